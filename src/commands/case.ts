@@ -1,0 +1,127 @@
+import { Command } from 'commander';
+import {
+  addCaseNote, assignCase, closeCase, listCases, openCase, reopenCase, showCase, type OpenCaseInput,
+} from '../domain/cases.js';
+import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS } from '../domain/codes.js';
+import { Runtime } from '../runtime.js';
+import { caseCard, caseDetail, caseTable, closeResult } from '../ui/views/cases.js';
+import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
+
+export function caseCommand(): Command {
+  const kase = new Command('case').description('case files (پرونده): open, assign, note, close, reopen');
+
+  withExamples(
+    kase
+      .command('open')
+      .description('open a case file for a client, or an anonymous one (hotline callers often stay anonymous)')
+      .option('--client <id>', 'client id or national code')
+      .option('--anonymous', 'the person stays anonymous')
+      .option('--channel <channel>', codeList(CHANNELS))
+      .option('--category <category>', `primary problem: ${codeList(CATEGORIES)}`)
+      .option('--categories <list>', 'further problems, comma separated')
+      .option('--risk <risk>', codeList(RISKS))
+      .option('--center <center>', 'center id or name')
+      .option('--worker <staff>', 'assigned worker: staff id or full name')
+      .option('--opened <date>', 'opening date (default today)')
+      .option('--summary <text>', 'short description'),
+    'parvande case open --client 12 --channel hotline --category suicide --risk high --worker 3',
+    'parvande case open --anonymous --channel hotline --category child-abuse --categories family-dispute --risk critical',
+  ).action(async (opts: OpenCaseInput, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const o = await rt.fill(opts, [
+      ...(opts.anonymous ? [] : [{ key: 'client' as const, option: 'client', message: 'Client id or national code (or rerun with --anonymous)' }]),
+      { key: 'channel', option: 'channel', message: 'Channel', choices: choose(CHANNELS, rt) },
+      { key: 'category', option: 'category', message: 'Primary problem', choices: choose(CATEGORIES, rt) },
+      { key: 'risk', option: 'risk', message: 'Risk', choices: choose(RISKS, rt) },
+    ]);
+    const c = rt.write((ctx) => openCase(ctx, o));
+    rt.out.note(`opened case ${c.caseNumber}`);
+    rt.out.result(c, () => caseCard(c, fmt(rt)));
+  });
+
+  withExamples(
+    kase.command('show').argument('<case>', 'case number (KRJ01-1405-000012), 1405-12, or id').description('a case with its timeline, services and follow-ups (the view is recorded)'),
+    'parvande case show KRJ01-1405-000012',
+    'parvande case show 1405-12 --json',
+  ).action((ref: string, _o: unknown, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const c = rt.read((ctx) => showCase(ctx, ref));
+    rt.out.result(c, () => caseDetail(c, fmt(rt)));
+  });
+
+  withExamples(
+    kase
+      .command('list')
+      .description('cases, most urgent first (open before closed, then by risk, then oldest)')
+      .option('--status <status>', 'open, closed or all', 'open')
+      .option('--worker <staff>', 'assigned worker')
+      .option('--unassigned', 'only cases with nobody assigned')
+      .option('--category <category>', 'carrying this problem (primary or further)')
+      .option('--risk <risk>', codeList(RISKS))
+      .option('--channel <channel>', codeList(CHANNELS))
+      .option('--center <center>', 'center id or name')
+      .option('--client <id>', 'client id or national code')
+      .option('--from <date>', 'opened on or after')
+      .option('--to <date>', 'opened on or before')
+      .addOption(limitOption()),
+    'parvande case list --status open --worker 3 --category child-abuse --risk high',
+  ).action((opts: Parameters<typeof listCases>[1] & { limit?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const rows = rt.read((ctx) => listCases(ctx, { ...opts, limit: parseLimit(opts.limit as unknown as string) }));
+    rt.out.result(rows, () => caseTable(rows, fmt(rt)));
+  });
+
+  withExamples(
+    kase.command('assign').argument('<case>', 'case').option('--worker <staff>', 'staff id or full name').option('--date <date>', 'default today').description('assign (or reassign) the case to a worker'),
+    'parvande case assign KRJ01-1405-000012 --worker 4',
+  ).action(async (ref: string, opts: { worker?: string; date?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const o = await rt.fill(opts, [{ key: 'worker', option: 'worker', message: 'Worker (staff id or full name)' }]);
+    const c = rt.write((ctx) => assignCase(ctx, { case: ref, ...o }));
+    rt.out.result(c, () => caseCard(c, fmt(rt)));
+  });
+
+  withExamples(
+    kase.command('note').argument('<case>', 'case').option('--text <text>', 'the note').option('--date <date>', 'default today').description('add a note to the case timeline'),
+    'parvande case note 1405-12 --text "home visit arranged with the school counsellor"',
+  ).action(async (ref: string, opts: { text?: string; date?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const o = await rt.fill(opts, [{ key: 'text', option: 'text', message: 'Note' }]);
+    const e = rt.write((ctx) => addCaseNote(ctx, { case: ref, ...o }));
+    rt.out.result(e, () => `note ${fmt(rt).id(e.id)} added`);
+  });
+
+  withExamples(
+    kase
+      .command('close')
+      .argument('<case>', 'case')
+      .option('--reason <reason>', codeList(CLOSE_REASONS))
+      .option('--date <date>', 'closing date (default today)')
+      .option('--note <text>', 'closing note')
+      .option('--followup-plan <days>', 'schedule follow-ups this many days after closing, e.g. 7,30,90')
+      .option('--worker <staff>', 'who does the planned follow-ups (default the case worker)')
+      .description('close the case; optionally schedule a follow-up plan'),
+    'parvande case close 1405-12 --reason resolved --followup-plan 7,30,90',
+  ).action(async (ref: string, opts: { reason?: string; date?: string; note?: string; followupPlan?: string; worker?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const o = await rt.fill(opts, [
+      { key: 'reason', option: 'reason', message: 'Reason for closing', choices: choose(CLOSE_REASONS, rt) },
+      { key: 'followupPlan', option: 'followup-plan', message: 'Follow-up plan, days after closing (e.g. 7,30,90), empty for none', optional: true },
+    ]);
+    const r = rt.write((ctx) => closeCase(ctx, { case: ref, ...o }));
+    if (r.stillScheduled > 0) {
+      rt.out.warn(`case ${r.case.caseNumber} still has ${r.stillScheduled} follow-up(s) scheduled from before closing; they stay due`);
+    }
+    rt.out.result({ ...r.case, plannedFollowups: r.plannedFollowups, stillScheduled: r.stillScheduled }, () => closeResult(r, fmt(rt)));
+  });
+
+  withExamples(
+    kase.command('reopen').argument('<case>', 'case').option('--date <date>', 'default today').option('--note <text>', 'why it is reopened').description('reopen a closed case'),
+    'parvande case reopen 1405-12 --note "harm recurred"',
+  ).action((ref: string, opts: { date?: string; note?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const c = rt.write((ctx) => reopenCase(ctx, { case: ref, ...opts }));
+    rt.out.result(c, () => caseCard(c, fmt(rt)));
+  });
+  return kase;
+}

@@ -1,0 +1,135 @@
+import { Command } from 'commander';
+import { addClient, findClients, listClients, showClient, updateClient } from '../domain/clients.js';
+import { parseBool } from '../domain/fields.js';
+import { SEXES } from '../domain/codes.js';
+import { Runtime } from '../runtime.js';
+import { clientCard, clientTable, duplicatesNote } from '../ui/views/clients.js';
+import { choose, fmt, limitOption, parseLimit, withExamples } from './shared.js';
+
+interface ClientOpts {
+  firstName?: string;
+  lastName?: string;
+  nationalCode?: string;
+  birthDate?: string;
+  sex?: string;
+  mobile?: string;
+  address?: string;
+  county?: string;
+  informalSettlement?: boolean | string;
+  womanHead?: boolean | string;
+  notes?: string;
+  registered?: string;
+}
+
+function clientFields(cmd: Command, forUpdate: boolean): Command {
+  return cmd
+    .option('--first-name <name>', 'first name (نام)')
+    .option('--last-name <name>', 'last name (نام خانوادگی)')
+    .option('--national-code <code>', 'national code (کد ملی), 10 digits, checksum-checked')
+    .option('--birth-date <date>', 'birth date, Jalali (1370/05/12) or ISO')
+    .option('--sex <sex>', 'female or male (زن / مرد)')
+    .option('--mobile <number>', 'mobile number, 09xxxxxxxxx or +989xxxxxxxxx')
+    .option('--address <text>', 'address')
+    .option('--county <name>', 'county (شهرستان)')
+    .option('--informal-settlement [yes|no]', 'lives in an informal settlement')
+    .option('--woman-head [yes|no]', 'a woman heads the household')
+    .option('--notes <text>', 'notes')
+    .option('--registered <date>', forUpdate ? 'registration date' : 'registration date (default today)');
+}
+
+function toInput(o: ClientOpts) {
+  return {
+    firstName: o.firstName,
+    lastName: o.lastName,
+    nationalCode: o.nationalCode,
+    birthDate: o.birthDate,
+    sex: o.sex,
+    mobile: o.mobile,
+    address: o.address,
+    county: o.county,
+    informalSettlement: o.informalSettlement,
+    womanHead: o.womanHead,
+    notes: o.notes,
+    registeredOn: o.registered,
+  };
+}
+
+export function clientCommand(): Command {
+  const client = new Command('client').description('register, update and find clients (مددجو)');
+
+  withExamples(
+    clientFields(client.command('add').description('register a client; warns when the name matches someone already registered'), false),
+    'parvande client add --first-name "زهرا" --last-name "احمدی" --national-code 0013542419 --birth-date 1370/05/12 --sex female --mobile 09121234567',
+  ).action(async (opts: ClientOpts, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const o = await rt.fill(opts, [
+      { key: 'firstName', option: 'first-name', message: 'First name (نام)' },
+      { key: 'lastName', option: 'last-name', message: 'Last name (نام خانوادگی)' },
+      { key: 'nationalCode', option: 'national-code', message: 'National code (کد ملی), empty if unknown', optional: true },
+      { key: 'sex', option: 'sex', message: 'Sex (جنسیت)', choices: choose(SEXES, rt), optional: true },
+      { key: 'birthDate', option: 'birth-date', message: 'Birth date (تاریخ تولد), e.g. 1370/05/12', optional: true },
+      { key: 'mobile', option: 'mobile', message: 'Mobile (تلفن همراه)', optional: true },
+    ]);
+    const res = rt.write((ctx) => addClient(ctx, toInput(o)));
+    if (res.possibleDuplicates.length > 0) rt.out.warn(duplicatesNote(res.possibleDuplicates));
+    rt.out.result({ ...res.client, possibleDuplicates: res.possibleDuplicates }, () => clientCard(res.client, fmt(rt)));
+  });
+
+  withExamples(
+    clientFields(client.command('update').argument('<id>', 'client id or national code').description('change a client\'s details'), true),
+    'parvande client update 12 --mobile 09351112233 --informal-settlement yes',
+  ).action(async (id: string, opts: ClientOpts, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const res = rt.write((ctx) => updateClient(ctx, { id, ...toInput(opts) }));
+    if (res.possibleDuplicates.length > 0) rt.out.warn(duplicatesNote(res.possibleDuplicates));
+    rt.out.result({ ...res.client, possibleDuplicates: res.possibleDuplicates }, () => clientCard(res.client, fmt(rt)));
+  });
+
+  withExamples(
+    client.command('show').argument('<id>', 'client id or national code').description('one client\'s record'),
+    'parvande client show 12',
+    'parvande client show 0013542419 --json',
+  ).action((id: string, _opts: unknown, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const c = rt.read((ctx) => showClient(ctx, id));
+    rt.out.result(c, () => clientCard(c, fmt(rt)));
+  });
+
+  withExamples(
+    client
+      .command('list')
+      .description('clients, newest first')
+      .option('--county <name>', 'only this county')
+      .option('--informal-settlement <yes|no>', 'only those living (or not) in informal settlements')
+      .option('--woman-head <yes|no>', 'only women heads of household (or not)')
+      .addOption(limitOption()),
+    'parvande client list --informal-settlement yes --limit 20',
+  ).action((opts: { county?: string; informalSettlement?: string; womanHead?: string; limit?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const rows = rt.read((ctx) =>
+      listClients(ctx, {
+        limit: parseLimit(opts.limit),
+        county: opts.county,
+        informalSettlement: opts.informalSettlement === undefined ? undefined : parseBool(opts.informalSettlement, 'informal-settlement'),
+        womanHead: opts.womanHead === undefined ? undefined : parseBool(opts.womanHead, 'woman-head'),
+      }),
+    );
+    rt.out.result(rows, () => clientTable(rows, fmt(rt)));
+  });
+
+  withExamples(
+    client
+      .command('find')
+      .argument('<text>', 'part of a name (any spelling of ی/ک, with or without spaces), a national code or a mobile number')
+      .description('search clients by name, national code or mobile')
+      .addOption(limitOption(20)),
+    'parvande client find "محمدعلی"',
+    'parvande client find 0912123',
+  ).action((text: string, opts: { limit?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const rows = rt.read((ctx) => findClients(ctx, text, parseLimit(opts.limit)));
+    rt.out.result(rows, () => clientTable(rows, fmt(rt)));
+  });
+
+  return client;
+}

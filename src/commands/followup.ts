@@ -1,0 +1,65 @@
+import { Command } from 'commander';
+import { finishFollowup, listFollowups, scheduleFollowup, type ScheduleInput } from '../domain/followups.js';
+import { Runtime } from '../runtime.js';
+import { followupCard, followupTable } from '../ui/views/followups.js';
+import { fmt, limitOption, parseLimit, withExamples } from './shared.js';
+
+export function followupCommand(): Command {
+  const followup = new Command('followup').description('follow-ups (پیگیری) owed on cases: schedule, then done, missed or cancelled');
+
+  withExamples(
+    followup
+      .command('schedule')
+      .description('schedule a follow-up on a case')
+      .option('--case <case>', 'case number or id')
+      .option('--due <date>', 'due date: 1405/09/20, +7d, ...')
+      .option('--worker <staff>', 'who follows up (default the case worker)')
+      .option('--note <text>', 'what to check'),
+    'parvande followup schedule --case 1405-12 --due +7d --note "call the mother"',
+  ).action(async (opts: ScheduleInput, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const o = await rt.fill(opts, [
+      { key: 'case', option: 'case', message: 'Case number or id' },
+      { key: 'due', option: 'due', message: 'Due date (1405/09/20, +7d, ...)' },
+    ]);
+    const f = rt.write((ctx) => scheduleFollowup(ctx, o));
+    rt.out.result(f, () => followupCard(f, fmt(rt)));
+  });
+
+  const finishers = [
+    ['done', 'record a follow-up as done, with its outcome', 'parvande followup done 7 --outcome "no recurrence; child attends school"'],
+    ['missed', 'record that a follow-up could not be made', 'parvande followup missed 7 --reason "no answer after three calls"'],
+    ['cancelled', 'cancel a follow-up that is no longer needed', 'parvande followup cancel 7 --reason "client moved to another county"'],
+  ] as const;
+  for (const [status, description, example] of finishers) {
+    const verb = status === 'cancelled' ? 'cancel' : status;
+    const c = followup.command(verb).argument('<id>', 'follow-up id').description(description).option('--date <date>', 'default today');
+    if (status === 'done') c.option('--outcome <text>', 'what the follow-up found');
+    else c.option('--reason <text>', 'why');
+    withExamples(c, example).action(async (id: string, opts: { date?: string; outcome?: string; reason?: string }, cmd: Command) => {
+      const rt = Runtime.of(cmd);
+      const o = status === 'done' ? await rt.fill(opts, [{ key: 'outcome', option: 'outcome', message: 'Outcome' }]) : opts;
+      const f = rt.write((ctx) => finishFollowup(ctx, status, { id, date: o.date, outcome: o.outcome ?? o.reason }));
+      rt.out.result(f, () => followupCard(f, fmt(rt)));
+    });
+  }
+
+  withExamples(
+    followup
+      .command('list')
+      .description('follow-ups, earliest due first (scheduled ones unless --status says otherwise)')
+      .option('--overdue', 'only scheduled ones past their due date')
+      .option('--worker <staff>', 'staff id or full name')
+      .option('--case <case>', 'case number or id')
+      .option('--due-before <date>', 'due before this date')
+      .option('--status <status>', 'scheduled, done, missed, cancelled or all', 'scheduled')
+      .addOption(limitOption()),
+    'parvande followup list --overdue',
+    'parvande followup list --worker 3 --due-before +7d',
+  ).action((opts: { overdue?: boolean; worker?: string; case?: string; dueBefore?: string; status?: string; limit?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const rows = rt.read((ctx) => listFollowups(ctx, { ...opts, limit: parseLimit(opts.limit) }));
+    rt.out.result(rows, () => followupTable(rows, fmt(rt), rt.today));
+  });
+  return followup;
+}

@@ -1,0 +1,33 @@
+import { Option, type Command } from 'commander';
+import { codesOf, type Catalogue } from '../domain/codes.js';
+import { parseInteger } from '../domain/fields.js';
+import type { Runtime } from '../runtime.js';
+import { Fmt } from '../ui/format.js';
+import type { PromptSpec } from '../ui/prompts.js';
+
+/** Every command's --help ends with examples. */
+export function withExamples(cmd: Command, ...examples: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+}
+
+export function limitOption(defaultLimit = 50): Option {
+  return new Option('--limit <n>', 'most rows to show').default(String(defaultLimit));
+}
+
+export function parseLimit(value: string | undefined): number {
+  return parseInteger(value ?? '50', 'limit', { min: 1, max: 1_000_000 });
+}
+
+export function fmt(rt: Runtime): Fmt {
+  return new Fmt(rt.out.opts);
+}
+
+/** A prompt that offers a catalogue's codes with their labels in the user's language. */
+export function choose<C extends string>(cat: Catalogue<C>, rt: Runtime): NonNullable<PromptSpec['choices']> {
+  return codesOf(cat).map((code) => ({ value: code, name: `${cat[code][rt.lang]} (${code})` }));
+}
+
+/** Names the codes in an option's help. */
+export function codeList<C extends string>(cat: Catalogue<C>): string {
+  return codesOf(cat).join(', ');
+}

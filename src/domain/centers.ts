@@ -1,0 +1,73 @@
+import { ConflictError, NotFoundError } from '../errors.js';
+import {
+  insertCenter, selectCenter, selectCenterByNameKey, selectCenterLoad, selectCenters,
+  type CenterLoad, type CenterRow,
+} from '../store/centers.js';
+import { recordAudit } from './audit.js';
+import { CENTER_KINDS, SECTORS, type CenterKind, type Sector } from './codes.js';
+import type { Ctx } from './context.js';
+import { isBlank, optionalCode, optionalInteger, optionalText, parseCode, requiredText } from './fields.js';
+import { matchingKey } from './text/persian.js';
+import { toLatinDigits } from './text/digits.js';
+
+export type Center = CenterRow;
+
+export interface CenterInput {
+  name?: string | undefined;
+  kind?: string | undefined;
+  sector?: string | undefined;
+  capacity?: string | number | undefined;
+  county?: string | undefined;
+}
+
+export function addCenter(ctx: Ctx, input: CenterInput): Center {
+  const name = requiredText(input.name, 'name');
+  const kind = parseCode(CENTER_KINDS, requiredText(input.kind, 'kind'), 'kind');
+  const sector = parseCode(SECTORS, requiredText(input.sector, 'sector'), 'sector');
+  const capacity = optionalInteger(input.capacity, 'capacity', { min: 0, max: 100000 });
+  const county = optionalText(input.county, 'county', 100);
+  const nameKey = matchingKey(name);
+  const clash = selectCenterByNameKey(ctx.db, nameKey);
+  if (clash !== undefined) throw new ConflictError(`a center with this name exists already (#${clash.id})`, 'name');
+  const id = insertCenter(ctx.db, { name, nameKey, kind, sector, capacity, county }, ctx.now());
+  recordAudit(ctx, 'create', 'center', id);
+  return selectCenter(ctx.db, id) as Center;
+}
+
+/** A center given by id ("3") or by name, matched by the Persian matching key. */
+export function resolveCenter(ctx: Pick<Ctx, 'db'>, ref: string, field = 'center'): Center {
+  const digits = toLatinDigits(ref.trim()).replace(/^#/, '');
+  if (/^\d+$/.test(digits)) {
+    const c = selectCenter(ctx.db, Number(digits));
+    if (c === undefined) throw new NotFoundError(`no center #${digits}`, field);
+    return c;
+  }
+  const c = selectCenterByNameKey(ctx.db, matchingKey(ref));
+  if (c === undefined) throw new NotFoundError(`no center named "${ref.trim()}"`, field);
+  return c;
+}
+
+export function optionalCenter(ctx: Pick<Ctx, 'db'>, ref: string | undefined, field = 'center'): Center | null {
+  return isBlank(ref) ? null : resolveCenter(ctx, ref, field);
+}
+
+export interface CenterFilter {
+  kind?: string | undefined;
+  sector?: string | undefined;
+}
+
+export function listCenters(ctx: Pick<Ctx, 'db'>, f: CenterFilter): Center[] {
+  const kind: CenterKind | null = optionalCode(CENTER_KINDS, f.kind, 'kind');
+  const sector: Sector | null = optionalCode(SECTORS, f.sector, 'sector');
+  return selectCenters(ctx.db, { ...(kind ? { kind } : {}), ...(sector ? { sector } : {}) });
+}
+
+export interface CenterDetail extends Center, CenterLoad {
+  overCapacity: boolean;
+}
+
+export function showCenter(ctx: Pick<Ctx, 'db'>, ref: string): CenterDetail {
+  const c = resolveCenter(ctx, ref);
+  const load = selectCenterLoad(ctx.db, c.id);
+  return { ...c, ...load, overCapacity: c.capacity !== null && load.openCases > c.capacity };
+}

@@ -1,0 +1,298 @@
+/**
+ * The only module that knows the Jalali (Solar Hijri) calendar. Dates travel
+ * through the program as ISO `YYYY-MM-DD` strings and months as Jalali
+ * `YYYY-MM` strings. Arithmetic runs on whole day numbers (days since
+ * 1970-01-01) and never on Date objects, so nothing here depends on the
+ * process time zone except the two functions that are about local time by
+ * definition: `todayIso` and `formatTimestamp`.
+ *
+ * The Jalali rule is the 33-year arithmetic one that date-fns-jalali 4.4 uses
+ * (test/unit/dates.test.ts checks every day of 1300..1500 against it); doing
+ * it here costs nothing at start-up, whereas that package costs 21-133 ms.
+ */
+import { ValidationError } from '../errors.js';
+import { toPersianDigits } from './text/digits.js';
+import { normalizeLetters } from './text/persian.js';
+
+export type IsoDate = string;
+/** A Jalali month as `YYYY-MM`, e.g. `1405-09` (Azar 1405). */
+export type JalaliMonth = string;
+export interface JalaliDate { year: number; month: number; day: number }
+export interface FormatOptions { calendar: 'jalali' | 'gregorian'; lang: 'en' | 'fa' }
+
+export const jalaliMonthNames = {
+  en: ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'],
+  fa: ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'],
+} as const satisfies Record<FormatOptions['lang'], readonly string[]>;
+const GREGORIAN_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+// Highest Jalali year whose dates still have a four-digit Gregorian year.
+const MAX_JALALI_YEAR = 9377;
+// Typed years below this are Jalali, from GREGORIAN_FROM on Gregorian; between is neither.
+const JALALI_BEFORE = 1700;
+const GREGORIAN_FROM = 1900;
+
+// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
+function gregorianToDays(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+function daysToGregorian(n: number): [number, number, number] {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+}
+
+const JALALI_EPOCH = -492268; // day number of 1 Farvardin 1
+const MONTH_START = [0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336] as const;
+
+function jalaliYearStart(y: number): number {
+  return JALALI_EPOCH + 365 * (y - 1) + Math.floor((8 * y + 21) / 33);
+}
+
+const jalaliToDays = (y: number, m: number, d: number): number => jalaliYearStart(y) + (MONTH_START[m - 1] ?? 0) + d - 1;
+
+function daysToJalali(n: number): JalaliDate {
+  let year = 1 + Math.floor((33 * (n - JALALI_EPOCH) + 3) / 12053);
+  let doy = n - jalaliYearStart(year);
+  if (doy < 0) doy = n - jalaliYearStart(--year);
+  const month = doy < 186 ? Math.floor(doy / 31) + 1 : Math.floor((doy - 186) / 30) + 7;
+  return { year, month, day: doy - (MONTH_START[month - 1] ?? 0) + 1 };
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+function daysToIso(n: number): IsoDate {
+  const [y, m, d] = daysToGregorian(n);
+  if (y < 1 || y > 9999) throw new ValidationError(`date out of range: year ${y} cannot be written as YYYY-MM-DD`);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+function gregorianProblem(y: number, m: number, d: number): string | undefined {
+  if (y < 1 || y > 9999) return `year ${y} is out of range`;
+  if (m < 1 || m > 12) return `month ${m} does not exist; expected 1-12`;
+  const length = gregorianToDays(m === 12 ? y + 1 : y, (m % 12) + 1, 1) - gregorianToDays(y, m, 1);
+  if (d < 1 || d > length) return `${GREGORIAN_MONTH_NAMES[m - 1]}${m === 2 ? ` ${y}` : ''} has ${length} days`;
+  return undefined;
+}
+
+function jalaliProblem(y: number, m: number, d: number): string | undefined {
+  if (!Number.isInteger(y) || y < 1 || y > MAX_JALALI_YEAR) return `year ${y} is out of range`;
+  if (!Number.isInteger(m) || m < 1 || m > 12) return `month ${m} does not exist; expected 1-12`;
+  const length = daysInJalaliMonth(y, m);
+  const name = jalaliMonthNames.en[m - 1];
+  if (!Number.isInteger(d) || d < 1 || d > length) return `${name}${m === 12 ? ` ${y}` : ''} has ${length} days`;
+  return undefined;
+}
+
+function isoToDays(iso: IsoDate): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const problem = match ? gregorianProblem(y, m, d) : 'expected YYYY-MM-DD';
+  if (problem !== undefined) throw new ValidationError(`invalid ISO date "${iso}": ${problem}`);
+  return gregorianToDays(y, m, d);
+}
+
+export function isJalaliLeapYear(year: number): boolean {
+  return jalaliYearStart(year + 1) - jalaliYearStart(year) === 366;
+}
+
+export function daysInJalaliMonth(year: number, month: number): number {
+  if (month <= 6) return 31;
+  if (month <= 11) return 30;
+  return isJalaliLeapYear(year) ? 30 : 29;
+}
+
+export const isoToJalali = (iso: IsoDate): JalaliDate => daysToJalali(isoToDays(iso));
+
+export function jalaliToIso(j: JalaliDate): IsoDate {
+  const problem = jalaliProblem(j.year, j.month, j.day);
+  if (problem !== undefined) {
+    throw new ValidationError(`invalid Jalali date "${j.year}/${pad(j.month)}/${pad(j.day)}": ${problem}`);
+  }
+  return daysToIso(jalaliToDays(j.year, j.month, j.day));
+}
+
+/** The machine's local calendar date: the office works in local time. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function addDays(iso: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n)) throw new ValidationError(`invalid day count ${n}; expected a whole number`);
+  return daysToIso(isoToDays(iso) + n);
+}
+
+/** b − a in days. */
+export const diffDays = (a: IsoDate, b: IsoDate): number => isoToDays(b) - isoToDays(a);
+
+/** Same Jalali day n months later (or earlier), clamped to the target month's length. */
+function addJalaliMonths(iso: IsoDate, n: number): IsoDate {
+  const j = isoToJalali(iso);
+  const index = j.year * 12 + j.month - 1 + n;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return jalaliToIso({ year, month, day: Math.min(j.day, daysInJalaliMonth(year, month)) });
+}
+
+const DAY_WORDS: Readonly<Record<string, number>> = {
+  today: 0, yesterday: -1, tomorrow: 1, 'امروز': 0, 'دیروز': -1, 'فردا': 1,
+};
+
+/**
+ * A date as people type it: Jalali `1405/09/04` or `1405-9-4`, ISO `2026-11-25`
+ * or `2026/11/25` (in any digits), `today`/`yesterday`/`tomorrow` (or امروز,
+ * دیروز, فردا), or relative to today: `+7d`, `-3d`, `+2w`, `-1m`.
+ */
+export function parseDateInput(input: string, opts: { today: IsoDate; field?: string }): IsoDate {
+  const field = opts.field ?? 'date';
+  const s = normalizeLetters(input).toLowerCase();
+  const fail = (reason: string): ValidationError =>
+    new ValidationError(`invalid date "${input.trim()}" for --${field}: ${reason}`, field);
+
+  const word = DAY_WORDS[s];
+  if (word !== undefined) return addDays(opts.today, word);
+
+  const relative = /^([+-])(\d{1,5})([dwm])$/.exec(s);
+  if (relative) {
+    const n = (relative[1] === '-' ? -1 : 1) * Number(relative[2]);
+    if (relative[3] === 'm') return addJalaliMonths(opts.today, n);
+    return addDays(opts.today, relative[3] === 'w' ? 7 * n : n);
+  }
+
+  const date = /^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$/.exec(s);
+  if (!date) throw fail('expected e.g. 1405/09/04, 2026-11-25, today, +7d, -2w or +1m');
+  const [y, m, d] = [Number(date[1]), Number(date[3]), Number(date[4])];
+  if (y < JALALI_BEFORE) {
+    const problem = jalaliProblem(y, m, d);
+    if (problem !== undefined) throw fail(problem);
+    return daysToIso(jalaliToDays(y, m, d));
+  }
+  if (y >= GREGORIAN_FROM) {
+    const problem = gregorianProblem(y, m, d);
+    if (problem !== undefined) throw fail(problem);
+    return daysToIso(gregorianToDays(y, m, d));
+  }
+  throw fail(`year ${y} is neither Jalali (before ${JALALI_BEFORE}) nor Gregorian (${GREGORIAN_FROM} on)`);
+}
+
+function formatDays(n: number, opts: FormatOptions): string {
+  let text = daysToIso(n);
+  if (opts.calendar === 'jalali') {
+    const j = daysToJalali(n);
+    text = `${pad(j.year, 4)}/${pad(j.month)}/${pad(j.day)}`;
+  }
+  return opts.lang === 'fa' ? toPersianDigits(text) : text;
+}
+
+/** Jalali `1405/09/04` or Gregorian `2026-11-25`; Persian digits for `fa`. */
+export function formatDate(iso: IsoDate, opts: FormatOptions): string {
+  return formatDays(isoToDays(iso), opts);
+}
+
+// SQLite's CURRENT_TIMESTAMP writes `2026-11-25 08:01:02` in UTC with no zone
+// designator, and Date would read that as local time: so a missing zone means UTC.
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?$/i;
+
+/** A UTC timestamp shown as local date and `HH:MM`, e.g. `1405/09/04 11:31`. */
+export function formatTimestamp(isoUtc: string, opts: FormatOptions): string {
+  const match = TIMESTAMP.exec(isoUtc);
+  const at = match ? new Date(`${match[1]}T${match[2]}${match[3] ?? 'Z'}`) : undefined;
+  if (at === undefined || Number.isNaN(at.getTime())) {
+    throw new ValidationError(`invalid timestamp "${isoUtc}"; expected e.g. 2026-11-25T08:01:02.123Z`);
+  }
+  const day = gregorianToDays(at.getFullYear(), at.getMonth() + 1, at.getDate());
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  return `${formatDays(day, opts)} ${opts.lang === 'fa' ? toPersianDigits(time) : time}`;
+}
+
+const toMonth = (year: number, month: number): JalaliMonth => `${pad(year, 4)}-${pad(month)}`;
+
+function splitMonth(month: JalaliMonth): [number, number] {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const [y, m] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || y < 1 || y > MAX_JALALI_YEAR || m < 1 || m > 12) {
+    throw new ValidationError(`invalid month "${month}"; expected a Jalali YYYY-MM such as 1405-09`);
+  }
+  return [y, m];
+}
+
+function shiftMonth(month: JalaliMonth, n: number): JalaliMonth {
+  const [y, m] = splitMonth(month);
+  const index = y * 12 + m - 1 + n;
+  return toMonth(Math.floor(index / 12), (index % 12) + 1);
+}
+
+export const jalaliYearOf = (iso: IsoDate): number => isoToJalali(iso).year;
+export const previousMonth = (month: JalaliMonth): JalaliMonth => shiftMonth(month, -1);
+export const nextMonth = (month: JalaliMonth): JalaliMonth => shiftMonth(month, 1);
+
+export function monthOf(iso: IsoDate): JalaliMonth {
+  const j = isoToJalali(iso);
+  return toMonth(j.year, j.month);
+}
+
+/** First and last day (inclusive) of a Jalali month. */
+export function monthRange(month: JalaliMonth): { month: JalaliMonth; from: IsoDate; to: IsoDate } {
+  const [y, m] = splitMonth(month);
+  const from = jalaliToDays(y, m, 1);
+  return { month, from: daysToIso(from), to: daysToIso(from + daysInJalaliMonth(y, m) - 1) };
+}
+
+/** 1 Farvardin of the month's Jalali year: where year-to-date figures start. */
+export function yearStart(month: JalaliMonth): IsoDate {
+  return daysToIso(jalaliYearStart(splitMonth(month)[0]));
+}
+
+export function monthsOfYear(year: number): JalaliMonth[] {
+  if (!Number.isInteger(year) || year < 1 || year > MAX_JALALI_YEAR) {
+    throw new ValidationError(`invalid Jalali year ${year}`);
+  }
+  return Array.from({ length: 12 }, (_, i) => toMonth(year, i + 1));
+}
+
+const MONTH_WORDS: Readonly<Record<string, number>> = {
+  this: 0, current: 0, last: -1, previous: -1, 'این ماه': 0, 'ماه جاری': 0, 'ماه قبل': -1, 'ماه گذشته': -1,
+};
+
+/** `1405-09`, `1405/9` (any digits), a bare `9` for that month of this Jalali year, `this`, `last`. */
+export function parseMonthInput(input: string, opts: { today: IsoDate; field?: string }): JalaliMonth {
+  const field = opts.field ?? 'month';
+  const s = normalizeLetters(input).toLowerCase();
+  const fail = (reason: string): ValidationError =>
+    new ValidationError(`invalid month "${input.trim()}" for --${field}: ${reason}`, field);
+  const current = monthOf(opts.today);
+
+  const word = MONTH_WORDS[s];
+  if (word !== undefined) return shiftMonth(current, word);
+
+  const match = /^(?:(\d{4})[/-])?(\d{1,2})$/.exec(s);
+  if (!match) throw fail('expected a Jalali month such as 1405-09, 1405/9, 9, this or last');
+  const year = match[1] === undefined ? jalaliYearOf(opts.today) : Number(match[1]);
+  const month = Number(match[2]);
+  if (year >= JALALI_BEFORE) throw fail(`year ${year} is not a Jalali year; months are Jalali, e.g. 1405-09`);
+  if (year < 1) throw fail(`year ${year} is out of range`);
+  if (month < 1 || month > 12) throw fail(`month ${month} does not exist; expected 1-12`);
+  return toMonth(year, month);
+}
+
+/** Whole years, counted by Jalali birthdays (someone born on 30 Esfand has it on 1 Farvardin in common years). */
+export function ageOn(birthIso: IsoDate, onIso: IsoDate): number {
+  const birth = isoToJalali(birthIso);
+  const on = isoToJalali(onIso);
+  if (diffDays(birthIso, onIso) < 0) {
+    throw new ValidationError(`birth date ${birthIso} is after ${onIso}`, 'birth-date');
+  }
+  const hadBirthday = on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
+  return on.year - birth.year - (hadBirthday ? 0 : 1);
+}

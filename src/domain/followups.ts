@@ -1,0 +1,89 @@
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { insertFollowup, selectFollowup, selectFollowups, updateFollowupStatus, type FollowupRow } from '../store/followups.js';
+import { recordAudit } from './audit.js';
+import { addEvent } from './case-events.js';
+import { resolveCase } from './cases.js';
+import type { Ctx } from './context.js';
+import { parseDateInput } from './dates.js';
+import { isBlank, optionalNote, parseId, requiredText } from './fields.js';
+import { optionalActiveWorker, resolveStaff } from './staff.js';
+
+export type Followup = FollowupRow;
+
+export interface ScheduleInput {
+  case?: string | undefined;
+  due?: string | undefined;
+  worker?: string | undefined;
+  note?: string | undefined;
+}
+
+/** Follow-ups may be scheduled on open and on closed cases: monitoring goes on after closing. */
+export function scheduleFollowup(ctx: Ctx, input: ScheduleInput): Followup {
+  const c = resolveCase(ctx, requiredText(input.case, 'case'));
+  const dueOn = parseDateInput(requiredText(input.due, 'due'), { today: ctx.today, field: 'due' });
+  if (dueOn < c.openedOn) throw new ValidationError(`due date is before the case was opened (${c.openedOn})`, 'due');
+  const worker = optionalActiveWorker(ctx, input.worker);
+  const workerId = worker?.id ?? c.workerId;
+  const id = insertFollowup(ctx.db, { caseId: c.id, dueOn, workerId, note: optionalNote(input.note, 'note'), fromPlan: false }, ctx.now());
+  addEvent(ctx, c.id, 'follow-up', ctx.today < c.openedOn ? c.openedOn : ctx.today, { followupId: id, workerId, reason: 'scheduled' });
+  recordAudit(ctx, 'create', 'followup', id);
+  return selectFollowup(ctx.db, id) as Followup;
+}
+
+function resolveFollowup(ctx: Pick<Ctx, 'db'>, ref: string): Followup {
+  const f = selectFollowup(ctx.db, parseId(ref, 'id'));
+  if (f === undefined) throw new NotFoundError(`no follow-up #${ref.trim()}`, 'id');
+  return f;
+}
+
+export interface FinishInput {
+  id: string;
+  date?: string | undefined;
+  outcome?: string | undefined;
+}
+
+/** done, missed or cancelled: only a scheduled follow-up can end, and only once. */
+export function finishFollowup(ctx: Ctx, status: 'done' | 'missed' | 'cancelled', input: FinishInput): Followup {
+  const f = resolveFollowup(ctx, input.id);
+  if (f.status !== 'scheduled') throw new ConflictError(`follow-up #${f.id} is already ${f.status}`, 'id');
+  const outcome = optionalNote(input.outcome, status === 'done' ? 'outcome' : 'reason');
+  if (status === 'done' && outcome === null) throw new ValidationError('outcome is required: what did the follow-up find?', 'outcome');
+  const onDate = isBlank(input.date) ? ctx.today : parseDateInput(input.date, { today: ctx.today, field: 'date' });
+  if (onDate > ctx.today) throw new ValidationError(`date ${input.date?.trim()} is in the future`, 'date');
+  const c = resolveCase(ctx, String(f.caseId));
+  if (onDate < c.openedOn) throw new ValidationError(`date is before the case was opened (${c.openedOn})`, 'date');
+  updateFollowupStatus(ctx.db, f.id, status, status === 'cancelled' ? null : onDate, outcome, ctx.now());
+  addEvent(ctx, f.caseId, 'follow-up', onDate, { followupId: f.id, workerId: f.workerId, reason: status, text: outcome });
+  recordAudit(ctx, status, 'followup', f.id, ['status']);
+  return selectFollowup(ctx.db, f.id) as Followup;
+}
+
+export interface FollowupListFilter {
+  case?: string | undefined;
+  worker?: string | undefined;
+  status?: string | undefined;
+  overdue?: boolean | undefined;
+  dueBefore?: string | undefined;
+  limit: number;
+}
+
+export function listFollowups(ctx: Pick<Ctx, 'db' | 'today'>, f: FollowupListFilter): Followup[] {
+  const c = isBlank(f.case) ? null : resolveCase(ctx, f.case);
+  const worker = isBlank(f.worker) ? null : resolveStaff(ctx, f.worker);
+  let status: string | undefined;
+  if (!isBlank(f.status) && f.status !== 'all') {
+    if (!['scheduled', 'done', 'missed', 'cancelled'].includes(f.status)) {
+      throw new ValidationError(`invalid status "${f.status}": expected scheduled, done, missed, cancelled or all`, 'status');
+    }
+    status = f.status;
+  }
+  const dueBefore = isBlank(f.dueBefore) ? undefined : parseDateInput(f.dueBefore, { today: ctx.today, field: 'due-before' });
+  return selectFollowups(ctx.db, {
+    limit: f.limit,
+    ...(c ? { caseId: c.id } : {}),
+    ...(worker ? { workerId: worker.id } : {}),
+    ...(status ? { status } : {}),
+    ...(f.overdue ? { overdueOn: ctx.today } : {}),
+    ...(dueBefore ? { dueBefore } : {}),
+  });
+}

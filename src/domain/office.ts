@@ -1,0 +1,50 @@
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { selectOffice, upsertOffice, type OfficeRow } from '../store/office.js';
+import { recordAudit } from './audit.js';
+import type { Ctx } from './context.js';
+import { optionalText, requiredText } from './fields.js';
+import { toLatinDigits } from './text/digits.js';
+
+export type Office = OfficeRow;
+
+export interface InitOfficeInput {
+  officeCode?: string | undefined;
+  officeName?: string | undefined;
+  county?: string | undefined;
+  province?: string | undefined;
+}
+
+/** Office codes prefix every case number, so files of several offices can be combined. */
+export function parseOfficeCode(value: string | undefined): string {
+  const code = requiredText(value, 'office-code', 40);
+  const normal = toLatinDigits(code).toUpperCase();
+  if (!/^[A-Z0-9]{2,12}$/.test(normal)) {
+    throw new ValidationError(`invalid office-code "${code}": expected 2 to 12 Latin letters or digits, e.g. KRJ01`, 'office-code');
+  }
+  return normal;
+}
+
+/**
+ * Creates the office record, or updates its name, county and province. The code is
+ * fixed once cases exist: it is part of every case number.
+ */
+export function initOffice(ctx: Ctx, input: InitOfficeInput): { office: Office; created: boolean } {
+  const code = parseOfficeCode(input.officeCode);
+  const name = requiredText(input.officeName, 'office-name');
+  const county = optionalText(input.county, 'county', 100);
+  const province = optionalText(input.province, 'province', 100);
+  const existing = selectOffice(ctx.db);
+  if (existing !== undefined && existing.code !== code) {
+    throw new ConflictError(`this database belongs to office ${existing.code}; its code cannot change to ${code}`, 'office-code');
+  }
+  const office: Office = { code, name, county, province, createdAt: existing?.createdAt ?? ctx.now() };
+  upsertOffice(ctx.db, office);
+  recordAudit(ctx, existing ? 'update' : 'create', 'office', code);
+  return { office, created: existing === undefined };
+}
+
+export function getOffice(ctx: Pick<Ctx, 'db'>): Office {
+  const office = selectOffice(ctx.db);
+  if (office === undefined) throw new NotFoundError('this database has no office yet: run "parvande init --office-code C --office-name N"');
+  return office;
+}

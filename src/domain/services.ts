@@ -1,0 +1,100 @@
+import { ConflictError, ValidationError } from '../errors.js';
+import { insertService, selectService, selectServices, type ServiceRow } from '../store/services.js';
+import { recordAudit } from './audit.js';
+import { addEvent } from './case-events.js';
+import { resolveCase } from './cases.js';
+import { CHANNELS, SERVICE_TYPES } from './codes.js';
+import type { Ctx } from './context.js';
+import { parseDateInput } from './dates.js';
+import { isBlank, optionalCode, optionalInteger, optionalNote, parseCode, requiredText } from './fields.js';
+import { resolveStaff, optionalActiveWorker, type Staff } from './staff.js';
+
+export type Service = ServiceRow;
+
+export interface LogServiceInput {
+  case?: string | undefined;
+  type?: string | undefined;
+  date?: string | undefined;
+  worker?: string | undefined;
+  minutes?: string | number | undefined;
+  note?: string | undefined;
+}
+
+/**
+ * Picks the worker when none was given (the duty roster fills this in once it
+ * exists). Returns null when nobody can be inferred.
+ */
+export type DefaultWorker = (ctx: Ctx, type: string, date: string) => { worker: Staff; why: string } | null;
+
+export interface LogServiceResult {
+  service: Service;
+  /** Set when the worker was not given and was taken from elsewhere (the case, the duty roster). */
+  workerDefaultedFrom: string | null;
+}
+
+export function logService(ctx: Ctx, input: LogServiceInput, defaultWorker?: DefaultWorker): LogServiceResult {
+  const type = parseCode(SERVICE_TYPES, requiredText(input.type, 'type'), 'type');
+  const serviceDate = isBlank(input.date) ? ctx.today : parseDateInput(input.date, { today: ctx.today, field: 'date' });
+  if (serviceDate > ctx.today) throw new ValidationError(`date ${input.date?.trim()} is in the future`, 'date');
+  const minutes = optionalInteger(input.minutes, 'minutes', { min: 0, max: 24 * 60 });
+  const note = optionalNote(input.note, 'note');
+  let caseId: number | null = null;
+  let channel = 'hotline';
+  let caseWorker: number | null = null;
+  if (!isBlank(input.case)) {
+    const c = resolveCase(ctx, input.case);
+    if (c.status === 'closed') throw new ConflictError(`case ${c.caseNumber} is closed: reopen it before logging a service`, 'case');
+    if (serviceDate < c.openedOn) throw new ValidationError(`date is before the case was opened (${c.openedOn})`, 'date');
+    caseId = c.id;
+    channel = c.channel;
+    caseWorker = c.workerId;
+  } else if (type !== 'hotline-call') {
+    throw new ValidationError(`a ${type} service needs --case; only a hotline-call may be logged without a case`, 'case');
+  }
+  let workerId: number | null = null;
+  let workerDefaultedFrom: string | null = null;
+  if (!isBlank(input.worker)) {
+    workerId = (optionalActiveWorker(ctx, input.worker) as Staff).id;
+  } else {
+    const onDuty = defaultWorker?.(ctx, type, serviceDate) ?? null;
+    if (onDuty !== null) {
+      workerId = onDuty.worker.id;
+      workerDefaultedFrom = onDuty.why;
+    } else if (caseWorker !== null) {
+      workerId = caseWorker;
+      workerDefaultedFrom = 'case';
+    }
+  }
+  const id = insertService(ctx.db, { caseId, serviceDate, type, channel, workerId, minutes, note }, ctx.now());
+  if (caseId !== null) addEvent(ctx, caseId, 'service', serviceDate, { serviceId: id, workerId, reason: type });
+  recordAudit(ctx, 'create', 'service', id);
+  return { service: selectService(ctx.db, id) as Service, workerDefaultedFrom };
+}
+
+export interface ServiceListFilter {
+  case?: string | undefined;
+  worker?: string | undefined;
+  type?: string | undefined;
+  channel?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+}
+
+export function listServices(ctx: Pick<Ctx, 'db' | 'today'>, f: ServiceListFilter): Service[] {
+  const type = optionalCode(SERVICE_TYPES, f.type, 'type');
+  const channel = optionalCode(CHANNELS, f.channel, 'channel');
+  const c = isBlank(f.case) ? null : resolveCase(ctx, f.case);
+  const worker = isBlank(f.worker) ? null : resolveStaff(ctx, f.worker);
+  const from = isBlank(f.from) ? undefined : parseDateInput(f.from, { today: ctx.today, field: 'from' });
+  const to = isBlank(f.to) ? undefined : parseDateInput(f.to, { today: ctx.today, field: 'to' });
+  return selectServices(ctx.db, {
+    limit: f.limit,
+    ...(c ? { caseId: c.id } : {}),
+    ...(worker ? { workerId: worker.id } : {}),
+    ...(type ? { type } : {}),
+    ...(channel ? { channel } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * Digit conversion between the three digit sets people type in the office:
+ * ASCII, Persian (U+06F0..U+06F9) and Arabic-Indic (U+0660..U+0669).
+ * `Number("۱۴۰۲")` is NaN and `\d` ignores these, so every parser runs input
+ * through `toLatinDigits` before looking at it.
+ */
+
+const PERSIAN_ZERO = 0x06f0;
+const ARABIC_INDIC_ZERO = 0x0660;
+const ARABIC_DECIMAL_SEPARATOR = '\u066b';
+
+const NON_LATIN_DIGIT = /[\u06f0-\u06f9\u0660-\u0669\u066b]/g;
+const LATIN_DIGIT = /[0-9]/g;
+
+/** Persian and Arabic-Indic digits to ASCII; `٫` to `.`; everything else (including `،`) untouched. */
+export function toLatinDigits(s: string): string {
+  return s.replace(NON_LATIN_DIGIT, (ch) => {
+    if (ch === ARABIC_DECIMAL_SEPARATOR) return '.';
+    const code = ch.charCodeAt(0);
+    const zero = code >= PERSIAN_ZERO ? PERSIAN_ZERO : ARABIC_INDIC_ZERO;
+    return String.fromCharCode(48 + code - zero);
+  });
+}
+
+/** ASCII digits to Persian digits, for output in the `fa` language. */
+export function toPersianDigits(s: string): string {
+  return s.replace(LATIN_DIGIT, (ch) => String.fromCharCode(PERSIAN_ZERO + ch.charCodeAt(0) - 48));
+}

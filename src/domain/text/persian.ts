@@ -1,0 +1,62 @@
+/**
+ * Persian text cleaning. Names arrive from Persian keyboards, Arabic keyboards
+ * (ي ك instead of ی ک) and Windows-1256 files (which cannot encode ی at all),
+ * so the same name can be spelled with different code points.
+ *
+ * - `normalizeLetters` is what gets STORED: the name as typed, cleaned, still
+ *   readable (keeps ZWNJ, diacritics and hamza forms).
+ * - `matchingKey` is what gets COMPARED: aggressive folding for de-duplication
+ *   and search; never shown to users.
+ */
+import { toLatinDigits } from './digits.js';
+
+const ARABIC_YEH = /[\u064a\u0649]/g; // ي ى
+const ARABIC_KAF = /\u0643/g; // ك
+// Bidi marks, isolates and BOM come along with copy-paste from web pages and
+// Word; they are invisible and would make equal-looking names differ.
+const INVISIBLE_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const WHITESPACE_RUN = /\s+/g;
+
+/** Canonical stored form: Persian ی/ک, ASCII digits, NFC, trimmed, single spaces. ZWNJ kept. */
+export function normalizeLetters(s: string): string {
+  // Compose first so that ي + hamza becomes ئ instead of ی + a stray hamza.
+  const composed = s.replace(INVISIBLE_CONTROLS, '').normalize('NFC');
+  return toLatinDigits(composed)
+    .replace(ARABIC_YEH, '\u06cc')
+    .replace(ARABIC_KAF, '\u06a9')
+    .replace(WHITESPACE_RUN, ' ')
+    .trim();
+}
+
+// Harakat, tanwin, shadda, sukun, hamza/madda marks (U+064B..U+065F),
+// superscript alef (U+0670) and tatweel (U+0640).
+const DIACRITICS = /[\u064b-\u065f\u0670\u0640]/g;
+const ZERO_WIDTH_JOINERS = /[\u200c\u200d]/g;
+const ALL_WHITESPACE = /\s+/g;
+
+// Decomposing (NFD) turns أ إ آ into ا + mark, ؤ into و + mark, ۀ into ە + mark
+// and ئ into ي + mark; the marks go with the diacritics. This table folds the
+// base letters NFD leaves behind, plus alef wasla, which has no decomposition.
+const FOLD: Readonly<Record<string, string>> = {
+  '\u0671': '\u0627', // ٱ → ا
+  '\u06d5': '\u0647', // ە (base of ۀ) → ه
+  '\u064a': '\u06cc', // ي (base of ئ) → ی
+};
+const FOLDABLE = /[\u0671\u06d5\u064a]/g;
+
+/**
+ * De-duplication / search key: "محمد‌علي", "محمدعلی", "محمد علی" and
+ * "مُحمّد علي" all give the same key. ئ folds to ی too: NFC composes ي + hamza
+ * into ئ but leaves ی + hamza alone, so without the fold the key would depend
+ * on which keyboard typed the letter under the hamza.
+ */
+export function matchingKey(s: string): string {
+  return normalizeLetters(s)
+    .normalize('NFD')
+    .replace(DIACRITICS, '')
+    .replace(ZERO_WIDTH_JOINERS, '')
+    .replace(ALL_WHITESPACE, '')
+    .replace(FOLDABLE, (ch) => FOLD[ch] ?? ch)
+    .toLowerCase()
+    .normalize('NFC');
+}

@@ -1,0 +1,145 @@
+/**
+ * What a command action needs besides its own options: the global options,
+ * the database (opened on first use), the domain context and the output.
+ */
+import type { Command } from 'commander';
+import { userInfo } from 'node:os';
+import type { Ctx } from './domain/context.js';
+import { parseDateInput, todayIso } from './domain/dates.js';
+import { MissingInputError, ValidationError } from './errors.js';
+import { Db, type OpenOptions } from './store/database.js';
+import { resolveDbPath, type ResolvedDbPath } from './store/paths.js';
+import type { Lang } from './ui/labels.js';
+import { Output } from './ui/output.js';
+import type { PromptSpec } from './ui/prompts.js';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  lang?: string;
+  calendar?: string;
+  actor?: string;
+  /** commander's --no-input sets this to false. */
+  input?: boolean;
+}
+
+const openRuntimes = new Set<Runtime>();
+
+/** Closes every database a command opened, after success or failure. */
+export function closeAllRuntimes(): void {
+  for (const rt of openRuntimes) rt.close();
+  openRuntimes.clear();
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export class Runtime {
+  readonly globals: GlobalOptions;
+  readonly out: Output;
+  readonly lang: Lang;
+  readonly calendar: 'jalali' | 'gregorian';
+  /** e.g. "case close": recorded in the audit trail. */
+  readonly command: string;
+  private db: Db | undefined;
+
+  constructor(globals: GlobalOptions, command: string) {
+    this.globals = globals;
+    this.command = command;
+    const lang = globals.lang ?? 'en';
+    if (lang !== 'en' && lang !== 'fa') throw new ValidationError(`invalid --lang "${lang}": expected en or fa`, 'lang');
+    const calendar = globals.calendar ?? 'jalali';
+    if (calendar !== 'jalali' && calendar !== 'gregorian') {
+      throw new ValidationError(`invalid --calendar "${calendar}": expected jalali or gregorian`, 'calendar');
+    }
+    this.lang = lang;
+    this.calendar = calendar;
+    this.out = new Output({ json: globals.json === true, lang, calendar });
+  }
+
+  static of(cmd: Command): Runtime {
+    const names: string[] = [];
+    for (let c: Command | null = cmd; c !== null && c.parent !== null; c = c.parent) names.unshift(c.name());
+    return new Runtime(cmd.optsWithGlobals<GlobalOptions>(), names.join(' '));
+  }
+
+  get dbPath(): ResolvedDbPath {
+    return resolveDbPath(this.globals.db);
+  }
+
+  /** Prompts only on a terminal, and never with --no-input. */
+  get interactive(): boolean {
+    return this.globals.input !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  }
+
+  get actor(): string {
+    const a = this.globals.actor ?? process.env.PARVANDE_USER ?? osUser();
+    return a.trim() === '' ? 'unknown' : a.trim();
+  }
+
+  /** The office's date. PARVANDE_TODAY pins it (tests, or entering a day's work after midnight). */
+  get today(): string {
+    const pinned = process.env.PARVANDE_TODAY;
+    if (pinned !== undefined && pinned !== '') return parseDateInput(pinned, { today: todayIso(), field: 'PARVANDE_TODAY' });
+    return todayIso();
+  }
+
+  open(options: OpenOptions = {}): Db {
+    if (this.db === undefined) {
+      this.db = Db.open(this.dbPath.path, options);
+      openRuntimes.add(this);
+    }
+    return this.db;
+  }
+
+  ctx(options: OpenOptions = {}): Ctx {
+    return { db: this.open(options), actor: this.actor, command: this.command, today: this.today, now: () => new Date().toISOString() };
+  }
+
+  /** Runs fn in one BEGIN IMMEDIATE transaction: all of it is stored, or none. */
+  write<T>(fn: (ctx: Ctx) => T, options: OpenOptions = {}): T {
+    const ctx = this.ctx(options);
+    return ctx.db.write(() => fn(ctx));
+  }
+
+  /** Runs fn over one consistent snapshot. */
+  read<T>(fn: (ctx: Ctx) => T): T {
+    const ctx = this.ctx();
+    return ctx.db.read(() => fn(ctx));
+  }
+
+  /**
+   * Fills in missing values. On a terminal it asks for each one (optional ones
+   * may be left empty); otherwise it fails naming every missing required option.
+   */
+  async fill<T extends object>(opts: T, specs: (PromptSpec & { key: keyof T })[]): Promise<T> {
+    const missing = specs.filter((s) => isMissing(opts[s.key]));
+    const required = missing.filter((s) => s.optional !== true);
+    if (!this.interactive) {
+      if (required.length > 0) throw new MissingInputError(required.map((s) => s.option));
+      return opts;
+    }
+    if (missing.length === 0) return opts;
+    const { askFor } = await import('./ui/prompts.js');
+    const filled = { ...opts } as Record<keyof T, unknown>;
+    for (const spec of missing) {
+      const answer = await askFor(spec);
+      if (answer.trim() !== '') filled[spec.key] = answer;
+    }
+    return filled as T;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+  }
+}
+
+function isMissing(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}

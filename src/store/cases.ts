@@ -1,0 +1,171 @@
+import type { Db } from './database.js';
+
+export interface CaseRow {
+  id: number;
+  caseNumber: string;
+  clientId: number | null;
+  channel: string;
+  primaryCategory: string;
+  categories: string[];
+  risk: string;
+  centerId: number | null;
+  workerId: number | null;
+  openedOn: string;
+  status: 'open' | 'closed';
+  closedOn: string | null;
+  closeReason: string | null;
+  reopenCount: number;
+  summary: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseWrite {
+  caseNumber: string;
+  year: number;
+  seq: number;
+  clientId: number | null;
+  channel: string;
+  primaryCategory: string;
+  risk: string;
+  centerId: number | null;
+  workerId: number | null;
+  openedOn: string;
+  summary: string | null;
+}
+
+const COLUMNS = `c.id, c.case_number AS caseNumber, c.client_id AS clientId, c.channel, c.primary_category AS primaryCategory,
+  (SELECT group_concat(category, ',') FROM (SELECT category FROM case_categories WHERE case_id = c.id ORDER BY is_primary DESC, category)) AS categoryList,
+  c.risk, c.center_id AS centerId, c.worker_id AS workerId, c.opened_on AS openedOn, c.status, c.closed_on AS closedOn,
+  c.close_reason AS closeReason, c.reopen_count AS reopenCount, c.summary, c.created_at AS createdAt, c.updated_at AS updatedAt`;
+
+type RawCase = Omit<CaseRow, 'categories'> & { categoryList: string | null };
+const toRow = ({ categoryList, ...r }: RawCase): CaseRow => ({ ...r, categories: categoryList ? categoryList.split(',') : [] });
+
+export function nextCaseSeq(db: Db, year: number): number {
+  return (db.stmt(`SELECT coalesce(max(seq), 0) + 1 AS n FROM cases WHERE year = ?`).get(year) as { n: number }).n;
+}
+
+export function insertCase(db: Db, c: CaseWrite, categories: string[], at: string): number {
+  const id = Number(
+    db
+      .stmt(
+        `INSERT INTO cases (case_number, year, seq, client_id, channel, primary_category, risk, center_id, worker_id, opened_on,
+          status, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+      )
+      .run(c.caseNumber, c.year, c.seq, c.clientId, c.channel, c.primaryCategory, c.risk, c.centerId, c.workerId, c.openedOn, c.summary, at, at)
+      .lastInsertRowid,
+  );
+  const addCategory = db.stmt(`INSERT INTO case_categories (case_id, category, is_primary) VALUES (?, ?, ?)`);
+  for (const cat of categories) addCategory.run(id, cat, cat === c.primaryCategory ? 1 : 0);
+  return id;
+}
+
+export function selectCase(db: Db, id: number): CaseRow | undefined {
+  const r = db.stmt(`SELECT ${COLUMNS} FROM cases c WHERE c.id = ?`).get(id) as RawCase | undefined;
+  return r === undefined ? undefined : toRow(r);
+}
+
+export function selectCaseByNumber(db: Db, caseNumber: string): CaseRow | undefined {
+  const r = db.stmt(`SELECT ${COLUMNS} FROM cases c WHERE c.case_number = ?`).get(caseNumber) as RawCase | undefined;
+  return r === undefined ? undefined : toRow(r);
+}
+
+export function updateCaseWorker(db: Db, id: number, workerId: number | null, at: string): void {
+  db.stmt(`UPDATE cases SET worker_id = ?, updated_at = ? WHERE id = ?`).run(workerId, at, id);
+}
+
+export function updateCaseClosed(db: Db, id: number, closedOn: string, reason: string, at: string): void {
+  db.stmt(`UPDATE cases SET status = 'closed', closed_on = ?, close_reason = ?, updated_at = ? WHERE id = ?`).run(closedOn, reason, at, id);
+}
+
+export function updateCaseReopened(db: Db, id: number, at: string): void {
+  db.stmt(
+    `UPDATE cases SET status = 'open', closed_on = NULL, close_reason = NULL, reopen_count = reopen_count + 1, updated_at = ? WHERE id = ?`,
+  ).run(at, id);
+}
+
+export function updateCaseRisk(db: Db, id: number, risk: string, at: string): void {
+  db.stmt(`UPDATE cases SET risk = ?, updated_at = ? WHERE id = ?`).run(risk, at, id);
+}
+
+export interface CaseFilter {
+  status?: string;
+  workerId?: number;
+  unassigned?: boolean;
+  category?: string;
+  risk?: string;
+  channel?: string;
+  centerId?: number;
+  clientId?: number;
+  openedFrom?: string;
+  openedTo?: string;
+  limit: number;
+}
+
+/** Most urgent first: open before closed, then risk, then the oldest opening. */
+export function selectCases(db: Db, f: CaseFilter): CaseRow[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.status !== undefined) { where.push('c.status = ?'); args.push(f.status); }
+  if (f.workerId !== undefined) { where.push('c.worker_id = ?'); args.push(f.workerId); }
+  if (f.unassigned === true) where.push('c.worker_id IS NULL');
+  if (f.category !== undefined) {
+    where.push('c.id IN (SELECT case_id FROM case_categories WHERE category = ?)');
+    args.push(f.category);
+  }
+  if (f.risk !== undefined) { where.push('c.risk = ?'); args.push(f.risk); }
+  if (f.channel !== undefined) { where.push('c.channel = ?'); args.push(f.channel); }
+  if (f.centerId !== undefined) { where.push('c.center_id = ?'); args.push(f.centerId); }
+  if (f.clientId !== undefined) { where.push('c.client_id = ?'); args.push(f.clientId); }
+  if (f.openedFrom !== undefined) { where.push('c.opened_on >= ?'); args.push(f.openedFrom); }
+  if (f.openedTo !== undefined) { where.push('c.opened_on <= ?'); args.push(f.openedTo); }
+  const sql = `SELECT ${COLUMNS} FROM cases c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ORDER BY c.status = 'closed', CASE c.risk WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,
+      c.opened_on, c.id LIMIT ?`;
+  return (db.stmt(sql).all(...args, f.limit) as RawCase[]).map(toRow);
+}
+
+export interface CaseEventRow {
+  id: number;
+  caseId: number;
+  kind: string;
+  onDate: string;
+  at: string;
+  actor: string;
+  workerId: number | null;
+  reason: string | null;
+  text: string | null;
+  serviceId: number | null;
+  followupId: number | null;
+}
+
+export type CaseEventWrite = Omit<CaseEventRow, 'id'>;
+
+export function insertCaseEvent(db: Db, e: CaseEventWrite): number {
+  return Number(
+    db
+      .stmt(
+        `INSERT INTO case_events (case_id, kind, on_date, at, actor, worker_id, reason, text, service_id, followup_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(e.caseId, e.kind, e.onDate, e.at, e.actor, e.workerId, e.reason, e.text, e.serviceId, e.followupId).lastInsertRowid,
+  );
+}
+
+export function selectCaseEvents(db: Db, caseId: number): CaseEventRow[] {
+  return db
+    .stmt(
+      `SELECT id, case_id AS caseId, kind, on_date AS onDate, at, actor, worker_id AS workerId, reason, text,
+        service_id AS serviceId, followup_id AS followupId FROM case_events WHERE case_id = ? ORDER BY on_date, id`,
+    )
+    .all(caseId) as CaseEventRow[];
+}
+
+/** The last date on which the case was closed or reopened: nothing may be dated before it. */
+export function selectLastStatusChange(db: Db, caseId: number): string | undefined {
+  const r = db
+    .stmt(`SELECT max(on_date) AS d FROM case_events WHERE case_id = ? AND kind IN ('closed', 'reopened')`)
+    .get(caseId) as { d: string | null };
+  return r.d ?? undefined;
+}

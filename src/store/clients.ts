@@ -1,0 +1,113 @@
+import type { Db } from './database.js';
+
+export interface ClientRow {
+  id: number;
+  firstName: string;
+  lastName: string;
+  nationalCode: string | null;
+  birthDate: string | null;
+  sex: string | null;
+  mobile: string | null;
+  address: string | null;
+  county: string | null;
+  informalSettlement: boolean;
+  womanHead: boolean;
+  notes: string | null;
+  registeredOn: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ClientWrite = Omit<ClientRow, 'id' | 'createdAt' | 'updatedAt'> & { nameKey: string };
+
+const COLUMNS = `id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode,
+  birth_date AS birthDate, sex, mobile, address, county, informal_settlement AS informalSettlement,
+  woman_head AS womanHead, notes, registered_on AS registeredOn, created_at AS createdAt, updated_at AS updatedAt`;
+
+interface RawClientRow extends Omit<ClientRow, 'informalSettlement' | 'womanHead'> {
+  informalSettlement: number;
+  womanHead: number;
+}
+
+function toRow(r: RawClientRow | undefined): ClientRow | undefined {
+  if (r === undefined) return undefined;
+  return { ...r, informalSettlement: r.informalSettlement === 1, womanHead: r.womanHead === 1 };
+}
+
+export function insertClient(db: Db, c: ClientWrite, at: string): number {
+  const info = db
+    .stmt(
+      `INSERT INTO clients (first_name, last_name, name_key, national_code, birth_date, sex, mobile, address, county,
+        informal_settlement, woman_head, notes, registered_on, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      c.firstName, c.lastName, c.nameKey, c.nationalCode, c.birthDate, c.sex, c.mobile, c.address, c.county,
+      c.informalSettlement ? 1 : 0, c.womanHead ? 1 : 0, c.notes, c.registeredOn, at, at,
+    );
+  return Number(info.lastInsertRowid);
+}
+
+export function updateClientRow(db: Db, id: number, c: ClientWrite, at: string): void {
+  db.stmt(
+    `UPDATE clients SET first_name = ?, last_name = ?, name_key = ?, national_code = ?, birth_date = ?, sex = ?,
+      mobile = ?, address = ?, county = ?, informal_settlement = ?, woman_head = ?, notes = ?, registered_on = ?,
+      updated_at = ? WHERE id = ?`,
+  ).run(
+    c.firstName, c.lastName, c.nameKey, c.nationalCode, c.birthDate, c.sex, c.mobile, c.address, c.county,
+    c.informalSettlement ? 1 : 0, c.womanHead ? 1 : 0, c.notes, c.registeredOn, at, id,
+  );
+}
+
+export function selectClient(db: Db, id: number): ClientRow | undefined {
+  return toRow(db.stmt(`SELECT ${COLUMNS} FROM clients WHERE id = ?`).get(id) as RawClientRow | undefined);
+}
+
+export function selectClientByNationalCode(db: Db, code: string): ClientRow | undefined {
+  return toRow(db.stmt(`SELECT ${COLUMNS} FROM clients WHERE national_code = ?`).get(code) as RawClientRow | undefined);
+}
+
+export function selectClientsByNameKey(db: Db, nameKey: string, limit = 20): ClientRow[] {
+  return (db.stmt(`SELECT ${COLUMNS} FROM clients WHERE name_key = ? ORDER BY id LIMIT ?`).all(nameKey, limit) as RawClientRow[]).map(
+    (r) => toRow(r) as ClientRow,
+  );
+}
+
+export interface ClientQuery {
+  /** Free-text search: any of these may match (name key substring, national-code prefix, mobile substring). */
+  search?: { nameKey: string; digits: string | null };
+  county?: string;
+  informalSettlement?: boolean;
+  womanHead?: boolean;
+  registeredFrom?: string;
+  registeredTo?: string;
+  limit: number;
+}
+
+export function selectClients(db: Db, q: ClientQuery): ClientRow[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (q.search !== undefined) {
+    const any: string[] = [];
+    if (q.search.nameKey !== '') {
+      any.push(`instr(name_key, ?) > 0`);
+      args.push(q.search.nameKey);
+    }
+    if (q.search.digits !== null && q.search.digits.length >= 3) {
+      any.push(`substr(national_code, 1, ?) = ?`, `instr(mobile, ?) > 0`);
+      args.push(q.search.digits.length, q.search.digits, q.search.digits.replace(/^0/, ''));
+    }
+    where.push(any.length > 0 ? `(${any.join(' OR ')})` : '0');
+  }
+  if (q.county !== undefined) { where.push(`county = ?`); args.push(q.county); }
+  if (q.informalSettlement !== undefined) { where.push(`informal_settlement = ?`); args.push(q.informalSettlement ? 1 : 0); }
+  if (q.womanHead !== undefined) { where.push(`woman_head = ?`); args.push(q.womanHead ? 1 : 0); }
+  if (q.registeredFrom !== undefined) { where.push(`registered_on >= ?`); args.push(q.registeredFrom); }
+  if (q.registeredTo !== undefined) { where.push(`registered_on <= ?`); args.push(q.registeredTo); }
+  const sql = `SELECT ${COLUMNS} FROM clients ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`;
+  return (db.stmt(sql).all(...args, q.limit) as RawClientRow[]).map((r) => toRow(r) as ClientRow);
+}
+
+export function countCasesOfClient(db: Db, clientId: number): number {
+  return (db.stmt(`SELECT count(*) AS n FROM cases WHERE client_id = ?`).get(clientId) as { n: number }).n;
+}

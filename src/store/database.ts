@@ -1,0 +1,190 @@
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DatabaseError } from '../errors.js';
+import { MIGRATIONS, LATEST_VERSION } from './migrations/index.js';
+
+export type Sqlite = Database.Database;
+export type Statement = Database.Statement;
+
+export interface OpenOptions {
+  /** Open an existing file read-only (reports, roll-ups): never creates or migrates. */
+  readonly?: boolean;
+  /** Create the file when missing (init, migrate). Other commands refuse a missing file. */
+  create?: boolean;
+  /** Run pending migrations on open (default true for read-write). */
+  migrate?: boolean;
+  busyTimeoutMs?: number;
+}
+
+const isPosix = process.platform !== 'win32';
+
+/** Owner-only where the OS has modes; a no-op on Windows. */
+export function restrictToOwner(path: string, mode: 0o600 | 0o700 = 0o600): void {
+  if (!isPosix) return;
+  try {
+    chmodSync(path, mode);
+  } catch {
+    // The file may be gone already (a -shm removed at close); nothing to protect then.
+  }
+}
+
+/**
+ * One SQLite connection with the office's pragmas, and the one place that turns
+ * SQLite's failures into typed errors. Statements are cached by their SQL text.
+ */
+export class Db {
+  readonly sqlite: Sqlite;
+  readonly path: string;
+  readonly readonly: boolean;
+  private readonly cache = new Map<string, Statement>();
+
+  private constructor(sqlite: Sqlite, path: string, readonly: boolean) {
+    this.sqlite = sqlite;
+    this.path = path;
+    this.readonly = readonly;
+  }
+
+  static open(file: string, options: OpenOptions = {}): Db {
+    const path = resolve(file);
+    const readonly = options.readonly === true;
+    const exists = existsSync(path);
+    if (!exists && (readonly || options.create !== true)) {
+      throw new DatabaseError('database-missing', `no database at ${path}: run "parvande init" first, or pass --db`);
+    }
+    if (!exists) {
+      const dir = dirname(path);
+      if (!existsSync(dir)) {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        restrictToOwner(dir, 0o700);
+      }
+    }
+    let sqlite: Sqlite;
+    try {
+      sqlite = new Database(path, { readonly, fileMustExist: exists || readonly });
+    } catch (err) {
+      throw translateSqliteError(err, path);
+    }
+    const db = new Db(sqlite, path, readonly);
+    try {
+      // The version check comes first: a newer file must not even be switched to WAL.
+      sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+      db.checkVersion();
+      db.configure();
+      if (!exists) restrictToOwner(path);
+      if (!readonly && options.migrate !== false) db.migrate();
+    } catch (err) {
+      sqlite.close();
+      throw translateSqliteError(err, path);
+    }
+    return db;
+  }
+
+  private configure(): void {
+    const s = this.sqlite;
+    if (!this.readonly) {
+      s.pragma('journal_mode = WAL');
+      for (const side of ['-wal', '-shm']) restrictToOwner(this.path + side);
+    }
+    // Offices lose power: an acknowledged write must survive (better-sqlite3 defaults WAL to NORMAL).
+    s.pragma('synchronous = FULL');
+    s.pragma('foreign_keys = ON');
+  }
+
+  get userVersion(): number {
+    return Number(this.sqlite.pragma('user_version', { simple: true }));
+  }
+
+  private checkVersion(): void {
+    const v = this.userVersion;
+    if (v > LATEST_VERSION) {
+      throw new DatabaseError(
+        'database-newer',
+        `${this.path} was written by a newer parvande (schema ${v}; this version knows ${LATEST_VERSION}): upgrade parvande; the file was not touched`,
+      );
+    }
+  }
+
+  pendingMigrations(): number {
+    return LATEST_VERSION - this.userVersion;
+  }
+
+  /** Runs every pending migration in one IMMEDIATE transaction; returns the versions applied. */
+  migrate(): number[] {
+    const applied: number[] = [];
+    if (this.pendingMigrations() <= 0) return applied;
+    this.write(() => {
+      const from = this.userVersion;
+      for (const m of MIGRATIONS) {
+        if (m.version <= from) continue;
+        m.up(this.sqlite);
+        this.sqlite.pragma(`user_version = ${m.version}`);
+        applied.push(m.version);
+      }
+    });
+    return applied;
+  }
+
+  stmt(sql: string): Statement {
+    let s = this.cache.get(sql);
+    if (s === undefined) {
+      s = this.sqlite.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  /** A write transaction: BEGIN IMMEDIATE, so writers queue on the busy timeout instead of failing mid-way. */
+  write<T>(fn: () => T): T {
+    if (this.readonly) throw new DatabaseError('database-unreadable', `${this.path} is open read-only`);
+    try {
+      return this.sqlite.transaction(fn).immediate();
+    } catch (err) {
+      throw translateSqliteError(err, this.path);
+    }
+  }
+
+  /** A read that sees one consistent snapshot (a deferred transaction). */
+  read<T>(fn: () => T): T {
+    try {
+      return this.sqlite.transaction(fn).deferred();
+    } catch (err) {
+      throw translateSqliteError(err, this.path);
+    }
+  }
+
+  close(): void {
+    if (!this.sqlite.open) return;
+    try {
+      if (!this.readonly) this.sqlite.pragma('optimize');
+    } catch {
+      // optimize is advice only; a busy database must not fail a finished command.
+    }
+    this.sqlite.close();
+  }
+}
+
+interface SqliteLikeError {
+  code?: unknown;
+  message?: unknown;
+}
+
+/** Maps SQLite's error codes to the documented exit-code-5 errors; passes everything else through. */
+export function translateSqliteError(err: unknown, path: string): unknown {
+  if (err instanceof DatabaseError) return err;
+  const e = err as SqliteLikeError;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new DatabaseError('database-locked', `${path} is locked by another program; try again in a moment`);
+  }
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new DatabaseError('database-unreadable', `${path} is not a readable parvande database (${code})`);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_IOERR')) {
+    return new DatabaseError('database-unreadable', `cannot use ${path} (${code})`);
+  }
+  if (code === 'SQLITE_FULL') {
+    return new DatabaseError('database-unreadable', `the disk holding ${path} is full; nothing was written`);
+  }
+  return err;
+}

@@ -1,0 +1,55 @@
+import type { Catalogue } from '../domain/codes.js';
+import { formatDate, formatTimestamp } from '../domain/dates.js';
+import { codeLabel, digits, num, word, type Lang, type Word } from './labels.js';
+import type { OutputOptions } from './output.js';
+
+/** Turns stored values into what a reader of the chosen language and calendar expects. */
+export class Fmt {
+  readonly lang: Lang;
+  readonly calendar: 'jalali' | 'gregorian';
+
+  constructor(opts: Pick<OutputOptions, 'lang' | 'calendar'>) {
+    this.lang = opts.lang;
+    this.calendar = opts.calendar;
+  }
+
+  get rtl(): boolean {
+    return this.lang === 'fa';
+  }
+
+  date(iso: string | null | undefined): string {
+    return iso ? formatDate(iso, { calendar: this.calendar, lang: this.lang }) : '';
+  }
+
+  timestamp(iso: string | null | undefined): string {
+    return iso ? formatTimestamp(iso, { calendar: this.calendar, lang: this.lang }) : '';
+  }
+
+  code<C extends string>(cat: Catalogue<C>, code: string | null | undefined): string {
+    return codeLabel(cat, code, this.lang);
+  }
+
+  w(key: Word): string {
+    return word(key, this.lang);
+  }
+
+  n(value: number | null | undefined): string {
+    return value === null || value === undefined ? '' : num(value, this.lang);
+  }
+
+  text(value: string | null | undefined): string {
+    return value ? digits(value, this.lang) : '';
+  }
+
+  yesNo(value: boolean): string {
+    return this.w(value ? 'yes' : 'no');
+  }
+
+  id(value: number | null | undefined): string {
+    return value === null || value === undefined ? '' : digits(`#${value}`, this.lang);
+  }
+
+  person(p: { firstName: string; lastName: string } | null | undefined): string {
+    return p ? `${p.firstName} ${p.lastName}` : '';
+  }
+}

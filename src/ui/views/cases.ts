@@ -1,0 +1,79 @@
+import type { Case, CaseDetail, CloseCaseResult } from '../../domain/cases.js';
+import { CATEGORIES, CHANNELS, CLOSE_REASONS, EVENT_KINDS, FOLLOWUP_STATUSES, RISKS, SERVICE_TYPES, CASE_STATUSES } from '../../domain/codes.js';
+import type { Fmt } from '../format.js';
+import { renderCard, renderTable } from '../table.js';
+import { followupTable } from './followups.js';
+import { serviceTable } from './services.js';
+
+export function caseCard(c: Case, f: Fmt): string {
+  return renderCard([
+    [f.w('caseNumber'), f.text(c.caseNumber)],
+    [f.w('id'), f.id(c.id)],
+    [f.w('client'), c.clientId === null ? f.w('anonymous') : f.id(c.clientId)],
+    [f.w('channel'), f.code(CHANNELS, c.channel)],
+    [f.w('categories'), c.categories.map((x) => f.code(CATEGORIES, x)).join('، ')],
+    [f.w('risk'), f.code(RISKS, c.risk)],
+    [f.w('center'), f.id(c.centerId)],
+    [f.w('worker'), f.id(c.workerId)],
+    [f.w('openedOn'), f.date(c.openedOn)],
+    [f.w('status'), f.code(CASE_STATUSES, c.status)],
+    [f.w('closedOn'), f.date(c.closedOn)],
+    [f.w('closeReason'), f.code(CLOSE_REASONS, c.closeReason)],
+    [f.w('reopenCount'), c.reopenCount > 0 ? f.n(c.reopenCount) : ''],
+    [f.w('summary'), c.summary ?? ''],
+  ]);
+}
+
+export function caseDetail(c: CaseDetail, f: Fmt): string {
+  const head = caseCard(c, f)
+    .split('\n')
+    .map((line) => {
+      if (c.client && line.startsWith(f.w('client'))) return `${line} ${f.person(c.client)}`;
+      if (c.worker && line.startsWith(f.w('worker'))) return `${line} ${f.person(c.worker)}`;
+      return line;
+    })
+    .join('\n');
+  const timeline = renderTable(
+    [f.w('date'), f.w('event'), f.w('note'), f.w('actor')],
+    c.events.map((e) => [
+      f.date(e.onDate),
+      f.code(EVENT_KINDS, e.kind) + eventDetail(e, f),
+      e.text ?? '',
+      e.actor,
+    ]),
+    { rtl: f.rtl },
+  );
+  const parts = [head, `\n${f.w('timeline')}\n${timeline}`];
+  if (c.services.length > 0) parts.push(`\n${f.w('services')}\n${serviceTable(c.services, f)}`);
+  if (c.followups.length > 0) parts.push(`\n${f.w('followups')}\n${followupTable(c.followups, f)}`);
+  return parts.join('\n');
+}
+
+function eventDetail(e: CaseDetail['events'][number], f: Fmt): string {
+  const bits: string[] = [];
+  if (e.kind === 'closed' && e.reason) bits.push(f.code(CLOSE_REASONS, e.reason));
+  if (e.kind === 'service' && e.reason) bits.push(f.code(SERVICE_TYPES, e.reason));
+  if (e.kind === 'follow-up' && e.reason) bits.push(`${f.id(e.followupId)} ${f.code(FOLLOWUP_STATUSES, e.reason)}`);
+  if ((e.kind === 'assigned' || e.kind === 'opened') && e.workerId !== null) bits.push(`${f.w('worker')} ${f.id(e.workerId)}`);
+  return bits.length > 0 ? ` (${bits.join(', ')})` : '';
+}
+
+export function caseTable(rows: Case[], f: Fmt): string {
+  if (rows.length === 0) return f.w('none');
+  return renderTable(
+    [f.w('caseNumber'), f.w('status'), f.w('risk'), f.w('category'), f.w('channel'), f.w('worker'), f.w('openedOn')],
+    rows.map((c) => [
+      f.text(c.caseNumber), f.code(CASE_STATUSES, c.status), f.code(RISKS, c.risk), f.code(CATEGORIES, c.primaryCategory),
+      f.code(CHANNELS, c.channel), f.id(c.workerId), f.date(c.openedOn),
+    ]),
+    { rtl: f.rtl },
+  );
+}
+
+export function closeResult(r: CloseCaseResult, f: Fmt): string {
+  const lines = [caseCard(r.case, f)];
+  if (r.plannedFollowups.length > 0) {
+    lines.push('', `${f.w('followups')}: ${r.plannedFollowups.map((p) => `${f.id(p.id)} ${f.date(p.dueOn)}`).join(', ')}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,40 @@
+import type { Client, ClientDetail, PossibleDuplicate } from '../../domain/clients.js';
+import { SEXES } from '../../domain/codes.js';
+import { formatMobileLocal } from '../../domain/mobile.js';
+import type { Fmt } from '../format.js';
+import { renderCard, renderTable } from '../table.js';
+
+export function clientCard(c: Client | ClientDetail, f: Fmt): string {
+  const pairs: [string, string][] = [
+    [f.w('id'), f.id(c.id)],
+    [f.w('name'), `${c.firstName} ${c.lastName}`],
+    [f.w('nationalCode'), f.text(c.nationalCode)],
+    [f.w('birthDate'), f.date(c.birthDate)],
+    [f.w('sex'), f.code(SEXES, c.sex)],
+    [f.w('mobile'), f.text(c.mobile ? formatMobileLocal(c.mobile) : null)],
+    [f.w('address'), c.address ?? ''],
+    [f.w('county'), c.county ?? ''],
+    [f.w('informalSettlement'), f.yesNo(c.informalSettlement)],
+    [f.w('womanHead'), f.yesNo(c.womanHead)],
+    [f.w('registeredOn'), f.date(c.registeredOn)],
+    [f.w('notes'), c.notes ?? ''],
+  ];
+  if ('caseCount' in c) pairs.push([f.w('caseCount'), f.n(c.caseCount)]);
+  return renderCard(pairs);
+}
+
+export function clientTable(rows: Client[], f: Fmt): string {
+  if (rows.length === 0) return f.w('none');
+  return renderTable(
+    [f.w('id'), f.w('name'), f.w('nationalCode'), f.w('birthDate'), f.w('mobile'), f.w('county')],
+    rows.map((c) => [
+      f.id(c.id), `${c.firstName} ${c.lastName}`, f.text(c.nationalCode), f.date(c.birthDate),
+      f.text(c.mobile ? formatMobileLocal(c.mobile) : null), c.county ?? '',
+    ]),
+    { rtl: f.rtl, numeric: [0] },
+  );
+}
+
+export function duplicatesNote(d: PossibleDuplicate[]): string {
+  return `possible duplicate of ${d.map((x) => `#${x.id}${x.reason === 'same-name-and-birth' ? ' (same name and birth date)' : ' (same name)'}`).join(', ')}: check before opening a case`;
+}

@@ -1,0 +1,26 @@
+import { CHANNELS, SERVICE_TYPES } from '../../domain/codes.js';
+import type { Service } from '../../domain/services.js';
+import type { Fmt } from '../format.js';
+import { renderCard, renderTable } from '../table.js';
+
+export function serviceCard(s: Service, f: Fmt): string {
+  return renderCard([
+    [f.w('id'), f.id(s.id)],
+    [f.w('caseNumber'), f.text(s.caseNumber)],
+    [f.w('date'), f.date(s.serviceDate)],
+    [f.w('type'), f.code(SERVICE_TYPES, s.type)],
+    [f.w('channel'), f.code(CHANNELS, s.channel)],
+    [f.w('worker'), f.id(s.workerId)],
+    [f.w('minutes'), f.n(s.minutes)],
+    [f.w('note'), s.note ?? ''],
+  ]);
+}
+
+export function serviceTable(rows: Service[], f: Fmt): string {
+  if (rows.length === 0) return f.w('none');
+  return renderTable(
+    [f.w('id'), f.w('date'), f.w('type'), f.w('caseNumber'), f.w('worker'), f.w('minutes')],
+    rows.map((s) => [f.id(s.id), f.date(s.serviceDate), f.code(SERVICE_TYPES, s.type), f.text(s.caseNumber), f.id(s.workerId), f.n(s.minutes)]),
+    { rtl: f.rtl, numeric: [0, 5] },
+  );
+}

@@ -1,0 +1,58 @@
+import { CENTER_KINDS, ROLES, SECTORS } from '../../domain/codes.js';
+import type { Center, CenterDetail } from '../../domain/centers.js';
+import type { Staff, StaffDetail } from '../../domain/staff.js';
+import type { Fmt } from '../format.js';
+import { renderCard, renderTable } from '../table.js';
+
+export function staffCard(s: Staff | StaffDetail, f: Fmt): string {
+  const pairs: [string, string][] = [
+    [f.w('id'), f.id(s.id)],
+    [f.w('name'), f.person(s)],
+    [f.w('role'), f.code(ROLES, s.role)],
+    [f.w('sector'), f.code(SECTORS, s.sector)],
+    [f.w('center'), f.id(s.centerId)],
+    [f.w('active'), f.yesNo(s.active)],
+  ];
+  if ('caseload' in s) {
+    pairs.push(
+      [f.w('openCases'), f.n(s.caseload.openCases)],
+      [f.w('followupsDueThisWeek'), f.n(s.caseload.followupsDueThisWeek)],
+      [f.w('followupsOverdue'), f.n(s.caseload.followupsOverdue)],
+    );
+  }
+  return renderCard(pairs);
+}
+
+export function staffTable(rows: Staff[], f: Fmt): string {
+  if (rows.length === 0) return f.w('none');
+  return renderTable(
+    [f.w('id'), f.w('name'), f.w('role'), f.w('sector'), f.w('center'), f.w('active')],
+    rows.map((s) => [f.id(s.id), f.person(s), f.code(ROLES, s.role), f.code(SECTORS, s.sector), f.id(s.centerId), f.yesNo(s.active)]),
+    { rtl: f.rtl, numeric: [0] },
+  );
+}
+
+export function centerCard(c: Center | CenterDetail, f: Fmt): string {
+  const pairs: [string, string][] = [
+    [f.w('id'), f.id(c.id)],
+    [f.w('name'), c.name],
+    [f.w('kind'), f.code(CENTER_KINDS, c.kind)],
+    [f.w('sector'), f.code(SECTORS, c.sector)],
+    [f.w('capacity'), f.n(c.capacity)],
+    [f.w('county'), c.county ?? ''],
+  ];
+  if ('openCases' in c) {
+    pairs.push([f.w('openCases'), f.n(c.openCases)], [f.w('staff'), f.n(c.staff)]);
+    if (c.overCapacity) pairs.push([f.w('overCapacity'), f.yesNo(true)]);
+  }
+  return renderCard(pairs);
+}
+
+export function centerTable(rows: Center[], f: Fmt): string {
+  if (rows.length === 0) return f.w('none');
+  return renderTable(
+    [f.w('id'), f.w('name'), f.w('kind'), f.w('sector'), f.w('capacity')],
+    rows.map((c) => [f.id(c.id), c.name, f.code(CENTER_KINDS, c.kind), f.code(SECTORS, c.sector), f.n(c.capacity)]),
+    { rtl: f.rtl, numeric: [0, 4] },
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Running the CLI the two ways tests need: in-process (fast, most tests) and as
+ * the built bin/parvande.js in a child process (the way a user or cron runs it).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../../src/main.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = join(ROOT, 'bin', 'parvande.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON (throws if it is not exactly one JSON document). */
+  json: <T = any>() => T;
+}
+
+function result(code: number, stdout: string, stderr: string): CliResult {
+  return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
+}
+
+/** A fresh folder and database path, removed by the returned cleanup. */
+export function tempDb(name = 'office.db'): { dir: string; db: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'parvande-test-'));
+  return { dir, db: join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Runs the program in this process with stdout/stderr captured. Env changes are
+ * applied for the call only. stdin is treated as not a terminal.
+ */
+export async function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    saved[k] = process.env[k];
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  const stdinTty = process.stdin.isTTY;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }) as typeof process.stderr.write;
+  (process.stdin as { isTTY?: boolean }).isTTY = false;
+  try {
+    const code = await run(args);
+    return result(code, stdout, stderr);
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    (process.stdin as { isTTY?: boolean }).isTTY = stdinTty;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** Runs the built bin/parvande.js (run `npm run build` first; `npm test` does) with no terminal. */
+export function runBin(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise(result(code ?? -1, stdout, stderr)));
+    if (opts.input !== undefined) child.stdin.end(opts.input);
+    else child.stdin.end();
+  });
+}
+
+/** A database with an office, ready for commands. */
+export async function initOffice(db: string, code = 'TST01'): Promise<void> {
+  const r = await runCli(['--db', db, 'init', '--office-code', code, '--office-name', 'دفتر آزمایشی']);
+  if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
+}
