@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { up as core } from './001-core.js';
+import { up as people } from './002-people.js';
+import { up as importing } from './003-import.js';
+import { up as reports } from './004-reports.js';
 
 export interface Migration {
   version: number;
@@ -8,6 +11,11 @@ export interface Migration {
 }
 
 /** Append-only: never edit a released migration; add the next number. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'core', up: core }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'core', up: core },
+  { version: 2, name: 'staff register, roster and training', up: people },
+  { version: 3, name: 'import batches', up: importing },
+  { version: 4, name: 'report indexes', up: reports },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
