@@ -1,5 +1,5 @@
 /** The one top-level catch: every error becomes one line on stderr and a documented exit code. */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { ExitCode, InternalError, ParvandeError, UsageError } from './errors.js';
 import { buildProgram } from './cli.js';
 import { closeAllRuntimes } from './runtime.js';
@@ -11,11 +11,7 @@ function wantsJson(argv: string[]): boolean {
 
 export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({
-    // commander's own usage errors are reported through the top-level catch below.
-    outputError: () => undefined,
-  });
+  throwInsteadOfExit(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
@@ -26,11 +22,25 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * commander copies exitOverride and configureOutput only into subcommands made with
+ * .command(), not into groups added with addCommand(): without this walk a usage error
+ * in `case open` would call process.exit(1) itself and print its own line.
+ */
+function throwInsteadOfExit(cmd: Command): void {
+  cmd.exitOverride();
+  // commander's own usage errors are reported through the top-level catch below.
+  cmd.configureOutput({ outputError: () => undefined });
+  for (const sub of cmd.commands) throwInsteadOfExit(sub);
+}
+
 function report(err: unknown, argv: string[]): number {
   const out = new Output({ json: wantsJson(argv), lang: 'en', calendar: 'jalali' });
   if (err instanceof CommanderError) {
     // --help and --version end here too, with exit code 0.
     if (err.exitCode === 0) return ExitCode.ok;
+    // A group called without its subcommand: commander has printed the group's help on stderr.
+    if (err.code === 'commander.help') return ExitCode.invalid;
     out.error(new UsageError(err.message.replace(/^error: /, '')));
     return ExitCode.invalid;
   }

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import type { Ctx } from './domain/context.js';
 import { parseDateInput, todayIso } from './domain/dates.js';
-import { MissingInputError, ValidationError } from './errors.js';
+import { MissingInputError, UsageError, ValidationError } from './errors.js';
 import { Db, type OpenOptions } from './store/database.js';
 import { resolveDbPath, type ResolvedDbPath } from './store/paths.js';
 import type { Lang } from './ui/labels.js';
@@ -14,7 +14,8 @@ import { Output } from './ui/output.js';
 import type { PromptSpec } from './ui/prompts.js';
 
 export interface GlobalOptions {
-  db?: string;
+  /** A list only when --db was given several times (src/cli.ts): the report roll-up reads several files. */
+  db?: string | string[];
   json?: boolean;
   lang?: string;
   calendar?: string;
@@ -69,7 +70,17 @@ export class Runtime {
   }
 
   get dbPath(): ResolvedDbPath {
-    return resolveDbPath(this.globals.db);
+    const db = this.globals.db;
+    if (Array.isArray(db)) {
+      throw new UsageError(`--db was given ${db.length} times: only "parvande report" reads several offices' files; give one --db`, 'db');
+    }
+    return resolveDbPath(db);
+  }
+
+  /** Every --db given, in order (the report roll-up); empty when none was given. */
+  get dbPaths(): string[] {
+    const db = this.globals.db;
+    return db === undefined ? [] : Array.isArray(db) ? db : [db];
   }
 
   /** Prompts only on a terminal, and never with --no-input. */
@@ -77,9 +88,12 @@ export class Runtime {
     return this.globals.input !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
   }
 
+  /** --actor, else PARVANDE_USER, else the OS user; an empty value counts as not given. */
   get actor(): string {
-    const a = this.globals.actor ?? process.env.PARVANDE_USER ?? osUser();
-    return a.trim() === '' ? 'unknown' : a.trim();
+    for (const a of [this.globals.actor, process.env.PARVANDE_USER]) {
+      if (a !== undefined && a.trim() !== '') return a.trim();
+    }
+    return osUser();
   }
 
   /** The office's date. PARVANDE_TODAY pins it (tests, or entering a day's work after midnight). */
@@ -91,7 +105,8 @@ export class Runtime {
 
   open(options: OpenOptions = {}): Db {
     if (this.db === undefined) {
-      this.db = Db.open(this.dbPath.path, options);
+      const busyTimeoutMs = options.busyTimeoutMs ?? busyTimeoutFromEnv();
+      this.db = Db.open(this.dbPath.path, busyTimeoutMs === undefined ? options : { ...options, busyTimeoutMs });
       openRuntimes.add(this);
     }
     return this.db;
@@ -138,6 +153,20 @@ export class Runtime {
     this.db?.close();
     this.db = undefined;
   }
+}
+
+/**
+ * PARVANDE_BUSY_TIMEOUT_MS: how long a command waits for another program's write to
+ * finish before failing with "locked" (default 5000). Scripts that must not hang set it lower.
+ */
+function busyTimeoutFromEnv(): number | undefined {
+  const raw = process.env.PARVANDE_BUSY_TIMEOUT_MS;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const ms = Number(raw.trim());
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw new ValidationError(`invalid PARVANDE_BUSY_TIMEOUT_MS "${raw.trim()}": expected a whole number of milliseconds`, 'PARVANDE_BUSY_TIMEOUT_MS');
+  }
+  return ms;
 }
 
 function isMissing(v: unknown): boolean {

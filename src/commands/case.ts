@@ -8,7 +8,12 @@ import { caseCard, caseDetail, caseTable, closeResult } from '../ui/views/cases.
 import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
 
 export function caseCommand(): Command {
-  const kase = new Command('case').description('case files (پرونده): open, assign, note, close, reopen');
+  const kase = withExamples(
+    new Command('case').description('case files (پرونده): open, assign, note, close, reopen'),
+    'parvande case open --client 12 --channel hotline --category suicide --risk high',
+    'parvande case list --status open --risk high',
+    'parvande case close 1405-12 --reason resolved --followup-plan 7,30,90',
+  );
 
   withExamples(
     kase
@@ -45,7 +50,8 @@ export function caseCommand(): Command {
     'parvande case show 1405-12 --json',
   ).action((ref: string, _o: unknown, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const c = rt.read((ctx) => showCase(ctx, ref));
+    // A write, not a read: the view itself goes into the audit trail.
+    const c = rt.write((ctx) => showCase(ctx, ref));
     rt.out.result(c, () => caseDetail(c, fmt(rt)));
   });
 

@@ -6,7 +6,11 @@ import { centerCard, centerTable } from '../ui/views/staff.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
 
 export function centerCommand(): Command {
-  const center = new Command('center').description('care centers the office supervises (مراکز)');
+  const center = withExamples(
+    new Command('center').description('care centers the office supervises (مراکز)'),
+    'parvande center add --name "پایگاه خدمات اجتماعی اسلام‌آباد" --kind service-base --sector ngo',
+    'parvande center list',
+  );
 
   withExamples(
     center

@@ -1,10 +1,13 @@
 import { Command } from 'commander';
 import { addClient, findClients, listClients, showClient, updateClient } from '../domain/clients.js';
+import { parseDateInput } from '../domain/dates.js';
 import { parseBool } from '../domain/fields.js';
+import { parseMobile } from '../domain/mobile.js';
+import { parseNationalCode } from '../domain/national-code.js';
 import { SEXES } from '../domain/codes.js';
 import { Runtime } from '../runtime.js';
 import { clientCard, clientTable, duplicatesNote } from '../ui/views/clients.js';
-import { choose, fmt, limitOption, parseLimit, withExamples } from './shared.js';
+import { choose, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
 
 interface ClientOpts {
   firstName?: string;
@@ -55,7 +58,11 @@ function toInput(o: ClientOpts) {
 }
 
 export function clientCommand(): Command {
-  const client = new Command('client').description('register, update and find clients (مددجو)');
+  const client = withExamples(
+    new Command('client').description('register, update and find clients (مددجو)'),
+    'parvande client add --first-name زهرا --last-name احمدی --sex female',
+    'parvande client find احمدی',
+  );
 
   withExamples(
     clientFields(client.command('add').description('register a client; warns when the name matches someone already registered'), false),
@@ -65,10 +72,13 @@ export function clientCommand(): Command {
     const o = await rt.fill(opts, [
       { key: 'firstName', option: 'first-name', message: 'First name (نام)' },
       { key: 'lastName', option: 'last-name', message: 'Last name (نام خانوادگی)' },
-      { key: 'nationalCode', option: 'national-code', message: 'National code (کد ملی), empty if unknown', optional: true },
+      { key: 'nationalCode', option: 'national-code', message: 'National code (کد ملی), empty if unknown', optional: true, validate: validateWith((v) => parseNationalCode(v)) },
       { key: 'sex', option: 'sex', message: 'Sex (جنسیت)', choices: choose(SEXES, rt), optional: true },
-      { key: 'birthDate', option: 'birth-date', message: 'Birth date (تاریخ تولد), e.g. 1370/05/12', optional: true },
-      { key: 'mobile', option: 'mobile', message: 'Mobile (تلفن همراه)', optional: true },
+      {
+        key: 'birthDate', option: 'birth-date', message: 'Birth date (تاریخ تولد), e.g. 1370/05/12', optional: true,
+        validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'birth-date' })),
+      },
+      { key: 'mobile', option: 'mobile', message: 'Mobile (تلفن همراه)', optional: true, validate: validateWith((v) => parseMobile(v)) },
     ]);
     const res = rt.write((ctx) => addClient(ctx, toInput(o)));
     if (res.possibleDuplicates.length > 0) rt.out.warn(duplicatesNote(res.possibleDuplicates));

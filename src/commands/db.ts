@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { DatabaseError } from '../errors.js';
+import { makeBackup, planRestore, restoreBackup } from '../domain/backups.js';
+import { DatabaseError, UsageError } from '../errors.js';
 import { checkDatabase } from '../store/maintenance.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
 import { Runtime } from '../runtime.js';
@@ -7,7 +8,11 @@ import { renderCard } from '../ui/table.js';
 import { fmt, withExamples } from './shared.js';
 
 export function dbCommand(): Command {
-  const db = new Command('db').description('the database file: where it is, migrations, checks');
+  const db = withExamples(
+    new Command('db').description('the database file: where it is, migrations, checks'),
+    'parvande db path',
+    'parvande db check --json',
+  );
 
   withExamples(
     db.command('path').description('print which database file commands use, and why (--db, PARVANDE_DB or the default)'),
@@ -46,7 +51,47 @@ export function dbCommand(): Command {
         ...Object.entries(check.counts).map(([k, v]): [string, string] => [k, f.n(v)]),
       ]),
     );
-    if (!check.ok) throw new DatabaseError('database-unreadable', `${check.path} failed its check`);
+    if (!check.ok) {
+      // An older schema is not damage: say how to bring it up to date.
+      const why = check.schemaVersion < LATEST_VERSION && check.foreignKeyProblems === 0 && check.integrity.join() === 'ok'
+        ? `is at schema ${check.schemaVersion} of ${LATEST_VERSION}: run "parvande db migrate"`
+        : 'failed its check (integrity or foreign keys)';
+      throw new DatabaseError('database-unreadable', `${check.path} ${why}`);
+    }
+  });
+  withExamples(
+    db
+      .command('backup')
+      .description('a verified, owner-only copy of the database, safe while others keep writing')
+      .option('--out <file>', 'where to write it (default: a "backups" folder beside the database)'),
+    'parvande db backup',
+    'parvande db backup --out E:\\backups\\office-1405-09-04.db',
+  ).action((opts: { out?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const check = makeBackup(rt.ctx(), opts.out);
+    rt.out.result(check, () => `backup written to ${check.path} (${Math.round(check.bytes / 1024)} KiB, integrity ok)`);
+  });
+
+  withExamples(
+    db
+      .command('restore')
+      .argument('<file>', 'a backup made by "parvande db backup"')
+      .option('--yes', 'do not ask for confirmation (required without a terminal)')
+      .option('--other-office', 'allow a backup of another office to replace this one')
+      .description('replace the database with a verified backup; the replaced file is kept beside it'),
+    'parvande db restore backups/parvande-KRJ01-20261125-080102.db',
+    'parvande db restore office-backup.db --yes',
+  ).action(async (file: string, opts: { yes?: boolean; otherOffice?: boolean }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const plan = planRestore(file, rt.dbPath.path, opts.otherOffice === true);
+    if (opts.yes !== true) {
+      if (!rt.interactive) throw new UsageError('restore replaces the database: confirm with --yes', 'yes');
+      const { confirm } = await import('../ui/prompts.js');
+      const ok = await confirm(`Replace ${plan.livePath} with the backup of office ${plan.backup.officeCode}? The current file is kept beside it.`);
+      if (!ok) throw new UsageError('restore cancelled; nothing was changed');
+    }
+    const r = await restoreBackup(plan, rt.actor, rt.command);
+    rt.out.result(r, () => `restored ${r.livePath} from ${r.backup.path}${r.keptAs ? `; the replaced file is kept as ${r.keptAs}` : ''}`);
   });
   return db;
 }

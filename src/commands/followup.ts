@@ -1,11 +1,16 @@
 import { Command } from 'commander';
+import { parseDateInput } from '../domain/dates.js';
 import { finishFollowup, listFollowups, scheduleFollowup, type ScheduleInput } from '../domain/followups.js';
 import { Runtime } from '../runtime.js';
 import { followupCard, followupTable } from '../ui/views/followups.js';
-import { fmt, limitOption, parseLimit, withExamples } from './shared.js';
+import { fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
 
 export function followupCommand(): Command {
-  const followup = new Command('followup').description('follow-ups (پیگیری) owed on cases: schedule, then done, missed or cancelled');
+  const followup = withExamples(
+    new Command('followup').description('follow-ups (پیگیری) owed on cases: schedule, then done, missed or cancelled'),
+    'parvande followup schedule --case 1405-12 --due +7d',
+    'parvande followup list --overdue',
+  );
 
   withExamples(
     followup
@@ -20,7 +25,7 @@ export function followupCommand(): Command {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [
       { key: 'case', option: 'case', message: 'Case number or id' },
-      { key: 'due', option: 'due', message: 'Due date (1405/09/20, +7d, ...)' },
+      { key: 'due', option: 'due', message: 'Due date (1405/09/20, +7d, ...)', validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due' })) },
     ]);
     const f = rt.write((ctx) => scheduleFollowup(ctx, o));
     rt.out.result(f, () => followupCard(f, fmt(rt)));

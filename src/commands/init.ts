@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { initOffice } from '../domain/office.js';
+import { initOffice, validateOfficeInput } from '../domain/office.js';
 import { Runtime } from '../runtime.js';
 import { renderCard } from '../ui/table.js';
 import { fmt, withExamples } from './shared.js';
@@ -29,6 +29,7 @@ export function initCommand(): Command {
       { key: 'county', option: 'county', message: 'County (شهرستان)', optional: true },
       { key: 'province', option: 'province', message: 'Province (استان)', optional: true },
     ]);
+    validateOfficeInput(o);
     const { office, created } = rt.write((ctx) => initOffice(ctx, o), { create: true });
     const f = fmt(rt);
     rt.out.note(created ? `created office ${office.code} in ${rt.dbPath.path}` : `updated office ${office.code}`);

@@ -1,12 +1,17 @@
 import { Command } from 'commander';
 import { CHANNELS, SERVICE_TYPES } from '../domain/codes.js';
+import { onDutyWorker } from '../domain/roster/on-duty.js';
 import { listServices, logService, type LogServiceInput } from '../domain/services.js';
 import { Runtime } from '../runtime.js';
 import { serviceCard, serviceTable } from '../ui/views/services.js';
 import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
 
 export function serviceCommand(): Command {
-  const service = new Command('service').description('services given (خدمات): crisis interventions, mobile-team operations, hotline calls, ...');
+  const service = withExamples(
+    new Command('service').description('services given (خدمات): crisis interventions, mobile-team operations, hotline calls, ...'),
+    'parvande service log --case 1405-12 --type crisis-intervention --minutes 90',
+    'parvande service list --from 1405/09/01',
+  );
 
   withExamples(
     service
@@ -15,7 +20,7 @@ export function serviceCommand(): Command {
       .option('--case <case>', 'case number or id')
       .option('--type <type>', codeList(SERVICE_TYPES))
       .option('--date <date>', 'default today')
-      .option('--worker <staff>', 'who gave it (default: the case worker)')
+      .option('--worker <staff>', 'who gave it (default: for a hotline call or mobile-team operation the person on duty, else the case worker)')
       .option('--minutes <n>', 'duration in minutes')
       .option('--note <text>', 'note'),
     'parvande service log --case 1405-12 --type crisis-intervention --worker 3 --minutes 90',
@@ -23,7 +28,7 @@ export function serviceCommand(): Command {
   ).action(async (opts: LogServiceInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [{ key: 'type', option: 'type', message: 'Service type', choices: choose(SERVICE_TYPES, rt) }]);
-    const r = rt.write((ctx) => logService(ctx, o));
+    const r = rt.write((ctx) => logService(ctx, o, onDutyWorker));
     if (r.workerDefaultedFrom !== null) rt.out.note(`worker #${r.service.workerId} taken from the ${r.workerDefaultedFrom}`);
     rt.out.result({ ...r.service, workerDefaultedFrom: r.workerDefaultedFrom }, () => serviceCard(r.service, fmt(rt)));
   });

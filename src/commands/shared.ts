@@ -5,6 +5,23 @@ import type { Runtime } from '../runtime.js';
 import { Fmt } from '../ui/format.js';
 import type { PromptSpec } from '../ui/prompts.js';
 
+/**
+ * A prompt check built from the same parser the command uses: a bad answer is
+ * asked again with the parser's message instead of failing after every prompt.
+ * Blank answers pass (the prompt's `optional` decides about those).
+ */
+export function validateWith(parse: (value: string) => unknown): (value: string) => true | string {
+  return (value) => {
+    if (value.trim() === '') return true;
+    try {
+      parse(value);
+      return true;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  };
+}
+
 /** Every command's --help ends with examples. */
 export function withExamples(cmd: Command, ...examples: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);

@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { ROLES, SECTORS } from '../domain/codes.js';
-import { addStaff, deactivateStaff, listStaff, showStaff, updateStaff, type StaffInput } from '../domain/staff.js';
+import { DEGREES } from '../domain/people/codes.js';
+import {
+  addStaff, leaveStaff, listStaff, listStaffWithCaseload, showStaff, updateStaff, type StaffInput,
+} from '../domain/staff.js';
 import { Runtime } from '../runtime.js';
 import { staffCard, staffTable } from '../ui/views/staff.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
@@ -11,15 +14,29 @@ function staffFields(cmd: Command): Command {
     .option('--last-name <name>', 'last name')
     .option('--role <role>', codeList(ROLES))
     .option('--sector <sector>', 'gov or ngo')
-    .option('--center <center>', 'center id or name');
+    .option('--center <center>', 'center id or name')
+    .option('--national-code <code>', 'national code (کد ملی), 10 digits with its check digit')
+    .option('--degree <degree>', codeList(DEGREES))
+    .option('--field <text>', 'field of study, e.g. social work, psychology')
+    .option('--membership-no <no>', "membership number in the social workers' association")
+    .option('--phone <number>', 'mobile (09…) or landline with area code (021…)')
+    .option('--start-date <date>', 'first working day');
 }
 
+type ListOptions = { role?: string; sector?: string; center?: string; status?: string; caseload?: boolean };
+
 export function staffCommand(): Command {
-  const staff = new Command('staff').description('social workers, psychologists, interveners and other staff (کارکنان)');
+  const staff = withExamples(
+    new Command('staff').description('the staff register (کارکنان): social workers, psychologists, interveners and other staff'),
+    'parvande staff add --first-name مریم --last-name رضایی --role social-worker --sector gov --center 1',
+    'parvande staff list --status active --caseload',
+    'parvande staff leave 3 --date 1405/09/01',
+  );
 
   withExamples(
-    staffFields(staff.command('add').description('add a staff member')),
+    staffFields(staff.command('add').description('add a staff member to the register')),
     'parvande staff add --first-name مریم --last-name رضایی --role social-worker --sector gov --center 1',
+    'parvande staff add --first-name علی --last-name کریمی --role psychologist --sector ngo --national-code 0012345679 --degree master --phone 09121234567 --start-date 1403/07/01',
   ).action(async (opts: StaffInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [
@@ -35,20 +52,22 @@ export function staffCommand(): Command {
   withExamples(
     staff
       .command('list')
-      .description('staff, active first')
+      .description('the register, active first')
       .option('--role <role>', codeList(ROLES))
       .option('--sector <sector>', 'gov or ngo')
       .option('--center <center>', 'center id or name')
-      .option('--status <status>', 'active, inactive or all', 'all'),
+      .option('--status <status>', 'active, left (or inactive) or all', 'all')
+      .option('--caseload', 'add open cases, follow-ups due in the next 7 days and overdue follow-ups'),
     'parvande staff list --role psychologist --status active',
-  ).action((opts: { role?: string; sector?: string; center?: string; status?: string }, cmd: Command) => {
+    'parvande staff list --center 2 --caseload',
+  ).action((opts: ListOptions, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const rows = rt.read((ctx) => listStaff(ctx, opts));
+    const rows = rt.read((ctx) => (opts.caseload === true ? listStaffWithCaseload(ctx, opts) : listStaff(ctx, opts)));
     rt.out.result(rows, () => staffTable(rows, fmt(rt)));
   });
 
   withExamples(
-    staff.command('show').argument('<staff>', 'staff id or full name').description('one staff member with caseload'),
+    staff.command('show').argument('<staff>', 'staff id or full name').description('one staff member with caseload: open cases, follow-ups due this week, overdue'),
     'parvande staff show 3',
   ).action((ref: string, _o: unknown, cmd: Command) => {
     const rt = Runtime.of(cmd);
@@ -57,20 +76,32 @@ export function staffCommand(): Command {
   });
 
   withExamples(
-    staffFields(staff.command('update').argument('<staff>', 'staff id or full name').description("change a staff member's details")),
+    staffFields(staff.command('update').argument('<staff>', 'staff id or full name').description("change a staff member's details (an empty value clears an optional field)"))
+      .option('--active <yes|no>', 'yes: rejoins (clears the leaving date); no: leaves today, as "staff leave"'),
     'parvande staff update 3 --role psychologist',
+    'parvande staff update 3 --phone 02632123456 --membership-no 12345',
   ).action((ref: string, opts: StaffInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const s = rt.write((ctx) => updateStaff(ctx, { ...opts, id: ref }));
+    if ('removedAssignments' in s && s.removedAssignments > 0) {
+      rt.out.warn(`removed ${s.removedAssignments} roster assignment(s) from the leaving date on; see "parvande roster gaps"`);
+    }
     rt.out.result(s, () => staffCard(s, fmt(rt)));
   });
 
   withExamples(
-    staff.command('deactivate').argument('<staff>', 'staff id or full name').description('mark a staff member as no longer working here'),
+    staff
+      .command('leave')
+      .alias('deactivate')
+      .argument('<staff>', 'staff id or full name')
+      .option('--date <date>', 'the first day they no longer work here (default today)')
+      .description('record that a staff member left; their shifts from that day on are taken off the roster'),
+    'parvande staff leave 3 --date 1405/09/01',
     'parvande staff deactivate 3',
-  ).action((ref: string, _o: unknown, cmd: Command) => {
+  ).action((ref: string, opts: { date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const s = rt.write((ctx) => deactivateStaff(ctx, ref));
+    const s = rt.write((ctx) => leaveStaff(ctx, ref, opts.date));
+    if (s.removedAssignments > 0) rt.out.warn(`removed ${s.removedAssignments} roster assignment(s) from the leaving date on; see "parvande roster gaps"`);
     rt.out.result(s, () => staffCard(s, fmt(rt)));
   });
   return staff;

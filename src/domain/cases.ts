@@ -38,7 +38,11 @@ export function resolveCase(ctx: Pick<Ctx, 'db'>, ref: string, field = 'case'): 
     const number = short ? formatCaseNumber(getOffice(ctx).code, Number(short[1]), Number(short[2])) : text;
     found = selectCaseByNumber(ctx.db, number);
   }
-  if (found === undefined) throw new NotFoundError(`no case "${ref.trim()}"`, field);
+  if (found === undefined) {
+    // Echo only what looks like a case reference: anything else may be a name typed in the wrong place.
+    const shown = /^(\d{1,7}|\d{4}-\d{1,6}|[A-Z0-9]{2,12}-\d{4}-\d{6})$/.test(text) ? ` ${text}` : '';
+    throw new NotFoundError(`no case${shown}`, field);
+  }
   return found;
 }
 
@@ -56,8 +60,27 @@ export interface OpenCaseInput {
   summary?: string | undefined;
 }
 
-export function openCase(ctx: Ctx, input: OpenCaseInput): Case {
-  const office = getOffice(ctx);
+/** A case file as its opening validates it: what `case open` and import both store. */
+export interface CaseOpening {
+  clientId: number | null;
+  channel: string;
+  primaryCategory: Category;
+  /** The primary first, then the further ones, each once. */
+  categories: Category[];
+  risk: string;
+  centerId: number | null;
+  workerId: number | null;
+  openedOn: string;
+  summary: string | null;
+}
+
+export interface CaseOpeningOptions {
+  /** Import of past cases: the worker may have left since (the command refuses people who left). */
+  allowInactiveWorker?: boolean;
+}
+
+/** Every rule of opening a case, shared by `case open` and import; writes nothing. */
+export function validateCaseOpening(ctx: Ctx, input: OpenCaseInput, opts: CaseOpeningOptions = {}): CaseOpening {
   if (input.anonymous === true && !isBlank(input.client)) {
     throw new ValidationError('give either --client or --anonymous, not both', 'client');
   }
@@ -71,32 +94,43 @@ export function openCase(ctx: Ctx, input: OpenCaseInput): Case {
   const categories: Category[] = [primary, ...further.filter((c, i) => c !== primary && further.indexOf(c) === i)];
   const risk = parseCode(RISKS, requiredText(input.risk, 'risk'), 'risk');
   const center = optionalCenter(ctx, input.center);
-  const worker = optionalActiveWorker(ctx, input.worker);
+  const worker = opts.allowInactiveWorker === true
+    ? (isBlank(input.worker) ? null : resolveStaff(ctx, input.worker))
+    : optionalActiveWorker(ctx, input.worker);
   const openedOn = isBlank(input.opened) ? ctx.today : parseDateInput(input.opened, { today: ctx.today, field: 'opened' });
   if (openedOn > ctx.today) throw new ValidationError(`opened date ${input.opened?.trim()} is in the future`, 'opened');
   const summary = optionalNote(input.summary, 'summary');
-  const year = jalaliYearOf(openedOn);
+  return {
+    clientId: client?.id ?? null, channel, primaryCategory: primary, categories, risk, centerId: center?.id ?? null,
+    workerId: worker?.id ?? null, openedOn, summary,
+  };
+}
+
+export function openCase(ctx: Ctx, input: OpenCaseInput): Case {
+  const office = getOffice(ctx);
+  const v = validateCaseOpening(ctx, input);
+  const year = jalaliYearOf(v.openedOn);
   const seq = nextCaseSeq(ctx.db, year);
   const at = ctx.now();
   const id = insertCase(
     ctx.db,
     {
-      caseNumber: formatCaseNumber(office.code, year, seq), year, seq, clientId: client?.id ?? null, channel,
-      primaryCategory: primary, risk, centerId: center?.id ?? null, workerId: worker?.id ?? null, openedOn, summary,
+      caseNumber: formatCaseNumber(office.code, year, seq), year, seq, clientId: v.clientId, channel: v.channel,
+      primaryCategory: v.primaryCategory, risk: v.risk, centerId: v.centerId, workerId: v.workerId, openedOn: v.openedOn, summary: v.summary,
     },
-    categories,
+    v.categories,
     at,
   );
-  addEvent(ctx, id, 'opened', openedOn, { workerId: worker?.id ?? null });
-  if (worker !== null) addEvent(ctx, id, 'assigned', openedOn, { workerId: worker.id });
+  addEvent(ctx, id, 'opened', v.openedOn, { workerId: v.workerId });
+  if (v.workerId !== null) addEvent(ctx, id, 'assigned', v.openedOn, { workerId: v.workerId });
   recordAudit(ctx, 'create', 'case', id);
   return selectCase(ctx.db, id) as Case;
 }
 
 function parseEventDate(ctx: Ctx, c: Case, value: string | undefined, field: string): string {
   const date = isBlank(value) ? ctx.today : parseDateInput(value, { today: ctx.today, field });
-  if (date > ctx.today) throw new ValidationError(`${field} date ${value?.trim()} is in the future`, field);
-  if (date < c.openedOn) throw new ValidationError(`${field} date is before the case was opened (${c.openedOn})`, field);
+  if (date > ctx.today) throw new ValidationError(`${field} ${value?.trim()} is in the future`, field);
+  if (date < c.openedOn) throw new ValidationError(`${field} is before the case was opened (${c.openedOn})`, field);
   return date;
 }
 
@@ -180,8 +214,8 @@ export function showCase(ctx: Ctx, ref: string): CaseDetail {
   const c = resolveCase(ctx, ref, 'id');
   const client = c.clientId === null ? undefined : selectClient(ctx.db, c.clientId);
   const worker = c.workerId === null ? null : resolveStaff(ctx, String(c.workerId));
-  // Reading a case file of a person at risk is itself recorded.
-  ctx.db.write(() => recordAudit(ctx, 'view', 'case', c.id));
+  // Reading a case file of a person at risk is itself recorded: run this inside rt.write.
+  recordAudit(ctx, 'view', 'case', c.id);
   return {
     ...c,
     client: client ? { id: client.id, firstName: client.firstName, lastName: client.lastName } : null,

@@ -152,7 +152,13 @@ export function resolveClient(ctx: Pick<Ctx, 'db'>, ref: string, field = 'client
     const c = selectClient(ctx.db, Number(text));
     if (c !== undefined) return c;
   }
-  throw new NotFoundError(/^\d+$/.test(text) ? `no client with id or national code ${text.length === 10 ? '(given)' : '#' + text}` : `"${ref.trim()}" is not a client id or national code`, field);
+  // Never echo what was typed: it may be a name or a national code.
+  if (!/^\d+$/.test(text)) {
+    throw new ValidationError(`${field} must be a client id or a national code; find a client by name with "parvande client find"`, field);
+  }
+  // Up to seven digits is an id; longer ones may be a national code that lost its zeros.
+  if (text.length <= 7) throw new NotFoundError(`no client #${text}`, field);
+  throw new NotFoundError(text.length === 10 ? 'no client with this national code' : `no client with this id or national code`, field);
 }
 
 export interface UpdateClientInput extends ClientInput {

@@ -3,6 +3,7 @@ import { insertFollowup } from '../store/followups.js';
 import type { Ctx } from './context.js';
 import { addDays } from './dates.js';
 import { parseInteger, splitList } from './fields.js';
+import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
 
 export interface PlannedFollowup {
@@ -28,6 +29,7 @@ export function scheduleFollowupPlan(ctx: Ctx, caseId: number, closedOn: string,
     const dueOn = addDays(closedOn, afterDays);
     const id = insertFollowup(ctx.db, { caseId, dueOn, workerId, note: null, fromPlan: true }, at);
     addEvent(ctx, caseId, 'follow-up', closedOn, { followupId: id, workerId, reason: 'scheduled' });
+    recordAudit(ctx, 'create', 'followup', id);
     return { id, dueOn, afterDays };
   });
 }

@@ -17,15 +17,34 @@ export interface ScheduleInput {
   note?: string | undefined;
 }
 
-/** Follow-ups may be scheduled on open and on closed cases: monitoring goes on after closing. */
-export function scheduleFollowup(ctx: Ctx, input: ScheduleInput): Followup {
+/** A follow-up as validated: what `followup schedule` and import both store. */
+export interface ValidatedFollowup {
+  caseId: number;
+  caseOpenedOn: string;
+  caseWorker: number | null;
+  dueOn: string;
+  /** The worker given, if any. */
+  workerId: number | null;
+  note: string | null;
+}
+
+/** Every rule of scheduling a follow-up, shared by `followup schedule` and import; writes nothing. */
+export function validateFollowupSchedule(ctx: Ctx, input: ScheduleInput, opts: { allowInactiveWorker?: boolean } = {}): ValidatedFollowup {
   const c = resolveCase(ctx, requiredText(input.case, 'case'));
   const dueOn = parseDateInput(requiredText(input.due, 'due'), { today: ctx.today, field: 'due' });
   if (dueOn < c.openedOn) throw new ValidationError(`due date is before the case was opened (${c.openedOn})`, 'due');
-  const worker = optionalActiveWorker(ctx, input.worker);
-  const workerId = worker?.id ?? c.workerId;
-  const id = insertFollowup(ctx.db, { caseId: c.id, dueOn, workerId, note: optionalNote(input.note, 'note'), fromPlan: false }, ctx.now());
-  addEvent(ctx, c.id, 'follow-up', ctx.today < c.openedOn ? c.openedOn : ctx.today, { followupId: id, workerId, reason: 'scheduled' });
+  const worker = opts.allowInactiveWorker === true
+    ? (isBlank(input.worker) ? null : resolveStaff(ctx, input.worker))
+    : optionalActiveWorker(ctx, input.worker);
+  return { caseId: c.id, caseOpenedOn: c.openedOn, caseWorker: c.workerId, dueOn, workerId: worker?.id ?? null, note: optionalNote(input.note, 'note') };
+}
+
+/** Follow-ups may be scheduled on open and on closed cases: monitoring goes on after closing. */
+export function scheduleFollowup(ctx: Ctx, input: ScheduleInput): Followup {
+  const v = validateFollowupSchedule(ctx, input);
+  const workerId = v.workerId ?? v.caseWorker;
+  const id = insertFollowup(ctx.db, { caseId: v.caseId, dueOn: v.dueOn, workerId, note: v.note, fromPlan: false }, ctx.now());
+  addEvent(ctx, v.caseId, 'follow-up', ctx.today < v.caseOpenedOn ? v.caseOpenedOn : ctx.today, { followupId: id, workerId, reason: 'scheduled' });
   recordAudit(ctx, 'create', 'followup', id);
   return selectFollowup(ctx.db, id) as Followup;
 }

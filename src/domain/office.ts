@@ -25,14 +25,24 @@ export function parseOfficeCode(value: string | undefined): string {
 }
 
 /**
+ * Checks what `init` was given without touching any file, so that a mistyped
+ * `init` does not leave an empty database behind.
+ */
+export function validateOfficeInput(input: InitOfficeInput): Omit<Office, 'createdAt'> {
+  return {
+    code: parseOfficeCode(input.officeCode),
+    name: requiredText(input.officeName, 'office-name'),
+    county: optionalText(input.county, 'county', 100),
+    province: optionalText(input.province, 'province', 100),
+  };
+}
+
+/**
  * Creates the office record, or updates its name, county and province. The code is
  * fixed once cases exist: it is part of every case number.
  */
 export function initOffice(ctx: Ctx, input: InitOfficeInput): { office: Office; created: boolean } {
-  const code = parseOfficeCode(input.officeCode);
-  const name = requiredText(input.officeName, 'office-name');
-  const county = optionalText(input.county, 'county', 100);
-  const province = optionalText(input.province, 'province', 100);
+  const { code, name, county, province } = validateOfficeInput(input);
   const existing = selectOffice(ctx.db);
   if (existing !== undefined && existing.code !== code) {
     throw new ConflictError(`this database belongs to office ${existing.code}; its code cannot change to ${code}`, 'office-code');

@@ -3,7 +3,7 @@ import { insertService, selectService, selectServices, type ServiceRow } from '.
 import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
 import { resolveCase } from './cases.js';
-import { CHANNELS, SERVICE_TYPES } from './codes.js';
+import { CHANNELS, SERVICE_TYPES, type ServiceType } from './codes.js';
 import type { Ctx } from './context.js';
 import { parseDateInput } from './dates.js';
 import { isBlank, optionalCode, optionalInteger, optionalNote, parseCode, requiredText } from './fields.js';
@@ -32,7 +32,31 @@ export interface LogServiceResult {
   workerDefaultedFrom: string | null;
 }
 
-export function logService(ctx: Ctx, input: LogServiceInput, defaultWorker?: DefaultWorker): LogServiceResult {
+/** A service as validated: what `service log` and import both store. */
+export interface ValidatedService {
+  caseId: number | null;
+  serviceDate: string;
+  type: ServiceType;
+  /** The case's channel; a hotline call without a case came by the hotline. */
+  channel: string;
+  /** The worker given, if any (defaults are the caller's business). */
+  workerId: number | null;
+  minutes: number | null;
+  note: string | null;
+  /** The case's assigned worker. */
+  caseWorker: number | null;
+}
+
+export interface ServiceValidationOptions {
+  /**
+   * Import of past services: a closed case accepts services dated up to its
+   * closing, and the worker may have left since.
+   */
+  history?: boolean;
+}
+
+/** Every rule a service must satisfy, shared by `service log` and import; writes nothing. */
+export function validateService(ctx: Ctx, input: LogServiceInput, opts: ServiceValidationOptions = {}): ValidatedService {
   const type = parseCode(SERVICE_TYPES, requiredText(input.type, 'type'), 'type');
   const serviceDate = isBlank(input.date) ? ctx.today : parseDateInput(input.date, { today: ctx.today, field: 'date' });
   if (serviceDate > ctx.today) throw new ValidationError(`date ${input.date?.trim()} is in the future`, 'date');
@@ -43,7 +67,9 @@ export function logService(ctx: Ctx, input: LogServiceInput, defaultWorker?: Def
   let caseWorker: number | null = null;
   if (!isBlank(input.case)) {
     const c = resolveCase(ctx, input.case);
-    if (c.status === 'closed') throw new ConflictError(`case ${c.caseNumber} is closed: reopen it before logging a service`, 'case');
+    if (c.status === 'closed' && !(opts.history === true && c.closedOn !== null && serviceDate <= c.closedOn)) {
+      throw new ConflictError(`case ${c.caseNumber} is closed: reopen it before logging a service`, 'case');
+    }
     if (serviceDate < c.openedOn) throw new ValidationError(`date is before the case was opened (${c.openedOn})`, 'date');
     caseId = c.id;
     channel = c.channel;
@@ -52,10 +78,17 @@ export function logService(ctx: Ctx, input: LogServiceInput, defaultWorker?: Def
     throw new ValidationError(`a ${type} service needs --case; only a hotline-call may be logged without a case`, 'case');
   }
   let workerId: number | null = null;
-  let workerDefaultedFrom: string | null = null;
   if (!isBlank(input.worker)) {
-    workerId = (optionalActiveWorker(ctx, input.worker) as Staff).id;
-  } else {
+    workerId = opts.history === true ? resolveStaff(ctx, input.worker).id : (optionalActiveWorker(ctx, input.worker) as Staff).id;
+  }
+  return { caseId, serviceDate, type, channel, workerId, minutes, note, caseWorker };
+}
+
+export function logService(ctx: Ctx, input: LogServiceInput, defaultWorker?: DefaultWorker): LogServiceResult {
+  const { caseId, serviceDate, type, channel, minutes, note, caseWorker, workerId: given } = validateService(ctx, input);
+  let workerId: number | null = given;
+  let workerDefaultedFrom: string | null = null;
+  if (workerId === null) {
     const onDuty = defaultWorker?.(ctx, type, serviceDate) ?? null;
     if (onDuty !== null) {
       workerId = onDuty.worker.id;

@@ -1,19 +1,29 @@
+/**
+ * The staff register (the province's list of every social worker in both
+ * sectors): who they are, their role, sector, center, degree, association
+ * membership, phone, and when they started and left.
+ */
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { deleteAssignmentsFrom } from '../store/roster.js';
 import {
-  insertStaff, selectCaseload, selectStaff, selectStaffByNameKey, selectStaffList, updateStaffRow,
-  type Caseload, type StaffRow, type StaffWrite,
+  insertStaff, selectCaseload, selectCaseloads, selectStaff, selectStaffByNameKey, selectStaffByNationalCode, selectStaffList,
+  updateStaffRow, type Caseload, type StaffRow, type StaffWrite,
 } from '../store/staff.js';
 import { recordAudit } from './audit.js';
 import { optionalCenter } from './centers.js';
 import { ROLES, SECTORS } from './codes.js';
 import type { Ctx } from './context.js';
-import { addDays } from './dates.js';
-import { isBlank, optionalCode, parseBool, parseCode, requiredText } from './fields.js';
+import { addDays, parseDateInput } from './dates.js';
+import { isBlank, optionalCode, optionalText, parseBool, parseCode, requiredText } from './fields.js';
+import { parseNationalCode } from './national-code.js';
+import { DEGREES } from './people/codes.js';
+import { parsePhone } from './people/phone.js';
 import { toLatinDigits } from './text/digits.js';
 import { matchingKey } from './text/persian.js';
 
 export type Staff = StaffRow;
 
+/** Raw values as typed or as a spreadsheet cell held them. */
 export interface StaffInput {
   firstName?: string | undefined;
   lastName?: string | undefined;
@@ -21,32 +31,95 @@ export interface StaffInput {
   sector?: string | undefined;
   center?: string | undefined;
   active?: string | boolean | undefined;
+  nationalCode?: string | undefined;
+  degree?: string | undefined;
+  field?: string | undefined;
+  membershipNo?: string | undefined;
+  phone?: string | undefined;
+  startDate?: string | undefined;
 }
 
-const staffKey = (first: string, last: string): string => matchingKey(`${first} ${last}`);
+/** Option names as typed, for messages and the audit trail. */
+const OPTION_OF: Readonly<Record<keyof StaffInput, string>> = {
+  firstName: 'first-name', lastName: 'last-name', role: 'role', sector: 'sector', center: 'center', active: 'active',
+  nationalCode: 'national-code', degree: 'degree', field: 'field', membershipNo: 'membership-no', phone: 'phone',
+  startDate: 'start-date',
+};
+
+export const staffNameKey = (first: string, last: string): string => matchingKey(`${first} ${last}`);
+
+export interface ValidateStaffOptions {
+  /** Spreadsheet import: pad national codes that lost their leading zeros. */
+  repairNationalCode?: boolean;
+}
+
+/**
+ * Every rule a register entry must satisfy, shared by `staff add`, `staff update`
+ * and import. Given `base`, absent fields keep the stored value; a blank one clears it.
+ */
+export function validateStaff(ctx: Pick<Ctx, 'db' | 'today'>, input: StaffInput, base?: Staff, opts: ValidateStaffOptions = {}): StaffWrite {
+  const keep = <K extends keyof StaffInput>(k: K): boolean => base !== undefined && input[k] === undefined;
+  const firstName = keep('firstName') ? (base as Staff).firstName : requiredText(input.firstName, 'first-name', 100);
+  const lastName = keep('lastName') ? (base as Staff).lastName : requiredText(input.lastName, 'last-name', 100);
+  const role = keep('role') ? (base as Staff).role : parseCode(ROLES, requiredText(input.role, 'role'), 'role');
+  const sector = keep('sector') ? (base as Staff).sector : parseCode(SECTORS, requiredText(input.sector, 'sector'), 'sector');
+  const centerId = keep('center') ? (base as Staff).centerId : (optionalCenter(ctx, input.center)?.id ?? null);
+  let nationalCode = base?.nationalCode ?? null;
+  if (input.nationalCode !== undefined) {
+    nationalCode = isBlank(input.nationalCode)
+      ? null
+      : parseNationalCode(input.nationalCode, { repairLeadingZeros: opts.repairNationalCode === true, field: 'national-code' }).code;
+  }
+  if (nationalCode !== null) {
+    const other = selectStaffByNationalCode(ctx.db, nationalCode);
+    if (other !== undefined && other.id !== base?.id) {
+      throw new ConflictError(`staff member #${other.id} already has this national code`, 'national-code');
+    }
+  }
+  const degree = keep('degree') ? (base?.degree ?? null) : optionalCode(DEGREES, input.degree, 'degree');
+  const field = keep('field') ? (base?.field ?? null) : optionalText(input.field, 'field', 100);
+  let membershipNo = base?.membershipNo ?? null;
+  if (input.membershipNo !== undefined) {
+    // Spaces people put between digit groups are not part of the number.
+    membershipNo = optionalText(toLatinDigits(input.membershipNo), 'membership-no', 30)?.replace(/\s+/g, '') ?? null;
+  }
+  const phone = keep('phone') ? (base?.phone ?? null) : isBlank(input.phone) ? null : parsePhone(input.phone, 'phone');
+  const startDate = keep('startDate')
+    ? (base?.startDate ?? null)
+    : isBlank(input.startDate) ? null : parseDateInput(input.startDate, { today: ctx.today, field: 'start-date' });
+  const leftOn = base?.leftOn ?? null;
+  if (startDate !== null && leftOn !== null && leftOn <= startDate) {
+    throw new ValidationError('start-date must be before the date the person left', 'start-date');
+  }
+  const active = input.active === undefined || input.active === '' ? (base?.active ?? true) : parseBool(input.active, 'active');
+  return {
+    firstName, lastName, nameKey: staffNameKey(firstName, lastName), role, sector, centerId, active,
+    nationalCode, degree, field, membershipNo, phone, startDate,
+    // Rejoining clears the leaving date; leaving through update is handled by the caller.
+    leftOn: active ? null : leftOn,
+  };
+}
 
 export function addStaff(ctx: Ctx, input: StaffInput): Staff {
-  const firstName = requiredText(input.firstName, 'first-name', 100);
-  const lastName = requiredText(input.lastName, 'last-name', 100);
-  const role = parseCode(ROLES, requiredText(input.role, 'role'), 'role');
-  const sector = parseCode(SECTORS, requiredText(input.sector, 'sector'), 'sector');
-  const center = optionalCenter(ctx, input.center);
-  const active = input.active === undefined ? true : parseBool(input.active, 'active');
-  const id = insertStaff(
-    ctx.db,
-    { firstName, lastName, nameKey: staffKey(firstName, lastName), role, sector, centerId: center?.id ?? null, active },
-    ctx.now(),
-  );
+  const w = validateStaff(ctx, input);
+  if (!w.active) throw new ValidationError('a new staff member is active; record a leaving with "staff deactivate --date"', 'active');
+  const id = insertStaff(ctx.db, w, ctx.now());
   recordAudit(ctx, 'create', 'staff', id);
   return selectStaff(ctx.db, id) as Staff;
 }
 
 /**
- * A staff member given by id or by full name. A name that fits several people is
+ * A staff member given by id, national code or full name. A name that fits several people is
  * refused rather than guessed: the record would name the wrong worker.
  */
 export function resolveStaff(ctx: Pick<Ctx, 'db'>, ref: string, field = 'worker'): Staff {
-  const digits = toLatinDigits(ref.trim()).replace(/^#/, '');
+  const digits = toLatinDigits(ref.trim()).replace(/^#/, '').replace(/[\s-]/g, '');
+  // Ten digits are a national code (spreadsheets from the province name people so), never an id.
+  if (/^\d{10}$/.test(digits)) {
+    const s = selectStaffByNationalCode(ctx.db, digits);
+    if (s === undefined) throw new NotFoundError(`no staff member has the national code given for --${field}`, field);
+    return s;
+  }
   if (/^\d+$/.test(digits)) {
     const s = selectStaff(ctx.db, Number(digits));
     if (s === undefined) throw new NotFoundError(`no staff member #${digits}`, field);
@@ -55,9 +128,10 @@ export function resolveStaff(ctx: Pick<Ctx, 'db'>, ref: string, field = 'worker'
   const matches = selectStaffByNameKey(ctx.db, matchingKey(ref));
   const active = matches.filter((s) => s.active);
   const pool = active.length > 0 ? active : matches;
-  if (pool.length === 0) throw new NotFoundError(`no staff member named "${ref.trim()}"`, field);
+  // Messages never repeat the name typed: it identifies a person.
+  if (pool.length === 0) throw new NotFoundError(`no staff member has the name given for --${field}`, field);
   if (pool.length > 1) {
-    throw new ValidationError(`${pool.length} staff members are named "${ref.trim()}": give the id (${pool.map((s) => '#' + s.id).join(', ')})`, field);
+    throw new ValidationError(`${pool.length} staff members share the name given for --${field}: give the id (${pool.map((s) => '#' + s.id).join(', ')})`, field);
   }
   return pool[0] as Staff;
 }
@@ -77,31 +151,50 @@ export interface StaffUpdate extends StaffInput {
   id: string;
 }
 
-export function updateStaff(ctx: Ctx, input: StaffUpdate): Staff {
+export interface LeaveResult extends Staff {
+  /** Roster assignments on or after the leaving date that were removed (their shifts now show in `roster gaps`). */
+  removedAssignments: number;
+}
+
+export function updateStaff(ctx: Ctx, input: StaffUpdate): Staff | LeaveResult {
   const current = resolveStaff(ctx, input.id, 'id');
-  const next: StaffWrite = {
-    firstName: input.firstName === undefined ? current.firstName : requiredText(input.firstName, 'first-name', 100),
-    lastName: input.lastName === undefined ? current.lastName : requiredText(input.lastName, 'last-name', 100),
-    nameKey: '',
-    role: input.role === undefined ? current.role : parseCode(ROLES, input.role, 'role'),
-    sector: input.sector === undefined ? current.sector : parseCode(SECTORS, input.sector, 'sector'),
-    centerId: input.center === undefined ? current.centerId : (optionalCenter(ctx, input.center)?.id ?? null),
-    active: input.active === undefined ? current.active : parseBool(input.active, 'active'),
-  };
-  next.nameKey = staffKey(next.firstName, next.lastName);
-  const changed = (Object.keys(input) as (keyof StaffUpdate)[]).filter((k) => k !== 'id' && input[k] !== undefined);
+  const changed = (Object.keys(OPTION_OF) as (keyof StaffInput)[]).filter((k) => input[k] !== undefined);
   if (changed.length === 0) throw new ValidationError('nothing to update: give at least one field to change');
+  const next = validateStaff(ctx, input, current);
+  if (current.active && !next.active) {
+    // Leaving through update is the same act as "staff deactivate": dated today.
+    const { active: _ignored, ...rest } = input;
+    if (changed.length > 1) updateStaff(ctx, { ...rest });
+    return leaveStaff(ctx, String(current.id), undefined);
+  }
   updateStaffRow(ctx.db, current.id, next, ctx.now());
-  recordAudit(ctx, 'update', 'staff', current.id, changed);
+  recordAudit(ctx, 'update', 'staff', current.id, changed.map((k) => OPTION_OF[k]));
   return selectStaff(ctx.db, current.id) as Staff;
 }
 
-export function deactivateStaff(ctx: Ctx, ref: string): Staff {
+/**
+ * Records that a person left on `date` (default today; not in the future): they
+ * are off the roll from that day, and their roster assignments from that day on
+ * are removed so the shifts show as gaps instead of as covered.
+ */
+export function leaveStaff(ctx: Ctx, ref: string, date: string | undefined): LeaveResult {
   const current = resolveStaff(ctx, ref, 'id');
   if (!current.active) throw new ConflictError(`staff member #${current.id} is already inactive`, 'id');
-  updateStaffRow(ctx.db, current.id, { ...current, nameKey: staffKey(current.firstName, current.lastName), active: false }, ctx.now());
-  recordAudit(ctx, 'deactivate', 'staff', current.id, ['active']);
-  return selectStaff(ctx.db, current.id) as Staff;
+  const leftOn = isBlank(date) ? ctx.today : parseDateInput(date, { today: ctx.today, field: 'date' });
+  if (leftOn > ctx.today) throw new ValidationError(`--date ${date?.trim()} is in the future: record the leaving on the day`, 'date');
+  if (current.startDate !== null && leftOn <= current.startDate) {
+    throw new ValidationError('the leaving date must be after the start date', 'date');
+  }
+  updateStaffRow(ctx.db, current.id, { ...current, nameKey: staffNameKey(current.firstName, current.lastName), active: false, leftOn }, ctx.now());
+  const removed = deleteAssignmentsFrom(ctx.db, current.id, leftOn);
+  recordAudit(ctx, 'deactivate', 'staff', current.id, ['active', 'left-on']);
+  if (removed > 0) recordAudit(ctx, 'delete', 'roster-assignment', `staff:${current.id}`, ['count']);
+  return { ...(selectStaff(ctx.db, current.id) as Staff), removedAssignments: removed };
+}
+
+/** Kept for callers of the first version: leaving today. */
+export function deactivateStaff(ctx: Ctx, ref: string, date?: string): LeaveResult {
+  return leaveStaff(ctx, ref, date);
 }
 
 export interface StaffListFilter {
@@ -116,10 +209,11 @@ export function listStaff(ctx: Pick<Ctx, 'db'>, f: StaffListFilter): Staff[] {
   const sector = optionalCode(SECTORS, f.sector, 'sector');
   const center = optionalCenter(ctx, f.center);
   let active: boolean | undefined;
-  if (!isBlank(f.status) && f.status !== 'all') {
-    if (f.status === 'active') active = true;
-    else if (f.status === 'inactive' || f.status === 'left') active = false;
-    else throw new ValidationError(`invalid status "${f.status}": expected active, inactive or all`, 'status');
+  const status = isBlank(f.status) ? 'all' : f.status.trim().toLowerCase();
+  if (status !== 'all') {
+    if (status === 'active') active = true;
+    else if (status === 'inactive' || status === 'left') active = false;
+    else throw new ValidationError(`invalid status "${f.status}": expected active, left (or inactive) or all`, 'status');
   }
   return selectStaffList(ctx.db, {
     ...(role ? { role } : {}),
@@ -133,7 +227,23 @@ export interface StaffDetail extends Staff {
   caseload: Caseload;
 }
 
+/** "This week" is today and the six days after it, as in `followup list`. */
+const weekEnd = (today: string): string => addDays(today, 6);
+
+export function listStaffWithCaseload(ctx: Pick<Ctx, 'db' | 'today'>, f: StaffListFilter): StaffDetail[] {
+  const rows = listStaff(ctx, f);
+  const loads = selectCaseloads(ctx.db, ctx.today, weekEnd(ctx.today));
+  return rows.map((s) => ({ ...s, caseload: loads.get(s.id) ?? { openCases: 0, followupsDueThisWeek: 0, followupsOverdue: 0 } }));
+}
+
 export function showStaff(ctx: Pick<Ctx, 'db' | 'today'>, ref: string): StaffDetail {
   const s = resolveStaff(ctx, ref, 'id');
-  return { ...s, caseload: selectCaseload(ctx.db, s.id, ctx.today, addDays(ctx.today, 6)) };
+  return { ...s, caseload: selectCaseload(ctx.db, s.id, ctx.today, weekEnd(ctx.today)) };
+}
+
+/** Whether the person works here on `date`: started by then and not left by then. */
+export function worksOn(s: Staff, date: string): boolean {
+  if (s.startDate !== null && date < s.startDate) return false;
+  if (s.leftOn !== null) return date < s.leftOn;
+  return s.active;
 }

@@ -54,8 +54,8 @@ export interface CenterLoad {
 export function selectCenterLoad(db: Db, id: number): CenterLoad {
   return db
     .stmt(
-      `SELECT (SELECT count(*) FROM cases WHERE center_id = ?1 AND status = 'open') AS openCases,
-              (SELECT count(*) FROM staff WHERE center_id = ?1 AND active = 1) AS staff`,
+      `SELECT (SELECT count(*) FROM cases WHERE center_id = @id AND status = 'open') AS openCases,
+              (SELECT count(*) FROM staff WHERE center_id = @id AND active = 1) AS staff`,
     )
-    .get(id) as CenterLoad;
+    .get({ id }) as CenterLoad;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseError } from '../errors.js';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.js';
@@ -16,6 +16,9 @@ export interface OpenOptions {
   migrate?: boolean;
   busyTimeoutMs?: number;
 }
+
+/** Bytes the WAL is truncated back to after a checkpoint (64 MiB). */
+export const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
 const isPosix = process.platform !== 'win32';
 
@@ -55,13 +58,18 @@ export class Db {
     if (!exists) {
       const dir = dirname(path);
       if (!existsSync(dir)) {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        try {
+          mkdirSync(dir, { recursive: true, mode: 0o700 });
+        } catch (err) {
+          throw new DatabaseError('database-unreadable', `cannot create the folder ${dir} (${String((err as { code?: unknown }).code ?? err)})`);
+        }
         restrictToOwner(dir, 0o700);
       }
+      createOwnerOnly(path);
     }
     let sqlite: Sqlite;
     try {
-      sqlite = new Database(path, { readonly, fileMustExist: exists || readonly });
+      sqlite = new Database(path, { readonly, fileMustExist: true });
     } catch (err) {
       throw translateSqliteError(err, path);
     }
@@ -70,8 +78,8 @@ export class Db {
       // The version check comes first: a newer file must not even be switched to WAL.
       sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
       db.checkVersion();
+      db.checkIsParvande(options.create === true);
       db.configure();
-      if (!exists) restrictToOwner(path);
       if (!readonly && options.migrate !== false) db.migrate();
     } catch (err) {
       sqlite.close();
@@ -89,6 +97,8 @@ export class Db {
     // Offices lose power: an acknowledged write must survive (better-sqlite3 defaults WAL to NORMAL).
     s.pragma('synchronous = FULL');
     s.pragma('foreign_keys = ON');
+    // After a long read held checkpoints back, the next checkpoint cuts the WAL back to this size.
+    s.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   }
 
   get userVersion(): number {
@@ -103,6 +113,19 @@ export class Db {
         `${this.path} was written by a newer parvande (schema ${v}; this version knows ${LATEST_VERSION}): upgrade parvande; the file was not touched`,
       );
     }
+  }
+
+  /**
+   * Schema 0 is a file no parvande has written. Empty, it is a new database (only init
+   * may start it); with tables of its own it belongs to another program and is never touched.
+   */
+  private checkIsParvande(create: boolean): void {
+    if (this.userVersion !== 0) return;
+    const tables = (this.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number }).n;
+    if (tables > 0) {
+      throw new DatabaseError('database-unreadable', `${this.path} is an SQLite file of another program, not a parvande database; it was not touched`);
+    }
+    if (!create) throw new DatabaseError('database-missing', `${this.path} is empty: run "parvande init" first, or pass --db`);
   }
 
   pendingMigrations(): number {
@@ -156,12 +179,35 @@ export class Db {
   close(): void {
     if (!this.sqlite.open) return;
     try {
-      if (!this.readonly) this.sqlite.pragma('optimize');
+      // Never wait for another program's lock just to tidy statistics.
+      this.sqlite.pragma('busy_timeout = 0');
+      if (!this.readonly) {
+        this.sqlite.pragma('optimize');
+        // A passive checkpoint never waits and never blocks readers or writers; it only
+        // copies what no reader still needs, so the WAL cannot keep growing after long reads.
+        this.sqlite.pragma('wal_checkpoint(PASSIVE)');
+      }
     } catch {
       // optimize is advice only; a busy database must not fail a finished command.
     }
     this.sqlite.close();
   }
+}
+
+/**
+ * An empty file is a valid new SQLite database. Creating it here with mode 0600 means it
+ * is never readable by others, not even for a moment; SQLite then gives its -wal and
+ * -shm files the same mode.
+ */
+function createOwnerOnly(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 'EEXIST') {
+      throw new DatabaseError('database-unreadable', `cannot create ${path} (${String((err as { code?: unknown }).code ?? err)})`);
+    }
+  }
+  restrictToOwner(path);
 }
 
 interface SqliteLikeError {

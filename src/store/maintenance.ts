@@ -11,7 +11,10 @@ export interface DbCheck {
   counts: Record<string, number>;
 }
 
-const COUNTED = ['clients', 'cases', 'services', 'followups', 'staff', 'centers', 'case_events', 'audit_log'] as const;
+const COUNTED = [
+  'clients', 'cases', 'services', 'followups', 'staff', 'centers', 'case_events',
+  'shift_patterns', 'roster_assignments', 'courses', 'enrolments', 'workshops', 'audit_log',
+] as const;
 
 /** integrity_check, foreign_key_check, schema version and row counts. */
 export function checkDatabase(db: Db): DbCheck {

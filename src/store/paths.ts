@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 export type DbPathSource = 'option' | 'env' | 'default';
 
@@ -8,21 +8,41 @@ export interface ResolvedDbPath {
   source: DbPathSource;
 }
 
-/** The platform's usual per-user data folder for parvande. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+/**
+ * The platform's usual per-user data folder for parvande: %LOCALAPPDATA%\parvande on
+ * Windows, ~/Library/Application Support/parvande on macOS, $XDG_DATA_HOME/parvande
+ * (else ~/.local/share/parvande) elsewhere. `platform` and `home` are parameters so
+ * that each platform's rule can be tested on any machine.
+ */
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
   if (platform === 'win32') {
-    const base = env.LOCALAPPDATA ?? env.APPDATA ?? join(homedir(), 'AppData', 'Local');
-    return join(base, 'parvande');
+    const base = nonEmpty(env.LOCALAPPDATA) ?? nonEmpty(env.APPDATA) ?? win32.join(home, 'AppData', 'Local');
+    return win32.join(base, 'parvande');
   }
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'parvande');
-  const xdg = env.XDG_DATA_HOME;
-  return join(xdg && xdg.length > 0 ? xdg : join(homedir(), '.local', 'share'), 'parvande');
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', 'parvande');
+  // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+  const xdg = nonEmpty(env.XDG_DATA_HOME);
+  return posix.join(xdg !== undefined && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.local', 'share'), 'parvande');
 }
 
 /** --db, else PARVANDE_DB, else the per-user data folder. */
-export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedDbPath {
+export function resolveDbPath(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home?: string,
+): ResolvedDbPath {
   if (option !== undefined && option !== '') return { path: option, source: 'option' };
-  const fromEnv = env.PARVANDE_DB;
-  if (fromEnv !== undefined && fromEnv !== '') return { path: fromEnv, source: 'env' };
-  return { path: join(defaultDataDir(env), 'parvande.db'), source: 'default' };
+  const fromEnv = nonEmpty(env.PARVANDE_DB);
+  if (fromEnv !== undefined) return { path: fromEnv, source: 'env' };
+  const dir = defaultDataDir(env, platform, home ?? homedir());
+  return { path: platform === 'win32' ? win32.join(dir, 'parvande.db') : posix.join(dir, 'parvande.db'), source: 'default' };
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v !== undefined && v.trim() !== '' ? v : undefined;
 }

@@ -4,14 +4,24 @@ export interface StaffRow {
   id: number;
   firstName: string;
   lastName: string;
+  nationalCode: string | null;
   role: string;
   sector: string;
   centerId: number | null;
+  degree: string | null;
+  field: string | null;
+  membershipNo: string | null;
+  /** Canonical +98… (mobile or landline with area code). */
+  phone: string | null;
+  startDate: string | null;
+  /** The first day the person no longer works here; null while they do (or when they left before dates were kept). */
+  leftOn: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
+/** The register's fields added by schema 2 are optional so older callers keep working. */
 export interface StaffWrite {
   firstName: string;
   lastName: string;
@@ -20,30 +30,57 @@ export interface StaffWrite {
   sector: string;
   centerId: number | null;
   active: boolean;
+  nationalCode?: string | null;
+  degree?: string | null;
+  field?: string | null;
+  membershipNo?: string | null;
+  phone?: string | null;
+  startDate?: string | null;
+  leftOn?: string | null;
 }
 
-const COLUMNS = `id, first_name AS firstName, last_name AS lastName, role, sector, center_id AS centerId, active,
+const COLUMNS = `id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, role, sector,
+  center_id AS centerId, degree, field, membership_no AS membershipNo, phone, start_date AS startDate, left_on AS leftOn, active,
   created_at AS createdAt, updated_at AS updatedAt`;
 
 type RawStaff = Omit<StaffRow, 'active'> & { active: number };
 const toRow = (r: RawStaff): StaffRow => ({ ...r, active: r.active === 1 });
 
+function values(s: StaffWrite): unknown[] {
+  return [
+    s.firstName, s.lastName, s.nameKey, s.role, s.sector, s.centerId, s.active ? 1 : 0,
+    s.nationalCode ?? null, s.degree ?? null, s.field ?? null, s.membershipNo ?? null, s.phone ?? null, s.startDate ?? null,
+    s.leftOn ?? null,
+  ];
+}
+
 export function insertStaff(db: Db, s: StaffWrite, at: string): number {
   return Number(
     db
       .stmt(
-        `INSERT INTO staff (first_name, last_name, name_key, role, sector, center_id, active, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO staff (first_name, last_name, name_key, role, sector, center_id, active,
+           national_code, degree, field, membership_no, phone, start_date, left_on, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(s.firstName, s.lastName, s.nameKey, s.role, s.sector, s.centerId, s.active ? 1 : 0, at, at).lastInsertRowid,
+      .run(...values(s), at, at).lastInsertRowid,
   );
 }
 
+/** Writes every column: callers start from the stored row (see domain/staff.ts) so nothing is dropped. */
 export function updateStaffRow(db: Db, id: number, s: StaffWrite, at: string): void {
+  if (s.nationalCode === undefined || s.leftOn === undefined) {
+    // An older caller that knows only the schema-1 fields: leave the register's fields as they are.
+    db.stmt(
+      `UPDATE staff SET first_name = ?, last_name = ?, name_key = ?, role = ?, sector = ?, center_id = ?, active = ?, updated_at = ?
+       WHERE id = ?`,
+    ).run(s.firstName, s.lastName, s.nameKey, s.role, s.sector, s.centerId, s.active ? 1 : 0, at, id);
+    return;
+  }
   db.stmt(
-    `UPDATE staff SET first_name = ?, last_name = ?, name_key = ?, role = ?, sector = ?, center_id = ?, active = ?, updated_at = ?
+    `UPDATE staff SET first_name = ?, last_name = ?, name_key = ?, role = ?, sector = ?, center_id = ?, active = ?,
+       national_code = ?, degree = ?, field = ?, membership_no = ?, phone = ?, start_date = ?, left_on = ?, updated_at = ?
      WHERE id = ?`,
-  ).run(s.firstName, s.lastName, s.nameKey, s.role, s.sector, s.centerId, s.active ? 1 : 0, at, id);
+  ).run(...values(s), at, id);
 }
 
 export function selectStaff(db: Db, id: number): StaffRow | undefined {
@@ -53,6 +90,11 @@ export function selectStaff(db: Db, id: number): StaffRow | undefined {
 
 export function selectStaffByNameKey(db: Db, nameKey: string): StaffRow[] {
   return (db.stmt(`SELECT ${COLUMNS} FROM staff WHERE name_key = ? ORDER BY active DESC, id`).all(nameKey) as RawStaff[]).map(toRow);
+}
+
+export function selectStaffByNationalCode(db: Db, code: string): StaffRow | undefined {
+  const r = db.stmt(`SELECT ${COLUMNS} FROM staff WHERE national_code = ?`).get(code) as RawStaff | undefined;
+  return r === undefined ? undefined : toRow(r);
 }
 
 export interface StaffFilter {
@@ -83,9 +125,57 @@ export interface Caseload {
 export function selectCaseload(db: Db, staffId: number, today: string, weekEnd: string): Caseload {
   return db
     .stmt(
-      `SELECT (SELECT count(*) FROM cases WHERE worker_id = ?1 AND status = 'open') AS openCases,
-              (SELECT count(*) FROM followups WHERE worker_id = ?1 AND status = 'scheduled' AND due_on BETWEEN ?2 AND ?3) AS followupsDueThisWeek,
-              (SELECT count(*) FROM followups WHERE worker_id = ?1 AND status = 'scheduled' AND due_on < ?2) AS followupsOverdue`,
+      `SELECT (SELECT count(*) FROM cases WHERE worker_id = @id AND status = 'open') AS openCases,
+              (SELECT count(*) FROM followups WHERE worker_id = @id AND status = 'scheduled' AND due_on BETWEEN @today AND @weekEnd) AS followupsDueThisWeek,
+              (SELECT count(*) FROM followups WHERE worker_id = @id AND status = 'scheduled' AND due_on < @today) AS followupsOverdue`,
     )
-    .get(staffId, today, weekEnd) as Caseload;
+    .get({ id: staffId, today, weekEnd }) as Caseload;
+}
+
+/** The same three counts for every worker at once (two grouped scans instead of three queries per person). */
+export function selectCaseloads(db: Db, today: string, weekEnd: string): Map<number, Caseload> {
+  const loads = new Map<number, Caseload>();
+  const get = (id: number): Caseload => {
+    let l = loads.get(id);
+    if (l === undefined) loads.set(id, (l = { openCases: 0, followupsDueThisWeek: 0, followupsOverdue: 0 }));
+    return l;
+  };
+  const cases = db
+    .stmt(`SELECT worker_id AS id, count(*) AS n FROM cases WHERE status = 'open' AND worker_id IS NOT NULL GROUP BY worker_id`)
+    .all() as { id: number; n: number }[];
+  for (const r of cases) get(r.id).openCases = r.n;
+  const followups = db
+    .stmt(
+      `SELECT worker_id AS id, sum(due_on BETWEEN @today AND @weekEnd) AS due, sum(due_on < @today) AS overdue
+       FROM followups WHERE status = 'scheduled' AND worker_id IS NOT NULL AND due_on <= @weekEnd GROUP BY worker_id`,
+    )
+    .all({ today, weekEnd }) as { id: number; due: number; overdue: number }[];
+  for (const r of followups) {
+    const l = get(r.id);
+    l.followupsDueThisWeek = r.due;
+    l.followupsOverdue = r.overdue;
+  }
+  return loads;
+}
+
+export interface StaffCount {
+  role: string;
+  sector: string;
+  n: number;
+}
+
+/**
+ * People on the roll at the end of `on`: started by then (or start unknown) and
+ * not left by then. Someone deactivated before leaving dates were kept (active 0,
+ * no left_on) is off the roll. Role and sector are the current ones.
+ */
+export function countStaffOnRoll(db: Db, on: string): StaffCount[] {
+  return db
+    .stmt(
+      `SELECT role, sector, count(*) AS n FROM staff
+       WHERE (start_date IS NULL OR start_date <= @on)
+         AND (CASE WHEN left_on IS NULL THEN active = 1 ELSE left_on > @on END)
+       GROUP BY role, sector ORDER BY role, sector`,
+    )
+    .all({ on }) as StaffCount[];
 }

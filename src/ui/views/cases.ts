@@ -11,7 +11,7 @@ export function caseCard(c: Case, f: Fmt): string {
     [f.w('id'), f.id(c.id)],
     [f.w('client'), c.clientId === null ? f.w('anonymous') : f.id(c.clientId)],
     [f.w('channel'), f.code(CHANNELS, c.channel)],
-    [f.w('categories'), c.categories.map((x) => f.code(CATEGORIES, x)).join('، ')],
+    [f.w('categories'), c.categories.map((x) => f.code(CATEGORIES, x)).join(f.rtl ? '، ' : ', ')],
     [f.w('risk'), f.code(RISKS, c.risk)],
     [f.w('center'), f.id(c.centerId)],
     [f.w('worker'), f.id(c.workerId)],

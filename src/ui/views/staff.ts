@@ -1,16 +1,26 @@
 import { CENTER_KINDS, ROLES, SECTORS } from '../../domain/codes.js';
 import type { Center, CenterDetail } from '../../domain/centers.js';
-import type { Staff, StaffDetail } from '../../domain/staff.js';
+import { DEGREES } from '../../domain/people/codes.js';
+import { formatPhoneLocal } from '../../domain/people/phone.js';
+import type { LeaveResult, Staff, StaffDetail } from '../../domain/staff.js';
 import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
+import { pw } from './people-words.js';
 
-export function staffCard(s: Staff | StaffDetail, f: Fmt): string {
+export function staffCard(s: Staff | StaffDetail | LeaveResult, f: Fmt): string {
   const pairs: [string, string][] = [
     [f.w('id'), f.id(s.id)],
     [f.w('name'), f.person(s)],
+    [pw(f, 'nationalCode'), f.text(s.nationalCode)],
     [f.w('role'), f.code(ROLES, s.role)],
     [f.w('sector'), f.code(SECTORS, s.sector)],
     [f.w('center'), f.id(s.centerId)],
+    [pw(f, 'degree'), f.code(DEGREES, s.degree)],
+    [pw(f, 'field'), s.field ?? ''],
+    [pw(f, 'membershipNo'), f.text(s.membershipNo)],
+    [pw(f, 'phone'), s.phone === null ? '' : f.text(formatPhoneLocal(s.phone))],
+    [pw(f, 'startDate'), f.date(s.startDate)],
+    [pw(f, 'leftOn'), f.date(s.leftOn)],
     [f.w('active'), f.yesNo(s.active)],
   ];
   if ('caseload' in s) {
@@ -20,15 +30,23 @@ export function staffCard(s: Staff | StaffDetail, f: Fmt): string {
       [f.w('followupsOverdue'), f.n(s.caseload.followupsOverdue)],
     );
   }
+  if ('removedAssignments' in s && s.removedAssignments > 0) pairs.push([pw(f, 'removedAssignments'), f.n(s.removedAssignments)]);
   return renderCard(pairs);
 }
 
-export function staffTable(rows: Staff[], f: Fmt): string {
+export function staffTable(rows: (Staff | StaffDetail)[], f: Fmt): string {
   if (rows.length === 0) return f.w('none');
+  const withLoad = rows.some((s) => 'caseload' in s);
+  const head = [f.w('id'), f.w('name'), f.w('role'), f.w('sector'), f.w('center'), f.w('active')];
+  if (withLoad) head.push(pw(f, 'open'), pw(f, 'due7'), pw(f, 'overdue'));
   return renderTable(
-    [f.w('id'), f.w('name'), f.w('role'), f.w('sector'), f.w('center'), f.w('active')],
-    rows.map((s) => [f.id(s.id), f.person(s), f.code(ROLES, s.role), f.code(SECTORS, s.sector), f.id(s.centerId), f.yesNo(s.active)]),
-    { rtl: f.rtl, numeric: [0] },
+    head,
+    rows.map((s) => {
+      const row = [f.id(s.id), f.person(s), f.code(ROLES, s.role), f.code(SECTORS, s.sector), f.id(s.centerId), f.yesNo(s.active)];
+      if ('caseload' in s) row.push(f.n(s.caseload.openCases), f.n(s.caseload.followupsDueThisWeek), f.n(s.caseload.followupsOverdue));
+      return row;
+    }),
+    { rtl: f.rtl, numeric: withLoad ? [0, 6, 7, 8] : [0] },
   );
 }
 

@@ -1,0 +1,38 @@
+import { Command } from 'commander';
+import { listAudit } from '../domain/audit-trail.js';
+import { Runtime } from '../runtime.js';
+import { renderTable } from '../ui/table.js';
+import { fmt, limitOption, parseLimit, withExamples } from './shared.js';
+
+export function auditCommand(): Command {
+  const audit = withExamples(
+    new Command('audit').description('the audit trail: who wrote or viewed what, when (append-only)'),
+    'parvande audit list --record case:12',
+  );
+  withExamples(
+    audit
+      .command('list')
+      .description('entries of the audit trail, newest first')
+      .option('--record <type[:id]>', 'e.g. case, case:12, case:KRJ01-1405-000012, client:3, followup:7')
+      .option('--actor <name>', 'only this user')
+      .option('--from <date>', 'on or after this date')
+      .option('--to <date>', 'on or before this date')
+      .addOption(limitOption(100)),
+    'parvande audit list --record case:KRJ01-1405-000012',
+    'parvande audit list --actor maryam --from 1405/09/01 --json',
+  ).action((opts: { record?: string; actor?: string; from?: string; to?: string; limit?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const rows = rt.read((ctx) => listAudit(ctx, { ...opts, limit: parseLimit(opts.limit) }));
+    const f = fmt(rt);
+    rt.out.result(rows, () =>
+      rows.length === 0
+        ? f.w('none')
+        : renderTable(
+            ['#', f.w('date'), f.w('actor'), 'Command', 'Action', 'Record', 'Fields'],
+            rows.map((r) => [f.n(r.id), f.timestamp(r.at), r.actor, r.command, r.action, `${r.recordType}${r.recordId ? ':' + r.recordId : ''}`, r.detail ?? '']),
+            { rtl: f.rtl, numeric: [0] },
+          ),
+    );
+  });
+  return audit;
+}

@@ -1,0 +1,53 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { entityNames, getEntity } from '../domain/import/registry.js';
+import { Runtime } from '../runtime.js';
+import { withExamples } from './shared.js';
+
+interface ExportOpts {
+  format?: string;
+  out?: string;
+  from?: string;
+  to?: string;
+}
+
+export function exportCommand(): Command {
+  const cmd = new Command('export')
+    .description('write records to a spreadsheet (CSV UTF-8 with BOM, right-to-left XLSX, or JSON) that imports back unchanged')
+    .argument('<kind>', `what to export: ${entityNames().join(', ')}`)
+    .addOption(new Option('--format <format>', 'file format (default: from --out, else csv)').choices(['csv', 'xlsx', 'json']))
+    .option('--out <file>', 'write to this file, owner-only (default: standard output; xlsx needs a file)')
+    .option('--from <date>', 'only records dated on or after (clients: registered, cases: opened, services: date, followups: due)')
+    .option('--to <date>', 'only records dated on or before');
+  withExamples(
+    cmd,
+    'parvande export clients --format xlsx --out clients.xlsx',
+    'parvande export services --from 1405/09/01 --to 1405/09/30 > azar-services.csv',
+    'parvande --lang fa export cases --out cases.csv',
+  ).action(async (kind: string, opts: ExportOpts, command: Command) => {
+    const rt = Runtime.of(command);
+    const entity = getEntity(kind);
+    const format = opts.format ?? (opts.out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : opts.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+    if (format === 'xlsx' && opts.out === undefined) throw new UsageError('--format xlsx needs --out FILE', 'out');
+    if (rt.out.json && opts.out === undefined && format !== 'json') {
+      throw new UsageError('--json prints one JSON document: give --out FILE, or use --format json', 'json');
+    }
+    if ((opts.from !== undefined || opts.to !== undefined) && entity.rangeField === undefined) {
+      throw new UsageError(`--from and --to do not apply to ${entity.name}`, 'from');
+    }
+    const { exportTable } = await import('../domain/import/export.js');
+    const ctx = rt.ctx();
+    const result = await exportTable(ctx, entity, {
+      format: format as 'csv' | 'xlsx' | 'json',
+      out: opts.out,
+      from: opts.from,
+      to: opts.to,
+      headers: rt.lang,
+      write: (chunk) => rt.out.write(chunk),
+    });
+    if (opts.out !== undefined) {
+      rt.out.result(result, () => `exported ${result.rows} ${entity.name} to ${result.file} (${format})`);
+    }
+  });
+  return cmd;
+}

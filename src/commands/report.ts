@@ -1,0 +1,240 @@
+import { Command } from 'commander';
+import { dirname, join } from 'node:path';
+import { UsageError, ValidationError } from '../errors.js';
+import { Runtime } from '../runtime.js';
+import type { Ctx } from '../domain/context.js';
+import type { AnyReport, ReportKind, ReportInput, ReportPlan, Rollup } from '../domain/reports/build.js';
+import type { ReportDoc } from '../ui/views/report-document.js';
+import { fmt, withExamples } from './shared.js';
+
+// The report modules load inside the actions: other commands must not pay for them at start-up.
+
+interface OutputOptions {
+  format?: string;
+  out?: string;
+}
+
+function outputOptions(cmd: Command): Command {
+  return cmd
+    .option('--format <format>', 'table (the terminal), csv, xlsx or html', 'table')
+    .option('--out <file>', 'write the report to this file (owner-only); needed for xlsx');
+}
+
+/**
+ * Reports read only: the file is opened read-only, so a report never holds a
+ * lock that a clerk's command would wait for. A file from an older version is
+ * migrated first, as every command does.
+ */
+function openForReading(rt: Runtime): void {
+  const db = rt.open({ readonly: true });
+  if (db.pendingMigrations() > 0) {
+    rt.close();
+    rt.open();
+  }
+}
+
+async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, cmd: Command): Promise<void> {
+  const rt = Runtime.of(cmd);
+  const { parseReportFormat } = await import('../ui/report-formats/format-name.js');
+  const format = parseReportFormat(input.format);
+  if (rt.out.json && format !== 'table' && input.out === undefined) {
+    throw new UsageError(`--json and --format ${format} both print on stdout: add --out FILE for the ${format} file`, 'format');
+  }
+  if (format === 'xlsx' && input.out === undefined) throw new UsageError('--format xlsx needs --out FILE', 'out');
+  const { buildReport, buildRollup, planReport } = await import('../domain/reports/build.js');
+  const plan = planReport(kind, input, rt.today);
+  const paths = rt.dbPaths;
+  let data: AnyReport | Rollup;
+  if (paths.length > 1) data = await readRollup(rt, paths, plan, buildRollup);
+  else {
+    openForReading(rt);
+    data = rt.read((ctx) => buildReport(ctx, plan));
+  }
+  if (rt.out.json && input.out === undefined) {
+    rt.out.result(data, () => '');
+    return;
+  }
+  const { reportDoc, rollupDoc } = await import('../ui/views/report-document.js');
+  const f = fmt(rt);
+  const doc = (): ReportDoc => (paths.length > 1 ? rollupDoc(data as Rollup, f) : reportDoc(data as AnyReport, f));
+  if (format === 'table' && input.out === undefined) {
+    const { renderReportTerminal } = await import('../ui/views/report-terminal.js');
+    rt.out.result(data, () => renderReportTerminal(doc(), f));
+    return;
+  }
+  const { renderReport, writePrivateFile } = await import('../ui/report-formats/index.js');
+  const bytes = await renderReport(doc(), format, f);
+  if (input.out === undefined) {
+    rt.out.write(bytes.toString('utf8'));
+    return;
+  }
+  writeReportFile(writePrivateFile, input.out, bytes);
+  rt.out.note(`wrote ${input.out}`);
+  if (rt.out.json) rt.out.result(data, () => '');
+}
+
+function writeReportFile(write: (path: string, data: Buffer) => void, path: string, bytes: Buffer): void {
+  try {
+    write(path, bytes);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new ValidationError(`cannot write ${path} (${typeof code === 'string' ? code : String(err)})`, 'out');
+  }
+}
+
+async function readRollup(
+  rt: Runtime,
+  paths: string[],
+  plan: ReportPlan,
+  buildRollup: (offices: { file: string; read: <T>(fn: (ctx: Pick<Ctx, 'db' | 'today'>) => T) => T }[], plan: ReportPlan) => Rollup,
+): Promise<Rollup> {
+  const { openOfficeFiles } = await import('../domain/reports/rollup.js');
+  const { Db } = await import('../store/database.js');
+  const offices = openOfficeFiles(paths, (p) => Db.open(p, { readonly: true }));
+  try {
+    const today = rt.today;
+    return buildRollup(
+      offices.map((o) => ({ file: o.file, read: <T>(fn: (ctx: Pick<Ctx, 'db' | 'today'>) => T): T => o.db.read(() => fn({ db: o.db, today })) })),
+      plan,
+    );
+  } finally {
+    for (const o of offices) o.db.close();
+  }
+}
+
+/** How many of each nightly list go to stderr (the files hold up to --limit). */
+const LOG_LIST_MAX = 20;
+
+interface NightlyOptions {
+  dir?: string;
+  month?: string;
+  limit?: string;
+}
+
+async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
+  const rt = Runtime.of(cmd);
+  if (rt.dbPaths.length > 1) throw new UsageError('report nightly reads one office: give one --db', 'db');
+  const { parseInteger } = await import('../domain/fields.js');
+  const limit = parseInteger(opts.limit ?? '200', 'limit', { min: 0, max: 100_000 });
+  const { buildReport, monthlyPlan, monthsForNightly } = await import('../domain/reports/build.js');
+  const { collectAttention, nightlyFileName } = await import('../domain/reports/nightly.js');
+  const today = rt.today;
+  const months = monthsForNightly(opts.month, today);
+  openForReading(rt);
+  // One snapshot for every figure and list, however long the clerks keep writing.
+  const read = rt.read((ctx) => ({
+    reports: months.map((m) => buildReport(ctx, monthlyPlan(m, today))),
+    attention: collectAttention(ctx, limit),
+  }));
+  const dir = opts.dir ?? join(dirname(rt.open().path), 'reports');
+  const { renderReport, ensurePrivateDir, writePrivateFile } = await import('../ui/report-formats/index.js');
+  const { attentionLists, monthlyDoc } = await import('../ui/views/report-document.js');
+  const f = fmt(rt);
+  try {
+    ensurePrivateDir(dir);
+  } catch (err) {
+    throw new ValidationError(`cannot create the folder ${dir} (${String((err as { code?: unknown }).code ?? err)})`, 'dir');
+  }
+  const files: string[] = [];
+  for (const report of read.reports) {
+    const doc = monthlyDoc(report, f);
+    doc.lists = attentionLists(read.attention, f);
+    for (const ext of ['html', 'csv', 'xlsx'] as const) {
+      const path = join(dir, nightlyFileName((report.office ?? { code: 'office' }).code, report.period.month ?? '', today, ext));
+      writeReportFile(writePrivateFile, path, await renderReport(doc, ext, f));
+      files.push(path);
+    }
+  }
+  const current = read.reports[read.reports.length - 1] as (typeof read.reports)[number];
+  const a = read.attention;
+  const summary = {
+    office: current.office?.code ?? '',
+    month: current.period.month,
+    asOf: current.period.asOf,
+    services: current.services.total,
+    casesOpened: current.cases.opened,
+    casesOpenAtEnd: current.cases.openAtEnd,
+    followupsOverdue: a.overdueFollowups.total,
+    casesUnassigned: a.unassignedCases.total,
+    files,
+  };
+  if (!rt.out.json) {
+    // A cron mail stays short: the first few of each list here, all of them (up to --limit) in the files.
+    for (const o of a.overdueFollowups.items.slice(0, LOG_LIST_MAX)) {
+      rt.out.note(`overdue follow-up ${f.id(o.id)}: case ${o.caseNumber}, due ${f.date(o.dueOn)}, worker ${o.workerId === null ? '-' : f.id(o.workerId)}`);
+    }
+    if (a.overdueFollowups.total > LOG_LIST_MAX) rt.out.note(`… ${a.overdueFollowups.total - LOG_LIST_MAX} more overdue follow-ups: see the report files`);
+    for (const c of a.unassignedCases.items.slice(0, LOG_LIST_MAX)) {
+      rt.out.note(`open case with nobody assigned: ${c.caseNumber} (opened ${f.date(c.openedOn)}, risk ${c.risk})`);
+    }
+    if (a.unassignedCases.total > LOG_LIST_MAX) rt.out.note(`… ${a.unassignedCases.total - LOG_LIST_MAX} more open cases with nobody assigned: see the report files`);
+  }
+  rt.out.result({ ...summary, attention: a }, () =>
+    `parvande nightly ${summary.office} ${summary.month}: ${summary.services} services, ${summary.casesOpened} cases opened, ` +
+    `${summary.casesOpenAtEnd} open, ${summary.followupsOverdue} follow-ups overdue, ${summary.casesUnassigned} open cases unassigned; ` +
+    `${files.length} files in ${dir}`,
+  );
+}
+
+export function reportCommand(): Command {
+  const report = withExamples(
+    new Command('report').description('activity reports: monthly, year, range, the nightly run and the provincial roll-up'),
+    'parvande report monthly --month 1405-09',
+    'parvande report year --year 1405 --format html --out 1405.html',
+    'parvande report nightly --dir reports',
+    'parvande --db krj.db --db svj.db report monthly',
+  );
+
+  withExamples(
+    outputOptions(
+      report
+        .command('monthly')
+        .description('a Jalali month beside the previous month and the year to date (several --db: a roll-up of offices)')
+        .option('--month <month>', 'Jalali month: 1405-09, 9 (this year), this or last; default the current month'),
+    ),
+    'parvande report monthly',
+    'parvande report monthly --month 1405-09 --lang fa',
+    'parvande report monthly --month 9 --format html --out azar.html',
+    'parvande report monthly --json',
+    'parvande --db krj.db --db svj.db report monthly --format xlsx --out province.xlsx',
+  ).action((opts: ReportInput & OutputOptions, cmd: Command) => runReport('monthly', opts, cmd));
+
+  withExamples(
+    outputOptions(
+      report.command('year').description('a Jalali year with its months as rows, and the whole year').option('--year <year>', 'Jalali year, default the current one'),
+    ),
+    'parvande report year --year 1405',
+    'parvande report year --format csv --out 1405.csv',
+  ).action((opts: ReportInput & OutputOptions, cmd: Command) => runReport('year', opts, cmd));
+
+  withExamples(
+    outputOptions(
+      report
+        .command('range')
+        .description('any period, both days included')
+        .option('--from <date>', 'first day: 1405/01/01, 2026-03-21, -30d')
+        .option('--to <date>', 'last day'),
+    ),
+    'parvande report range --from 1405/01/01 --to 1405/06/31',
+  ).action(async (opts: ReportInput & OutputOptions, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const o = await rt.fill(opts, [
+      { key: 'from', option: 'from', message: 'First day' },
+      { key: 'to', option: 'to', message: 'Last day' },
+    ]);
+    await runReport('range', o, cmd);
+  });
+
+  withExamples(
+    report
+      .command('nightly')
+      .description('for cron / Task Scheduler: writes the month\'s report files (html, csv, xlsx) and lists what needs attention; never prompts')
+      .option('--dir <folder>', 'where the files go (created owner-only); default "reports" beside the database')
+      .option('--month <month>', 'the month to write; default the current one (and, on its first day, the month just ended)')
+      .option('--limit <n>', 'most overdue follow-ups and unassigned cases to list', '200'),
+    'parvande report nightly --dir /var/lib/parvande/reports',
+    'parvande --db C:\\parvande\\office.db report nightly --dir C:\\parvande\\reports',
+  ).action((opts: NightlyOptions, cmd: Command) => runNightly(opts, cmd));
+
+  return report;
+}

@@ -1,0 +1,157 @@
+/**
+ * Which column of a file feeds which field: by the field's own name (first-name,
+ * firstName, "First name"), by its usual Persian header (نام، کد ملی، ...), or
+ * by `--map "header=field"`. Unknown and missing required columns are named
+ * here, before any row is read.
+ */
+import { ValidationError } from '../../errors.js';
+import { matchingKey } from '../text/persian.js';
+
+export type FieldKind =
+  | 'id' | 'ref' | 'name' | 'text' | 'note' | 'date' | 'national-code' | 'mobile' | 'phone' | 'int' | 'bool' | 'code' | 'list';
+
+export interface FieldSpec {
+  /** As in the commands' options: first-name, national-code. */
+  name: string;
+  /** As in JSON: firstName, nationalCode. */
+  key: string;
+  /** The Persian header exports can use and the manual lists. */
+  fa: string;
+  /** Other headers people use for it. */
+  aliases?: readonly string[];
+  kind: FieldKind;
+  required?: boolean;
+  /** Identifies a person: its value is never echoed in a message. */
+  personal?: boolean;
+  /** Exported with a Jalali twin column (<name>-jalali) beside the ISO date. */
+  jalali?: boolean;
+}
+
+/** Headers compared without case, spaces, punctuation or Persian spelling variants. */
+export const headerKey = (s: string): string => matchingKey(s).replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Columns every import skips: a row counter, and the error column of a rejects file. */
+const IGNORED = new Set(['ردیف', 'row', 'rownumber', 'rowno', 'no', 'ش', 'شماره ردیف', 'error', 'خطا'].map(headerKey));
+IGNORED.add('');
+
+export interface PlannedColumn {
+  index: number;
+  header: string;
+  field?: FieldSpec;
+  /** The Jalali twin of a date field (checked against the ISO column when both are filled). */
+  jalaliOf?: FieldSpec;
+}
+
+export interface ColumnPlan {
+  columns: PlannedColumn[];
+  /** field name → column index */
+  index: Map<string, number>;
+  /** date field name → index of its Jalali twin column */
+  jalali: Map<string, number>;
+  /** Column indexes with no header: a value under one is refused. */
+  unnamed: number[];
+}
+
+export const jalaliName = (f: FieldSpec): string => `${f.name}-jalali`;
+export const jalaliHeader = (f: FieldSpec): string => `${f.fa} (شمسی)`;
+
+function lookupTable(fields: readonly FieldSpec[]): Map<string, { field: FieldSpec; jalali: boolean }> {
+  const table = new Map<string, { field: FieldSpec; jalali: boolean }>();
+  for (const field of fields) {
+    for (const h of [field.name, field.key, field.fa, ...(field.aliases ?? [])]) table.set(headerKey(h), { field, jalali: false });
+    if (field.kind === 'date') {
+      for (const h of [jalaliName(field), `${field.key}Jalali`, jalaliHeader(field)]) table.set(headerKey(h), { field, jalali: true });
+    }
+  }
+  return table;
+}
+
+/** Finds a field by any of its names (for --map targets). */
+export function findField(fields: readonly FieldSpec[], name: string): FieldSpec | undefined {
+  const hit = lookupTable(fields).get(headerKey(name));
+  return hit?.jalali === false ? hit.field : undefined;
+}
+
+/** `--map "header=field"` entries; a target of "-" or nothing ignores the column. */
+function parseMaps(fields: readonly FieldSpec[], maps: readonly string[]): Map<string, FieldSpec | null> {
+  const out = new Map<string, FieldSpec | null>();
+  for (const m of maps) {
+    const eq = m.lastIndexOf('=');
+    if (eq <= 0) throw new ValidationError(`invalid --map "${m}": expected "header=field", e.g. --map "نام پدر=-"`, 'map');
+    const header = m.slice(0, eq).trim();
+    const target = m.slice(eq + 1).trim();
+    if (target === '' || target === '-') {
+      out.set(headerKey(header), null);
+      continue;
+    }
+    const field = findField(fields, target);
+    if (field === undefined) {
+      throw new ValidationError(`invalid --map "${m}": no field "${target}"; fields are ${fields.map((f) => f.name).join(', ')}`, 'map');
+    }
+    out.set(headerKey(header), field);
+  }
+  return out;
+}
+
+export function planColumns(fields: readonly FieldSpec[], header: readonly string[], maps: readonly string[] = []): ColumnPlan {
+  const table = lookupTable(fields);
+  const mapped = parseMaps(fields, maps);
+  const used = new Set<string>();
+  const plan: ColumnPlan = { columns: [], index: new Map(), jalali: new Map(), unnamed: [] };
+  const firstSeen = new Map<string, number>();
+  const unknown: string[] = [];
+  header.forEach((raw, index) => {
+    const h = raw.trim();
+    const key = headerKey(h);
+    const column: PlannedColumn = { index, header: h };
+    plan.columns.push(column);
+    if (key === '') {
+      if (h === '') plan.unnamed.push(index);
+      return;
+    }
+    const before = firstSeen.get(key);
+    if (before !== undefined) {
+      throw new ValidationError(`columns ${before + 1} and ${index + 1} have the same header "${h}": rename or remove one`, 'columns');
+    }
+    firstSeen.set(key, index);
+    used.add(key);
+    const explicit = mapped.get(key);
+    if (explicit === null) return;
+    const hit = explicit !== undefined ? { field: explicit, jalali: false } : table.get(key);
+    if (hit === undefined) {
+      if (!IGNORED.has(key)) unknown.push(h);
+      return;
+    }
+    const target = hit.jalali ? plan.jalali : plan.index;
+    const clash = target.get(hit.field.name);
+    if (clash !== undefined) {
+      throw new ValidationError(
+        `columns "${header[clash]?.trim()}" and "${h}" both give ${hit.field.name}${hit.jalali ? ' (Jalali)' : ''}: remove one or map it elsewhere with --map`,
+        'columns',
+      );
+    }
+    target.set(hit.field.name, index);
+    if (hit.jalali) column.jalaliOf = hit.field;
+    else column.field = hit.field;
+  });
+  for (const key of mapped.keys()) {
+    if (!used.has(key)) {
+      const shown = maps.find((m) => headerKey(m.slice(0, m.lastIndexOf('='))) === key) ?? key;
+      throw new ValidationError(`--map "${shown}" names a column the file does not have`, 'map');
+    }
+  }
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}: map ${unknown.length > 1 ? 'each' : 'it'} to a field with --map "header=field", or skip ${unknown.length > 1 ? 'them' : 'it'} with --map "header=-" (fields: ${fields.map((f) => f.name).join(', ')})`,
+      'columns',
+    );
+  }
+  const missing = fields.filter((f) => f.required === true && !plan.index.has(f.name) && !plan.jalali.has(f.name));
+  if (missing.length > 0) {
+    throw new ValidationError(
+      `missing required column${missing.length > 1 ? 's' : ''}: ${missing.map((f) => `${f.name} (${f.fa})`).join(', ')}`,
+      'columns',
+    );
+  }
+  return plan;
+}

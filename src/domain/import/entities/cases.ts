@@ -1,0 +1,172 @@
+/**
+ * Case files (پرونده). Key: this office's id, the case number (kept as it is,
+ * so a case keeps its number when files move between offices), or an id
+ * recorded from the same source. A new case passes `case open`'s validation
+ * and, when the row says it is closed, `case close` itself. A stored case is
+ * never rewritten by a file: a row may only close an open case; any other
+ * difference is refused (the case commands change cases, with their timeline).
+ */
+import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { insertCase, nextCaseSeq, selectCase, selectCaseByNumber, type CaseRow } from '../../../store/cases.js';
+import { iterateCases } from '../../../store/export.js';
+import { caseSeqTaken, insertImportKey, updateCaseReopenCount } from '../../../store/import.js';
+import { addEvent } from '../../case-events.js';
+import { closeCase, formatCaseNumber, validateCaseOpening } from '../../cases.js';
+import { CASE_STATUSES, CLOSE_REASONS } from '../../codes.js';
+import { jalaliYearOf, parseDateInput } from '../../dates.js';
+import { optionalCode, optionalInteger } from '../../fields.js';
+import { toLatinDigits } from '../../text/digits.js';
+import type { FieldSpec } from '../columns.js';
+import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { differences, refText, rowTarget } from '../refs.js';
+import type { RowView } from '../values.js';
+
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
+  { name: 'case-number', key: 'caseNumber', fa: 'شماره پرونده', aliases: ['number', 'case'], kind: 'ref' },
+  { name: 'client-id', key: 'clientId', fa: 'مددجو', aliases: ['client', 'کد مددجو', 'شناسه مددجو'], kind: 'ref' },
+  { name: 'channel', key: 'channel', fa: 'مسیر دریافت', aliases: ['مسیر'], kind: 'code', required: true },
+  { name: 'category', key: 'primaryCategory', fa: 'نوع مسئله', aliases: ['primary-category', 'مسئله اصلی'], kind: 'code', required: true },
+  { name: 'categories', key: 'categories', fa: 'مسائل دیگر', aliases: ['further-categories', 'سایر مسائل'], kind: 'list' },
+  { name: 'risk', key: 'risk', fa: 'خطر', aliases: ['سطح خطر'], kind: 'code', required: true },
+  { name: 'center-id', key: 'centerId', fa: 'مرکز', aliases: ['center'], kind: 'ref' },
+  { name: 'worker-id', key: 'workerId', fa: 'کارشناس', aliases: ['worker'], kind: 'ref' },
+  { name: 'opened-on', key: 'openedOn', fa: 'تاریخ تشکیل', aliases: ['opened', 'تاریخ تشکیل پرونده'], kind: 'date', jalali: true },
+  { name: 'status', key: 'status', fa: 'وضعیت', kind: 'code' },
+  { name: 'closed-on', key: 'closedOn', fa: 'تاریخ بستن', aliases: ['closed'], kind: 'date', jalali: true },
+  { name: 'close-reason', key: 'closeReason', fa: 'علت بستن', aliases: ['reason'], kind: 'code' },
+  { name: 'reopen-count', key: 'reopenCount', fa: 'بازگشایی', aliases: ['reopened'], kind: 'int' },
+  { name: 'summary', key: 'summary', fa: 'خلاصه', kind: 'note', personal: true },
+];
+
+const NUMBER = /^([A-Z0-9]{2,12})-(\d{4})-(\d{6})$/;
+
+function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
+  const t = rowTarget(s, 'cases', row.get('id'));
+  const numberText = row.get('case-number');
+  const number = numberText === undefined ? undefined : toLatinDigits(numberText).trim().toUpperCase();
+  let target: CaseRow | undefined;
+  if (t.local !== undefined) {
+    target = selectCase(s.db, t.local);
+    if (target === undefined) throw new NotFoundError(`no case ${s.officeCode}:${t.local} in this office`, 'id');
+  }
+  if (number !== undefined) {
+    if (!NUMBER.test(number)) throw new ValidationError(`invalid case-number "${number}": expected e.g. KRJ01-1405-000012`, 'case-number');
+    const byNumber = selectCaseByNumber(s.db, number);
+    if (target !== undefined && byNumber !== undefined && byNumber.id !== target.id) {
+      throw new ConflictError(`the id column names case #${target.id}, but case number ${number} is case #${byNumber.id}`, 'case-number');
+    }
+    target ??= byNumber;
+  }
+  if (target === undefined && t.mapped !== undefined) target = selectCase(s.db, t.mapped);
+
+  const client = refText(s, 'clients', row.get('client-id'));
+  const opening = validateCaseOpening(
+    s,
+    {
+      client, anonymous: client === undefined, channel: row.get('channel'), category: row.get('category'), categories: row.get('categories'),
+      risk: row.get('risk'), center: refText(s, 'centers', row.get('center-id')), worker: refText(s, 'staff', row.get('worker-id')),
+      opened: row.get('opened-on'), summary: row.get('summary'),
+    },
+    { allowInactiveWorker: true },
+  );
+  const status = optionalCode(CASE_STATUSES, row.get('status'), 'status') ?? 'open';
+  const closeReason = optionalCode(CLOSE_REASONS, row.get('close-reason'), 'close-reason');
+  const reopenCount = optionalInteger(row.get('reopen-count'), 'reopen-count', { min: 0, max: 1000 }) ?? 0;
+  if (status === 'open' && (row.get('closed-on') !== undefined || closeReason !== null)) {
+    throw new ValidationError('an open case has no closed-on or close-reason: set status to closed, or empty them', 'status');
+  }
+  if (status === 'closed' && row.get('closed-on') === undefined) throw new ValidationError('a closed case needs its closed-on date', 'closed-on');
+  if (status === 'closed' && closeReason === null) throw new ValidationError('a closed case needs its close-reason', 'close-reason');
+  const close = (id: number): void => {
+    closeCase(s, { case: `#${id}`, reason: closeReason as string, date: row.get('closed-on') });
+  };
+
+  if (target !== undefined) {
+    s.claim('cases', target.id, row.row);
+    // Stored categories list the primary first, then the others in code order.
+    const categories = [opening.primaryCategory, ...opening.categories.slice(1).sort()];
+    const changed = differences(target, { ...opening, categories, reopenCount }, {
+      clientId: 'client-id', channel: 'channel', primaryCategory: 'category', categories: 'categories', risk: 'risk', centerId: 'center-id',
+      workerId: 'worker-id', openedOn: 'opened-on', summary: 'summary', reopenCount: 'reopen-count',
+    });
+    if (number !== undefined && number !== target.caseNumber) changed.unshift('case-number');
+    const closing = target.status === 'open' && status === 'closed';
+    if (!closing) changed.push(...differences(target, { status, closedOn: status === 'closed' ? closedOnIso(s, row) : null, closeReason }, { status: 'status', closedOn: 'closed-on', closeReason: 'close-reason' }));
+    if (changed.length > 0) {
+      throw new ConflictError(`differs from the stored case ${target.caseNumber} in ${changed.join(', ')}: change a case with the case commands`, changed[0]);
+    }
+    if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'cases', t.external, target.id, s.batchId);
+    if (!closing) return { action: 'unchanged', id: target.id };
+    close(target.id);
+    return { action: 'updated', id: target.id };
+  }
+
+  const year = jalaliYearOf(opening.openedOn);
+  let caseNumber: string;
+  let seq: number;
+  if (number !== undefined) {
+    const m = NUMBER.exec(number) as RegExpExecArray;
+    if (Number(m[2]) !== year) throw new ValidationError(`case-number ${number} is of year ${m[2]}, but the case was opened in ${year}`, 'case-number');
+    caseNumber = number;
+    seq = Number(m[3]);
+    if (seq < 1) throw new ValidationError(`invalid case-number "${number}"`, 'case-number');
+    if (caseSeqTaken(s.db, year, seq)) {
+      throw new ConflictError(`case number ${number}: year ${year} sequence ${seq} is taken by another case here`, 'case-number');
+    }
+  } else {
+    seq = nextCaseSeq(s.db, year);
+    caseNumber = formatCaseNumber(s.officeCode, year, seq);
+  }
+  const id = insertCase(
+    s.db,
+    {
+      caseNumber, year, seq, clientId: opening.clientId, channel: opening.channel, primaryCategory: opening.primaryCategory, risk: opening.risk,
+      centerId: opening.centerId, workerId: opening.workerId, openedOn: opening.openedOn, summary: opening.summary,
+    },
+    opening.categories,
+    s.now(),
+  );
+  addEvent(s, id, 'opened', opening.openedOn, { workerId: opening.workerId });
+  if (opening.workerId !== null) addEvent(s, id, 'assigned', opening.openedOn, { workerId: opening.workerId });
+  if (status === 'closed') close(id);
+  if (reopenCount > 0) updateCaseReopenCount(s.db, id, reopenCount);
+  s.claim('cases', id, row.row);
+  if (t.external !== undefined) insertImportKey(s.db, 'cases', t.external, id, s.batchId);
+  return { action: 'inserted', id };
+}
+
+function closedOnIso(s: ImportSession, row: RowView): string | null {
+  const v = row.get('closed-on');
+  return v === undefined ? null : parseDateInput(v, { today: s.today, field: 'closed-on' });
+}
+
+export const cases: ImportEntity = {
+  name: 'cases',
+  record: 'case',
+  fields: FIELDS,
+  rangeField: 'opened-on',
+  errorFields: { client: 'client-id', center: 'center-id', worker: 'worker-id', opened: 'opened-on', reason: 'close-reason', date: 'closed-on', case: 'case-number' },
+  importRow: importCaseRow,
+  *exportRows(db, officeCode, range) {
+    for (const r of iterateCases(db, range)) {
+      yield {
+        id: exportId(officeCode, r.id),
+        'case-number': r.caseNumber,
+        'client-id': exportId(officeCode, r.clientId),
+        channel: r.channel,
+        category: r.primaryCategory,
+        categories: r.further,
+        risk: r.risk,
+        'center-id': exportId(officeCode, r.centerId),
+        'worker-id': exportId(officeCode, r.workerId),
+        'opened-on': { date: r.openedOn },
+        status: r.status,
+        'closed-on': r.closedOn === null ? null : { date: r.closedOn },
+        'close-reason': r.closeReason,
+        'reopen-count': r.reopenCount,
+        summary: r.summary,
+      };
+    }
+  },
+};

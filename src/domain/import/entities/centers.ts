@@ -1,0 +1,74 @@
+/**
+ * Care centers (مراکز). Key: this office's id, an id recorded from the same
+ * source, else the name (center names are unique after Persian matching). New
+ * centers go through `center add`'s own function; there is no command that
+ * changes a center, so a row that differs from the stored one is refused.
+ */
+import { ConflictError, NotFoundError } from '../../../errors.js';
+import { selectCenter, selectCenterByNameKey, type CenterRow } from '../../../store/centers.js';
+import { iterateCenters } from '../../../store/export.js';
+import { insertImportKey } from '../../../store/import.js';
+import { addCenter } from '../../centers.js';
+import { CENTER_KINDS, SECTORS } from '../../codes.js';
+import { optionalInteger, optionalText, parseCode, requiredText } from '../../fields.js';
+import { matchingKey } from '../../text/persian.js';
+import type { FieldSpec } from '../columns.js';
+import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { differences, rowTarget } from '../refs.js';
+import type { RowView } from '../values.js';
+
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
+  { name: 'name', key: 'name', fa: 'نام مرکز', aliases: ['مرکز', 'center', 'نام'], kind: 'text', required: true },
+  { name: 'kind', key: 'kind', fa: 'نوع مرکز', aliases: ['نوع'], kind: 'code', required: true },
+  { name: 'sector', key: 'sector', fa: 'بخش', aliases: ['دولتی/غیردولتی'], kind: 'code', required: true },
+  { name: 'capacity', key: 'capacity', fa: 'ظرفیت', kind: 'int' },
+  { name: 'county', key: 'county', fa: 'شهرستان', kind: 'text' },
+];
+
+function importCenter(s: ImportSession, row: RowView): RowOutcome {
+  const t = rowTarget(s, 'centers', row.get('id'));
+  let target: CenterRow | undefined;
+  if (t.local !== undefined) {
+    target = selectCenter(s.db, t.local);
+    if (target === undefined) throw new NotFoundError(`no center ${s.officeCode}:${t.local} in this office`, 'id');
+  } else if (t.mapped !== undefined) target = selectCenter(s.db, t.mapped);
+  // The same parsers `center add` uses, so a stored center can be compared with the row.
+  const name = requiredText(row.get('name'), 'name');
+  const incoming = {
+    name,
+    kind: parseCode(CENTER_KINDS, requiredText(row.get('kind'), 'kind'), 'kind'),
+    sector: parseCode(SECTORS, requiredText(row.get('sector'), 'sector'), 'sector'),
+    ...(row.get('capacity') !== undefined ? { capacity: optionalInteger(row.get('capacity'), 'capacity', { min: 0, max: 100000 }) } : {}),
+    ...(row.get('county') !== undefined ? { county: optionalText(row.get('county'), 'county', 100) } : {}),
+  };
+  if (target === undefined) {
+    const byName = selectCenterByNameKey(s.db, matchingKey(name));
+    if (byName !== undefined) target = byName;
+  }
+  if (target === undefined) {
+    const created = addCenter(s, { name, kind: row.get('kind'), sector: row.get('sector'), capacity: row.get('capacity'), county: row.get('county') });
+    s.claim('centers', created.id, row.row);
+    if (t.external !== undefined) insertImportKey(s.db, 'centers', t.external, created.id, s.batchId);
+    return { action: 'inserted', id: created.id };
+  }
+  s.claim('centers', target.id, row.row);
+  const changed = differences(target, incoming, { name: 'name', kind: 'kind', sector: 'sector', capacity: 'capacity', county: 'county' });
+  if (changed.length > 0) {
+    throw new ConflictError(`differs from the stored center #${target.id} in ${changed.join(', ')}: centers are not changed by import`, changed[0]);
+  }
+  if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'centers', t.external, target.id, s.batchId);
+  return { action: 'unchanged', id: target.id };
+}
+
+export const centers: ImportEntity = {
+  name: 'centers',
+  record: 'center',
+  fields: FIELDS,
+  importRow: importCenter,
+  *exportRows(db, officeCode) {
+    for (const r of iterateCenters(db)) {
+      yield { id: exportId(officeCode, r.id), name: r.name, kind: r.kind, sector: r.sector, capacity: r.capacity, county: r.county };
+    }
+  },
+};

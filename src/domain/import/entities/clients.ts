@@ -1,0 +1,194 @@
+/**
+ * Clients (مددجو). The key of a row: its id when it is one of this office's
+ * (KRJ01:12, from an export), its national code, its id from another source,
+ * else its name (exact spelling) and birth date. A namesake that differs only
+ * in spelling, or has another key, is reported and never merged.
+ */
+import { ConflictError, NotFoundError, ParvandeError } from '../../../errors.js';
+import { selectClient, selectClientByNationalCode, insertClient, updateClientRow } from '../../../store/clients.js';
+import { iterateClients } from '../../../store/export.js';
+import {
+  insertClientUnlessCodeTaken, insertImportKey, selectClientIdsByNameAndBirth, selectImportKey, selectNamesakes,
+} from '../../../store/import.js';
+import { recordAudit } from '../../audit.js';
+import { validateClient, type Client, type ClientInput, type ValidatedClient } from '../../clients.js';
+import { formatMobileLocal } from '../../mobile.js';
+import type { FieldSpec } from '../columns.js';
+import { exportId, parseRowRef, type ImportEntity, type ImportSession, type PossibleDuplicate, type RowOutcome } from '../entity.js';
+import type { RowView } from '../values.js';
+
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'id', key: 'id', fa: 'شناسه', aliases: ['external-id', 'شناسه خارجی', 'کد مددجو', 'شماره مددجو'], kind: 'id' },
+  { name: 'first-name', key: 'firstName', fa: 'نام', aliases: ['given name'], kind: 'name', required: true, personal: true },
+  { name: 'last-name', key: 'lastName', fa: 'نام خانوادگی', aliases: ['surname', 'family name', 'فامیلی', 'نام فامیل'], kind: 'name', required: true, personal: true },
+  { name: 'national-code', key: 'nationalCode', fa: 'کد ملی', aliases: ['شماره ملی', 'national id'], kind: 'national-code', personal: true },
+  { name: 'birth-date', key: 'birthDate', fa: 'تاریخ تولد', aliases: ['date of birth', 'dob'], kind: 'date', personal: true, jalali: true },
+  { name: 'sex', key: 'sex', fa: 'جنسیت', aliases: ['جنس', 'gender'], kind: 'code' },
+  { name: 'mobile', key: 'mobile', fa: 'تلفن همراه', aliases: ['موبایل', 'شماره همراه', 'شماره موبایل', 'همراه', 'mobile number'], kind: 'mobile', personal: true },
+  { name: 'address', key: 'address', fa: 'نشانی', aliases: ['آدرس'], kind: 'text', personal: true },
+  { name: 'county', key: 'county', fa: 'شهرستان', kind: 'text' },
+  { name: 'informal-settlement', key: 'informalSettlement', fa: 'سکونتگاه غیررسمی', aliases: ['حاشیه نشین'], kind: 'bool' },
+  { name: 'woman-head', key: 'womanHead', fa: 'زن سرپرست خانوار', kind: 'bool' },
+  { name: 'notes', key: 'notes', fa: 'یادداشت', aliases: ['توضیحات', 'ملاحظات'], kind: 'note', personal: true },
+  { name: 'registered-on', key: 'registeredOn', fa: 'تاریخ ثبت', aliases: ['registered', 'تاریخ پذیرش'], kind: 'date', jalali: true },
+];
+
+type InputKey = keyof ClientInput;
+const INPUT_OF: ReadonlyArray<readonly [string, InputKey]> = FIELDS.filter((f) => f.name !== 'id').map((f) => [f.name, f.key as InputKey]);
+
+/** Fields whose values repeat from row to row (dates, sex, county, yes/no): validated once per distinct value. */
+const REPEATING = ['birthDate', 'sex', 'county', 'informalSettlement', 'womanHead', 'registeredOn'] as const;
+type Repeating = (typeof REPEATING)[number];
+
+type Memo = Map<string, { value: unknown } | { error: unknown }>;
+
+/**
+ * Each repeating field goes through validateClient itself, alone, once per
+ * distinct cell text; the row then goes through validateClient with those
+ * values as its base, which applies the rules across fields (birth before
+ * registration). The same rules, without re-parsing "1402/07/05" 200,000 times.
+ */
+function validateNew(s: ImportSession, input: ClientInput): ValidatedClient {
+  const memos = s.cache('clients.repeating', () => new Map<Repeating, Memo>(REPEATING.map((k) => [k, new Map()])));
+  const base = {
+    id: 0, firstName: '', lastName: '', nationalCode: null, mobile: null, address: null, notes: null, createdAt: '', updatedAt: '',
+  } as unknown as Client;
+  const record = base as unknown as Record<Repeating, unknown>;
+  for (const k of REPEATING) {
+    const memo = memos.get(k) as Memo;
+    const raw = input[k];
+    const key = raw === undefined ? '\u0000' : String(raw);
+    let hit = memo.get(key);
+    if (hit === undefined) {
+      try {
+        hit = { value: validateClient({ firstName: '-', lastName: '-', [k]: raw }, s.today).write[k] };
+      } catch (err) {
+        if (!(err instanceof ParvandeError)) throw err;
+        hit = { error: err };
+      }
+      if (memo.size > 50_000) memo.clear();
+      memo.set(key, hit);
+    }
+    if ('error' in hit) throw hit.error;
+    record[k] = hit.value;
+  }
+  return validateClient(
+    { firstName: input.firstName ?? '', lastName: input.lastName ?? '', nationalCode: input.nationalCode, mobile: input.mobile, address: input.address, notes: input.notes },
+    s.today, base, { repairNationalCode: true },
+  );
+}
+
+const COMPARED = [
+  'firstName', 'lastName', 'nationalCode', 'birthDate', 'sex', 'mobile', 'address', 'county', 'informalSettlement', 'womanHead', 'notes', 'registeredOn',
+] as const;
+const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+
+function possibleDuplicates(s: ImportSession, id: number, w: ValidatedClient['write']): PossibleDuplicate[] {
+  return selectNamesakes(s.db, w.nameKey, w.birthDate, 6)
+    .filter((c) => c.id !== id && !(c.nationalCode !== null && w.nationalCode !== null && c.nationalCode !== w.nationalCode))
+    .slice(0, 5)
+    .map((c) => ({
+      id: c.id,
+      reason: c.firstName === w.firstName && c.lastName === w.lastName ? 'same name, one birth date unknown' : 'same name spelled differently',
+    }));
+}
+
+function importClient(s: ImportSession, row: RowView): RowOutcome {
+  const input: ClientInput = {};
+  for (const [name, key] of INPUT_OF) (input as Record<string, unknown>)[key] = row.get(name);
+  const idText = row.get('id');
+  const ref = idText === undefined ? {} : parseRowRef(idText, s.officeCode);
+
+  let target: Client | undefined;
+  if (ref.local !== undefined) {
+    target = selectClient(s.db, ref.local);
+    if (target === undefined) throw new NotFoundError(`no client ${s.officeCode}:${ref.local} in this office`, 'id');
+  } else if (ref.external !== undefined) {
+    const mapped = selectImportKey(s.db, 'clients', ref.external);
+    if (mapped !== undefined) target = selectClient(s.db, mapped);
+  }
+
+  // The row as a new record, every rule applied, before anything is written.
+  const fresh = validateNew(s, input);
+  const w = fresh.write;
+  const at = s.now();
+  const inserted = (id: number): RowOutcome => {
+    s.claim('clients', id, row.row);
+    if (ref.external !== undefined) insertImportKey(s.db, 'clients', ref.external, id, s.batchId);
+    const dups = possibleDuplicates(s, id, w);
+    return { action: 'inserted', id, ...(fresh.repaired.length > 0 ? { repaired: fresh.repaired } : {}), ...(dups.length > 0 ? { possibleDuplicates: dups } : {}) };
+  };
+
+  if (w.nationalCode !== null) {
+    if (target === undefined) {
+      const id = insertClientUnlessCodeTaken(s.db, w, at);
+      if (id !== null) return inserted(id);
+      target = selectClientByNationalCode(s.db, w.nationalCode) as Client;
+    } else {
+      const holder = selectClientByNationalCode(s.db, w.nationalCode);
+      if (holder !== undefined && holder.id !== target.id) {
+        throw new ConflictError(`this national code belongs to client #${holder.id}, but the id column names client #${target.id}`, 'national-code');
+      }
+    }
+  }
+  if (target === undefined) {
+    const same = selectClientIdsByNameAndBirth(s.db, w.nameKey, w.birthDate).filter((c) => c.firstName === w.firstName && c.lastName === w.lastName);
+    if (same.length > 1) {
+      throw new ConflictError(
+        `${same.length} clients have this name and birth date (${same.map((c) => '#' + c.id).join(', ')}): add a national-code or id column to tell them apart`,
+        'first-name',
+      );
+    }
+    if (same.length === 1) target = selectClient(s.db, (same[0] as { id: number }).id);
+  }
+  if (target === undefined) return inserted(insertClient(s.db, w, at));
+
+  s.claim('clients', target.id, row.row);
+  if (ref.external !== undefined) insertImportKey(s.db, 'clients', ref.external, target.id, s.batchId);
+  // A stored client is updated only from the cells that hold something: a blank cell never erases.
+  const given: ClientInput = {};
+  for (const [, key] of INPUT_OF) if (input[key] !== undefined) (given as Record<string, unknown>)[key] = input[key];
+  const next = validateClient(given, s.today, target, { repairNationalCode: true });
+  const changed = COMPARED.filter((k) => next.write[k] !== target[k]);
+  if (changed.length === 0) return { action: 'unchanged', id: target.id };
+  updateClientRow(s.db, target.id, next.write, at);
+  recordAudit(s, 'update', 'client', target.id, changed.map(kebab));
+  return { action: 'updated', id: target.id, ...(next.repaired.length > 0 ? { repaired: next.repaired } : {}) };
+}
+
+function localMobile(m: string | null): string | null {
+  if (m === null) return null;
+  try {
+    return formatMobileLocal(m);
+  } catch {
+    return m;
+  }
+}
+
+export const clients: ImportEntity = {
+  name: 'clients',
+  record: 'client',
+  fields: FIELDS,
+  rangeField: 'registered-on',
+  writesLast: true,
+  importRow: importClient,
+  *exportRows(db, officeCode, range) {
+    for (const r of iterateClients(db, range)) {
+      yield {
+        id: exportId(officeCode, r.id),
+        'first-name': r.firstName,
+        'last-name': r.lastName,
+        'national-code': r.nationalCode,
+        'birth-date': r.birthDate === null ? null : { date: r.birthDate },
+        sex: r.sex,
+        mobile: localMobile(r.mobile),
+        address: r.address,
+        county: r.county,
+        'informal-settlement': r.informalSettlement === 1,
+        'woman-head': r.womanHead === 1,
+        notes: r.notes,
+        'registered-on': { date: r.registeredOn },
+      };
+    }
+  },
+};

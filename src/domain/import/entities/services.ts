@@ -1,0 +1,103 @@
+/**
+ * Services given (خدمات). Key: this office's id, an id recorded from the same
+ * source, else the content itself (case, date, type, worker, minutes, note):
+ * the n-th row with some content is the n-th stored service with it, so two
+ * identical hotline calls stay two and a second run adds neither again. The
+ * rules are `service log`'s, read as history: a closed case takes services
+ * dated up to its closing, and a worker may have left since.
+ */
+import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { iterateServices } from '../../../store/export.js';
+import { insertImportKey, selectServiceByContent } from '../../../store/import.js';
+import { insertService, selectService, type ServiceRow } from '../../../store/services.js';
+import { addEvent } from '../../case-events.js';
+import { CHANNELS } from '../../codes.js';
+import { optionalCode } from '../../fields.js';
+import { validateService } from '../../services.js';
+import type { FieldSpec } from '../columns.js';
+import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { differences, refText, rowTarget } from '../refs.js';
+import type { RowView } from '../values.js';
+
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
+  { name: 'case', key: 'caseNumber', fa: 'شماره پرونده', aliases: ['case-number', 'case-id', 'پرونده'], kind: 'ref' },
+  { name: 'date', key: 'serviceDate', fa: 'تاریخ', aliases: ['service-date', 'تاریخ خدمت'], kind: 'date', required: true, jalali: true },
+  { name: 'type', key: 'type', fa: 'نوع خدمت', aliases: ['service', 'خدمت', 'نوع'], kind: 'code', required: true },
+  { name: 'channel', key: 'channel', fa: 'مسیر دریافت', kind: 'code' },
+  { name: 'worker-id', key: 'workerId', fa: 'کارشناس', aliases: ['worker'], kind: 'ref' },
+  { name: 'minutes', key: 'minutes', fa: 'مدت (دقیقه)', aliases: ['دقیقه', 'مدت'], kind: 'int' },
+  { name: 'note', key: 'note', fa: 'یادداشت', aliases: ['notes', 'توضیحات'], kind: 'note', personal: true },
+];
+
+function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
+  const t = rowTarget(s, 'services', row.get('id'));
+  let target: ServiceRow | undefined;
+  if (t.local !== undefined) {
+    target = selectService(s.db, t.local);
+    if (target === undefined) throw new NotFoundError(`no service ${s.officeCode}:${t.local} in this office`, 'id');
+  } else if (t.mapped !== undefined) target = selectService(s.db, t.mapped);
+
+  const v = validateService(
+    s,
+    {
+      case: refText(s, 'cases', row.get('case')), type: row.get('type'), date: row.get('date'),
+      worker: refText(s, 'staff', row.get('worker-id')), minutes: row.get('minutes'), note: row.get('note'),
+    },
+    { history: true },
+  );
+  if (row.get('date') === undefined) throw new ValidationError('date is required', 'date');
+  const channel = optionalCode(CHANNELS, row.get('channel'), 'channel');
+  if (channel !== null && channel !== v.channel) {
+    throw new ValidationError(`channel ${channel} differs from the case's channel ${v.channel}: a service takes its case's channel`, 'channel');
+  }
+  const content = { caseId: v.caseId, serviceDate: v.serviceDate, type: v.type, workerId: v.workerId, minutes: v.minutes, note: v.note };
+  if (target === undefined && t.external === undefined && t.local === undefined) {
+    // No id: the n-th row with this content is the n-th stored service with it.
+    const seen = s.cache('services.content', () => new Map<string, number>());
+    const key = JSON.stringify(content);
+    const nth = seen.get(key) ?? 0;
+    seen.set(key, nth + 1);
+    const id = selectServiceByContent(s.db, content, nth);
+    if (id !== undefined) target = selectService(s.db, id);
+  }
+  if (target !== undefined) {
+    s.claim('services', target.id, row.row);
+    const changed = differences(target, content, {
+      caseId: 'case', serviceDate: 'date', type: 'type', workerId: 'worker-id', minutes: 'minutes', note: 'note',
+    });
+    if (changed.length > 0) {
+      throw new ConflictError(`differs from the stored service #${target.id} in ${changed.join(', ')}: services are not changed by import`, changed[0]);
+    }
+    if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'services', t.external, target.id, s.batchId);
+    return { action: 'unchanged', id: target.id };
+  }
+  const id = insertService(s.db, { ...content, channel: v.channel }, s.now());
+  if (v.caseId !== null) addEvent(s, v.caseId, 'service', v.serviceDate, { serviceId: id, workerId: v.workerId, reason: v.type });
+  s.claim('services', id, row.row);
+  if (t.external !== undefined) insertImportKey(s.db, 'services', t.external, id, s.batchId);
+  return { action: 'inserted', id };
+}
+
+export const services: ImportEntity = {
+  name: 'services',
+  record: 'service',
+  fields: FIELDS,
+  rangeField: 'date',
+  errorFields: { worker: 'worker-id' },
+  importRow: importServiceRow,
+  *exportRows(db, officeCode, range) {
+    for (const r of iterateServices(db, range)) {
+      yield {
+        id: exportId(officeCode, r.id),
+        case: r.caseNumber,
+        date: { date: r.serviceDate },
+        type: r.type,
+        channel: r.channel,
+        'worker-id': exportId(officeCode, r.workerId),
+        minutes: r.minutes,
+        note: r.note,
+      };
+    }
+  },
+};

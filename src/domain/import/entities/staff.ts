@@ -1,0 +1,138 @@
+/**
+ * The staff register (کارکنان). Key: this office's id, the national code, an
+ * id recorded from the same source, else the full name when exactly one person
+ * has it. Every value passes validateStaff (the rules of `staff add` and
+ * `staff update`); a row saying the person has left goes through leaveStaff,
+ * as `staff deactivate --date` does.
+ */
+import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { insertImportKey } from '../../../store/import.js';
+import {
+  insertStaff, selectStaff, selectStaffByNameKey, selectStaffByNationalCode, selectStaffList, updateStaffRow, type StaffRow,
+} from '../../../store/staff.js';
+import { recordAudit } from '../../audit.js';
+import { parseDateInput } from '../../dates.js';
+import { isBlank, parseBool } from '../../fields.js';
+import { parseNationalCode } from '../../national-code.js';
+import { formatPhoneLocal } from '../../people/phone.js';
+import { leaveStaff, staffNameKey, validateStaff, type StaffInput } from '../../staff.js';
+import type { FieldSpec } from '../columns.js';
+import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { refText, rowTarget } from '../refs.js';
+import type { RowView } from '../values.js';
+
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
+  { name: 'first-name', key: 'firstName', fa: 'نام', kind: 'name', required: true, personal: true },
+  { name: 'last-name', key: 'lastName', fa: 'نام خانوادگی', aliases: ['فامیلی'], kind: 'name', required: true, personal: true },
+  { name: 'national-code', key: 'nationalCode', fa: 'کد ملی', aliases: ['شماره ملی'], kind: 'national-code', personal: true },
+  { name: 'role', key: 'role', fa: 'سمت', aliases: ['نقش'], kind: 'code', required: true },
+  { name: 'sector', key: 'sector', fa: 'بخش', aliases: ['دولتی/غیردولتی'], kind: 'code', required: true },
+  { name: 'center-id', key: 'centerId', fa: 'مرکز', aliases: ['center'], kind: 'ref' },
+  { name: 'degree', key: 'degree', fa: 'مدرک تحصیلی', aliases: ['مدرک'], kind: 'code' },
+  { name: 'field', key: 'field', fa: 'رشته تحصیلی', aliases: ['رشته'], kind: 'text' },
+  { name: 'membership-no', key: 'membershipNo', fa: 'شماره عضویت', kind: 'text' },
+  { name: 'phone', key: 'phone', fa: 'تلفن', aliases: ['تلفن همراه', 'موبایل'], kind: 'phone', personal: true },
+  { name: 'start-date', key: 'startDate', fa: 'تاریخ شروع به کار', aliases: ['تاریخ شروع'], kind: 'date', jalali: true },
+  { name: 'left-on', key: 'leftOn', fa: 'تاریخ ترک کار', aliases: ['left'], kind: 'date', jalali: true },
+  { name: 'active', key: 'active', fa: 'فعال', kind: 'bool' },
+];
+
+const INPUTS: ReadonlyArray<readonly [string, keyof StaffInput]> = [
+  ['first-name', 'firstName'], ['last-name', 'lastName'], ['national-code', 'nationalCode'], ['role', 'role'], ['sector', 'sector'],
+  ['degree', 'degree'], ['field', 'field'], ['membership-no', 'membershipNo'], ['phone', 'phone'], ['start-date', 'startDate'],
+];
+const COMPARED = {
+  firstName: 'first-name', lastName: 'last-name', nationalCode: 'national-code', role: 'role', sector: 'sector', centerId: 'center-id',
+  degree: 'degree', field: 'field', membershipNo: 'membership-no', phone: 'phone', startDate: 'start-date',
+} as const;
+
+function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
+  const t = rowTarget(s, 'staff', row.get('id'));
+  let target: StaffRow | undefined;
+  if (t.local !== undefined) {
+    target = selectStaff(s.db, t.local);
+    if (target === undefined) throw new NotFoundError(`no staff member ${s.officeCode}:${t.local} in this office`, 'id');
+  } else if (t.mapped !== undefined) target = selectStaff(s.db, t.mapped);
+
+  const input: StaffInput = {};
+  for (const [name, key] of INPUTS) if (row.get(name) !== undefined) (input as Record<string, unknown>)[key] = row.get(name);
+  const center = refText(s, 'centers', row.get('center-id'));
+  if (center !== undefined) input.center = center;
+  const leftText = row.get('left-on');
+  const active = row.get('active') === undefined ? leftText === undefined : parseBool(row.get('active') as string, 'active');
+  if (active && leftText !== undefined) throw new ValidationError('left-on is filled but active says yes: empty one of them', 'left-on');
+
+  if (target === undefined && !isBlank(input.nationalCode)) {
+    const code = parseNationalCode(input.nationalCode as string, { repairLeadingZeros: true, field: 'national-code' }).code;
+    target = selectStaffByNationalCode(s.db, code);
+  }
+  if (target === undefined) {
+    const first = input.firstName ?? '';
+    const last = input.lastName ?? '';
+    const same = selectStaffByNameKey(s.db, staffNameKey(first, last)).filter((x) => x.firstName === first && x.lastName === last);
+    if (same.length > 1) {
+      throw new ConflictError(`${same.length} staff members have this name (${same.map((x) => '#' + x.id).join(', ')}): add an id or national-code column`, 'first-name');
+    }
+    target = same[0];
+  }
+
+  if (target === undefined) {
+    const w = validateStaff(s, input, undefined, { repairNationalCode: true });
+    const id = insertStaff(s.db, w, s.now());
+    if (!active) {
+      if (leftText !== undefined) leaveStaff(s, String(id), leftText);
+      else updateStaffRow(s.db, id, { ...w, active: false, leftOn: null }, s.now());
+    }
+    s.claim('staff', id, row.row);
+    if (t.external !== undefined) insertImportKey(s.db, 'staff', t.external, id, s.batchId);
+    return { action: 'inserted', id };
+  }
+
+  s.claim('staff', target.id, row.row);
+  if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'staff', t.external, target.id, s.batchId);
+  const next = validateStaff(s, { ...input, active: target.active }, target, { repairNationalCode: true });
+  const changed = (Object.keys(COMPARED) as (keyof typeof COMPARED)[]).filter((k) => (next[k] ?? null) !== target[k]).map((k) => COMPARED[k]);
+  const leaving = target.active && !active;
+  const rejoining = !target.active && active;
+  const leftDiffers = !target.active && !active && leftText !== undefined && target.leftOn !== null &&
+    parseDateInput(leftText, { today: s.today, field: 'left-on' }) !== target.leftOn;
+  if (leftDiffers) throw new ConflictError(`left-on differs from the stored date of staff member #${target.id}: change it with the staff commands`, 'left-on');
+  if (changed.length === 0 && !leaving && !rejoining) return { action: 'unchanged', id: target.id };
+  if (changed.length > 0 || rejoining) {
+    const write = rejoining ? { ...next, active: true, leftOn: null } : next;
+    updateStaffRow(s.db, target.id, write, s.now());
+    recordAudit(s, 'update', 'staff', target.id, rejoining ? [...changed, 'active'] : changed);
+  }
+  if (leaving) leaveStaff(s, String(target.id), leftText);
+  return { action: 'updated', id: target.id };
+}
+
+export const staff: ImportEntity = {
+  name: 'staff',
+  record: 'staff',
+  fields: FIELDS,
+  errorFields: { center: 'center-id', date: 'left-on' },
+  importRow: importStaffRow,
+  *exportRows(db, officeCode) {
+    const all = selectStaffList(db, {}).sort((a, b) => a.id - b.id);
+    for (const r of all) {
+      yield {
+        id: exportId(officeCode, r.id),
+        'first-name': r.firstName,
+        'last-name': r.lastName,
+        'national-code': r.nationalCode,
+        role: r.role,
+        sector: r.sector,
+        'center-id': exportId(officeCode, r.centerId),
+        degree: r.degree,
+        field: r.field,
+        'membership-no': r.membershipNo,
+        phone: r.phone === null ? null : formatPhoneLocal(r.phone),
+        'start-date': r.startDate === null ? null : { date: r.startDate },
+        'left-on': r.leftOn === null ? null : { date: r.leftOn },
+        active: r.active,
+      };
+    }
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * What one importable (and exportable) kind of record provides. Each kind is
+ * one file under entities/ and one line in registry.ts; the runner, the column
+ * planner, the rejects file and the writers are shared.
+ */
+import type { Db } from '../../store/database.js';
+import type { CellValue } from '../../files/writers.js';
+import type { Ctx } from '../context.js';
+import type { FieldSpec } from './columns.js';
+import type { RowView } from './values.js';
+
+export interface PossibleDuplicate {
+  id: number;
+  reason: string;
+}
+
+export interface RowOutcome {
+  action: 'inserted' | 'updated' | 'unchanged';
+  id: number;
+  /** Fields whose value was repaired rather than taken as given (national codes that lost their zeros). */
+  repaired?: string[];
+  /** Stored records this one may be the same as (a differently spelled name, ...): reported, never merged. */
+  possibleDuplicates?: PossibleDuplicate[];
+}
+
+/** What an entity's importRow gets besides the row: the domain context and the run's bookkeeping. */
+export interface ImportSession extends Ctx {
+  officeCode: string;
+  batchId: number | null;
+  /**
+   * Marks a stored record as written by this row. A second row of the same file
+   * that resolves to the same record is refused, naming the first: which of the
+   * two is right is for a person to say.
+   */
+  claim(entity: string, id: number, row: number): void;
+  /** A per-run cache an entity may use for values that repeat from row to row. */
+  cache<T>(name: string, make: () => T): T;
+}
+
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+export interface ImportEntity {
+  /** As typed on the command line: clients, cases, ... */
+  name: string;
+  /** The audit trail's record type: client, case, ... */
+  record: string;
+  /** Import columns and export columns, in export order. */
+  fields: readonly FieldSpec[];
+  /** The field --from/--to filter on in exports; absent when the kind has no date to filter by. */
+  rangeField?: string;
+  /** Maps a domain error's field to the field (column) it came from, when the names differ. */
+  errorFields?: Readonly<Record<string, string>>;
+  /**
+   * True when importRow writes nothing until every check has passed, so a refused
+   * row needs no savepoint to undo it (savepoints cost a journal write per page).
+   */
+  writesLast?: boolean;
+  /** Imports one row inside the write transaction; throws typed errors naming a field. */
+  importRow(s: ImportSession, row: RowView): RowOutcome;
+  /** The stored records as export cells by field name (ISO dates as {date}). */
+  exportRows(db: Db, officeCode: string, range: DateRange): Iterable<Record<string, CellValue>>;
+}
+
+/** `KRJ01:12`: a record id that says which office it belongs to, so files can move between offices. */
+export const exportId = (officeCode: string, id: number | null): string | null => (id === null ? null : `${officeCode}:${id}`);
+
+export interface RowRef {
+  /** An id of this office's own records. */
+  local?: number;
+  /** An id from another office or another tool. */
+  external?: string;
+}
+
+export function parseRowRef(value: string, officeCode: string): RowRef {
+  const text = value.trim();
+  const m = /^([A-Za-z0-9]{2,12}):(\d{1,15})$/.exec(text);
+  if (m && (m[1] as string).toUpperCase() === officeCode) return { local: Number(m[2]) };
+  return { external: text };
+}

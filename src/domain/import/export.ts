@@ -1,0 +1,96 @@
+/**
+ * Export: the records of one kind, with the same columns import reads, in one
+ * consistent snapshot. CSV and XLSX carry a Jalali twin beside each date
+ * (text, for people: import checks it against the ISO date if both are
+ * filled); JSON has ISO dates and camelCase keys, as every --json output.
+ */
+import { UsageError } from '../../errors.js';
+import type { CellValue, ColumnSpec, TableWriter } from '../../files/writers.js';
+import { inSnapshot } from '../../store/export.js';
+import type { Ctx } from '../context.js';
+import { formatDate, parseDateInput } from '../dates.js';
+import { isBlank } from '../fields.js';
+import { getOffice } from '../office.js';
+import { jalaliHeader, jalaliName, type FieldSpec } from './columns.js';
+import type { DateRange, ImportEntity } from './entity.js';
+
+export interface ExportOptions {
+  format: 'csv' | 'xlsx' | 'json';
+  out?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Header language for CSV and XLSX: field names (en) or the usual Persian headers (fa). */
+  headers: 'en' | 'fa';
+  /** Standard output, when there is no --out. */
+  write: (text: string) => void;
+}
+
+export interface ExportResult {
+  kind: string;
+  format: string;
+  file: string | null;
+  rows: number;
+  from: string | null;
+  to: string | null;
+}
+
+function columnKind(f: FieldSpec): ColumnSpec['kind'] {
+  if (f.kind === 'date') return 'date';
+  if (f.kind === 'int') return 'number';
+  if (f.kind === 'bool') return 'bool';
+  return 'text';
+}
+
+interface Column {
+  spec: ColumnSpec;
+  field: FieldSpec;
+  jalali: boolean;
+}
+
+function columnsOf(entity: ImportEntity, opts: ExportOptions): Column[] {
+  const out: Column[] = [];
+  for (const f of entity.fields) {
+    const header = opts.format === 'json' ? f.key : opts.headers === 'fa' ? f.fa : f.name;
+    out.push({ spec: { header, kind: columnKind(f) }, field: f, jalali: false });
+    if (f.kind === 'date' && f.jalali === true && opts.format !== 'json') {
+      out.push({ spec: { header: opts.headers === 'fa' ? jalaliHeader(f) : jalaliName(f), kind: 'text', width: 12 }, field: f, jalali: true });
+    }
+  }
+  return out;
+}
+
+const jalaliText = (v: CellValue | undefined): CellValue =>
+  v !== null && typeof v === 'object' ? formatDate(v.date, { calendar: 'jalali', lang: 'en' }) : null;
+
+export async function exportTable(ctx: Ctx, entity: ImportEntity, opts: ExportOptions): Promise<ExportResult> {
+  const range: DateRange = {};
+  if (!isBlank(opts.from)) range.from = parseDateInput(opts.from, { today: ctx.today, field: 'from' });
+  if (!isBlank(opts.to)) range.to = parseDateInput(opts.to, { today: ctx.today, field: 'to' });
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) throw new UsageError('--from is after --to', 'from');
+  const office = getOffice(ctx);
+  const columns = columnsOf(entity, opts);
+  const specs = columns.map((c) => c.spec);
+  const writers = await import('../../files/writers.js');
+  let writer: TableWriter;
+  if (opts.format === 'xlsx') {
+    const { xlsxWriter } = await import('../../files/xlsx-writer.js');
+    writer = await xlsxWriter(opts.out as string, specs, entity.name);
+  } else {
+    const sink = opts.out !== undefined ? writers.fileSink(opts.out) : writers.streamSink((b) => opts.write(b.toString('utf8')));
+    writer = opts.format === 'json' ? writers.jsonWriter(sink, specs.map((s) => s.header)) : await writers.csvWriter(sink, specs);
+  }
+  let rows = 0;
+  try {
+    await inSnapshot(ctx.db, async () => {
+      for (const record of entity.exportRows(ctx.db, office.code, range)) {
+        await writer.writeRow(columns.map((c) => (c.jalali ? jalaliText(record[c.field.name]) : (record[c.field.name] ?? null))));
+        rows++;
+      }
+    });
+    await writer.close();
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
+  return { kind: entity.name, format: opts.format, file: opts.out ?? null, rows, from: range.from ?? null, to: range.to ?? null };
+}

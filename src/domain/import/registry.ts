@@ -1,0 +1,24 @@
+/**
+ * The kinds of record `parvande import` and `parvande export` know. Adding one
+ * is one file under entities/ exporting an ImportEntity, and one line here.
+ */
+import { ValidationError } from '../../errors.js';
+import type { ImportEntity } from './entity.js';
+import { cases } from './entities/cases.js';
+import { centers } from './entities/centers.js';
+import { clients } from './entities/clients.js';
+import { followups } from './entities/followups.js';
+import { services } from './entities/services.js';
+import { staff } from './entities/staff.js';
+
+/** In the order an office moves its records: what others refer to comes first. */
+export const ENTITIES: readonly ImportEntity[] = [centers, staff, clients, cases, services, followups];
+
+export const entityNames = (): string[] => ENTITIES.map((e) => e.name);
+
+export function getEntity(name: string): ImportEntity {
+  const wanted = name.trim().toLowerCase();
+  const found = ENTITIES.find((e) => e.name === wanted || e.record === wanted);
+  if (found === undefined) throw new ValidationError(`unknown kind "${name.trim()}": expected ${entityNames().join(', ')}`, 'kind');
+  return found;
+}

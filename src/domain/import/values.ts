@@ -1,0 +1,134 @@
+/**
+ * A file's cells as the field parsers expect them: digits in every script made
+ * ASCII where a number is meant, Arabic ي/ك made Persian, Excel date serials and
+ * 8-digit dates made dates, numbers that a spreadsheet wrote as "912….0"
+ * stripped of the ".0". The rules themselves stay with the parsers the commands
+ * use (national-code.ts, mobile.ts, dates.ts, fields.ts).
+ */
+import { ValidationError } from '../../errors.js';
+import type { RawRow } from '../../files/table.js';
+import { addDays, parseDateInput } from '../dates.js';
+import { toLatinDigits } from '../text/digits.js';
+import { normalizeLetters } from '../text/persian.js';
+import { jalaliName, type ColumnPlan, type FieldSpec } from './columns.js';
+
+/**
+ * Arabic ي ى ك become Persian ی ک (Windows-1256 cannot even hold ی), keeping
+ * digits, spacing and line breaks as written: free text is stored as typed.
+ */
+export const persianLetters = (s: string): string => s.replace(/[\u064a\u0649]/g, '\u06cc').replace(/\u0643/g, '\u06a9');
+
+/** Serials below this (1910-01-01) are refused: 1300-1499 could be a Jalali year, 1900-2100 a Gregorian one. */
+const MIN_SERIAL = 3653;
+const MAX_SERIAL = 2_958_465; // 9999-12-31
+const SERIAL_1970 = 25_569;
+
+/** An Excel date serial (days since 1899-12-30, right from 1900-03-01 on) as an ISO date, or null. */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < MIN_SERIAL || serial > MAX_SERIAL) return null;
+  return addDays('1970-01-01', Math.floor(serial) - SERIAL_1970);
+}
+
+/**
+ * A date cell's text for parseDateInput. A Persian Excel may show 1402/07/05
+ * while the cell holds the Gregorian serial 45196 (2023-09-27): the serial is
+ * the truth, and it is read as such.
+ */
+export function dateCellText(raw: string): string {
+  const s = toLatinDigits(raw).trim();
+  if (/^\d{4,7}(\.\d+)?$/.test(s)) {
+    const iso = excelSerialToIso(Number(s));
+    if (iso !== null) return iso;
+  }
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (compact) return `${compact[1]}/${compact[2]}/${compact[3]}`;
+  // "2023-09-27T00:00:00", "1402/07/05 10:30", "2023/9/27 0:00:00 AM": the time is not part of the date.
+  const timed = /^(\S+)(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?Z?$/.exec(s);
+  if (timed) return timed[1] as string;
+  return s;
+}
+
+/** Digits from a numeric cell: "9121234567.0" → "9121234567". */
+const digitsText = (raw: string): string => toLatinDigits(raw).trim().replace(/^(\d+)\.0+$/, '$1');
+
+export function normalizeCell(kind: FieldSpec['kind'], raw: string): string {
+  switch (kind) {
+    case 'name':
+      return normalizeLetters(raw);
+    case 'text':
+    case 'note':
+    case 'code':
+    case 'list':
+      return persianLetters(raw);
+    case 'date':
+      return dateCellText(raw);
+    case 'national-code':
+    case 'mobile':
+    case 'phone':
+      return digitsText(raw);
+    case 'id':
+    case 'ref':
+    case 'int':
+    case 'bool':
+      return toLatinDigits(raw).trim();
+  }
+}
+
+/** One row of the file seen through the column plan: values by field name, blank as undefined. */
+export class RowView {
+  readonly raw: RawRow;
+  private readonly plan: ColumnPlan;
+  private readonly fields: ReadonlyMap<string, FieldSpec>;
+  private readonly today: string;
+
+  constructor(raw: RawRow, plan: ColumnPlan, fields: ReadonlyMap<string, FieldSpec>, today: string) {
+    this.raw = raw;
+    this.plan = plan;
+    this.fields = fields;
+    this.today = today;
+  }
+
+  get row(): number {
+    return this.raw.row;
+  }
+
+  /** The file has a column for this field. */
+  has(name: string): boolean {
+    return this.plan.index.has(name) || this.plan.jalali.has(name);
+  }
+
+  /** The cell as written, for messages and the rejects file. */
+  cell(name: string): string | undefined {
+    const i = this.plan.index.get(name) ?? this.plan.jalali.get(name);
+    return i === undefined ? undefined : this.raw.cells[i];
+  }
+
+  /** The value for the field's parser; undefined when the cell is blank or the column absent. */
+  get(name: string): string | undefined {
+    const field = this.fields.get(name);
+    if (field === undefined) return undefined;
+    const i = this.plan.index.get(name);
+    const text = i === undefined ? '' : (this.raw.cells[i] ?? '');
+    const value = text.trim() === '' ? undefined : normalizeCell(field.kind, text);
+    if (field.kind !== 'date') return value;
+    const j = this.plan.jalali.get(name);
+    const twinText = j === undefined ? '' : (this.raw.cells[j] ?? '');
+    if (twinText.trim() === '') return value;
+    const twin = normalizeCell('date', twinText);
+    if (value === undefined) return twin;
+    const a = parseDateInput(value, { today: this.today, field: name });
+    const b = parseDateInput(twin, { today: this.today, field: jalaliName(field) });
+    if (a !== b) throw new ValidationError(`${name} and ${jalaliName(field)} give different dates: correct one of them`, name);
+    return value;
+  }
+
+  /** Problems the reader found and values under columns with no header: the row is refused for them. */
+  problem(): { column: number; message: string } | undefined {
+    const first = this.raw.problems?.[0];
+    if (first !== undefined) return first;
+    for (const i of this.plan.unnamed) {
+      if ((this.raw.cells[i] ?? '').trim() !== '') return { column: i, message: 'a value under a column with no header' };
+    }
+    return undefined;
+  }
+}

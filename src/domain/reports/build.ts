@@ -1,0 +1,145 @@
+/**
+ * The reports themselves: a month beside the previous month and the year to
+ * date, a year by months, a free range, and the same over several offices.
+ */
+import type { Ctx } from '../context.js';
+import { getOffice } from '../office.js';
+import { monthRange, type IsoDate, type JalaliMonth } from '../dates.js';
+import { addTallies, tallyPeriods, toFigures, type Figures, type Tally } from './figures.js';
+import {
+  monthPeriod, previousMonth, rangePeriod, resolveMonth, resolveYear, yearMonths, yearPeriod, yearToDatePeriod, type Period,
+} from './period.js';
+import { computeSections } from './sections.js';
+
+export interface OfficeRef {
+  code: string;
+  name: string;
+}
+
+export interface MonthlyReport extends Figures {
+  office: OfficeRef | null;
+  previousMonth: Figures;
+  yearToDate: Figures;
+  // Extra sections (REPORT_SECTIONS in sections.ts), e.g. `people`, are added as further keys.
+}
+
+export interface YearReport {
+  office: OfficeRef | null;
+  period: { year: number; from: IsoDate; to: IsoDate; asOf: IsoDate };
+  /** Farvardin to Esfand, each with period.month set. */
+  months: Figures[];
+  total: Figures;
+}
+
+export interface RangeReport extends Figures {
+  office: OfficeRef | null;
+}
+
+export type ReportKind = 'monthly' | 'year' | 'range';
+export type AnyReport = MonthlyReport | YearReport | RangeReport;
+
+/** The periods a report reads and how their figures make the report. */
+export interface ReportPlan<R extends AnyReport = AnyReport> {
+  kind: ReportKind;
+  periods: Period[];
+  assemble: (figures: Figures[], office: OfficeRef | null) => R;
+}
+
+const fig = (figures: Figures[], i: number): Figures => figures[i] as Figures;
+
+export function monthlyPlan(month: JalaliMonth, today: IsoDate): ReportPlan<MonthlyReport> {
+  return {
+    kind: 'monthly',
+    periods: [monthPeriod(month, today), monthPeriod(previousMonth(month), today), yearToDatePeriod(month, today)],
+    assemble: (f, office) => ({ office, ...fig(f, 0), previousMonth: fig(f, 1), yearToDate: fig(f, 2) }),
+  };
+}
+
+export function yearPlan(year: number, today: IsoDate): ReportPlan<YearReport> {
+  const whole = yearPeriod(year, today);
+  return {
+    kind: 'year',
+    periods: [...yearMonths(year, today), whole],
+    assemble: (f, office) => ({
+      office,
+      period: { year, from: whole.from, to: whole.to, asOf: whole.asOf },
+      months: f.slice(0, 12),
+      total: fig(f, 12),
+    }),
+  };
+}
+
+export function rangePlan(period: Period): ReportPlan<RangeReport> {
+  return { kind: 'range', periods: [period], assemble: (f, office) => ({ office, ...fig(f, 0) }) };
+}
+
+export interface ReportInput {
+  month?: string | undefined;
+  year?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The plan for `report monthly|year|range` and its options. */
+export function planReport(kind: ReportKind, input: ReportInput, today: IsoDate): ReportPlan {
+  if (kind === 'year') return yearPlan(resolveYear(input.year, today), today);
+  if (kind === 'range') return rangePlan(rangePeriod(input.from ?? '', input.to ?? '', today));
+  return monthlyPlan(resolveMonth(input.month, today), today);
+}
+
+/** Runs a plan over one office's database; call it inside one read snapshot. */
+export function buildReport<R extends AnyReport>(ctx: Pick<Ctx, 'db' | 'today'>, plan: ReportPlan<R>): R {
+  return tallyAndBuild(ctx, plan).report;
+}
+
+function tallyAndBuild<R extends AnyReport>(ctx: Pick<Ctx, 'db' | 'today'>, plan: ReportPlan<R>): { tallies: Tally[]; report: R } {
+  const office = getOffice(ctx);
+  const tallies = tallyPeriods(ctx.db, plan.periods, ctx.today);
+  const report = plan.assemble(tallies.map(toFigures), { code: office.code, name: office.name });
+  if (plan.kind === 'monthly') Object.assign(report, computeSections(ctx, plan.periods[0] as Period));
+  return { tallies, report };
+}
+
+export interface RollupOffice {
+  code: string;
+  name: string;
+  file: string;
+}
+
+export interface Rollup<R extends AnyReport = AnyReport> {
+  kind: ReportKind;
+  offices: RollupOffice[];
+  /** Each office's own report, keyed by office code. */
+  byOffice: Record<string, R>;
+  /** The offices added up (no centers or workers: those are each office's own; no extra sections). */
+  total: R;
+}
+
+/** One report per office, each read in its own snapshot by `read`, and their sum. */
+export function buildRollup<R extends AnyReport>(
+  offices: { file: string; read: <T>(fn: (ctx: Pick<Ctx, 'db' | 'today'>) => T) => T }[],
+  plan: ReportPlan<R>,
+): Rollup<R> {
+  const byOffice: Record<string, R> = {};
+  const refs: RollupOffice[] = [];
+  const tallies: Tally[][] = [];
+  for (const o of offices) {
+    const r = o.read((ctx) => tallyAndBuild(ctx, plan));
+    const office = r.report.office as OfficeRef;
+    byOffice[office.code] = r.report;
+    refs.push({ code: office.code, name: office.name, file: o.file });
+    tallies.push(r.tallies);
+  }
+  const total = plan.assemble(
+    plan.periods.map((p, i) => toFigures(addTallies(p, tallies.map((t) => t[i] as Tally)))),
+    null,
+  );
+  return { kind: plan.kind, offices: refs, byOffice, total };
+}
+
+/** The first day of a month: the nightly run then also writes the month just finished. */
+export function monthsForNightly(month: JalaliMonth | undefined, today: IsoDate, resolve: typeof resolveMonth = resolveMonth): JalaliMonth[] {
+  const current = resolve(month, today);
+  if (month !== undefined) return [current];
+  return monthRange(current).from === today ? [previousMonth(current), current] : [current];
+}

@@ -1,0 +1,28 @@
+/**
+ * What the nightly run adds to the report: the follow-ups that are overdue and
+ * the open cases with nobody assigned, by id and case number only (the list
+ * goes to a log and a file beside the reports: never a name).
+ */
+import type { Ctx } from '../context.js';
+import type { IsoDate, JalaliMonth } from '../dates.js';
+import { selectOverdueFollowups, selectUnassignedOpenCases, type OverdueFollowupRow, type UnassignedCaseRow } from '../../store/reports.js';
+
+export interface Attention {
+  /** Scheduled follow-ups due before today. */
+  overdueFollowups: { total: number; items: OverdueFollowupRow[] };
+  unassignedCases: { total: number; items: UnassignedCaseRow[] };
+}
+
+export function collectAttention(ctx: Pick<Ctx, 'db' | 'today'>, limit: number): Attention {
+  const overdue = selectOverdueFollowups(ctx.db, ctx.today, limit);
+  const unassigned = selectUnassignedOpenCases(ctx.db, limit);
+  return {
+    overdueFollowups: { total: overdue.total, items: overdue.rows },
+    unassignedCases: { total: unassigned.total, items: unassigned.rows },
+  };
+}
+
+/** `parvande-KRJ01-1405-09-2026-11-25.html`: office, report month, day of the run. */
+export function nightlyFileName(officeCode: string, month: JalaliMonth, today: IsoDate, ext: string): string {
+  return `parvande-${officeCode}-${month}-${today}.${ext}`;
+}

@@ -1,0 +1,139 @@
+/** Shift patterns: the shifts each service needs every day, set by the office. */
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import {
+  countPatternAssignments, insertPattern, selectPattern, selectPatternAssignmentSpan, selectPatterns, selectPatternsByNameKey,
+  updatePatternRow, type PatternRow, type PatternWrite,
+} from '../../store/roster.js';
+import { recordAudit } from '../audit.js';
+import type { Ctx } from '../context.js';
+import { parseDateInput } from '../dates.js';
+import { isBlank, optionalCode, parseCode, parseInteger, requiredText } from '../fields.js';
+import { DUTY_SERVICES } from '../people/codes.js';
+import { toLatinDigits } from '../text/digits.js';
+import { matchingKey } from '../text/persian.js';
+import { clockMinutes, crossesMidnight, parseClockTime } from './clock.js';
+
+export interface Pattern extends PatternRow {
+  /** In force today. */
+  active: boolean;
+  /** The end is on the next day. */
+  overnight: boolean;
+  /** Length in minutes (an equal start and end is a 24-hour shift). */
+  minutes: number;
+}
+
+export function patternMinutes(start: string, end: string): number {
+  const d = clockMinutes(end) - clockMinutes(start);
+  return d > 0 ? d : d + 1440;
+}
+
+/** Whether the pattern's shifts exist on `date`. */
+export const inForceOn = (p: PatternRow, date: string): boolean => p.validFrom <= date && (p.retiredOn === null || date < p.retiredOn);
+
+export function describePattern(p: PatternRow, today: string): Pattern {
+  return { ...p, active: p.retiredOn === null || today < p.retiredOn, overnight: crossesMidnight(p.startTime, p.endTime), minutes: patternMinutes(p.startTime, p.endTime) };
+}
+
+export interface PatternInput {
+  service?: string | undefined;
+  name?: string | undefined;
+  start?: string | undefined;
+  end?: string | undefined;
+  needed?: string | number | undefined;
+  from?: string | undefined;
+}
+
+export function addPattern(ctx: Ctx, input: PatternInput): Pattern {
+  const service = parseCode(DUTY_SERVICES, requiredText(input.service, 'service'), 'service');
+  const name = requiredText(input.name, 'name', 60);
+  const startTime = parseClockTime(requiredText(input.start, 'start'), 'start');
+  const endTime = parseClockTime(requiredText(input.end, 'end'), 'end');
+  const peopleNeeded = input.needed === undefined || input.needed === '' ? 1 : parseInteger(input.needed, 'needed', { min: 1, max: 100 });
+  const validFrom = isBlank(input.from) ? ctx.today : parseDateInput(input.from, { today: ctx.today, field: 'from' });
+  const nameKey = matchingKey(name);
+  const clash = selectPatternsByNameKey(ctx.db, nameKey, service)[0];
+  if (clash !== undefined) throw new ConflictError(`${service} already has a shift pattern with this name (#${clash.id})`, 'name');
+  const id = insertPattern(ctx.db, { service, name, nameKey, startTime, endTime, peopleNeeded, validFrom, retiredOn: null }, ctx.now());
+  recordAudit(ctx, 'create', 'shift-pattern', id);
+  return describePattern(selectPattern(ctx.db, id) as PatternRow, ctx.today);
+}
+
+/** A pattern by id, or by name (with the service when two services use one name). */
+export function resolvePattern(ctx: Pick<Ctx, 'db'>, ref: string, service?: string, field = 'pattern'): PatternRow {
+  const digits = toLatinDigits(ref.trim()).replace(/^#/, '');
+  if (/^\d+$/.test(digits)) {
+    const p = selectPattern(ctx.db, Number(digits));
+    if (p === undefined) throw new NotFoundError(`no shift pattern #${digits}`, field);
+    return p;
+  }
+  const svc = optionalCode(DUTY_SERVICES, service, 'service') ?? undefined;
+  const found = selectPatternsByNameKey(ctx.db, matchingKey(ref), svc);
+  if (found.length === 0) throw new NotFoundError(`no shift pattern named "${ref.trim()}"${svc ? ` for ${svc}` : ''}`, field);
+  if (found.length > 1) {
+    throw new ValidationError(`${found.length} services have a shift named "${ref.trim()}": give --service or the id (${found.map((p) => '#' + p.id).join(', ')})`, field);
+  }
+  return found[0] as PatternRow;
+}
+
+export interface PatternUpdate extends PatternInput {
+  id: string;
+}
+
+/**
+ * Changes a pattern. Its hours are copied into every assignment made from it,
+ * so they may change only while nobody is assigned: otherwise retire it and add
+ * a new pattern, and the shifts people already work keep their hours.
+ */
+export function updatePattern(ctx: Ctx, input: PatternUpdate): Pattern {
+  const p = resolvePattern(ctx, input.id, input.service, 'id');
+  const changed = (['name', 'start', 'end', 'needed', 'from'] as const).filter((k) => input[k] !== undefined);
+  if (changed.length === 0) throw new ValidationError('nothing to update: give --name, --start, --end, --needed or --from');
+  const next: PatternWrite = {
+    service: p.service,
+    name: input.name === undefined ? p.name : requiredText(input.name, 'name', 60),
+    nameKey: '',
+    startTime: input.start === undefined ? p.startTime : parseClockTime(input.start, 'start'),
+    endTime: input.end === undefined ? p.endTime : parseClockTime(input.end, 'end'),
+    peopleNeeded: input.needed === undefined ? p.peopleNeeded : parseInteger(input.needed, 'needed', { min: 1, max: 100 }),
+    validFrom: input.from === undefined ? p.validFrom : parseDateInput(input.from, { today: ctx.today, field: 'from' }),
+    retiredOn: p.retiredOn,
+  };
+  next.nameKey = matchingKey(next.name);
+  const clash = selectPatternsByNameKey(ctx.db, next.nameKey, p.service).find((o) => o.id !== p.id);
+  if (clash !== undefined) throw new ConflictError(`${p.service} already has a shift pattern with this name (#${clash.id})`, 'name');
+  if ((next.startTime !== p.startTime || next.endTime !== p.endTime) && countPatternAssignments(ctx.db, p.id) > 0) {
+    throw new ConflictError(
+      `shift pattern #${p.id} has assignments: its hours cannot change; retire it ("roster pattern retire ${p.id}") and add a new pattern`,
+      'start',
+    );
+  }
+  const span = selectPatternAssignmentSpan(ctx.db, p.id);
+  if (span.first !== null && next.validFrom > span.first) {
+    throw new ConflictError(`shift pattern #${p.id} has assignments from ${span.first}: --from cannot be later than that`, 'from');
+  }
+  if (next.retiredOn !== null && next.retiredOn <= next.validFrom) throw new ValidationError('--from must be before the retirement date', 'from');
+  updatePatternRow(ctx.db, p.id, next, ctx.now());
+  recordAudit(ctx, 'update', 'shift-pattern', p.id, changed);
+  return describePattern(selectPattern(ctx.db, p.id) as PatternRow, ctx.today);
+}
+
+/** From `date` on (default today) the pattern's shifts no longer exist; refused while people are assigned to them. */
+export function retirePattern(ctx: Ctx, ref: string, date: string | undefined, service?: string): Pattern {
+  const p = resolvePattern(ctx, ref, service, 'id');
+  if (p.retiredOn !== null) throw new ConflictError(`shift pattern #${p.id} is already retired`, 'id');
+  const on = isBlank(date) ? ctx.today : parseDateInput(date, { today: ctx.today, field: 'date' });
+  if (on <= p.validFrom) throw new ValidationError(`shift pattern #${p.id} starts on ${p.validFrom}: retire it after that date`, 'date');
+  const left = countPatternAssignments(ctx.db, p.id, on);
+  if (left > 0) {
+    throw new ConflictError(`shift pattern #${p.id} has ${left} assignment(s) on or after that date: unassign them first`, 'date');
+  }
+  updatePatternRow(ctx.db, p.id, { ...p, nameKey: matchingKey(p.name), retiredOn: on }, ctx.now());
+  recordAudit(ctx, 'retire', 'shift-pattern', p.id, ['retired-on']);
+  return describePattern(selectPattern(ctx.db, p.id) as PatternRow, ctx.today);
+}
+
+export function listPatterns(ctx: Pick<Ctx, 'db' | 'today'>, f: { service?: string | undefined; all?: boolean | undefined }): Pattern[] {
+  const service = optionalCode(DUTY_SERVICES, f.service, 'service') ?? undefined;
+  const rows = selectPatterns(ctx.db, { ...(service ? { service } : {}), ...(f.all ? {} : { from: ctx.today }) });
+  return rows.map((p) => describePattern(p, ctx.today));
+}

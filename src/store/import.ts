@@ -1,0 +1,189 @@
+/**
+ * SQL of spreadsheet import: explicit transactions (an import commits batch by
+ * batch, or holds one transaction for --dry-run and --all-or-nothing), the
+ * record of import runs, the ids records carry in the files they came from,
+ * and the few lookups import needs that the commands do not.
+ */
+import type { ClientWrite } from './clients.js';
+import { translateSqliteError, type Db } from './database.js';
+
+function exec(db: Db, sql: string): void {
+  try {
+    db.stmt(sql).run();
+  } catch (err) {
+    throw translateSqliteError(err, db.path);
+  }
+}
+
+/** BEGIN IMMEDIATE: the write lock is taken now (waiting up to the busy timeout), not half-way through a batch. */
+export const beginImmediate = (db: Db): void => exec(db, 'BEGIN IMMEDIATE');
+export const commit = (db: Db): void => exec(db, 'COMMIT');
+export function rollback(db: Db): void {
+  if (db.sqlite.inTransaction) exec(db, 'ROLLBACK');
+}
+export const savepoint = (db: Db): void => exec(db, 'SAVEPOINT import_row');
+export const releaseSavepoint = (db: Db): void => exec(db, 'RELEASE import_row');
+export function rollbackSavepoint(db: Db): void {
+  exec(db, 'ROLLBACK TO import_row');
+  exec(db, 'RELEASE import_row');
+}
+
+/**
+ * An import writes many rows into several indexes per transaction: a larger
+ * page cache keeps the touched index pages in memory until the commit instead
+ * of spilling them to the WAL again and again (32 MB, within the memory an
+ * import is allowed), and savepoint journals stay in memory.
+ */
+export function tuneForImport(db: Db): void {
+  db.sqlite.pragma('cache_size = -32000');
+  db.sqlite.pragma('temp_store = MEMORY');
+}
+
+export interface BatchCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export function insertImportBatch(db: Db, b: { entity: string; source: string; format: string; actor: string; at: string }): number {
+  return Number(
+    db
+      .stmt(`INSERT INTO import_batches (entity, source, format, actor, started_at) VALUES (?, ?, ?, ?, ?)`)
+      .run(b.entity, b.source, b.format, b.actor, b.at).lastInsertRowid,
+  );
+}
+
+export function updateImportBatch(db: Db, id: number, c: BatchCounts, status?: 'done' | 'rejected-rows' | 'failed', finishedAt?: string): void {
+  db.stmt(
+    `UPDATE import_batches SET inserted = ?, updated = ?, unchanged = ?, rejected = ?,
+       status = coalesce(?, status), finished_at = coalesce(?, finished_at) WHERE id = ?`,
+  ).run(c.inserted, c.updated, c.unchanged, c.rejected, status ?? null, finishedAt ?? null, id);
+}
+
+export interface ImportBatchRow extends BatchCounts {
+  id: number;
+  entity: string;
+  source: string;
+  format: string;
+  actor: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+}
+
+export function selectImportBatch(db: Db, id: number): ImportBatchRow | undefined {
+  return db
+    .stmt(
+      `SELECT id, entity, source, format, actor, started_at AS startedAt, finished_at AS finishedAt, status,
+         inserted, updated, unchanged, rejected FROM import_batches WHERE id = ?`,
+    )
+    .get(id) as ImportBatchRow | undefined;
+}
+
+export function selectImportKey(db: Db, entity: string, externalId: string): number | undefined {
+  const r = db.stmt(`SELECT record_id AS id FROM import_keys WHERE entity = ? AND external_id = ?`).get(entity, externalId) as
+    | { id: number }
+    | undefined;
+  return r?.id;
+}
+
+/** Records the file id of a record; an id already recorded for another record is left alone (the caller checks first). */
+export function insertImportKey(db: Db, entity: string, externalId: string, recordId: number, batchId: number | null): void {
+  db.stmt(`INSERT OR IGNORE INTO import_keys (entity, external_id, record_id, batch_id) VALUES (?, ?, ?, ?)`).run(
+    entity, externalId, recordId, batchId,
+  );
+}
+
+/**
+ * Inserts a client unless its national code is taken; returns the new id, or
+ * null when a client with that code exists (one statement: the common case of
+ * a new client costs no lookup first).
+ */
+export function insertClientUnlessCodeTaken(db: Db, c: ClientWrite, at: string): number | null {
+  const info = db
+    .stmt(
+      `INSERT INTO clients (first_name, last_name, name_key, national_code, birth_date, sex, mobile, address, county,
+        informal_settlement, woman_head, notes, registered_on, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (national_code) DO NOTHING`,
+    )
+    .run(
+      c.firstName, c.lastName, c.nameKey, c.nationalCode, c.birthDate, c.sex, c.mobile, c.address, c.county,
+      c.informalSettlement ? 1 : 0, c.womanHead ? 1 : 0, c.notes, c.registeredOn, at, at,
+    );
+  return info.changes === 0 ? null : Number(info.lastInsertRowid);
+}
+
+export interface NamesakeRow {
+  id: number;
+  firstName: string;
+  lastName: string;
+  nationalCode: string | null;
+  birthDate: string | null;
+}
+
+/** Clients with this name key whose birth date is `birthDate` or unknown (all of them when `birthDate` is null). */
+export function selectNamesakes(db: Db, nameKey: string, birthDate: string | null, limit = 20): NamesakeRow[] {
+  if (birthDate === null) {
+    return db
+      .stmt(
+        `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate
+         FROM clients WHERE name_key = ? ORDER BY id LIMIT ?`,
+      )
+      .all(nameKey, limit) as NamesakeRow[];
+  }
+  return db
+    .stmt(
+      `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate
+       FROM clients WHERE name_key = @nameKey AND birth_date = @birthDate
+       UNION ALL
+       SELECT id, first_name, last_name, national_code, birth_date FROM clients WHERE name_key = @nameKey AND birth_date IS NULL
+       ORDER BY id LIMIT @limit`,
+    )
+    .all({ nameKey, birthDate, limit }) as NamesakeRow[];
+}
+
+/** Clients with exactly this name key and birth date (null: unknown). */
+export function selectClientIdsByNameAndBirth(db: Db, nameKey: string, birthDate: string | null): NamesakeRow[] {
+  return db
+    .stmt(
+      `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate
+       FROM clients WHERE name_key = ? AND birth_date IS ? ORDER BY id LIMIT 50`,
+    )
+    .all(nameKey, birthDate) as NamesakeRow[];
+}
+
+export function caseSeqTaken(db: Db, year: number, seq: number): boolean {
+  return db.stmt(`SELECT 1 FROM cases WHERE year = ? AND seq = ?`).get(year, seq) !== undefined;
+}
+
+export function updateCaseReopenCount(db: Db, caseId: number, count: number): void {
+  db.stmt(`UPDATE cases SET reopen_count = ? WHERE id = ?`).run(count, caseId);
+}
+
+/** The n-th (0-based) stored service with exactly this content, for files whose rows carry no id. */
+export function selectServiceByContent(
+  db: Db,
+  s: { caseId: number | null; serviceDate: string; type: string; workerId: number | null; minutes: number | null; note: string | null },
+  nth: number,
+): number | undefined {
+  const r = db
+    .stmt(
+      `SELECT id FROM services WHERE case_id IS ? AND service_date = ? AND type = ? AND worker_id IS ? AND minutes IS ? AND note IS ?
+       ORDER BY id LIMIT 1 OFFSET ?`,
+    )
+    .get(s.caseId, s.serviceDate, s.type, s.workerId, s.minutes, s.note, nth) as { id: number } | undefined;
+  return r?.id;
+}
+
+/** The n-th (0-based) stored follow-up of a case due that day with this note, for files whose rows carry no id. */
+export function selectFollowupByContent(db: Db, f: { caseId: number; dueOn: string; note: string | null }, nth: number): number | undefined {
+  const r = db
+    .stmt(`SELECT id FROM followups WHERE case_id = ? AND due_on = ? AND note IS ? ORDER BY id LIMIT 1 OFFSET ?`)
+    .get(f.caseId, f.dueOn, f.note, nth) as { id: number } | undefined;
+  return r?.id;
+}
+
+export function updateFollowupFromPlan(db: Db, id: number, fromPlan: boolean): void {
+  db.stmt(`UPDATE followups SET from_plan = ? WHERE id = ?`).run(fromPlan ? 1 : 0, id);
+}

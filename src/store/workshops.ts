@@ -1,0 +1,74 @@
+/** Community workshop sessions with their attendees by sex. */
+import type { Db } from './database.js';
+
+export interface WorkshopRow {
+  id: number;
+  topic: string;
+  title: string | null;
+  heldOn: string;
+  centerId: number | null;
+  place: string | null;
+  facilitatorId: number | null;
+  hours: number | null;
+  attendeesFemale: number;
+  attendeesMale: number;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type WorkshopWrite = Omit<WorkshopRow, 'id' | 'createdAt' | 'updatedAt'>;
+
+const WORKSHOP_COLUMNS = `id, topic, title, held_on AS heldOn, center_id AS centerId, place, facilitator_id AS facilitatorId, hours,
+  attendees_female AS attendeesFemale, attendees_male AS attendeesMale, note, created_at AS createdAt, updated_at AS updatedAt`;
+
+export function insertWorkshop(db: Db, w: WorkshopWrite, at: string): number {
+  return Number(
+    db
+      .stmt(
+        `INSERT INTO workshops (topic, title, held_on, center_id, place, facilitator_id, hours, attendees_female, attendees_male, note, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(w.topic, w.title, w.heldOn, w.centerId, w.place, w.facilitatorId, w.hours, w.attendeesFemale, w.attendeesMale, w.note, at, at)
+      .lastInsertRowid,
+  );
+}
+
+export function updateWorkshopRow(db: Db, id: number, w: WorkshopWrite, at: string): void {
+  db.stmt(
+    `UPDATE workshops SET topic = ?, title = ?, held_on = ?, center_id = ?, place = ?, facilitator_id = ?, hours = ?, attendees_female = ?,
+       attendees_male = ?, note = ?, updated_at = ? WHERE id = ?`,
+  ).run(w.topic, w.title, w.heldOn, w.centerId, w.place, w.facilitatorId, w.hours, w.attendeesFemale, w.attendeesMale, w.note, at, id);
+}
+
+export function selectWorkshop(db: Db, id: number): WorkshopRow | undefined {
+  return db.stmt(`SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE id = ?`).get(id) as WorkshopRow | undefined;
+}
+
+export function selectWorkshops(db: Db, f: { from?: string; to?: string; topic?: string; centerId?: number }): WorkshopRow[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.from !== undefined) { where.push('held_on >= ?'); args.push(f.from); }
+  if (f.to !== undefined) { where.push('held_on <= ?'); args.push(f.to); }
+  if (f.topic !== undefined) { where.push('topic = ?'); args.push(f.topic); }
+  if (f.centerId !== undefined) { where.push('center_id = ?'); args.push(f.centerId); }
+  return db
+    .stmt(`SELECT ${WORKSHOP_COLUMNS} FROM workshops ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY held_on DESC, id DESC`)
+    .all(...args) as WorkshopRow[];
+}
+
+export interface WorkshopCounts {
+  topic: string;
+  held: number;
+  female: number;
+  male: number;
+}
+
+export function countWorkshops(db: Db, from: string, to: string): WorkshopCounts[] {
+  return db
+    .stmt(
+      `SELECT topic, count(*) AS held, sum(attendees_female) AS female, sum(attendees_male) AS male
+       FROM workshops WHERE held_on BETWEEN ? AND ? GROUP BY topic ORDER BY topic`,
+    )
+    .all(from, to) as WorkshopCounts[];
+}

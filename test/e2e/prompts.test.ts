@@ -1,0 +1,136 @@
+/**
+ * The case story answered through prompts in a real pseudo-terminal, the way a
+ * clerk at the desk works. util-linux `script` gives the child a terminal (Linux
+ * only): elsewhere, without it, these tests are skipped.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runBin, tempDb } from '../helpers/cli.js';
+
+const hasScript = process.platform === 'linux' && spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+const DOWN = '\x1b[B';
+const ENTER = '\r';
+
+/** One run of the bin in a terminal: wait for a prompt, answer it, then collect the exit code. */
+class Terminal {
+  private out = '';
+  private readonly done: Promise<number>;
+  private readonly child;
+
+  constructor(args: string[], env: Record<string, string>) {
+    const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    this.child = spawn('script', ['-qfec', quoted, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', COLUMNS: '120', ...env },
+    });
+    this.child.stdout.setEncoding('utf8').on('data', (d: string) => (this.out += d));
+    this.done = new Promise((resolve) => this.child.on('close', (code) => resolve(code ?? -1)));
+  }
+
+  /** Everything the terminal showed, without the cursor-movement codes. */
+  get screen(): string {
+    return this.out.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+  }
+
+  async waitFor(text: string, timeoutMs = 10_000): Promise<void> {
+    const start = Date.now();
+    while (!this.screen.includes(text)) {
+      if (Date.now() - start > timeoutMs) throw new Error(`no "${text}" on the terminal; it shows:\n${this.screen}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Waits for a prompt, then types the keys. */
+  async answer(prompt: string, ...keys: string[]): Promise<void> {
+    await this.waitFor(prompt);
+    // Let the prompt switch the terminal to raw mode before typing.
+    await new Promise((r) => setTimeout(r, 50));
+    for (const k of keys) {
+      this.child.stdin.write(k);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  }
+
+  async exit(timeoutMs = 15_000): Promise<number> {
+    const guard = new Promise<number>((_, reject) =>
+      setTimeout(() => {
+        this.child.kill('SIGKILL');
+        reject(new Error(`still running after ${timeoutMs} ms; the terminal shows:\n${this.screen}`));
+      }, timeoutMs).unref(),
+    );
+    return Promise.race([this.done, guard]);
+  }
+}
+
+describe.runIf(hasScript)('answering prompts in a terminal', () => {
+  const t = tempDb();
+  const env = { PARVANDE_DB: t.db, PARVANDE_USER: 'clerk' };
+  beforeAll(async () => {
+    const r = await runBin(['init', '--office-code', 'PTY01', '--office-name', 'x'], { env });
+    if (r.code !== 0) throw new Error(r.stderr);
+  });
+  afterAll(() => t.cleanup());
+
+  it('client add, case open, case close and followup done asked for what was missing', async () => {
+    const add = new Terminal(['client', 'add'], env);
+    await add.answer('First name', 'زهرا', ENTER);
+    await add.answer('Last name', 'احمدی', ENTER);
+    await add.answer('National code', '0013542419', ENTER);
+    await add.answer('Sex', ENTER); // the first choice: female
+    await add.answer('Birth date', '۱۳۷۰/۰۵/۱۲', ENTER);
+    await add.answer('Mobile', ENTER); // optional: left empty
+    expect(await add.exit()).toBe(0);
+    expect(add.screen).toContain('Registered               1405/09/04');
+
+    // Given options are not asked for; select prompts take arrow keys.
+    const open = new Terminal(['case', 'open', '--risk', 'critical'], env);
+    await open.answer('Client id or national code', '0013542419', ENTER);
+    await open.answer('Channel', DOWN, ENTER); // hotline, then mobile-team
+    await open.answer('Primary problem', DOWN, DOWN, DOWN, ENTER); // the fourth: suicide
+    expect(await open.exit()).toBe(0);
+    expect(open.screen).not.toContain('? Risk');
+    expect(open.screen).toContain('PTY01-1405-000001');
+
+    const close = new Terminal(['case', 'close', '1405-1'], env);
+    await close.answer('Reason for closing', ENTER); // resolved
+    await close.answer('Follow-up plan', '7,30,90', ENTER);
+    expect(await close.exit()).toBe(0);
+
+    const done = new Terminal(['followup', 'done', '1'], env);
+    await done.answer('Outcome', 'no recurrence', ENTER);
+    expect(await done.exit()).toBe(0);
+
+    const client = (await runBin(['client', 'show', '1', '--json'], { env })).json();
+    expect(client).toMatchObject({ firstName: 'زهرا', lastName: 'احمدی', nationalCode: '0013542419', sex: 'female', birthDate: '1991-08-03', mobile: null });
+    const kase = (await runBin(['case', 'show', '1', '--json'], { env })).json();
+    expect(kase).toMatchObject({ clientId: 1, channel: 'mobile-team', primaryCategory: 'suicide', risk: 'critical', status: 'closed', closeReason: 'resolved' });
+    expect(kase.followups.map((f: { dueOn: string; status: string }) => `${f.dueOn} ${f.status}`)).toEqual([
+      '2026-12-25 scheduled',
+      '2027-02-23 scheduled',
+      '2026-12-02 done',
+    ]);
+  });
+
+  it('--no-input on a terminal fails at once, naming what is missing', async () => {
+    const run = new Terminal(['--no-input', 'case', 'open'], env);
+    expect(await run.exit()).toBe(2);
+    expect(run.screen).toContain('error: missing required options: --client, --channel, --category, --risk');
+  });
+
+  it('a bad answer is asked again with the message a bad flag would get', async () => {
+    const add = new Terminal(['client', 'add', '--sex', 'male', '--birth-date', '1360/01/01'], env);
+    await add.answer('First name', 'علی', ENTER);
+    await add.answer('Last name', 'کریمی', ENTER);
+    await add.answer('National code', '1234567890', ENTER);
+    await add.waitFor('national code fails the checksum');
+    // Clear the field, then type a valid code.
+    await add.answer('national code fails the checksum', ...Array.from({ length: 10 }, () => '\x7f'), '0023456787', ENTER);
+    await add.answer('Mobile', '0912', ENTER);
+    await add.waitFor('mobile number has 4 digits in local form; expected 11 (09 and 9 more)');
+    await add.answer('expected 11', '1234567', ENTER);
+    expect(await add.exit()).toBe(0);
+    const client = (await runBin(['client', 'show', '2', '--json'], { env })).json();
+    expect(client).toMatchObject({ firstName: 'علی', nationalCode: '0023456787', mobile: '+989121234567', sex: 'male', birthDate: '1981-03-21' });
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The storage behind the reports: every query an index range (the plans the
+ * benchmark prints), the per-day service counts that triggers keep (right after
+ * any insert, update or delete, and when a case's categories change), and
+ * migration 4 over a file holding data from before it.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../src/store/database.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { explainReportQueries } from '../../src/store/reports.js';
+import { checkServiceAggregates } from '../../src/store/report-aggregates.js';
+import { tempDb } from '../helpers/cli.js';
+import { seeded } from './oracle.js';
+import { TestOffice } from './fixture.js';
+
+let o: TestOffice;
+
+beforeAll(async () => {
+  o = await TestOffice.create('QRY01');
+  o.batch(() => {
+    const c = o.openCase({ opened: '2026-10-01', category: 'suicide', categories: ['family-dispute'] });
+    o.service({ date: '2026-10-02', type: 'crisis-intervention', case: c });
+    o.service({ date: '2026-10-02', type: 'hotline-call' });
+  });
+});
+afterAll(() => o.cleanup());
+
+const TABLES = ['services', 'cases', 'case_events', 'followups', 'clients', 'case_categories', 'report_service_days', 'staff', 'centers'];
+
+describe('query plans', () => {
+  it('no report query scans a table: each is a search of an index (only the JSON list of periods is scanned)', () => {
+    const plans = explainReportQueries(o.db, { from: '2026-03-21', to: '2026-11-21' });
+    expect(plans.map((p) => p.name)).toEqual(expect.arrayContaining(['services', 'opened', 'closings', 'followupsDue', 'overdue', 'clients', 'openNow']));
+    for (const p of plans) {
+      for (const line of p.plan) {
+        const scanned = /^SCAN (\w+)/.exec(line)?.[1];
+        if (scanned !== undefined) expect(TABLES, `${p.name}: ${line}`).not.toContain(scanned);
+      }
+      expect(p.plan.some((l) => l.startsWith('SEARCH')), p.name).toBe(true);
+    }
+  });
+});
+
+describe('per-day service counts', () => {
+  it('follow every insert, update and delete of services and every change to a case\'s categories', () => {
+    const rnd = seeded(4);
+    const s = o.db.sqlite;
+    const types = ['hotline-call', 'crisis-intervention', 'psychology'];
+    const cats = ['suicide', 'runaway', 'child-abuse', 'elder-abuse'];
+    s.transaction(() => {
+      const caseIds: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const id = Number(
+          s.prepare(`INSERT INTO cases (case_number, year, seq, client_id, channel, primary_category, risk, opened_on, created_at, updated_at)
+            VALUES (?, 1405, ?, NULL, 'hotline', ?, 'low', '2026-09-01', 'x', 'x')`).run(`Q-${i}`, 1000 + i, cats[i % 4]).lastInsertRowid,
+        );
+        s.prepare(`INSERT INTO case_categories (case_id, category, is_primary) VALUES (?, ?, 1)`).run(id, cats[i % 4]);
+        caseIds.push(id);
+      }
+      const day = (): string => `2026-09-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+      const pickCase = (): number | null => (rnd() < 0.2 ? null : (caseIds[Math.floor(rnd() * caseIds.length)] as number));
+      for (let i = 0; i < 300; i++) {
+        s.prepare(`INSERT INTO services (case_id, service_date, type, channel, created_at) VALUES (?, ?, ?, 'hotline', 'x')`).run(pickCase(), day(), types[i % 3]);
+      }
+      for (let i = 0; i < 60; i++) {
+        const r = rnd();
+        const id = 1 + Math.floor(rnd() * 300);
+        if (r < 0.3) s.prepare(`UPDATE services SET service_date = ?, type = ? WHERE id = ?`).run(day(), types[Math.floor(rnd() * 3)], id);
+        else if (r < 0.5) s.prepare(`UPDATE services SET case_id = ? WHERE id = ?`).run(pickCase(), id);
+        else if (r < 0.6) s.prepare(`DELETE FROM services WHERE id = ?`).run(id);
+        else if (r < 0.75) s.prepare(`UPDATE cases SET primary_category = ? WHERE id = ?`).run(cats[Math.floor(rnd() * 4)], caseIds[Math.floor(rnd() * 20)]);
+        else if (r < 0.9) s.prepare(`INSERT OR IGNORE INTO case_categories (case_id, category, is_primary) VALUES (?, ?, 0)`).run(caseIds[Math.floor(rnd() * 20)], cats[Math.floor(rnd() * 4)]);
+        else s.prepare(`DELETE FROM case_categories WHERE is_primary = 0 AND case_id = ?`).run(caseIds[Math.floor(rnd() * 20)]);
+      }
+      const extra = s.prepare(`SELECT case_id AS caseId, category FROM case_categories WHERE is_primary = 0 LIMIT 1`).get() as { caseId: number; category: string };
+      s.prepare(`UPDATE case_categories SET category = 'divorce' WHERE case_id = ? AND category = ?`).run(extra.caseId, extra.category);
+    })();
+    expect(checkServiceAggregates(o.db)).toEqual([]);
+    const stored = s.prepare(`SELECT sum(n) AS n FROM report_service_days WHERE dimension = 'type'`).get() as { n: number };
+    expect(stored.n).toBe((s.prepare('SELECT count(*) AS n FROM services').get() as { n: number }).n);
+  });
+
+  it('a recount finds a count that went wrong', () => {
+    const one = o.db.sqlite.prepare(`SELECT day, dimension, code FROM report_service_days LIMIT 1`).get() as { day: string; dimension: string; code: string };
+    o.db.sqlite.prepare(`UPDATE report_service_days SET n = n + 1 WHERE day = ? AND dimension = ? AND code = ?`).run(one.day, one.dimension, one.code);
+    expect(checkServiceAggregates(o.db)).toHaveLength(1);
+  });
+});
+
+describe('migration 4', () => {
+  it('counts the services already in a schema-3 file and keeps counting after it', () => {
+    const t = tempDb();
+    const path = join(t.dir, 'old.db');
+    const raw = new Database(path);
+    raw.transaction(() => {
+      for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+        m.up(raw);
+        raw.pragma(`user_version = ${m.version}`);
+      }
+      raw.exec(`
+        INSERT INTO office (id, code, name, created_at) VALUES (1, 'OLD01', 'دفتر', 'x');
+        INSERT INTO cases (id, case_number, year, seq, channel, primary_category, risk, opened_on, created_at, updated_at)
+          VALUES (1, 'OLD01-1405-000001', 1405, 1, 'hotline', 'suicide', 'high', '2026-10-01', 'x', 'x');
+        INSERT INTO case_categories VALUES (1, 'suicide', 1), (1, 'runaway', 0);
+        INSERT INTO services (case_id, service_date, type, channel, created_at) VALUES
+          (1, '2026-10-02', 'crisis-intervention', 'center', 'x'), (1, '2026-10-02', 'psychology', 'center', 'x'),
+          (NULL, '2026-10-03', 'hotline-call', 'hotline', 'x');`);
+    }).immediate();
+    raw.close();
+    const db = Db.open(path);
+    try {
+      expect(db.userVersion).toBe(4);
+      expect(checkServiceAggregates(db)).toEqual([]);
+      const rows = db.sqlite.prepare(`SELECT day, dimension, code, n FROM report_service_days WHERE dimension IN ('category', 'any-category') ORDER BY day, dimension, code`).all();
+      expect(rows).toEqual([
+        { day: '2026-10-02', dimension: 'any-category', code: 'runaway', n: 2 },
+        { day: '2026-10-02', dimension: 'any-category', code: 'suicide', n: 2 },
+        { day: '2026-10-02', dimension: 'category', code: 'suicide', n: 2 },
+        { day: '2026-10-03', dimension: 'category', code: 'none', n: 1 },
+      ]);
+      db.sqlite.prepare(`INSERT INTO services (case_id, service_date, type, channel, created_at) VALUES (1, '2026-10-03', 'legal', 'center', 'x')`).run();
+      expect(checkServiceAggregates(db)).toEqual([]);
+    } finally {
+      db.close();
+      t.cleanup();
+    }
+  });
+});
