@@ -1,20 +1,10 @@
-/** Builds the program: global options and one command group per file in src/commands/. */
+/**
+ * Builds the program: global options and one command group per file in
+ * src/commands/. Only the group a command line names is loaded; the others are
+ * listed by name and summary, so a command starts without parsing the code of
+ * the fourteen it does not use.
+ */
 import { Command, Option } from 'commander';
-import { auditCommand } from './commands/audit.js';
-import { caseCommand } from './commands/case.js';
-import { centerCommand } from './commands/center.js';
-import { clientCommand } from './commands/client.js';
-import { dbCommand } from './commands/db.js';
-import { demoCommand } from './commands/demo.js';
-import { exportCommand } from './commands/export.js';
-import { followupCommand } from './commands/followup.js';
-import { importCommand } from './commands/import.js';
-import { initCommand } from './commands/init.js';
-import { reportCommand } from './commands/report.js';
-import { rosterCommand } from './commands/roster.js';
-import { serviceCommand } from './commands/service.js';
-import { staffCommand } from './commands/staff.js';
-import { trainingCommand } from './commands/training.js';
 import { VERSION } from './version.js';
 
 /** One --db stays a string; a repeated --db becomes a list, which only the report roll-up accepts (Runtime.dbPath refuses it). */
@@ -22,7 +12,68 @@ function collectDb(value: string, previous: string | string[] | undefined): stri
   return previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
 }
 
-export function buildProgram(): Command {
+interface CommandGroup {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+/** Every command group, in the order --help lists them. */
+export const COMMAND_GROUPS: readonly CommandGroup[] = [
+  { name: 'init', summary: 'create the database and set the office', load: async () => (await import('./commands/init.js')).initCommand() },
+  { name: 'center', summary: 'care centers the office supervises (مراکز)', load: async () => (await import('./commands/center.js')).centerCommand() },
+  { name: 'staff', summary: 'the staff register (کارکنان): social workers, psychologists, interveners', load: async () => (await import('./commands/staff.js')).staffCommand() },
+  { name: 'roster', summary: 'the round-the-clock duty roster (برنامه کشیک): shifts, gaps, who is on duty', load: async () => (await import('./commands/roster.js')).rosterCommand() },
+  { name: 'training', summary: 'training courses, enrolments, compliance, community workshops', load: async () => (await import('./commands/training.js')).trainingCommand() },
+  { name: 'client', summary: 'register, update and find clients (مددجو)', load: async () => (await import('./commands/client.js')).clientCommand() },
+  { name: 'case', summary: 'case files (پرونده): open, assign, note, close, reopen', load: async () => (await import('./commands/case.js')).caseCommand() },
+  { name: 'service', summary: 'services given (خدمات): interventions, mobile-team operations, hotline calls', load: async () => (await import('./commands/service.js')).serviceCommand() },
+  { name: 'followup', summary: 'follow-ups (پیگیری) owed on cases', load: async () => (await import('./commands/followup.js')).followupCommand() },
+  { name: 'report', summary: 'activity reports: monthly, year, range, nightly, provincial roll-up', load: async () => (await import('./commands/report.js')).reportCommand() },
+  { name: 'import', summary: 'bring in spreadsheets (CSV in any encoding, XLSX)', load: async () => (await import('./commands/import.js')).importCommand() },
+  { name: 'export', summary: 'send records out as CSV, XLSX or JSON', load: async () => (await import('./commands/export.js')).exportCommand() },
+  { name: 'audit', summary: 'the audit trail: who wrote or viewed what, when', load: async () => (await import('./commands/audit.js')).auditCommand() },
+  { name: 'db', summary: 'the database file: path, migrations, checks, backup, restore', load: async () => (await import('./commands/db.js')).dbCommand() },
+  { name: 'demo', summary: 'build a demo office to try parvande on', load: async () => (await import('./commands/demo.js')).demoCommand() },
+];
+
+/** Root options that take a value: the word after them is not a command name. */
+const VALUE_OPTIONS = new Set(['--db', '--lang', '--calendar', '--actor']);
+
+/** The command group a command line names (`parvande --db x case list` → case; `parvande help case` → case). */
+export function groupNamed(argv: readonly string[]): string | undefined {
+  const operands: string[] = [];
+  for (let i = 0; i < argv.length && operands.length < 2; i++) {
+    const token = argv[i] as string;
+    if (token === '--') break;
+    if (token.startsWith('-')) {
+      if (VALUE_OPTIONS.has(token)) i++;
+      continue;
+    }
+    operands.push(token);
+    if (operands[0] !== 'help') break;
+  }
+  return operands[0] === 'help' ? operands[1] : operands[0];
+}
+
+/** The program for one command line: the group it names is loaded, the others only listed. */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
+  const wanted = groupNamed(argv);
+  return assemble(async (g) => (g.name === wanted ? g.load() : new Command(g.name)));
+}
+
+/** Every group loaded: for tests and documentation that walk all commands. */
+export async function buildFullProgram(): Promise<Command> {
+  return assemble((g) => g.load());
+}
+
+async function assemble(make: (g: CommandGroup) => Promise<Command>): Promise<Command> {
+  const program = rootProgram();
+  for (const g of COMMAND_GROUPS) program.addCommand((await make(g)).description(g.summary));
+  return program;
+}
+
+function rootProgram(): Command {
   const program = new Command('parvande')
     .description('Case files of a county Social Emergency office (اورژانس اجتماعی) in one SQLite file')
     .version(VERSION, '-V, --version')
@@ -38,8 +89,5 @@ export function buildProgram(): Command {
       'after',
       `\nExamples:\n  $ parvande init --office-code KRJ01 --office-name "اورژانس اجتماعی کرج"\n  $ parvande client add --first-name زهرا --last-name احمدی --sex female\n  $ parvande case open --client 1 --channel hotline --category suicide --risk high\n  $ parvande followup list --overdue --json\n\nExit codes: 0 ok, 2 invalid input, 3 not found, 4 conflict with stored data, 5 database locked/unreadable/newer, 1 unexpected.\n`,
     );
-  for (const make of [initCommand, centerCommand, staffCommand, rosterCommand, trainingCommand, clientCommand, caseCommand, serviceCommand, followupCommand, reportCommand, importCommand, exportCommand, auditCommand, dbCommand, demoCommand]) {
-    program.addCommand(make());
-  }
   return program;
 }

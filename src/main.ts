@@ -10,9 +10,9 @@ function wantsJson(argv: string[]): boolean {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  throwInsteadOfExit(program);
   try {
+    const program = await buildProgram(argv);
+    throwInsteadOfExit(program);
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (err) {

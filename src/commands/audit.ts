@@ -14,7 +14,7 @@ export function auditCommand(): Command {
       .command('list')
       .description('entries of the audit trail, newest first')
       .option('--record <type[:id]>', 'e.g. case, case:12, case:KRJ01-1405-000012, client:3, followup:7')
-      .option('--actor <name>', 'only this user')
+      .option('--actor <name>', 'only entries of this user (here --actor filters; reading the trail records nothing)')
       .option('--from <date>', 'on or after this date')
       .option('--to <date>', 'on or before this date')
       .addOption(limitOption(100)),
@@ -22,7 +22,10 @@ export function auditCommand(): Command {
     'parvande audit list --actor maryam --from 1405/09/01 --json',
   ).action((opts: { record?: string; actor?: string; from?: string; to?: string; limit?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const rows = rt.read((ctx) => listAudit(ctx, { ...opts, limit: parseLimit(opts.limit) }));
+    // --actor is also the program's global option (who is acting), and commander hands it to the
+    // program wherever it stands: here, where nothing is written, it can only mean the filter.
+    const actor = opts.actor ?? rt.globals.actor;
+    const rows = rt.read((ctx) => listAudit(ctx, { ...opts, actor, limit: parseLimit(opts.limit) }));
     const f = fmt(rt);
     rt.out.result(rows, () =>
       rows.length === 0

@@ -47,13 +47,14 @@ export function dbCommand(): Command {
         [f.w('path'), check.path],
         ['Schema', `${check.schemaVersion} / ${LATEST_VERSION}`],
         ['Integrity', check.integrity.join('; ')],
-        ['Foreign-key problems', String(check.foreignKeyProblems)],
-        ...Object.entries(check.counts).map(([k, v]): [string, string] => [k, f.n(v)]),
+        ['Foreign-key problems', check.foreignKeyProblems === null ? 'could not be checked' : String(check.foreignKeyProblems)],
+        ...Object.entries(check.counts).map(([k, v]): [string, string] => [k, v === null ? 'damaged: could not be read' : f.n(v)]),
       ]),
     );
     if (!check.ok) {
       // An older schema is not damage: say how to bring it up to date.
-      const why = check.schemaVersion < LATEST_VERSION && check.foreignKeyProblems === 0 && check.integrity.join() === 'ok'
+      const damaged = Object.values(check.counts).some((n) => n === null);
+      const why = check.schemaVersion < LATEST_VERSION && check.foreignKeyProblems === 0 && check.integrity.join() === 'ok' && !damaged
         ? `is at schema ${check.schemaVersion} of ${LATEST_VERSION}: run "parvande db migrate"`
         : 'failed its check (integrity or foreign keys)';
       throw new DatabaseError('database-unreadable', `${check.path} ${why}`);

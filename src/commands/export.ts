@@ -9,6 +9,7 @@ interface ExportOpts {
   out?: string;
   from?: string;
   to?: string;
+  redact?: boolean;
 }
 
 export function exportCommand(): Command {
@@ -17,13 +18,16 @@ export function exportCommand(): Command {
     .argument('<kind>', `what to export: ${entityNames().join(', ')}`)
     .addOption(new Option('--format <format>', 'file format (default: from --out, else csv)').choices(['csv', 'xlsx', 'json']))
     .option('--out <file>', 'write to this file, owner-only (default: standard output; xlsx needs a file)')
-    .option('--from <date>', 'only records dated on or after (clients: registered, cases: opened, services: date, followups: due)')
-    .option('--to <date>', 'only records dated on or before');
+    .option('--from <date>', 'only records dated on or after (clients: registered, cases: opened, services: date, followups: due, roster-assignments: shift date, courses: running, enrolments: requested, workshops: held)')
+    .option('--to <date>', 'only records dated on or before')
+    .option('--redact', 'for files that leave the office: no names, national codes, phones, addresses, birth dates or notes; people as stable pseudonyms (does not import back)');
   withExamples(
     cmd,
     'parvande export clients --format xlsx --out clients.xlsx',
     'parvande export services --from 1405/09/01 --to 1405/09/30 > azar-services.csv',
     'parvande --lang fa export cases --out cases.csv',
+    'parvande export roster-assignments --from 1405/09/01 --to 1405/09/30 --out azar-roster.xlsx',
+    'parvande export cases --redact --out cases-for-province.csv',
   ).action(async (kind: string, opts: ExportOpts, command: Command) => {
     const rt = Runtime.of(command);
     const entity = getEntity(kind);
@@ -37,7 +41,14 @@ export function exportCommand(): Command {
     }
     const { exportTable } = await import('../domain/import/export.js');
     const ctx = rt.ctx();
+    let redact;
+    if (opts.redact === true) {
+      const { exportRedaction, officePseudonyms } = await import('../domain/redact.js');
+      const { pseudonyms, officeCode } = officePseudonyms(rt);
+      redact = exportRedaction(entity, pseudonyms, officeCode);
+    }
     const result = await exportTable(ctx, entity, {
+      redact,
       format: format as 'csv' | 'xlsx' | 'json',
       out: opts.out,
       from: opts.from,
@@ -46,7 +57,7 @@ export function exportCommand(): Command {
       write: (chunk) => rt.out.write(chunk),
     });
     if (opts.out !== undefined) {
-      rt.out.result(result, () => `exported ${result.rows} ${entity.name} to ${result.file} (${format})`);
+      rt.out.result(result, () => `exported ${result.rows} ${entity.name} to ${result.file} (${format}${result.redacted ? ', redacted' : ''})`);
     }
   });
   return cmd;

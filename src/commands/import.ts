@@ -37,6 +37,7 @@ export function importCommand(): Command {
     'parvande import clients clients.csv --dry-run',
     'parvande import clients "مددجویان.xlsx" --sheet "فهرست" --map "نام پدر=-"',
     'parvande import cases cases.csv --all-or-nothing --json',
+    'parvande import enrolments "فهرست فراگیران.xlsx" --map "سمت=-" --map "بخش=-"',
   ).action(async (kind: string, file: string, opts: ImportOpts, command: Command) => {
     const rt = Runtime.of(command);
     const entity = getEntity(kind);

@@ -4,6 +4,7 @@ import { UsageError, ValidationError } from '../errors.js';
 import { Runtime } from '../runtime.js';
 import type { Ctx } from '../domain/context.js';
 import type { AnyReport, ReportKind, ReportInput, ReportPlan, Rollup } from '../domain/reports/build.js';
+import type { Pseudonyms } from '../domain/redact.js';
 import type { ReportDoc } from '../ui/views/report-document.js';
 import { fmt, withExamples } from './shared.js';
 
@@ -12,12 +13,16 @@ import { fmt, withExamples } from './shared.js';
 interface OutputOptions {
   format?: string;
   out?: string;
+  redact?: boolean;
 }
+
+const REDACT_HELP = 'for files that leave the office: each worker named by a stable pseudonym (reports hold no client names)';
 
 function outputOptions(cmd: Command): Command {
   return cmd
     .option('--format <format>', 'table (the terminal), csv, xlsx or html', 'table')
-    .option('--out <file>', 'write the report to this file (owner-only); needed for xlsx');
+    .option('--out <file>', 'write the report to this file (owner-only); needed for xlsx')
+    .option('--redact', REDACT_HELP);
 }
 
 /**
@@ -45,10 +50,14 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   const plan = planReport(kind, input, rt.today);
   const paths = rt.dbPaths;
   let data: AnyReport | Rollup;
-  if (paths.length > 1) data = await readRollup(rt, paths, plan, buildRollup);
+  if (paths.length > 1) data = await readRollup(rt, paths, plan, buildRollup, input.redact === true);
   else {
     openForReading(rt);
     data = rt.read((ctx) => buildReport(ctx, plan));
+    if (input.redact === true) {
+      const { redactReport } = await import('../domain/redact.js');
+      data = redactReport(data, await reportPseudonyms(rt));
+    }
   }
   if (rt.out.json && input.out === undefined) {
     rt.out.result(data, () => '');
@@ -82,24 +91,62 @@ function writeReportFile(write: (path: string, data: Buffer) => void, path: stri
   }
 }
 
+/**
+ * The office's pseudonyms for --redact. Reports open the file read-only: only the
+ * office's first redacted file reopens it to write the key (src/domain/redact.ts).
+ */
+async function reportPseudonyms(rt: Runtime): Promise<Pseudonyms> {
+  const { Pseudonyms, readRedactionKey, redactionKey } = await import('../domain/redact.js');
+  let key = rt.read((ctx) => readRedactionKey(ctx));
+  if (key === undefined) {
+    rt.close();
+    key = rt.write((ctx) => redactionKey(ctx));
+  }
+  return new Pseudonyms(key);
+}
+
 async function readRollup(
   rt: Runtime,
   paths: string[],
   plan: ReportPlan,
   buildRollup: (offices: { file: string; read: <T>(fn: (ctx: Pick<Ctx, 'db' | 'today'>) => T) => T }[], plan: ReportPlan) => Rollup,
+  redact: boolean,
 ): Promise<Rollup> {
   const { openOfficeFiles } = await import('../domain/reports/rollup.js');
   const { Db } = await import('../store/database.js');
   const offices = openOfficeFiles(paths, (p) => Db.open(p, { readonly: true }));
+  let rollup: Rollup;
+  const keys = new Map<string, string | undefined>();
   try {
     const today = rt.today;
-    return buildRollup(
+    rollup = buildRollup(
       offices.map((o) => ({ file: o.file, read: <T>(fn: (ctx: Pick<Ctx, 'db' | 'today'>) => T): T => o.db.read(() => fn({ db: o.db, today })) })),
       plan,
     );
+    if (redact) {
+      const { readRedactionKey } = await import('../domain/redact.js');
+      for (const o of offices) keys.set(o.code, o.db.read(() => readRedactionKey(o)));
+    }
   } finally {
     for (const o of offices) o.db.close();
   }
+  if (!redact) return rollup;
+  const { Pseudonyms, redactReport, redactionKey } = await import('../domain/redact.js');
+  const byOffice: Rollup['byOffice'] = {};
+  for (const o of offices) {
+    let key = keys.get(o.code);
+    if (key === undefined) {
+      // This office's first redacted file: its key is written into its own file.
+      const db = Db.open(o.file);
+      try {
+        key = db.write(() => redactionKey({ db, actor: rt.actor, command: rt.command, today: rt.today, now: () => new Date().toISOString() }));
+      } finally {
+        db.close();
+      }
+    }
+    byOffice[o.code] = redactReport(rollup.byOffice[o.code] as AnyReport, new Pseudonyms(key));
+  }
+  return { ...rollup, byOffice };
 }
 
 /** How many of each nightly list go to stderr (the files hold up to --limit). */
@@ -109,6 +156,7 @@ interface NightlyOptions {
   dir?: string;
   month?: string;
   limit?: string;
+  redact?: boolean;
 }
 
 async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
@@ -126,6 +174,11 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
     reports: months.map((m) => buildReport(ctx, monthlyPlan(m, today))),
     attention: collectAttention(ctx, limit),
   }));
+  if (opts.redact === true) {
+    const { redactReport } = await import('../domain/redact.js');
+    const pseudonyms = await reportPseudonyms(rt);
+    read.reports = read.reports.map((r) => redactReport(r, pseudonyms));
+  }
   const dir = opts.dir ?? join(dirname(rt.open().path), 'reports');
   const { renderReport, ensurePrivateDir, writePrivateFile } = await import('../ui/report-formats/index.js');
   const { attentionLists, monthlyDoc } = await import('../ui/views/report-document.js');
@@ -205,6 +258,7 @@ export function reportCommand(): Command {
     ),
     'parvande report year --year 1405',
     'parvande report year --format csv --out 1405.csv',
+    'parvande report year --redact --format xlsx --out 1405-for-province.xlsx',
   ).action((opts: ReportInput & OutputOptions, cmd: Command) => runReport('year', opts, cmd));
 
   withExamples(
@@ -231,7 +285,8 @@ export function reportCommand(): Command {
       .description('for cron / Task Scheduler: writes the month\'s report files (html, csv, xlsx) and lists what needs attention; never prompts')
       .option('--dir <folder>', 'where the files go (created owner-only); default "reports" beside the database')
       .option('--month <month>', 'the month to write; default the current one (and, on its first day, the month just ended)')
-      .option('--limit <n>', 'most overdue follow-ups and unassigned cases to list', '200'),
+      .option('--limit <n>', 'most overdue follow-ups and unassigned cases to list', '200')
+      .option('--redact', REDACT_HELP),
     'parvande report nightly --dir /var/lib/parvande/reports',
     'parvande --db C:\\parvande\\office.db report nightly --dir C:\\parvande\\reports',
   ).action((opts: NightlyOptions, cmd: Command) => runNightly(opts, cmd));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ConflictError } from '../errors.js';
-import { backupDatabase, restoreDatabase, verifyDatabaseFile, type FileCheck } from '../store/backup.js';
+import { ConflictError, ValidationError } from '../errors.js';
+import { backupDatabase, isDamagedDatabase, moveAside, restoreDatabase, verifyDatabaseFile, type FileCheck } from '../store/backup.js';
 import { Db, restrictToOwner } from '../store/database.js';
 import { selectOffice } from '../store/office.js';
 import { recordAudit } from './audit.js';
@@ -15,14 +15,28 @@ function stamp(nowIso: string): string {
 /** Backups sit in a `backups` folder beside the database unless --out says otherwise. */
 export function defaultBackupPath(ctx: Ctx): string {
   const office = selectOffice(ctx.db)?.code ?? 'office';
-  return join(dirname(ctx.db.path), 'backups', `parvande-${office}-${stamp(ctx.now())}.db`);
+  return freeName(join(dirname(ctx.db.path), 'backups', `parvande-${office}-${stamp(ctx.now())}.db`));
+}
+
+/** Two backups (or restores) in the same second must not collide: `x.db`, then `x-2.db`, `x-3.db`, ... */
+function freeName(path: string): string {
+  if (!existsSync(path)) return path;
+  const stem = path.replace(/\.db$/, '');
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}.db`;
+    if (!existsSync(candidate)) return candidate;
+  }
 }
 
 export function makeBackup(ctx: Ctx, out: string | undefined): FileCheck {
   const dest = resolve(out ?? defaultBackupPath(ctx));
   const dir = dirname(dest);
   if (out === undefined && !existsSync(dir)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw new ValidationError(`cannot create the backups folder ${dir} (${String((err as { code?: unknown }).code ?? err)}): give --out FILE`, 'out');
+    }
     restrictToOwner(dir, 0o700);
   }
   const check = backupDatabase(ctx.db, dest);
@@ -34,13 +48,16 @@ export interface RestorePlan {
   backup: FileCheck;
   livePath: string;
   liveOfficeCode: string | null;
+  /** The database being replaced is damaged (the usual reason to restore): it is moved aside, not copied. */
+  liveDamaged: boolean;
 }
 
 /** Verifies the backup and says what a restore would replace; changes nothing. */
 export function planRestore(source: string, livePath: string, allowOtherOffice: boolean): RestorePlan {
   const backup = verifyDatabaseFile(source);
   let liveOfficeCode: string | null = null;
-  if (existsSync(livePath)) {
+  const liveDamaged = existsSync(livePath) && isDamagedDatabase(livePath);
+  if (existsSync(livePath) && !liveDamaged) {
     const live = Db.open(livePath, { readonly: true });
     try {
       liveOfficeCode = selectOffice(live)?.code ?? null;
@@ -54,7 +71,7 @@ export function planRestore(source: string, livePath: string, allowOtherOffice: 
       'file',
     );
   }
-  return { backup, livePath: resolve(livePath), liveOfficeCode };
+  return { backup, livePath: resolve(livePath), liveOfficeCode, liveDamaged };
 }
 
 export interface RestoreResult extends RestorePlan {
@@ -63,19 +80,25 @@ export interface RestoreResult extends RestorePlan {
 }
 
 /**
- * Keeps a copy of the database being replaced, then copies the backup over it and
- * migrates it to the current schema; the restore itself is recorded in the restored trail.
+ * Keeps a copy of the database being replaced (a verified copy; a damaged file is moved
+ * aside as it is), then copies the backup over it and migrates it to the current schema;
+ * the restore itself is recorded in the restored trail.
  */
 export async function restoreBackup(plan: RestorePlan, actor: string, command: string): Promise<RestoreResult> {
   const now = new Date().toISOString();
   let keptAs: string | null = null;
   if (existsSync(plan.livePath)) {
-    const live = Db.open(plan.livePath, { migrate: false });
-    try {
-      keptAs = backupDatabase(live, `${plan.livePath}.replaced-${stamp(now)}.db`).path;
-    } finally {
-      live.close();
+    const kept = freeName(`${plan.livePath}.replaced-${stamp(now)}.db`);
+    if (plan.liveDamaged) moveAside(plan.livePath, kept);
+    else {
+      const live = Db.open(plan.livePath, { migrate: false });
+      try {
+        backupDatabase(live, kept);
+      } finally {
+        live.close();
+      }
     }
+    keptAs = kept;
   }
   await restoreDatabase(plan.backup.path, plan.livePath);
   const restored = Db.open(plan.livePath);

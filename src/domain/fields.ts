@@ -6,7 +6,7 @@
 import { ValidationError } from '../errors.js';
 import { codesOf, type Catalogue } from './codes.js';
 import { toLatinDigits } from './text/digits.js';
-import { matchingKey } from './text/persian.js';
+import { isPlainText, matchingKey } from './text/persian.js';
 
 /** Absent, empty or only white space. */
 export function isBlank(value: string | null | undefined): value is null | undefined | '' {
@@ -15,8 +15,10 @@ export function isBlank(value: string | null | undefined): value is null | undef
 
 /** Trimmed, NFC, white space collapsed; ZWNJ kept. Refuses control characters and over-long text. */
 export function cleanText(value: string, field: string, max = 200): string {
-  const text = value.normalize('NFC').replace(/[\t\r\n ]+/g, ' ').trim();
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) {
+  // Plain text (most names and places) is already NFC, single-spaced and trimmed, with no control character.
+  const plain = isPlainText(value);
+  const text = plain ? value : value.normalize('NFC').replace(/[\t\r\n ]+/g, ' ').trim();
+  if (!plain && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) {
     throw new ValidationError(`${field} contains control characters`, field);
   }
   if (text.length > max) throw new ValidationError(`${field} is ${text.length} characters long; at most ${max} allowed`, field);

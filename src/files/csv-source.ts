@@ -4,28 +4,17 @@
  * quoting and row widths and finds the header, so that a broken file is refused
  * before anything is imported; the second hands out the rows.
  */
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { CsvSyntaxError, CsvTokenizer, detectSeparator } from './csv-tokenizer.js';
 import {
   createDecoder, ENCODING_NAMES, InvalidTextError, readBom, sniffUtf16, type Encoding,
 } from './encoding.js';
 import {
-  columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, type OpenOptions, type RawRow, type TableSource,
+  columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, statInput, type OpenOptions, type RawRow, type TableSource,
 } from './table.js';
 
 const CHUNK = 64 * 1024;
 const BATCH = 500;
-
-export function statInput(path: string): number {
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw fileError(`${path} is not a file`);
-    return st.size;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw fileError(`no file at ${path}`);
-    throw err;
-  }
-}
 
 function readHead(path: string, length: number): Buffer {
   const fd = openSync(path, 'r');

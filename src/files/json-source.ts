@@ -4,9 +4,7 @@
  * each element is parsed alone. The columns are the keys seen in any element.
  */
 import { createReadStream } from 'node:fs';
-import { statInput } from './csv-source.js';
-import { numberText } from './xlsx-source.js';
-import { fileError, type RawRow, type TableSource } from './table.js';
+import { fileError, numberText, statInput, type RawRow, type TableSource } from './table.js';
 
 const MAX_ELEMENT = 1024 * 1024;
 

@@ -6,6 +6,7 @@
  * too many cells in a row) are found before the first row is handed out, so an
  * import refused for them has written nothing.
  */
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ValidationError } from '../errors.js';
 import type { Encoding } from './encoding.js';
@@ -83,6 +84,24 @@ export async function openTable(path: string, opts: OpenOptions = {}): Promise<T
   }
   const { openCsv } = await import('./csv-source.js');
   return openCsv(path, opts);
+}
+
+/** The input file's size; a missing file or a folder is refused in one line. */
+export function statInput(path: string): number {
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw fileError(`${path} is not a file`);
+    return st.size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw fileError(`no file at ${path}`);
+    throw err;
+  }
+}
+
+/** Whole numbers without an exponent or ".0": a national code or mobile in a numeric cell stays digits. */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
+  return String(n);
 }
 
 export const isBlankRow = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');

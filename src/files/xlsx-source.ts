@@ -6,8 +6,9 @@
  * one), so it is refused rather than read as blanks.
  */
 import type { Row } from 'exceljs';
-import { statInput } from './csv-source.js';
-import { columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, type CellProblem, type OpenOptions, type RawRow, type TableSource } from './table.js';
+import {
+  columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, numberText, statInput, type CellProblem, type OpenOptions, type RawRow, type TableSource,
+} from './table.js';
 import { readZipDirectory, readZipText, streamZipEntry, ZipError, type ZipEntry } from './zip.js';
 
 const BATCH = 500;
@@ -93,12 +94,6 @@ function isoFromDate(d: Date): string | null {
   const y = d.getUTCFullYear();
   if (y < 1 || y > 9999) return null;
   return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** Whole numbers without an exponent or ".0": a national code or mobile in a numeric cell stays digits. */
-export function numberText(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
-  return String(n);
 }
 
 /** A cell's value as text; `problem` when it has none that can be read. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DatabaseError, ValidationError } from '../errors.js';
 import { restrictToOwner, translateSqliteError, type Db } from './database.js';
@@ -49,8 +49,12 @@ export function backupDatabase(db: Db, dest: string): FileCheck {
   if (existsSync(target)) throw new ValidationError(`${target} exists already; choose another --out`, 'out');
   if (!existsSync(dirname(target))) throw new ValidationError(`folder ${dirname(target)} does not exist`, 'out');
   const partial = join(dirname(target), `.${basename(target)}.partial`);
-  rmSync(partial, { force: true });
-  closeSync(openSync(partial, 'wx', 0o600));
+  try {
+    rmSync(partial, { force: true });
+    closeSync(openSync(partial, 'wx', 0o600));
+  } catch (err) {
+    throw cannotWrite(target, err);
+  }
   restrictToOwner(partial);
   try {
     db.sqlite.prepare('VACUUM INTO ?').run(partial);
@@ -60,8 +64,24 @@ export function backupDatabase(db: Db, dest: string): FileCheck {
     return { ...check, path: target };
   } catch (err) {
     rmSync(partial, { force: true });
-    throw translateSqliteError(err, db.path);
+    throw translateCopyError(err, db.path, target);
   }
+}
+
+/** A file-system refusal (name too long, no permission, not a folder, ...) about where the copy goes: the user's --out. */
+function cannotWrite(target: string, err: unknown): ValidationError {
+  const code = (err as { code?: unknown }).code;
+  return new ValidationError(`cannot write the backup file ${target} (${typeof code === 'string' ? code : String(err)})`, 'out');
+}
+
+/** Failures to open or write the copy name the copy; a locked or damaged database names the database. */
+function translateCopyError(err: unknown, livePath: string, target: string): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string') return translateSqliteError(err, livePath);
+  if (/^(SQLITE_(CANTOPEN|PERM|READONLY|IOERR|FULL)|E[A-Z]+$)/.test(code)) {
+    return code === 'SQLITE_FULL' ? translateSqliteError(err, target) : cannotWrite(target, err);
+  }
+  return translateSqliteError(err, livePath);
 }
 
 /**
@@ -71,6 +91,8 @@ export function backupDatabase(db: Db, dest: string): FileCheck {
 export async function restoreDatabase(source: string, livePath: string): Promise<void> {
   const src = new Database(resolve(source), { readonly: true, fileMustExist: true });
   try {
+    // A new file is owner-only from its first byte, as `init` makes it.
+    if (!existsSync(resolve(livePath))) closeSync(openSync(resolve(livePath), 'wx', 0o600));
     await src.backup(resolve(livePath));
   } catch (err) {
     throw translateSqliteError(err, livePath);
@@ -78,4 +100,39 @@ export async function restoreDatabase(source: string, livePath: string): Promise
     src.close();
   }
   restrictToOwner(resolve(livePath));
+}
+
+/**
+ * Whether the file at `path` is a damaged SQLite file (not a database any more, a
+ * damaged page, or emptied): such a file cannot be copied page by page, only moved aside.
+ * A whole file of another program is not damaged: the caller refuses it as usual.
+ */
+export function isDamagedDatabase(path: string): boolean {
+  const full = resolve(path);
+  if (statSync(full).size === 0) return true;
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(full, { readonly: true, fileMustExist: true });
+    return sqlite.pragma('quick_check(1)', { simple: true }) !== 'ok';
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))) return true;
+    throw translateSqliteError(err, full);
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** Renames a damaged database and its -wal and -shm to `target` (kept as they were, owner-only). */
+export function moveAside(livePath: string, target: string): void {
+  const from = resolve(livePath);
+  const to = resolve(target);
+  try {
+    renameSync(from, to);
+    for (const side of ['-wal', '-shm']) if (existsSync(from + side)) renameSync(from + side, to + side);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new DatabaseError('database-unreadable', `cannot move the damaged ${from} aside (${typeof code === 'string' ? code : String(err)}); close every program using it and try again`);
+  }
+  for (const side of ['', '-wal', '-shm']) restrictToOwner(to + side);
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DatabaseError } from '../errors.js';
+import { DatabaseError, ValidationError } from '../errors.js';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.js';
 
 export type Sqlite = Database.Database;
@@ -19,6 +19,42 @@ export interface OpenOptions {
 
 /** Bytes the WAL is truncated back to after a checkpoint (64 MiB). */
 export const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * PARVANDE_WAL_LIMIT_BYTES overrides WAL_SIZE_LIMIT: a small disk may want less, and
+ * tests prove the cut-back without writing 64 MiB.
+ */
+export function walSizeLimit(): number {
+  const raw = process.env.PARVANDE_WAL_LIMIT_BYTES;
+  if (raw === undefined || raw.trim() === '') return WAL_SIZE_LIMIT;
+  const bytes = Number(raw.trim());
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    throw new ValidationError(`invalid PARVANDE_WAL_LIMIT_BYTES "${raw.trim()}": expected a whole number of bytes`, 'PARVANDE_WAL_LIMIT_BYTES');
+  }
+  return bytes;
+}
+
+/**
+ * PARVANDE_MAX_PAGES caps the file at that many pages (PRAGMA max_page_count): a test
+ * hook that makes SQLite fail with SQLITE_FULL exactly as on a full disk, on any machine.
+ */
+function maxPagesFromEnv(): number | undefined {
+  const raw = process.env.PARVANDE_MAX_PAGES;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const pages = Number(raw.trim());
+  if (!Number.isSafeInteger(pages) || pages < 1) {
+    throw new ValidationError(`invalid PARVANDE_MAX_PAGES "${raw.trim()}": expected a whole number of pages`, 'PARVANDE_MAX_PAGES');
+  }
+  return pages;
+}
+
+function walBytes(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
 
 const isPosix = process.platform !== 'win32';
 
@@ -40,17 +76,21 @@ export class Db {
   readonly sqlite: Sqlite;
   readonly path: string;
   readonly readonly: boolean;
+  /** journal_size_limit of this connection, in bytes. */
+  readonly walLimit: number;
   private readonly cache = new Map<string, Statement>();
 
-  private constructor(sqlite: Sqlite, path: string, readonly: boolean) {
+  private constructor(sqlite: Sqlite, path: string, readonly: boolean, walLimit: number) {
     this.sqlite = sqlite;
     this.path = path;
     this.readonly = readonly;
+    this.walLimit = walLimit;
   }
 
   static open(file: string, options: OpenOptions = {}): Db {
     const path = resolve(file);
     const readonly = options.readonly === true;
+    const walLimit = walSizeLimit();
     const exists = existsSync(path);
     if (!exists && (readonly || options.create !== true)) {
       throw new DatabaseError('database-missing', `no database at ${path}: run "parvande init" first, or pass --db`);
@@ -73,7 +113,7 @@ export class Db {
     } catch (err) {
       throw translateSqliteError(err, path);
     }
-    const db = new Db(sqlite, path, readonly);
+    const db = new Db(sqlite, path, readonly, walLimit);
     try {
       // The version check comes first: a newer file must not even be switched to WAL.
       sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
@@ -98,7 +138,9 @@ export class Db {
     s.pragma('synchronous = FULL');
     s.pragma('foreign_keys = ON');
     // After a long read held checkpoints back, the next checkpoint cuts the WAL back to this size.
-    s.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+    s.pragma(`journal_size_limit = ${this.walLimit}`);
+    const maxPages = maxPagesFromEnv();
+    if (maxPages !== undefined && !this.readonly) s.pragma(`max_page_count = ${maxPages}`);
   }
 
   get userVersion(): number {
@@ -186,6 +228,10 @@ export class Db {
         // A passive checkpoint never waits and never blocks readers or writers; it only
         // copies what no reader still needs, so the WAL cannot keep growing after long reads.
         this.sqlite.pragma('wal_checkpoint(PASSIVE)');
+        // SQLite cuts a WAL back to journal_size_limit only when a later write restarts it.
+        // After a long read let it grow past the limit, cut it now if nobody reads from it
+        // any more: with busy_timeout 0 this gives up at once instead of waiting for anyone.
+        if (walBytes(this.path) > this.walLimit) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       }
     } catch {
       // optimize is advice only; a busy database must not fail a finished command.

@@ -31,11 +31,11 @@ export function rollbackSavepoint(db: Db): void {
 /**
  * An import writes many rows into several indexes per transaction: a larger
  * page cache keeps the touched index pages in memory until the commit instead
- * of spilling them to the WAL again and again (32 MB, within the memory an
+ * of spilling them to the WAL again and again (20 MB, within the memory an
  * import is allowed), and savepoint journals stay in memory.
  */
 export function tuneForImport(db: Db): void {
-  db.sqlite.pragma('cache_size = -32000');
+  db.sqlite.pragma('cache_size = -20000');
   db.sqlite.pragma('temp_store = MEMORY');
 }
 
@@ -122,25 +122,41 @@ export interface NamesakeRow {
   birthDate: string | null;
 }
 
-/** Clients with this name key whose birth date is `birthDate` or unknown (all of them when `birthDate` is null). */
-export function selectNamesakes(db: Db, nameKey: string, birthDate: string | null, limit = 20): NamesakeRow[] {
-  if (birthDate === null) {
-    return db
-      .stmt(
-        `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate
-         FROM clients WHERE name_key = ? ORDER BY id LIMIT ?`,
-      )
-      .all(nameKey, limit) as NamesakeRow[];
-  }
+/**
+ * Ids of clients with this name key whose birth date is `birthDate` or unknown
+ * (any birth date when `birthDate` is null). Id-only queries are answered from
+ * the (name_key, birth_date) index alone: this runs once per imported row.
+ */
+export function selectNamesakeIds(db: Db, nameKey: string, birthDate: string | null, limit: number, anyUnknownBirth = true): number[] {
+  if (birthDate === null) return db.stmt(`SELECT id FROM clients WHERE name_key = ? LIMIT ?`).pluck().all(nameKey, limit) as number[];
+  const same = db.stmt(`SELECT id FROM clients WHERE name_key = ? AND birth_date = ? LIMIT ?`).pluck().all(nameKey, birthDate, limit) as number[];
+  if (!anyUnknownBirth) return same;
+  const unknown = db.stmt(`SELECT id FROM clients WHERE name_key = ? AND birth_date IS NULL LIMIT ?`).pluck().all(nameKey, limit) as number[];
+  return unknown.length === 0 ? same : [...same, ...unknown].sort((a, b) => a - b).slice(0, limit);
+}
+
+/**
+ * Whether any client other than `exceptId` has this name key and the birth date
+ * `birthDate` (or an unknown one when `orUnknownBirth`; any birth date when
+ * `birthDate` is null). One probe of the (name_key, birth_date) index, run
+ * once per imported row: most rows have no namesake, and then the id lists
+ * above are never asked for.
+ */
+export function anyNamesakeExcept(db: Db, nameKey: string, birthDate: string | null, exceptId: number, orUnknownBirth: boolean): boolean {
+  if (birthDate === null) return db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND id <> ? LIMIT 1`).get(nameKey, exceptId) !== undefined;
+  if (db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND birth_date = ? AND id <> ? LIMIT 1`).get(nameKey, birthDate, exceptId) !== undefined) return true;
+  return orUnknownBirth && db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND birth_date IS NULL AND id <> ? LIMIT 1`).get(nameKey, exceptId) !== undefined;
+}
+
+/** Whether any client's birth date is unknown (one scan, once per import). */
+export function anyClientWithoutBirthDate(db: Db): boolean {
+  return db.stmt(`SELECT 1 FROM clients WHERE birth_date IS NULL LIMIT 1`).get() !== undefined;
+}
+
+export function selectNamesake(db: Db, id: number): NamesakeRow | undefined {
   return db
-    .stmt(
-      `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate
-       FROM clients WHERE name_key = @nameKey AND birth_date = @birthDate
-       UNION ALL
-       SELECT id, first_name, last_name, national_code, birth_date FROM clients WHERE name_key = @nameKey AND birth_date IS NULL
-       ORDER BY id LIMIT @limit`,
-    )
-    .all({ nameKey, birthDate, limit }) as NamesakeRow[];
+    .stmt(`SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate FROM clients WHERE id = ?`)
+    .get(id) as NamesakeRow | undefined;
 }
 
 /** Clients with exactly this name key and birth date (null: unknown). */

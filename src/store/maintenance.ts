@@ -7,8 +7,10 @@ export interface DbCheck {
   schemaVersion: number;
   latestVersion: number;
   integrity: string[];
-  foreignKeyProblems: number;
-  counts: Record<string, number>;
+  /** null: the check itself could not read the file. */
+  foreignKeyProblems: number | null;
+  /** null: the table is damaged and could not be counted. */
+  counts: Record<string, number | null>;
 }
 
 const COUNTED = [
@@ -16,20 +18,54 @@ const COUNTED = [
   'shift_patterns', 'roster_assignments', 'courses', 'enrolments', 'workshops', 'audit_log',
 ] as const;
 
-/** integrity_check, foreign_key_check, schema version and row counts. */
+/**
+ * integrity_check, foreign_key_check, schema version and row counts. A damaged page
+ * must not stop the check half-way: what cannot be read is reported as such (null),
+ * so the person sees the whole picture and the command still exits non-zero.
+ */
 export function checkDatabase(db: Db): DbCheck {
-  const integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-  const fk = db.sqlite.pragma('foreign_key_check') as unknown[];
-  const counts: Record<string, number> = {};
-  for (const t of COUNTED) counts[t] = (db.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  let integrity: string[];
+  try {
+    integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  } catch (err) {
+    integrity = [`integrity_check could not run: ${damage(err)}`];
+  }
+  let foreignKeyProblems: number | null;
+  try {
+    foreignKeyProblems = (db.sqlite.pragma('foreign_key_check') as unknown[]).length;
+  } catch (err) {
+    damage(err);
+    foreignKeyProblems = null;
+  }
+  const counts: Record<string, number | null> = {};
+  // An older schema lacks later tables: that is for `db migrate`, not damage.
+  const present = new Set((db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
+  for (const t of COUNTED.filter((name) => present.has(name))) {
+    try {
+      counts[t] = (db.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    } catch (err) {
+      damage(err);
+      counts[t] = null;
+    }
+  }
   const schemaVersion = db.userVersion;
   return {
     path: db.path,
-    ok: integrity.length === 1 && integrity[0] === 'ok' && fk.length === 0 && schemaVersion === LATEST_VERSION,
+    ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeyProblems === 0 && schemaVersion === LATEST_VERSION
+      && Object.values(counts).every((n) => n !== null),
     schemaVersion,
     latestVersion: LATEST_VERSION,
     integrity,
-    foreignKeyProblems: fk.length,
+    foreignKeyProblems,
     counts,
   };
+}
+
+/** SQLite's word for a damaged file; any other failure is not the file's damage and goes on up. */
+function damage(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR'))) {
+    return `${(err as Error).message} (${code})`;
+  }
+  throw err;
 }

@@ -12,3 +12,9 @@ export function upsertSetting(db: Db, key: string, value: string, at: string): v
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(key, value, at);
 }
+
+/** Stores a setting only when it has no value yet (first use); returns the value stored now. */
+export function insertSettingUnlessSet(db: Db, key: string, value: string, at: string): string {
+  db.stmt(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`).run(key, value, at);
+  return selectSetting(db, key) as string;
+}

@@ -1,10 +1,24 @@
 /**
- * Colour only on a terminal and never with NO_COLOR. chalk decides from the
- * stream it is asked about, so data piped to a file stays plain.
+ * Colour only on a terminal and never with NO_COLOR. chalk is loaded only when
+ * stderr is a terminal that wants colour: piped and scripted runs never pay for it.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
-export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
-  const enabled = stream.isTTY === true && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
-  return new Chalk({ level: enabled ? 1 : 0 });
+function wantsColour(stream: NodeJS.WriteStream): boolean {
+  return stream.isTTY === true && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+}
+
+const chalkModule = wantsColour(process.stderr) || wantsColour(process.stdout) ? await import('chalk') : null;
+
+export interface Paint {
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+}
+
+const plain: Paint = { red: (s) => s, yellow: (s) => s };
+
+export function colourFor(stream: NodeJS.WriteStream): Paint {
+  if (chalkModule === null || !wantsColour(stream)) return plain;
+  const c: ChalkInstance = new chalkModule.Chalk({ level: 1 });
+  return { red: (s) => c.red(s), yellow: (s) => c.yellow(s) };
 }

@@ -1,4 +1,5 @@
-import Table from 'cli-table3';
+import { createTable } from './cli-table.js';
+import { ZeroWidthShield } from './text-width.js';
 
 export interface TableOptions {
   /** Right-to-left readers scan from the right: the columns are mirrored. */
@@ -12,14 +13,16 @@ export function renderTable(head: string[], rows: string[][], opts: TableOptions
   const order = head.map((_, i) => i);
   if (opts.rtl) order.reverse();
   const numeric = new Set(opts.numeric ?? []);
-  const table = new Table({
-    head: order.map((i) => head[i] ?? ''),
+  // Persian text carries ZWNJ, which cli-table3 would count as a column.
+  const shield = new ZeroWidthShield();
+  const table = createTable({
+    head: order.map((i) => shield.hide(head[i] ?? '')),
     style: { head: [], border: [], compact: false, 'padding-left': 1, 'padding-right': 1 },
     colAligns: order.map((i) => (numeric.has(i) !== (opts.rtl === true) ? 'right' : 'left')),
     wordWrap: false,
   });
-  for (const row of rows) table.push(order.map((i) => row[i] ?? ''));
-  return table.toString();
+  for (const row of rows) table.push(order.map((i) => shield.hide(row[i] ?? '')));
+  return shield.restore(table.toString());
 }
 
 /** "Label: value" lines, labels padded to one width. */

@@ -51,3 +51,32 @@ export function truncateTo(text: string, width: number): string {
   }
   return out + '…';
 }
+
+// A control character never stored in any text (fields.ts refuses them): it stands
+// in for each zero-width character while cli-table3 measures, which counts it as 0.
+const STAND_IN = '\u0001';
+
+/**
+ * Hides zero-width characters from cli-table3's width count and puts them back in
+ * the drawn table. cli-table3 writes cells in the order they were given (no
+ * wrapping), so the characters come back in the same order.
+ */
+export class ZeroWidthShield {
+  private readonly hidden: string[] = [];
+
+  hide(cell: string): string {
+    let out = '';
+    for (const ch of cell.replaceAll(STAND_IN, '')) {
+      if (isZeroWidth(ch)) {
+        this.hidden.push(ch);
+        out += STAND_IN;
+      } else out += ch;
+    }
+    return out;
+  }
+
+  restore(drawn: string): string {
+    let k = 0;
+    return drawn.replace(/\u0001/g, () => this.hidden[k++] ?? '');
+  }
+}

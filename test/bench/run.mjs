@@ -81,7 +81,7 @@ async function main() {
       log(`timing ${p.name} …`);
       const t = timeCommand({ ...p, runs, today });
       results.timings.push(t);
-      log(t.skipped ? `  skipped: ${t.skipped}` : `  ${t.medianMs} ms vs node -e 0 ${t.baselineMs} ms: ${t.ratio}×${t.target ? ` (target ≤ ${t.target}×)` : ''}`);
+      log(t.skipped ? `  skipped: ${t.skipped}` : t.failed ? `  failed: ${t.failed}` : `  ${t.medianMs} ms vs node -e 0 ${t.baselineMs} ms: ${t.ratio}×${t.target ? ` (target ≤ ${t.target}×)` : ''}`);
     }
   } finally {
     rmSync(nightlyDir, { recursive: true, force: true });
@@ -89,7 +89,14 @@ async function main() {
 
   if (want('plans')) {
     log('query plans of the report queries …');
-    results.queryPlans = await reportQueryPlans(office.path, today);
+    try {
+      results.queryPlans = await reportQueryPlans(office.path, today);
+    } catch (err) {
+      results.queryPlans = { failed: err instanceof Error ? err.message : String(err) };
+      log(`  failed: ${results.queryPlans.failed}`);
+    }
+  }
+  if (results.queryPlans?.plans) {
     console.log(`\nQuery plans (${results.queryPlans.source}), month ${results.queryPlans.month}:`);
     for (const p of results.queryPlans.plans) {
       console.log(`  ${p.name}${p.scansServices ? '   <-- SCAN services' : ''}`);
@@ -102,8 +109,13 @@ async function main() {
     log('import …');
     const csv = await clientsCsv(dir, sizes.csvRows, log);
     const bigCsv = await clientsCsv(dir, sizes.bigCsvRows, log);
-    results.import = importSection({ csv, rows: sizes.csvRows, bigCsv, bigRows: sizes.bigCsvRows, runs: sizes.importRuns, log });
+    try {
+      results.import = importSection({ csv, rows: sizes.csvRows, bigCsv, bigRows: sizes.bigCsvRows, runs: sizes.importRuns, log });
+    } catch (err) {
+      results.import = { failed: err instanceof Error ? err.message : String(err) };
+    }
     if (results.import.skipped) log(`  skipped: ${results.import.skipped}`);
+    if (results.import.failed) log(`  failed: ${results.import.failed}`);
   }
 
   results.seconds = Math.round((Date.now() - started) / 1000);

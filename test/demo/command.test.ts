@@ -98,3 +98,16 @@ describe('parvande demo: which files it may write', () => {
     expect(existsSync(t.db)).toBe(false);
   });
 });
+
+describe('parvande demo in Persian', () => {
+  it('prints the summary with Persian digits and Jalali dates', async () => {
+    const t = tempDb('office.db');
+    try {
+      const r = await runCli(['--db', t.db, '--lang', 'fa', 'demo', '--scale', '0.05'], { PARVANDE_TODAY: TODAY });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^دفتر نمونه DEMO در .+: ۱۵ مرکز، ۸ کارمند، [۰-۹٬]+ مددجو، [۰-۹٬]+ پرونده، [۰-۹٬]+ خدمت، [۰-۹٬]+ پیگیری \(۱۴۰۴\/۰۹\/۰۵ تا ۱۴۰۵\/۰۹\/۰۴، بذر ۱۴۰۵\)\n$/);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

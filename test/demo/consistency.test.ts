@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initOffice, tempDb } from '../helpers/cli.js';
 import { buildDemo, openRead, TODAY, type BuiltDemo } from './demo-helpers.js';
 
 // Two years at a small scale: enough cases of every shape (closed, reopened, planned follow-ups).
@@ -27,6 +28,23 @@ describe('every case of the demo office tells one story', () => {
   it('passes the integrity and foreign-key checks', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('has the schema of any office: every index the bulk load set aside is back', async () => {
+    const t = tempDb();
+    try {
+      await initOffice(t.db);
+      const schema = (d: typeof db): unknown[] => d.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all();
+      const plain = openRead(t.db);
+      try {
+        expect(schema(db)).toEqual(schema(plain));
+        expect(db.pragma('user_version', { simple: true })).toBe(plain.pragma('user_version', { simple: true }));
+      } finally {
+        plain.close();
+      }
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('has a timeline that ends in its status: opened first, closes and reopens alternating, the last close as stored', () => {

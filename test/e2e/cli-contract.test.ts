@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
+import { buildFullProgram } from '../../src/cli.js';
 import { BIN, ROOT, runBin, runCli, tempDb, type CliResult } from '../helpers/cli.js';
 
 const t = tempDb();
@@ -117,7 +117,10 @@ describe('--help', () => {
     for (const sub of cmd.commands) out.push(...paths(sub, [...prefix, sub.name()]));
     return out;
   }
-  const all = paths(buildProgram());
+  let all: string[][] = [];
+  beforeAll(async () => {
+    all = paths(await buildFullProgram());
+  });
 
   it('every command and subcommand has --help with examples', async () => {
     expect(all.length).toBeGreaterThan(30);

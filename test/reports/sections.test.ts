@@ -1,34 +1,37 @@
-/** An extra top-level section of the monthly report (how the staff and training figures join it). */
+/** The people section of the monthly report: staff, shifts, training and workshops join the office's figures. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_SECTIONS, type ReportSection } from '../../src/domain/reports/sections.js';
 import { TestOffice } from './fixture.js';
 
 let o: TestOffice;
-const section: ReportSection = {
-  key: 'people',
-  compute: (ctx, period) => ({ range: { from: period.from, to: period.to }, staff: { onRoll: (ctx.db.sqlite.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n } }),
-};
 
 beforeAll(async () => {
   o = await TestOffice.create('SEC01');
   o.worker('سارا', 'کریمی');
-  (REPORT_SECTIONS as ReportSection[]).push(section);
 });
-afterAll(() => {
-  (REPORT_SECTIONS as ReportSection[]).splice(REPORT_SECTIONS.indexOf(section), 1);
-  o.cleanup();
-});
+afterAll(() => o.cleanup());
 
-describe('REPORT_SECTIONS', () => {
-  it('adds a top-level key to report monthly --json, computed for the month in the same snapshot', async () => {
+describe('report monthly: the people section', () => {
+  it('adds a top-level people key, computed for the month only', async () => {
     const r = await o.report(['monthly', '--month', '1405-09']);
-    expect(r.people).toEqual({ range: { from: '2026-11-22', to: '2026-12-21' }, staff: { onRoll: 1 } });
+    expect(r.people.range).toEqual({ from: '2026-11-22', to: '2026-12-21' });
+    expect(r.people.staff.onRoll).toBe(1);
     expect(Object.keys(r).slice(-3)).toEqual(['previousMonth', 'yearToDate', 'people']);
     expect(r.previousMonth.people).toBeUndefined();
+    expect(Object.keys(r.people)).toEqual(['range', 'staff', 'shifts', 'training', 'workshops']);
   });
 
-  it('shows its numbers in the terminal table too', async () => {
-    const t = await o.cli(['report', 'monthly']);
-    expect(t.stdout).toMatch(/│ staff\.onRoll\s+│\s+1 │/);
+  it('is drawn as its own tables on the terminal, in English and in Persian', async () => {
+    const en = await o.cli(['report', 'monthly']);
+    expect(en.stdout).toMatch(/│ Staff on the roll\s+│ People │/);
+    expect(en.stdout).toMatch(/│ Total\s+│\s+1 │/);
+    const fa = await o.cli(['report', 'monthly', '--lang', 'fa']);
+    expect(fa.stdout).toContain('کارکنان شاغل');
+    expect(fa.stdout).toContain('کارگاه‌های آموزشی جامعه');
+  });
+
+  it('keeps stable row codes in csv', async () => {
+    const csv = await o.cli(['report', 'monthly', '--format', 'csv']);
+    expect(csv.stdout).toContain('people.staff.onRoll');
+    expect(csv.stdout).toContain('people.shifts.byService.hotline');
   });
 });

@@ -3,6 +3,7 @@
  * the options, and writing the generated rows in large transactions.
  */
 import { ConflictError, UsageError } from '../../errors.js';
+import type { Db } from '../../store/database.js';
 import type { DbPathSource } from '../../store/paths.js';
 import {
   DEMO_AUDIT_ACTION, DEMO_OFFICE_CODE, DemoWriter, beginBulkLoad, countDemoRows, endBulkLoad, inspectDemoFile, removeDatabaseFiles,
@@ -74,7 +75,29 @@ export function buildDemoOffice(ctx: Ctx, settings: DemoSettings, replaced: bool
   const generator = new DemoGenerator(loadDemoFixtures(), settings);
   const db = ctx.db;
   const writer = new DemoWriter(db);
-  beginBulkLoad(db);
+  // The office and its demo mark go in first: a run cut short leaves a file "demo --force" may replace.
+  writeOffice(ctx, generator, writer);
+  const load = beginBulkLoad(db);
+  try {
+    writeCases(db, generator, writer);
+  } catch (err) {
+    // Put the indexes back even so; the load's own failure is the one to report.
+    try {
+      endBulkLoad(db, load);
+    } catch {
+      // The file is left without some indexes; "demo --force" replaces it.
+    }
+    throw err;
+  }
+  endBulkLoad(db, load);
+  return {
+    path: db.path, officeCode: DEMO_OFFICE_CODE, seed: settings.seed, years: settings.years, scale: settings.scale,
+    from: generator.start, to: settings.today, replaced, counts: countDemoRows(db),
+  };
+}
+
+function writeOffice(ctx: Ctx, generator: DemoGenerator, writer: DemoWriter): void {
+  const db = ctx.db;
   db.write(() => {
     const o = generator.office();
     upsertOffice(db, { code: DEMO_OFFICE_CODE, name: o.name, county: o.county, province: o.province, createdAt: o.createdAt });
@@ -83,6 +106,10 @@ export function buildDemoOffice(ctx: Ctx, settings: DemoSettings, replaced: bool
     for (const c of generator.centers()) writer.writeCenter(c);
     for (const s of generator.staff()) writer.writeStaff(s);
   });
+}
+
+/** Every case with its rows, BATCH_ROWS rows to a transaction. */
+function writeCases(db: Db, generator: DemoGenerator, writer: DemoWriter): void {
   const cases = generator.cases();
   let finished = false;
   while (!finished) {
@@ -98,9 +125,4 @@ export function buildDemoOffice(ctx: Ctx, settings: DemoSettings, replaced: bool
       }
     });
   }
-  endBulkLoad(db);
-  return {
-    path: db.path, officeCode: DEMO_OFFICE_CODE, seed: settings.seed, years: settings.years, scale: settings.scale,
-    from: generator.start, to: settings.today, replaced, counts: countDemoRows(db),
-  };
 }

@@ -6,32 +6,19 @@
  * the events and the rows always agree.
  */
 import {
-  DEMO_OFFICE_CODE, type DemoCaseBundle, type DemoCategoryRow, type DemoClientRow, type DemoEventRow, type DemoFollowupRow,
-  type DemoServiceRow,
+  DEMO_OFFICE_CODE, type DemoCaseBundle, type DemoCategoryRow, type DemoClientRow, type DemoEventRow, type DemoServiceRow,
 } from '../../store/demo.js';
 import { formatCaseNumber } from '../cases.js';
 import type { Category, Channel, CloseReason, EventKind, Risk, ServiceType } from '../codes.js';
 import { matchingKey } from '../text/persian.js';
 import { stampOf } from './days.js';
+import { makeFollowups } from './followups.js';
 import { FRONTLINE_ROLES, type FrontlineRole, type GeneratorState } from './state.js';
+import { RANK, type PendingEvent } from './timeline.js';
 import { mobileNumber, nationalCodeFor, pickName } from './people.js';
 import * as P from './proportions.js';
 
-/** Timeline order within one day: a case opens before it is assigned, served, followed up and closed. */
-const RANK: Readonly<Record<string, number>> = { opened: 0, reopened: 1, assigned: 2, service: 3, 'follow-up': 4, closed: 5, plan: 6 };
 export const DEMO_ACTOR = 'demo';
-
-interface PendingEvent {
-  day: number;
-  rank: number;
-  kind: EventKind;
-  workerId: number | null;
-  reason: string | null;
-  text: string | null;
-  service?: DemoServiceRow;
-  created?: DemoFollowupRow;
-  finished?: DemoFollowupRow;
-}
 
 interface Period {
   from: number;
@@ -154,7 +141,7 @@ export function generateCase(g: GeneratorState, day: number): DemoCaseBundle {
 
   const caseId = g.next.case++;
   const events: PendingEvent[] = [];
-  const event = (d: number, kind: EventKind, extra: Partial<PendingEvent> = {}, rank = RANK[kind] as number): PendingEvent => {
+  const event = (d: number, kind: EventKind, extra: Partial<PendingEvent> = {}, rank = RANK[kind]): PendingEvent => {
     const e: PendingEvent = { day: d, rank, kind, workerId: null, reason: null, text: null, ...extra };
     events.push(e);
     return e;
@@ -236,50 +223,4 @@ function makeServices(
     };
     return { row, day };
   });
-}
-
-type AddEvent = (d: number, kind: EventKind, extra?: Partial<PendingEvent>, rank?: number) => PendingEvent;
-
-function makeFollowups(
-  g: GeneratorState, caseId: number, risk: Risk, opened: number, closes: { day: number }[], workerId: number | null, event: AddEvent,
-): DemoFollowupRow[] {
-  const { rng } = g;
-  const out: DemoFollowupRow[] = [];
-  const schedule = (createdDay: number, dueDay: number, fromPlan: boolean): void => {
-    const f = finishFollowup(g, { id: g.next.followup++, caseId, dueOn: g.days.isoOf(dueDay), workerId, status: 'scheduled', doneOn: null, outcome: null, fromPlan, createdAt: '', updatedAt: '' }, createdDay, dueDay, event);
-    event(createdDay, 'follow-up', { created: f, workerId, reason: 'scheduled' }, fromPlan ? RANK.plan : RANK['follow-up']);
-    out.push(f);
-  };
-  if (rng.chance(P.OPEN_CASE_FOLLOWUP * (risk === 'critical' || risk === 'high' ? 1.5 : 0.6))) {
-    schedule(opened, opened + rng.int(P.OPEN_CASE_FOLLOWUP_DAYS[0], P.OPEN_CASE_FOLLOWUP_DAYS[1]), false);
-  }
-  const plan = P.FOLLOWUP_PLAN[risk];
-  for (const c of closes) {
-    if (rng.chance(plan.chance)) for (const after of plan.days) schedule(c.day, c.day + after, true);
-  }
-  return out;
-}
-
-/** How a follow-up stands on "today": still ahead, done on time or late, missed, cancelled, or overdue. */
-function finishFollowup(g: GeneratorState, f: DemoFollowupRow, createdDay: number, dueDay: number, event: AddEvent): DemoFollowupRow {
-  const { rng, days, fx } = g;
-  const today = days.today;
-  if (dueDay > today) return f;
-  let outcome = rng.weighted(P.FOLLOWUP_OUTCOME);
-  if (outcome === 'overdue' && today - dueDay > P.OLD_OVERDUE_DAYS && !rng.chance(P.OLD_OVERDUE_KEPT)) outcome = 'on-time';
-  let on: number;
-  switch (outcome) {
-    case 'on-time': on = Math.max(createdDay, dueDay - rng.int(0, 2)); break;
-    case 'late': on = dueDay + rng.int(1, 14); break;
-    case 'missed': on = dueDay + rng.int(0, 7); break;
-    case 'cancelled': on = Math.max(createdDay, dueDay - rng.int(0, 3)); break;
-    default: return f;
-  }
-  if (on > today) return f; // not finished yet: overdue on "today"
-  const status = outcome === 'missed' ? 'missed' : outcome === 'cancelled' ? 'cancelled' : 'done';
-  f.status = status;
-  f.doneOn = status === 'cancelled' ? null : days.isoOf(on);
-  f.outcome = status === 'done' ? rng.pick(fx.texts.followupDone) : status === 'missed' ? rng.pick(fx.texts.followupMissed) : null;
-  event(on, 'follow-up', { finished: f, workerId: f.workerId, reason: status, text: f.outcome });
-  return f;
 }

@@ -7,7 +7,7 @@
  */
 import type { Category, CenterKind, Channel, CloseReason, Risk, Role, ServiceType } from '../codes.js';
 
-/** Cases opened per year at scale 1. With ~1.8 services per case this gives about 5,000 services a year. */
+/** Cases opened per year at scale 1 (fewer on Fridays and at Nowruz, and in older years): about 2,700 cases and 4,800 services in the latest year. */
 export const CASES_PER_YEAR = 2800;
 
 /** Older years of a long demo were a little quieter: the caseload grows this much a year. */

@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.js';
 import type { CellValue, ColumnSpec, TableWriter } from '../../files/writers.js';
 import { inSnapshot } from '../../store/export.js';
 import type { Ctx } from '../context.js';
+import type { ExportRedaction } from '../redact.js';
 import { formatDate, parseDateInput } from '../dates.js';
 import { isBlank } from '../fields.js';
 import { getOffice } from '../office.js';
@@ -23,6 +24,8 @@ export interface ExportOptions {
   headers: 'en' | 'fa';
   /** Standard output, when there is no --out. */
   write: (text: string) => void;
+  /** --redact: personal columns left out, people as pseudonyms (src/domain/redact.ts). */
+  redact?: ExportRedaction | undefined;
 }
 
 export interface ExportResult {
@@ -32,6 +35,7 @@ export interface ExportResult {
   rows: number;
   from: string | null;
   to: string | null;
+  redacted: boolean;
 }
 
 function columnKind(f: FieldSpec): ColumnSpec['kind'] {
@@ -50,6 +54,7 @@ interface Column {
 function columnsOf(entity: ImportEntity, opts: ExportOptions): Column[] {
   const out: Column[] = [];
   for (const f of entity.fields) {
+    if (opts.redact !== undefined && !opts.redact.keeps(f)) continue;
     const header = opts.format === 'json' ? f.key : opts.headers === 'fa' ? f.fa : f.name;
     out.push({ spec: { header, kind: columnKind(f) }, field: f, jalali: false });
     if (f.kind === 'date' && f.jalali === true && opts.format !== 'json') {
@@ -83,7 +88,11 @@ export async function exportTable(ctx: Ctx, entity: ImportEntity, opts: ExportOp
   try {
     await inSnapshot(ctx.db, async () => {
       for (const record of entity.exportRows(ctx.db, office.code, range)) {
-        await writer.writeRow(columns.map((c) => (c.jalali ? jalaliText(record[c.field.name]) : (record[c.field.name] ?? null))));
+        const cell = (c: Column): CellValue => {
+          const value = record[c.field.name] ?? null;
+          return opts.redact === undefined ? value : opts.redact.cell(c.field, value);
+        };
+        await writer.writeRow(columns.map((c) => (c.jalali ? jalaliText(record[c.field.name]) : cell(c))));
         rows++;
       }
     });
@@ -92,5 +101,5 @@ export async function exportTable(ctx: Ctx, entity: ImportEntity, opts: ExportOp
     writer.abort();
     throw err;
   }
-  return { kind: entity.name, format: opts.format, file: opts.out ?? null, rows, from: range.from ?? null, to: range.to ?? null };
+  return { kind: entity.name, format: opts.format, file: opts.out ?? null, rows, from: range.from ?? null, to: range.to ?? null, redacted: opts.redact !== undefined };
 }

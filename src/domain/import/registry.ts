@@ -7,12 +7,19 @@ import type { ImportEntity } from './entity.js';
 import { cases } from './entities/cases.js';
 import { centers } from './entities/centers.js';
 import { clients } from './entities/clients.js';
+import { courses } from './entities/courses.js';
+import { enrolments } from './entities/enrolments.js';
 import { followups } from './entities/followups.js';
+import { rosterAssignments } from './entities/roster-assignments.js';
 import { services } from './entities/services.js';
+import { shiftPatterns } from './entities/shift-patterns.js';
 import { staff } from './entities/staff.js';
+import { workshops } from './entities/workshops.js';
 
 /** In the order an office moves its records: what others refer to comes first. */
-export const ENTITIES: readonly ImportEntity[] = [centers, staff, clients, cases, services, followups];
+export const ENTITIES: readonly ImportEntity[] = [
+  centers, staff, clients, cases, services, followups, shiftPatterns, rosterAssignments, courses, enrolments, workshops,
+];
 
 export const entityNames = (): string[] => ENTITIES.map((e) => e.name);
 

@@ -6,12 +6,13 @@
  * without duplicates. With --dry-run or --all-or-nothing the whole file is one
  * transaction, rolled back at the end (dry run, or any row refused) or committed.
  */
-import { ParvandeError } from '../../errors.js';
+import { DatabaseError, ParvandeError, type DatabaseErrorCode } from '../../errors.js';
 import type { TableSource } from '../../files/table.js';
 import {
   beginImmediate, commit, insertImportBatch, releaseSavepoint, rollback, rollbackSavepoint, savepoint, tuneForImport, updateImportBatch,
   type BatchCounts,
 } from '../../store/import.js';
+import { translateSqliteError } from '../../store/database.js';
 import { recordAudit } from '../audit.js';
 import type { Ctx } from '../context.js';
 import { getOffice } from '../office.js';
@@ -75,20 +76,24 @@ export async function runImport(
   };
   const counts = (): BatchCounts => ({ inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
 
+  // The run is recorded in its own transaction first, so an interrupted run stays visible; with
+  // --all-or-nothing it is recorded inside the one transaction, so a refused file leaves no trace.
   let batchId: number | null = null;
-  if (!opts.dryRun) {
-    const name = source.path.split(/[\\/]/).pop() ?? source.path;
-    batchId = db.write(() =>
-      insertImportBatch(db, { entity: entity.name, source: source.sheet === null ? name : `${name} [${source.sheet}]`, format: source.format, actor: ctx.actor, at: ctx.now() }),
-    );
-    report.batchId = batchId;
-  }
+  const name = source.path.split(/[\\/]/).pop() ?? source.path;
+  const recordRun = (): number =>
+    insertImportBatch(db, { entity: entity.name, source: source.sheet === null ? name : `${name} [${source.sheet}]`, format: source.format, actor: ctx.actor, at: ctx.now() });
+  if (!oneTransaction) batchId = db.write(recordRun);
   const claims = new ClaimBook();
   const caches = new Map<string, unknown>();
+  // One timestamp per transaction: the rows of a batch are stored at once.
+  let stamp = ctx.now();
   const session: ImportSession = {
     ...ctx,
+    now: () => stamp,
     officeCode: office.code,
-    batchId,
+    get batchId() {
+      return batchId;
+    },
     claim: (name, id, row) => claims.claim(name, id, row, entity.record),
     cache: <T>(name: string, make: () => T): T => {
       if (!caches.has(name)) caches.set(name, make());
@@ -127,7 +132,14 @@ export async function runImport(
         else report.duplicatesNotListed++;
       }
     } catch (err) {
-      if (guarded) rollbackSavepoint(db);
+      if (guarded) {
+        try {
+          rollbackSavepoint(db);
+        } catch (undo) {
+          // After a full disk SQLite may have rolled the whole transaction back itself: report the first failure.
+          if (err instanceof ParvandeError && err.exitCode !== 1 && err.exitCode !== 5) throw undo;
+        }
+      }
       claims.undoRow();
       // Refusals are row errors; a locked or broken database, or a bug, stops the import.
       if (!(err instanceof ParvandeError) || err.exitCode === 1 || err.exitCode === 5) throw err;
@@ -160,14 +172,17 @@ export async function runImport(
 
   try {
     for await (const batch of source.batches()) {
-      if (!open) {
-        beginImmediate(db);
-        open = true;
+      for (const raw of batch) {
+        if (!open) {
+          beginImmediate(db);
+          open = true;
+          stamp = ctx.now();
+          if (opts.allOrNothing && !opts.dryRun && batchId === null) batchId = recordRun();
+        }
+        importOne(new RowView(raw, plan, fields, ctx.today));
+        if (!oneTransaction && ++sinceCommit >= opts.batchSize) await settle(false);
       }
-      for (const raw of batch) importOne(new RowView(raw, plan, fields, ctx.today));
-      sinceCommit += batch.length;
       hooks.progress?.(report.rows);
-      if (!oneTransaction && sinceCommit >= opts.batchSize) await settle(false);
     }
     if (oneTransaction && open) {
       if (opts.dryRun || report.rejected > 0) rollback(db);
@@ -182,12 +197,27 @@ export async function runImport(
     report.committed = !opts.dryRun && !(opts.allOrNothing && report.rejected > 0);
     await settle(true);
   } catch (err) {
-    rollback(db);
-    if (batchId !== null) closeBatch(ctx, batchId, { ...stored, rejected: report.rejected }, 'failed');
-    throw err;
+    try {
+      rollback(db);
+    } catch {
+      // The transaction may be gone already (a full disk): the failure below is the one to report.
+    }
+    if (batchId !== null && !oneTransaction) closeBatch(ctx, batchId, { ...stored, rejected: report.rejected }, 'failed');
+    throw stoppedBy(translateSqliteError(err, db.path), oneTransaction ? 0 : stored.inserted + stored.updated);
   }
-  if (batchId !== null) closeBatch(ctx, batchId, { ...stored, rejected: report.rejected }, report.rejected > 0 ? 'rejected-rows' : 'done');
+  report.batchId = report.committed ? batchId : null;
+  if (report.batchId !== null) closeBatch(ctx, report.batchId, { ...stored, rejected: report.rejected }, report.rejected > 0 ? 'rejected-rows' : 'done');
   return report;
+}
+
+/** A database failure mid-import says what stays stored: whole batches before the one being written. */
+function stoppedBy(err: unknown, kept: number): unknown {
+  if (!(err instanceof DatabaseError) || kept === 0) return err;
+  const base = err.message.replace(/; nothing was written$/, '');
+  return new DatabaseError(
+    err.code as DatabaseErrorCode,
+    `${base}; the batch being written was not stored, the ${kept} rows stored before it stay (running the same import again finishes it)`,
+  );
 }
 
 function closeBatch(ctx: Ctx, id: number, c: BatchCounts, status: 'done' | 'rejected-rows' | 'failed'): void {

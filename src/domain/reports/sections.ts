@@ -7,6 +7,7 @@
  * (extraSectionTables in src/ui/views/report-document.ts).
  */
 import type { Ctx } from '../context.js';
+import { peopleFigures } from '../people/report-figures.js';
 import type { Period } from './period.js';
 
 export interface ReportSection {
@@ -15,7 +16,10 @@ export interface ReportSection {
   compute: (ctx: Pick<Ctx, 'db' | 'today'>, period: Period) => unknown;
 }
 
-export const REPORT_SECTIONS: readonly ReportSection[] = [];
+/** Staff on the roll, shifts planned and covered, training and workshops (issue "staff register, roster and training"). */
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  { key: 'people', compute: (ctx, period) => peopleFigures(ctx, { from: period.from, to: period.to }) },
+];
 
 /** The extra sections for one period, keyed as they appear in the report. */
 export function computeSections(ctx: Pick<Ctx, 'db' | 'today'>, period: Period): Record<string, unknown> {

@@ -17,8 +17,35 @@ const ARABIC_KAF = /\u0643/g; // ك
 const INVISIBLE_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const WHITESPACE_RUN = /\s+/g;
 
+/**
+ * Text that every step below leaves as it is: printable ASCII other than space,
+ * the Arabic letters of Persian words except ي ى ك, the Persian letters پ چ ژ ک
+ * گ ی and ZWNJ, with single spaces between words. None of these is a digit to
+ * convert, an invisible mark, or a character NFC/NFD could join to its
+ * neighbour (the Arabic compositions all take a mark U+0653-U+0655 second, and
+ * marks are not in the set). Almost every name in an office's files is such
+ * text: it skips the general path, which costs a dozen string passes.
+ */
+const NOT_PLAIN = /[^\u0021-\u007e\u0621-\u063a\u0641\u0642\u0644-\u0648\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c ]|^ | $| {2}/;
+// In plain text, the letters NFD splits into a base letter and a hamza or madda mark.
+const PLAIN_DECOMPOSING = /[\u0622-\u0626]/;
+const PLAIN_BASE: Readonly<Record<string, string>> = {
+  '\u0622': '\u0627', // آ → ا
+  '\u0623': '\u0627', // أ → ا
+  '\u0624': '\u0648', // ؤ → و
+  '\u0625': '\u0627', // إ → ا
+  '\u0626': '\u06cc', // ئ → ي (its NFD base) → ی
+};
+const PLAIN_DECOMPOSING_ALL = /[\u0622-\u0626]/g;
+const PLAIN_DROPPED = /[\u200c ]/g;
+const LATIN_CAPITAL = /[A-Z]/;
+
+/** Text that normalizeLetters, matchingKey's folding and NFC all leave unchanged (see NOT_PLAIN). */
+export const isPlainText = (s: string): boolean => !NOT_PLAIN.test(s);
+
 /** Canonical stored form: Persian ی/ک, ASCII digits, NFC, trimmed, single spaces. ZWNJ kept. */
 export function normalizeLetters(s: string): string {
+  if (!NOT_PLAIN.test(s)) return s;
   // Compose first so that ي + hamza becomes ئ instead of ی + a stray hamza.
   const composed = s.replace(INVISIBLE_CONTROLS, '').normalize('NFC');
   return toLatinDigits(composed)
@@ -51,6 +78,13 @@ const FOLDABLE = /[\u0671\u06d5\u064a]/g;
  * on which keyboard typed the letter under the hamza.
  */
 export function matchingKey(s: string): string {
+  if (!NOT_PLAIN.test(s)) {
+    // The general path below, step by step, for plain text: NFD and the mark removal leave the base
+    // letters of آ أ ؤ إ ئ, ZWNJ and spaces go, Latin letters are lower-cased; NFC has nothing to join.
+    let key = PLAIN_DECOMPOSING.test(s) ? s.replace(PLAIN_DECOMPOSING_ALL, (ch) => PLAIN_BASE[ch] ?? ch) : s;
+    key = key.replace(PLAIN_DROPPED, '');
+    return LATIN_CAPITAL.test(key) ? key.toLowerCase() : key;
+  }
   return normalizeLetters(s)
     .normalize('NFD')
     .replace(DIACRITICS, '')

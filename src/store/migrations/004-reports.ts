@@ -10,7 +10,7 @@ import type { Database } from 'better-sqlite3';
  *   triggers. A year to date over a million services is then a few thousand rows
  *   instead of a hundred thousand: the monthly report must start as fast as a
  *   plain command. The table is derived data only: it can always be rebuilt from
- *   `services`, `cases` and `case_categories` (src/store/reports.ts checks it).
+ *   `services`, `cases` and `case_categories` (src/store/report-aggregates.ts checks it).
  */
 export function up(db: Database): void {
   db.exec(`

@@ -1,5 +1,6 @@
 /** What a person reads after an import or an export. */
 import type { ImportReport } from '../../domain/import/run.js';
+import { ENCODING_NAMES, type Encoding } from '../../files/encoding.js';
 import type { Fmt } from '../format.js';
 
 export interface ImportResult extends ImportReport {
@@ -15,7 +16,7 @@ const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': '
 const SHOWN = 20;
 
 export function importSummary(r: ImportResult, f: Fmt): string {
-  const what = [r.format.toUpperCase(), r.encoding, r.separator === null ? null : SEPARATOR_NAMES[r.separator], r.sheet === null ? null : `sheet "${r.sheet}"`]
+  const what = [r.format.toUpperCase(), r.encoding === null ? null : (ENCODING_NAMES[r.encoding as Encoding] ?? r.encoding), r.separator === null ? null : SEPARATOR_NAMES[r.separator], r.sheet === null ? null : `sheet "${r.sheet}"`]
     .filter((x) => x !== null)
     .join(', ');
   const lines = [`${r.file} (${what}): ${f.n(r.rows)} rows of ${r.entity}`];
@@ -37,7 +38,8 @@ export function importSummary(r: ImportResult, f: Fmt): string {
   if (r.rejected > 0) {
     lines.push('refused rows:');
     for (const e of r.errors.slice(0, SHOWN)) {
-      const where = e.column === null ? '' : `, column ${e.column}${e.value === null ? '' : ` (${e.value === '' ? 'empty' : JSON.stringify(e.value)})`}`;
+      const shown = e.value === null ? '' : e.value === '' ? ' (empty)' : e.value === '(hidden)' ? ' (value hidden)' : ` (${JSON.stringify(e.value)})`;
+      const where = e.column === null ? '' : `, column ${e.column}${shown}`;
       lines.push(`  row ${e.row}${where}: ${e.reason}`);
     }
     if (r.rejected > SHOWN) lines.push(`  … and ${f.n(r.rejected - SHOWN)} more`);

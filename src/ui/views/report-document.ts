@@ -4,6 +4,8 @@
  * four always show the same figures under the same labels.
  */
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS, SERVICE_TYPES, codesOf, type Catalogue } from '../../domain/codes.js';
+import type { PeopleFigures } from '../../domain/people/report-figures.js';
+import { peopleTables } from './report-people.js';
 import { jalaliMonthNames } from '../../domain/dates.js';
 import type { AnyReport, MonthlyReport, RangeReport, Rollup, YearReport } from '../../domain/reports/build.js';
 import type { Figures } from '../../domain/reports/figures.js';
@@ -197,6 +199,10 @@ export function extraSectionTables(r: MonthlyReport, fmt: Fmt): DocTable[] {
   const tables: DocTable[] = [];
   for (const [key, value] of Object.entries(r)) {
     if (MONTHLY_KEYS.has(key)) continue;
+    if (key === 'people') {
+      tables.push(...peopleTables(value as PeopleFigures, fmt));
+      continue;
+    }
     const rows: DocRow[] = [];
     const walk = (v: unknown, path: string): void => {
       if (typeof v === 'number') rows.push({ code: `${key}.${path}`, label: path, values: [v] });

@@ -4,8 +4,8 @@
  * cli-table3's width count and put back afterwards, and a table wider than the
  * terminal is split into several, each repeating the label column.
  */
-import Table from 'cli-table3';
-import { displayWidth, isZeroWidth } from '../text-width.js';
+import { createTable } from '../cli-table.js';
+import { displayWidth, ZeroWidthShield } from '../text-width.js';
 
 export interface ReportTableOptions {
   /** Mirrored columns for right-to-left readers. */
@@ -13,10 +13,6 @@ export interface ReportTableOptions {
   /** Widest allowed line (default 80). */
   maxWidth?: number;
 }
-
-// A control character never stored in any text (fields.ts refuses them): it
-// stands in for each zero-width character while cli-table3 measures.
-const STAND_IN = '\u0001';
 
 /** Column 0 is the label; every other column holds numbers (right-aligned, or left in RTL mirror). */
 export function renderReportTable(head: string[], rows: string[][], opts: ReportTableOptions = {}): string {
@@ -49,18 +45,9 @@ function splitColumns(head: string[], rows: string[][], maxWidth: number): numbe
 function drawTable(head: string[], rows: string[][], rtl: boolean): string {
   const order = head.map((_, i) => i);
   if (rtl) order.reverse();
-  const hidden: string[] = [];
-  const hide = (cell: string): string => {
-    let out = '';
-    for (const ch of cell.replaceAll(STAND_IN, '')) {
-      if (isZeroWidth(ch)) {
-        hidden.push(ch);
-        out += STAND_IN;
-      } else out += ch;
-    }
-    return out;
-  };
-  const table = new Table({
+  const shield = new ZeroWidthShield();
+  const hide = (cell: string): string => shield.hide(cell);
+  const table = createTable({
     head: order.map((i) => hide(head[i] ?? '')),
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
     // Labels read from the start of the line; numbers line up on their last digit.
@@ -68,8 +55,5 @@ function drawTable(head: string[], rows: string[][], rtl: boolean): string {
     wordWrap: false,
   });
   for (const row of rows) table.push(order.map((i) => hide(row[i] ?? '')));
-  let k = 0;
-  // cli-table3 writes cells in the order they were given (no wrapping), so the
-  // stand-ins come back in the same order.
-  return table.toString().replace(/\u0001/g, () => hidden[k++] ?? '');
+  return shield.restore(table.toString());
 }

@@ -20,7 +20,7 @@ function filesUnder(dir) {
 export function cacheDir(sizes) {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(sizes));
-  hash.update(readFileSync(join(ROOT, 'package.json')));
+  hash.update(String(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version));
   for (const dir of ['dist/domain/demo', 'dist/store/migrations', 'fixtures/demo']) {
     for (const f of filesUnder(join(ROOT, dir))) hash.update(f.slice(ROOT.length)).update(readFileSync(f));
   }

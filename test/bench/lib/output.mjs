@@ -32,12 +32,15 @@ export function markdown(results) {
   lines.push('| Measure | Time | `node -e 0` | Ratio | Target | Met |', '|---|---:|---:|---:|---:|:---:|');
   for (const t of results.timings) {
     if (t.skipped) lines.push(`| ${t.name} | skipped: ${t.skipped} | | | | |`);
+    else if (t.failed) lines.push(`| ${t.name} | failed: ${t.failed.replace(/\|/g, '/').slice(0, 120)} | | | ${t.target === null ? '' : `≤ ${t.target}×`} | ${mark(t.ok)} |`);
     else lines.push(`| ${t.name} | ${t.medianMs} ms | ${t.baselineMs} ms | ${t.ratio}× | ${t.target === null ? '' : `≤ ${t.target}×`} | ${mark(t.ok)} |`);
   }
   const q = results.queryPlans;
+  if (q?.failed) lines.push(`| Report query plans | failed: ${q.failed.replace(/\|/g, '/').slice(0, 120)} | | | | |`);
   if (q?.plans) lines.push(`| Report queries scanning all of services | ${q.servicesScans} of ${q.plans.length} | | | 0 | ${mark(q.servicesScans === 0)} |`);
   const im = results.import;
-  if (im?.skipped) lines.push(`| Import 200,000 clients | skipped: ${im.skipped} | | | | |`);
+  if (im?.skipped) lines.push(`| Import clients | skipped: ${im.skipped} | | | | |`);
+  else if (im?.failed) lines.push(`| Import clients | failed: ${im.failed.replace(/\|/g, '/').slice(0, 120)} | | | | **no** |`);
   else if (im) {
     lines.push(`| Import ${n(im.rows)} clients (CSV) | ${im.parvande.seconds} s, ${n(im.parvande.rowsPerSecond)} rows/s | | | | |`);
     if (im.sqlite3.skipped) lines.push(`| … vs sqlite3 \`.import\` | skipped: ${im.sqlite3.skipped} | | | | |`);

@@ -22,7 +22,10 @@ export function run(file, args, { env = benchEnv(), input, allowFail = false, cw
   if (r.error) throw r.error;
   const out = { code: r.status ?? -1, stdout: r.stdout?.toString('utf8') ?? '', stderr: r.stderr?.toString('utf8') ?? '', ms };
   if (!allowFail && out.code !== 0) {
-    throw new Error(`${[file, ...args].join(' ')} exited ${out.code}: ${out.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    // The first line naming an error says most (a stack trace ends with Node's version line).
+    const lines = out.stderr.trim().split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const why = lines.find((l) => /error/i.test(l)) ?? lines.slice(-3).join(' | ');
+    throw new Error(`${[file, ...args].map((a) => a.replace(ROOT, '.')).join(' ')} exited ${out.code}: ${why}`);
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ParvandeError } from '../../../errors.js'
 import { selectClient, selectClientByNationalCode, insertClient, updateClientRow } from '../../../store/clients.js';
 import { iterateClients } from '../../../store/export.js';
 import {
-  insertClientUnlessCodeTaken, insertImportKey, selectClientIdsByNameAndBirth, selectImportKey, selectNamesakes,
+  anyClientWithoutBirthDate, anyNamesakeExcept, insertClientUnlessCodeTaken, insertImportKey, selectClientIdsByNameAndBirth, selectImportKey, selectNamesake, selectNamesakeIds,
 } from '../../../store/import.js';
 import { recordAudit } from '../../audit.js';
 import { validateClient, type Client, type ClientInput, type ValidatedClient } from '../../clients.js';
@@ -84,13 +84,22 @@ const COMPARED = [
 const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 
 function possibleDuplicates(s: ImportSession, id: number, w: ValidatedClient['write']): PossibleDuplicate[] {
-  return selectNamesakes(s.db, w.nameKey, w.birthDate, 6)
-    .filter((c) => c.id !== id && !(c.nationalCode !== null && w.nationalCode !== null && c.nationalCode !== w.nationalCode))
-    .slice(0, 5)
-    .map((c) => ({
-      id: c.id,
-      reason: c.firstName === w.firstName && c.lastName === w.lastName ? 'same name, one birth date unknown' : 'same name spelled differently',
-    }));
+  // Clients with an unknown birth date are namesakes of everyone with the name; when there are none, one query is saved per row.
+  const unknownBirths = s.cache('clients.unknownBirths', () => ({ any: anyClientWithoutBirthDate(s.db) }));
+  if (w.birthDate === null) unknownBirths.any = true;
+  if (!anyNamesakeExcept(s.db, w.nameKey, w.birthDate, id, unknownBirths.any)) return [];
+  const others = selectNamesakeIds(s.db, w.nameKey, w.birthDate, 7, unknownBirths.any).filter((other) => other !== id);
+  if (others.length === 0) return [];
+  const out: PossibleDuplicate[] = [];
+  for (const other of others) {
+    const c = selectNamesake(s.db, other);
+    // Two different national codes are two different people.
+    if (c === undefined || (c.nationalCode !== null && w.nationalCode !== null && c.nationalCode !== w.nationalCode)) continue;
+    const spelled = c.firstName === w.firstName && c.lastName === w.lastName;
+    const born = c.birthDate === w.birthDate ? 'same birth date' : 'a birth date unknown';
+    out.push({ id: c.id, reason: spelled ? `same name, ${born}` : `same name spelled differently, ${born}` });
+  }
+  return out.slice(0, 5);
 }
 
 function importClient(s: ImportSession, row: RowView): RowOutcome {
@@ -131,7 +140,8 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
       }
     }
   }
-  if (target === undefined) {
+  // Name and birth date are the key only of a row with neither a national code nor an id of its own.
+  if (target === undefined && ref.external === undefined) {
     const same = selectClientIdsByNameAndBirth(s.db, w.nameKey, w.birthDate).filter((c) => c.firstName === w.firstName && c.lastName === w.lastName);
     if (same.length > 1) {
       throw new ConflictError(

@@ -26,15 +26,15 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'first-name', key: 'firstName', fa: 'نام', kind: 'name', required: true, personal: true },
   { name: 'last-name', key: 'lastName', fa: 'نام خانوادگی', aliases: ['فامیلی'], kind: 'name', required: true, personal: true },
   { name: 'national-code', key: 'nationalCode', fa: 'کد ملی', aliases: ['شماره ملی'], kind: 'national-code', personal: true },
-  { name: 'role', key: 'role', fa: 'سمت', aliases: ['نقش'], kind: 'code', required: true },
+  { name: 'role', key: 'role', fa: 'سمت', aliases: ['نقش', 'پست'], kind: 'code', required: true },
   { name: 'sector', key: 'sector', fa: 'بخش', aliases: ['دولتی/غیردولتی'], kind: 'code', required: true },
   { name: 'center-id', key: 'centerId', fa: 'مرکز', aliases: ['center'], kind: 'ref' },
   { name: 'degree', key: 'degree', fa: 'مدرک تحصیلی', aliases: ['مدرک'], kind: 'code' },
   { name: 'field', key: 'field', fa: 'رشته تحصیلی', aliases: ['رشته'], kind: 'text' },
-  { name: 'membership-no', key: 'membershipNo', fa: 'شماره عضویت', kind: 'text' },
-  { name: 'phone', key: 'phone', fa: 'تلفن', aliases: ['تلفن همراه', 'موبایل'], kind: 'phone', personal: true },
-  { name: 'start-date', key: 'startDate', fa: 'تاریخ شروع به کار', aliases: ['تاریخ شروع'], kind: 'date', jalali: true },
-  { name: 'left-on', key: 'leftOn', fa: 'تاریخ ترک کار', aliases: ['left'], kind: 'date', jalali: true },
+  { name: 'membership-no', key: 'membershipNo', fa: 'شماره عضویت', aliases: ['شماره عضویت انجمن'], kind: 'text' },
+  { name: 'phone', key: 'phone', fa: 'تلفن', aliases: ['تلفن همراه', 'موبایل', 'شماره تماس', 'تلفن تماس'], kind: 'phone', personal: true },
+  { name: 'start-date', key: 'startDate', fa: 'تاریخ شروع به کار', aliases: ['تاریخ شروع', 'تاریخ شروع خدمت', 'تاریخ استخدام'], kind: 'date', jalali: true },
+  { name: 'left-on', key: 'leftOn', fa: 'تاریخ ترک کار', aliases: ['left', 'تاریخ ترک خدمت', 'تاریخ خروج'], kind: 'date', jalali: true },
   { name: 'active', key: 'active', fa: 'فعال', kind: 'bool' },
 ];
 
@@ -63,14 +63,18 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
   const active = row.get('active') === undefined ? leftText === undefined : parseBool(row.get('active') as string, 'active');
   if (active && leftText !== undefined) throw new ValidationError('left-on is filled but active says yes: empty one of them', 'left-on');
 
-  if (target === undefined && !isBlank(input.nationalCode)) {
-    const code = parseNationalCode(input.nationalCode as string, { repairLeadingZeros: true, field: 'national-code' }).code;
-    target = selectStaffByNationalCode(s.db, code);
-  }
-  if (target === undefined) {
+  const parsedCode = isBlank(input.nationalCode) ? undefined : parseNationalCode(input.nationalCode, { repairLeadingZeros: true, field: 'national-code' });
+  const code = parsedCode?.code;
+  // A code a spreadsheet cut short and that was padded is counted as repaired, as for clients.
+  const repaired = parsedCode?.repaired === true ? { repaired: ['national-code'] } : {};
+  if (target === undefined && code !== undefined) target = selectStaffByNationalCode(s.db, code);
+  let namesakes: StaffRow[] = [];
+  if (target === undefined && t.external === undefined) {
     const first = input.firstName ?? '';
     const last = input.lastName ?? '';
-    const same = selectStaffByNameKey(s.db, staffNameKey(first, last)).filter((x) => x.firstName === first && x.lastName === last);
+    namesakes = selectStaffByNameKey(s.db, staffNameKey(first, last));
+    // Two different national codes are two different people: namesakes are reported, never merged.
+    const same = namesakes.filter((x) => x.firstName === first && x.lastName === last && (code === undefined || x.nationalCode === null || x.nationalCode === code));
     if (same.length > 1) {
       throw new ConflictError(`${same.length} staff members have this name (${same.map((x) => '#' + x.id).join(', ')}): add an id or national-code column`, 'first-name');
     }
@@ -86,7 +90,11 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     }
     s.claim('staff', id, row.row);
     if (t.external !== undefined) insertImportKey(s.db, 'staff', t.external, id, s.batchId);
-    return { action: 'inserted', id };
+    const possibleDuplicates = namesakes.slice(0, 5).map((x) => ({
+      id: x.id,
+      reason: x.firstName === w.firstName && x.lastName === w.lastName ? 'same name, another national code' : 'same name spelled differently',
+    }));
+    return { action: 'inserted', id, ...repaired, ...(possibleDuplicates.length > 0 ? { possibleDuplicates } : {}) };
   }
 
   s.claim('staff', target.id, row.row);
@@ -105,7 +113,7 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     recordAudit(s, 'update', 'staff', target.id, rejoining ? [...changed, 'active'] : changed);
   }
   if (leaving) leaveStaff(s, String(target.id), leftText);
-  return { action: 'updated', id: target.id };
+  return { action: 'updated', id: target.id, ...repaired };
 }
 
 export const staff: ImportEntity = {

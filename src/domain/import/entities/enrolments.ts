@@ -1,0 +1,288 @@
+/**
+ * Enrolments in training courses (ثبت‌نام دوره), such as the province's list
+ * of trainees. Key: this office's id, an id recorded from the same source, else
+ * the course with the person (a person is on a course once). A new row is
+ * `training enrol` dated its requested-on: a place while the course has one,
+ * else the waiting list, in the order of the rows. The status it states is then
+ * reached the way the commands reach it (`training attend`, `complete`, `drop`,
+ * which moves the first in line up). A stored enrolment only moves forward:
+ * attended, completed or dropped; anything else that differs is refused.
+ */
+import { ConflictError, NotFoundError, ParvandeError, ValidationError } from '../../../errors.js';
+import { selectClient } from '../../../store/clients.js';
+import { insertImportKey } from '../../../store/import.js';
+import { selectStaffList } from '../../../store/staff.js';
+import { selectCourse, selectEnrolment, selectEnrolmentOf, selectEnrolments, updateEnrolmentRow, type EnrolmentRow } from '../../../store/training.js';
+import { parseDateInput } from '../../dates.js';
+import { optionalCode, optionalText } from '../../fields.js';
+import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../../people/codes.js';
+import { toLatinDigits } from '../../text/digits.js';
+import { matchingKey } from '../../text/persian.js';
+import { resolveCourse, type Course } from '../../training/courses.js';
+import { dropEnrolment, enrol, markAttended, markCompleted, parseScore } from '../../training/enrolments.js';
+import type { FieldSpec } from '../columns.js';
+import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { rowTarget } from '../refs.js';
+import type { RowView } from '../values.js';
+import { readRef, rowClient, rowStaff } from './people-refs.js';
+
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
+  { name: 'course', key: 'course', fa: 'دوره', aliases: ['course-id', 'کد دوره', 'شناسه دوره'], kind: 'ref' },
+  { name: 'course-title', key: 'courseTitle', fa: 'عنوان دوره', aliases: ['نام دوره'], kind: 'text' },
+  { name: 'staff', key: 'staff', fa: 'کارمند', aliases: ['staff-id', 'کارشناس', 'پرسنل'], kind: 'ref', personal: true },
+  { name: 'client', key: 'client', fa: 'مددجو', aliases: ['client-id'], kind: 'ref', personal: true },
+  { name: 'national-code', key: 'nationalCode', fa: 'کد ملی', aliases: ['شماره ملی'], kind: 'national-code', personal: true },
+  { name: 'first-name', key: 'firstName', fa: 'نام', kind: 'name', personal: true },
+  { name: 'last-name', key: 'lastName', fa: 'نام خانوادگی', aliases: ['فامیلی'], kind: 'name', personal: true },
+  { name: 'status', key: 'status', fa: 'وضعیت', kind: 'code' },
+  { name: 'waiting-position', key: 'waitingPosition', fa: 'نوبت انتظار', aliases: ['ردیف انتظار'], kind: 'int' },
+  { name: 'requested-on', key: 'requestedOn', fa: 'تاریخ درخواست', aliases: ['تاریخ ثبت نام'], kind: 'date', jalali: true },
+  { name: 'enrolled-on', key: 'enrolledOn', fa: 'تاریخ پذیرش', kind: 'date', jalali: true },
+  { name: 'attended-on', key: 'attendedOn', fa: 'تاریخ حضور', kind: 'date', jalali: true },
+  { name: 'completed-on', key: 'completedOn', fa: 'تاریخ گذراندن', aliases: ['تاریخ اتمام'], kind: 'date', jalali: true },
+  { name: 'score', key: 'score', fa: 'نمره', aliases: ['امتیاز'], kind: 'int' },
+  { name: 'certificate', key: 'certificate', fa: 'شماره گواهی', aliases: ['certificate-no', 'شماره گواهینامه', 'گواهینامه'], kind: 'text' },
+  { name: 'dropped-on', key: 'droppedOn', fa: 'تاریخ انصراف', kind: 'date', jalali: true },
+];
+
+const DATES = ['requested-on', 'enrolled-on', 'attended-on', 'completed-on', 'dropped-on'] as const;
+type DateField = (typeof DATES)[number];
+
+/** What a row says of the enrolment; absent cells say nothing. */
+interface Wanted {
+  status: EnrolmentStatus | null;
+  dates: Partial<Record<DateField, string>>;
+  score?: number | null;
+  certificate?: string | null;
+}
+
+/** Cells a status rules out: a waiting person has no place, so no attending date, score or leaving date. */
+const RULED_OUT: Readonly<Record<EnrolmentStatus, readonly string[]>> = {
+  waiting: ['enrolled-on', 'attended-on', 'completed-on', 'dropped-on', 'score', 'certificate'],
+  enrolled: ['attended-on', 'completed-on', 'dropped-on', 'score', 'certificate'],
+  attended: ['completed-on', 'dropped-on', 'score', 'certificate'],
+  completed: ['dropped-on'],
+  dropped: ['completed-on', 'score', 'certificate'],
+};
+
+function readWanted(s: ImportSession, row: RowView): Wanted {
+  const dates: Wanted['dates'] = {};
+  for (const f of DATES) {
+    const v = row.get(f);
+    if (v !== undefined) dates[f] = parseDateInput(v, { today: s.today, field: f });
+  }
+  const w: Wanted = { status: optionalCode(ENROLMENT_STATUSES, row.get('status'), 'status'), dates };
+  if (row.get('score') !== undefined) w.score = parseScore(row.get('score'));
+  if (row.get('certificate') !== undefined) w.certificate = optionalText(toLatinDigits(row.get('certificate') as string), 'certificate', 50);
+  const filled = (f: string): boolean => (f === 'score' ? w.score !== undefined : f === 'certificate' ? w.certificate !== undefined : dates[f as DateField] !== undefined);
+  if (w.status === null) {
+    // A list without a status column says how far each person got by the dates it fills in.
+    w.status = filled('dropped-on') ? 'dropped' : filled('completed-on') || filled('score') || filled('certificate') ? 'completed' : filled('attended-on') ? 'attended' : null;
+  } else {
+    const clash = RULED_OUT[w.status].find(filled);
+    if (clash !== undefined) throw new ValidationError(`${clash} is filled but the status is ${w.status}: empty one of them`, clash);
+  }
+  return w;
+}
+
+function rowCourse(s: ImportSession, row: RowView): Course {
+  const ref = readRef(s, 'courses', row.get('course'));
+  const title = row.get('course-title');
+  let course: Course | undefined;
+  if (ref !== undefined && 'id' in ref) {
+    course = selectCourse(s.db, ref.id);
+    if (course === undefined) throw new NotFoundError(`no course #${ref.id}`, 'course');
+  } else if (ref !== undefined && 'text' in ref) {
+    course = resolveCourse(s, ref.text, 'course');
+  } else if (title !== undefined) {
+    course = resolveCourse(s, title, 'course-title');
+  } else if (ref !== undefined && 'foreign' in ref) {
+    throw new NotFoundError(`no course was imported here with the id ${ref.foreign}: import that office's courses file first, or add a course-title column`, 'course');
+  } else {
+    throw new ValidationError('course is required: give the course\'s id or title', 'course');
+  }
+  if (title !== undefined && matchingKey(title) !== matchingKey(course.title)) {
+    throw new ValidationError(`course #${course.id} has another title than the course-title column says`, 'course-title');
+  }
+  return course;
+}
+
+/** Staff courses take staff and community courses clients; the row's own columns say which when it has them. */
+function rowPerson(s: ImportSession, row: RowView, course: Course): { staffId: number } | { clientId: number } {
+  const byClient = row.get('client') !== undefined || (row.get('staff') === undefined && course.audience === 'community');
+  return byClient ? { clientId: rowClient(s, row).id } : { staffId: rowStaff(s, row).id };
+}
+
+/** Runs a command's step, naming the row's column in its errors rather than the command's --date. */
+function dated<T>(field: DateField, step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    if (err instanceof ParvandeError && err.field === 'date') {
+      const E = err.constructor as new (message: string, field?: string) => ParvandeError;
+      throw new E(err.message.replace('--date', field), field);
+    }
+    throw err;
+  }
+}
+
+const RANK: Readonly<Record<EnrolmentStatus, number>> = { waiting: 0, enrolled: 0, attended: 1, completed: 2, dropped: 3 };
+
+/** Moves an enrolment forward to the status the row states, as the commands would. */
+function advance(s: ImportSession, e: EnrolmentRow, w: Wanted, fresh: boolean): boolean {
+  const want = w.status;
+  if (want === null || want === e.status) return false;
+  const ref = { id: String(e.id) };
+  if (e.status === 'waiting' && want !== 'dropped') {
+    const course = selectCourse(s.db, e.courseId) as Course;
+    throw new ConflictError(
+      fresh
+        ? `course #${course.id} is full (${course.capacity} places): the person goes on the waiting list, not ${want}; leave the status empty or write waiting, or raise the capacity`
+        : `enrolment #${e.id} is on the waiting list (position ${e.waitingPosition}): it moves up only when a place frees up`,
+      'status',
+    );
+  }
+  if (want === 'waiting') {
+    throw new ConflictError(
+      fresh ? `course #${e.courseId} has a free place: the person is enrolled, not waiting; leave the status empty or write enrolled` : `enrolment #${e.id} is ${e.status}, not waiting`,
+      'status',
+    );
+  }
+  if (e.status === 'completed' || e.status === 'dropped' || RANK[want] < RANK[e.status]) {
+    throw new ConflictError(`enrolment #${e.id} is ${e.status}: a file does not take it back to ${want}`, 'status');
+  }
+  const attended = w.dates['attended-on'];
+  if (want === 'attended' || (attended !== undefined && e.status === 'enrolled' && (want === 'dropped' || attended !== w.dates['completed-on']))) {
+    dated('attended-on', () => markAttended(s, ref, attended));
+  }
+  if (want === 'completed') {
+    dated('completed-on', () =>
+      markCompleted(s, { ...ref, date: w.dates['completed-on'], score: w.score === null ? undefined : w.score?.toString(), certificate: w.certificate ?? undefined }),
+    );
+  }
+  if (want === 'dropped') dated('dropped-on', () => dropEnrolment(s, ref, w.dates['dropped-on']));
+  return true;
+}
+
+/**
+ * What the rules cannot replay: the day a person got a place (a place freed by
+ * a drop-out is got that day, not on the day of asking), and the attending of
+ * someone who later dropped out, when the course has since filled up and the
+ * replayed request lands on the waiting list. Written only on a record this row
+ * creates, in the order the dates must keep, and never for someone waiting.
+ */
+function historyDates(s: ImportSession, e: EnrolmentRow, w: Wanted): void {
+  const enrolledOn = w.dates['enrolled-on'] ?? e.enrolledOn;
+  const attendedOn = (e.status === 'dropped' ? w.dates['attended-on'] : undefined) ?? e.attendedOn;
+  if (e.status === 'waiting' || (enrolledOn === e.enrolledOn && attendedOn === e.attendedOn)) return;
+  const field = enrolledOn !== e.enrolledOn ? 'enrolled-on' : 'attended-on';
+  const order = [e.requestedOn, enrolledOn, attendedOn, e.completedOn ?? e.droppedOn].filter((d): d is string => d !== null);
+  if (order.some((d, i) => i > 0 && d < (order[i - 1] as string)) || (order[order.length - 1] as string) > s.today) {
+    throw new ValidationError('requested-on, enrolled-on, attended-on and completed-on or dropped-on must follow one another, none in the future', field);
+  }
+  const course = selectCourse(s.db, e.courseId) as Course;
+  if (attendedOn !== null && attendedOn < course.startsOn) {
+    throw new ValidationError(`course #${course.id} starts on ${course.startsOn}; attended-on is before that`, 'attended-on');
+  }
+  updateEnrolmentRow(s.db, e.id, { status: e.status, waitingPosition: e.waitingPosition, enrolledOn, attendedOn }, s.now());
+}
+
+/** Names the cells in which the row differs from the stored enrolment. */
+function differences(e: EnrolmentRow, w: Wanted): string[] {
+  const out: string[] = [];
+  if (w.status !== null && w.status !== e.status) out.push('status');
+  const stored: Record<DateField, string | null> = {
+    'requested-on': e.requestedOn, 'enrolled-on': e.enrolledOn, 'attended-on': e.attendedOn, 'completed-on': e.completedOn, 'dropped-on': e.droppedOn,
+  };
+  for (const f of DATES) if (w.dates[f] !== undefined && w.dates[f] !== stored[f]) out.push(f);
+  if (w.score !== undefined && w.score !== e.score) out.push('score');
+  if (w.certificate !== undefined && w.certificate !== e.certificateNo) out.push('certificate');
+  return out;
+}
+
+function importEnrolmentRow(s: ImportSession, row: RowView): RowOutcome {
+  const t = rowTarget(s, 'enrolments', row.get('id'));
+  let target: EnrolmentRow | undefined;
+  if (t.local !== undefined) {
+    target = selectEnrolment(s.db, t.local);
+    if (target === undefined) throw new NotFoundError(`no enrolment ${s.officeCode}:${t.local} in this office`, 'id');
+  } else if (t.mapped !== undefined) target = selectEnrolment(s.db, t.mapped);
+
+  const w = readWanted(s, row);
+  const course = rowCourse(s, row);
+  const who = rowPerson(s, row, course);
+  const label = 'staffId' in who ? `staff member #${who.staffId}` : `client #${who.clientId}`;
+  if (target !== undefined && (target.courseId !== course.id || ('staffId' in who ? target.staffId !== who.staffId : target.clientId !== who.clientId))) {
+    throw new ConflictError(`enrolment #${target.id} is not ${label}'s on course #${course.id}: check the id column`, 'id');
+  }
+  target ??= selectEnrolmentOf(s.db, course.id, who);
+
+  if (target === undefined) {
+    const person = 'staffId' in who ? { staff: String(who.staffId) } : { client: String(who.clientId) };
+    const made = dated('requested-on', () => enrol(s, { course: String(course.id), ...person, date: w.dates['requested-on'] }))[0] as EnrolmentRow;
+    s.claim('enrolments', made.id, row.row);
+    advance(s, made, w, true);
+    historyDates(s, selectEnrolment(s.db, made.id) as EnrolmentRow, w);
+    const stored = selectEnrolment(s.db, made.id) as EnrolmentRow;
+    const off = differences(stored, w);
+    if (off.length > 0) {
+      throw new ConflictError(`the commands' rules give ${off.join(', ')} other than the row says (status ${stored.status}): check the row`, off[0]);
+    }
+    if (t.external !== undefined) insertImportKey(s.db, 'enrolments', t.external, made.id, s.batchId);
+    return { action: 'inserted', id: made.id };
+  }
+
+  s.claim('enrolments', target.id, row.row);
+  if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'enrolments', t.external, target.id, s.batchId);
+  const moved = advance(s, target, w, false);
+  const stored = selectEnrolment(s.db, target.id) as EnrolmentRow;
+  const off = differences(stored, w);
+  if (off.length > 0) {
+    throw new ConflictError(
+      `differs from the stored enrolment #${target.id} (${stored.status}) in ${off.join(', ')}: a file only moves an enrolment on (attended, completed, dropped); use the training commands`,
+      off[0],
+    );
+  }
+  return { action: moved ? 'updated' : 'unchanged', id: target.id };
+}
+
+export const enrolments: ImportEntity = {
+  name: 'enrolments',
+  record: 'enrolment',
+  fields: FIELDS,
+  rangeField: 'requested-on',
+  errorFields: { enrolment: 'status' },
+  importRow: importEnrolmentRow,
+  *exportRows(db, officeCode, range) {
+    const codes = new Map(selectStaffList(db, {}).map((p) => [p.id, p.nationalCode]));
+    const clientCode = (id: number): string | null => selectClient(db, id)?.nationalCode ?? null;
+    const date = (d: string | null) => (d === null ? null : { date: d });
+    // Per course: places first, then the waiting list in its order, then those who dropped out,
+    // so that importing the rows in this order rebuilds the same waiting list.
+    const rows = selectEnrolments(db, {}).filter(
+      (e) => (range.from === undefined || e.requestedOn >= range.from) && (range.to === undefined || e.requestedOn <= range.to),
+    );
+    for (const e of rows) {
+      yield {
+        id: exportId(officeCode, e.id),
+        course: exportId(officeCode, e.courseId),
+        'course-title': e.courseTitle,
+        staff: exportId(officeCode, e.staffId),
+        client: exportId(officeCode, e.clientId),
+        'national-code': e.staffId !== null ? (codes.get(e.staffId) ?? null) : e.clientId !== null ? clientCode(e.clientId) : null,
+        'first-name': e.firstName,
+        'last-name': e.lastName,
+        status: e.status,
+        'waiting-position': e.waitingPosition,
+        'requested-on': date(e.requestedOn),
+        'enrolled-on': date(e.enrolledOn),
+        'attended-on': date(e.attendedOn),
+        'completed-on': date(e.completedOn),
+        score: e.score,
+        certificate: e.certificateNo,
+        'dropped-on': date(e.droppedOn),
+      };
+    }
+  },
+};

@@ -1,0 +1,121 @@
+/**
+ * How the rows of the people side (roster assignments, enrolments, workshops)
+ * name the records they refer to. A reference cell holds this office's id
+ * (KRJ01:12), an id recorded when the file's source was imported, or what the
+ * commands accept (an id, a national code, a name). Companion columns (national
+ * code and names of a person, the name of a shift or a course) find the record
+ * when the cell is another source's id, and are checked against it whenever
+ * both are given: a typo in an id must not land a shift or a course on the
+ * wrong person.
+ */
+import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { selectClient, selectClientByNationalCode } from '../../../store/clients.js';
+import { selectImportKey } from '../../../store/import.js';
+import { selectStaff, selectStaffByNationalCode } from '../../../store/staff.js';
+import { clientNameKey, resolveClient, type Client } from '../../clients.js';
+import { parseNationalCode } from '../../national-code.js';
+import { resolveStaff, staffNameKey, type Staff } from '../../staff.js';
+import { parseRowRef, type ImportSession } from '../entity.js';
+import type { RowView } from '../values.js';
+
+export type RefCell =
+  /** A stored record's id: this office's own, or recorded from the same source. */
+  | { id: number }
+  /** Another office's id (`KRJ01:12`) never imported here. */
+  | { foreign: string }
+  /** Anything else: read the way the commands read it. */
+  | { text: string };
+
+export function readRef(s: ImportSession, entity: string, value: string | undefined): RefCell | undefined {
+  if (value === undefined) return undefined;
+  const r = parseRowRef(value, s.officeCode);
+  if (r.local !== undefined) return { id: r.local };
+  const mapped = selectImportKey(s.db, entity, r.external as string);
+  if (mapped !== undefined) return { id: mapped };
+  const text = value.trim();
+  return /^[A-Za-z0-9]{2,12}:\d{1,15}$/.test(text) ? { foreign: text } : { text };
+}
+
+/** The national-code column of a row, padded when a spreadsheet dropped its zeros. */
+function rowNationalCode(row: RowView): string | undefined {
+  const text = row.get('national-code');
+  return text === undefined ? undefined : parseNationalCode(text, { repairLeadingZeros: true, field: 'national-code' }).code;
+}
+
+/** The name columns of a row must name the person found, as the office spells them or differently (ی/ي, spaces). */
+function checkName(row: RowView, stored: { firstName: string; lastName: string }, key: (f: string, l: string) => string, what: string): void {
+  const first = row.get('first-name');
+  const last = row.get('last-name');
+  if (first === undefined && last === undefined) return;
+  if (key(first ?? stored.firstName, last ?? stored.lastName) !== key(stored.firstName, stored.lastName)) {
+    throw new ValidationError(`the name does not match ${what}'s: check the row's ${first === undefined ? 'last-name' : 'first-name'}, id and national code`, first === undefined ? 'last-name' : 'first-name');
+  }
+}
+
+const foreignHint = (entity: string, id: string): string =>
+  `no ${entity} was imported here with the id ${id}: import that office's ${entity} file first, or add a national-code column`;
+
+/**
+ * The staff member a row names: by its `refField` column, else its national
+ * code, else its full name (when one person has it); then checked against the
+ * national code and names the row also gives.
+ */
+export function rowStaff(s: ImportSession, row: RowView, refField = 'staff'): Staff {
+  const ref = readRef(s, 'staff', row.get(refField));
+  const code = rowNationalCode(row);
+  let staff: Staff | undefined;
+  let by = refField;
+  if (ref !== undefined && 'id' in ref) {
+    staff = selectStaff(s.db, ref.id);
+    if (staff === undefined) throw new NotFoundError(`no staff member #${ref.id}`, refField);
+  } else if (ref !== undefined && 'text' in ref) {
+    staff = resolveStaff(s, ref.text, refField);
+  } else if (code !== undefined) {
+    staff = selectStaffByNationalCode(s.db, code);
+    if (staff === undefined) throw new NotFoundError('no staff member has this national code: import or add the person first', 'national-code');
+    by = 'national-code';
+  } else if (row.get('first-name') !== undefined && row.get('last-name') !== undefined) {
+    staff = resolveStaff(s, `${row.get('first-name')} ${row.get('last-name')}`, 'first-name');
+    by = 'name';
+  } else if (ref !== undefined && 'foreign' in ref) {
+    throw new NotFoundError(foreignHint('staff', ref.foreign), refField);
+  } else {
+    throw new ValidationError(`${refField} is required: give the staff member's id, national code or full name`, refField);
+  }
+  if (code !== undefined && staff.nationalCode !== code) {
+    const holder = staff.nationalCode === null ? selectStaffByNationalCode(s.db, code) : staff;
+    if (holder !== undefined) {
+      throw new ConflictError(`the national code is not that of staff member #${staff.id} (found by ${by}): check the row`, 'national-code');
+    }
+  }
+  checkName(row, staff, staffNameKey, `staff member #${staff.id} (found by ${by})`);
+  return staff;
+}
+
+/** The client a row names: by its `client` column (id or national code), else its national code; names are checked, never searched. */
+export function rowClient(s: ImportSession, row: RowView, refField = 'client'): Client {
+  const ref = readRef(s, 'clients', row.get(refField));
+  const code = rowNationalCode(row);
+  let client: Client | undefined;
+  let by = refField;
+  if (ref !== undefined && 'id' in ref) {
+    client = selectClient(s.db, ref.id);
+    if (client === undefined) throw new NotFoundError(`no client #${ref.id}`, refField);
+  } else if (ref !== undefined && 'text' in ref) {
+    client = resolveClient(s, ref.text, refField);
+  } else if (code !== undefined) {
+    client = selectClientByNationalCode(s.db, code);
+    if (client === undefined) throw new NotFoundError('no client has this national code', 'national-code');
+    by = 'national-code';
+  } else if (ref !== undefined && 'foreign' in ref) {
+    throw new NotFoundError(foreignHint('clients', ref.foreign), refField);
+  } else {
+    throw new ValidationError(`${refField} is required: give the client's id or national code`, refField);
+  }
+  if (code !== undefined && client.nationalCode !== code) {
+    const holder = client.nationalCode === null ? selectClientByNationalCode(s.db, code) : client;
+    if (holder !== undefined) throw new ConflictError(`the national code is not that of client #${client.id} (found by ${by}): check the row`, 'national-code');
+  }
+  checkName(row, client, clientNameKey, `client #${client.id} (found by ${by})`);
+  return client;
+}
