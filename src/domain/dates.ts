@@ -11,7 +11,7 @@
  * it here costs nothing at start-up, whereas that package costs 21-133 ms.
  */
 import { ValidationError } from '../errors.js';
-import { toPersianDigits } from './text/digits.js';
+import { hideLongNumbers, toPersianDigits } from './text/digits.js';
 import { normalizeLetters } from './text/persian.js';
 
 export type IsoDate = string;
@@ -158,7 +158,7 @@ export function parseDateInput(input: string, opts: { today: IsoDate; field?: st
   const field = opts.field ?? 'date';
   const s = normalizeLetters(input).toLowerCase();
   const fail = (reason: string): ValidationError =>
-    new ValidationError(`invalid date "${input.trim()}" for --${field}: ${reason}`, field);
+    new ValidationError(`invalid date "${hideLongNumbers(input.trim())}" for --${field}: ${reason}`, field);
 
   const word = DAY_WORDS[s];
   if (word !== undefined) return addDays(opts.today, word);

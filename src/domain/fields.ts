@@ -5,7 +5,7 @@
  */
 import { ValidationError } from '../errors.js';
 import { codesOf, type Catalogue } from './codes.js';
-import { toLatinDigits } from './text/digits.js';
+import { hideLongNumbers, toLatinDigits } from './text/digits.js';
 import { isPlainText, matchingKey } from './text/persian.js';
 
 /** Absent, empty or only white space. */
@@ -63,7 +63,7 @@ function indexOf<C extends string>(cat: Catalogue<C>): Map<string, string> {
 export function parseCode<C extends string>(cat: Catalogue<C>, value: string, field: string): C {
   const found = indexOf(cat).get(matchingKey(value.replace(/_/g, '-')));
   if (found === undefined) {
-    throw new ValidationError(`invalid ${field} "${value.trim()}": expected one of ${codesOf(cat).join(', ')}`, field);
+    throw new ValidationError(`invalid ${field} "${hideLongNumbers(value.trim())}": expected one of ${codesOf(cat).join(', ')}`, field);
   }
   return found as C;
 }
@@ -80,7 +80,7 @@ export function parseBool(value: string | boolean, field: string): boolean {
   const v = toLatinDigits(value).trim().toLowerCase();
   if (TRUE_WORDS.has(v)) return true;
   if (FALSE_WORDS.has(v)) return false;
-  throw new ValidationError(`invalid ${field} "${value.trim()}": expected yes or no`, field);
+  throw new ValidationError(`invalid ${field} "${hideLongNumbers(value.trim())}": expected yes or no`, field);
 }
 
 export interface IntRange {
@@ -90,11 +90,12 @@ export interface IntRange {
 
 export function parseInteger(value: string | number, field: string, range: IntRange = {}): number {
   const text = typeof value === 'number' ? String(value) : toLatinDigits(value).trim().replace(/[,،٬]/g, '');
-  if (!/^[+-]?\d+$/.test(text)) throw new ValidationError(`invalid ${field} "${String(value).trim()}": expected a whole number`, field);
+  const shown = hideLongNumbers(String(value).trim());
+  if (!/^[+-]?\d+$/.test(text)) throw new ValidationError(`invalid ${field} "${shown}": expected a whole number`, field);
   const n = Number(text);
-  if (!Number.isSafeInteger(n)) throw new ValidationError(`invalid ${field} "${String(value).trim()}": number too large`, field);
-  if (range.min !== undefined && n < range.min) throw new ValidationError(`invalid ${field} ${n}: must be at least ${range.min}`, field);
-  if (range.max !== undefined && n > range.max) throw new ValidationError(`invalid ${field} ${n}: must be at most ${range.max}`, field);
+  if (!Number.isSafeInteger(n)) throw new ValidationError(`invalid ${field} "${shown}": number too large`, field);
+  if (range.min !== undefined && n < range.min) throw new ValidationError(`invalid ${field} ${hideLongNumbers(String(n))}: must be at least ${range.min}`, field);
+  if (range.max !== undefined && n > range.max) throw new ValidationError(`invalid ${field} ${hideLongNumbers(String(n))}: must be at most ${range.max}`, field);
   return n;
 }
 

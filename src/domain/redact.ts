@@ -91,8 +91,8 @@ export function officePseudonyms(tx: Transactions): { pseudonyms: Pseudonyms; of
 
 /** Kinds of field that are personal whatever the record: names, national codes, phones, free text. */
 const PERSONAL_KINDS = new Set<FieldSpec['kind']>(['name', 'national-code', 'mobile', 'phone', 'note']);
-/** Identifying fields not marked personal for import's messages: a staff member's membership number. */
-const IDENTIFYING_FIELDS = new Set(['address', 'membership-no']);
+/** Identifying numbers not marked personal for import's messages: association membership, training certificate. */
+const IDENTIFYING_FIELDS = new Set(['address', 'membership-no', 'certificate']);
 /** Columns that name a person by record id: they carry that person's pseudonym. */
 const PERSON_REFS: Readonly<Record<string, PersonKind>> = {
   'client-id': 'client', client: 'client',
@@ -126,7 +126,8 @@ function pseudonymInput(value: string | number, officeCode: string): number | st
 /** How an export of this kind of record is redacted. */
 export function exportRedaction(entity: ImportEntity, pseudonyms: Pseudonyms, officeCode: string): ExportRedaction {
   return {
-    keeps: (f) => f.personal !== true && !PERSONAL_KINDS.has(f.kind) && !IDENTIFYING_FIELDS.has(f.name),
+    // A column naming a person by record stays, as that person's pseudonym (even one marked personal).
+    keeps: (f) => personOf(entity, f) !== undefined || (f.personal !== true && !PERSONAL_KINDS.has(f.kind) && !IDENTIFYING_FIELDS.has(f.name)),
     cell(f, value) {
       const person = personOf(entity, f);
       if (person === undefined || value === null) return value;

@@ -185,10 +185,18 @@ async function scan(
     }
     tokenizer.push(decoder.end());
     tokenizer.end();
-  } catch (err) {
+  } catch (caught) {
+    let err = caught;
     if (err instanceof InvalidTextError) {
       if (!declared && encoding === 'utf8') throw new FallBackTo1256();
-      tokenizer.push(err.validPrefix);
+      // The text before the undecodable bytes gives their row; broken quoting in it comes first.
+      try {
+        tokenizer.push(err.validPrefix);
+      } catch (earlier) {
+        err = earlier;
+      }
+    }
+    if (err instanceof InvalidTextError) {
       const hint = encoding === 'utf8' ? ': the file looks like Windows-1256 (try --encoding windows-1256, or drop --encoding)' : '';
       throw fileError(`the text is not valid ${ENCODING_NAMES[encoding]}${hint}`, { row: tokenizer.currentRow });
     }

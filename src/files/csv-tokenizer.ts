@@ -73,7 +73,7 @@ export class CsvTokenizer {
             this.state = State.Quoted;
             i++;
           } else {
-            this.state = State.Unquoted;
+            i = this.scanPlainRecords(text, i);
           }
           break;
         case State.Unquoted:
@@ -111,6 +111,55 @@ export class CsvTokenizer {
         break;
     }
     this.state = State.FieldStart;
+  }
+
+  /**
+   * The common case in one tight loop: unquoted cells, record after record,
+   * from the start of a cell (nothing carried over) until a quoted cell or the
+   * chunk's end. Each stop is left in the state the general path would reach
+   * there, so the two paths cut the same cells and records.
+   */
+  private scanPlainRecords(text: string, from: number): number {
+    const n = text.length;
+    const sep = this.sep;
+    const maxCell = this.maxCell;
+    let start = from;
+    for (;;) {
+      let j = start;
+      let c = 0;
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === sep || c === LF || c === CR) break;
+        j++;
+      }
+      if (j === n) {
+        // The chunk ends inside the cell: the general path carries it over.
+        this.state = State.Unquoted;
+        return start;
+      }
+      if (j - start > maxCell) this.checkLength(j - start);
+      // Over the limits: pushCell refuses it with the general path's message.
+      if (this.cells.length >= MAX_FIELDS) this.pushCell('');
+      this.cells.push(text.slice(start, j));
+      if (c === sep) {
+        start = j + 1;
+      } else {
+        this.finishRecord();
+        if (c === CR) {
+          if (j + 1 === n) {
+            this.state = State.AfterCr;
+            return n;
+          }
+          if (text.charCodeAt(j + 1) === LF) j++;
+        }
+        start = j + 1;
+      }
+      // At the start of the next cell.
+      if (start === n || text.charCodeAt(start) === QUOTE) {
+        this.state = State.FieldStart;
+        return start;
+      }
+    }
   }
 
   private scanUnquoted(text: string, from: number): number {

@@ -28,7 +28,11 @@ interface Merge {
 const decodeXml = (s: string): string =>
   s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
     const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      // A reference past Unicode (a damaged file) stays as written.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
     return named[e.toLowerCase()] ?? m;
   });
 
@@ -146,6 +150,9 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
     const entry = entries.get(sheet.path);
     if (entry === undefined) damaged(`sheet "${sheet.name}" is missing`);
     scanned = await scanSheet(path, entry);
+    // exceljs reads every part in turn and, on one it cannot inflate, stops without a word (the
+    // import would wait forever): every other part is inflated once here first (the sheet just was).
+    for (const [name, part] of entries) if (name !== sheet.path) await streamZipEntry(path, part, () => undefined);
   } catch (err) {
     if (err instanceof ZipError) damaged(err.message);
     throw err;
@@ -259,8 +266,9 @@ async function* readRows(reader: AsyncIterable<unknown>, sheetName: string): Asy
     const worksheet = ws as AsyncIterable<Row> & { name: string };
     if (worksheet.name !== sheetName) continue;
     for await (const row of worksheet) {
+      // exceljs leaves holes for empty cells: Array.from makes them undefined, so that every map sees them.
       const values = row.values as unknown[];
-      yield { row: row.number, values: values.slice(1) };
+      yield { row: row.number, values: Array.from(values.slice(1)) };
     }
     return;
   }

@@ -7,6 +7,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { DatabaseError } from '../errors.js';
 import { Db, type Statement } from './database.js';
+import { resumeReportCounts, suspendReportCounts } from './report-aggregates.js';
 
 /** Audit action that marks a file as a generated demo office (with the office code DEMO_OFFICE_CODE). */
 export const DEMO_AUDIT_ACTION = 'demo-generate';
@@ -160,18 +161,18 @@ export function countDemoRows(db: Db): DemoCounts {
 
 /**
  * Tables whose secondary indexes a bulk load drops and builds again at the end, from
- * sorted data, which is much faster than keeping them up to date row by row. Not
- * `services` nor `case_categories`: the report triggers look rows up in those while
- * the load runs.
+ * sorted data, which is much faster than keeping them up to date row by row.
  */
-const REINDEXED_TABLES = ['cases', 'clients', 'case_events', 'followups'] as const;
+const REINDEXED_TABLES = ['cases', 'clients', 'case_events', 'followups', 'services', 'case_categories'] as const;
 
 /** What a bulk load changed and must put back. */
 export interface BulkLoad {
   indexes: string[];
+  /** The report counts' triggers: the counts are recounted once at the end instead of row by row. */
+  reportTriggers: string[];
 }
 
-/** A big page cache, and the secondary indexes of the big tables set aside (their SQL is kept). */
+/** A big page cache, the secondary indexes of the big tables and the report counts' triggers set aside (their SQL is kept). */
 export function beginBulkLoad(db: Db): BulkLoad {
   db.sqlite.pragma('cache_size = -131072');
   const rows = db
@@ -180,16 +181,20 @@ export function beginBulkLoad(db: Db): BulkLoad {
        ORDER BY name`,
     )
     .all(...REINDEXED_TABLES) as { name: string; sql: string }[];
-  db.write(() => {
+  return db.write(() => {
     for (const r of rows) db.sqlite.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
+    return { indexes: rows.map((r) => r.sql), reportTriggers: suspendReportCounts(db) };
   });
-  return { indexes: rows.map((r) => r.sql) };
 }
 
-/** Builds the indexes again and folds the WAL back into the file. Runs after a failed load too. */
+/**
+ * Builds the indexes again, recounts the report counts and puts their triggers back,
+ * and folds the WAL back into the file. Runs after a failed load too.
+ */
 export function endBulkLoad(db: Db, load: BulkLoad): void {
   db.write(() => {
     for (const sql of load.indexes) db.sqlite.exec(sql);
+    resumeReportCounts(db, load.reportTriggers);
   });
   db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }

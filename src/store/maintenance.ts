@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import { LATEST_VERSION } from './migrations/index.js';
+import { checkReportCounts, type CountMismatch } from './report-aggregates.js';
 
 export interface DbCheck {
   path: string;
@@ -11,7 +12,15 @@ export interface DbCheck {
   foreignKeyProblems: number | null;
   /** null: the table is damaged and could not be counted. */
   counts: Record<string, number | null>;
+  /**
+   * The report counts that triggers keep, against a recount from the tables: how many
+   * differ, and the first few. null: not checked (an older schema, or a damaged file).
+   */
+  reportCounts: { mismatches: number; examples: CountMismatch[] } | null;
 }
+
+/** How many differing report counts `db check` lists. */
+const MISMATCH_EXAMPLES = 10;
 
 const COUNTED = [
   'clients', 'cases', 'services', 'followups', 'staff', 'centers', 'case_events',
@@ -19,7 +28,8 @@ const COUNTED = [
 ] as const;
 
 /**
- * integrity_check, foreign_key_check, schema version and row counts. A damaged page
+ * integrity_check, foreign_key_check, schema version, row counts and the report
+ * counts against a recount (it reads every row: a minute on a million services). A damaged page
  * must not stop the check half-way: what cannot be read is reported as such (null),
  * so the person sees the whole picture and the command still exits non-zero.
  */
@@ -49,15 +59,25 @@ export function checkDatabase(db: Db): DbCheck {
     }
   }
   const schemaVersion = db.userVersion;
+  let reportCounts: DbCheck['reportCounts'] = null;
+  if (schemaVersion === LATEST_VERSION && integrity.length === 1 && integrity[0] === 'ok') {
+    try {
+      const mismatches = checkReportCounts(db);
+      reportCounts = { mismatches: mismatches.length, examples: mismatches.slice(0, MISMATCH_EXAMPLES) };
+    } catch (err) {
+      damage(err);
+    }
+  }
   return {
     path: db.path,
     ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeyProblems === 0 && schemaVersion === LATEST_VERSION
-      && Object.values(counts).every((n) => n !== null),
+      && Object.values(counts).every((n) => n !== null) && (reportCounts === null || reportCounts.mismatches === 0),
     schemaVersion,
     latestVersion: LATEST_VERSION,
     integrity,
     foreignKeyProblems,
     counts,
+    reportCounts,
   };
 }
 

@@ -5,7 +5,7 @@
  * refused command exits with the code the model predicts (2-5), prints exactly one
  * line on stderr, and leaves every table as it was.
  *
- * PARVANDE_MODEL_RUNS raises the number of sequences (default 400, about 10,000 commands).
+ * PARVANDE_MODEL_RUNS raises the number of sequences (default 300, about 7,000 commands).
  */
 import fc from 'fast-check';
 import { copyFileSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { arabicDigits, Dumper, initAt, nationalCodeFrom, persianDigits, scratchDir, stderrLines } from './support.js';
 
-const RUNS = Number(process.env.PARVANDE_MODEL_RUNS ?? '400');
+const RUNS = Number(process.env.PARVANDE_MODEL_RUNS ?? '300');
 const TODAY = '2026-11-25'; // 1405/09/04, from test/vitest.config.ts
 const AZAR_1 = '2026-11-22'; // 1405/09/01
 

@@ -11,18 +11,12 @@ import { ROOT, runCli } from '../helpers/cli.js';
 
 /**
  * Tests that run thousands of commands use a RAM-backed folder where there is one:
- * the office's synchronous=FULL makes every commit an fsync, about 25 ms on a disk.
- * Durability is proved by the kill test, which runs on the real temp folder.
+ * the office's synchronous=FULL makes every commit an fsync, slow on a disk shared with
+ * other work. What these tests prove (atomicity, consistency, modes, sizes) is the same there.
  */
 export function scratchDir(prefix = 'parvande-hard-'): { dir: string; cleanup: () => void } {
   const base = process.platform === 'linux' && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dir = mkdtempSync(join(base, prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** A diskful temp folder (for tests about files on a real file system: kill, WAL, modes). */
-export function diskDir(prefix = 'parvande-hard-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -74,9 +68,8 @@ export const arabicDigits = (s: string): string => s.replace(/\d/g, (d) => ARABI
 
 /** The driver scripts run in child processes and use the built dist/ modules (build first). */
 export const DRIVERS = join(ROOT, 'test', 'hardening', 'drivers');
-export const DIST = join(ROOT, 'dist');
 
-/** The one line a failed command printed, or an error naming what it printed instead. */
+/** The non-empty lines a command printed on stderr. */
 export function stderrLines(text: string): string[] {
   return text.split('\n').filter((l) => l.trim() !== '');
 }

@@ -204,6 +204,6 @@ describe('columns', () => {
   test('an unknown kind', async () => {
     const r = await o.cli(['import', 'people', o.file('c.csv', good())]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: unknown kind "people": expected centers, staff, clients, cases, services, followups\n');
+    expect(r.stderr).toBe('error: unknown kind "people": expected centers, staff, clients, cases, services, followups, shift-patterns, roster-assignments, courses, enrolments, workshops\n');
   });
 });

@@ -1,16 +1,16 @@
 /**
  * The storage behind the reports: every query an index range (the plans the
- * benchmark prints), the per-day service counts that triggers keep (right after
- * any insert, update or delete, and when a case's categories change), and
- * migration 4 over a file holding data from before it.
+ * benchmark prints), the service counts that triggers keep (right after any
+ * insert, update or delete, and when a case's categories change), and migration 4
+ * over a file holding data from before it. aggregates.test.ts checks the other counts.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/database.js';
-import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js';
 import { explainReportQueries } from '../../src/store/reports.js';
-import { checkServiceAggregates } from '../../src/store/report-aggregates.js';
+import { checkReportCounts } from '../../src/store/report-aggregates.js';
 import { tempDb } from '../helpers/cli.js';
 import { seeded } from './oracle.js';
 import { TestOffice } from './fixture.js';
@@ -27,12 +27,12 @@ beforeAll(async () => {
 });
 afterAll(() => o.cleanup());
 
-const TABLES = ['services', 'cases', 'case_events', 'followups', 'clients', 'case_categories', 'report_service_days', 'staff', 'centers'];
+const TABLES = ['services', 'cases', 'case_events', 'followups', 'clients', 'case_categories', 'report_counts', 'staff', 'centers'];
 
 describe('query plans', () => {
   it('no report query scans a table: each is a search of an index (only the JSON list of periods is scanned)', () => {
     const plans = explainReportQueries(o.db, { from: '2026-03-21', to: '2026-11-21' });
-    expect(plans.map((p) => p.name)).toEqual(expect.arrayContaining(['services', 'opened', 'closings', 'followupsDue', 'overdue', 'clients', 'openNow']));
+    expect(plans.map((p) => p.name)).toEqual(['counts', 'state', 'overdueCount', 'overdueList', 'unassignedCount', 'unassignedList']);
     for (const p of plans) {
       for (const line of p.plan) {
         const scanned = /^SCAN (\w+)/.exec(line)?.[1];
@@ -43,7 +43,7 @@ describe('query plans', () => {
   });
 });
 
-describe('per-day service counts', () => {
+describe('service counts', () => {
   it('follow every insert, update and delete of services and every change to a case\'s categories', () => {
     const rnd = seeded(4);
     const s = o.db.sqlite;
@@ -77,20 +77,20 @@ describe('per-day service counts', () => {
       const extra = s.prepare(`SELECT case_id AS caseId, category FROM case_categories WHERE is_primary = 0 LIMIT 1`).get() as { caseId: number; category: string };
       s.prepare(`UPDATE case_categories SET category = 'divorce' WHERE case_id = ? AND category = ?`).run(extra.caseId, extra.category);
     })();
-    expect(checkServiceAggregates(o.db)).toEqual([]);
-    const stored = s.prepare(`SELECT sum(n) AS n FROM report_service_days WHERE dimension = 'type'`).get() as { n: number };
+    expect(checkReportCounts(o.db)).toEqual([]);
+    const stored = s.prepare(`SELECT sum(n) AS n FROM report_counts WHERE measure = 'type' AND typeof(period) = 'text'`).get() as { n: number };
     expect(stored.n).toBe((s.prepare('SELECT count(*) AS n FROM services').get() as { n: number }).n);
   });
 
   it('a recount finds a count that went wrong', () => {
-    const one = o.db.sqlite.prepare(`SELECT day, dimension, code FROM report_service_days LIMIT 1`).get() as { day: string; dimension: string; code: string };
-    o.db.sqlite.prepare(`UPDATE report_service_days SET n = n + 1 WHERE day = ? AND dimension = ? AND code = ?`).run(one.day, one.dimension, one.code);
-    expect(checkServiceAggregates(o.db)).toHaveLength(1);
+    const one = o.db.sqlite.prepare(`SELECT period, measure, code FROM report_counts WHERE measure = 'type' LIMIT 1`).get() as { period: string; measure: string; code: string };
+    o.db.sqlite.prepare(`UPDATE report_counts SET n = n + 1 WHERE period = ? AND measure = ? AND code = ?`).run(one.period, one.measure, one.code);
+    expect(checkReportCounts(o.db)).toHaveLength(1);
   });
 });
 
 describe('migration 4', () => {
-  it('counts the services already in a schema-3 file and keeps counting after it', () => {
+  it('counts what a schema-3 file already holds and keeps counting after it', () => {
     const t = tempDb();
     const path = join(t.dir, 'old.db');
     const raw = new Database(path);
@@ -106,22 +106,47 @@ describe('migration 4', () => {
         INSERT INTO case_categories VALUES (1, 'suicide', 1), (1, 'runaway', 0);
         INSERT INTO services (case_id, service_date, type, channel, created_at) VALUES
           (1, '2026-10-02', 'crisis-intervention', 'center', 'x'), (1, '2026-10-02', 'psychology', 'center', 'x'),
-          (NULL, '2026-10-03', 'hotline-call', 'hotline', 'x');`);
+          (NULL, '2026-10-03', 'hotline-call', 'hotline', 'x');
+        -- Closed, reopened and closed again; follow-ups of every fate; clients of every group.
+        INSERT INTO cases (id, case_number, year, seq, channel, primary_category, risk, opened_on, status, closed_on, close_reason, created_at, updated_at)
+          VALUES (2, 'OLD01-1405-000002', 1405, 2, 'hotline', 'runaway', 'high', '2026-09-01', 'closed', '2026-10-20', 'moved', 'x', 'x');
+        INSERT INTO case_categories VALUES (2, 'runaway', 1);
+        INSERT INTO case_events (case_id, kind, on_date, at, actor, reason) VALUES
+          (2, 'opened', '2026-09-01', 'x', 'x', NULL), (2, 'closed', '2026-09-10', 'x', 'x', 'resolved'),
+          (2, 'reopened', '2026-09-15', 'x', 'x', NULL), (2, 'closed', '2026-10-20', 'x', 'x', 'moved');
+        INSERT INTO followups (case_id, due_on, status, done_on, created_at, updated_at) VALUES
+          (1, '2026-10-05', 'done', '2026-10-04', 'x', 'x'), (1, '2026-10-06', 'done', '2026-10-09', 'x', 'x'),
+          (1, '2026-10-07', 'missed', '2026-10-08', 'x', 'x'), (1, '2026-10-08', 'scheduled', NULL, 'x', 'x'),
+          (2, '2026-10-09', 'cancelled', NULL, 'x', 'x');
+        INSERT INTO clients (first_name, last_name, name_key, birth_date, sex, informal_settlement, woman_head, registered_on, created_at, updated_at) VALUES
+          ('a', 'b', 'a b', '2008-10-01', 'female', 1, 0, '2026-10-01', 'x', 'x'), ('c', 'd', 'c d', '1960-01-01', 'male', 0, 0, '2026-10-02', 'x', 'x'),
+          ('e', 'f', 'e f', NULL, NULL, 0, 1, '2026-10-02', 'x', 'x');`);
     }).immediate();
     raw.close();
     const db = Db.open(path);
     try {
-      expect(db.userVersion).toBe(4);
-      expect(checkServiceAggregates(db)).toEqual([]);
-      const rows = db.sqlite.prepare(`SELECT day, dimension, code, n FROM report_service_days WHERE dimension IN ('category', 'any-category') ORDER BY day, dimension, code`).all();
+      expect(db.userVersion).toBe(LATEST_VERSION);
+      expect(checkReportCounts(db)).toEqual([]);
+      const rows = db.sqlite
+        .prepare(`SELECT period, measure, code, n FROM report_counts WHERE measure IN ('category', 'any-category') ORDER BY measure, period, code`)
+        .all();
+      // Each at its day, its Jalali month (1405/07) and its Jalali year.
       expect(rows).toEqual([
-        { day: '2026-10-02', dimension: 'any-category', code: 'runaway', n: 2 },
-        { day: '2026-10-02', dimension: 'any-category', code: 'suicide', n: 2 },
-        { day: '2026-10-02', dimension: 'category', code: 'suicide', n: 2 },
-        { day: '2026-10-03', dimension: 'category', code: 'none', n: 1 },
+        { period: -1405, measure: 'any-category', code: 'runaway', n: 2 },
+        { period: -1405, measure: 'any-category', code: 'suicide', n: 2 },
+        { period: 140507, measure: 'any-category', code: 'runaway', n: 2 },
+        { period: 140507, measure: 'any-category', code: 'suicide', n: 2 },
+        { period: '2026-10-02', measure: 'any-category', code: 'runaway', n: 2 },
+        { period: '2026-10-02', measure: 'any-category', code: 'suicide', n: 2 },
+        { period: -1405, measure: 'category', code: 'none', n: 1 },
+        { period: -1405, measure: 'category', code: 'suicide', n: 2 },
+        { period: 140507, measure: 'category', code: 'none', n: 1 },
+        { period: 140507, measure: 'category', code: 'suicide', n: 2 },
+        { period: '2026-10-02', measure: 'category', code: 'suicide', n: 2 },
+        { period: '2026-10-03', measure: 'category', code: 'none', n: 1 },
       ]);
       db.sqlite.prepare(`INSERT INTO services (case_id, service_date, type, channel, created_at) VALUES (1, '2026-10-03', 'legal', 'center', 'x')`).run();
-      expect(checkServiceAggregates(db)).toEqual([]);
+      expect(checkReportCounts(db)).toEqual([]);
     } finally {
       db.close();
       t.cleanup();

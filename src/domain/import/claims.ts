@@ -7,31 +7,39 @@ import { ConflictError } from '../../errors.js';
 
 export class ClaimBook {
   private readonly books = new Map<string, Int32Array>();
-  private thisRow: [Int32Array, number][] = [];
+  /** The claims of the row being imported (entity and id, side by side), reused from row to row. */
+  private readonly rowEntities: string[] = [];
+  private readonly rowIds: number[] = [];
 
   beginRow(): void {
-    this.thisRow = [];
+    this.rowEntities.length = 0;
+    this.rowIds.length = 0;
   }
 
   /** A refused row's claims are forgotten: its writes were rolled back. */
   undoRow(): void {
-    for (const [book, id] of this.thisRow) book[id] = 0;
-    this.thisRow = [];
+    // Looked up again, not kept: a later claim of the same row may have moved the book to a bigger array.
+    for (let i = 0; i < this.rowEntities.length; i++) {
+      const book = this.books.get(this.rowEntities[i] as string);
+      if (book !== undefined) book[this.rowIds[i] as number] = 0;
+    }
+    this.beginRow();
   }
 
   claim(entity: string, id: number, row: number, noun: string): void {
-    let book = this.books.get(entity) ?? new Int32Array(1024);
-    if (id >= book.length) {
-      const bigger = new Int32Array(Math.max(id + 1, book.length * 2));
-      bigger.set(book);
+    let book = this.books.get(entity);
+    if (book === undefined || id >= book.length) {
+      const bigger = new Int32Array(Math.max(id + 1, (book?.length ?? 512) * 2));
+      if (book !== undefined) bigger.set(book);
       book = bigger;
+      this.books.set(entity, book);
     }
-    this.books.set(entity, book);
     const first = book[id] as number;
     if (first !== 0 && first !== row) {
       throw new ConflictError(`the same ${noun} as row ${first} of this file: keep one of the two rows`);
     }
     book[id] = row;
-    this.thisRow.push([book, id]);
+    this.rowEntities.push(entity);
+    this.rowIds.push(id);
   }
 }

@@ -2,9 +2,11 @@
  * A refused row as the report and the rejects file name it: row number,
  * column, value and reason. Values of personal fields (names, national codes,
  * birth dates, phones, addresses, notes) are never repeated: the value shows
- * as "(hidden)" and is cut out of the reason too.
+ * as "(hidden)" and is cut out of the reason too; so is any run of eight or more
+ * digits in any column (a client or worker given by national code or phone).
  */
 import type { ColumnPlan, FieldSpec } from './columns.js';
+import { hasLongNumber, hideLongNumbers } from '../text/digits.js';
 import { normalizeCell, type RowView } from './values.js';
 
 export interface Rejection {
@@ -41,7 +43,7 @@ export function describeRejection(
   const cell = index === undefined ? undefined : (view.raw.cells[index] ?? '');
   let value: string | null = null;
   if (cell !== undefined) {
-    value = field?.personal === true ? HIDDEN : cell.length > MAX_SHOWN ? `${cell.slice(0, MAX_SHOWN)}…` : cell;
+    value = field?.personal === true || hasLongNumber(cell) ? HIDDEN : cell.length > MAX_SHOWN ? `${cell.slice(0, MAX_SHOWN)}…` : cell;
   }
   return {
     row: view.row,
@@ -64,5 +66,5 @@ function scrub(message: string, view: RowView, plan: ColumnPlan): string {
     const forms = new Set([raw, normalizeCell(f.kind, raw).trim(), normalizeCell(col.jalaliOf ? 'date' : f.kind, raw).trim()]);
     for (const form of forms) if (form.length >= 2) out = out.split(form).join(HIDDEN);
   }
-  return out;
+  return hideLongNumbers(out);
 }

@@ -20,7 +20,7 @@ import { ClaimBook } from './claims.js';
 import type { ColumnPlan, FieldSpec } from './columns.js';
 import type { ImportEntity, ImportSession } from './entity.js';
 import { describeRejection, type Rejection } from './rejection.js';
-import { RowView } from './values.js';
+import { RowLayout, RowView } from './values.js';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -68,6 +68,7 @@ export async function runImport(
   const office = getOffice(ctx);
   tuneForImport(db);
   const fields = new Map<string, FieldSpec>(entity.fields.map((f) => [f.name, f]));
+  const layout = new RowLayout(plan, fields, ctx.today);
   const oneTransaction = opts.dryRun || opts.allOrNothing;
   const report: ImportReport = {
     entity: entity.name, dryRun: opts.dryRun, allOrNothing: opts.allOrNothing, committed: false, rows: 0,
@@ -96,8 +97,9 @@ export async function runImport(
     },
     claim: (name, id, row) => claims.claim(name, id, row, entity.record),
     cache: <T>(name: string, make: () => T): T => {
-      if (!caches.has(name)) caches.set(name, make());
-      return caches.get(name) as T;
+      let value = caches.get(name);
+      if (value === undefined && !caches.has(name)) caches.set(name, (value = make()));
+      return value as T;
     },
   };
 
@@ -179,7 +181,7 @@ export async function runImport(
           stamp = ctx.now();
           if (opts.allOrNothing && !opts.dryRun && batchId === null) batchId = recordRun();
         }
-        importOne(new RowView(raw, plan, fields, ctx.today));
+        importOne(new RowView(raw, layout));
         if (!oneTransaction && ++sinceCommit >= opts.batchSize) await settle(false);
       }
       hooks.progress?.(report.rows);

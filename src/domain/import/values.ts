@@ -12,11 +12,14 @@ import { toLatinDigits } from '../text/digits.js';
 import { normalizeLetters } from '../text/persian.js';
 import { jalaliName, type ColumnPlan, type FieldSpec } from './columns.js';
 
+const ARABIC_FORMS = /[\u064a\u0649\u0643]/;
+
 /**
  * Arabic ي ى ك become Persian ی ک (Windows-1256 cannot even hold ی), keeping
  * digits, spacing and line breaks as written: free text is stored as typed.
  */
-export const persianLetters = (s: string): string => s.replace(/[\u064a\u0649]/g, '\u06cc').replace(/\u0643/g, '\u06a9');
+export const persianLetters = (s: string): string =>
+  ARABIC_FORMS.test(s) ? s.replace(/[\u064a\u0649]/g, '\u06cc').replace(/\u0643/g, '\u06a9') : s;
 
 /** Serials below this (1910-01-01) are refused: 1300-1499 could be a Jalali year, 1900-2100 a Gregorian one. */
 const MIN_SERIAL = 3653;
@@ -29,6 +32,8 @@ export function excelSerialToIso(serial: number): string | null {
   return addDays('1970-01-01', Math.floor(serial) - SERIAL_1970);
 }
 
+const PLAIN_DATE = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/;
+
 /**
  * A date cell's text for parseDateInput. A Persian Excel may show 1402/07/05
  * while the cell holds the Gregorian serial 45196 (2023-09-27): the serial is
@@ -36,6 +41,8 @@ export function excelSerialToIso(serial: number): string | null {
  */
 export function dateCellText(raw: string): string {
   const s = toLatinDigits(raw).trim();
+  // The usual cell, 2023-09-27 or 1402/7/5, is none of the forms below: one test instead of three.
+  if (PLAIN_DATE.test(s)) return s;
   if (/^\d{4,7}(\.\d+)?$/.test(s)) {
     const iso = excelSerialToIso(Number(s));
     if (iso !== null) return iso;
@@ -49,7 +56,10 @@ export function dateCellText(raw: string): string {
 }
 
 /** Digits from a numeric cell: "9121234567.0" → "9121234567". */
-const digitsText = (raw: string): string => toLatinDigits(raw).trim().replace(/^(\d+)\.0+$/, '$1');
+function digitsText(raw: string): string {
+  const s = toLatinDigits(raw).trim();
+  return s.includes('.') ? s.replace(/^(\d+)\.0+$/, '$1') : s;
+}
 
 export function normalizeCell(kind: FieldSpec['kind'], raw: string): string {
   switch (kind) {
@@ -74,18 +84,39 @@ export function normalizeCell(kind: FieldSpec['kind'], raw: string): string {
   }
 }
 
+/** A field and where its cells are: its column and its Jalali twin's (-1 for none). */
+interface Slot {
+  field: FieldSpec;
+  index: number;
+  jalali: number;
+}
+
+/**
+ * The column plan resolved once per run, so that reading a field of a row is one
+ * lookup (an import reads a dozen fields of each of a million rows).
+ */
+export class RowLayout {
+  readonly plan: ColumnPlan;
+  readonly today: string;
+  readonly slots = new Map<string, Slot>();
+
+  constructor(plan: ColumnPlan, fields: ReadonlyMap<string, FieldSpec>, today: string) {
+    this.plan = plan;
+    this.today = today;
+    for (const [name, field] of fields) {
+      this.slots.set(name, { field, index: plan.index.get(name) ?? -1, jalali: field.kind === 'date' ? (plan.jalali.get(name) ?? -1) : -1 });
+    }
+  }
+}
+
 /** One row of the file seen through the column plan: values by field name, blank as undefined. */
 export class RowView {
   readonly raw: RawRow;
-  private readonly plan: ColumnPlan;
-  private readonly fields: ReadonlyMap<string, FieldSpec>;
-  private readonly today: string;
+  private readonly layout: RowLayout;
 
-  constructor(raw: RawRow, plan: ColumnPlan, fields: ReadonlyMap<string, FieldSpec>, today: string) {
+  constructor(raw: RawRow, layout: RowLayout) {
     this.raw = raw;
-    this.plan = plan;
-    this.fields = fields;
-    this.today = today;
+    this.layout = layout;
   }
 
   get row(): number {
@@ -94,30 +125,32 @@ export class RowView {
 
   /** The file has a column for this field. */
   has(name: string): boolean {
-    return this.plan.index.has(name) || this.plan.jalali.has(name);
+    const plan = this.layout.plan;
+    return plan.index.has(name) || plan.jalali.has(name);
   }
 
   /** The cell as written, for messages and the rejects file. */
   cell(name: string): string | undefined {
-    const i = this.plan.index.get(name) ?? this.plan.jalali.get(name);
+    const plan = this.layout.plan;
+    const i = plan.index.get(name) ?? plan.jalali.get(name);
     return i === undefined ? undefined : this.raw.cells[i];
   }
 
   /** The value for the field's parser; undefined when the cell is blank or the column absent. */
   get(name: string): string | undefined {
-    const field = this.fields.get(name);
-    if (field === undefined) return undefined;
-    const i = this.plan.index.get(name);
-    const text = i === undefined ? '' : (this.raw.cells[i] ?? '');
+    const slot = this.layout.slots.get(name);
+    if (slot === undefined) return undefined;
+    const field = slot.field;
+    const text = slot.index < 0 ? '' : (this.raw.cells[slot.index] ?? '');
     const value = text.trim() === '' ? undefined : normalizeCell(field.kind, text);
-    if (field.kind !== 'date') return value;
-    const j = this.plan.jalali.get(name);
-    const twinText = j === undefined ? '' : (this.raw.cells[j] ?? '');
+    if (slot.jalali < 0) return value;
+    const twinText = this.raw.cells[slot.jalali] ?? '';
     if (twinText.trim() === '') return value;
     const twin = normalizeCell('date', twinText);
     if (value === undefined) return twin;
-    const a = parseDateInput(value, { today: this.today, field: name });
-    const b = parseDateInput(twin, { today: this.today, field: jalaliName(field) });
+    const today = this.layout.today;
+    const a = parseDateInput(value, { today, field: name });
+    const b = parseDateInput(twin, { today, field: jalaliName(field) });
     if (a !== b) throw new ValidationError(`${name} and ${jalaliName(field)} give different dates: correct one of them`, name);
     return value;
   }
@@ -126,7 +159,7 @@ export class RowView {
   problem(): { column: number; message: string } | undefined {
     const first = this.raw.problems?.[0];
     if (first !== undefined) return first;
-    for (const i of this.plan.unnamed) {
+    for (const i of this.layout.plan.unnamed) {
       if ((this.raw.cells[i] ?? '').trim() !== '') return { column: i, message: 'a value under a column with no header' };
     }
     return undefined;

@@ -5,11 +5,12 @@
 import type { Ctx } from '../context.js';
 import { getOffice } from '../office.js';
 import { monthRange, type IsoDate, type JalaliMonth } from '../dates.js';
-import { addTallies, tallyPeriods, toFigures, type Figures, type Tally } from './figures.js';
+import { addTallies, toFigures, type Figures, type Tally } from './figures.js';
 import {
   monthPeriod, previousMonth, rangePeriod, resolveMonth, resolveYear, yearMonths, yearPeriod, yearToDatePeriod, type Period,
 } from './period.js';
 import { computeSections } from './sections.js';
+import { tallyPeriods } from './tally.js';
 
 export interface OfficeRef {
   code: string;

@@ -1,15 +1,10 @@
 /**
- * The activity figures of one or more periods, read in one pass per measure.
- * Every code of a catalogue is a key of its breakdown (zeros included), so the
- * keys of the JSON never change from one month to the next.
+ * The activity figures of a period, made from its counts (a Tally, read by
+ * tally.ts). Every code of a catalogue is a key of its breakdown (zeros
+ * included), so the keys of the JSON never change from one month to the next.
  */
-import {
-  countCasesOpened, countClientsRegistered, countClosings, countFollowupsDue, countOpenCases, countOverdueFollowups,
-  countReopened, countServices, selectCenterNames, selectStaffNames, type CaseGroupRow, type ReportBucket,
-} from '../../store/reports.js';
-import type { Db } from '../../store/database.js';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, SERVICE_TYPES, codesOf, type Catalogue, type Category, type Channel, type CloseReason, type ServiceType } from '../codes.js';
-import { ageCutoffs, toBucket, type Period } from './period.js';
+import type { Period } from './period.js';
 
 export interface ServiceFigures {
   total: number;
@@ -72,6 +67,9 @@ export interface Figures {
   clients: ClientFigures;
 }
 
+/** Counts by center or worker id (null: no center, nobody assigned). */
+export type GroupCounts = Map<number | null, number>;
+
 /**
  * Counts before they become figures: what a roll-up adds across offices
  * (a median cannot be added, its histogram can).
@@ -79,8 +77,8 @@ export interface Figures {
 export interface Tally {
   period: Period;
   services: Record<'type' | 'channel' | 'category' | 'any-category', Map<string, number>>;
-  opened: Map<string, number>;
-  openAtEnd: Map<string, number>;
+  opened: { center: GroupCounts; worker: GroupCounts };
+  openAtEnd: { center: GroupCounts; worker: GroupCounts };
   closedByReason: Map<string, number>;
   closeDays: Map<number, number>;
   reopened: number;
@@ -93,19 +91,12 @@ export interface Tally {
   hasGroups: boolean;
 }
 
-const add = <K>(m: Map<K, number>, k: K, n: number): void => {
-  m.set(k, (m.get(k) ?? 0) + n);
-};
-const groupKey = (centerId: number | null, workerId: number | null): string => `${centerId ?? ''}:${workerId ?? ''}`;
-
-/** Reads the counts of every period from one database, inside the caller's snapshot. */
-export function tallyPeriods(db: Db, periods: readonly Period[], today: string): Tally[] {
-  const buckets: ReportBucket[] = periods.map((p) => toBucket(p, today));
-  const tallies: Tally[] = periods.map((period) => ({
+export function emptyTally(period: Period, hasGroups: boolean): Tally {
+  return {
     period,
     services: { type: new Map(), channel: new Map(), category: new Map(), 'any-category': new Map() },
-    opened: new Map(),
-    openAtEnd: new Map(),
+    opened: { center: new Map(), worker: new Map() },
+    openAtEnd: { center: new Map(), worker: new Map() },
     closedByReason: new Map(),
     closeDays: new Map(),
     reopened: 0,
@@ -114,71 +105,27 @@ export function tallyPeriods(db: Db, periods: readonly Period[], today: string):
     clients: { registered: 0, female: 0, male: 0, child: 0, adult: 0, elderly: 0, informalSettlement: 0, womanHead: 0 },
     centerNames: new Map(),
     staffNames: new Map(),
-    hasGroups: true,
-  }));
-  if (periods.length === 0) return tallies;
-  const at = (bucket: number): Tally => tallies[bucket] as Tally;
-
-  for (const r of countServices(db, buckets)) add(at(r.bucket).services[r.dimension], r.code, r.n);
-  const addGroups = (rows: CaseGroupRow[], pick: (t: Tally) => Map<string, number>): void => {
-    for (const r of rows) add(pick(at(r.bucket)), groupKey(r.centerId, r.workerId), r.n);
+    hasGroups,
   };
-  addGroups(countCasesOpened(db, buckets), (t) => t.opened);
-  addGroups(countOpenCases(db, buckets), (t) => t.openAtEnd);
-  for (const r of countClosings(db, buckets)) {
-    add(at(r.bucket).closedByReason, r.reason ?? 'other', r.n);
-    add(at(r.bucket).closeDays, r.days, r.n);
-  }
-  for (const r of countReopened(db, buckets)) at(r.bucket).reopened = r.n;
-  for (const { bucket, all, ...counts } of countFollowupsDue(db, buckets)) at(bucket).followups = { due: all - counts.cancelled, ...counts };
-  for (const r of countOverdueFollowups(db, buckets)) at(r.bucket).overdueAtEnd = r.n;
-  const from = buckets.reduce((m, b) => (b.from < m ? b.from : m), (buckets[0] as ReportBucket).from);
-  const to = buckets.reduce((m, b) => (b.to > m ? b.to : m), (buckets[0] as ReportBucket).to);
-  for (const { bucket, ...counts } of countClientsRegistered(db, buckets, ageCutoffs(from, to))) at(bucket).clients = counts;
-
-  const centerNames = new Map(selectCenterNames(db).map((c) => [c.id, c.name]));
-  const workerIds = new Set<number>();
-  for (const t of tallies) {
-    for (const m of [t.opened, t.openAtEnd]) {
-      for (const k of m.keys()) {
-        const w = k.split(':')[1];
-        if (w !== undefined && w !== '') workerIds.add(Number(w));
-      }
-    }
-  }
-  const staffNames = new Map(selectStaffNames(db, [...workerIds]).map((s) => [s.id, s.name]));
-  for (const t of tallies) {
-    t.centerNames = centerNames;
-    t.staffNames = staffNames;
-  }
-  return tallies;
 }
+
+export const add = <K>(m: Map<K, number>, k: K, n: number): void => {
+  m.set(k, (m.get(k) ?? 0) + n);
+};
 
 /** Adds several offices' tallies of the same period. Centers and workers are each office's own: the sum has none. */
 export function addTallies(period: Period, tallies: readonly Tally[]): Tally {
-  const sum: Tally = {
-    period,
-    services: { type: new Map(), channel: new Map(), category: new Map(), 'any-category': new Map() },
-    opened: new Map(),
-    openAtEnd: new Map(),
-    closedByReason: new Map(),
-    closeDays: new Map(),
-    reopened: 0,
-    followups: { due: 0, doneOnTime: 0, doneLate: 0, missed: 0, pending: 0, cancelled: 0 },
-    overdueAtEnd: 0,
-    clients: { registered: 0, female: 0, male: 0, child: 0, adult: 0, elderly: 0, informalSettlement: 0, womanHead: 0 },
-    centerNames: new Map(),
-    staffNames: new Map(),
-    hasGroups: false,
-  };
+  const sum = emptyTally(period, false);
   const merge = <K>(into: Map<K, number>, from: Map<K, number>): void => {
     for (const [k, n] of from) add(into, k, n);
   };
   for (const t of tallies) {
     for (const d of ['type', 'channel', 'category', 'any-category'] as const) merge(sum.services[d], t.services[d]);
     // Only the totals survive: every group of another office becomes "no center, nobody".
-    for (const [, n] of t.opened) add(sum.opened, groupKey(null, null), n);
-    for (const [, n] of t.openAtEnd) add(sum.openAtEnd, groupKey(null, null), n);
+    for (const side of ['center', 'worker'] as const) {
+      add(sum.opened[side], null, sumOf(t.opened[side]));
+      add(sum.openAtEnd[side], null, sumOf(t.openAtEnd[side]));
+    }
     merge(sum.closedByReason, t.closedByReason);
     merge(sum.closeDays, t.closeDays);
     sum.reopened += t.reopened;
@@ -193,7 +140,7 @@ function byCode<C extends string>(cat: Catalogue<C>, counts: Map<string, number>
   const out: Record<string, number> = {};
   for (const code of [...codesOf(cat), ...extra]) out[code] = counts.get(code) ?? 0;
   // A code the catalogue does not know (an old file, an import) keeps its own key, so the parts still add up.
-  for (const [code, n] of counts) if (!(code in out)) out[code] = n;
+  for (const [code, n] of counts) if (!(code in out) && n !== 0) out[code] = n;
   return out as Record<C, number>;
 }
 
@@ -203,25 +150,26 @@ const sumOf = (m: Map<unknown, number>): number => [...m.values()].reduce((a, b)
 export function medianOf(histogram: Map<number, number>): number | null {
   const total = sumOf(histogram);
   if (total === 0) return null;
-  const sorted = [...histogram.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  // A native sort of numbers: a comparator function over hundreds of values costs a report's start-up.
+  const values = new Float64Array(histogram.size);
+  let k = 0;
+  for (const [value, n] of histogram) if (n > 0) values[k++] = value;
+  const sorted = values.subarray(0, k).sort();
   const valueAt = (rank: number): number => {
     let seen = 0;
-    for (const [value, n] of sorted) {
-      seen += n;
+    for (const value of sorted) {
+      seen += histogram.get(value) as number;
       if (seen > rank) return value;
     }
-    return (sorted[sorted.length - 1] as [number, number])[0];
+    return sorted[sorted.length - 1] as number;
   };
   return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }
 
 function caseload(t: Tally, side: 'center' | 'worker'): CaseloadEntry[] {
-  const entries = new Map<number | null, CaseloadEntry>();
   const names = side === 'center' ? t.centerNames : t.staffNames;
-  const entry = (key: string): CaseloadEntry => {
-    const [c = '', w = ''] = key.split(':');
-    const raw = side === 'center' ? c : w;
-    const id = raw === '' ? null : Number(raw);
+  const entries = new Map<number | null, CaseloadEntry>();
+  const entry = (id: number | null): CaseloadEntry => {
     let e = entries.get(id);
     if (e === undefined) {
       e = { id, name: id === null ? null : (names.get(id) ?? null), opened: 0, openAtEnd: 0 };
@@ -229,11 +177,33 @@ function caseload(t: Tally, side: 'center' | 'worker'): CaseloadEntry[] {
     }
     return e;
   };
-  for (const [k, n] of t.opened) entry(k).opened += n;
-  for (const [k, n] of t.openAtEnd) entry(k).openAtEnd += n;
-  return [...entries.values()]
-    .filter((e) => e.opened !== 0 || e.openAtEnd !== 0)
-    .sort((a, b) => b.openAtEnd - a.openAtEnd || b.opened - a.opened || (a.id ?? Infinity) - (b.id ?? Infinity));
+  for (const [id, n] of t.opened[side]) entry(id).opened += n;
+  for (const [id, n] of t.openAtEnd[side]) entry(id).openAtEnd += n;
+  return sortCaseload([...entries.values()].filter((e) => e.opened !== 0 || e.openAtEnd !== 0));
+}
+
+const COUNT_LIMIT = 2 ** 16;
+const ID_LIMIT = 2 ** 20;
+
+/**
+ * Most open at the end first, then most opened, then by id (none last). Packed into one
+ * exact number each (16 + 16 + 20 bits), the order is a native sort of numbers: a
+ * comparator function costs milliseconds over a thousand workers, and a report must
+ * start fast. Counts or ids too large to pack take the comparator.
+ */
+function sortCaseload(entries: CaseloadEntry[]): CaseloadEntry[] {
+  const packable = (n: number): boolean => Number.isInteger(n) && n >= 0 && n < COUNT_LIMIT;
+  if (!entries.every((e) => packable(e.opened) && packable(e.openAtEnd) && (e.id === null || (Number.isInteger(e.id) && e.id >= 0 && e.id < ID_LIMIT - 1)))) {
+    return entries.sort((a, b) => b.openAtEnd - a.openAtEnd || b.opened - a.opened || (a.id ?? Infinity) - (b.id ?? Infinity));
+  }
+  const byKey = new Map<number, CaseloadEntry>();
+  const keys = new Float64Array(entries.length);
+  entries.forEach((e, i) => {
+    const key = ((COUNT_LIMIT - 1 - e.openAtEnd) * COUNT_LIMIT + (COUNT_LIMIT - 1 - e.opened)) * ID_LIMIT + (e.id ?? ID_LIMIT - 1);
+    keys[i] = key;
+    byKey.set(key, e);
+  });
+  return Array.from(keys.sort(), (key) => byKey.get(key) as CaseloadEntry);
 }
 
 export function toFigures(t: Tally): Figures {
@@ -250,11 +220,11 @@ export function toFigures(t: Tally): Figures {
       byAnyCategory: byCode(CATEGORIES, s['any-category']),
     },
     cases: {
-      opened: sumOf(t.opened),
+      opened: sumOf(t.opened.center),
       closed: sumOf(t.closedByReason),
       closedByReason: byCode(CLOSE_REASONS, t.closedByReason),
       reopened: t.reopened,
-      openAtEnd: sumOf(t.openAtEnd),
+      openAtEnd: sumOf(t.openAtEnd.center),
       medianDaysToClose: medianOf(t.closeDays),
       byCenter: t.hasGroups ? caseload(t, 'center') : [],
       byWorker: t.hasGroups ? caseload(t, 'worker') : [],

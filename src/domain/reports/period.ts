@@ -5,11 +5,11 @@
  */
 import { ValidationError } from '../../errors.js';
 import {
-  addDays, daysInJalaliMonth, isoToJalali, jalaliToIso, jalaliYearOf, monthRange, monthsOfYear, parseDateInput,
+  addDays, daysInJalaliMonth, isoToJalali, jalaliToIso, jalaliYearOf, monthOf, monthRange, monthsOfYear, nextMonth, parseDateInput,
   parseMonthInput, previousMonth, yearStart, type IsoDate, type JalaliMonth,
 } from '../dates.js';
 import { isBlank, parseInteger } from '../fields.js';
-import type { AgeCutoffs, ReportBucket } from '../../store/reports.js';
+import type { CountRange } from '../../store/reports.js';
 
 export interface Period {
   /** The Jalali month (`1405-09`), or null for a year, a year to date or a free range. */
@@ -69,18 +69,101 @@ export function rangePeriod(fromInput: string, toInput: string, today: IsoDate):
 export { previousMonth };
 
 /**
- * What the store needs for one period. Follow-ups are overdue when due before
- * the day after the period (or before today while the period runs): at a
- * month's end that is "due in or before the month and still not done", and in
- * the running month it is what `followup list --overdue` shows.
+ * The day state figures are taken at: cases open at the end of `asOf`; follow-ups
+ * overdue at the start of `before`, i.e. due before it and not done or missed
+ * before it. `before` is the day after the period (or today while the period
+ * runs): at a month's end that is "due in or before the month and still not
+ * done", and in the running month it is what `followup list --overdue` shows.
  */
-export function toBucket(p: Period, today: IsoDate): ReportBucket {
-  return { from: p.from, to: p.to, asOf: p.asOf, before: earlier(addDays(p.to, 1), today) };
+export function overdueDay(p: Period, today: IsoDate): IsoDate {
+  return earlier(addDays(p.to, 1), today);
+}
+
+/** A Jalali month as report_counts keys it: 140509 for 1405-09. */
+export const monthKey = (month: JalaliMonth): number => Number(month.replace('-', ''));
+
+/** A Jalali year as report_counts keys it: -1405 for 1405 (negative, so that no range of months meets it). */
+const yearKey = (year: number): number => -year;
+
+/** Beyond every month and year: a range with no end. */
+const NO_END = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The key ranges of report_counts that add up to the days `from`..`to` (both
+ * included; `to` null: with no end). Days outside whole Jalali months are read as
+ * days, whole months as months, a whole Jalali year as one year; most of a year
+ * whose other months already have data is read as the year less those months
+ * (a year to date in its last months is then one year and a few months with
+ * nothing in them yet). `today` only guides that choice: every choice gives the
+ * same sums.
+ */
+export function countRanges(key: number, from: IsoDate, to: IsoDate | null, today: IsoDate): CountRange[] {
+  if (to !== null && to < from) return [];
+  const ranges: CountRange[] = [];
+  let first = monthOf(from);
+  const head = monthRange(first);
+  if (head.from !== from) {
+    if (to !== null && to <= head.to) return [{ key, from, to, sign: 1 }];
+    ranges.push({ key, from, to: head.to, sign: 1 });
+    first = nextMonth(first);
+  }
+  const [firstYear, firstMonth] = yearAndMonth(first);
+  if (to === null) {
+    let year = firstYear;
+    if (firstMonth > 1) {
+      ranges.push({ key, from: monthKey(first), to: year * 100 + 12, sign: 1 });
+      year++;
+    }
+    ranges.push({ key, from: -NO_END, to: yearKey(year), sign: 1 });
+    return ranges;
+  }
+  let last = monthOf(to);
+  const tail = monthRange(last);
+  if (tail.to !== to) last = previousMonth(last);
+  const [lastYear, lastMonth] = yearAndMonth(last);
+  if (monthKey(first) <= monthKey(last)) {
+    const current = monthKey(monthOf(today));
+    for (let year = firstYear; year <= lastYear; year++) {
+      ranges.push(...monthsOfOneYear(key, year, year === firstYear ? firstMonth : 1, year === lastYear ? lastMonth : 12, current));
+    }
+  }
+  if (tail.to !== to) ranges.push({ key, from: tail.from, to, sign: 1 });
+  return ranges;
+}
+
+function yearAndMonth(month: JalaliMonth): [number, number] {
+  return [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
 }
 
 /**
+ * Months a..b of one Jalali year: the year itself, the months, or the year less the
+ * others, whichever reads less. Months up to `current` (today's) hold most of the data;
+ * later ones little (follow-ups due) or none.
+ */
+function monthsOfOneYear(key: number, year: number, a: number, b: number, current: number): CountRange[] {
+  if (a === 1 && b === 12) return [{ key, from: yearKey(year), to: yearKey(year), sign: 1 }];
+  let inside = 0;
+  let outside = 0;
+  for (let m = 1; m <= 12; m++) {
+    if (year * 100 + m > current) continue;
+    if (m >= a && m <= b) inside++;
+    else outside++;
+  }
+  if (1 + outside >= inside) return [{ key, from: year * 100 + a, to: year * 100 + b, sign: 1 }];
+  const ranges: CountRange[] = [{ key, from: yearKey(year), to: yearKey(year), sign: 1 }];
+  if (a > 1) ranges.push({ key, from: year * 100 + 1, to: year * 100 + a - 1, sign: -1 });
+  if (b < 12) ranges.push({ key, from: year * 100 + b + 1, to: year * 100 + 12, sign: -1 });
+  return ranges;
+}
+
+/** Per registration day: the latest birth dates at which a person is 18, and 60, on that day. */
+export interface AgeCutoffs { day: IsoDate; adultBornBy: IsoDate; elderlyBornBy: IsoDate }
+
+/**
  * For each day from `from` to `to`: the latest birth dates at which a person is
- * 18 and 60 years old that day, by Jalali birthdays (as ageOn counts them).
+ * 18 and 60 years old that day, by Jalali birthdays (as ageOn counts them). The
+ * age groups of the report follow this rule; the report counts' triggers work it
+ * out in SQL (src/store/jalali-sql.ts), held to it by a test.
  */
 export function ageCutoffs(from: IsoDate, to: IsoDate): AgeCutoffs[] {
   const out: AgeCutoffs[] = [];

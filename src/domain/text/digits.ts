@@ -29,3 +29,20 @@ export function toLatinDigits(s: string): string {
 export function toPersianDigits(s: string): string {
   return s.replace(LATIN_DIGIT, (ch) => String.fromCharCode(PERSIAN_ZERO + ch.charCodeAt(0) - 48));
 }
+
+/**
+ * Eight or more digits in a row, in any of the three digit sets: what a national code or a
+ * phone number looks like (the decimals of a fraction, after its point, are not one).
+ */
+const LONG_NUMBER = /(?<![.\u066b0-9\u06f0-\u06f9\u0660-\u0669])[0-9\u06f0-\u06f9\u0660-\u0669]{8,}/g;
+
+/** Whether text holds a run of digits that may be a national code or a phone number. */
+export const hasLongNumber = (s: string): boolean => s.search(LONG_NUMBER) >= 0;
+
+/**
+ * Text an error message may repeat: a national code or phone number typed where something
+ * else was meant (a date, a code, a count) is never repeated, so it never reaches a log.
+ */
+export function hideLongNumbers(s: string): string {
+  return s.replace(LONG_NUMBER, '(hidden)');
+}

@@ -40,38 +40,66 @@ const INPUT_OF: ReadonlyArray<readonly [string, InputKey]> = FIELDS.filter((f) =
 const REPEATING = ['birthDate', 'sex', 'county', 'informalSettlement', 'womanHead', 'registeredOn'] as const;
 type Repeating = (typeof REPEATING)[number];
 
-type Memo = Map<string, { value: unknown } | { error: unknown }>;
+/** What validateClient made of one cell text of a repeating field: its value, or the error it refused it with. */
+class Outcome {
+  constructor(
+    readonly value: unknown,
+    readonly error: unknown,
+    readonly refused: boolean,
+  ) {}
+}
+
+/** Outcomes by cell text, and the outcome of a blank cell or absent column (kept aside: no lookup for it). */
+class Memo {
+  readonly byText = new Map<string, Outcome>();
+  blank: Outcome | undefined = undefined;
+}
+type Memos = Record<Repeating, Memo>;
+
+/** The field's value as validateClient gives it for this cell alone, computed once per distinct cell text. */
+function repeating<K extends Repeating>(s: ImportSession, memo: Memo, k: K, raw: ClientInput[K]): ValidatedClient['write'][K] {
+  let hit = raw === undefined ? memo.blank : memo.byText.get(String(raw));
+  if (hit === undefined) {
+    try {
+      hit = new Outcome(validateClient({ firstName: '-', lastName: '-', [k]: raw }, s.today).write[k], undefined, false);
+    } catch (err) {
+      if (!(err instanceof ParvandeError)) throw err;
+      hit = new Outcome(undefined, err, true);
+    }
+    if (raw === undefined) memo.blank = hit;
+    else {
+      if (memo.byText.size > 50_000) memo.byText.clear();
+      memo.byText.set(String(raw), hit);
+    }
+  }
+  if (hit.refused) throw hit.error;
+  return hit.value as ValidatedClient['write'][K];
+}
 
 /**
  * Each repeating field goes through validateClient itself, alone, once per
  * distinct cell text; the row then goes through validateClient with those
  * values as its base, which applies the rules across fields (birth before
  * registration). The same rules, without re-parsing "1402/07/05" 200,000 times.
+ * Fields are spelled out rather than looped over: this runs once per row.
  */
 function validateNew(s: ImportSession, input: ClientInput): ValidatedClient {
-  const memos = s.cache('clients.repeating', () => new Map<Repeating, Memo>(REPEATING.map((k) => [k, new Map()])));
-  const base = {
-    id: 0, firstName: '', lastName: '', nationalCode: null, mobile: null, address: null, notes: null, createdAt: '', updatedAt: '',
-  } as unknown as Client;
-  const record = base as unknown as Record<Repeating, unknown>;
-  for (const k of REPEATING) {
-    const memo = memos.get(k) as Memo;
-    const raw = input[k];
-    const key = raw === undefined ? '\u0000' : String(raw);
-    let hit = memo.get(key);
-    if (hit === undefined) {
-      try {
-        hit = { value: validateClient({ firstName: '-', lastName: '-', [k]: raw }, s.today).write[k] };
-      } catch (err) {
-        if (!(err instanceof ParvandeError)) throw err;
-        hit = { error: err };
-      }
-      if (memo.size > 50_000) memo.clear();
-      memo.set(key, hit);
-    }
-    if ('error' in hit) throw hit.error;
-    record[k] = hit.value;
-  }
+  const m = s.cache<Memos>('clients.repeating', () => ({
+    birthDate: new Memo(), sex: new Memo(), county: new Memo(), informalSettlement: new Memo(), womanHead: new Memo(), registeredOn: new Memo(),
+  }));
+  // In REPEATING's order: the first refused of them is the one reported.
+  const base: Client = {
+    id: 0, firstName: '', lastName: '', nationalCode: null,
+    birthDate: repeating(s, m.birthDate, 'birthDate', input.birthDate),
+    sex: repeating(s, m.sex, 'sex', input.sex),
+    mobile: null, address: null,
+    county: repeating(s, m.county, 'county', input.county),
+    informalSettlement: repeating(s, m.informalSettlement, 'informalSettlement', input.informalSettlement),
+    womanHead: repeating(s, m.womanHead, 'womanHead', input.womanHead),
+    notes: null,
+    registeredOn: repeating(s, m.registeredOn, 'registeredOn', input.registeredOn),
+    createdAt: '', updatedAt: '',
+  };
   return validateClient(
     { firstName: input.firstName ?? '', lastName: input.lastName ?? '', nationalCode: input.nationalCode, mobile: input.mobile, address: input.address, notes: input.notes },
     s.today, base, { repairNationalCode: true },
@@ -103,8 +131,21 @@ function possibleDuplicates(s: ImportSession, id: number, w: ValidatedClient['wr
 }
 
 function importClient(s: ImportSession, row: RowView): RowOutcome {
-  const input: ClientInput = {};
-  for (const [name, key] of INPUT_OF) (input as Record<string, unknown>)[key] = row.get(name);
+  // Spelled out in FIELDS' order (a date read twice, ISO and Jalali, may refuse the row here).
+  const input: ClientInput = {
+    firstName: row.get('first-name'),
+    lastName: row.get('last-name'),
+    nationalCode: row.get('national-code'),
+    birthDate: row.get('birth-date'),
+    sex: row.get('sex'),
+    mobile: row.get('mobile'),
+    address: row.get('address'),
+    county: row.get('county'),
+    informalSettlement: row.get('informal-settlement'),
+    womanHead: row.get('woman-head'),
+    notes: row.get('notes'),
+    registeredOn: row.get('registered-on'),
+  };
   const idText = row.get('id');
   const ref = idText === undefined ? {} : parseRowRef(idText, s.officeCode);
 
@@ -125,7 +166,10 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
     s.claim('clients', id, row.row);
     if (ref.external !== undefined) insertImportKey(s.db, 'clients', ref.external, id, s.batchId);
     const dups = possibleDuplicates(s, id, w);
-    return { action: 'inserted', id, ...(fresh.repaired.length > 0 ? { repaired: fresh.repaired } : {}), ...(dups.length > 0 ? { possibleDuplicates: dups } : {}) };
+    const outcome: RowOutcome = { action: 'inserted', id };
+    if (fresh.repaired.length > 0) outcome.repaired = fresh.repaired;
+    if (dups.length > 0) outcome.possibleDuplicates = dups;
+    return outcome;
   };
 
   if (w.nationalCode !== null) {

@@ -8,7 +8,7 @@
  * which moves the first in line up). A stored enrolment only moves forward:
  * attended, completed or dropped; anything else that differs is refused.
  */
-import { ConflictError, NotFoundError, ParvandeError, ValidationError } from '../../../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
 import { selectClient } from '../../../store/clients.js';
 import { insertImportKey } from '../../../store/import.js';
 import { selectStaffList } from '../../../store/staff.js';
@@ -24,7 +24,7 @@ import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { rowTarget } from '../refs.js';
 import type { RowView } from '../values.js';
-import { readRef, rowClient, rowStaff } from './people-refs.js';
+import { asColumn, personColumn, readRef, rowClient, rowStaff } from './people-refs.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
@@ -114,19 +114,6 @@ function rowPerson(s: ImportSession, row: RowView, course: Course): { staffId: n
   return byClient ? { clientId: rowClient(s, row).id } : { staffId: rowStaff(s, row).id };
 }
 
-/** Runs a command's step, naming the row's column in its errors rather than the command's --date. */
-function dated<T>(field: DateField, step: () => T): T {
-  try {
-    return step();
-  } catch (err) {
-    if (err instanceof ParvandeError && err.field === 'date') {
-      const E = err.constructor as new (message: string, field?: string) => ParvandeError;
-      throw new E(err.message.replace('--date', field), field);
-    }
-    throw err;
-  }
-}
-
 const RANK: Readonly<Record<EnrolmentStatus, number>> = { waiting: 0, enrolled: 0, attended: 1, completed: 2, dropped: 3 };
 
 /** Moves an enrolment forward to the status the row states, as the commands would. */
@@ -154,14 +141,14 @@ function advance(s: ImportSession, e: EnrolmentRow, w: Wanted, fresh: boolean): 
   }
   const attended = w.dates['attended-on'];
   if (want === 'attended' || (attended !== undefined && e.status === 'enrolled' && (want === 'dropped' || attended !== w.dates['completed-on']))) {
-    dated('attended-on', () => markAttended(s, ref, attended));
+    asColumn('date', 'attended-on', () => markAttended(s, ref, attended));
   }
   if (want === 'completed') {
-    dated('completed-on', () =>
+    asColumn('date', 'completed-on', () =>
       markCompleted(s, { ...ref, date: w.dates['completed-on'], score: w.score === null ? undefined : w.score?.toString(), certificate: w.certificate ?? undefined }),
     );
   }
-  if (want === 'dropped') dated('dropped-on', () => dropEnrolment(s, ref, w.dates['dropped-on']));
+  if (want === 'dropped') asColumn('date', 'dropped-on', () => dropEnrolment(s, ref, w.dates['dropped-on']));
   return true;
 }
 
@@ -220,7 +207,10 @@ function importEnrolmentRow(s: ImportSession, row: RowView): RowOutcome {
 
   if (target === undefined) {
     const person = 'staffId' in who ? { staff: String(who.staffId) } : { client: String(who.clientId) };
-    const made = dated('requested-on', () => enrol(s, { course: String(course.id), ...person, date: w.dates['requested-on'] }))[0] as EnrolmentRow;
+    const column = personColumn(row, 'staffId' in who ? 'staff' : 'client');
+    const made = asColumn('staff', column, () =>
+      asColumn('client', column, () => asColumn('date', 'requested-on', () => enrol(s, { course: String(course.id), ...person, date: w.dates['requested-on'] }))),
+    )[0] as EnrolmentRow;
     s.claim('enrolments', made.id, row.row);
     advance(s, made, w, true);
     historyDates(s, selectEnrolment(s.db, made.id) as EnrolmentRow, w);

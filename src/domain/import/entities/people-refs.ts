@@ -8,7 +8,7 @@
  * both are given: a typo in an id must not land a shift or a course on the
  * wrong person.
  */
-import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { ConflictError, NotFoundError, ParvandeError, ValidationError } from '../../../errors.js';
 import { selectClient, selectClientByNationalCode } from '../../../store/clients.js';
 import { selectImportKey } from '../../../store/import.js';
 import { selectStaff, selectStaffByNationalCode } from '../../../store/staff.js';
@@ -42,13 +42,14 @@ function rowNationalCode(row: RowView): string | undefined {
   return text === undefined ? undefined : parseNationalCode(text, { repairLeadingZeros: true, field: 'national-code' }).code;
 }
 
-/** The name columns of a row must name the person found, as the office spells them or differently (ی/ي, spaces). */
+/** The name columns of a row must name the person found; spelling variants (ی/ي, ZWNJ, spaces) are no difference. */
 function checkName(row: RowView, stored: { firstName: string; lastName: string }, key: (f: string, l: string) => string, what: string): void {
   const first = row.get('first-name');
   const last = row.get('last-name');
   if (first === undefined && last === undefined) return;
   if (key(first ?? stored.firstName, last ?? stored.lastName) !== key(stored.firstName, stored.lastName)) {
-    throw new ValidationError(`the name does not match ${what}'s: check the row's ${first === undefined ? 'last-name' : 'first-name'}, id and national code`, first === undefined ? 'last-name' : 'first-name');
+    const field = first === undefined ? 'last-name' : 'first-name';
+    throw new ValidationError(`the name is not that of ${what}: check the row's names, id and national code`, field);
   }
 }
 
@@ -118,4 +119,27 @@ export function rowClient(s: ImportSession, row: RowView, refField = 'client'): 
   }
   checkName(row, client, clientNameKey, `client #${client.id} (found by ${by})`);
   return client;
+}
+
+/** The column a row names its person in: the reference column, else the national code, else the names. */
+export function personColumn(row: RowView, refField: string): string {
+  if (row.get(refField) !== undefined) return refField;
+  return row.get('national-code') !== undefined ? 'national-code' : 'first-name';
+}
+
+/**
+ * Runs a command's step, its errors naming the row's column rather than the
+ * command's option: `--date` of `training drop` is the row's dropped-on, and a
+ * refusal of `--staff` belongs to the column that named the person.
+ */
+export function asColumn<T>(option: string, column: string, step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    if (err instanceof ParvandeError && err.field === option && option !== column) {
+      const Same = err.constructor as new (message: string, field?: string) => ParvandeError;
+      throw new Same(err.message.replace(`--${option}`, column), column);
+    }
+    throw err;
+  }
 }

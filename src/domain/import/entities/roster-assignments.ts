@@ -23,7 +23,7 @@ import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { rowTarget } from '../refs.js';
 import type { RowView } from '../values.js';
-import { readRef, rowStaff } from './people-refs.js';
+import { asColumn, personColumn, readRef, rowStaff } from './people-refs.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
@@ -110,7 +110,7 @@ function importAssignmentRow(s: ImportSession, row: RowView): RowOutcome {
     return { action: 'unchanged', id: target.id };
   }
 
-  const made = assignShifts(s, { staff: String(staff.id), pattern: String(pattern.id), date }).assigned[0] as AssignmentRow;
+  const made = asColumn('staff', personColumn(row, 'staff'), () => assignShifts(s, { staff: String(staff.id), pattern: String(pattern.id), date })).assigned[0] as AssignmentRow;
   s.claim('roster-assignments', made.id, row.row);
   if (t.external !== undefined) insertImportKey(s.db, 'roster-assignments', t.external, made.id, s.batchId);
   return { action: 'inserted', id: made.id };

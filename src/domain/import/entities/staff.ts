@@ -90,10 +90,11 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     }
     s.claim('staff', id, row.row);
     if (t.external !== undefined) insertImportKey(s.db, 'staff', t.external, id, s.batchId);
-    const possibleDuplicates = namesakes.slice(0, 5).map((x) => ({
-      id: x.id,
-      reason: x.firstName === w.firstName && x.lastName === w.lastName ? 'same name, another national code' : 'same name spelled differently',
-    }));
+    // As for clients: a name spelled differently is reported; two different national codes are two people.
+    const possibleDuplicates = namesakes
+      .filter((x) => code === undefined || x.nationalCode === null || x.nationalCode === code)
+      .slice(0, 5)
+      .map((x) => ({ id: x.id, reason: 'same name spelled differently' }));
     return { action: 'inserted', id, ...repaired, ...(possibleDuplicates.length > 0 ? { possibleDuplicates } : {}) };
   }
 

@@ -1,0 +1,185 @@
+/**
+ * Reads the counts of one or more periods from one database, inside the caller's
+ * snapshot: flows (services, openings, closings, follow-ups due, clients
+ * registered) are sums over the period; states (cases open at the end, follow-ups
+ * overdue) are the present state less what changed after the day they are taken at.
+ * Every read is a sum of report_counts (migration 4 describes the measures).
+ */
+import { selectCenterNames, selectCounts, selectStaffNames, selectStateCounts, type CountList, type CountRange } from '../../store/reports.js';
+import type { Db } from '../../store/database.js';
+import { addDays, type IsoDate } from '../dates.js';
+import { add, emptyTally, type GroupCounts, type Tally } from './figures.js';
+import { countRanges, overdueDay, type Period } from './period.js';
+
+const FLOWS = ['service', 'any-category', 'opened-center', 'opened-worker', 'closed', 'close-days', 'reopened', 'followup', 'clients'] as const;
+
+/** Every Jalali year (their keys are negative): all there is. */
+const ALL_YEARS: CountRange = { key: 0, from: -Number.MAX_SAFE_INTEGER, to: -1, sign: 1 };
+
+/** A center or worker id as report_counts stores it ('' for none). */
+const groupId = (code: string | number): number | null => (code === '' ? null : Number(code));
+
+export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate): Tally[] {
+  const tallies = periods.map((p) => emptyTally(p, true));
+  if (periods.length === 0) return tallies;
+  const at = (i: number): Tally => tallies[i] as Tally;
+
+  const ranges = periods.flatMap((p, i) => countRanges(i, p.from, p.to, today));
+  const allFollowups = periods.map(() => 0);
+  for (const list of selectCounts(db, ranges, FLOWS)) {
+    const t = at(list.key);
+    const { codes, counts, sign } = list;
+    const each = (fn: (code: string | number, n: number) => void): void => {
+      for (let i = 0; i < codes.length; i++) fn(codes[i] as string | number, sign * (counts[i] as number));
+    };
+    switch (list.measure) {
+      case 'service':
+        // code: [type, channel, primary category of the case]
+        each((code, n) => {
+          const [type, channel, category] = JSON.parse(String(code)) as [string, string, string];
+          add(t.services.type, type, n);
+          add(t.services.channel, channel, n);
+          add(t.services.category, category, n);
+        });
+        break;
+      case 'any-category':
+        each((code, n) => add(t.services['any-category'], String(code), n));
+        break;
+      case 'opened-center':
+        each((code, n) => add(t.opened.center, groupId(code), n));
+        break;
+      case 'opened-worker':
+        each((code, n) => add(t.opened.worker, groupId(code), n));
+        break;
+      case 'closed':
+        each((code, n) => add(t.closedByReason, String(code), n));
+        break;
+      case 'close-days':
+        each((code, n) => add(t.closeDays, Number(code), n));
+        break;
+      case 'reopened':
+        each((_, n) => (t.reopened += n));
+        break;
+      case 'followup':
+        each((code, n) => {
+          allFollowups[list.key] = (allFollowups[list.key] as number) + n;
+          addFollowups(t, String(code), n);
+        });
+        break;
+      case 'clients':
+        each((code, n) => addClients(t, Number(code), n));
+    }
+  }
+  tallies.forEach((t, i) => {
+    t.followups.due = (allFollowups[i] as number) - t.followups.cancelled;
+  });
+
+  // Open at the end of asOf = open now, less the openings and reopenings since, plus the closings since.
+  const now = sumLists(selectStateCounts(db, ['open-center', 'open-worker']));
+  const changed = sumsFrom(db, periods.map((p) => addDays(p.asOf, 1)), ['opened-center', 'opened-worker', 'change-center', 'change-worker'], today);
+  const nowOpen = { center: groupCounts(now.get('open-center')), worker: groupCounts(now.get('open-worker')) };
+  // Overdue at the start of `before` = due before it and still scheduled, plus those done or missed
+  // late on or after it: every scheduled one, less those due from `before` on, plus those that stopped
+  // being overdue from `before` on (overdue-until) unless they were due from `before` on too.
+  const scheduled = sumLists(selectCounts(db, [ALL_YEARS], ['followup'])).get('followup')?.get('scheduled') ?? 0;
+  const overdue = sumsFrom(db, periods.map((p) => overdueDay(p, today)), ['followup', 'overdue-until'], today);
+  tallies.forEach((t, i) => {
+    const since = changed[i] as Sums;
+    for (const side of ['center', 'worker'] as const) {
+      const open = new Map(nowOpen[side]);
+      for (const measure of [`opened-${side}`, `change-${side}`]) {
+        for (const [code, n] of since.get(measure) ?? []) add(open, groupId(code), -n);
+      }
+      t.openAtEnd[side] = open;
+    }
+    const due = (overdue[i] as Sums).get('followup');
+    const from = (code: string): number => due?.get(code) ?? 0;
+    const until = (overdue[i] as Sums).get('overdue-until')?.get('') ?? 0;
+    t.overdueAtEnd = scheduled - from('scheduled') - from('done-late') - from('missed-late') + until;
+  });
+
+  const centerNames = selectCenterNames(db);
+  const workerIds = new Set<number>();
+  const collect = (m: GroupCounts): void => {
+    for (const id of m.keys()) if (id !== null) workerIds.add(id);
+  };
+  for (const t of tallies) {
+    collect(t.opened.worker);
+    collect(t.openAtEnd.worker);
+  }
+  const staffNames = selectStaffNames(db, [...workerIds]);
+  for (const t of tallies) {
+    t.centerNames = centerNames;
+    t.staffNames = staffNames;
+  }
+  return tallies;
+}
+
+function addFollowups(t: Tally, outcome: string, n: number): void {
+  const f = t.followups;
+  if (outcome === 'done-on-time') f.doneOnTime += n;
+  else if (outcome === 'done-late') f.doneLate += n;
+  else if (outcome === 'missed' || outcome === 'missed-late') f.missed += n;
+  else if (outcome === 'scheduled') f.pending += n;
+  else if (outcome === 'cancelled') f.cancelled += n;
+  // 'done' without a date counts as due and in none of the classes.
+}
+
+/** code = sex × 16 + age group × 4 + informal settlement × 2 + woman head (migration 4). */
+function addClients(t: Tally, code: number, n: number): void {
+  const c = t.clients;
+  c.registered += n;
+  const sex = code >> 4;
+  if (sex === 1) c.female += n;
+  else if (sex === 2) c.male += n;
+  const age = (code >> 2) & 3;
+  if (age === 1) c.child += n;
+  else if (age === 2) c.adult += n;
+  else if (age === 3) c.elderly += n;
+  if ((code & 2) !== 0) c.informalSettlement += n;
+  if ((code & 1) !== 0) c.womanHead += n;
+}
+
+/** Counts by measure, then code. */
+type Sums = Map<string, Map<string | number, number>>;
+
+function groupCounts(byCode: Map<string | number, number> | undefined): GroupCounts {
+  const out: GroupCounts = new Map();
+  for (const [code, n] of byCode ?? []) add(out, groupId(code), n);
+  return out;
+}
+
+function addList(into: Sums, list: CountList): void {
+  let m = into.get(list.measure);
+  if (m === undefined) into.set(list.measure, (m = new Map()));
+  const counts = m;
+  list.codes.forEach((code, i) => add(counts, code, list.sign * (list.counts[i] as number)));
+}
+
+function sumLists(lists: readonly CountList[]): Sums {
+  const sums: Sums = new Map();
+  for (const l of lists) addList(sums, l);
+  return sums;
+}
+
+/**
+ * For each day, the sums of `measures` over every day from it on (with no end).
+ * The days are sorted and the stretches between them read once each: a year of
+ * months costs twelve short ranges, not twelve ever longer ones.
+ */
+function sumsFrom(db: Db, days: readonly IsoDate[], measures: readonly string[], today: IsoDate): Sums[] {
+  const starts = [...new Set(days)].sort();
+  const ranges: CountRange[] = starts.flatMap((from, j) => {
+    const next = starts[j + 1];
+    return countRanges(j, from, next === undefined ? null : addDays(next, -1), today);
+  });
+  const lists = selectCounts(db, ranges, measures);
+  // From the last stretch back: each start's sums are its own stretch's plus all the later ones'.
+  const from = new Map<IsoDate, Sums>();
+  const acc: Sums = new Map();
+  for (let j = starts.length - 1; j >= 0; j--) {
+    for (const l of lists) if (l.key === j) addList(acc, l);
+    from.set(starts[j] as IsoDate, new Map([...acc].map(([k, m]) => [k, new Map(m)])));
+  }
+  return days.map((d) => from.get(d) ?? new Map());
+}

@@ -1,0 +1,74 @@
+/**
+ * The redaction rules themselves, over every kind of record import and export
+ * know (so a kind added later is covered): what is left out, which columns
+ * carry pseudonyms, how a pseudonym is made, and what a report keeps.
+ */
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ENTITIES } from '../../src/domain/import/registry.js';
+import { exportRedaction, Pseudonyms, redactReport } from '../../src/domain/redact.js';
+
+const KEY = 'ab'.repeat(32);
+const pseudonyms = new Pseudonyms(KEY);
+const expected = (prefix: string, input: string): string =>
+  `${prefix}-${createHmac('sha256', Buffer.from(KEY, 'hex')).update(input).digest('hex').slice(0, 12)}`;
+
+/** Columns that name a person by record, by kind of record. */
+const PEOPLE_COLUMNS: Record<string, string> = {
+  'clients.id': 'P', 'staff.id': 'S', 'cases.client-id': 'P', 'cases.worker-id': 'S', 'services.worker-id': 'S', 'followups.worker-id': 'S',
+  'roster-assignments.staff': 'S', 'enrolments.staff': 'S', 'enrolments.client': 'P', 'workshops.facilitator': 'S',
+};
+
+describe('export redaction of every kind of record', () => {
+  for (const entity of ENTITIES) {
+    it(`${entity.name}: names, national codes, phones, birth dates, addresses, notes left out; people as pseudonyms`, () => {
+      const r = exportRedaction(entity, pseudonyms, 'PRV01');
+      for (const f of entity.fields) {
+        const person = PEOPLE_COLUMNS[`${entity.name}.${f.name}`];
+        if (person !== undefined) {
+          expect(r.keeps(f), `${entity.name}.${f.name}`).toBe(true);
+          expect(r.cell(f, 'PRV01:12')).toBe(expected(person, `${person === 'P' ? 'client' : 'staff'}:12`));
+          expect(r.cell(f, null)).toBeNull();
+          // A person of another office's file: still a pseudonym, never the id as written.
+          expect(r.cell(f, 'KRJ01:12')).toBe(expected(person, `${person === 'P' ? 'client' : 'staff'}:ext:KRJ01:12`));
+          continue;
+        }
+        const personal = f.personal === true || ['name', 'national-code', 'mobile', 'phone', 'note'].includes(f.kind) || ['address', 'membership-no', 'certificate'].includes(f.name);
+        expect(r.keeps(f), `${entity.name}.${f.name}`).toBe(!personal);
+        if (!personal) expect(r.cell(f, 'PRV01:12'), `${entity.name}.${f.name}`).toBe('PRV01:12');
+      }
+    });
+  }
+});
+
+describe('pseudonyms', () => {
+  it('HMAC-SHA256 of kind and record id under the office key, 12 hex digits; clients and staff apart', () => {
+    expect(pseudonyms.of('client', 7)).toBe(expected('P', 'client:7'));
+    expect(pseudonyms.of('staff', 7)).toBe(expected('S', 'staff:7'));
+    expect(pseudonyms.of('client', 7).slice(2)).not.toBe(pseudonyms.of('staff', 7).slice(2));
+    expect(new Pseudonyms('cd'.repeat(32)).of('client', 7)).not.toBe(pseudonyms.of('client', 7));
+    const many = new Set(Array.from({ length: 20_000 }, (_, i) => pseudonyms.of('client', i + 1)));
+    expect(many.size).toBe(20_000);
+  });
+});
+
+describe('report redaction', () => {
+  it('every caseload by worker, at any depth, names workers by pseudonym; centers, nobody and figures stay', () => {
+    const figures = {
+      cases: {
+        opened: 3,
+        byCenter: [{ id: 2, name: 'مرکز مداخله کرج', opened: 1, openAtEnd: 1 }],
+        byWorker: [{ id: 4, name: 'مریم رضایی', opened: 2, openAtEnd: 1 }, { id: null, name: null, opened: 1, openAtEnd: 0 }],
+      },
+    };
+    const report = { office: { code: 'PRV01', name: 'دفتر' }, ...figures, previousMonth: figures, months: [figures, figures] };
+    const out = redactReport(report, pseudonyms);
+    for (const f of [out, out.previousMonth, out.months[0], out.months[1]]) {
+      expect(f?.cases.byWorker).toEqual([{ id: 4, name: expected('S', 'staff:4'), opened: 2, openAtEnd: 1 }, { id: null, name: null, opened: 1, openAtEnd: 0 }]);
+      expect(f?.cases.byCenter).toEqual(figures.cases.byCenter);
+    }
+    expect(out.office).toEqual(report.office);
+    // The report given is left as it was.
+    expect(report.cases.byWorker[0]?.name).toBe('مریم رضایی');
+  });
+});
