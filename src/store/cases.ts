@@ -103,7 +103,14 @@ export interface CaseFilter {
   limit: number;
 }
 
-/** Most urgent first: open before closed, then risk, then the oldest opening. */
+/**
+ * The urgency order of a risk. It must stay the same text as in the index
+ * cases_urgency (001-core.ts), so that the default list reads the index in order
+ * instead of sorting every open case.
+ */
+const URGENCY = `CASE c.risk WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`;
+
+/** Most urgent first: open before closed ('open' > 'closed'), then risk, then the oldest opening. */
 export function selectCases(db: Db, f: CaseFilter): CaseRow[] {
   const where: string[] = [];
   const args: unknown[] = [];
@@ -121,8 +128,7 @@ export function selectCases(db: Db, f: CaseFilter): CaseRow[] {
   if (f.openedFrom !== undefined) { where.push('c.opened_on >= ?'); args.push(f.openedFrom); }
   if (f.openedTo !== undefined) { where.push('c.opened_on <= ?'); args.push(f.openedTo); }
   const sql = `SELECT ${COLUMNS} FROM cases c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-    ORDER BY c.status = 'closed', CASE c.risk WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,
-      c.opened_on, c.id LIMIT ?`;
+    ORDER BY c.status DESC, ${URGENCY}, c.opened_on, c.id LIMIT ?`;
   return (db.stmt(sql).all(...args, f.limit) as RawCase[]).map(toRow);
 }
 

@@ -32,6 +32,9 @@ const CASE_MEASURES = `(VALUES
   ('closing', 'change-center', 'center', -1), ('closing', 'change-worker', 'worker', -1),
   ('reopening', 'reopened', '', 1), ('reopening', 'change-center', 'center', 1), ('reopening', 'change-worker', 'worker', 1))`;
 
+/** The measures kept per day only (the others also per Jalali month and year). */
+const DAY_ONLY = `('followup', 'overdue-until', 'clients')`;
+
 /** Done or missed after the due day: overdue until then. */
 const LATE = `status IN ('done', 'missed') AND done_on > due_on`;
 
@@ -65,7 +68,7 @@ const DAY_COUNTS = [
      CROSS JOIN clients AS c WHERE c.registered_on = k.day GROUP BY 1, 3`,
 ];
 
-/** Fills `target` (a table like report_counts) with the counts recounted from the tables, at each day, month and year. */
+/** Fills `target` (a table like report_counts) with the counts recounted from the tables, at each day (month and year). */
 function recountInto(db: Db, target: string): void {
   const s = db.sqlite;
   s.exec(`DROP TABLE IF EXISTS temp.report_recount_days; DROP TABLE IF EXISTS temp.report_recount_months;
@@ -81,9 +84,9 @@ function recountInto(db: Db, target: string): void {
       SELECT period, measure, code, sum(n) FROM (
         SELECT day AS period, measure, code, n FROM temp.report_recount_days
         UNION ALL SELECT k.month, d.measure, d.code, d.n
-          FROM temp.report_recount_days AS d CROSS JOIN temp.report_recount_months AS k WHERE k.day = d.day
+          FROM temp.report_recount_days AS d CROSS JOIN temp.report_recount_months AS k WHERE k.day = d.day AND d.measure NOT IN ${DAY_ONLY}
         UNION ALL SELECT -(k.month / 100), d.measure, d.code, d.n
-          FROM temp.report_recount_days AS d CROSS JOIN temp.report_recount_months AS k WHERE k.day = d.day)
+          FROM temp.report_recount_days AS d CROSS JOIN temp.report_recount_months AS k WHERE k.day = d.day AND d.measure NOT IN ${DAY_ONLY})
       GROUP BY period, measure, code HAVING sum(n) <> 0`);
   } finally {
     s.exec(`DROP TABLE temp.report_recount_days; DROP TABLE temp.report_recount_months`);

@@ -69,6 +69,7 @@ describe('db check', () => {
     expect(r).toEqual({
       path: o.db, ok: true, schemaVersion: LATEST_VERSION, latestVersion: LATEST_VERSION, integrity: ['ok'], foreignKeyProblems: 0,
       counts: expect.objectContaining({ clients: 1, cases: 1, services: 0, followups: 0, staff: 0, centers: 0, case_events: 1, audit_log: 3 }),
+      reportCounts: { mismatches: 0, examples: [] },
     });
     const human = await o.cli(['db', 'check']);
     expect(human.code).toBe(0);

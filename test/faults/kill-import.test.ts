@@ -168,11 +168,11 @@ test('killed 50 times during a 200,000-row import: intact, whole batches, no dup
       const check = checkNow(worker);
       await check.pinned;
       const checked = check.state.then((s) => {
-          expect(s.integrity, label).toBe('ok');
-          expect(s.distinctCodes, label).toBe(s.clients);
-          expect(s.clients, `${label}: stored rows are what the committed batch records count`).toBe(s.recordedInserted);
-          expect(s.top === null ? 0 : rowOfCode(s.top) + 1, `${label}: stored rows are the file's first rows`).toBe(s.clients);
-          if (s.clients < ROWS) expect(s.clients % BATCH, `${label}: whole batches only`).toBe(0);
+        expect(s.integrity, label).toBe('ok');
+        expect(s.distinctCodes, label).toBe(s.clients);
+        expect(s.clients, `${label}: stored rows are what the committed batch records count`).toBe(s.recordedInserted);
+        expect(s.top === null ? 0 : rowOfCode(s.top) + 1, `${label}: stored rows are the file's first rows`).toBe(s.clients);
+        if (s.clients < ROWS) expect(s.clients % BATCH, `${label}: whole batches only`).toBe(0);
       });
       // Reported by the Promise.all below, not as an unhandled rejection meanwhile.
       checked.catch(() => undefined);

@@ -81,7 +81,7 @@ describe('report counts kept by triggers', () => {
     expect(checkReportCounts(o.db)).toEqual([]);
     const n = (measure: string): number =>
       (o.db.sqlite.prepare(`SELECT coalesce(sum(n), 0) AS n FROM report_counts WHERE measure = ? AND typeof(period) = 'text'`).get(measure) as { n: number }).n;
-    expect(n('type')).toBe(o.services.length);
+    expect(n('service')).toBe(o.services.length);
     expect(n('opened-center')).toBe(cases.length);
     expect(n('clients')).toBe(o.clients.length);
     expect(n('closed')).toBe(cases.reduce((k, c) => k + c.events.filter((e) => e.kind === 'closed').length, 0));

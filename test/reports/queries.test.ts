@@ -32,7 +32,7 @@ const TABLES = ['services', 'cases', 'case_events', 'followups', 'clients', 'cas
 describe('query plans', () => {
   it('no report query scans a table: each is a search of an index (only the JSON list of periods is scanned)', () => {
     const plans = explainReportQueries(o.db, { from: '2026-03-21', to: '2026-11-21' });
-    expect(plans.map((p) => p.name)).toEqual(['counts', 'state', 'overdueCount', 'overdueList', 'unassignedCount', 'unassignedList']);
+    expect(plans.map((p) => p.name)).toEqual(['counts', 'countsByCode', 'state', 'scheduledBetween', 'overdueCount', 'overdueList', 'unassignedCount', 'unassignedList']);
     for (const p of plans) {
       for (const line of p.plan) {
         const scanned = /^SCAN (\w+)/.exec(line)?.[1];
@@ -78,12 +78,12 @@ describe('service counts', () => {
       s.prepare(`UPDATE case_categories SET category = 'divorce' WHERE case_id = ? AND category = ?`).run(extra.caseId, extra.category);
     })();
     expect(checkReportCounts(o.db)).toEqual([]);
-    const stored = s.prepare(`SELECT sum(n) AS n FROM report_counts WHERE measure = 'type' AND typeof(period) = 'text'`).get() as { n: number };
+    const stored = s.prepare(`SELECT sum(n) AS n FROM report_counts WHERE measure = 'service' AND typeof(period) = 'text'`).get() as { n: number };
     expect(stored.n).toBe((s.prepare('SELECT count(*) AS n FROM services').get() as { n: number }).n);
   });
 
   it('a recount finds a count that went wrong', () => {
-    const one = o.db.sqlite.prepare(`SELECT period, measure, code FROM report_counts WHERE measure = 'type' LIMIT 1`).get() as { period: string; measure: string; code: string };
+    const one = o.db.sqlite.prepare(`SELECT period, measure, code FROM report_counts WHERE measure = 'service' LIMIT 1`).get() as { period: string; measure: string; code: string };
     o.db.sqlite.prepare(`UPDATE report_counts SET n = n + 1 WHERE period = ? AND measure = ? AND code = ?`).run(one.period, one.measure, one.code);
     expect(checkReportCounts(o.db)).toHaveLength(1);
   });
@@ -128,9 +128,10 @@ describe('migration 4', () => {
       expect(db.userVersion).toBe(LATEST_VERSION);
       expect(checkReportCounts(db)).toEqual([]);
       const rows = db.sqlite
-        .prepare(`SELECT period, measure, code, n FROM report_counts WHERE measure IN ('category', 'any-category') ORDER BY measure, period, code`)
+        .prepare(`SELECT period, measure, code, n FROM report_counts WHERE measure IN ('service', 'any-category') AND period IN ('2026-10-02', '2026-10-03', 140507, -1405) ORDER BY measure, period, code`)
         .all();
       // Each at its day, its Jalali month (1405/07) and its Jalali year.
+      const service = (type: string, channel: string, category: string): string => JSON.stringify([type, channel, category]);
       expect(rows).toEqual([
         { period: -1405, measure: 'any-category', code: 'runaway', n: 2 },
         { period: -1405, measure: 'any-category', code: 'suicide', n: 2 },
@@ -138,13 +139,17 @@ describe('migration 4', () => {
         { period: 140507, measure: 'any-category', code: 'suicide', n: 2 },
         { period: '2026-10-02', measure: 'any-category', code: 'runaway', n: 2 },
         { period: '2026-10-02', measure: 'any-category', code: 'suicide', n: 2 },
-        { period: -1405, measure: 'category', code: 'none', n: 1 },
-        { period: -1405, measure: 'category', code: 'suicide', n: 2 },
-        { period: 140507, measure: 'category', code: 'none', n: 1 },
-        { period: 140507, measure: 'category', code: 'suicide', n: 2 },
-        { period: '2026-10-02', measure: 'category', code: 'suicide', n: 2 },
-        { period: '2026-10-03', measure: 'category', code: 'none', n: 1 },
+        { period: -1405, measure: 'service', code: service('crisis-intervention', 'center', 'suicide'), n: 1 },
+        { period: -1405, measure: 'service', code: service('hotline-call', 'hotline', 'none'), n: 1 },
+        { period: -1405, measure: 'service', code: service('psychology', 'center', 'suicide'), n: 1 },
+        { period: 140507, measure: 'service', code: service('crisis-intervention', 'center', 'suicide'), n: 1 },
+        { period: 140507, measure: 'service', code: service('hotline-call', 'hotline', 'none'), n: 1 },
+        { period: 140507, measure: 'service', code: service('psychology', 'center', 'suicide'), n: 1 },
+        { period: '2026-10-02', measure: 'service', code: service('crisis-intervention', 'center', 'suicide'), n: 1 },
+        { period: '2026-10-02', measure: 'service', code: service('psychology', 'center', 'suicide'), n: 1 },
+        { period: '2026-10-03', measure: 'service', code: service('hotline-call', 'hotline', 'none'), n: 1 },
       ]);
+      expect(checkReportCounts(db)).toEqual([]);
       db.sqlite.prepare(`INSERT INTO services (case_id, service_date, type, channel, created_at) VALUES (1, '2026-10-03', 'legal', 'center', 'x')`).run();
       expect(checkReportCounts(db)).toEqual([]);
     } finally {

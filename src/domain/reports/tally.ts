@@ -5,16 +5,20 @@
  * overdue) are the present state less what changed after the day they are taken at.
  * Every read is a sum of report_counts (migration 4 describes the measures).
  */
-import { selectCenterNames, selectCounts, selectStaffNames, selectStateCounts, type CountList, type CountRange } from '../../store/reports.js';
+import {
+  countScheduledBefore, selectCenterNames, selectCounts, selectStaffNames, selectStateCounts, type CountList, type CountRange,
+} from '../../store/reports.js';
 import type { Db } from '../../store/database.js';
 import { addDays, type IsoDate } from '../dates.js';
 import { add, emptyTally, type GroupCounts, type Tally } from './figures.js';
 import { countRanges, overdueDay, type Period } from './period.js';
 
-const FLOWS = ['service', 'any-category', 'opened-center', 'opened-worker', 'closed', 'close-days', 'reopened', 'followup', 'clients'] as const;
+/** Measures kept per day, month and year (read by countRanges), and those kept per day only. */
+const FLOWS = ['service', 'any-category', 'opened-center', 'opened-worker', 'closed', 'close-days', 'reopened'] as const;
+const DAY_FLOWS = ['followup', 'clients'] as const;
 
-/** Every Jalali year (their keys are negative): all there is. */
-const ALL_YEARS: CountRange = { key: 0, from: -Number.MAX_SAFE_INTEGER, to: -1, sign: 1 };
+/** After every day there is (ISO days are text: the last of them). */
+const LAST_DAY = '9999-12-31';
 
 /** A center or worker id as report_counts stores it ('' for none). */
 const groupId = (code: string | number): number | null => (code === '' ? null : Number(code));
@@ -25,8 +29,9 @@ export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate)
   const at = (i: number): Tally => tallies[i] as Tally;
 
   const ranges = periods.flatMap((p, i) => countRanges(i, p.from, p.to, today));
+  const days = periods.map((p, i): CountRange => ({ key: i, from: p.from, to: p.to, sign: 1 }));
   const allFollowups = periods.map(() => 0);
-  for (const list of selectCounts(db, ranges, FLOWS)) {
+  for (const list of [...selectCounts(db, ranges, FLOWS), ...selectCounts(db, days, DAY_FLOWS, true)]) {
     const t = at(list.key);
     const { codes, counts, sign } = list;
     const each = (fn: (code: string | number, n: number) => void): void => {
@@ -76,13 +81,14 @@ export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate)
 
   // Open at the end of asOf = open now, less the openings and reopenings since, plus the closings since.
   const now = sumLists(selectStateCounts(db, ['open-center', 'open-worker']));
-  const changed = sumsFrom(db, periods.map((p) => addDays(p.asOf, 1)), ['opened-center', 'opened-worker', 'change-center', 'change-worker'], today);
   const nowOpen = { center: groupCounts(now.get('open-center')), worker: groupCounts(now.get('open-worker')) };
-  // Overdue at the start of `before` = due before it and still scheduled, plus those done or missed
-  // late on or after it: every scheduled one, less those due from `before` on, plus those that stopped
-  // being overdue from `before` on (overdue-until) unless they were due from `before` on too.
-  const scheduled = sumLists(selectCounts(db, [ALL_YEARS], ['followup'])).get('followup')?.get('scheduled') ?? 0;
-  const overdue = sumsFrom(db, periods.map((p) => overdueDay(p, today)), ['followup', 'overdue-until'], today);
+  const changed = sumsFrom(db, periods.map((p) => addDays(p.asOf, 1)), ['opened-center', 'opened-worker', 'change-center', 'change-worker'], today);
+  // Overdue at the start of `before` = due before it and still scheduled, plus those done or missed late
+  // on or after it: those that stopped being overdue from `before` on (overdue-until), less those of them
+  // that were due from `before` on too.
+  const before = periods.map((p) => overdueDay(p, today));
+  const scheduled = countScheduledBefore(db, before);
+  const overdue = sumsFrom(db, before, ['followup', 'overdue-until'], today, false);
   tallies.forEach((t, i) => {
     const since = changed[i] as Sums;
     for (const side of ['center', 'worker'] as const) {
@@ -92,10 +98,10 @@ export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate)
       }
       t.openAtEnd[side] = open;
     }
-    const due = (overdue[i] as Sums).get('followup');
-    const from = (code: string): number => due?.get(code) ?? 0;
-    const until = (overdue[i] as Sums).get('overdue-until')?.get('') ?? 0;
-    t.overdueAtEnd = scheduled - from('scheduled') - from('done-late') - from('missed-late') + until;
+    const from = overdue[i] as Sums;
+    const due = (code: string): number => from.get('followup')?.get(code) ?? 0;
+    const until = from.get('overdue-until')?.get('') ?? 0;
+    t.overdueAtEnd = (scheduled[i] as number) + until - due('done-late') - due('missed-late');
   });
 
   const centerNames = selectCenterNames(db);
@@ -163,17 +169,19 @@ function sumLists(lists: readonly CountList[]): Sums {
 }
 
 /**
- * For each day, the sums of `measures` over every day from it on (with no end).
- * The days are sorted and the stretches between them read once each: a year of
- * months costs twelve short ranges, not twelve ever longer ones.
+ * For each day, the sums of `measures` over every day from it on (with no end);
+ * `leveled` false: measures kept per day only. The days are sorted and the
+ * stretches between them read once each: a year of months costs twelve short
+ * ranges, not twelve ever longer ones.
  */
-function sumsFrom(db: Db, days: readonly IsoDate[], measures: readonly string[], today: IsoDate): Sums[] {
+function sumsFrom(db: Db, days: readonly IsoDate[], measures: readonly string[], today: IsoDate, leveled = true): Sums[] {
   const starts = [...new Set(days)].sort();
   const ranges: CountRange[] = starts.flatMap((from, j) => {
     const next = starts[j + 1];
-    return countRanges(j, from, next === undefined ? null : addDays(next, -1), today);
+    const to = next === undefined ? null : addDays(next, -1);
+    return leveled ? countRanges(j, from, to, today) : [{ key: j, from, to: to ?? LAST_DAY, sign: 1 as const }];
   });
-  const lists = selectCounts(db, ranges, measures);
+  const lists = selectCounts(db, ranges, measures, !leveled);
   // From the last stretch back: each start's sums are its own stretch's plus all the later ones'.
   const from = new Map<IsoDate, Sums>();
   const acc: Sums = new Map();

@@ -86,6 +86,8 @@ CREATE TABLE cases (
   CHECK ((status = 'closed') = (closed_on IS NOT NULL))
 );
 CREATE INDEX cases_status ON cases(status, risk);
+-- case list: most urgent first, read in index order (same CASE text as src/store/cases.ts).
+CREATE INDEX cases_urgency ON cases(status DESC, (CASE risk WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END), opened_on, id);
 CREATE INDEX cases_worker ON cases(worker_id, status);
 CREATE INDEX cases_client ON cases(client_id);
 CREATE INDEX cases_opened_on ON cases(opened_on);

@@ -3,17 +3,19 @@ import type { Database } from 'better-sqlite3';
 /**
  * Schema 4: what the activity reports read. Self-contained: never import today's types here.
  *
- * `report_counts` holds every figure of the reports as counts per day, per Jalali
- * month and per Jalali year, kept by triggers, so that a report reads a few thousand
- * small rows and never a range of services, cases, follow-ups or clients. It is
- * derived data only: src/store/report-aggregates.ts recounts it from the tables
- * (`parvande db check`) and rebuilds it (after a demo's bulk load).
+ * `report_counts` holds every figure of the reports as counts per day (and, for the
+ * services and the cases, also per Jalali month and per Jalali year), kept by
+ * triggers, so that a report reads a few thousand small rows and never a range of
+ * services, cases, follow-ups or clients. It is derived data only:
+ * src/store/report-aggregates.ts recounts it from the tables (`parvande db check`)
+ * and rebuilds it (after a demo's bulk load).
  *
  * - `period`: an ISO day ('2026-11-25', TEXT); that day's Jalali month (140509 =
  *   year × 100 + month) and Jalali year (-1405, negative); or '' for a count of the
  *   present state. SQLite orders every integer before every text, and the years
  *   (negative) before the months, so a range of days, of months or of years never
- *   meets another kind.
+ *   meets another kind. Follow-ups and clients are kept per day only: a count more
+ *   to keep costs every inserted row a page written, and an import writes a million.
  * - `measure` and `code` (the column has no type: ids and numbers of days are
  *   integers, codes text, '' stands for "none"):
  *   `service` on the service's day, code the JSON array [type, channel, primary
@@ -90,15 +92,17 @@ const jalaliOf = (day: string): string => `(SELECT jy, jm, dn - ys - ms + 1 AS j
 // ---- What each row counts for ----
 
 const LEVELS = `(SELECT 0 AS level UNION ALL SELECT 1 UNION ALL SELECT 2)`;
-/** The period of level l of calendar day k: the day, its month, its year. */
-const PERIOD = `CASE l.level WHEN 0 THEN k.day WHEN 1 THEN k.month ELSE -(k.month / 100) END`;
+/** The measures kept per day only. */
+const DAY_ONLY = `('followup', 'overdue-until', 'clients')`;
+/** The period of level l of a day (its month and year from calendar row k): the day, its month, its year. */
+const period = (day: string): string => `CASE l.level WHEN 0 THEN ${day} WHEN 1 THEN k.month ELSE -(k.month / 100) END`;
 const UPSERT = `ON CONFLICT (measure, period, code) DO UPDATE SET n = n + excluded.n`;
 
-/** Adds rows (measure, code, n), all of one day, at the day, its month and its year. */
-function addOnDay(day: string, rows: string): string {
-  return `INSERT OR IGNORE INTO report_calendar (day) VALUES (${day});
+/** Adds rows (measure, code, n), all of one day, at the day, its month and its year (only `when` it holds). */
+function addOnDay(day: string, rows: string, when = 'true'): string {
+  return `INSERT OR IGNORE INTO report_calendar (day) SELECT ${day} WHERE ${when};
   INSERT INTO report_counts (period, measure, code, n)
-    SELECT ${PERIOD}, x.measure, x.code, x.n FROM report_calendar AS k CROSS JOIN ${LEVELS} AS l CROSS JOIN (${rows}) AS x
+    SELECT ${period('k.day')}, x.measure, x.code, x.n FROM report_calendar AS k CROSS JOIN ${LEVELS} AS l CROSS JOIN (${rows}) AS x
     WHERE k.day = ${day} AND (l.level = 0 OR k.month IS NOT NULL)
     ${UPSERT};`;
 }
@@ -107,7 +111,7 @@ function addOnDay(day: string, rows: string): string {
 function addOnDays(rows: string): string {
   return `INSERT OR IGNORE INTO report_calendar (day) SELECT DISTINCT day FROM (${rows}) WHERE day <> '';
   INSERT INTO report_counts (period, measure, code, n)
-    SELECT CASE WHEN x.day = '' THEN '' ELSE ${PERIOD} END, x.measure, x.code, sum(x.n)
+    SELECT ${period('x.day')}, x.measure, x.code, sum(x.n)
     FROM (${rows}) AS x CROSS JOIN ${LEVELS} AS l LEFT JOIN report_calendar AS k ON k.day = x.day
     WHERE CASE WHEN x.day = '' THEN l.level = 0 ELSE l.level = 0 OR k.month IS NOT NULL END
     GROUP BY 1, 2, 3 HAVING sum(x.n) <> 0
@@ -130,9 +134,10 @@ const followupCode = (f: string): string => `CASE ${f}.status
 /** Done or missed after the due day: overdue until then. */
 const lateFollowup = (f: string): string => `${f}.status IN ('done', 'missed') AND ${f}.done_on > ${f}.due_on`;
 
+/** What follow-up row f counts for (per day only): its outcome on the due day and, done or missed late, the day it stopped being overdue. */
 function followupRows(f: string, sign: number): string {
-  return `SELECT ${f}.due_on AS day, 'followup' AS measure, ${followupCode(f)} AS code, ${sign} AS n
-    UNION ALL SELECT ${f}.done_on, 'overdue-until', '', ${sign} WHERE ${lateFollowup(f)}`;
+  return `INSERT INTO report_counts (period, measure, code, n) VALUES (${f}.due_on, 'followup', ${followupCode(f)}, ${sign}) ${UPSERT};
+  INSERT INTO report_counts (period, measure, code, n) SELECT ${f}.done_on, 'overdue-until', '', ${sign} WHERE ${lateFollowup(f)} ${UPSERT};`;
 }
 
 /** The `clients` code of client row c, k its registration day in report_calendar. */
@@ -141,11 +146,11 @@ const clientCode = (c: string): string => `(CASE ${c}.sex WHEN 'female' THEN 16 
       WHEN ${c}.birth_date > k.adult_born_by THEN 4 WHEN ${c}.birth_date > k.elderly_born_by THEN 8 ELSE 12 END
   + 2 * ${c}.informal_settlement + ${c}.woman_head)`;
 
+/** What client row c counts for (per day only): its code on the registration day. */
 function clientRows(c: string, sign: number): string {
   return `INSERT OR IGNORE INTO report_calendar (day) VALUES (${c}.registered_on);
   INSERT INTO report_counts (period, measure, code, n)
-    SELECT ${PERIOD}, 'clients', ${clientCode(c)}, ${sign} FROM report_calendar AS k CROSS JOIN ${LEVELS} AS l
-    WHERE k.day = ${c}.registered_on AND (l.level = 0 OR k.month IS NOT NULL)
+    SELECT k.day, 'clients', ${clientCode(c)}, ${sign} FROM report_calendar AS k WHERE k.day = ${c}.registered_on
     ${UPSERT};`;
 }
 
@@ -192,7 +197,8 @@ INSERT INTO report_fill SELECT day, measure, code, sum(n) FROM (${caseRows('true
 INSERT INTO report_fill SELECT f.due_on, 'followup', ${followupCode('f')}, count(*) FROM followups AS f GROUP BY 1, 3;
 INSERT INTO report_fill SELECT f.done_on, 'overdue-until', '', count(*) FROM followups AS f WHERE ${lateFollowup('f')} GROUP BY 1;
 INSERT INTO report_calendar (day) SELECT DISTINCT registered_on FROM clients;
-INSERT INTO report_calendar (day) SELECT DISTINCT day FROM report_fill WHERE day <> '' AND day NOT IN (SELECT day FROM report_calendar);
+INSERT INTO report_calendar (day) SELECT DISTINCT day FROM report_fill
+  WHERE day <> '' AND measure NOT IN ${DAY_ONLY} AND day NOT IN (SELECT day FROM report_calendar);
 `);
   // The calendar of each day, as the trigger below works it out.
   db.exec(`UPDATE report_calendar SET ${CALENDAR_COLUMNS};`.replaceAll('new.day', 'report_calendar.day'));
@@ -200,9 +206,9 @@ INSERT INTO report_calendar (day) SELECT DISTINCT day FROM report_fill WHERE day
 INSERT INTO report_fill SELECT c.registered_on, 'clients', ${clientCode('c')}, count(*)
   FROM clients AS c CROSS JOIN report_calendar AS k WHERE k.day = c.registered_on GROUP BY 1, 3;
 INSERT INTO report_counts (period, measure, code, n)
-  SELECT CASE WHEN x.day = '' THEN '' ELSE ${PERIOD} END, x.measure, x.code, sum(x.n)
+  SELECT ${period('x.day')}, x.measure, x.code, sum(x.n)
   FROM report_fill AS x CROSS JOIN ${LEVELS} AS l LEFT JOIN report_calendar AS k ON k.day = x.day
-  WHERE CASE WHEN x.day = '' THEN l.level = 0 ELSE l.level = 0 OR k.month IS NOT NULL END
+  WHERE l.level = 0 OR (x.day <> '' AND k.month IS NOT NULL AND x.measure NOT IN ${DAY_ONLY})
   GROUP BY 1, 2, 3 HAVING sum(x.n) <> 0;
 DROP TABLE temp.report_fill;
 `);
@@ -275,10 +281,21 @@ BEGIN
     UNION ALL SELECT service_date, 'any-category', new.category, count(*) FROM services WHERE case_id = new.case_id GROUP BY service_date`)}
 END;
 
--- A new case has no timeline yet: its own row says what it counts for.
+-- A new case has no timeline yet: its own row says what it counts for (what caseRows gives for
+-- it, written out: cases are imported by the hundred thousand).
 CREATE TRIGGER report_cases_insert AFTER INSERT ON cases
 BEGIN
-  ${caseChange('new.id', 1)}
+  ${addOnDay('new.opened_on', `SELECT 'opened-center' AS measure, coalesce(new.center_id, '') AS code, 1 AS n
+    UNION ALL SELECT 'opened-worker', coalesce(new.worker_id, ''), 1`)}
+  INSERT INTO report_counts (period, measure, code, n)
+    SELECT '', x.measure, x.code, 1 FROM (SELECT 'open-center' AS measure, coalesce(new.center_id, '') AS code
+      UNION ALL SELECT 'open-worker', coalesce(new.worker_id, '')) AS x
+    WHERE new.status = 'open'
+    ${UPSERT};
+  ${addOnDay('new.closed_on', `SELECT 'closed' AS measure, coalesce(new.close_reason, 'other') AS code, 1 AS n
+    UNION ALL SELECT 'close-days', CAST(julianday(new.closed_on) - julianday(new.opened_on) AS INTEGER), 1
+    UNION ALL SELECT 'change-center', coalesce(new.center_id, ''), -1
+    UNION ALL SELECT 'change-worker', coalesce(new.worker_id, ''), -1`, 'new.closed_on IS NOT NULL')}
 END;
 
 -- Any other change to a case takes away what it counted for before it (BEFORE: the old
@@ -334,18 +351,19 @@ END;
 
 CREATE TRIGGER report_followups_insert AFTER INSERT ON followups
 BEGIN
-  ${addOnDays(followupRows('new', 1))}
+  ${followupRows('new', 1)}
 END;
 
 CREATE TRIGGER report_followups_update AFTER UPDATE OF due_on, status, done_on ON followups
 WHEN old.due_on IS NOT new.due_on OR old.status IS NOT new.status OR old.done_on IS NOT new.done_on
 BEGIN
-  ${addOnDays(`${followupRows('old', -1)} UNION ALL ${followupRows('new', 1)}`)}
+  ${followupRows('old', -1)}
+  ${followupRows('new', 1)}
 END;
 
 CREATE TRIGGER report_followups_delete AFTER DELETE ON followups
 BEGIN
-  ${addOnDays(followupRows('old', -1))}
+  ${followupRows('old', -1)}
 END;
 
 CREATE TRIGGER report_clients_insert AFTER INSERT ON clients
