@@ -49,6 +49,7 @@ export function dbCommand(): Command {
         ['Integrity', check.integrity.join('; ')],
         ['Foreign-key problems', check.foreignKeyProblems === null ? 'could not be checked' : String(check.foreignKeyProblems)],
         ...Object.entries(check.counts).map(([k, v]): [string, string] => [k, v === null ? 'damaged: could not be read' : f.n(v)]),
+        ['Report counts', check.reportCounts === null ? 'not checked' : check.reportCounts.mismatches === 0 ? 'ok' : `${f.n(check.reportCounts.mismatches)} differ from a recount`],
       ]),
     );
     if (!check.ok) {
@@ -56,7 +57,9 @@ export function dbCommand(): Command {
       const damaged = Object.values(check.counts).some((n) => n === null);
       const why = check.schemaVersion < LATEST_VERSION && check.foreignKeyProblems === 0 && check.integrity.join() === 'ok' && !damaged
         ? `is at schema ${check.schemaVersion} of ${LATEST_VERSION}: run "parvande db migrate"`
-        : 'failed its check (integrity or foreign keys)';
+        : check.reportCounts !== null && check.reportCounts.mismatches > 0 && !damaged && check.integrity.join() === 'ok'
+          ? `failed its check: ${check.reportCounts.mismatches} report count(s) differ from a recount of the records`
+          : 'failed its check (integrity or foreign keys)';
       throw new DatabaseError('database-unreadable', `${check.path} ${why}`);
     }
   });

@@ -137,6 +137,8 @@ export class Db {
     // Offices lose power: an acknowledged write must survive (better-sqlite3 defaults WAL to NORMAL).
     s.pragma('synchronous = FULL');
     s.pragma('foreign_keys = ON');
+    // The report counts are kept by triggers; their statement journals in memory keep writes fast.
+    s.pragma('temp_store = MEMORY');
     // After a long read held checkpoints back, the next checkpoint cuts the WAL back to this size.
     s.pragma(`journal_size_limit = ${this.walLimit}`);
     const maxPages = maxPagesFromEnv();

@@ -2,8 +2,9 @@
  * The reports themselves: a month beside the previous month and the year to
  * date, a year by months, a free range, and the same over several offices.
  */
+import { NotFoundError } from '../../errors.js';
+import { selectOffice } from '../../store/office.js';
 import type { Ctx } from '../context.js';
-import { getOffice } from '../office.js';
 import { monthRange, type IsoDate, type JalaliMonth } from '../dates.js';
 import { addTallies, toFigures, type Figures, type Tally } from './figures.js';
 import {
@@ -94,7 +95,9 @@ export function buildReport<R extends AnyReport>(ctx: Pick<Ctx, 'db' | 'today'>,
 }
 
 function tallyAndBuild<R extends AnyReport>(ctx: Pick<Ctx, 'db' | 'today'>, plan: ReportPlan<R>): { tallies: Tally[]; report: R } {
-  const office = getOffice(ctx);
+  // The store's row, not domain/office.ts: that module loads the audit trail's modules, which a report never needs.
+  const office = selectOffice(ctx.db);
+  if (office === undefined) throw new NotFoundError('this database has no office yet: run "parvande init --office-code C --office-name N"');
   const tallies = tallyPeriods(ctx.db, plan.periods, ctx.today);
   const report = plan.assemble(tallies.map(toFigures), { code: office.code, name: office.name });
   if (plan.kind === 'monthly') Object.assign(report, computeSections(ctx, plan.periods[0] as Period));

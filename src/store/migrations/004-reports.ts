@@ -36,9 +36,10 @@ import type { Database } from 'better-sqlite3';
  *     taken as 29 Esfand in a common year).
  * - A count that comes back to 0 is deleted.
  *
- * `report_calendar` holds, for each day a count was kept on, its Jalali month and the
- * latest birth dates at which a person is 18 and 60 that day: worked out once per day,
- * by the one trigger that knows the Jalali calendar.
+ * `report_calendar` holds, for each day a count was kept on by month and year, and each
+ * day clients were registered on, its Jalali month and the latest birth dates at which a
+ * person is 18 and 60 that day: worked out once per day, by the one trigger that knows
+ * the Jalali calendar.
  */
 export function up(db: Database): void {
   db.exec(`
@@ -67,7 +68,7 @@ CREATE TABLE report_calendar (
 CREATE VIEW report_case_changes (case_id, sign) AS SELECT NULL, NULL WHERE 0;
 `);
   fill(db);
-  db.exec(TRIGGERS);
+  db.exec(triggers());
 }
 
 // ---- The Jalali calendar (the arithmetic of src/domain/dates.ts) ----
@@ -222,7 +223,8 @@ const caseChanged = CASE_COLUMNS.split(', ').map((col) => `old.${col} IS NOT new
 const COUNTED_EVENT = `IN ('closed', 'reopened')`;
 const caseChange = (caseId: string, sign: number): string => `INSERT INTO report_case_changes (case_id, sign) VALUES (${caseId}, ${sign});`;
 
-const TRIGGERS = `
+// Built when the migration runs, not when every command loads the migrations.
+const triggers = (): string => `
 CREATE TRIGGER report_counts_drop_zero AFTER UPDATE OF n ON report_counts WHEN new.n = 0
 BEGIN
   DELETE FROM report_counts WHERE measure = new.measure AND period = new.period AND code = new.code;
