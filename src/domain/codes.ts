@@ -8,7 +8,8 @@ export interface CodeEntry {
 }
 export type Catalogue<C extends string> = Readonly<Record<C, CodeEntry>>;
 
-function catalogue<C extends string>(entries: Record<C, CodeEntry>): Catalogue<C> {
+/** A frozen code list; every catalogue of the office is made with this. */
+export function catalogue<C extends string>(entries: Record<C, CodeEntry>): Catalogue<C> {
   return Object.freeze(entries);
 }
 

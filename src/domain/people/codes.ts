@@ -3,11 +3,7 @@
  * English and Persian labels. Same shape as src/domain/codes.ts, kept here so
  * the people side of the office has its catalogue in one place.
  */
-import type { Catalogue, CodeEntry } from '../codes.js';
-
-function catalogue<C extends string>(entries: Record<C, CodeEntry>): Catalogue<C> {
-  return Object.freeze(entries);
-}
+import { catalogue } from '../codes.js';
 
 export const DEGREES = catalogue({
   diploma: { en: 'High-school diploma', fa: 'دیپلم' },
