@@ -4,6 +4,7 @@ import { ExitCode, InternalError, ParvandeError, UsageError } from './errors.js'
 import { buildProgram } from './cli.js';
 import { closeAllRuntimes } from './runtime.js';
 import { Output } from './ui/output.js';
+import { prepareColour } from './ui/style.js';
 
 function wantsJson(argv: string[]): boolean {
   return argv.includes('--json');
@@ -11,6 +12,7 @@ function wantsJson(argv: string[]): boolean {
 
 export async function run(argv: string[]): Promise<number> {
   try {
+    await prepareColour();
     const program = await buildProgram(argv);
     throwInsteadOfExit(program);
     await program.parseAsync(argv, { from: 'user' });

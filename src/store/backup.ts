@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DatabaseError, ValidationError } from '../errors.js';
-import { restrictToOwner, translateSqliteError, type Db } from './database.js';
+import { restrictToOwner, sqliteAddon, translateSqliteError, type Db } from './database.js';
 import { LATEST_VERSION } from './migrations/index.js';
 
 export interface FileCheck {
@@ -19,7 +19,7 @@ export function verifyDatabaseFile(path: string): FileCheck {
   if (!existsSync(full)) throw new DatabaseError('database-missing', `no file at ${full}`);
   let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(full, { readonly: true, fileMustExist: true });
+    sqlite = new Database(full, { readonly: true, fileMustExist: true, nativeBinding: sqliteAddon() });
     const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const integrity = rows.map((r) => r.integrity_check).join('; ');
     const schemaVersion = Number(sqlite.pragma('user_version', { simple: true }));
@@ -89,7 +89,7 @@ function translateCopyError(err: unknown, livePath: string, target: string): unk
  * takes the proper locks, so other programs never read a half-copied file.
  */
 export async function restoreDatabase(source: string, livePath: string): Promise<void> {
-  const src = new Database(resolve(source), { readonly: true, fileMustExist: true });
+  const src = new Database(resolve(source), { readonly: true, fileMustExist: true, nativeBinding: sqliteAddon() });
   try {
     // A new file is owner-only from its first byte, as `init` makes it.
     if (!existsSync(resolve(livePath))) closeSync(openSync(resolve(livePath), 'wx', 0o600));
@@ -112,7 +112,7 @@ export function isDamagedDatabase(path: string): boolean {
   if (statSync(full).size === 0) return true;
   let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(full, { readonly: true, fileMustExist: true });
+    sqlite = new Database(full, { readonly: true, fileMustExist: true, nativeBinding: sqliteAddon() });
     return sqlite.pragma('quick_check(1)', { simple: true }) !== 'ok';
   } catch (err) {
     const code = (err as { code?: unknown }).code;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { DatabaseError, ValidationError } from '../errors.js';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.js';
 
@@ -15,6 +16,33 @@ export interface OpenOptions {
   /** Run pending migrations on open (default true for read-write). */
   migrate?: boolean;
   busyTimeoutMs?: number;
+}
+
+let addonPath: string | null | undefined;
+
+/**
+ * better-sqlite3's compiled addon, named for it: the bundled program
+ * (dist/parvande.cjs) carries the package's JavaScript, whose own search for the
+ * addon starts from its own files; the addon stays in node_modules. Undefined
+ * (the package searches itself) when it is not in the usual place.
+ */
+export function sqliteAddon(): string | undefined {
+  if (addonPath === undefined) {
+    addonPath = null;
+    try {
+      const root = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+      for (const build of ['Release', 'Debug']) {
+        const file = join(root, 'build', build, 'better_sqlite3.node');
+        if (existsSync(file)) {
+          addonPath = file;
+          break;
+        }
+      }
+    } catch {
+      // Left to the package's own search.
+    }
+  }
+  return addonPath ?? undefined;
 }
 
 /** Bytes the WAL is truncated back to after a checkpoint (64 MiB). */
@@ -109,7 +137,7 @@ export class Db {
     }
     let sqlite: Sqlite;
     try {
-      sqlite = new Database(path, { readonly, fileMustExist: true });
+      sqlite = new Database(path, { readonly, fileMustExist: true, nativeBinding: sqliteAddon() });
     } catch (err) {
       throw translateSqliteError(err, path);
     }

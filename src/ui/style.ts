@@ -1,6 +1,7 @@
 /**
- * Colour only on a terminal and never with NO_COLOR. chalk is loaded only when
- * stderr is a terminal that wants colour: piped and scripted runs never pay for it.
+ * Colour only on a terminal and never with NO_COLOR. chalk is loaded (by
+ * prepareColour, once, before a command runs) only when stderr or stdout is a
+ * terminal that wants colour: piped and scripted runs never pay for it.
  */
 import type { ChalkInstance } from 'chalk';
 
@@ -8,7 +9,17 @@ function wantsColour(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
 }
 
-const chalkModule = wantsColour(process.stderr) || wantsColour(process.stdout) ? await import('chalk') : null;
+let chalkModule: typeof import('chalk') | null = null;
+
+/** Loads chalk if a terminal wants colour; without it every paint is plain text. */
+export async function prepareColour(): Promise<void> {
+  if (chalkModule !== null || !(wantsColour(process.stderr) || wantsColour(process.stdout))) return;
+  try {
+    chalkModule = await import('chalk');
+  } catch {
+    // Colour is a nicety: a broken install of it must not stop a command.
+  }
+}
 
 export interface Paint {
   red: (s: string) => string;

@@ -1,13 +1,27 @@
 /**
  * The demo office's inputs: names, places, centers and texts from fixtures/demo/*.json.
- * The same folder serves the compiled code (dist/domain/demo) and the sources (src/domain/demo).
+ * The same folder serves the sources (src/domain/demo), the compiled modules
+ * (dist/domain/demo) and the bundled program (dist/parvande.cjs): it is found by
+ * walking up from this code to the package's fixtures/demo.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InternalError } from '../../errors.js';
 import { CATEGORIES, CENTER_KINDS, SECTORS, isCode, type Category, type CenterKind, type Sector } from '../codes.js';
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../../../fixtures/demo/', import.meta.url));
+function findFixtures(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'fixtures', 'demo');
+    if (existsSync(join(candidate, 'names.json'))) return candidate;
+    const up = dirname(dir);
+    if (up === dir) throw new InternalError('the demo fixtures (fixtures/demo) are missing from this installation');
+    dir = up;
+  }
+}
+
+let fixturesDir: string | undefined;
 
 export interface DemoCenter {
   name: string;
@@ -25,9 +39,9 @@ export interface DemoFixtures {
 
 function readJson(name: string): Record<string, unknown> {
   try {
-    return JSON.parse(readFileSync(FIXTURES_DIR + name, 'utf8')) as Record<string, unknown>;
+    return JSON.parse(readFileSync(join((fixturesDir ??= findFixtures()), name), 'utf8')) as Record<string, unknown>;
   } catch (err) {
-    throw new InternalError(`cannot read the demo fixture ${name} in ${FIXTURES_DIR}: ${(err as Error).message}`);
+    throw new InternalError(`cannot read the demo fixture ${name} in ${fixturesDir ?? 'fixtures/demo'}: ${(err as Error).message}`);
   }
 }
 
