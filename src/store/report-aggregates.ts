@@ -6,6 +6,7 @@
  * repairs and bulk loads, never to a report. The meaning of each measure is in
  * the header of src/store/migrations/004-reports.ts.
  */
+import { InternalError } from '../errors.js';
 import type { Db } from './database.js';
 import { jalaliMonthSql, yearsBeforeSql } from './jalali-sql.js';
 
@@ -38,6 +39,12 @@ const DAY_ONLY = `('followup', 'overdue-until', 'clients')`;
 /** Done or missed after the due day: overdue until then. */
 const LATE = `status IN ('done', 'missed') AND done_on > due_on`;
 
+/** The `clients` code of client row c (sex × 16 + age group × 4 + informal settlement × 2 + woman head), given the day's age cut-offs. */
+const clientCode = (adultBornBy: string, elderlyBornBy: string): string => `(CASE c.sex WHEN 'female' THEN 16 WHEN 'male' THEN 32 ELSE 0 END
+  + CASE WHEN c.birth_date IS NULL OR c.birth_date > c.registered_on THEN 0
+      WHEN c.birth_date > ${adultBornBy} THEN 4 WHEN c.birth_date > ${elderlyBornBy} THEN 8 ELSE 12 END
+  + 2 * c.informal_settlement + c.woman_head)`;
+
 /** The day-level counts, each statement adding to the temp table report_recount_days. */
 const DAY_COUNTS = [
   `SELECT s.service_date, 'service', json_array(s.type, s.channel, coalesce(c.primary_category, 'none')), count(*)
@@ -57,12 +64,7 @@ const DAY_COUNTS = [
      FROM followups GROUP BY 1, 3`,
   `SELECT done_on, 'overdue-until', '', count(*) FROM followups WHERE ${LATE} GROUP BY 1`,
   // The age cut-offs depend on the day of registration only: worked out once per day.
-  `SELECT c.registered_on, 'clients',
-       (CASE c.sex WHEN 'female' THEN 16 WHEN 'male' THEN 32 ELSE 0 END
-        + CASE WHEN c.birth_date IS NULL OR c.birth_date > c.registered_on THEN 0
-            WHEN c.birth_date > k.adult THEN 4 WHEN c.birth_date > k.elderly THEN 8 ELSE 12 END
-        + 2 * c.informal_settlement + c.woman_head),
-       count(*)
+  `SELECT c.registered_on, 'clients', ${clientCode('k.adult', 'k.elderly')}, count(*)
      FROM (SELECT day, ${yearsBeforeSql('day', 18)} AS adult, ${yearsBeforeSql('day', 60)} AS elderly
            FROM (SELECT DISTINCT registered_on AS day FROM clients)) AS k
      CROSS JOIN clients AS c WHERE c.registered_on = k.day GROUP BY 1, 3`,
@@ -151,4 +153,39 @@ export function suspendReportCounts(db: Db): string[] {
 export function resumeReportCounts(db: Db, triggers: readonly string[]): void {
   rebuildReportCounts(db);
   for (const sql of triggers) db.sqlite.exec(sql);
+}
+
+/** What suspendNewClientCounts set aside: the trigger's SQL and the last client id before the batch. */
+export interface HeldClientCounts {
+  trigger: string;
+  afterId: number;
+}
+
+/**
+ * A batch of imported clients is counted at once instead of row by row: inside the
+ * batch's write transaction the trigger that counts each new client is set aside
+ * (a rollback or a killed process puts it back with everything else), and
+ * resumeNewClientCounts adds the batch's new rows and restores it before the commit.
+ * Only inserts are held back: a row the batch changes goes through its trigger as usual,
+ * and an import never changes a client it inserted in the same run (claims refuse it).
+ */
+export function suspendNewClientCounts(db: Db): HeldClientCounts {
+  const trigger = db.stmt(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'report_clients_insert'`).pluck().get() as string | undefined;
+  if (trigger === undefined) throw new InternalError('the trigger report_clients_insert is missing from this database');
+  const afterId = db.stmt(`SELECT coalesce(max(id), 0) FROM clients`).pluck().get() as number;
+  db.sqlite.exec(`DROP TRIGGER report_clients_insert`);
+  return { trigger, afterId };
+}
+
+/** Counts the clients inserted since suspendNewClientCounts (one grouped statement) and puts the trigger back. */
+export function resumeNewClientCounts(db: Db, held: HeldClientCounts): void {
+  // NOT INDEXED: the batch's rows by id, not the whole registration index.
+  db.stmt(`INSERT OR IGNORE INTO report_calendar (day) SELECT DISTINCT registered_on FROM clients NOT INDEXED WHERE id > ?`).run(held.afterId);
+  db.stmt(
+    `INSERT INTO report_counts (period, measure, code, n)
+       SELECT k.day, 'clients', ${clientCode('k.adult_born_by', 'k.elderly_born_by')}, count(*)
+       FROM clients AS c CROSS JOIN report_calendar AS k WHERE c.id > ? AND k.day = c.registered_on GROUP BY 1, 3
+     ON CONFLICT (measure, period, code) DO UPDATE SET n = n + excluded.n`,
+  ).run(held.afterId);
+  db.sqlite.exec(held.trigger);
 }

@@ -6,6 +6,7 @@
  * `db check`. And the Jalali calendar the triggers work out in SQL against
  * src/domain/dates.ts, day by day.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignCase } from '../../src/domain/cases.js';
@@ -178,6 +179,56 @@ describe('an import', () => {
         expect(imported.json<{ inserted: number }>().inserted, imported.stderr).toBeGreaterThan(0);
       }
       expect((to.db.sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE status = 'closed'`).get() as { n: number }).n).toBeGreaterThan(0);
+      expect(checkReportCounts(to.db)).toEqual([]);
+    } finally {
+      to.cleanup();
+    }
+  });
+
+  it('counts new clients once per batch: batches of 7, a dry run, a refused all-or-nothing, updates and re-imports', async () => {
+    const to = await TestOffice.create('AGG03', 'clients.db');
+    const trigger = (): unknown => to.db.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'report_clients_insert'`).pluck().get();
+    const before = trigger();
+    try {
+      // Registration days across the turn of the year, birthdays on the 18th and 60th, unknown births and sexes.
+      const births = ['2007-03-20', '2007-03-21', '1965-03-20', '1965-03-22', '', '2015-07-01', '1940-01-01'];
+      const lines = ['first-name,last-name,national-code,birth-date,sex,informal-settlement,woman-head,registered-on'];
+      for (let i = 0; i < 60; i++) {
+        const code = String(1_000_000 + i * 7919).padStart(9, '0');
+        const check = [...code].reduce((s, d, k) => s + Number(d) * (10 - k), 0) % 11;
+        const nationalCode = code + String(check < 2 ? check : 11 - check);
+        lines.push([`نام${i}`, `خانواده${i}`, i % 5 === 0 ? '' : nationalCode, births[i % births.length], ['female', 'male', ''][i % 3], i % 4 === 0 ? 'yes' : 'no', i % 6 === 0 ? 'yes' : 'no', dayOf(i % 25)].join(','));
+      }
+      const file = join(to.dir, 'clients.csv');
+      writeFileSync(file, lines.join('\r\n') + '\r\n');
+      const dry = await to.cli(['import', 'clients', file, '--dry-run', '--batch-size', '7', '--json']);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(to.db.sqlite.prepare(`SELECT count(*) FROM report_counts WHERE measure = 'clients'`).pluck().get()).toBe(0);
+
+      const first = await to.cli(['import', 'clients', file, '--batch-size', '7', '--json']);
+      expect(first.json<{ inserted: number }>().inserted, first.stderr).toBe(60);
+      expect(trigger()).toBe(before);
+      expect(checkReportCounts(to.db)).toEqual([]);
+      const total = (): number => to.db.sqlite.prepare(`SELECT sum(n) FROM report_counts WHERE measure = 'clients'`).pluck().get() as number;
+      expect(total()).toBe(60);
+
+      // The same file again changes nothing; a changed sex and birth date go through the update trigger.
+      const again = await to.cli(['import', 'clients', file, '--batch-size', '7', '--json']);
+      expect(again.json<{ unchanged: number }>().unchanged, again.stderr).toBe(60);
+      const changed = [lines[0], lines[2]?.replace(',male,', ',female,').replace('2007-03-21', '1950-01-01'), `تازه,نفر,,1990-01-01,male,no,no,${dayOf(3)}`];
+      const second = join(to.dir, 'changed.csv');
+      writeFileSync(second, changed.join('\n') + '\n');
+      const updated = await to.cli(['import', 'clients', second, '--batch-size', '1', '--json']);
+      expect(updated.json<{ updated: number; inserted: number }>(), updated.stderr).toMatchObject({ updated: 1, inserted: 1 });
+      expect(checkReportCounts(to.db)).toEqual([]);
+      expect(total()).toBe(61);
+
+      // Refused as a whole: nothing is counted, and the trigger is in place.
+      const bad = join(to.dir, 'bad.csv');
+      writeFileSync(bad, `${lines[0]}\nیک,نفر,,1990-01-01,female,no,no,${dayOf(1)}\nدو,نفر,,not a date,female,no,no,${dayOf(1)}\n`);
+      expect((await to.cli(['import', 'clients', bad, '--all-or-nothing', '--batch-size', '1'])).code).toBe(2);
+      expect(trigger()).toBe(before);
+      expect(total()).toBe(61);
       expect(checkReportCounts(to.db)).toEqual([]);
     } finally {
       to.cleanup();

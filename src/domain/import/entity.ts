@@ -58,6 +58,12 @@ export interface ImportEntity {
    * row needs no savepoint to undo it (savepoints cost a journal write per page).
    */
   writesLast?: boolean;
+  /**
+   * Bookkeeping done once per batch rather than per row: called right after a
+   * batch's BEGIN, it returns what to run just before that batch's COMMIT (a
+   * rolled-back batch undoes both). Clients use it for the report counts.
+   */
+  openBatch?(s: ImportSession): () => void;
   /** Imports one row inside the write transaction; throws typed errors naming a field. */
   importRow(s: ImportSession, row: RowView): RowOutcome;
   /** The stored records as export cells by field name (ISO dates as {date}). */

@@ -153,6 +153,12 @@ export async function runImport(
   let stored = counts();
   let audited = false;
   let open = false;
+  // The entity's once-per-batch bookkeeping, run just before the batch's COMMIT.
+  let batchEnd: (() => void) | null = null;
+  const beforeCommit = (): void => {
+    batchEnd?.();
+    batchEnd = null;
+  };
   let sinceCommit = 0;
   const settle = async (final: boolean): Promise<void> => {
     if (open && !oneTransaction) {
@@ -160,6 +166,7 @@ export async function runImport(
       // One audit entry per run, with its first batch: the counts live in import_batches.
       if (!audited) recordAudit(ctx, 'import', entity.record, batchId);
       audited = true;
+      beforeCommit();
       commit(db);
       open = false;
       stored = counts();
@@ -178,6 +185,7 @@ export async function runImport(
         if (!open) {
           beginImmediate(db);
           open = true;
+          batchEnd = entity.openBatch?.(session) ?? null;
           stamp = ctx.now();
           if (opts.allOrNothing && !opts.dryRun && batchId === null) batchId = recordRun();
         }
@@ -187,10 +195,13 @@ export async function runImport(
       hooks.progress?.(report.rows);
     }
     if (oneTransaction && open) {
-      if (opts.dryRun || report.rejected > 0) rollback(db);
-      else {
+      if (opts.dryRun || report.rejected > 0) {
+        batchEnd = null;
+        rollback(db);
+      } else {
         updateImportBatch(db, batchId as number, counts());
         recordAudit(ctx, 'import', entity.record, batchId);
+        beforeCommit();
         commit(db);
         stored = counts();
       }
@@ -199,6 +210,7 @@ export async function runImport(
     report.committed = !opts.dryRun && !(opts.allOrNothing && report.rejected > 0);
     await settle(true);
   } catch (err) {
+    batchEnd = null;
     try {
       rollback(db);
     } catch {

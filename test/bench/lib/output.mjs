@@ -45,6 +45,9 @@ export function markdown(results) {
     lines.push(`| Import ${n(im.rows)} clients (CSV) | ${im.parvande.seconds} s, ${n(im.parvande.rowsPerSecond)} rows/s | | | | |`);
     if (im.sqlite3.skipped) lines.push(`| … vs sqlite3 \`.import\` | skipped: ${im.sqlite3.skipped} | | | | |`);
     else lines.push(`| … vs sqlite3 \`.import\` (${n(im.sqlite3.rowsPerSecond)} rows/s) | | | ${im.ratioToSqlite3}× | ≥ 0.33× | ${mark(im.ratioToSqlite3Ok)} |`);
+    if (im.schemaCeiling) {
+      lines.push(`| … ceiling: sqlite3 shell filling parvande's clients table (${n(im.schemaCeiling.rowsPerSecond)} rows/s) | ${im.schemaCeiling.seconds} s | | ${im.schemaCeiling.ratioToSqlite3}× | | |`);
+    }
     if (im.sqliteUtils.skipped) lines.push(`| … vs sqlite-utils \`insert --csv\` | skipped: ${im.sqliteUtils.skipped} | | | | |`);
     else lines.push(`| … vs sqlite-utils \`insert --csv\` (${n(im.sqliteUtils.rowsPerSecond)} rows/s) | | | ${im.ratioToSqliteUtils}× | ≥ 3× | ${mark(im.ratioToSqliteUtilsOk)} |`);
     const b = im.bigImport;

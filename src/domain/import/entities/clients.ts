@@ -7,6 +7,7 @@
 import { ConflictError, NotFoundError, ParvandeError } from '../../../errors.js';
 import { selectClient, selectClientByNationalCode, insertClient, updateClientRow } from '../../../store/clients.js';
 import { iterateClients } from '../../../store/export.js';
+import { resumeNewClientCounts, suspendNewClientCounts } from '../../../store/report-aggregates.js';
 import {
   anyClientWithoutBirthDate, anyNamesakeExcept, insertClientUnlessCodeTaken, insertImportKey, selectClientIdsByNameAndBirth, selectImportKey, selectNamesake, selectNamesakeIds,
 } from '../../../store/import.js';
@@ -225,6 +226,11 @@ export const clients: ImportEntity = {
   fields: FIELDS,
   rangeField: 'registered-on',
   writesLast: true,
+  // New clients are added to the report counts once per batch, in one grouped statement.
+  openBatch(s) {
+    const held = suspendNewClientCounts(s.db);
+    return () => resumeNewClientCounts(s.db, held);
+  },
   importRow: importClient,
   *exportRows(db, officeCode, range) {
     for (const r of iterateClients(db, range)) {
