@@ -13,7 +13,7 @@
 //    to this Node.js: V8 ignores it under another version (the program then compiles
 //    as usual, a few milliseconds slower), and the next build makes a new one.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,3 +100,4 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+if (!existsSync(`${OUT}.cache`)) throw new Error(`the warm-up runs saved no ${OUT}.cache`);

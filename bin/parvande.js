@@ -40,10 +40,16 @@ function loadProgram() {
   const script = new vm.Script(Module.wrap(source), { filename: PROGRAM, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, Module.createRequire(PROGRAM), module, PROGRAM, path.dirname(PROGRAM));
+  // The build's warm-up runs save the cache (written aside, then renamed into place); bin/build.mjs checks it exists.
   const saveCache = () => {
     const temp = `${CACHE}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, script.createCachedData());
-    fs.renameSync(temp, CACHE);
+    try {
+      fs.writeFileSync(temp, script.createCachedData());
+      fs.renameSync(temp, CACHE);
+    } catch (err) {
+      fs.rmSync(temp, { force: true });
+      process.stderr.write(`warning: could not save ${CACHE} (${err && err.code ? err.code : err})\n`);
+    }
   };
   return { program: module.exports, saveCache };
 }

@@ -5,7 +5,7 @@ import { Runtime } from '../runtime.js';
 import type { Ctx } from '../domain/context.js';
 import type { AnyReport, ReportKind, ReportInput, ReportPlan, Rollup } from '../domain/reports/build.js';
 import type { Pseudonyms } from '../domain/redact.js';
-import type { ReportDoc } from '../ui/views/report-document.js';
+import type { ReportDoc } from '../ui/views/report-doc.js';
 import { fmt, withExamples } from './shared.js';
 
 // The report modules load inside the actions: other commands must not pay for them at start-up.

@@ -11,7 +11,7 @@ import {
 } from './encoding.js';
 import {
   columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, statInput, type OpenOptions, type RawRow, type TableSource,
-} from './table.js';
+} from './source.js';
 
 const CHUNK = 64 * 1024;
 const BATCH = 500;

@@ -4,7 +4,7 @@
  * each element is parsed alone. The columns are the keys seen in any element.
  */
 import { createReadStream } from 'node:fs';
-import { fileError, numberText, statInput, type RawRow, type TableSource } from './table.js';
+import { fileError, numberText, statInput, type RawRow, type TableSource } from './source.js';
 
 const MAX_ELEMENT = 1024 * 1024;
 

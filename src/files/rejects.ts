@@ -5,7 +5,7 @@
  * Owner-only: it holds the same personal data as the input.
  */
 import { basename, dirname, extname, join } from 'node:path';
-import type { TableSource } from './table.js';
+import type { TableSource } from './source.js';
 import { csvWriter, fileSink, jsonWriter, type TableWriter } from './writers.js';
 
 export function rejectsPath(input: string): string {

@@ -8,7 +8,7 @@
 import type { Row } from 'exceljs';
 import {
   columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, numberText, statInput, type CellProblem, type OpenOptions, type RawRow, type TableSource,
-} from './table.js';
+} from './source.js';
 import { readZipDirectory, readZipText, streamZipEntry, ZipError, type ZipEntry } from './zip.js';
 
 const BATCH = 500;

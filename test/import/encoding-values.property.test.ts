@@ -13,7 +13,8 @@ import { jalaliToIso } from '../../src/domain/dates.js';
 import { headerKey } from '../../src/domain/import/columns.js';
 import { dateCellText, excelSerialToIso, normalizeCell, persianLetters } from '../../src/domain/import/values.js';
 import { createDecoder, firstInvalidUtf8, readBom, sniffUtf16, type Encoding } from '../../src/files/encoding.js';
-import { openTable, type TableSource } from '../../src/files/table.js';
+import type { TableSource } from '../../src/files/source.js';
+import { openTable } from '../../src/files/table.js';
 import { csvCell } from '../../src/files/writers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parvande-enc-'));

@@ -7,7 +7,7 @@
  * transaction, rolled back at the end (dry run, or any row refused) or committed.
  */
 import { DatabaseError, ParvandeError, type DatabaseErrorCode } from '../../errors.js';
-import type { TableSource } from '../../files/table.js';
+import type { TableSource } from '../../files/source.js';
 import {
   beginImmediate, commit, insertImportBatch, releaseSavepoint, rollback, rollbackSavepoint, savepoint, tuneForImport, updateImportBatch,
   type BatchCounts,

@@ -6,7 +6,7 @@
  * use (national-code.ts, mobile.ts, dates.ts, fields.ts).
  */
 import { ValidationError } from '../../errors.js';
-import type { RawRow } from '../../files/table.js';
+import type { RawRow } from '../../files/source.js';
 import { addDays, parseDateInput } from '../dates.js';
 import { toLatinDigits } from '../text/digits.js';
 import { normalizeLetters } from '../text/persian.js';

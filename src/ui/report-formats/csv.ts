@@ -3,7 +3,7 @@
  * codes in the first column. UTF-8 with a BOM and CRLF, so that Excel on a
  * Persian Windows opens it with the letters intact.
  */
-import type { ReportDoc } from '../views/report-document.js';
+import type { ReportDoc } from '../views/report-doc.js';
 import { reportWord } from '../views/report-labels.js';
 import type { Lang } from '../labels.js';
 

@@ -4,7 +4,7 @@
  * opens the same on an office PC with no network. Persian pages are dir="rtl".
  */
 import type { Fmt } from '../format.js';
-import type { DocChart, DocList, DocTable, ReportDoc } from '../views/report-document.js';
+import type { DocChart, DocList, DocTable, ReportDoc } from '../views/report-doc.js';
 import { reportWord } from '../views/report-labels.js';
 import { formatValue } from '../views/report-terminal.js';
 

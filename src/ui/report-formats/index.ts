@@ -6,7 +6,7 @@
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Fmt } from '../format.js';
-import type { ReportDoc } from '../views/report-document.js';
+import type { ReportDoc } from '../views/report-doc.js';
 import { renderReportTerminal } from '../views/report-terminal.js';
 import type { ReportFormat } from './format-name.js';
 

@@ -3,7 +3,7 @@
  * per list), numbers as numbers, right-to-left sheets for Persian. exceljs is
  * loaded only here: it costs a quarter of a second to load.
  */
-import type { ReportDoc } from '../views/report-document.js';
+import type { ReportDoc } from '../views/report-doc.js';
 import { reportWord } from '../views/report-labels.js';
 import type { Lang } from '../labels.js';
 

@@ -10,51 +10,11 @@ import { jalaliMonthNames } from '../../domain/dates.js';
 import type { AnyReport, MonthlyReport, RangeReport, Rollup, YearReport } from '../../domain/reports/build.js';
 import type { Figures } from '../../domain/reports/figures.js';
 import type { Attention } from '../../domain/reports/nightly.js';
-import type { BarItem } from '../charts.js';
 import type { Fmt } from '../format.js';
 import { codeLabel, digits } from '../labels.js';
+import type { BarItem } from '../charts.js';
+import type { DocChart, DocList, DocRow, DocTable, ReportDoc } from './report-doc.js';
 import { reportWord, type ReportWord } from './report-labels.js';
-
-export interface DocRow {
-  /** Stable code of the row (csv keeps it), e.g. `services.byType.hotline-call`. */
-  code: string;
-  label: string;
-  values: (number | null)[];
-}
-
-export interface DocTable {
-  id: string;
-  title: string;
-  /** First entry heads the label column. */
-  head: string[];
-  rows: DocRow[];
-}
-
-export interface DocList {
-  id: string;
-  title: string;
-  head: string[];
-  rows: string[][];
-  /** How many more exist than are listed. */
-  more: number;
-}
-
-export interface DocChart {
-  id: string;
-  title: string;
-  items: BarItem[];
-}
-
-export interface ReportDoc {
-  rtl: boolean;
-  title: string;
-  office: string;
-  period: string;
-  asOf: string;
-  tables: DocTable[];
-  charts: DocChart[];
-  lists: DocList[];
-}
 
 interface Column {
   head: string;

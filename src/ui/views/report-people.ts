@@ -3,7 +3,7 @@ import { codesOf, ROLES, SECTORS } from '../../domain/codes.js';
 import { AUDIENCES, DUTY_SERVICES, WORKSHOP_TOPICS } from '../../domain/people/codes.js';
 import type { PeopleFigures } from '../../domain/people/report-figures.js';
 import type { Fmt } from '../format.js';
-import type { DocRow, DocTable } from './report-document.js';
+import type { DocRow, DocTable } from './report-doc.js';
 
 const WORDS = {
   staffOnRoll: ['Staff on the roll', 'کارکنان شاغل'],

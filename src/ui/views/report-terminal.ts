@@ -2,7 +2,7 @@
 import { renderBarChart } from '../charts.js';
 import type { Fmt } from '../format.js';
 import { reportWord } from './report-labels.js';
-import type { DocList, DocTable, ReportDoc } from './report-document.js';
+import type { DocList, DocTable, ReportDoc } from './report-doc.js';
 import { renderReportTable } from './report-table.js';
 
 export const TERMINAL_WIDTH = 80;
