@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConflictError, ValidationError } from '../errors.js';
 import { backupDatabase, isDamagedDatabase, moveAside, restoreDatabase, verifyDatabaseFile, type FileCheck } from '../store/backup.js';
@@ -40,7 +40,13 @@ export function makeBackup(ctx: Ctx, out: string | undefined): FileCheck {
     restrictToOwner(dir, 0o700);
   }
   const check = backupDatabase(ctx.db, dest);
-  ctx.db.write(() => recordAudit(ctx, 'backup', 'database', null));
+  try {
+    ctx.db.write(() => recordAudit(ctx, 'backup', 'database', null));
+  } catch (err) {
+    // A copy the audit trail does not know of is not left behind: the command failed as a whole.
+    rmSync(check.path, { force: true });
+    throw err;
+  }
   return check;
 }
 

@@ -31,7 +31,9 @@ async function office(code = 'BKP01'): Promise<string> {
   return initAt(join(t.dir, `office-${n++}`, 'office.db'), code);
 }
 async function ok(db: string, args: string[]): Promise<any> {
-  const r = await runCli(['--db', db, ...args, '--json'], { PARVANDE_USER: 'head' });
+  // The driver below writes back to back, far busier than any clerk: the audit entry of a backup may
+  // wait longer than a person's command would for its turn (on a loaded machine, past the default 5 s).
+  const r = await runCli(['--db', db, ...args, '--json'], { PARVANDE_USER: 'head', PARVANDE_BUSY_TIMEOUT_MS: '60000' });
   if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
   return r.json();
 }
@@ -138,6 +140,25 @@ describe('db backup', () => {
       else expect(oneLine(r)).toMatch(/^error: /);
     }
     expect(readFileSync(join(dir, 'taken.db'), 'utf8')).toBe('mine');
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(one(db, `SELECT count(*) FROM audit_log WHERE action = 'backup'`)).toBe(0);
+  });
+
+  it('leaves no copy behind when its audit entry cannot be written (the database stays locked)', async () => {
+    const db = await office();
+    const dir = dirname(db);
+    const before = readdirSync(dir).sort();
+    // Another program holds the write lock for the whole command: the copy (a read) is made, the audit entry is not.
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const r = await runCli(['--db', db, 'db', 'backup', '--out', join(dir, 'copy.db')], { PARVANDE_BUSY_TIMEOUT_MS: '50' });
+      expect(r.code).toBe(5);
+      expect(oneLine(r)).toMatch(/^error: .*is locked by another program; try again in a moment/);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
     expect(readdirSync(dir).sort()).toEqual(before);
     expect(one(db, `SELECT count(*) FROM audit_log WHERE action = 'backup'`)).toBe(0);
   });
