@@ -100,6 +100,21 @@ function isoFromDate(d: Date): string | null {
   return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
+/**
+ * A cell formatted as a time alone holds a fraction of a day, which reads as a
+ * time on Excel's day zero (1899-12-30): it is given as `HH:MM` (`HH:MM:SS` when
+ * it has seconds), not as that date. Null for any other date.
+ */
+function timeOfDay(d: Date): string | null {
+  const dayZero = Date.UTC(1899, 11, 30);
+  const seconds = Math.round((d.getTime() - dayZero) / 1000);
+  if (Number.isNaN(seconds) || seconds < 0 || seconds > 86_400) return null;
+  const s = seconds % 86_400;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const hm = `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}`;
+  return s % 60 === 0 ? hm : `${hm}:${pad(s % 60)}`;
+}
+
 /** A cell's value as text; `problem` when it has none that can be read. */
 export function cellText(value: unknown): { text: string; problem?: string } {
   if (value === null || value === undefined) return { text: '' };
@@ -107,6 +122,8 @@ export function cellText(value: unknown): { text: string; problem?: string } {
   if (typeof value === 'number') return { text: numberText(value) };
   if (typeof value === 'boolean') return { text: value ? 'true' : 'false' };
   if (value instanceof Date) {
+    const time = timeOfDay(value);
+    if (time !== null) return { text: time };
     const iso = isoFromDate(value);
     return iso === null ? { text: '', problem: 'a date Excel cannot show' } : { text: iso };
   }

@@ -205,6 +205,31 @@ test('shift patterns: a time a spreadsheet keeps as a fraction of a day; hours d
   ]);
 });
 
+test('shift patterns from an Excel sheet whose hour cells are formatted as times (not read as the date 1899-12-30)', async () => {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('شیفت‌ها');
+  sheet.addRow(['خدمت', 'نام شیفت', 'ساعت شروع', 'ساعت پایان', 'تعداد لازم', 'تاریخ اجرا']);
+  // As Excel stores them: fractions of a day under a time format (exceljs hands them over as dates on
+  // day zero), 08:00 as the float it may become (07:59:59.999).
+  const atTime = (h: number, m: number, s = 0, ms = 0): Date => new Date(Date.UTC(1899, 11, 30, h, m, s, ms));
+  sheet.addRow(['تیم سیار', 'شب', atTime(20, 0), atTime(8, 0), 2, '1405/08/01']);
+  sheet.addRow(['hotline', 'روز', atTime(7, 59, 59, 999), atTime(14, 30), 1, '1405/08/01']);
+  sheet.addRow(['hotline', 'عصر', atTime(14, 30, 15), atTime(20, 0), 1, '1405/08/01']);
+  for (const row of [2, 3, 4]) for (const col of [3, 4]) sheet.getCell(row, col).numFmt = 'hh:mm';
+  const file = o.file('patterns.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+  const r = await o.cli(['import', 'shift-patterns', file, '--json']);
+  expect(r.json()).toMatchObject({ inserted: 2, rejected: 1 });
+  expect(query(o.db, 'SELECT service, name, start_time, end_time FROM shift_patterns ORDER BY id')).toEqual([
+    { service: 'mobile-team', name: 'شب', start_time: '20:00', end_time: '08:00' },
+    { service: 'hotline', name: 'روز', start_time: '08:00', end_time: '14:30' },
+  ]);
+  // A time with seconds is shown with them and refused in words, not as a date.
+  expect(r.json().errors).toEqual([
+    { row: 4, column: 'ساعت شروع', field: 'start', value: '14:30:15', reason: 'invalid time "14:30:15" for --start: expected HH:MM, e.g. 08:00 or 20:30' },
+  ]);
+});
+
 test('workshops: two identical sessions stay two, a second run changes nothing, a future session is refused', async () => {
   await o.json(['center', 'add', '--name', 'مرکز کرج', '--kind', 'social-emergency', '--sector', 'gov']);
   const file = o.file('w.csv', csv([
