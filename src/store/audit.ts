@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { Conditions } from './conditions.js';
 
 export interface AuditEntry {
   id: number;
@@ -39,14 +40,13 @@ export interface AuditFilter {
 }
 
 export function selectAudit(db: Db, f: AuditFilter): AuditEntry[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.recordType !== undefined) { where.push('record_type = ?'); args.push(f.recordType); }
-  if (f.recordId !== undefined) { where.push('record_id = ?'); args.push(f.recordId); }
-  if (f.actor !== undefined) { where.push('actor = ?'); args.push(f.actor); }
-  if (f.fromAt !== undefined) { where.push('at >= ?'); args.push(f.fromAt); }
-  if (f.toAt !== undefined) { where.push('at < ?'); args.push(f.toAt); }
+  const c = new Conditions()
+    .when('record_type = ?', f.recordType)
+    .when('record_id = ?', f.recordId)
+    .when('actor = ?', f.actor)
+    .when('at >= ?', f.fromAt)
+    .when('at < ?', f.toAt);
   const sql = `SELECT id, at, actor, command, action, record_type AS recordType, record_id AS recordId, detail
-    FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`;
-  return db.stmt(sql).all(...args, f.limit) as AuditEntry[];
+    FROM audit_log ${c.where} ORDER BY id DESC LIMIT ?`;
+  return db.stmt(sql).all(...c.args, f.limit) as AuditEntry[];
 }

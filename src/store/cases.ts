@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { Conditions } from './conditions.js';
 
 export interface CaseRow {
   id: number;
@@ -112,24 +113,18 @@ const URGENCY = `CASE c.risk WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'med
 
 /** Most urgent first: open before closed ('open' > 'closed'), then risk, then the oldest opening. */
 export function selectCases(db: Db, f: CaseFilter): CaseRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.status !== undefined) { where.push('c.status = ?'); args.push(f.status); }
-  if (f.workerId !== undefined) { where.push('c.worker_id = ?'); args.push(f.workerId); }
-  if (f.unassigned === true) where.push('c.worker_id IS NULL');
-  if (f.category !== undefined) {
-    where.push('c.id IN (SELECT case_id FROM case_categories WHERE category = ?)');
-    args.push(f.category);
-  }
-  if (f.risk !== undefined) { where.push('c.risk = ?'); args.push(f.risk); }
-  if (f.channel !== undefined) { where.push('c.channel = ?'); args.push(f.channel); }
-  if (f.centerId !== undefined) { where.push('c.center_id = ?'); args.push(f.centerId); }
-  if (f.clientId !== undefined) { where.push('c.client_id = ?'); args.push(f.clientId); }
-  if (f.openedFrom !== undefined) { where.push('c.opened_on >= ?'); args.push(f.openedFrom); }
-  if (f.openedTo !== undefined) { where.push('c.opened_on <= ?'); args.push(f.openedTo); }
-  const sql = `SELECT ${COLUMNS} FROM cases c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+  const c = new Conditions().when('c.status = ?', f.status).when('c.worker_id = ?', f.workerId);
+  if (f.unassigned === true) c.add('c.worker_id IS NULL');
+  c.when('c.id IN (SELECT case_id FROM case_categories WHERE category = ?)', f.category);
+  c.when('c.risk = ?', f.risk);
+  c.when('c.channel = ?', f.channel);
+  c.when('c.center_id = ?', f.centerId);
+  c.when('c.client_id = ?', f.clientId);
+  c.when('c.opened_on >= ?', f.openedFrom);
+  c.when('c.opened_on <= ?', f.openedTo);
+  const sql = `SELECT ${COLUMNS} FROM cases c ${c.where}
     ORDER BY c.status DESC, ${URGENCY}, c.opened_on, c.id LIMIT ?`;
-  return (db.stmt(sql).all(...args, f.limit) as RawCase[]).map(toRow);
+  return (db.stmt(sql).all(...c.args, f.limit) as RawCase[]).map(toRow);
 }
 
 export interface CaseEventRow {

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { Conditions } from './conditions.js';
 
 export interface CenterRow {
   id: number;
@@ -39,11 +40,10 @@ export function selectCenterByNameKey(db: Db, nameKey: string): CenterRow | unde
 }
 
 export function selectCenters(db: Db, f: { kind?: string; sector?: string }): CenterRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.kind !== undefined) { where.push('kind = ?'); args.push(f.kind); }
-  if (f.sector !== undefined) { where.push('sector = ?'); args.push(f.sector); }
-  return db.stmt(`SELECT ${COLUMNS} FROM centers ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`).all(...args) as CenterRow[];
+  const c = new Conditions();
+  c.when('kind = ?', f.kind);
+  c.when('sector = ?', f.sector);
+  return db.stmt(`SELECT ${COLUMNS} FROM centers ${c.where} ORDER BY id`).all(...c.args) as CenterRow[];
 }
 
 export interface CenterLoad {

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { Conditions, flag } from './conditions.js';
 
 export interface ClientRow {
   id: number;
@@ -85,10 +86,10 @@ export interface ClientQuery {
 }
 
 export function selectClients(db: Db, q: ClientQuery): ClientRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
+  const c = new Conditions();
   if (q.search !== undefined) {
     const any: string[] = [];
+    const args: unknown[] = [];
     if (q.search.nameKey !== '') {
       any.push(`instr(name_key, ?) > 0`);
       args.push(q.search.nameKey);
@@ -97,15 +98,15 @@ export function selectClients(db: Db, q: ClientQuery): ClientRow[] {
       any.push(`substr(national_code, 1, ?) = ?`, `instr(mobile, ?) > 0`);
       args.push(q.search.digits.length, q.search.digits, q.search.digits.replace(/^0/, ''));
     }
-    where.push(any.length > 0 ? `(${any.join(' OR ')})` : '0');
+    c.add(any.length > 0 ? `(${any.join(' OR ')})` : '0', ...args);
   }
-  if (q.county !== undefined) { where.push(`county = ?`); args.push(q.county); }
-  if (q.informalSettlement !== undefined) { where.push(`informal_settlement = ?`); args.push(q.informalSettlement ? 1 : 0); }
-  if (q.womanHead !== undefined) { where.push(`woman_head = ?`); args.push(q.womanHead ? 1 : 0); }
-  if (q.registeredFrom !== undefined) { where.push(`registered_on >= ?`); args.push(q.registeredFrom); }
-  if (q.registeredTo !== undefined) { where.push(`registered_on <= ?`); args.push(q.registeredTo); }
-  const sql = `SELECT ${COLUMNS} FROM clients ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`;
-  return (db.stmt(sql).all(...args, q.limit) as RawClientRow[]).map((r) => toRow(r) as ClientRow);
+  c.when(`county = ?`, q.county);
+  c.when(`informal_settlement = ?`, flag(q.informalSettlement));
+  c.when(`woman_head = ?`, flag(q.womanHead));
+  c.when(`registered_on >= ?`, q.registeredFrom);
+  c.when(`registered_on <= ?`, q.registeredTo);
+  const sql = `SELECT ${COLUMNS} FROM clients ${c.where} ORDER BY id DESC LIMIT ?`;
+  return (db.stmt(sql).all(...c.args, q.limit) as RawClientRow[]).map((r) => toRow(r) as ClientRow);
 }
 
 export function countCasesOfClient(db: Db, clientId: number): number {

@@ -3,27 +3,20 @@
  * all in memory), optionally within a date range. Exports run inside one read
  * transaction so the file is one consistent snapshot.
  */
+import type { CenterRow } from './centers.js';
+import type { ClientRow } from './clients.js';
 import type { Db } from './database.js';
+import type { ServiceRow } from './services.js';
 import { translateSqliteError } from './database.js';
+import { Conditions } from './conditions.js';
 
 export interface Range {
   from?: string;
   to?: string;
 }
 
-function where(column: string, r: Range): { sql: string; args: string[] } {
-  const parts: string[] = [];
-  const args: string[] = [];
-  if (r.from !== undefined) {
-    parts.push(`${column} >= ?`);
-    args.push(r.from);
-  }
-  if (r.to !== undefined) {
-    parts.push(`${column} <= ?`);
-    args.push(r.to);
-  }
-  return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', args };
-}
+/** Records whose `column` (an ISO date) lies within the range, both ends included. */
+const within = (column: string, r: Range): Conditions => new Conditions().when(`${column} >= ?`, r.from).when(`${column} <= ?`, r.to);
 
 /** Runs fn inside one deferred read transaction; fn may await (the snapshot holds until it ends). */
 export async function inSnapshot<T>(db: Db, fn: () => Promise<T>): Promise<T> {
@@ -39,41 +32,24 @@ export async function inSnapshot<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export interface ClientExportRow {
-  id: number;
-  firstName: string;
-  lastName: string;
-  nationalCode: string | null;
-  birthDate: string | null;
-  sex: string | null;
-  mobile: string | null;
-  address: string | null;
-  county: string | null;
+/** A client as stored, its yes/no flags as SQLite keeps them (0 or 1). */
+export type ClientExportRow = Omit<ClientRow, 'informalSettlement' | 'womanHead' | 'createdAt' | 'updatedAt'> & {
   informalSettlement: number;
   womanHead: number;
-  notes: string | null;
-  registeredOn: string;
-}
+};
 
 export function iterateClients(db: Db, r: Range): IterableIterator<ClientExportRow> {
-  const w = where('registered_on', r);
+  const w = within('registered_on', r);
   return db
     .stmt(
       `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate, sex,
          mobile, address, county, informal_settlement AS informalSettlement, woman_head AS womanHead, notes,
-         registered_on AS registeredOn FROM clients ${w.sql} ORDER BY id`,
+         registered_on AS registeredOn FROM clients ${w.where} ORDER BY id`,
     )
     .iterate(...w.args) as IterableIterator<ClientExportRow>;
 }
 
-export interface CenterExportRow {
-  id: number;
-  name: string;
-  kind: string;
-  sector: string;
-  capacity: number | null;
-  county: string | null;
-}
+export type CenterExportRow = Omit<CenterRow, 'createdAt' | 'updatedAt'>;
 
 export function iterateCenters(db: Db): IterableIterator<CenterExportRow> {
   return db.stmt(`SELECT id, name, kind, sector, capacity, county FROM centers ORDER BY id`).iterate() as IterableIterator<CenterExportRow>;
@@ -98,35 +74,27 @@ export interface CaseExportRow {
 }
 
 export function iterateCases(db: Db, r: Range): IterableIterator<CaseExportRow> {
-  const w = where('c.opened_on', r);
+  const w = within('c.opened_on', r);
   return db
     .stmt(
       `SELECT c.id, c.case_number AS caseNumber, c.client_id AS clientId, c.channel, c.primary_category AS primaryCategory,
          (SELECT group_concat(category, ',') FROM (SELECT category FROM case_categories WHERE case_id = c.id AND is_primary = 0 ORDER BY category)) AS further,
          c.risk, c.center_id AS centerId, c.worker_id AS workerId, c.opened_on AS openedOn, c.status, c.closed_on AS closedOn,
          c.close_reason AS closeReason, c.reopen_count AS reopenCount, c.summary
-       FROM cases c ${w.sql} ORDER BY c.id`,
+       FROM cases c ${w.where} ORDER BY c.id`,
     )
     .iterate(...w.args) as IterableIterator<CaseExportRow>;
 }
 
-export interface ServiceExportRow {
-  id: number;
-  caseNumber: string | null;
-  serviceDate: string;
-  type: string;
-  channel: string;
-  workerId: number | null;
-  minutes: number | null;
-  note: string | null;
-}
+/** A service with its case named by number (files move between offices; ids do not). */
+export type ServiceExportRow = Omit<ServiceRow, 'caseId' | 'createdAt'>;
 
 export function iterateServices(db: Db, r: Range): IterableIterator<ServiceExportRow> {
-  const w = where('s.service_date', r);
+  const w = within('s.service_date', r);
   return db
     .stmt(
       `SELECT s.id, c.case_number AS caseNumber, s.service_date AS serviceDate, s.type, s.channel, s.worker_id AS workerId,
-         s.minutes, s.note FROM services s LEFT JOIN cases c ON c.id = s.case_id ${w.sql} ORDER BY s.id`,
+         s.minutes, s.note FROM services s LEFT JOIN cases c ON c.id = s.case_id ${w.where} ORDER BY s.id`,
     )
     .iterate(...w.args) as IterableIterator<ServiceExportRow>;
 }
@@ -144,11 +112,11 @@ export interface FollowupExportRow {
 }
 
 export function iterateFollowups(db: Db, r: Range): IterableIterator<FollowupExportRow> {
-  const w = where('f.due_on', r);
+  const w = within('f.due_on', r);
   return db
     .stmt(
       `SELECT f.id, c.case_number AS caseNumber, f.due_on AS dueOn, f.worker_id AS workerId, f.status, f.done_on AS doneOn,
-         f.outcome, f.note, f.from_plan AS fromPlan FROM followups f JOIN cases c ON c.id = f.case_id ${w.sql} ORDER BY f.id`,
+         f.outcome, f.note, f.from_plan AS fromPlan FROM followups f JOIN cases c ON c.id = f.case_id ${w.where} ORDER BY f.id`,
     )
     .iterate(...w.args) as IterableIterator<FollowupExportRow>;
 }

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { Conditions } from './conditions.js';
 
 export interface FollowupRow {
   id: number;
@@ -72,19 +73,18 @@ export interface FollowupFilter {
 
 /** Most urgent first: earliest due, then the riskiest case. */
 export function selectFollowups(db: Db, f: FollowupFilter): FollowupRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.caseId !== undefined) { where.push('f.case_id = ?'); args.push(f.caseId); }
-  if (f.workerId !== undefined) { where.push('f.worker_id = ?'); args.push(f.workerId); }
-  if (f.status !== undefined) { where.push('f.status = ?'); args.push(f.status); }
-  if (f.overdueOn !== undefined) { where.push(`f.status = 'scheduled' AND f.due_on < ?`); args.push(f.overdueOn); }
-  if (f.dueBefore !== undefined) { where.push('f.due_on < ?'); args.push(f.dueBefore); }
-  if (f.dueFrom !== undefined) { where.push('f.due_on >= ?'); args.push(f.dueFrom); }
+  const c = new Conditions();
+  c.when('f.case_id = ?', f.caseId);
+  c.when('f.worker_id = ?', f.workerId);
+  c.when('f.status = ?', f.status);
+  c.when(`f.status = 'scheduled' AND f.due_on < ?`, f.overdueOn);
+  c.when('f.due_on < ?', f.dueBefore);
+  c.when('f.due_on >= ?', f.dueFrom);
   const sql = `SELECT ${COLUMNS} FROM followups f JOIN cases c ON c.id = f.case_id
-    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ${c.where}
     ORDER BY f.status <> 'scheduled', f.due_on, CASE c.risk WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, f.id
     LIMIT ?`;
-  return (db.stmt(sql).all(...args, f.limit) as RawFollowup[]).map(toRow);
+  return (db.stmt(sql).all(...c.args, f.limit) as RawFollowup[]).map(toRow);
 }
 
 export function countScheduledFollowups(db: Db, caseId: number): number {

@@ -1,5 +1,6 @@
 /** Shift patterns and roster assignments. Instants are local `YYYY-MM-DDTHH:MM` text (see domain/roster/clock.ts). */
 import type { Db } from './database.js';
+import { Conditions } from './conditions.js';
 
 export interface PatternRow {
   id: number;
@@ -60,14 +61,13 @@ export function selectPatternsByNameKey(db: Db, nameKey: string, service?: strin
 
 /** Patterns, optionally of one service and only those in force at some point of [from, to]. */
 export function selectPatterns(db: Db, f: { service?: string; from?: string; to?: string }): PatternRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.service !== undefined) { where.push('service = ?'); args.push(f.service); }
-  if (f.to !== undefined) { where.push('valid_from <= ?'); args.push(f.to); }
-  if (f.from !== undefined) { where.push('(retired_on IS NULL OR retired_on > ?)'); args.push(f.from); }
+  const c = new Conditions();
+  c.when('service = ?', f.service);
+  c.when('valid_from <= ?', f.to);
+  c.when('(retired_on IS NULL OR retired_on > ?)', f.from);
   return db
-    .stmt(`SELECT ${PATTERN_COLUMNS} FROM shift_patterns ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY service, start_time, id`)
-    .all(...args) as PatternRow[];
+    .stmt(`SELECT ${PATTERN_COLUMNS} FROM shift_patterns ${c.where} ORDER BY service, start_time, id`)
+    .all(...c.args) as PatternRow[];
 }
 
 export function countPatternAssignments(db: Db, patternId: number, fromDate?: string): number {
@@ -151,14 +151,13 @@ export interface AssignmentFilter {
 
 /** Assignments of shifts starting on dates from..to, in time order. */
 export function selectAssignments(db: Db, f: AssignmentFilter): AssignmentRow[] {
-  const where = ['a.shift_date BETWEEN ? AND ?'];
-  const args: unknown[] = [f.from, f.to];
-  if (f.service !== undefined) { where.push('p.service = ?'); args.push(f.service); }
-  if (f.staffId !== undefined) { where.push('a.staff_id = ?'); args.push(f.staffId); }
-  if (f.patternId !== undefined) { where.push('a.pattern_id = ?'); args.push(f.patternId); }
+  const c = new Conditions().add('a.shift_date BETWEEN ? AND ?', f.from, f.to);
+  c.when('p.service = ?', f.service);
+  c.when('a.staff_id = ?', f.staffId);
+  c.when('a.pattern_id = ?', f.patternId);
   return db
-    .stmt(`SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM} WHERE ${where.join(' AND ')} ORDER BY a.starts_at, p.service, p.id, s.last_name, a.id`)
-    .all(...args) as AssignmentRow[];
+    .stmt(`SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM} ${c.where} ORDER BY a.starts_at, p.service, p.id, s.last_name, a.id`)
+    .all(...c.args) as AssignmentRow[];
 }
 
 /** Who is on a shift that has begun and not ended at `at`. */

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { Conditions } from './conditions.js';
 
 export interface ServiceRow {
   id: number;
@@ -46,15 +47,14 @@ export interface ServiceFilter {
 
 /** Newest first. */
 export function selectServices(db: Db, f: ServiceFilter): ServiceRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.caseId !== undefined) { where.push('s.case_id = ?'); args.push(f.caseId); }
-  if (f.workerId !== undefined) { where.push('s.worker_id = ?'); args.push(f.workerId); }
-  if (f.type !== undefined) { where.push('s.type = ?'); args.push(f.type); }
-  if (f.channel !== undefined) { where.push('s.channel = ?'); args.push(f.channel); }
-  if (f.from !== undefined) { where.push('s.service_date >= ?'); args.push(f.from); }
-  if (f.to !== undefined) { where.push('s.service_date <= ?'); args.push(f.to); }
+  const c = new Conditions();
+  c.when('s.case_id = ?', f.caseId);
+  c.when('s.worker_id = ?', f.workerId);
+  c.when('s.type = ?', f.type);
+  c.when('s.channel = ?', f.channel);
+  c.when('s.service_date >= ?', f.from);
+  c.when('s.service_date <= ?', f.to);
   const sql = `SELECT ${COLUMNS} FROM services s LEFT JOIN cases c ON c.id = s.case_id
-    ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY s.service_date DESC, s.id DESC LIMIT ?`;
-  return db.stmt(sql).all(...args, f.limit) as ServiceRow[];
+    ${c.where} ORDER BY s.service_date DESC, s.id DESC LIMIT ?`;
+  return db.stmt(sql).all(...c.args, f.limit) as ServiceRow[];
 }

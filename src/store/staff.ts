@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { Conditions, flag } from './conditions.js';
 
 export interface StaffRow {
   id: number;
@@ -105,14 +106,13 @@ export interface StaffFilter {
 }
 
 export function selectStaffList(db: Db, f: StaffFilter): StaffRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.role !== undefined) { where.push('role = ?'); args.push(f.role); }
-  if (f.sector !== undefined) { where.push('sector = ?'); args.push(f.sector); }
-  if (f.centerId !== undefined) { where.push('center_id = ?'); args.push(f.centerId); }
-  if (f.active !== undefined) { where.push('active = ?'); args.push(f.active ? 1 : 0); }
-  const sql = `SELECT ${COLUMNS} FROM staff ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY active DESC, last_name, first_name, id`;
-  return (db.stmt(sql).all(...args) as RawStaff[]).map(toRow);
+  const c = new Conditions();
+  c.when('role = ?', f.role);
+  c.when('sector = ?', f.sector);
+  c.when('center_id = ?', f.centerId);
+  c.when('active = ?', flag(f.active));
+  const sql = `SELECT ${COLUMNS} FROM staff ${c.where} ORDER BY active DESC, last_name, first_name, id`;
+  return (db.stmt(sql).all(...c.args) as RawStaff[]).map(toRow);
 }
 
 export interface Caseload {

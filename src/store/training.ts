@@ -1,5 +1,6 @@
 /** Training courses, their enrolments and waiting lists (community workshops: store/workshops.ts). */
 import type { Db } from './database.js';
+import { Conditions } from './conditions.js';
 
 export interface CourseRow {
   id: number;
@@ -82,14 +83,13 @@ export interface CourseFilter {
 
 /** Courses running at some point of [from, to], newest first. */
 export function selectCourses(db: Db, f: CourseFilter): CourseRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.from !== undefined) { where.push('c.ends_on >= ?'); args.push(f.from); }
-  if (f.to !== undefined) { where.push('c.starts_on <= ?'); args.push(f.to); }
-  if (f.audience !== undefined) { where.push('c.audience = ?'); args.push(f.audience); }
-  if (f.role !== undefined) { where.push('c.id IN (SELECT course_id FROM course_mandatory_roles WHERE role = ?)'); args.push(f.role); }
+  const c = new Conditions();
+  c.when('c.ends_on >= ?', f.from);
+  c.when('c.starts_on <= ?', f.to);
+  c.when('c.audience = ?', f.audience);
+  c.when('c.id IN (SELECT course_id FROM course_mandatory_roles WHERE role = ?)', f.role);
   return (
-    db.stmt(`SELECT ${COURSE_COLUMNS} FROM courses c ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.starts_on DESC, c.id DESC`).all(...args) as RawCourse[]
+    db.stmt(`SELECT ${COURSE_COLUMNS} FROM courses c ${c.where} ORDER BY c.starts_on DESC, c.id DESC`).all(...c.args) as RawCourse[]
   ).map(toCourse);
 }
 
@@ -161,18 +161,17 @@ export interface EnrolmentFilter {
 
 /** Places first (by status), then the waiting list in its order. */
 export function selectEnrolments(db: Db, f: EnrolmentFilter): EnrolmentRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.courseId !== undefined) { where.push('e.course_id = ?'); args.push(f.courseId); }
-  if (f.staffId !== undefined) { where.push('e.staff_id = ?'); args.push(f.staffId); }
-  if (f.status !== undefined) { where.push('e.status = ?'); args.push(f.status); }
+  const c = new Conditions();
+  c.when('e.course_id = ?', f.courseId);
+  c.when('e.staff_id = ?', f.staffId);
+  c.when('e.status = ?', f.status);
   return db
     .stmt(
-      `SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      `SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM} ${c.where}
        ORDER BY c.starts_on DESC, e.course_id, CASE e.status WHEN 'completed' THEN 0 WHEN 'attended' THEN 1 WHEN 'enrolled' THEN 2
          WHEN 'waiting' THEN 3 ELSE 4 END, e.waiting_position, e.id`,
     )
-    .all(...args) as EnrolmentRow[];
+    .all(...c.args) as EnrolmentRow[];
 }
 
 /** Places taken: everyone enrolled, attended or completed. */

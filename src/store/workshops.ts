@@ -1,5 +1,6 @@
 /** Community workshop sessions with their attendees by sex. */
 import type { Db } from './database.js';
+import { Conditions } from './conditions.js';
 
 export interface WorkshopRow {
   id: number;
@@ -46,15 +47,14 @@ export function selectWorkshop(db: Db, id: number): WorkshopRow | undefined {
 }
 
 export function selectWorkshops(db: Db, f: { from?: string; to?: string; topic?: string; centerId?: number }): WorkshopRow[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.from !== undefined) { where.push('held_on >= ?'); args.push(f.from); }
-  if (f.to !== undefined) { where.push('held_on <= ?'); args.push(f.to); }
-  if (f.topic !== undefined) { where.push('topic = ?'); args.push(f.topic); }
-  if (f.centerId !== undefined) { where.push('center_id = ?'); args.push(f.centerId); }
+  const c = new Conditions();
+  c.when('held_on >= ?', f.from);
+  c.when('held_on <= ?', f.to);
+  c.when('topic = ?', f.topic);
+  c.when('center_id = ?', f.centerId);
   return db
-    .stmt(`SELECT ${WORKSHOP_COLUMNS} FROM workshops ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY held_on DESC, id DESC`)
-    .all(...args) as WorkshopRow[];
+    .stmt(`SELECT ${WORKSHOP_COLUMNS} FROM workshops ${c.where} ORDER BY held_on DESC, id DESC`)
+    .all(...c.args) as WorkshopRow[];
 }
 
 export interface WorkshopCounts {
