@@ -1,8 +1,8 @@
 // `npm run bench`: times the built CLI as whole processes on big demo offices, each figure
 // beside `node -e 0` in the same run, and writes the figures (test/bench/results/latest.json,
-// a Markdown table; --update-readme puts that table in the README's Performance section).
+// a Markdown table; --update-docs puts that table in docs/performance.md).
 //
-//   node test/bench/run.mjs [--quick] [--update-readme] [--runs N] [--only startup,reports,plans,import]
+//   node test/bench/run.mjs [--quick] [--update-docs] [--runs N] [--only startup,reports,plans,import]
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,16 +22,16 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
-    else if (a === '--update-readme') opts.updateReadme = true;
+    else if (a === '--update-docs' || a === '--update-readme') opts.updateReadme = true;
     else if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a === '--only') opts.only = new Set(String(argv[++i]).split(','));
     else if (a === '--help' || a === '-h') {
-      console.log('node test/bench/run.mjs [--quick] [--update-readme] [--runs N] [--only startup,reports,plans,import]');
+      console.log('node test/bench/run.mjs [--quick] [--update-docs] [--runs N] [--only startup,reports,plans,import]');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
   if (opts.runs !== undefined && !(Number.isInteger(opts.runs) && opts.runs >= 1)) throw new Error('--runs needs a whole number ≥ 1');
-  if (opts.updateReadme && (opts.quick || opts.only)) throw new Error('--update-readme takes the figures of a full run (no --quick, no --only)');
+  if (opts.updateReadme && (opts.quick || opts.only)) throw new Error('--update-docs takes the figures of a full run (no --quick, no --only)');
   return opts;
 }
 
@@ -127,8 +127,8 @@ async function main() {
   console.log(`\n${table}\n`);
   log(`figures written to ${file} (${results.seconds} s)`);
   if (opts.updateReadme) {
-    updateReadme(join(ROOT, 'README.md'), table);
-    log('README.md Performance block updated');
+    updateReadme(join(ROOT, 'docs', 'performance.md'), table);
+    log('docs/performance.md figures updated');
   }
 }
 

@@ -153,6 +153,13 @@ describe('SIGKILL at random moments during case work', () => {
       () => ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'suicide', '--risk', 'critical'],
       (id: number) => ['case', 'reopen', String(id)],
     ];
+    // How long a whole command takes here (the bundle starts in well under 100 ms on a quiet
+    // machine, several times that under load): kills are drawn within that span, so they land
+    // during the command on any machine instead of after it on a fast one.
+    const started = Date.now();
+    const warm = await runBin(['--db', db, 'case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'low']);
+    expect(warm.code, warm.stderr).toBe(0);
+    const whole = Math.max(40, Date.now() - started);
     let killedMidway = 0;
     for (let i = 0; i < BIN_KILLS; i++) {
       const s = new Database(db, { readonly: true });
@@ -161,7 +168,7 @@ describe('SIGKILL at random moments during case work', () => {
       s.close();
       const make = commands[i % commands.length] as (id: number) => string[];
       const args = make((i % commands.length === 3 ? closed : open) ?? 1);
-      const r = await runAndKill([BIN, '--db', db, ...args], 60 + Math.floor(Math.random() * 160));
+      const r = await runAndKill([BIN, '--db', db, ...args], Math.floor(whole * (0.2 + Math.random() * 0.75)));
       if (r.killed) killedMidway++;
       // A command that finished did its work, or was refused because an earlier killed one left nothing to do.
       else expect([0, 4], r.stderr).toContain(r.code);

@@ -1,4 +1,4 @@
-// The benchmark's figures: the machine they came from, a Markdown table, the README block.
+// The benchmark's figures: the machine they came from, a Markdown table, the block of docs/performance.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -17,7 +17,7 @@ export function machine() {
 const n = (x) => (typeof x === 'number' ? x.toLocaleString('en-US') : String(x));
 const mark = (ok) => (ok === true ? 'yes' : ok === false ? '**no**' : '');
 
-/** The figures as one Markdown table (what the README shows). */
+/** The figures as one Markdown table (what docs/performance.md shows). */
 export function markdown(results) {
   const m = results.machine;
   const lines = [
@@ -59,7 +59,7 @@ export function markdown(results) {
 export const README_START = '<!-- bench:start -->';
 export const README_END = '<!-- bench:end -->';
 
-/** Replaces what is between the README's bench markers with `block`. */
+/** Replaces what is between the bench markers of docs/performance.md with `block`. */
 export function updateReadme(path, block) {
   const text = readFileSync(path, 'utf8');
   const start = text.indexOf(README_START);
