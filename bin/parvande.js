@@ -60,8 +60,21 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
   const { program, saveCache } = loadProgram();
+  let settled = false;
   program.run(args).then((code) => {
+    settled = true;
     process.exitCode = code;
     if (process.env.PARVANDE_CODE_CACHE === 'write') saveCache();
+  });
+  // The event loop emptied while the command still waited (a reader that stopped without
+  // settling): its work is not done, and that must never look like success (exit 0).
+  process.on('beforeExit', () => {
+    if (settled) return;
+    settled = true;
+    const message = 'the file could not be read to the end';
+    process.stderr.write(args.includes('--json')
+      ? `${JSON.stringify({ error: { code: 'invalid', message, field: null } })}\n`
+      : `error: ${message}\n`);
+    process.exitCode = 2;
   });
 }

@@ -3,6 +3,7 @@ import { CommanderError, type Command } from 'commander';
 import { ExitCode, InternalError, ParvandeError, UsageError } from './errors.js';
 import { buildProgram } from './cli.js';
 import { closeAllRuntimes } from './runtime.js';
+import { translateEscapedError } from './store/database.js';
 import { Output } from './ui/output.js';
 import { prepareColour } from './ui/style.js';
 
@@ -36,14 +37,23 @@ function throwInsteadOfExit(cmd: Command): void {
   for (const sub of cmd.commands) throwInsteadOfExit(sub);
 }
 
-function report(err: unknown, argv: string[]): number {
+/**
+ * commander repeats what was typed ("argument 'X' is invalid", "unknown command 'X'"): a
+ * name or a phone number given in the wrong place would reach a log. Only the rule stays.
+ */
+function withoutValues(message: string): string {
+  return message.replace(/ argument '[\s\S]*' is invalid\./, ' argument is invalid.').replace(/^unknown command '[\s\S]*?'(?=$|\n|\.)/, 'unknown command');
+}
+
+function report(thrown: unknown, argv: string[]): number {
+  const err = translateEscapedError(thrown);
   const out = new Output({ json: wantsJson(argv), lang: 'en', calendar: 'jalali' });
   if (err instanceof CommanderError) {
     // --help and --version end here too, with exit code 0.
     if (err.exitCode === 0) return ExitCode.ok;
     // A group called without its subcommand: commander has printed the group's help on stderr.
     if (err.code === 'commander.help') return ExitCode.invalid;
-    out.error(new UsageError(err.message.replace(/^error: /, '')));
+    out.error(new UsageError(withoutValues(err.message.replace(/^error: /, ''))));
     return ExitCode.invalid;
   }
   if (err instanceof ParvandeError) {

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import type { Ctx } from './domain/context.js';
 import { parseDateInput, todayIso } from './domain/dates.js';
+import { cleanText } from './domain/fields.js';
 import { MissingInputError, UsageError, ValidationError } from './errors.js';
 import { Db, type OpenOptions } from './store/database.js';
 import { resolveDbPath, type ResolvedDbPath } from './store/paths.js';
@@ -25,6 +26,9 @@ export interface GlobalOptions {
 }
 
 const openRuntimes = new Set<Runtime>();
+
+/** The longest --actor / PARVANDE_USER: a name's length. */
+const ACTOR_MAX = 100;
 
 /** Closes every database a command opened, after success or failure. */
 export function closeAllRuntimes(): void {
@@ -53,10 +57,10 @@ export class Runtime {
     this.globals = globals;
     this.command = command;
     const lang = globals.lang ?? 'en';
-    if (lang !== 'en' && lang !== 'fa') throw new ValidationError(`invalid --lang "${lang}": expected en or fa`, 'lang');
+    if (lang !== 'en' && lang !== 'fa') throw new ValidationError('invalid --lang: expected en or fa', 'lang');
     const calendar = globals.calendar ?? 'jalali';
     if (calendar !== 'jalali' && calendar !== 'gregorian') {
-      throw new ValidationError(`invalid --calendar "${calendar}": expected jalali or gregorian`, 'calendar');
+      throw new ValidationError('invalid --calendar: expected jalali or gregorian', 'calendar');
     }
     this.lang = lang;
     this.calendar = calendar;
@@ -88,10 +92,22 @@ export class Runtime {
     return this.globals.input !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
   }
 
-  /** --actor, else PARVANDE_USER, else the OS user; an empty value counts as not given. */
+  /**
+   * --actor, else PARVANDE_USER, else the OS user; an empty value counts as not given.
+   * It is stored in the audit trail and printed by `audit list` and `case show`, so it
+   * follows the rules of a name: no control or bidi character, at most 100 characters.
+   */
   get actor(): string {
-    for (const a of [this.globals.actor, process.env.PARVANDE_USER]) {
-      if (a !== undefined && a.trim() !== '') return a.trim();
+    const given = this.globals.actor;
+    if (given !== undefined && given.trim() !== '') return cleanText(given.trim(), 'actor', ACTOR_MAX);
+    const env = process.env.PARVANDE_USER;
+    if (env !== undefined && env.trim() !== '') {
+      try {
+        return cleanText(env.trim(), 'actor', ACTOR_MAX);
+      } catch (err) {
+        if (err instanceof ValidationError) throw new ValidationError(`PARVANDE_USER: ${err.message}`, 'actor');
+        throw err;
+      }
     }
     return osUser();
   }
@@ -164,7 +180,7 @@ function busyTimeoutFromEnv(): number | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const ms = Number(raw.trim());
   if (!Number.isInteger(ms) || ms < 0) {
-    throw new ValidationError(`invalid PARVANDE_BUSY_TIMEOUT_MS "${raw.trim()}": expected a whole number of milliseconds`, 'PARVANDE_BUSY_TIMEOUT_MS');
+    throw new ValidationError('invalid PARVANDE_BUSY_TIMEOUT_MS: expected a whole number of milliseconds', 'PARVANDE_BUSY_TIMEOUT_MS');
   }
   return ms;
 }

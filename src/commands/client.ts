@@ -76,7 +76,7 @@ export function clientCommand(): Command {
       { key: 'sex', option: 'sex', message: 'Sex (جنسیت)', choices: choose(SEXES, rt), optional: true },
       {
         key: 'birthDate', option: 'birth-date', message: 'Birth date (تاریخ تولد), e.g. 1370/05/12', optional: true,
-        validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'birth-date' })),
+        validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'birth-date', kind: 'birth' })),
       },
       { key: 'mobile', option: 'mobile', message: 'Mobile (تلفن همراه)', optional: true, validate: validateWith((v) => parseMobile(v)) },
     ]);

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { makeBackup, planRestore, restoreBackup } from '../domain/backups.js';
+import { makeBackup, planRestore, removeLeftovers, restoreBackup } from '../domain/backups.js';
+import type { StaleCleanup } from '../store/backup.js';
 import { DatabaseError, UsageError } from '../errors.js';
 import { checkDatabase } from '../store/maintenance.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
@@ -72,7 +73,9 @@ export function dbCommand(): Command {
     'parvande db backup --out E:\\backups\\office-1405-09-04.db',
   ).action((opts: { out?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const check = makeBackup(rt.ctx(), opts.out);
+    const ctx = rt.ctx();
+    warnRemoved(rt, removeLeftovers(ctx.db.path, opts.out));
+    const check = makeBackup(ctx, opts.out);
     rt.out.result(check, () => `backup written to ${check.path} (${Math.round(check.bytes / 1024)} KiB, integrity ok)`);
   });
 
@@ -94,8 +97,16 @@ export function dbCommand(): Command {
       const ok = await confirm(`Replace ${plan.livePath} with the backup of office ${plan.backup.officeCode}? The current file is kept beside it.`);
       if (!ok) throw new UsageError('restore cancelled; nothing was changed');
     }
-    const r = await restoreBackup(plan, rt.actor, rt.command);
+    warnRemoved(rt, removeLeftovers(plan.livePath));
+    const r = restoreBackup(plan, { open: (o) => rt.open(o), actor: rt.actor, command: rt.command });
     rt.out.result(r, () => `restored ${r.livePath} from ${r.backup.path}${r.keptAs ? `; the replaced file is kept as ${r.keptAs}` : ''}`);
   });
   return db;
+}
+
+/** A stopped backup's partial copy is a copy of the office's data: removing one is said, not done silently. */
+function warnRemoved(rt: Runtime, cleanup: StaleCleanup): void {
+  if (cleanup.removed === 0) return;
+  const what = cleanup.removed === 1 ? '1 partial copy' : `${cleanup.removed} partial copies`;
+  rt.out.warn(`removed ${what} left by a backup or restore that was stopped (in ${cleanup.folders.join(', ')})`);
 }

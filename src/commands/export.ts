@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { entityNames, getEntity } from '../domain/import/registry.js';
+import { checkBinaryStdout, checkOutputPath, isStdio } from '../files/output-file.js';
 import { Runtime } from '../runtime.js';
 import { withExamples } from './shared.js';
 
@@ -10,6 +11,14 @@ interface ExportOpts {
   from?: string;
   to?: string;
   redact?: boolean;
+  force?: boolean;
+}
+
+const FORCE_HELP = 'replace an existing file (never a database)';
+
+function formatOf(out: string | undefined): 'csv' | 'xlsx' | 'json' {
+  const name = out?.toLowerCase() ?? '';
+  return name.endsWith('.xlsx') ? 'xlsx' : name.endsWith('.json') ? 'json' : 'csv';
 }
 
 export function exportCommand(): Command {
@@ -17,7 +26,8 @@ export function exportCommand(): Command {
     .description('write records to a spreadsheet (CSV UTF-8 with BOM, right-to-left XLSX, or JSON) that imports back unchanged')
     .argument('<kind>', `what to export: ${entityNames().join(', ')}`)
     .addOption(new Option('--format <format>', 'file format (default: from --out, else csv)').choices(['csv', 'xlsx', 'json']))
-    .option('--out <file>', 'write to this file, owner-only (default: standard output; xlsx needs a file)')
+    .option('--out <file>', 'write to this file, owner-only; - or none: standard output (xlsx only when redirected)')
+    .option('--force', FORCE_HELP)
     .option('--from <date>', 'only records dated on or after (clients: registered, cases: opened, services: date, followups: due, roster-assignments: shift date, courses: running, enrolments: requested, workshops: held)')
     .option('--to <date>', 'only records dated on or before')
     .option('--redact', 'for files that leave the office: no names, national codes, phones, addresses, birth dates or notes; people as stable pseudonyms (does not import back)');
@@ -25,20 +35,26 @@ export function exportCommand(): Command {
     cmd,
     'parvande export clients --format xlsx --out clients.xlsx',
     'parvande export services --from 1405/09/01 --to 1405/09/30 > azar-services.csv',
-    'parvande --lang fa export cases --out cases.csv',
+    'parvande --lang fa export cases --out cases.csv --force',
     'parvande export roster-assignments --from 1405/09/01 --to 1405/09/30 --out azar-roster.xlsx',
     'parvande export cases --redact --out cases-for-province.csv',
+    'parvande export clients --format xlsx --out - | ssh archive "cat > clients.xlsx"',
   ).action(async (kind: string, opts: ExportOpts, command: Command) => {
     const rt = Runtime.of(command);
     const entity = getEntity(kind);
-    const format = opts.format ?? (opts.out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : opts.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
-    if (format === 'xlsx' && opts.out === undefined) throw new UsageError('--format xlsx needs --out FILE', 'out');
-    if (rt.out.json && opts.out === undefined && format !== 'json') {
+    const toStdout = opts.out === undefined || isStdio(opts.out);
+    const format = (opts.format as 'csv' | 'xlsx' | 'json' | undefined) ?? (toStdout ? 'csv' : formatOf(opts.out));
+    if (format === 'xlsx' && opts.out === undefined) throw new UsageError('--format xlsx needs --out FILE (or --out - for standard output)', 'out');
+    if (rt.out.json && toStdout && format !== 'json') {
       throw new UsageError('--json prints one JSON document: give --out FILE, or use --format json', 'json');
     }
     if ((opts.from !== undefined || opts.to !== undefined) && entity.rangeField === undefined) {
       throw new UsageError(`--from and --to do not apply to ${entity.name}`, 'from');
     }
+    // The target is checked before the database is even opened: a refusal costs nothing and writes nothing.
+    const guard = { field: 'out', protect: [rt.dbPath.path], force: opts.force === true };
+    if (toStdout && format === 'xlsx') checkBinaryStdout(`${entity.name}.xlsx`);
+    const target = toStdout ? undefined : checkOutputPath(opts.out as string, guard);
     const { exportTable } = await import('../domain/import/export.js');
     const ctx = rt.ctx();
     let redact;
@@ -49,14 +65,15 @@ export function exportCommand(): Command {
     }
     const result = await exportTable(ctx, entity, {
       redact,
-      format: format as 'csv' | 'xlsx' | 'json',
-      out: opts.out,
+      format,
+      out: target === undefined ? undefined : { path: target, guard, name: opts.out as string },
       from: opts.from,
       to: opts.to,
       headers: rt.lang,
-      write: (chunk) => rt.out.write(chunk),
+      // CSV and JSON as text (a terminal shows control characters escaped); XLSX as bytes.
+      write: (chunk) => rt.out.write(format === 'xlsx' ? chunk : chunk.toString('utf8')),
     });
-    if (opts.out !== undefined) {
+    if (!toStdout) {
       rt.out.result(result, () => `exported ${result.rows} ${entity.name} to ${result.file} (${format}${result.redacted ? ', redacted' : ''})`);
     }
   });

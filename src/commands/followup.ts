@@ -25,7 +25,7 @@ export function followupCommand(): Command {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [
       { key: 'case', option: 'case', message: 'Case number or id' },
-      { key: 'due', option: 'due', message: 'Due date (1405/09/20, +7d, ...)', validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due' })) },
+      { key: 'due', option: 'due', message: 'Due date (1405/09/20, +7d, ...)', validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })) },
     ]);
     const f = rt.write((ctx) => scheduleFollowup(ctx, o));
     rt.out.result(f, () => followupCard(f, fmt(rt)));

@@ -1,14 +1,17 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { ValidationError } from '../errors.js';
 import { planColumns } from '../domain/import/columns.js';
 import { entityNames, getEntity } from '../domain/import/registry.js';
 import { parseInteger } from '../domain/fields.js';
+import type { ImportEntity } from '../domain/import/entity.js';
+import { isStdio } from '../files/output-file.js';
 import type { RejectsFile } from '../files/rejects.js';
 import { Runtime } from '../runtime.js';
 import { importSummary, type ImportResult } from '../ui/views/import.js';
 import { fmt, withExamples } from './shared.js';
 
 interface ImportOpts {
+  format?: 'csv' | 'xlsx' | 'json';
   sheet?: string;
   encoding?: string;
   separator?: string;
@@ -24,7 +27,8 @@ export function importCommand(): Command {
   const cmd = new Command('import')
     .description('bring in a spreadsheet (CSV, Excel XLSX or JSON) of records; every row passes the same checks as the commands')
     .argument('<kind>', `what the file holds: ${entityNames().join(', ')}`)
-    .argument('<file>', 'CSV or tab-separated text (UTF-8, Windows-1256 or UTF-16), .xlsx, or .json')
+    .argument('<file>', 'CSV or tab-separated text (UTF-8, Windows-1256 or UTF-16), .xlsx, or .json; - reads standard input')
+    .addOption(new Option('--format <format>', 'the file\'s format (default: from its name; csv for standard input)').choices(['csv', 'xlsx', 'json']))
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
     .option('--encoding <encoding>', 'text files: utf8, windows-1256 or utf16le (default: detected)')
     .option('--separator <separator>', 'text files: comma, semicolon or tab (default: detected)')
@@ -38,58 +42,74 @@ export function importCommand(): Command {
     'parvande import clients "مددجویان.xlsx" --sheet "فهرست" --map "نام پدر=-"',
     'parvande import cases cases.csv --all-or-nothing --json',
     'parvande import enrolments "فهرست فراگیران.xlsx" --map "سمت=-" --map "بخش=-"',
+    'parvande export clients --out - | parvande --db other.db import clients -',
   ).action(async (kind: string, file: string, opts: ImportOpts, command: Command) => {
     const rt = Runtime.of(command);
     const entity = getEntity(kind);
     const batchSize = parseInteger(opts.batchSize ?? '20000', 'batch-size', { min: 1, max: 1_000_000 });
-    const { openTable } = await import('../files/table.js');
-    const { parseEncodingName } = await import('../files/encoding.js');
-    const source = await openTable(file, {
-      encoding: opts.encoding === undefined ? undefined : parseEncodingName(opts.encoding),
-      separator: opts.separator,
-      sheet: opts.sheet,
-    });
-    // Unknown and missing columns are named here, before any row is read.
-    const plan = planColumns(entity.fields, source.header, opts.map);
-    const ctx = rt.ctx();
-    const { runImport } = await import('../domain/import/run.js');
-    const { openRejects } = await import('../files/rejects.js');
-    const { startProgress } = await import('../ui/progress.js');
-    const progress = await startProgress(`import ${entity.name}`, source.dataRows);
-    // The rejects file is made on the first refused row (never on a dry run).
-    const held: { rejects: RejectsFile | null } = { rejects: null };
-    let report;
+    if (!isStdio(file)) return importFile(rt, entity, file, file, opts, batchSize);
+    // The scratch copy sits beside the database: a missing database is said first, as such.
+    rt.open();
+    const { copyStdin } = await import('../files/stdin.js');
+    const copy = await copyStdin(rt.dbPath.path);
     try {
-      report = await runImport(ctx, entity, source, plan, { dryRun: opts.dryRun === true, allOrNothing: opts.allOrNothing === true, batchSize }, {
-        progress: (rows) => progress.update(rows),
-        rejected: async (rows) => {
-          held.rejects ??= await openRejects(source);
-          await held.rejects.write(rows);
-        },
-      });
-      await held.rejects?.close();
-    } catch (err) {
-      held.rejects?.abort();
-      throw err;
+      await importFile(rt, entity, file, copy.path, opts, batchSize);
     } finally {
-      progress.stop();
-    }
-    const result: ImportResult = {
-      ...report,
-      file,
-      format: source.format,
-      encoding: source.encoding,
-      separator: source.separator,
-      sheet: source.sheet,
-      rejectsFile: held.rejects?.path ?? null,
-    };
-    rt.out.result(result, () => importSummary(result, fmt(rt)));
-    if (report.rejected > 0) {
-      const first = report.errors[0];
-      const where = first === undefined ? '' : ` (first: row ${first.row}${first.column === null ? '' : `, column ${first.column}`}: ${first.reason})`;
-      const kept = report.dryRun ? '' : report.committed ? '; the other rows were stored' : '; nothing was stored';
-      throw new ValidationError(`${report.rejected} of ${report.rows} rows refused${where}${kept}`, 'rows');
+      copy.discard();
     }
   });
   return cmd;
+}
+
+/** `file` is what the person named (a file or `-`); `path` is where its bytes are. */
+async function importFile(rt: Runtime, entity: ImportEntity, file: string, path: string, opts: ImportOpts, batchSize: number): Promise<void> {
+  const { openTable } = await import('../files/table.js');
+  const { parseEncodingName } = await import('../files/encoding.js');
+  const source = await openTable(path, {
+    encoding: opts.encoding === undefined ? undefined : parseEncodingName(opts.encoding),
+    separator: opts.separator,
+    sheet: opts.sheet,
+    format: opts.format ?? (isStdio(file) ? 'csv' : undefined),
+  });
+  // Unknown and missing columns are named here, before any row is read.
+  const plan = planColumns(entity.fields, source.header, opts.map);
+  const ctx = rt.ctx();
+  const { runImport } = await import('../domain/import/run.js');
+  const { openRejects } = await import('../files/rejects.js');
+  const { startProgress } = await import('../ui/progress.js');
+  const progress = await startProgress(`import ${entity.name}`, source.dataRows);
+  // The rejects file is made on the first refused row (never on a dry run).
+  const held: { rejects: RejectsFile | null } = { rejects: null };
+  let report;
+  try {
+    report = await runImport(ctx, entity, source, plan, { dryRun: opts.dryRun === true, allOrNothing: opts.allOrNothing === true, batchSize }, {
+      progress: (rows) => progress.update(rows),
+      rejected: async (rows) => {
+        held.rejects ??= await openRejects(source, file, [rt.dbPath.path]);
+        await held.rejects.write(rows);
+      },
+    });
+    await held.rejects?.close();
+  } catch (err) {
+    held.rejects?.abort();
+    throw err;
+  } finally {
+    progress.stop();
+  }
+  const result: ImportResult = {
+    ...report,
+    file,
+    format: source.format,
+    encoding: source.encoding,
+    separator: source.separator,
+    sheet: source.sheet,
+    rejectsFile: held.rejects?.path ?? null,
+  };
+  rt.out.result(result, () => importSummary(result, fmt(rt)));
+  if (report.rejected > 0) {
+    const first = report.errors[0];
+    const where = first === undefined ? '' : ` (first: row ${first.row}${first.column === null ? '' : `, column ${first.column}`}: ${first.reason})`;
+    const kept = report.dryRun ? '' : report.committed ? '; the other rows were stored' : '; nothing was stored';
+    throw new ValidationError(`${report.rejected} of ${report.rows} rows refused${where}${kept}`, 'rows');
+  }
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { dirname, join } from 'node:path';
-import { UsageError, ValidationError } from '../errors.js';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { checkBinaryStdout, checkOutputPath, ensurePrivateDir, isStdio, type OutputGuard } from '../files/output-file.js';
 import { Runtime } from '../runtime.js';
 import type { Ctx } from '../domain/context.js';
 import type { AnyReport, ReportKind, ReportInput, ReportPlan, Rollup } from '../domain/reports/build.js';
@@ -14,6 +15,7 @@ interface OutputOptions {
   format?: string;
   out?: string;
   redact?: boolean;
+  force?: boolean;
 }
 
 const REDACT_HELP = 'for files that leave the office: each worker named by a stable pseudonym (reports hold no client names)';
@@ -21,7 +23,8 @@ const REDACT_HELP = 'for files that leave the office: each worker named by a sta
 function outputOptions(cmd: Command): Command {
   return cmd
     .option('--format <format>', 'table (the terminal), csv, xlsx or html', 'table')
-    .option('--out <file>', 'write the report to this file (owner-only); needed for xlsx')
+    .option('--out <file>', 'write the report to this file (owner-only); - for standard output; needed for xlsx')
+    .option('--force', 'replace an existing file (never a database)')
     .option('--redact', REDACT_HELP);
 }
 
@@ -42,13 +45,18 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   const rt = Runtime.of(cmd);
   // The default format needs no parsing (and --json reports then load one module less).
   const format = input.format === 'table' ? 'table' : (await import('../ui/report-formats/format-name.js')).parseReportFormat(input.format);
-  if (rt.out.json && format !== 'table' && input.out === undefined) {
+  const toStdout = input.out === undefined || isStdio(input.out);
+  if (rt.out.json && format !== 'table' && toStdout) {
     throw new UsageError(`--json and --format ${format} both print on stdout: add --out FILE for the ${format} file`, 'format');
   }
-  if (format === 'xlsx' && input.out === undefined) throw new UsageError('--format xlsx needs --out FILE', 'out');
+  if (format === 'xlsx' && input.out === undefined) throw new UsageError('--format xlsx needs --out FILE (or --out - for standard output)', 'out');
+  if (format === 'xlsx' && toStdout) checkBinaryStdout(`${kind}.xlsx`);
+  const paths = rt.dbPaths;
+  // The target is checked before any database is read: a refusal costs nothing and writes nothing.
+  const guard: OutputGuard = { field: 'out', protect: paths.length > 1 ? paths : [rt.dbPath.path], force: input.force === true };
+  const target = toStdout ? undefined : checkOutputPath(input.out as string, guard);
   const { buildReport, buildRollup, planReport } = await import('../domain/reports/build.js');
   const plan = planReport(kind, input, rt.today);
-  const paths = rt.dbPaths;
   let data: AnyReport | Rollup;
   if (paths.length > 1) data = await readRollup(rt, paths, plan, buildRollup, input.redact === true);
   else {
@@ -59,36 +67,28 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
       data = redactReport(data, await reportPseudonyms(rt));
     }
   }
-  if (rt.out.json && input.out === undefined) {
+  if (rt.out.json && target === undefined) {
     rt.out.result(data, () => '');
     return;
   }
   const { reportDoc, rollupDoc } = await import('../ui/views/report-document.js');
   const f = fmt(rt);
   const doc = (): ReportDoc => (paths.length > 1 ? rollupDoc(data as Rollup, f) : reportDoc(data as AnyReport, f));
-  if (format === 'table' && input.out === undefined) {
+  if (format === 'table' && target === undefined) {
     const { renderReportTerminal } = await import('../ui/views/report-terminal.js');
     rt.out.result(data, () => renderReportTerminal(doc(), f));
     return;
   }
-  const { renderReport, writePrivateFile } = await import('../ui/report-formats/index.js');
+  const { renderReport } = await import('../ui/report-formats/index.js');
   const bytes = await renderReport(doc(), format, f);
-  if (input.out === undefined) {
-    rt.out.write(bytes.toString('utf8'));
+  if (target === undefined) {
+    rt.out.write(format === 'xlsx' ? bytes : bytes.toString('utf8'));
     return;
   }
-  writeReportFile(writePrivateFile, input.out, bytes);
+  const { writePrivateFile } = await import('../files/output-file.js');
+  writePrivateFile(target, bytes, guard);
   rt.out.note(`wrote ${input.out}`);
   if (rt.out.json) rt.out.result(data, () => '');
-}
-
-function writeReportFile(write: (path: string, data: Buffer) => void, path: string, bytes: Buffer): void {
-  try {
-    write(path, bytes);
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    throw new ValidationError(`cannot write ${path} (${typeof code === 'string' ? code : String(err)})`, 'out');
-  }
 }
 
 /**
@@ -168,6 +168,9 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
   const { collectAttention, nightlyFileName } = await import('../domain/reports/nightly.js');
   const today = rt.today;
   const months = monthsForNightly(opts.month, today);
+  const dbPath = rt.dbPath.path;
+  // The folder is checked (and made) before the database is read.
+  const dir = ensurePrivateDir(opts.dir ?? join(dirname(resolve(dbPath)), 'reports'), 'dir');
   openForReading(rt);
   // One snapshot for every figure and list, however long the clerks keep writing.
   const read = rt.read((ctx) => ({
@@ -179,22 +182,26 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
     const pseudonyms = await reportPseudonyms(rt);
     read.reports = read.reports.map((r) => redactReport(r, pseudonyms));
   }
-  const dir = opts.dir ?? join(dirname(rt.open().path), 'reports');
-  const { renderReport, ensurePrivateDir, writePrivateFile } = await import('../ui/report-formats/index.js');
+  const { renderReport } = await import('../ui/report-formats/index.js');
+  const { writePrivateFile } = await import('../files/output-file.js');
   const { attentionLists, monthlyDoc } = await import('../ui/views/report-document.js');
   const f = fmt(rt);
-  try {
-    ensurePrivateDir(dir);
-  } catch (err) {
-    throw new ValidationError(`cannot create the folder ${dir} (${String((err as { code?: unknown }).code ?? err)})`, 'dir');
-  }
+  // Its own dated names: a re-run the same day replaces them (force), but never a
+  // database, and a planted link is replaced as a link, never followed. Every name
+  // is checked before the first file is written.
+  const guard: OutputGuard = { field: 'dir', protect: [dbPath], force: true };
+  const EXTS = ['html', 'csv', 'xlsx'] as const;
+  const planned = read.reports.map((report) => ({
+    report,
+    paths: EXTS.map((ext) => checkOutputPath(join(dir, nightlyFileName((report.office ?? { code: 'office' }).code, report.period.month ?? '', today, ext)), guard)),
+  }));
   const files: string[] = [];
-  for (const report of read.reports) {
+  for (const { report, paths } of planned) {
     const doc = monthlyDoc(report, f);
     doc.lists = attentionLists(read.attention, f);
-    for (const ext of ['html', 'csv', 'xlsx'] as const) {
-      const path = join(dir, nightlyFileName((report.office ?? { code: 'office' }).code, report.period.month ?? '', today, ext));
-      writeReportFile(writePrivateFile, path, await renderReport(doc, ext, f));
+    for (const [i, ext] of EXTS.entries()) {
+      const path = paths[i] as string;
+      writePrivateFile(path, await renderReport(doc, ext, f), guard);
       files.push(path);
     }
   }

@@ -3,6 +3,7 @@ import { selectAudit, type AuditEntry } from '../store/audit.js';
 import { resolveCase } from './cases.js';
 import type { Ctx } from './context.js';
 import { addDays, parseDateInput } from './dates.js';
+import { idDigits, parseId } from './fields.js';
 import { toLatinDigits } from './text/digits.js';
 
 export type { AuditEntry };
@@ -31,7 +32,9 @@ export function listAudit(ctx: Pick<Ctx, 'db' | 'today'>, f: AuditListFilter): A
     recordType = type;
     const id = rest.join(':').trim();
     if (id !== '') {
-      recordId = type === 'case' && !/^\d+$/.test(toLatinDigits(id)) ? String(resolveCase(ctx, id, 'record').id) : toLatinDigits(id);
+      // An id is read as every reference reads one (fields.ts idDigits); other entries (office:KRJ01) are matched as written.
+      const digits = idDigits(id);
+      recordId = digits !== undefined ? String(parseId(digits, 'record')) : type === 'case' ? String(resolveCase(ctx, id, 'record').id) : toLatinDigits(id);
     }
   }
   const from = f.from ? parseDateInput(f.from, { today: ctx.today, field: 'from' }) : undefined;

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConflictError, ValidationError } from '../errors.js';
-import { backupDatabase, isDamagedDatabase, moveAside, restoreDatabase, verifyDatabaseFile, type FileCheck } from '../store/backup.js';
-import { Db, restrictToOwner } from '../store/database.js';
+import { backupDatabase, isDamagedDatabase, moveAside, removeStalePartials, verifyDatabaseFile, type FileCheck, type StaleCleanup } from '../store/backup.js';
+import { Db, restrictToOwner, type OpenOptions } from '../store/database.js';
+import { replaceDatabase } from '../store/replace.js';
 import { selectOffice } from '../store/office.js';
 import { recordAudit } from './audit.js';
 import type { Ctx } from './context.js';
@@ -26,6 +27,16 @@ function freeName(path: string): string {
     const candidate = `${stem}-${n}.db`;
     if (!existsSync(candidate)) return candidate;
   }
+}
+
+/**
+ * Removes the partial copies that stopped backups and restores left where this one will
+ * write: the backup's folder and the database's (where restores keep the replaced file).
+ * Separate from the copy itself, so that a backup that then fails still says what it removed.
+ */
+export function removeLeftovers(livePath: string, out?: string): StaleCleanup {
+  const folder = out === undefined ? join(dirname(livePath), 'backups') : dirname(resolve(out));
+  return removeStalePartials([folder, dirname(livePath)]);
 }
 
 export function makeBackup(ctx: Ctx, out: string | undefined): FileCheck {
@@ -85,35 +96,39 @@ export interface RestoreResult extends RestorePlan {
   keptAs: string | null;
 }
 
+export interface RestoreOptions {
+  /** Opens the live database (the command's own connection): called after a damaged file was moved aside. */
+  open: (options: OpenOptions) => Db;
+  actor: string;
+  command: string;
+}
+
 /**
- * Keeps a copy of the database being replaced (a verified copy; a damaged file is moved
- * aside as it is), then copies the backup over it and migrates it to the current schema;
- * the restore itself is recorded in the restored trail.
+ * Keeps a verified copy of the database being replaced (a damaged file is moved aside as
+ * it is), puts the backup in its place, migrates it to the current schema and records the
+ * restore in the restored trail. Holding the write lock from the kept copy to the end, so a
+ * write another program commits meanwhile is in the kept copy or in the restored database.
  */
-export async function restoreBackup(plan: RestorePlan, actor: string, command: string): Promise<RestoreResult> {
+export function restoreBackup(plan: RestorePlan, options: RestoreOptions): RestoreResult {
   const now = new Date().toISOString();
   let keptAs: string | null = null;
+  let keepAs: string | null = null;
   if (existsSync(plan.livePath)) {
     const kept = freeName(`${plan.livePath}.replaced-${stamp(now)}.db`);
-    if (plan.liveDamaged) moveAside(plan.livePath, kept);
-    else {
-      const live = Db.open(plan.livePath, { migrate: false });
-      try {
-        backupDatabase(live, kept);
-      } finally {
-        live.close();
-      }
-    }
-    keptAs = kept;
+    if (plan.liveDamaged) {
+      moveAside(plan.livePath, kept);
+      keptAs = kept;
+    } else keepAs = kept;
   }
-  await restoreDatabase(plan.backup.path, plan.livePath);
-  const restored = Db.open(plan.livePath);
-  try {
-    restored.write(() =>
-      recordAudit({ db: restored, actor, command, today: now.slice(0, 10), now: () => now }, 'restore', 'database', null),
-    );
-  } finally {
-    restored.close();
-  }
-  return { ...plan, keptAs };
+  const live = options.open({ create: true, migrate: false });
+  const ctx: Ctx = { db: live, actor: options.actor, command: options.command, today: now.slice(0, 10), now: () => now };
+  const copied = replaceDatabase(live, plan.backup.path, {
+    keepAs,
+    inside: () => {
+      live.migrate();
+      recordAudit(ctx, 'restore', 'database', null);
+    },
+  });
+  restrictToOwner(plan.livePath);
+  return { ...plan, keptAs: keptAs ?? copied };
 }

@@ -13,7 +13,7 @@ import { resolveClient } from './clients.js';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS, type Category } from './codes.js';
 import type { Ctx } from './context.js';
 import { jalaliYearOf, parseDateInput } from './dates.js';
-import { isBlank, optionalCode, optionalNote, parseCode, requiredText, splitList } from './fields.js';
+import { idDigits, isBlank, noRecordWithId, optionalCode, optionalNote, parseCode, parseId, requiredText, splitList } from './fields.js';
 import { addEvent } from './case-events.js';
 import { scheduleFollowupPlan, type PlannedFollowup } from './followup-plan.js';
 import { getOffice } from './office.js';
@@ -28,21 +28,23 @@ export function formatCaseNumber(officeCode: string, year: number, seq: number):
   return `${officeCode}-${year}-${String(seq).padStart(6, '0')}`;
 }
 
-/** A case given by id, by its full number, or by year-sequence within this office ("1405-123"). */
+/** A case given by id ("12", "#12", "۱۲"), by its full number, or by year-sequence within this office ("1405-123"). */
 export function resolveCase(ctx: Pick<Ctx, 'db'>, ref: string, field = 'case'): Case {
-  const text = toLatinDigits(ref.trim()).replace(/^#/, '').toUpperCase();
-  let found: Case | undefined;
-  if (/^\d+$/.test(text)) found = selectCase(ctx.db, Number(text));
-  else {
-    const short = /^(\d{4})-(\d{1,6})$/.exec(text);
-    const number = short ? formatCaseNumber(getOffice(ctx).code, Number(short[1]), Number(short[2])) : text;
-    found = selectCaseByNumber(ctx.db, number);
+  const id = idDigits(ref);
+  if (id !== undefined) {
+    const found = selectCase(ctx.db, parseId(id, field));
+    if (found === undefined) throw noRecordWithId('case', field);
+    return found;
   }
-  if (found === undefined) {
-    // Echo only what looks like a case reference: anything else may be a name typed in the wrong place.
-    const shown = /^(\d{1,7}|\d{4}-\d{1,6}|[A-Z0-9]{2,12}-\d{4}-\d{6})$/.test(text) ? ` ${text}` : '';
-    throw new NotFoundError(`no case${shown}`, field);
+  const text = toLatinDigits(ref.trim()).toUpperCase();
+  const short = /^(\d{4})-(\d{1,6})$/.exec(text);
+  const full = /^[A-Z0-9]{2,12}-\d{4}-\d{6}$/.test(text);
+  if (!short && !full) {
+    throw new ValidationError(`--${field} must be a case id (e.g. 12 or #12) or a case number (e.g. 1405-123 or ${getOffice(ctx).code}-1405-000123)`, field);
   }
+  const found = selectCaseByNumber(ctx.db, short ? formatCaseNumber(getOffice(ctx).code, Number(short[1]), Number(short[2])) : text);
+  // A case number names no person: it is repeated.
+  if (found === undefined) throw new NotFoundError(`no case ${text}`, field);
   return found;
 }
 
@@ -97,8 +99,8 @@ export function validateCaseOpening(ctx: Ctx, input: OpenCaseInput, opts: CaseOp
   const worker = opts.allowInactiveWorker === true
     ? (isBlank(input.worker) ? null : resolveStaff(ctx, input.worker))
     : optionalActiveWorker(ctx, input.worker);
-  const openedOn = isBlank(input.opened) ? ctx.today : parseDateInput(input.opened, { today: ctx.today, field: 'opened' });
-  if (openedOn > ctx.today) throw new ValidationError(`opened date ${input.opened?.trim()} is in the future`, 'opened');
+  const openedOn = isBlank(input.opened) ? ctx.today : parseDateInput(input.opened, { today: ctx.today, field: 'opened', kind: 'record' });
+  if (openedOn > ctx.today) throw new ValidationError('opened date is in the future', 'opened');
   const summary = optionalNote(input.summary, 'summary');
   return {
     clientId: client?.id ?? null, channel, primaryCategory: primary, categories, risk, centerId: center?.id ?? null,
@@ -128,8 +130,8 @@ export function openCase(ctx: Ctx, input: OpenCaseInput): Case {
 }
 
 function parseEventDate(ctx: Ctx, c: Case, value: string | undefined, field: string): string {
-  const date = isBlank(value) ? ctx.today : parseDateInput(value, { today: ctx.today, field });
-  if (date > ctx.today) throw new ValidationError(`${field} ${value?.trim()} is in the future`, field);
+  const date = isBlank(value) ? ctx.today : parseDateInput(value, { today: ctx.today, field, kind: 'record' });
+  if (date > ctx.today) throw new ValidationError(`${field} is in the future`, field);
   if (date < c.openedOn) throw new ValidationError(`${field} is before the case was opened (${c.openedOn})`, field);
   return date;
 }
@@ -243,7 +245,7 @@ export interface CaseListFilter {
 export function listCases(ctx: Pick<Ctx, 'db' | 'today'>, f: CaseListFilter): Case[] {
   let status: string | undefined;
   if (!isBlank(f.status) && f.status !== 'all') {
-    if (f.status !== 'open' && f.status !== 'closed') throw new ValidationError(`invalid status "${f.status}": expected open, closed or all`, 'status');
+    if (f.status !== 'open' && f.status !== 'closed') throw new ValidationError('invalid status: expected open, closed or all', 'status');
     status = f.status;
   }
   const category = optionalCode(CATEGORIES, f.category, 'category');
@@ -252,8 +254,8 @@ export function listCases(ctx: Pick<Ctx, 'db' | 'today'>, f: CaseListFilter): Ca
   const center = optionalCenter(ctx, f.center);
   const worker = isBlank(f.worker) ? null : resolveStaff(ctx, f.worker);
   const client = isBlank(f.client) ? null : resolveClient(ctx, f.client);
-  const from = isBlank(f.from) ? undefined : parseDateInput(f.from, { today: ctx.today, field: 'from' });
-  const to = isBlank(f.to) ? undefined : parseDateInput(f.to, { today: ctx.today, field: 'to' });
+  const from = isBlank(f.from) ? undefined : parseDateInput(f.from, { today: ctx.today, field: 'from', kind: 'filter' });
+  const to = isBlank(f.to) ? undefined : parseDateInput(f.to, { today: ctx.today, field: 'to', kind: 'filter' });
   return selectCases(ctx.db, {
     limit: f.limit,
     ...(status ? { status } : {}),

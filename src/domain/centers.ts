@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import {
   insertCenter, selectCenter, selectCenterByNameKey, selectCenterLoad, selectCenters,
   type CenterLoad, type CenterRow,
@@ -6,9 +6,8 @@ import {
 import { recordAudit } from './audit.js';
 import { CENTER_KINDS, SECTORS, type CenterKind, type Sector } from './codes.js';
 import type { Ctx } from './context.js';
-import { isBlank, optionalCode, optionalInteger, optionalText, parseCode, requiredText } from './fields.js';
+import { HAS_LETTER, idDigits, isBlank, noRecordWithId, optionalCode, optionalInteger, optionalText, parseCode, parseId, requiredText } from './fields.js';
 import { matchingKey } from './text/persian.js';
-import { toLatinDigits } from './text/digits.js';
 
 export type Center = CenterRow;
 
@@ -34,16 +33,17 @@ export function addCenter(ctx: Ctx, input: CenterInput): Center {
   return selectCenter(ctx.db, id) as Center;
 }
 
-/** A center given by id ("3") or by name, matched by the Persian matching key. */
+/** A center given by id ("3", "#3", "۳") or by name, matched by the Persian matching key. */
 export function resolveCenter(ctx: Pick<Ctx, 'db'>, ref: string, field = 'center'): Center {
-  const digits = toLatinDigits(ref.trim()).replace(/^#/, '');
-  if (/^\d+$/.test(digits)) {
-    const c = selectCenter(ctx.db, Number(digits));
-    if (c === undefined) throw new NotFoundError(`no center #${digits}`, field);
+  const id = idDigits(ref);
+  if (id !== undefined) {
+    const c = selectCenter(ctx.db, parseId(id, field));
+    if (c === undefined) throw noRecordWithId('center', field);
     return c;
   }
+  if (!HAS_LETTER.test(ref)) throw new ValidationError(`--${field} must be a center id (e.g. 3 or #3) or a name`, field);
   const c = selectCenterByNameKey(ctx.db, matchingKey(ref));
-  if (c === undefined) throw new NotFoundError(`no center named "${ref.trim()}"`, field);
+  if (c === undefined) throw new NotFoundError(`no center has the name given for --${field}`, field);
   return c;
 }
 
@@ -67,7 +67,7 @@ export interface CenterDetail extends Center, CenterLoad {
 }
 
 export function showCenter(ctx: Pick<Ctx, 'db'>, ref: string): CenterDetail {
-  const c = resolveCenter(ctx, ref);
+  const c = resolveCenter(ctx, ref, 'id');
   const load = selectCenterLoad(ctx.db, c.id);
   return { ...c, ...load, overCapacity: c.capacity !== null && load.openCases > c.capacity };
 }

@@ -7,9 +7,9 @@ import { recordAudit } from './audit.js';
 import { SEXES } from './codes.js';
 import type { Ctx } from './context.js';
 import { parseDateInput } from './dates.js';
-import { isBlank, optionalCode, optionalNote, optionalText, parseBool, requiredText } from './fields.js';
+import { idDigits, isBlank, noRecordWithId, optionalCode, optionalNote, optionalText, parseBool, parseId, requiredName } from './fields.js';
 import { parseMobile } from './mobile.js';
-import { parseNationalCode } from './national-code.js';
+import { nationalCodeMiss, nationalCodeRef, parseNationalCode } from './national-code.js';
 import { toLatinDigits } from './text/digits.js';
 import { matchingKey } from './text/persian.js';
 
@@ -48,8 +48,8 @@ export const clientNameKey = (first: string, last: string): string => matchingKe
 export function validateClient(input: ClientInput, today: string, base?: Client, opts: ValidateOptions = {}): ValidatedClient {
   const repaired: string[] = [];
   const pick = <K extends keyof ClientInput>(k: K): ClientInput[K] | undefined => input[k];
-  const firstName = pick('firstName') !== undefined || !base ? requiredText(input.firstName, 'first-name', 100) : base.firstName;
-  const lastName = pick('lastName') !== undefined || !base ? requiredText(input.lastName, 'last-name', 100) : base.lastName;
+  const firstName = pick('firstName') !== undefined || !base ? requiredName(input.firstName, 'first-name') : base.firstName;
+  const lastName = pick('lastName') !== undefined || !base ? requiredName(input.lastName, 'last-name') : base.lastName;
   let nationalCode = base?.nationalCode ?? null;
   if (input.nationalCode !== undefined) {
     if (isBlank(input.nationalCode)) nationalCode = null;
@@ -61,16 +61,15 @@ export function validateClient(input: ClientInput, today: string, base?: Client,
   }
   let birthDate = base?.birthDate ?? null;
   if (input.birthDate !== undefined) {
-    birthDate = isBlank(input.birthDate) ? null : parseDateInput(input.birthDate, { today, field: 'birth-date' });
-    if (birthDate !== null && birthDate > today) throw new ValidationError(`birth-date ${input.birthDate.trim()} is in the future`, 'birth-date');
-    if (birthDate !== null && birthDate < '1900-01-01') throw new ValidationError(`birth-date ${input.birthDate.trim()} is before 1900`, 'birth-date');
+    // Its range (1900-01-01 to today) is declared with the others in dates.ts.
+    birthDate = isBlank(input.birthDate) ? null : parseDateInput(input.birthDate, { today, field: 'birth-date', kind: 'birth' });
   }
   const sex = input.sex !== undefined ? optionalCode(SEXES, input.sex, 'sex') : (base?.sex ?? null);
   let mobile = base?.mobile ?? null;
   if (input.mobile !== undefined) mobile = isBlank(input.mobile) ? null : parseMobile(input.mobile, 'mobile');
   const registeredOn =
     input.registeredOn !== undefined && !isBlank(input.registeredOn)
-      ? parseDateInput(input.registeredOn, { today, field: 'registered-on' })
+      ? parseDateInput(input.registeredOn, { today, field: 'registered-on', kind: 'record' })
       : (base?.registeredOn ?? today);
   const write: ClientWrite = {
     firstName,
@@ -141,24 +140,29 @@ export function addClient(ctx: Ctx, input: ClientInput): AddClientResult {
   return { client: selectClient(ctx.db, id) as Client, possibleDuplicates };
 }
 
-/** A client given by id, "#id" or national code. */
+/**
+ * A client given by id ("12", "#12", "۱۲") or national code (ten digits, written with or
+ * without spaces and dashes, as `client add` takes it). Never by name: find the client first.
+ */
 export function resolveClient(ctx: Pick<Ctx, 'db'>, ref: string, field = 'client'): Client {
-  const text = toLatinDigits(ref.trim()).replace(/^#/, '');
-  if (/^\d{10}$/.test(text)) {
-    const c = selectClientByNationalCode(ctx.db, text);
-    if (c !== undefined) return c;
-  }
-  if (/^\d{1,9}$/.test(text)) {
-    const c = selectClient(ctx.db, Number(text));
-    if (c !== undefined) return c;
+  const id = idDigits(ref);
+  const code = id !== undefined && toLatinDigits(ref.trim()).startsWith('#') ? undefined : nationalCodeRef(ref);
+  if (code !== undefined) {
+    const c = selectClientByNationalCode(ctx.db, code);
+    if (c === undefined) throw nationalCodeMiss(code, 'no client with this national code', field);
+    return c;
   }
   // Never echo what was typed: it may be a name or a national code.
-  if (!/^\d+$/.test(text)) {
+  if (id === undefined) {
     throw new ValidationError(`${field} must be a client id or a national code; find a client by name with "parvande client find"`, field);
   }
-  // Up to seven digits is an id; longer ones may be a national code that lost its zeros.
-  if (text.length <= 7) throw new NotFoundError(`no client #${text}`, field);
-  throw new NotFoundError(text.length === 10 ? 'no client with this national code' : `no client with this id or national code`, field);
+  const c = selectClient(ctx.db, parseId(id, field));
+  if (c !== undefined) return c;
+  // Eight or nine digits may be a national code that lost its zeros: lookups never pad it.
+  if (id.length >= 8) {
+    throw new NotFoundError(`no client has the id given for --${field}; if it is a national code, leading zeros may be missing: give all 10 digits`, field);
+  }
+  throw noRecordWithId('client', field);
 }
 
 export interface UpdateClientInput extends ClientInput {

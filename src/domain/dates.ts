@@ -11,7 +11,7 @@
  * it here costs nothing at start-up, whereas that package costs 21-133 ms.
  */
 import { ValidationError } from '../errors.js';
-import { hideLongNumbers, toPersianDigits } from './text/digits.js';
+import { toPersianDigits } from './text/digits.js';
 import { normalizeLetters } from './text/persian.js';
 
 export type IsoDate = string;
@@ -150,15 +150,62 @@ const DAY_WORDS: Readonly<Record<string, number>> = {
 };
 
 /**
+ * What a date is for, which sets the dates it may plausibly be:
+ * - `record`: the date of something the office did or plans (registration, opening,
+ *   service, follow-up due or done, closing, shift, course, enrolment, workshop, start and
+ *   leaving of staff): from 1300/01/01 (1921-03-21) to one year after the office's today.
+ * - `birth`: from 1900-01-01 to today.
+ * - `filter`: a bound of a list, an export or a period; nothing is stored, so any date the
+ *   calendar can write (what parseDateInput gives without a kind).
+ * A date outside its range is refused: year 0001 typed for 1401 must not be stored as 0622.
+ */
+export type DateKind = 'record' | 'birth' | 'filter';
+
+const RECORDS_FROM: IsoDate = '1921-03-21'; // 1300/01/01
+const BIRTHS_FROM: IsoDate = '1900-01-01';
+
+/** The plausible range of a kind of date on the office's `today`, both ends included; undefined for no limit. */
+export function dateRange(kind: DateKind, today: IsoDate): { from: IsoDate; to: IsoDate } | undefined {
+  switch (kind) {
+    case 'record':
+      return { from: RECORDS_FROM, to: addJalaliMonths(today, 12) };
+    case 'birth':
+      return { from: BIRTHS_FROM, to: today };
+    case 'filter':
+      return undefined;
+  }
+}
+
+export interface DateInputOptions {
+  today: IsoDate;
+  field?: string;
+  /** Every stored date names its kind; without one, any date the calendar can write is taken. */
+  kind?: DateKind;
+}
+
+/**
  * A date as people type it: Jalali `1405/09/04` or `1405-9-4`, ISO `2026-11-25`
  * or `2026/11/25` (in any digits), `today`/`yesterday`/`tomorrow` (or امروز,
- * دیروز, فردا), or relative to today: `+7d`, `-3d`, `+2w`, `-1m`.
+ * دیروز, فردا), or relative to today: `+7d`, `-3d`, `+2w`, `-1m`. With a kind, a
+ * date outside its plausible range is refused, naming the field and the range
+ * (in Jalali, as the office reads dates) but never the value.
  */
-export function parseDateInput(input: string, opts: { today: IsoDate; field?: string }): IsoDate {
+export function parseDateInput(input: string, opts: DateInputOptions): IsoDate {
+  const iso = parseAnyDate(input, opts);
+  const range = opts.kind === undefined ? undefined : dateRange(opts.kind, opts.today);
+  if (range !== undefined && (iso < range.from || iso > range.to)) {
+    const field = opts.field ?? 'date';
+    const jalali = { calendar: 'jalali', lang: 'en' } as const;
+    throw new ValidationError(`--${field} must be a date from ${formatDate(range.from, jalali)} to ${formatDate(range.to, jalali)} (Jalali)`, field);
+  }
+  return iso;
+}
+
+function parseAnyDate(input: string, opts: DateInputOptions): IsoDate {
   const field = opts.field ?? 'date';
   const s = normalizeLetters(input).toLowerCase();
   const fail = (reason: string): ValidationError =>
-    new ValidationError(`invalid date "${hideLongNumbers(input.trim())}" for --${field}: ${reason}`, field);
+    new ValidationError(`invalid date for --${field}: ${reason}`, field);
 
   const word = DAY_WORDS[s];
   if (word !== undefined) return addDays(opts.today, word);
@@ -270,7 +317,7 @@ export function parseMonthInput(input: string, opts: { today: IsoDate; field?: s
   const field = opts.field ?? 'month';
   const s = normalizeLetters(input).toLowerCase();
   const fail = (reason: string): ValidationError =>
-    new ValidationError(`invalid month "${input.trim()}" for --${field}: ${reason}`, field);
+    new ValidationError(`invalid month for --${field}: ${reason}`, field);
   const current = monthOf(opts.today);
 
   const word = MONTH_WORDS[s];

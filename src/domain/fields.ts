@@ -3,24 +3,38 @@
  * person or a file gives passes through here, so both refuse the same things
  * with the same messages.
  */
-import { ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { codesOf, type Catalogue } from './codes.js';
-import { hideLongNumbers, toLatinDigits } from './text/digits.js';
-import { isPlainText, matchingKey } from './text/persian.js';
+import { toLatinDigits } from './text/digits.js';
+import { firstForbiddenChar } from './text/controls.js';
+import { isPlainText, matchingKey, normalizeLetters } from './text/persian.js';
 
 /** Absent, empty or only white space. */
 export function isBlank(value: string | null | undefined): value is null | undefined | '' {
   return value === undefined || value === null || value.trim() === '';
 }
 
-/** Trimmed, NFC, white space collapsed; ZWNJ kept. Refuses control characters and over-long text. */
+/**
+ * Refuses a character that steers a terminal or reorders what it shows (see
+ * text/controls.ts), naming the field and the code point, never the text.
+ */
+export function refuseControls(text: string, field: string, multiline = false): void {
+  const bad = firstForbiddenChar(text, multiline);
+  if (bad === undefined) return;
+  throw new ValidationError(
+    bad.bidi
+      ? `${field} contains a bidi control character (${bad.codePoint}); bidi overrides and isolates are not allowed in text`
+      : `${field} contains a control character (${bad.codePoint}); control characters are not allowed in text`,
+    field,
+  );
+}
+
+/** Trimmed, NFC, white space collapsed; ZWNJ kept. Refuses control and bidi characters and over-long text. */
 export function cleanText(value: string, field: string, max = 200): string {
   // Plain text (most names and places) is already NFC, single-spaced and trimmed, with no control character.
   const plain = isPlainText(value);
   const text = plain ? value : value.normalize('NFC').replace(/[\t\r\n ]+/g, ' ').trim();
-  if (!plain && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) {
-    throw new ValidationError(`${field} contains control characters`, field);
-  }
+  if (!plain) refuseControls(text, field);
   if (text.length > max) throw new ValidationError(`${field} is ${text.length} characters long; at most ${max} allowed`, field);
   return text;
 }
@@ -34,10 +48,11 @@ export function optionalText(value: string | null | undefined, field: string, ma
   return isBlank(value) ? null : cleanText(value, field, max);
 }
 
-/** Free text such as notes keeps its line breaks. */
+/** Free text such as notes keeps its line breaks and tabs; other control and bidi characters are refused. */
 export function optionalNote(value: string | null | undefined, field: string, max = 4000): string | null {
   if (isBlank(value)) return null;
   const text = value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  refuseControls(text, field, true);
   if (text.length > max) throw new ValidationError(`${field} is ${text.length} characters long; at most ${max} allowed`, field);
   return text;
 }
@@ -59,11 +74,15 @@ function indexOf<C extends string>(cat: Catalogue<C>): Map<string, string> {
   return idx;
 }
 
-/** A code from a catalogue, given as the code itself or its English or Persian label. */
+/**
+ * A code from a catalogue, given as the code itself or its English or Persian label.
+ * A refusal names the field and the codes, never what was typed (a name or a phone
+ * number given to the wrong option would otherwise reach a log).
+ */
 export function parseCode<C extends string>(cat: Catalogue<C>, value: string, field: string): C {
   const found = indexOf(cat).get(matchingKey(value.replace(/_/g, '-')));
   if (found === undefined) {
-    throw new ValidationError(`invalid ${field} "${hideLongNumbers(value.trim())}": expected one of ${codesOf(cat).join(', ')}`, field);
+    throw new ValidationError(`invalid ${field}: expected one of ${codesOf(cat).join(', ')}`, field);
   }
   return found as C;
 }
@@ -80,7 +99,7 @@ export function parseBool(value: string | boolean, field: string): boolean {
   const v = toLatinDigits(value).trim().toLowerCase();
   if (TRUE_WORDS.has(v)) return true;
   if (FALSE_WORDS.has(v)) return false;
-  throw new ValidationError(`invalid ${field} "${hideLongNumbers(value.trim())}": expected yes or no`, field);
+  throw new ValidationError(`invalid ${field}: expected yes or no`, field);
 }
 
 export interface IntRange {
@@ -90,12 +109,12 @@ export interface IntRange {
 
 export function parseInteger(value: string | number, field: string, range: IntRange = {}): number {
   const text = typeof value === 'number' ? String(value) : toLatinDigits(value).trim().replace(/[,،٬]/g, '');
-  const shown = hideLongNumbers(String(value).trim());
-  if (!/^[+-]?\d+$/.test(text)) throw new ValidationError(`invalid ${field} "${shown}": expected a whole number`, field);
+  // The messages never repeat the value: a number typed in the wrong place may be a phone or a national code.
+  if (!/^[+-]?\d+$/.test(text)) throw new ValidationError(`invalid ${field}: expected a whole number`, field);
   const n = Number(text);
-  if (!Number.isSafeInteger(n)) throw new ValidationError(`invalid ${field} "${shown}": number too large`, field);
-  if (range.min !== undefined && n < range.min) throw new ValidationError(`invalid ${field} ${hideLongNumbers(String(n))}: must be at least ${range.min}`, field);
-  if (range.max !== undefined && n > range.max) throw new ValidationError(`invalid ${field} ${hideLongNumbers(String(n))}: must be at most ${range.max}`, field);
+  if (!Number.isSafeInteger(n)) throw new ValidationError(`invalid ${field}: the number is too large`, field);
+  if (range.min !== undefined && n < range.min) throw new ValidationError(`invalid ${field}: must be at least ${range.min}`, field);
+  if (range.max !== undefined && n > range.max) throw new ValidationError(`invalid ${field}: must be at most ${range.max}`, field);
   return n;
 }
 
@@ -104,10 +123,43 @@ export function optionalInteger(value: string | number | null | undefined, field
   return parseInteger(value, field, range);
 }
 
-/** A record id given as "12", "#12" or "۱۲". */
+/**
+ * A person's name as it is stored, whether typed or imported: the letters made Persian
+ * (ی ک for Arabic ي ك), presentation glyphs made letters, digits ASCII (normalizeLetters);
+ * ة is kept (only the matching key folds it). The rules of requiredText apply to the result.
+ */
+export function requiredName(value: string | null | undefined, field: string, max = 100): string {
+  return requiredText(normalizeLetters(requiredText(value, field, max)), field, max);
+}
+
+const ID_REF = /^#?([0-9]+)$/;
+/** A reference read as a name holds at least one letter; digits, spaces and dashes alone are a mistyped id. */
+export const HAS_LETTER = /\p{L}/u;
+
+/**
+ * The digits of an id reference: "12", "#12", "۱۲" (Persian and Arabic-Indic digits read
+ * as such), or undefined for anything else. Nothing inside is dropped: "1-2", " 1 2 " and
+ * "-1" are not ids (they were once read as #12, #12 and #1, and put a case on the wrong
+ * worker). Only national codes and phones drop the spaces and dashes people put in them.
+ */
+export function idDigits(value: string): string | undefined {
+  return ID_REF.exec(toLatinDigits(value.trim()))?.[1];
+}
+
+/** A record id given as "12", "#12" or "۱۲"; anything else is refused without being repeated. */
 export function parseId(value: string | number, field: string): number {
-  const text = typeof value === 'number' ? String(value) : value.trim().replace(/^#/, '');
-  return parseInteger(text, field, { min: 1 });
+  const digits = typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : undefined) : idDigits(value);
+  const id = digits === undefined ? NaN : Number(digits);
+  if (!Number.isSafeInteger(id) || id < 1) throw new ValidationError(`--${field} must be an id: digits only, e.g. 12 or #12`, field);
+  return id;
+}
+
+/**
+ * The refusal of an id that names no record. It never repeats the id: a run of digits
+ * typed in the wrong place may be a phone number or a national code.
+ */
+export function noRecordWithId(record: string, field: string): NotFoundError {
+  return new NotFoundError(`no ${record} has the id given for --${field}`, field);
 }
 
 /** A comma-separated list ("7,30,90", "۷،۳۰") of items. */

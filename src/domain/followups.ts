@@ -1,11 +1,13 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { insertFollowup, selectFollowup, selectFollowups, updateFollowupStatus, type FollowupRow } from '../store/followups.js';
+import {
+  insertFollowup, selectFollowup, selectFollowups, updateFollowupStatus, type FollowupRow, type OverdueMoment,
+} from '../store/followups.js';
 import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
 import { resolveCase } from './cases.js';
 import type { Ctx } from './context.js';
-import { parseDateInput } from './dates.js';
-import { isBlank, optionalNote, parseId, requiredText } from './fields.js';
+import { addDays, parseDateInput, type IsoDate } from './dates.js';
+import { isBlank, noRecordWithId, optionalNote, parseId, requiredText } from './fields.js';
 import { optionalActiveWorker, resolveStaff } from './staff.js';
 
 export type Followup = FollowupRow;
@@ -31,7 +33,7 @@ export interface ValidatedFollowup {
 /** Every rule of scheduling a follow-up, shared by `followup schedule` and import; writes nothing. */
 export function validateFollowupSchedule(ctx: Ctx, input: ScheduleInput, opts: { allowInactiveWorker?: boolean } = {}): ValidatedFollowup {
   const c = resolveCase(ctx, requiredText(input.case, 'case'));
-  const dueOn = parseDateInput(requiredText(input.due, 'due'), { today: ctx.today, field: 'due' });
+  const dueOn = parseDateInput(requiredText(input.due, 'due'), { today: ctx.today, field: 'due', kind: 'record' });
   if (dueOn < c.openedOn) throw new ValidationError(`due date is before the case was opened (${c.openedOn})`, 'due');
   const worker = opts.allowInactiveWorker === true
     ? (isBlank(input.worker) ? null : resolveStaff(ctx, input.worker))
@@ -51,7 +53,7 @@ export function scheduleFollowup(ctx: Ctx, input: ScheduleInput): Followup {
 
 function resolveFollowup(ctx: Pick<Ctx, 'db'>, ref: string): Followup {
   const f = selectFollowup(ctx.db, parseId(ref, 'id'));
-  if (f === undefined) throw new NotFoundError(`no follow-up #${ref.trim()}`, 'id');
+  if (f === undefined) throw noRecordWithId('follow-up', 'id');
   return f;
 }
 
@@ -67,14 +69,32 @@ export function finishFollowup(ctx: Ctx, status: 'done' | 'missed' | 'cancelled'
   if (f.status !== 'scheduled') throw new ConflictError(`follow-up #${f.id} is already ${f.status}`, 'id');
   const outcome = optionalNote(input.outcome, status === 'done' ? 'outcome' : 'reason');
   if (status === 'done' && outcome === null) throw new ValidationError('outcome is required: what did the follow-up find?', 'outcome');
-  const onDate = isBlank(input.date) ? ctx.today : parseDateInput(input.date, { today: ctx.today, field: 'date' });
-  if (onDate > ctx.today) throw new ValidationError(`date ${input.date?.trim()} is in the future`, 'date');
+  const onDate = isBlank(input.date) ? ctx.today : parseDateInput(input.date, { today: ctx.today, field: 'date', kind: 'record' });
+  if (onDate > ctx.today) throw new ValidationError('date is in the future', 'date');
   const c = resolveCase(ctx, String(f.caseId));
   if (onDate < c.openedOn) throw new ValidationError(`date is before the case was opened (${c.openedOn})`, 'date');
   updateFollowupStatus(ctx.db, f.id, status, status === 'cancelled' ? null : onDate, outcome, ctx.now());
   addEvent(ctx, f.caseId, 'follow-up', onDate, { followupId: f.id, workerId: f.workerId, reason: status, text: outcome });
   recordAudit(ctx, status, 'followup', f.id, ['status']);
   return selectFollowup(ctx.db, f.id) as Followup;
+}
+
+/**
+ * What "overdue" means, for every list, caseload, report and nightly file: a follow-up is
+ * overdue at a moment when its due day had ended by then and it was not done, missed or
+ * cancelled by then. Dates have no time of day, so the moment is one of two kinds:
+ * - now (asOf today or later: the running day, month or period): due before today and
+ *   still scheduled. One done or missed today, even late, is no longer overdue tonight;
+ *   one due today is not overdue yet.
+ * - the end of a past day asOf (a month that has ended): due on or before asOf and still
+ *   scheduled at its end: scheduled now, or done or missed after asOf. One done after the
+ *   month ended was overdue at the month's end. A cancellation has no date: a cancelled
+ *   follow-up counts as never overdue.
+ * The SQL of the condition is store/followups.ts overdueCondition.
+ */
+export function overdueMoment(asOf: IsoDate, today: IsoDate): OverdueMoment {
+  if (asOf < today) return { dueBefore: addDays(asOf, 1), settledThrough: asOf };
+  return { dueBefore: today, settledThrough: today };
 }
 
 export interface FollowupListFilter {
@@ -92,7 +112,7 @@ export function listFollowups(ctx: Pick<Ctx, 'db' | 'today'>, f: FollowupListFil
   let status: string | undefined;
   if (!isBlank(f.status) && f.status !== 'all') {
     if (!['scheduled', 'done', 'missed', 'cancelled'].includes(f.status)) {
-      throw new ValidationError(`invalid status "${f.status}": expected scheduled, done, missed, cancelled or all`, 'status');
+      throw new ValidationError('invalid status: expected scheduled, done, missed, cancelled or all', 'status');
     }
     status = f.status;
   }
@@ -102,7 +122,7 @@ export function listFollowups(ctx: Pick<Ctx, 'db' | 'today'>, f: FollowupListFil
     ...(c ? { caseId: c.id } : {}),
     ...(worker ? { workerId: worker.id } : {}),
     ...(status ? { status } : {}),
-    ...(f.overdue ? { overdueOn: ctx.today } : {}),
+    ...(f.overdue ? { overdueAt: overdueMoment(ctx.today, ctx.today) } : {}),
     ...(dueBefore ? { dueBefore } : {}),
   });
 }

@@ -3,17 +3,34 @@
  * check digit. Error messages never repeat the code: it identifies a person
  * and messages end up in logs and import reports.
  */
-import { ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError, type ParvandeError } from '../errors.js';
 import { toLatinDigits } from './text/digits.js';
 
 const TEN_DIGITS = /^[0-9]{10}$/;
 const TEN_EQUAL_DIGITS = /^([0-9])\1{9}$/;
+// Digits 4 to 9 all zero: never issued.
+const NEVER_ISSUED = /^[0-9]{3}0{6}[0-9]$/;
 // People group the digits (e.g. 001-354241-9); spreadsheets add stray spaces.
 const SEPARATORS = /[\s\-\u2010-\u2015\u200c\u200e\u200f]/g;
 
-/** The checksum rule: s = Σ d_i·(11−i), r = s mod 11; d10 = r if r < 2, else 11 − r. */
+/**
+ * The digits of a national code as people write it: any digit script, groups separated
+ * by spaces or dashes (001-354241-9). Undefined when the text holds anything else. Every
+ * command and import reads a national code through this, whether to store it or to find
+ * the record it names.
+ */
+export function nationalCodeDigits(input: string): string | undefined {
+  const digits = toLatinDigits(input).replace(SEPARATORS, '');
+  return /^[0-9]+$/.test(digits) ? digits : undefined;
+}
+
+/**
+ * The checksum rule: s = Σ d_i·(11−i), r = s mod 11; d10 = r if r < 2, else 11 − r.
+ * Ten equal digits, and codes whose digits 4 to 9 are all zero, are never issued (the
+ * reference validators, persian-tools and its ports, refuse them too).
+ */
 export function isValidNationalCode(code10: string): boolean {
-  if (!TEN_DIGITS.test(code10) || TEN_EQUAL_DIGITS.test(code10)) return false;
+  if (!TEN_DIGITS.test(code10) || TEN_EQUAL_DIGITS.test(code10) || NEVER_ISSUED.test(code10)) return false;
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(code10[i]) * (10 - i);
   const r = sum % 11;
@@ -22,7 +39,11 @@ export function isValidNationalCode(code10: string): boolean {
 }
 
 export interface ParseNationalCodeOptions {
-  /** Spreadsheet import: a numeric cell drops leading zeros, so pad 8 or 9 digits to 10. */
+  /**
+   * Spreadsheet import: a numeric cell drops leading zeros, so pad 8 or 9 digits to 10
+   * (and report the repair). A person typing a code gets the hint instead: the digits
+   * they left out may be anywhere.
+   */
   repairLeadingZeros?: boolean;
   field?: string;
 }
@@ -35,27 +56,50 @@ export interface ParsedNationalCode {
 
 export function parseNationalCode(input: string, opts: ParseNationalCodeOptions = {}): ParsedNationalCode {
   const field = opts.field ?? 'national-code';
-  const digits = toLatinDigits(input).replace(SEPARATORS, '');
-  if (digits === '') throw new ValidationError('national code is empty; expected 10 digits', field);
-  if (!/^[0-9]+$/.test(digits)) {
+  const digits = nationalCodeDigits(input);
+  if (toLatinDigits(input).replace(SEPARATORS, '') === '') throw new ValidationError('national code is empty; expected 10 digits', field);
+  if (digits === undefined) {
     throw new ValidationError('national code must contain only digits, spaces and dashes', field);
   }
 
   let code = digits;
   let repaired = false;
-  if (opts.repairLeadingZeros === true && (digits.length === 8 || digits.length === 9)) {
+  const lostZeros = digits.length === 8 || digits.length === 9;
+  if (opts.repairLeadingZeros === true && lostZeros) {
     code = digits.padStart(10, '0');
     repaired = true;
   }
   if (code.length !== 10) {
     const expected = opts.repairLeadingZeros === true ? '10 (or 8-9 with leading zeros dropped)' : '10';
-    throw new ValidationError(`national code has ${code.length} digits; expected ${expected}`, field);
+    const hint = lostZeros ? ': leading zeros may be missing (codes may begin with 0; type all 10 digits)' : '';
+    throw new ValidationError(`national code has ${code.length} digits; expected ${expected}${hint}`, field);
   }
   if (TEN_EQUAL_DIGITS.test(code)) {
     throw new ValidationError('national code cannot be ten equal digits', field);
+  }
+  if (NEVER_ISSUED.test(code)) {
+    throw new ValidationError('not a valid national code: digits 4 to 9 are never all zero', field);
   }
   if (!isValidNationalCode(code)) {
     throw new ValidationError('national code fails the checksum', field);
   }
   return { code, repaired };
+}
+
+/**
+ * A reference that is written as a national code (ten digits, separators allowed): its
+ * digits, else undefined. Lookups never pad: eight or nine digits may be an id.
+ */
+export function nationalCodeRef(ref: string): string | undefined {
+  const digits = nationalCodeDigits(ref);
+  return digits !== undefined && digits.length === 10 ? digits : undefined;
+}
+
+/**
+ * The refusal of a national code that found no record: one that cannot exist is said to
+ * be invalid (exit 2) rather than unknown. The code itself is never repeated.
+ */
+export function nationalCodeMiss(code: string, notFound: string, field: string): ParvandeError {
+  if (!isValidNationalCode(code)) return new ValidationError('not a valid national code', field);
+  return new NotFoundError(notFound, field);
 }

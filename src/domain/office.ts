@@ -19,7 +19,7 @@ export function parseOfficeCode(value: string | undefined): string {
   const code = requiredText(value, 'office-code', 40);
   const normal = toLatinDigits(code).toUpperCase();
   if (!/^[A-Z0-9]{2,12}$/.test(normal)) {
-    throw new ValidationError(`invalid office-code "${code}": expected 2 to 12 Latin letters or digits, e.g. KRJ01`, 'office-code');
+    throw new ValidationError('invalid office-code: expected 2 to 12 Latin letters or digits, e.g. KRJ01', 'office-code');
   }
   return normal;
 }
@@ -45,7 +45,7 @@ export function initOffice(ctx: Ctx, input: InitOfficeInput): { office: Office; 
   const { code, name, county, province } = validateOfficeInput(input);
   const existing = selectOffice(ctx.db);
   if (existing !== undefined && existing.code !== code) {
-    throw new ConflictError(`this database belongs to office ${existing.code}; its code cannot change to ${code}`, 'office-code');
+    throw new ConflictError(`this database belongs to office ${existing.code}; its code cannot change`, 'office-code');
   }
   const office: Office = { code, name, county, province, createdAt: existing?.createdAt ?? ctx.now() };
   upsertOffice(ctx.db, office);

@@ -58,8 +58,8 @@ export interface ServiceValidationOptions {
 /** Every rule a service must satisfy, shared by `service log` and import; writes nothing. */
 export function validateService(ctx: Ctx, input: LogServiceInput, opts: ServiceValidationOptions = {}): ValidatedService {
   const type = parseCode(SERVICE_TYPES, requiredText(input.type, 'type'), 'type');
-  const serviceDate = isBlank(input.date) ? ctx.today : parseDateInput(input.date, { today: ctx.today, field: 'date' });
-  if (serviceDate > ctx.today) throw new ValidationError(`date ${input.date?.trim()} is in the future`, 'date');
+  const serviceDate = isBlank(input.date) ? ctx.today : parseDateInput(input.date, { today: ctx.today, field: 'date', kind: 'record' });
+  if (serviceDate > ctx.today) throw new ValidationError('date is in the future', 'date');
   const minutes = optionalInteger(input.minutes, 'minutes', { min: 0, max: 24 * 60 });
   const note = optionalNote(input.note, 'note');
   let caseId: number | null = null;
@@ -119,8 +119,8 @@ export function listServices(ctx: Pick<Ctx, 'db' | 'today'>, f: ServiceListFilte
   const channel = optionalCode(CHANNELS, f.channel, 'channel');
   const c = isBlank(f.case) ? null : resolveCase(ctx, f.case);
   const worker = isBlank(f.worker) ? null : resolveStaff(ctx, f.worker);
-  const from = isBlank(f.from) ? undefined : parseDateInput(f.from, { today: ctx.today, field: 'from' });
-  const to = isBlank(f.to) ? undefined : parseDateInput(f.to, { today: ctx.today, field: 'to' });
+  const from = isBlank(f.from) ? undefined : parseDateInput(f.from, { today: ctx.today, field: 'from', kind: 'filter' });
+  const to = isBlank(f.to) ? undefined : parseDateInput(f.to, { today: ctx.today, field: 'to', kind: 'filter' });
   return selectServices(ctx.db, {
     limit: f.limit,
     ...(c ? { caseId: c.id } : {}),

@@ -10,12 +10,13 @@ import {
   updateStaffRow, type Caseload, type StaffRow, type StaffWrite,
 } from '../store/staff.js';
 import { recordAudit } from './audit.js';
+import { overdueMoment } from './followups.js';
 import { optionalCenter } from './centers.js';
 import { ROLES, SECTORS } from './codes.js';
 import type { Ctx } from './context.js';
 import { addDays, parseDateInput } from './dates.js';
-import { isBlank, optionalCode, optionalText, parseBool, parseCode, requiredText } from './fields.js';
-import { parseNationalCode } from './national-code.js';
+import { HAS_LETTER, idDigits, isBlank, noRecordWithId, optionalCode, optionalText, parseBool, parseCode, parseId, requiredName, requiredText } from './fields.js';
+import { nationalCodeMiss, nationalCodeRef, parseNationalCode } from './national-code.js';
 import { DEGREES } from './people/codes.js';
 import { parsePhone } from './people/phone.js';
 import { toLatinDigits } from './text/digits.js';
@@ -59,8 +60,8 @@ export interface ValidateStaffOptions {
  */
 export function validateStaff(ctx: Pick<Ctx, 'db' | 'today'>, input: StaffInput, base?: Staff, opts: ValidateStaffOptions = {}): StaffWrite {
   const keep = <K extends keyof StaffInput>(k: K): boolean => base !== undefined && input[k] === undefined;
-  const firstName = keep('firstName') ? (base as Staff).firstName : requiredText(input.firstName, 'first-name', 100);
-  const lastName = keep('lastName') ? (base as Staff).lastName : requiredText(input.lastName, 'last-name', 100);
+  const firstName = keep('firstName') ? (base as Staff).firstName : requiredName(input.firstName, 'first-name');
+  const lastName = keep('lastName') ? (base as Staff).lastName : requiredName(input.lastName, 'last-name');
   const role = keep('role') ? (base as Staff).role : parseCode(ROLES, requiredText(input.role, 'role'), 'role');
   const sector = keep('sector') ? (base as Staff).sector : parseCode(SECTORS, requiredText(input.sector, 'sector'), 'sector');
   const centerId = keep('center') ? (base as Staff).centerId : (optionalCenter(ctx, input.center)?.id ?? null);
@@ -86,7 +87,7 @@ export function validateStaff(ctx: Pick<Ctx, 'db' | 'today'>, input: StaffInput,
   const phone = keep('phone') ? (base?.phone ?? null) : isBlank(input.phone) ? null : parsePhone(input.phone, 'phone');
   const startDate = keep('startDate')
     ? (base?.startDate ?? null)
-    : isBlank(input.startDate) ? null : parseDateInput(input.startDate, { today: ctx.today, field: 'start-date' });
+    : isBlank(input.startDate) ? null : parseDateInput(input.startDate, { today: ctx.today, field: 'start-date', kind: 'record' });
   const leftOn = base?.leftOn ?? null;
   if (startDate !== null && leftOn !== null && leftOn <= startDate) {
     throw new ValidationError('start-date must be before the date the person left', 'start-date');
@@ -109,22 +110,26 @@ export function addStaff(ctx: Ctx, input: StaffInput): Staff {
 }
 
 /**
- * A staff member given by id, national code or full name. A name that fits several people is
- * refused rather than guessed: the record would name the wrong worker.
+ * A staff member given by id ("12", "#12", "۱۲"), national code (ten digits, written
+ * with or without spaces and dashes) or full name. A name that fits several people is
+ * refused rather than guessed: the record would name the wrong worker. Text that is
+ * neither an id, a national code nor a name ("1-2", "-1") is refused, never read as an id.
  */
 export function resolveStaff(ctx: Pick<Ctx, 'db'>, ref: string, field = 'worker'): Staff {
-  const digits = toLatinDigits(ref.trim()).replace(/^#/, '').replace(/[\s-]/g, '');
-  // Ten digits are a national code (spreadsheets from the province name people so), never an id.
-  if (/^\d{10}$/.test(digits)) {
-    const s = selectStaffByNationalCode(ctx.db, digits);
-    if (s === undefined) throw new NotFoundError(`no staff member has the national code given for --${field}`, field);
+  const id = idDigits(ref);
+  // Ten digits are a national code (spreadsheets from the province name people so); "#" marks an id.
+  const code = id !== undefined && toLatinDigits(ref.trim()).startsWith('#') ? undefined : nationalCodeRef(ref);
+  if (code !== undefined) {
+    const s = selectStaffByNationalCode(ctx.db, code);
+    if (s === undefined) throw nationalCodeMiss(code, `no staff member has the national code given for --${field}`, field);
     return s;
   }
-  if (/^\d+$/.test(digits)) {
-    const s = selectStaff(ctx.db, Number(digits));
-    if (s === undefined) throw new NotFoundError(`no staff member #${digits}`, field);
+  if (id !== undefined) {
+    const s = selectStaff(ctx.db, parseId(id, field));
+    if (s === undefined) throw noRecordWithId('staff member', field);
     return s;
   }
+  if (!HAS_LETTER.test(ref)) throw new ValidationError(`--${field} must be a staff id (e.g. 12 or #12), a national code or a name`, field);
   const matches = selectStaffByNameKey(ctx.db, matchingKey(ref));
   const active = matches.filter((s) => s.active);
   const pool = active.length > 0 ? active : matches;
@@ -180,8 +185,8 @@ export function updateStaff(ctx: Ctx, input: StaffUpdate): Staff | LeaveResult {
 export function leaveStaff(ctx: Ctx, ref: string, date: string | undefined): LeaveResult {
   const current = resolveStaff(ctx, ref, 'id');
   if (!current.active) throw new ConflictError(`staff member #${current.id} is already inactive`, 'id');
-  const leftOn = isBlank(date) ? ctx.today : parseDateInput(date, { today: ctx.today, field: 'date' });
-  if (leftOn > ctx.today) throw new ValidationError(`--date ${date?.trim()} is in the future: record the leaving on the day`, 'date');
+  const leftOn = isBlank(date) ? ctx.today : parseDateInput(date, { today: ctx.today, field: 'date', kind: 'record' });
+  if (leftOn > ctx.today) throw new ValidationError('--date is in the future: record the leaving on the day', 'date');
   if (current.startDate !== null && leftOn <= current.startDate) {
     throw new ValidationError('the leaving date must be after the start date', 'date');
   }
@@ -213,7 +218,7 @@ export function listStaff(ctx: Pick<Ctx, 'db'>, f: StaffListFilter): Staff[] {
   if (status !== 'all') {
     if (status === 'active') active = true;
     else if (status === 'inactive' || status === 'left') active = false;
-    else throw new ValidationError(`invalid status "${f.status}": expected active, left (or inactive) or all`, 'status');
+    else throw new ValidationError('invalid status: expected active, left (or inactive) or all', 'status');
   }
   return selectStaffList(ctx.db, {
     ...(role ? { role } : {}),
@@ -232,13 +237,13 @@ const weekEnd = (today: string): string => addDays(today, 6);
 
 export function listStaffWithCaseload(ctx: Pick<Ctx, 'db' | 'today'>, f: StaffListFilter): StaffDetail[] {
   const rows = listStaff(ctx, f);
-  const loads = selectCaseloads(ctx.db, ctx.today, weekEnd(ctx.today));
+  const loads = selectCaseloads(ctx.db, ctx.today, weekEnd(ctx.today), overdueMoment(ctx.today, ctx.today));
   return rows.map((s) => ({ ...s, caseload: loads.get(s.id) ?? { openCases: 0, followupsDueThisWeek: 0, followupsOverdue: 0 } }));
 }
 
 export function showStaff(ctx: Pick<Ctx, 'db' | 'today'>, ref: string): StaffDetail {
   const s = resolveStaff(ctx, ref, 'id');
-  return { ...s, caseload: selectCaseload(ctx.db, s.id, ctx.today, weekEnd(ctx.today)) };
+  return { ...s, caseload: selectCaseload(ctx.db, s.id, ctx.today, weekEnd(ctx.today), overdueMoment(ctx.today, ctx.today)) };
 }
 
 /** Whether the person works here on `date`: started by then and not left by then. */

@@ -2,9 +2,12 @@
  * CSV and tab-separated text (Excel's "CSV", "CSV UTF-8" and "Unicode text").
  * The file is read twice, both times streamed: a first pass checks encoding,
  * quoting and row widths and finds the header, so that a broken file is refused
- * before anything is imported; the second hands out the rows.
+ * before anything is imported; the second hands out the rows. A cell that a CSV
+ * writer protected from being run as a formula (`'=1+1`) is read as it was (`=1+1`):
+ * csv-formula.ts holds the rule.
  */
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { restoreFormula } from './csv-formula.js';
 import { CsvSyntaxError, CsvTokenizer, detectSeparator } from './csv-tokenizer.js';
 import {
   createDecoder, ENCODING_NAMES, InvalidTextError, readBom, sniffUtf16, type Encoding,
@@ -32,7 +35,7 @@ function parseSeparator(value: string): string {
   if (v === 'tab' || v === '\\t' || value === '\t') return '\t';
   if (v === ',' || v === 'comma') return ',';
   if (v === ';' || v === 'semicolon') return ';';
-  throw fileError(`unknown --separator "${value}": expected comma, semicolon or tab`);
+  throw fileError('unknown --separator: expected comma, semicolon or tab');
 }
 
 interface Layout {
@@ -89,6 +92,8 @@ export async function openCsv(path: string, opts: OpenOptions): Promise<TableSou
       if (row <= headerRow || isBlankRow(cells)) return;
       if (cells.length < width) while (cells.length < width) cells.push('');
       else if (cells.length > width) cells.length = width;
+      // The apostrophe a CSV writer puts before a would-be formula is not part of the value.
+      for (let i = 0; i < width; i++) cells[i] = restoreFormula(cells[i] as string);
       out.push({ row, cells });
     });
     try {
@@ -158,7 +163,7 @@ async function scan(
     const index = findHeaderIndex(lead.map((l) => l.cells));
     const found = lead[index];
     if (found === undefined) throw fileError('the file has no header row: it holds only blank lines');
-    header = trimTrailingEmpty(found.cells);
+    header = trimTrailingEmpty(found.cells.map(restoreFormula));
     headerRow = found.row;
     for (const l of lead.slice(index + 1)) checkRow(l.cells, l.row);
     lead.length = 0;

@@ -39,7 +39,7 @@ const ALIASES: Readonly<Record<string, Encoding>> = {
 export function parseEncodingName(value: string): Encoding {
   const found = ALIASES[value.trim().toLowerCase()];
   if (found === undefined) {
-    throw new ValidationError(`unknown --encoding "${value.trim()}": expected utf8, windows-1256 or utf16le`, 'encoding');
+    throw new ValidationError('unknown --encoding: expected utf8, windows-1256 or utf16le', 'encoding');
   }
   return found;
 }

@@ -4,20 +4,30 @@
  * files, backups) goes through here:
  *
  * - The target is checked by identity (device + inode, after symlinks), not by
- *   spelling: the database in use, its -wal/-shm/-journal, and any SQLite file
- *   are never written over, even with --force; any other existing file only with
- *   --force. A folder, a missing folder or an empty path is refused (exit 2).
+ *   spelling: the database in use, its -wal/-shm/-journal (present or not), and
+ *   any SQLite file are never written over, even with --force; any other
+ *   existing file only with --force. A folder, a missing folder, a device or an
+ *   empty path is refused (exit 2).
  * - Bytes go to a temporary file created exclusively (`wx`: a planted symlink or
  *   file of the same name makes the open fail instead of being followed), with
- *   an unpredictable name, owner-only from the first byte, in the target's own
+ *   an unpredictable name, owner-only from its first byte, in the target's own
  *   folder; it is renamed into place only when complete and removed on any failure.
+ *   A rename replaces a symlink at the target as a link: it never writes through it.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import {
+  chmodSync, closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type BigIntStats,
+} from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ValidationError } from '../errors.js';
 
 const isPosix = process.platform !== 'win32';
+/** Windows and macOS compare file names without regard to case. */
+const caseInsensitive = process.platform === 'win32' || process.platform === 'darwin';
+
+/** `-` as a file name: standard output (--out) or standard input (import). */
+export const STDIO = '-';
+export const isStdio = (path: string | undefined): boolean => path === STDIO;
 
 export interface OutputGuard {
   /** The option the path came from, named in every refusal (`out`, `dir`, `file`). */
@@ -29,7 +39,13 @@ export interface OutputGuard {
 }
 
 const SQLITE_SIDES = ['', '-wal', '-shm', '-journal'] as const;
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** How SQLite's own files begin: the database, its write-ahead log (two byte orders) and its rollback journal. */
+const SQLITE_MAGIC = [
+  Buffer.from('SQLite format 3\0', 'latin1'),
+  Buffer.from([0x37, 0x7f, 0x06, 0x82]),
+  Buffer.from([0x37, 0x7f, 0x06, 0x83]),
+  Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]),
+];
 
 /** The fs error code (`ENOENT`, `EACCES`, …), or the error itself as text. */
 export function fsCode(err: unknown): string {
@@ -55,41 +71,80 @@ export function describeFsError(err: unknown): string {
       return 'the disk is read-only';
     case 'ENOSPC':
       return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
     case 'ENAMETOOLONG':
       return 'the name is too long';
     case 'EEXIST':
       return 'a file of that name appeared while writing';
+    case 'ELOOP':
+      return 'it is a loop of symbolic links';
     default:
       return `cannot be written (${fsCode(err)})`;
   }
 }
 
-function statOrNull(path: string): Stats | null {
+type StatResult = BigIntStats | { error: unknown };
+
+function statOf(path: string, follow = true): StatResult {
   try {
-    return statSync(path);
-  } catch {
-    return null;
+    return follow ? statSync(path, { bigint: true }) : lstatSync(path, { bigint: true });
+  } catch (error) {
+    return { error };
   }
 }
 
-function sameFile(a: Stats, b: Stats): boolean {
-  return a.dev === b.dev && a.ino === b.ino && (a.ino !== 0 || a.size === b.size);
+const failed = (s: StatResult): s is { error: unknown } => 'error' in s;
+
+function sameFile(a: BigIntStats, b: BigIntStats): boolean {
+  // Some Windows file systems (FAT) report no file id: size and time stand in, erring on the side of refusing.
+  return a.dev === b.dev && a.ino === b.ino && (a.ino !== 0n || (a.size === b.size && a.mtimeNs === b.mtimeNs));
 }
 
-/** Whether the regular file at `path` starts with SQLite's header. */
+const sameName = (a: string, b: string): boolean => (caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b);
+
+/** Whether the regular file at `path` starts like one of SQLite's files; `unreadable` when its head cannot be read. */
+function sniffSqlite(path: string): 'sqlite' | 'other' | { unreadable: unknown } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(16);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return SQLITE_MAGIC.some((m) => n >= m.length && head.subarray(0, m.length).equals(m)) ? 'sqlite' : 'other';
+  } catch (err) {
+    return { unreadable: err };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Whether the regular file at `path` starts with SQLite's database header. */
 export function isSqliteFile(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const head = Buffer.alloc(SQLITE_HEADER.length);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return n === head.length && head.equals(SQLITE_HEADER);
+    const magic = SQLITE_MAGIC[0] as Buffer;
+    const head = Buffer.alloc(magic.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(magic);
   } catch {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/** Which side (`''`, `-wal`, …) of a protected database `target` names, compared by folder identity and name. */
+function protectedSide(target: string, folder: BigIntStats, protect: readonly string[]): string | null {
+  for (const db of protect) {
+    const full = resolve(db);
+    const dbFolder = statOf(dirname(full));
+    if (failed(dbFolder) || !sameFile(dbFolder, folder)) continue;
+    for (const side of SQLITE_SIDES) if (sameName(basename(target), basename(full) + side)) return side;
+  }
+  return null;
+}
+
+const dbInUse = (side: string): string => `it is the database in use${side === '' ? '' : ` (its ${side.slice(1)} file)`}; nothing was written`;
 
 /**
  * Checks that `path` may be written, and returns it absolute. Exit 2 with one
@@ -102,87 +157,171 @@ export function checkOutputPath(path: string, guard: OutputGuard): string {
   const refuse = (why: string): never => {
     throw new ValidationError(`cannot write ${target}: ${why}`, field);
   };
-  const folder = statOrNull(dirname(target));
-  if (folder === null) refuse('its folder does not exist');
-  if (!folder!.isDirectory()) refuse('part of the path is a file, not a folder');
-  const existing = statOrNull(target);
-  const link = (() => {
-    try {
-      return lstatSync(target);
-    } catch {
-      return null;
-    }
-  })();
-  if (existing === null && link === null) return target;
-  if (existing?.isDirectory()) refuse('it is a folder');
-  if (existing !== null) {
-    for (const db of guard.protect ?? []) {
-      for (const side of SQLITE_SIDES) {
-        const s = statOrNull(resolve(db) + side);
-        if (s !== null && sameFile(s, existing)) refuse(`it is the database in use${side === '' ? '' : ` (its ${side.slice(1)} file)`}; nothing was written`);
-      }
-    }
-    if (isSqliteFile(target)) refuse('it is an SQLite database (a parvande office or backup?); nothing was written');
-    for (const side of SQLITE_SIDES.slice(1)) {
-      if (target.endsWith(side) && isSqliteFile(target.slice(0, -side.length))) {
-        refuse(`it belongs to the database ${basename(target.slice(0, -side.length))}; nothing was written`);
-      }
+  const folder = statOf(dirname(target));
+  if (failed(folder)) return refuse(fsCode(folder.error) === 'ENOENT' ? 'its folder does not exist' : describeFsError(folder.error));
+  if (!folder.isDirectory()) refuse('part of the path is a file, not a folder');
+  const protect = guard.protect ?? [];
+  // By name first: the database's -wal or -shm may not exist at this moment, and must not be made.
+  const side = protectedSide(target, folder, protect);
+  if (side !== null) refuse(dbInUse(side));
+  for (const s of SQLITE_SIDES.slice(1)) {
+    if (target.endsWith(s) && isSqliteFile(target.slice(0, -s.length))) {
+      refuse(`it belongs to the database ${basename(target.slice(0, -s.length))}; nothing was written`);
     }
   }
+  const link = statOf(target, false);
+  if (failed(link)) {
+    if (fsCode(link.error) === 'ENOENT') return target;
+    return refuse(describeFsError(link.error));
+  }
+  const existing = statOf(target);
+  if (!failed(existing)) {
+    if (existing.isDirectory()) refuse('it is a folder');
+    for (const db of protect) {
+      for (const s of SQLITE_SIDES) {
+        const d = statOf(resolve(db) + s);
+        if (!failed(d) && sameFile(d, existing)) refuse(dbInUse(s));
+      }
+    }
+    if (!existing.isFile()) refuse(`it is not a regular file (a device or a pipe)${field === 'out' ? '; use --out - for standard output' : ''}`);
+    const sniffed = sniffSqlite(target);
+    if (sniffed === 'sqlite') refuse('it is an SQLite database (a parvande office or backup?); nothing was written');
+    if (typeof sniffed === 'object') refuse(`cannot tell whether it is a database (${describeFsError(sniffed.unreadable)}); nothing was written`);
+  } else if (fsCode(existing.error) !== 'ENOENT') {
+    // A link to a link to …: not something to write over.
+    refuse(describeFsError(existing.error));
+  }
+  // What is left: an existing regular file that is no database, or a dangling symlink (replaced as a link).
   if (guard.force !== true) refuse('the file exists; add --force to replace it');
   return target;
 }
 
-/** Creates the folder owner-only (0700) when missing; an existing folder keeps its mode. */
-export function ensurePrivateDir(dir: string, field: string): void {
-  const s = statOrNull(dir);
-  if (s !== null) {
-    if (!s.isDirectory()) throw new ValidationError(`cannot use the folder ${resolve(dir)}: it is a file`, field);
-    return;
+/**
+ * Creates the folder owner-only (0700) when missing; an existing folder keeps its mode.
+ * Returns it absolute.
+ */
+export function ensurePrivateDir(dir: string, field: string): string {
+  if (dir.trim() === '') throw new ValidationError(`--${field} is empty: give a folder`, field);
+  const full = resolve(dir);
+  const s = statOf(full);
+  if (!failed(s)) {
+    if (!s.isDirectory()) throw new ValidationError(`cannot use the folder ${full}: it is a file`, field);
+    return full;
   }
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (isPosix) chmodSync(dir, 0o700);
+    mkdirSync(full, { recursive: true, mode: 0o700 });
+    if (isPosix) chmodSync(full, 0o700);
   } catch (err) {
-    throw new ValidationError(`cannot create the folder ${resolve(dir)}: ${describeFsError(err)}`, field);
+    const why = fsCode(err) === 'EEXIST' ? 'part of the path is a file, not a folder' : describeFsError(err);
+    throw new ValidationError(`cannot create the folder ${full}: ${why}`, field);
   }
+  return full;
+}
+
+/** `report.rejects.csv`, then `report.rejects-2.csv`, `report.rejects-3.csv`, … */
+export function numberedPath(path: string, n: number): string {
+  if (n <= 1) return path;
+  const ext = extname(path);
+  return `${path.slice(0, path.length - ext.length)}-${n}${ext}`;
 }
 
 /** A temporary file beside the target: exclusive, unpredictable, owner-only from its first byte. */
 export interface PrivateTemp {
   readonly path: string;
   readonly fd: number;
-  /** Flushes to disk, closes and renames over the target. Removes the temporary file on failure. */
+  /** Appends bytes; a failure (a full disk) removes the file and is exit 2 naming the target. */
+  write(bytes: Uint8Array): void;
+  /** Closes the file without putting it anywhere (a private scratch copy); `discard` removes it. */
+  close(): void;
+  /**
+   * Flushes to disk, closes and renames over the target, checking the target
+   * again first (a file may have appeared meanwhile). Removes the temporary file on failure.
+   */
   commit(): void;
+  /**
+   * Like commit, but never replaces anything: the first free name of
+   * `numberedPath(target, 1…)` is taken. Returns the path used.
+   */
+  commitAsNew(): string;
   /** Closes (if open) and removes the temporary file; never throws. */
   discard(): void;
 }
 
-export function createPrivateTemp(target: string, field: string): PrivateTemp {
+const MAX_NUMBERED = 999;
+
+export function createPrivateTemp(target: string, guard: OutputGuard | string): PrivateTemp {
+  const g: OutputGuard = typeof guard === 'string' ? { field: guard } : guard;
+  const field = g.field;
   const full = resolve(target);
   const path = join(dirname(full), `.${basename(full)}.${randomBytes(8).toString('hex')}.tmp`);
   let fd: number;
   try {
+    // 'wx' is O_CREAT|O_EXCL: never opens an existing file, never follows a link.
     fd = openSync(path, 'wx', 0o600);
   } catch (err) {
     throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
   }
   let open = true;
   const close = (): void => {
-    if (open) closeSync(fd);
-    open = false;
+    if (open) {
+      open = false;
+      closeSync(fd);
+    }
   };
-  return {
+  const finish = (): void => {
+    if (open) fsyncSync(fd);
+    close();
+    if (isPosix) chmodSync(path, 0o600);
+  };
+  const temp: PrivateTemp = {
     path,
     fd,
+    write(bytes) {
+      try {
+        let done = 0;
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      } catch (err) {
+        temp.discard();
+        throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
+      }
+    },
+    close() {
+      try {
+        finish();
+      } catch (err) {
+        temp.discard();
+        throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
+      }
+    },
     commit() {
       try {
-        if (open) fsyncSync(fd);
-        close();
-        commitPrivateFile(path, full, field);
+        finish();
+        if (typeof guard !== 'string') checkOutputPath(full, g);
+        renameSync(path, full);
       } catch (err) {
-        this.discard();
-        throw err;
+        temp.discard();
+        if (err instanceof ValidationError) throw err;
+        throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
+      }
+    },
+    commitAsNew() {
+      try {
+        finish();
+        for (let n = 1; n <= MAX_NUMBERED; n++) {
+          const candidate = numberedPath(full, n);
+          if (pathExists(candidate)) continue;
+          // Still refused by name: the database's own -wal or -shm, a folder gone missing.
+          checkOutputPath(candidate, { ...g, force: false });
+          if (claimName(path, candidate)) {
+            temp.discard();
+            return numberedPath(target, n);
+          }
+        }
+        throw new ValidationError(`cannot write ${full}: ${MAX_NUMBERED} files of that name exist already`, field);
+      } catch (err) {
+        temp.discard();
+        if (err instanceof ValidationError) throw err;
+        throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
       }
     },
     discard() {
@@ -191,9 +330,34 @@ export function createPrivateTemp(target: string, field: string): PrivateTemp {
       } catch {
         // already closed by the failure being reported
       }
-      rmSync(path, { force: true });
+      try {
+        rmSync(path, { force: true });
+      } catch {
+        // Windows may hold it a moment longer (an antivirus scan): nothing more to do.
+      }
     },
   };
+  return temp;
+}
+
+/**
+ * Gives the finished file at `from` the name `to` only if no file has it: a hard
+ * link fails on an existing name (the check and the claim are one step). Where
+ * the disk has no hard links (FAT, some network shares) a rename after a last
+ * look is the best there is. Returns false when the name is taken.
+ */
+function claimName(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (err) {
+    const code = fsCode(err);
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV' && code !== 'EMLINK') throw err;
+  }
+  if (!failed(statOf(to, false))) return false;
+  renameSync(from, to);
+  return true;
 }
 
 /**
@@ -211,26 +375,23 @@ export function commitPrivateFile(tempPath: string, target: string, field: strin
 }
 
 /** Writes `data` to a checked target owner-only, whole or not at all. */
-export function writePrivateFile(target: string, data: Buffer | string, field: string): void {
-  const temp = createPrivateTemp(target, field);
-  try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let done = 0;
-    while (done < bytes.length) done += writeSync(temp.fd, bytes, done, bytes.length - done);
-  } catch (err) {
-    temp.discard();
-    throw new ValidationError(`cannot write ${resolve(target)}: ${describeFsError(err)}`, field);
-  }
+export function writePrivateFile(target: string, data: Buffer | string, guard: OutputGuard | string): void {
+  const temp = createPrivateTemp(target, guard);
+  temp.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   temp.commit();
 }
 
 /** Whether a path exists at all (a dangling symlink counts). */
 export function pathExists(path: string): boolean {
-  if (existsSync(path)) return true;
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
+  return !failed(statOf(path, false));
+}
+
+/**
+ * Binary bytes (XLSX) to standard output only when it is redirected: on a
+ * terminal they would garble the screen and reach nobody.
+ */
+export function checkBinaryStdout(suggestion: string, field = 'out'): void {
+  if (process.stdout.isTTY === true) {
+    throw new ValidationError(`standard output is a terminal: XLSX is binary; redirect it to a file (> ${suggestion}) or give --out FILE`, field);
   }
 }

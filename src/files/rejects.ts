@@ -1,43 +1,60 @@
 /**
- * The rejects file: the refused rows of an import, beside the input, in the
- * input's own format (same encoding, separator and columns, plus an "error"
- * column), so a clerk can fix them in the same program and import that file.
+ * The rejects file: the refused rows of an import, in the input's own format
+ * (same encoding, separator and columns, plus an "error" column), so a clerk can
+ * fix them in the same program and import that file. It sits beside the input
+ * (standard input: stdin.rejects.<ext> in the current folder) and never replaces
+ * a file: when the name is taken, the next free one of NAME-2, NAME-3, … is used.
  * Owner-only: it holds the same personal data as the input.
  */
-import { basename, dirname, extname, join } from 'node:path';
-import type { TableSource } from './source.js';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { isStdio } from './output-file.js';
+import type { TableFormat, TableSource } from './source.js';
 import { csvWriter, fileSink, jsonWriter, type TableWriter } from './writers.js';
 
-export function rejectsPath(input: string): string {
+/** Where the refused rows of `input` go first (before any numbering). */
+export function rejectsPath(input: string, format: TableFormat = 'csv'): string {
+  if (isStdio(input)) return resolve(`stdin.rejects.${format}`);
   const ext = extname(input);
   const stem = basename(input, ext);
   return join(dirname(input), `${stem}.rejects${ext === '' ? '.csv' : ext}`);
 }
 
 export interface RejectsFile {
-  path: string;
+  /** The file's name: final once closed. */
+  readonly path: string;
   write(rows: readonly { cells: readonly string[]; error: string }[]): Promise<void>;
   close(): Promise<void>;
   abort(): void;
 }
 
-export async function openRejects(source: TableSource): Promise<RejectsFile> {
-  const path = rejectsPath(source.path);
+/**
+ * `input` is what the person named (a file, or `-`); `protect` the database in use,
+ * never a rejects file whatever its name.
+ */
+export async function openRejects(source: TableSource, input: string, protect: readonly string[]): Promise<RejectsFile> {
+  const sink = fileSink(rejectsPath(input, source.format), { field: 'file', protect }, { asNew: true });
   const header = [...source.header, 'error'];
   let writer: TableWriter;
-  if (source.format === 'xlsx') {
-    const { xlsxWriter } = await import('./xlsx-writer.js');
-    writer = await xlsxWriter(path, header.map((h) => ({ header: h, kind: 'text' as const })), 'rejects');
-  } else if (source.format === 'json') {
-    writer = jsonWriter(fileSink(path), header);
-  } else {
-    writer = await csvWriter(fileSink(path), header.map((h) => ({ header: h, kind: 'text' as const })), {
-      encoding: source.encoding ?? 'utf8', bom: source.bom, separator: source.separator ?? ',',
-    });
+  try {
+    if (source.format === 'xlsx') {
+      const { xlsxWriter } = await import('./xlsx-writer.js');
+      writer = await xlsxWriter(sink, header.map((h) => ({ header: h, kind: 'text' as const })), 'rejects');
+    } else if (source.format === 'json') {
+      writer = jsonWriter(sink, header);
+    } else {
+      writer = await csvWriter(sink, header.map((h) => ({ header: h, kind: 'text' as const })), {
+        encoding: source.encoding ?? 'utf8', bom: source.bom, separator: source.separator ?? ',',
+      });
+    }
+  } catch (err) {
+    sink.abort();
+    throw err;
   }
   const width = source.header.length;
   return {
-    path,
+    get path() {
+      return sink.path;
+    },
     async write(rows) {
       for (const r of rows) {
         const cells = r.cells.slice(0, width);

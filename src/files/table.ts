@@ -18,8 +18,9 @@ export function formatOf(path: string): TableFormat {
   return 'csv';
 }
 
-export async function openTable(path: string, opts: OpenOptions = {}): Promise<TableSource> {
-  const format = formatOf(path);
+/** `format` overrides the file name's extension (standard input has none). */
+export async function openTable(path: string, opts: OpenOptions & { format?: TableFormat | undefined } = {}): Promise<TableSource> {
+  const format = opts.format ?? formatOf(path);
   if (format === 'xlsx') {
     if (opts.encoding !== undefined) throw fileError('--encoding applies to CSV and text files, not XLSX');
     const { openXlsx } = await import('./xlsx-source.js');

@@ -1,13 +1,13 @@
 /**
  * Writing tables: CSV (UTF-8 with a BOM so Excel shows Persian, or the encoding
- * of the file being answered), JSON and XLSX (xlsx-writer.ts). Files are
- * written owner-only under a temporary name and renamed into place when
- * complete, so a reader never sees half a file and a crash leaves no partial one.
+ * of the file being answered), JSON and XLSX (xlsx-writer.ts), to a file or to
+ * standard output. Files go through output-file.ts: an exclusive owner-only
+ * temporary file renamed into place when complete, so a reader never sees half
+ * a file and a crash leaves no partial one.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { restrictToOwner } from '../store/database.js';
+import { createPrivateTemp, type OutputGuard } from './output-file.js';
 import { bomOf, encodeText, type Encoding } from './encoding.js';
+import { neutraliseFormula } from './csv-formula.js';
 
 /** A cell to write. Dates are ISO `YYYY-MM-DD` marked as dates so XLSX stores a real date cell. */
 export type CellValue = string | number | boolean | null | { date: string };
@@ -33,24 +33,32 @@ export interface ByteSink {
   abort(): void;
 }
 
-/** An owner-only file written under a temporary name and renamed over `path` on close. */
-export function fileSink(path: string): ByteSink & { tempPath: string } {
-  const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(tempPath, 'w', 0o600);
-  restrictToOwner(tempPath);
+export interface FileSink extends ByteSink {
+  /** Where the file is, once closed: the target, or with `asNew` the first free numbered name. */
+  readonly path: string;
+}
+
+/**
+ * An owner-only file for a target already checked with checkOutputPath. On
+ * close it replaces the target (checked again), or with `asNew` takes the first
+ * free name of target, target-2, … and replaces nothing.
+ */
+export function fileSink(target: string, guard: OutputGuard, opts: { asNew?: boolean } = {}): FileSink {
+  const temp = createPrivateTemp(target, guard);
+  let path = target;
   let buffered: Buffer[] = [];
   let size = 0;
-  let open = true;
   const flush = (): void => {
     if (size === 0) return;
     const all = Buffer.concat(buffered, size);
-    let done = 0;
-    while (done < all.length) done += writeSync(fd, all, done, all.length - done);
     buffered = [];
     size = 0;
+    temp.write(all);
   };
   return {
-    tempPath,
+    get path() {
+      return path;
+    },
     write(chunk) {
       buffered.push(chunk);
       size += chunk.length;
@@ -58,16 +66,13 @@ export function fileSink(path: string): ByteSink & { tempPath: string } {
     },
     close() {
       flush();
-      fsyncSync(fd);
-      closeSync(fd);
-      open = false;
-      renameSync(tempPath, path);
-      restrictToOwner(path);
+      if (opts.asNew === true) path = temp.commitAsNew();
+      else temp.commit();
     },
     abort() {
-      if (open) closeSync(fd);
-      open = false;
-      rmSync(tempPath, { force: true });
+      buffered = [];
+      size = 0;
+      temp.discard();
     },
   };
 }
@@ -80,12 +85,18 @@ export function streamSink(write: (chunk: Buffer) => void): ByteSink {
 const needsQuotes = (s: string, sep: string): boolean =>
   s.includes(sep) || s.includes('"') || s.includes('\n') || s.includes('\r') || s !== s.trim();
 
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula is neutralised
+ * (csv-formula.ts); typed numbers, ISO dates and yes/no are not text a person typed
+ * and are written as they are (a count of -3 stays a number).
+ */
 export function csvCell(value: CellValue, sep: string): string {
   let s: string;
   if (value === null) return '';
   if (typeof value === 'object') s = value.date;
   else if (typeof value === 'boolean') s = value ? 'yes' : 'no';
-  else s = String(value);
+  else if (typeof value === 'number') s = String(value);
+  else s = neutraliseFormula(value);
   return needsQuotes(s, sep) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,14 +1,16 @@
 /**
  * XLSX through exceljs's streaming reader (loaded only here: it costs 223 ms).
- * Before any row: the ZIP directory is checked (a truncated file is refused),
+ * Before any row: the ZIP directory and every part are checked (zip.ts: a truncated
+ * or damaged file is refused, never half read), cell values become text in xlsx-cells.ts,
  * the sheet is chosen (first, or --sheet), and the sheet's merged cells are
  * found. A merge inside the data would hide values (only its first cell holds
  * one), so it is refused rather than read as blanks.
  */
 import type { Row } from 'exceljs';
 import {
-  columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, numberText, statInput, type CellProblem, type OpenOptions, type RawRow, type TableSource,
+  columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, statInput, type CellProblem, type OpenOptions, type RawRow, type TableSource,
 } from './source.js';
+import { cellText } from './xlsx-cells.js';
 import { readZipDirectory, readZipText, streamZipEntry, ZipError, type ZipEntry } from './zip.js';
 
 const BATCH = 500;
@@ -93,55 +95,6 @@ async function scanSheet(path: string, entry: ZipEntry): Promise<{ merges: Merge
   return { merges, rows };
 }
 
-function isoFromDate(d: Date): string | null {
-  if (Number.isNaN(d.getTime())) return null;
-  const y = d.getUTCFullYear();
-  if (y < 1 || y > 9999) return null;
-  return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-/**
- * A cell formatted as a time alone holds a fraction of a day, which reads as a
- * time on Excel's day zero (1899-12-30): it is given as `HH:MM` (`HH:MM:SS` when
- * it has seconds), not as that date. Null for any other date.
- */
-function timeOfDay(d: Date): string | null {
-  const dayZero = Date.UTC(1899, 11, 30);
-  const seconds = Math.round((d.getTime() - dayZero) / 1000);
-  if (Number.isNaN(seconds) || seconds < 0 || seconds > 86_400) return null;
-  const s = seconds % 86_400;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const hm = `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}`;
-  return s % 60 === 0 ? hm : `${hm}:${pad(s % 60)}`;
-}
-
-/** A cell's value as text; `problem` when it has none that can be read. */
-export function cellText(value: unknown): { text: string; problem?: string } {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number') return { text: numberText(value) };
-  if (typeof value === 'boolean') return { text: value ? 'true' : 'false' };
-  if (value instanceof Date) {
-    const time = timeOfDay(value);
-    if (time !== null) return { text: time };
-    const iso = isoFromDate(value);
-    return iso === null ? { text: '', problem: 'a date Excel cannot show' } : { text: iso };
-  }
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) {
-      if (v.result === undefined || v.result === null) {
-        return { text: '', problem: 'a formula with no stored result (open and save the file in Excel)' };
-      }
-      return cellText(v.result);
-    }
-    if (Array.isArray(v.richText)) return { text: (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('') };
-    if ('error' in v) return { text: '', problem: `the Excel error ${String(v.error)}` };
-    if ('text' in v) return cellText(v.text);
-  }
-  return { text: '', problem: 'a value that is not text, a number or a date' };
-}
-
 export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSource> {
   const size = statInput(path);
   if (size === 0) throw fileError('the file is empty');
@@ -161,7 +114,7 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
     const wanted = opts.sheet?.trim();
     const found = wanted === undefined ? sheets[0] : (sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase()));
     if (found === undefined) {
-      throw fileError(`no sheet named "${wanted}"; the workbook has ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+      throw fileError(`no sheet has the name given for --sheet; the workbook has ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
     }
     sheet = found;
     const entry = entries.get(sheet.path);

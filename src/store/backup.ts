@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { DatabaseError, ValidationError } from '../errors.js';
-import { restrictToOwner, sqliteAddon, translateSqliteError, type Db } from './database.js';
+import { checkOutputPath, commitPrivateFile, createPrivateTemp, describeFsError, isSqliteFile, pathExists } from '../files/output-file.js';
+import { restrictToOwner, sqliteAddon, translateSqliteError, type Db, type Sqlite } from './database.js';
 import { LATEST_VERSION } from './migrations/index.js';
 
 export interface FileCheck {
@@ -33,6 +36,11 @@ export function verifyDatabaseFile(path: string): FileCheck {
     if (office === undefined) throw new DatabaseError('database-unreadable', `${full} is not a parvande office database (no office record)`);
     return { path: full, integrity, schemaVersion, officeCode: office.code, bytes: pages };
   } catch (err) {
+    // A damaged copy is not the office's database: "restore a backup" would be no advice here.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))) {
+      throw new DatabaseError('database-unreadable', `${full} is not a readable parvande database (${code})`);
+    }
     throw translateSqliteError(err, full);
   } finally {
     sqlite?.close();
@@ -41,65 +49,176 @@ export function verifyDatabaseFile(path: string): FileCheck {
 
 /**
  * A consistent copy of the live database while others keep writing: VACUUM INTO
- * reads one snapshot, so writers are neither blocked nor restart it. The copy is
- * created owner-only before a byte is written, then verified, then moved into place.
+ * reads one snapshot, so writers are neither blocked nor restart it. --out is never
+ * the database in use (by identity, whatever its spelling) nor any existing file.
  */
 export function backupDatabase(db: Db, dest: string): FileCheck {
-  const target = resolve(dest);
-  if (existsSync(target)) throw new ValidationError(`${target} exists already; choose another --out`, 'out');
-  if (!existsSync(dirname(target))) throw new ValidationError(`folder ${dirname(target)} does not exist`, 'out');
-  const partial = join(dirname(target), `.${basename(target)}.partial`);
+  // force: an existing file is refused below in backups' own words (backups have no --force).
+  const target = checkOutputPath(dest, { field: 'out', protect: [db.path], force: true });
+  if (pathExists(target)) throw new ValidationError(`${target} exists already; choose another --out`, 'out');
+  return copyDatabase(db.sqlite, db.path, target, 'out');
+}
+
+/**
+ * Copies the database `sqlite` reads into a temporary file (exclusive, unpredictable,
+ * owner-only from its first byte), flushes it to disk, verifies it, and only then gives
+ * it its name. Any failure removes the temporary file. A SIGKILL cannot be caught: the
+ * temporary name carries this machine and process, so the next backup can tell a
+ * stopped copy from a running one (removeStalePartials).
+ */
+export function copyDatabase(sqlite: Sqlite, livePath: string, target: string, field: string): FileCheck {
+  const owned = `${target}.partial-${ownerTag()}`;
+  let temp: string;
   try {
-    rmSync(partial, { force: true });
-    closeSync(openSync(partial, 'wx', 0o600));
+    const t = createPrivateTemp(owned, field);
+    // SQLite opens the file itself. The handle is closed now (and never again through the helper).
+    closeSync(t.fd);
+    temp = t.path;
   } catch (err) {
-    throw cannotWrite(target, err);
+    if (err instanceof ValidationError) throw new ValidationError(err.message.split(owned).join(target), field);
+    throw err;
   }
-  restrictToOwner(partial);
   try {
-    db.sqlite.prepare('VACUUM INTO ?').run(partial);
-    restrictToOwner(partial);
-    const check = verifyDatabaseFile(partial);
-    renameSync(partial, target);
+    sqlite.prepare('VACUUM INTO ?').run(temp);
+    restrictToOwner(temp);
+    syncToDisk(temp);
+    const check = verifyDatabaseFile(temp);
+    commitPrivateFile(temp, target, field);
     return { ...check, path: target };
   } catch (err) {
-    rmSync(partial, { force: true });
-    throw translateCopyError(err, db.path, target);
+    for (const side of ['', ...SIDES]) rmSync(temp + side, { force: true });
+    throw translateCopyError(err, livePath, target, field);
   }
 }
 
-/** A file-system refusal (name too long, no permission, not a folder, ...) about where the copy goes: the user's --out. */
-function cannotWrite(target: string, err: unknown): ValidationError {
-  const code = (err as { code?: unknown }).code;
-  return new ValidationError(`cannot write the backup file ${target} (${typeof code === 'string' ? code : String(err)})`, 'out');
+/** A backup that a power cut could take back is no backup: the copy is on disk before it gets its name. */
+function syncToDisk(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Failures to open or write the copy name the copy; a locked or damaged database names the database. */
-function translateCopyError(err: unknown, livePath: string, target: string): unknown {
+function translateCopyError(err: unknown, livePath: string, target: string, field: string): unknown {
+  if (err instanceof ValidationError || err instanceof DatabaseError) return err;
   const code = (err as { code?: unknown }).code;
   if (typeof code !== 'string') return translateSqliteError(err, livePath);
   if (/^(SQLITE_(CANTOPEN|PERM|READONLY|IOERR|FULL)|E[A-Z]+$)/.test(code)) {
-    return code === 'SQLITE_FULL' ? translateSqliteError(err, target) : cannotWrite(target, err);
+    if (code === 'SQLITE_FULL') return translateSqliteError(err, target);
+    return new ValidationError(`cannot write ${target}: ${code.startsWith('SQLITE_') ? `(${code})` : describeFsError(err)}`, field);
   }
   return translateSqliteError(err, livePath);
 }
 
-/**
- * Copies a verified backup over the live file through SQLite's backup API, which
- * takes the proper locks, so other programs never read a half-copied file.
- */
-export async function restoreDatabase(source: string, livePath: string): Promise<void> {
-  const src = new Database(resolve(source), { readonly: true, fileMustExist: true, nativeBinding: sqliteAddon() });
+/** This machine, hashed (a host name may say more than a file name should). */
+function hostTag(): string {
+  return createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+}
+
+function ownerTag(pid = process.pid): string {
+  return `${hostTag()}-${pid}`;
+}
+
+/** `.NAME.partial-HOST-PID.RANDOM.tmp`: the temporary file a copy to `target` gets from createPrivateTemp. */
+const PARTIAL = /^\..+\.partial-([0-9a-f]{8})-(\d+)\.[0-9a-f]{16}\.tmp$/;
+/** `.NAME.partial`: what a backup of an earlier parvande left when it was stopped. */
+const OLD_PARTIAL = /^\..+\.partial$/;
+const SIDES = ['-journal', '-wal', '-shm'] as const;
+
+/** The name process `pid` of this machine gives a copy to `target` (tests plant such files). */
+export function partialCopyName(target: string, pid = process.pid): string {
+  return `.${basename(target)}.partial-${ownerTag(pid)}.${randomBytes(8).toString('hex')}.tmp`;
+}
+
+function isRunning(pid: number): boolean {
   try {
-    // A new file is owner-only from its first byte, as `init` makes it.
-    if (!existsSync(resolve(livePath))) closeSync(openSync(resolve(livePath), 'wx', 0o600));
-    await src.backup(resolve(livePath));
+    process.kill(pid, 0);
+    return true;
   } catch (err) {
-    throw translateSqliteError(err, livePath);
-  } finally {
-    src.close();
+    // EPERM: it runs, as another user.
+    return (err as { code?: unknown }).code === 'EPERM';
   }
-  restrictToOwner(resolve(livePath));
+}
+
+export interface StaleCleanup {
+  /** Partial copies removed. */
+  removed: number;
+  /** The folders they were in. */
+  folders: string[];
+}
+
+/**
+ * Removes the partial copies that a backup or restore stopped half-way (killed, power
+ * cut) left in these folders: each is a whole or partial copy of the office's personal
+ * data. A copy is stale when the process that was writing it, on this machine, is gone;
+ * copies of other machines (a shared folder) and of running processes are left alone,
+ * and so is anything that is not a plain file holding SQLite's header (or nothing).
+ */
+export function removeStalePartials(folders: readonly string[]): StaleCleanup {
+  const result: StaleCleanup = { removed: 0, folders: [] };
+  const host = hostTag();
+  for (const folder of new Set(folders.map((f) => resolve(f)))) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    let here = 0;
+    const present = new Set(names);
+    for (const entry of names) {
+      // SQLite writes a -journal beside the copy; alone (its copy already gone) it is removed the same way.
+      const side = SIDES.find((x) => entry.endsWith(x));
+      const name = side === undefined ? entry : entry.slice(0, -side.length);
+      if (side !== undefined && present.has(name)) continue;
+      const m = PARTIAL.exec(name);
+      const stale = m !== null ? m[1] === host && Number(m[2]) !== process.pid && !isRunning(Number(m[2])) : OLD_PARTIAL.test(name);
+      if (!stale) continue;
+      const file = join(folder, entry);
+      if (!isCopyInTheMaking(file, m !== null || side !== undefined)) continue;
+      try {
+        rmSync(file);
+        if (side === undefined) for (const x of SIDES) rmSync(file + x, { force: true });
+        here++;
+      } catch {
+        // Removed by someone else meanwhile, or not ours to remove: left as it is.
+      }
+    }
+    if (here > 0) {
+      result.removed += here;
+      result.folders.push(folder);
+    }
+  }
+  return result;
+}
+
+/**
+ * A plain file (never a link) that SQLite was writing: its header, or nothing yet where the
+ * header goes (VACUUM INTO writes the first page last). A name of this version says whose
+ * copy it is; the bare `.NAME.partial` of earlier versions is also checked for its bytes.
+ */
+function isCopyInTheMaking(file: string, named: boolean): boolean {
+  try {
+    const s = lstatSync(file);
+    if (!s.isFile()) return false;
+    return named || s.size === 0 || isSqliteFile(file) || startsEmpty(file);
+  } catch {
+    return false;
+  }
+}
+
+function startsEmpty(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(100);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n).every((b) => b === 0);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -116,7 +235,7 @@ export function isDamagedDatabase(path: string): boolean {
     return sqlite.pragma('quick_check(1)', { simple: true }) !== 'ok';
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))) return true;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))) return true;
     throw translateSqliteError(err, full);
   } finally {
     sqlite?.close();

@@ -142,6 +142,8 @@ export class Db {
       throw translateSqliteError(err, path);
     }
     const db = new Db(sqlite, path, readonly, walLimit);
+    openDatabases.add(db);
+    lastOpened = path;
     try {
       // The version check comes first: a newer file must not even be switched to WAL.
       sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
@@ -151,6 +153,7 @@ export class Db {
       if (!readonly && options.migrate !== false) db.migrate();
     } catch (err) {
       sqlite.close();
+      openDatabases.delete(db);
       throw translateSqliteError(err, path);
     }
     return db;
@@ -249,6 +252,7 @@ export class Db {
   }
 
   close(): void {
+    openDatabases.delete(this);
     if (!this.sqlite.open) return;
     try {
       // Never wait for another program's lock just to tidy statistics.
@@ -286,6 +290,10 @@ function createOwnerOnly(path: string): void {
   restrictToOwner(path);
 }
 
+/** The connections open now, and the file opened last: an error that escaped a command names its file. */
+const openDatabases = new Set<Db>();
+let lastOpened: string | undefined;
+
 interface SqliteLikeError {
   code?: unknown;
   message?: unknown;
@@ -299,8 +307,11 @@ export function translateSqliteError(err: unknown, path: string): unknown {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new DatabaseError('database-locked', `${path} is locked by another program; try again in a moment`);
   }
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return new DatabaseError('database-unreadable', `${path} is not a readable parvande database (${code})`);
+  if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
+    return new DatabaseError(
+      'database-unreadable',
+      `${path} is not a readable parvande database (${code}): "parvande db check" shows what is damaged; "parvande db restore FILE" puts a backup in its place`,
+    );
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_IOERR')) {
     return new DatabaseError('database-unreadable', `cannot use ${path} (${code})`);
@@ -309,4 +320,22 @@ export function translateSqliteError(err: unknown, path: string): unknown {
     return new DatabaseError('database-unreadable', `the disk holding ${path} is full; nothing was written`);
   }
   return err;
+}
+
+function isSqliteError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as SqliteLikeError).code;
+  return err.name === 'SqliteError' || (typeof code === 'string' && code.startsWith('SQLITE_'));
+}
+
+/**
+ * For the one top-level catch: an SQLite error that escaped a command (a read outside
+ * Db.read, a statement stepped by a stream) gets the same typed error as one caught where
+ * it happened, naming the database the command had open. Everything else passes through.
+ */
+export function translateEscapedError(err: unknown): unknown {
+  if (!isSqliteError(err)) return err;
+  const paths = [...new Set([...openDatabases].map((d) => d.path))];
+  const where = paths.length === 1 ? (paths[0] as string) : paths.length > 1 ? `one of ${paths.join(', ')}` : (lastOpened ?? 'the database');
+  return translateSqliteError(err, where);
 }

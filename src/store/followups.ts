@@ -60,12 +60,38 @@ export function updateFollowupStatus(
   db.stmt(`UPDATE followups SET status = ?, done_on = ?, outcome = ?, updated_at = ? WHERE id = ?`).run(status, doneOn, outcome, at, id);
 }
 
+/**
+ * The moment an overdue figure is taken at: src/domain/followups.ts overdueMoment makes
+ * it (and says what it means); every list, caseload and report takes one from there.
+ */
+export interface OverdueMoment {
+  /** Due before this day: the due day had ended by the moment. */
+  dueBefore: string;
+  /** Done or missed on or before this day: no longer overdue at the moment. */
+  settledThrough: string;
+}
+
+/**
+ * The one SQL condition "overdue at a moment" over the follow-ups aliased `f`, with its
+ * arguments: due before the moment's day and, at the moment, still scheduled (scheduled
+ * now, or done or missed only after it; a cancellation has no date and counts as always
+ * settled). Two terms, each a search of followups_status_due. The report counts keep the
+ * same condition per day (measures `followup` and `overdue-until`, migration 4), read by
+ * src/domain/reports/tally.ts for state figures of past periods without reading this table.
+ */
+export function overdueCondition(f: string, at: OverdueMoment): { sql: string; args: string[] } {
+  return {
+    sql: `((${f}.status = 'scheduled' AND ${f}.due_on < ?) OR (${f}.status IN ('done', 'missed') AND ${f}.due_on < ? AND ${f}.done_on > ?))`,
+    args: [at.dueBefore, at.dueBefore, at.settledThrough],
+  };
+}
+
 export interface FollowupFilter {
   caseId?: number;
   workerId?: number;
   status?: string;
-  /** Scheduled and due before this date. */
-  overdueOn?: string;
+  /** Overdue at this moment. */
+  overdueAt?: OverdueMoment;
   dueBefore?: string;
   dueFrom?: string;
   limit: number;
@@ -77,7 +103,10 @@ export function selectFollowups(db: Db, f: FollowupFilter): FollowupRow[] {
   c.when('f.case_id = ?', f.caseId);
   c.when('f.worker_id = ?', f.workerId);
   c.when('f.status = ?', f.status);
-  c.when(`f.status = 'scheduled' AND f.due_on < ?`, f.overdueOn);
+  if (f.overdueAt !== undefined) {
+    const overdue = overdueCondition('f', f.overdueAt);
+    c.add(overdue.sql, ...overdue.args);
+  }
   c.when('f.due_on < ?', f.dueBefore);
   c.when('f.due_on >= ?', f.dueFrom);
   const sql = `SELECT ${COLUMNS} FROM followups f JOIN cases c ON c.id = f.case_id

@@ -7,6 +7,7 @@
  * clients. explainReportQueries shows the plans.
  */
 import type { Db } from './database.js';
+import { overdueCondition, type OverdueMoment } from './followups.js';
 
 /**
  * One key range of report_counts, both ends included: ISO days (text), Jalali
@@ -36,6 +37,9 @@ export interface CountList {
 const RANGES = `WITH r (key, lo, hi, sign) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(:ranges)),
       m (measure) AS MATERIALIZED (SELECT value FROM json_each(:measures))`;
 
+/** The condition's SQL (its arguments come from the moment at each call). */
+const OVERDUE = overdueCondition('f', { dueBefore: '', settledThrough: '' });
+
 const SQL = {
   // The ranges are materialised first, so each row compares with plain values, not JSON.
   counts: `${RANGES}
@@ -62,11 +66,11 @@ const SQL = {
     SELECT (SELECT count(*) FROM followups AS f INDEXED BY followups_status_due WHERE f.status = 'scheduled' AND f.due_on >= d.lo AND f.due_on < d.hi)
     FROM d ORDER BY d.i`,
 
-  // The nightly run's lists: ids and case numbers only.
-  overdueCount: `SELECT count(*) AS n FROM followups WHERE status = 'scheduled' AND due_on < ?`,
+  // The nightly run's lists: ids and case numbers only; overdue as store/followups.ts overdueCondition says.
+  overdueCount: `SELECT count(*) AS n FROM followups AS f WHERE ${OVERDUE.sql}`,
   overdueList: `SELECT f.id, c.case_number AS caseNumber, f.due_on AS dueOn, f.worker_id AS workerId
-    FROM followups AS f INDEXED BY followups_status_due CROSS JOIN cases AS c
-    WHERE f.status = 'scheduled' AND f.due_on < ? AND c.id = f.case_id ORDER BY f.due_on, f.id LIMIT ?`,
+    FROM followups AS f CROSS JOIN cases AS c
+    WHERE ${OVERDUE.sql} AND c.id = f.case_id ORDER BY f.due_on, f.id LIMIT ?`,
   unassignedCount: `SELECT count(*) AS n FROM cases WHERE worker_id IS NULL AND status = 'open'`,
   unassignedList: `SELECT id, case_number AS caseNumber, opened_on AS openedOn, risk FROM cases INDEXED BY cases_worker
     WHERE worker_id IS NULL AND status = 'open'
@@ -138,10 +142,11 @@ function namesOf(list: string): Map<number, string> {
 
 export interface OverdueFollowupRow { id: number; caseNumber: string; dueOn: string; workerId: number | null }
 
-/** Scheduled follow-ups due before `before`, oldest first: ids and case numbers only. */
-export function selectOverdueFollowups(db: Db, before: string, limit: number): { total: number; rows: OverdueFollowupRow[] } {
-  const total = (db.stmt(SQL.overdueCount).get(before) as { n: number }).n;
-  const rows = db.stmt(SQL.overdueList).all(before, limit) as OverdueFollowupRow[];
+/** The follow-ups overdue at a moment, oldest first: ids and case numbers only. */
+export function selectOverdueFollowups(db: Db, at: OverdueMoment, limit: number): { total: number; rows: OverdueFollowupRow[] } {
+  const { args } = overdueCondition('f', at);
+  const total = (db.stmt(SQL.overdueCount).get(...args) as { n: number }).n;
+  const rows = db.stmt(SQL.overdueList).all(...args, limit) as OverdueFollowupRow[];
   return { total, rows };
 }
 
@@ -169,8 +174,8 @@ export function explainReportQueries(db: Db, range: { from: string; to: string }
     countsByCode: [{ ranges, measures }],
     state: [{ measures }],
     scheduledBetween: [JSON.stringify([[range.from, range.to]])],
-    overdueCount: [range.to],
-    overdueList: [range.to, 10],
+    overdueCount: overdueCondition('f', { dueBefore: range.to, settledThrough: range.to }).args,
+    overdueList: [...overdueCondition('f', { dueBefore: range.to, settledThrough: range.to }).args, 10],
     unassignedCount: [],
     unassignedList: [10],
   };

@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import { Conditions, flag } from './conditions.js';
+import { overdueCondition, type OverdueMoment } from './followups.js';
 
 export interface StaffRow {
   id: number;
@@ -121,19 +122,20 @@ export interface Caseload {
   followupsOverdue: number;
 }
 
-/** Open cases, follow-ups due from today to weekEnd, and scheduled follow-ups already past due. */
-export function selectCaseload(db: Db, staffId: number, today: string, weekEnd: string): Caseload {
+/** Open cases, follow-ups due from today to weekEnd, and follow-ups overdue at `overdue` (store/followups.ts overdueCondition). */
+export function selectCaseload(db: Db, staffId: number, today: string, weekEnd: string, overdue: OverdueMoment): Caseload {
+  const late = overdueCondition('f', overdue);
   return db
     .stmt(
-      `SELECT (SELECT count(*) FROM cases WHERE worker_id = @id AND status = 'open') AS openCases,
-              (SELECT count(*) FROM followups WHERE worker_id = @id AND status = 'scheduled' AND due_on BETWEEN @today AND @weekEnd) AS followupsDueThisWeek,
-              (SELECT count(*) FROM followups WHERE worker_id = @id AND status = 'scheduled' AND due_on < @today) AS followupsOverdue`,
+      `SELECT (SELECT count(*) FROM cases WHERE worker_id = ? AND status = 'open') AS openCases,
+              (SELECT count(*) FROM followups WHERE worker_id = ? AND status = 'scheduled' AND due_on BETWEEN ? AND ?) AS followupsDueThisWeek,
+              (SELECT count(*) FROM followups AS f WHERE f.worker_id = ? AND ${late.sql}) AS followupsOverdue`,
     )
-    .get({ id: staffId, today, weekEnd }) as Caseload;
+    .get(staffId, staffId, today, weekEnd, staffId, ...late.args) as Caseload;
 }
 
-/** The same three counts for every worker at once (two grouped scans instead of three queries per person). */
-export function selectCaseloads(db: Db, today: string, weekEnd: string): Map<number, Caseload> {
+/** The same three counts for every worker at once (grouped scans instead of three queries per person). */
+export function selectCaseloads(db: Db, today: string, weekEnd: string, overdue: OverdueMoment): Map<number, Caseload> {
   const loads = new Map<number, Caseload>();
   const get = (id: number): Caseload => {
     let l = loads.get(id);
@@ -144,17 +146,18 @@ export function selectCaseloads(db: Db, today: string, weekEnd: string): Map<num
     .stmt(`SELECT worker_id AS id, count(*) AS n FROM cases WHERE status = 'open' AND worker_id IS NOT NULL GROUP BY worker_id`)
     .all() as { id: number; n: number }[];
   for (const r of cases) get(r.id).openCases = r.n;
-  const followups = db
+  const due = db
     .stmt(
-      `SELECT worker_id AS id, sum(due_on BETWEEN @today AND @weekEnd) AS due, sum(due_on < @today) AS overdue
-       FROM followups WHERE status = 'scheduled' AND worker_id IS NOT NULL AND due_on <= @weekEnd GROUP BY worker_id`,
+      `SELECT worker_id AS id, count(*) AS n FROM followups
+       WHERE status = 'scheduled' AND worker_id IS NOT NULL AND due_on BETWEEN ? AND ? GROUP BY worker_id`,
     )
-    .all({ today, weekEnd }) as { id: number; due: number; overdue: number }[];
-  for (const r of followups) {
-    const l = get(r.id);
-    l.followupsDueThisWeek = r.due;
-    l.followupsOverdue = r.overdue;
-  }
+    .all(today, weekEnd) as { id: number; n: number }[];
+  for (const r of due) get(r.id).followupsDueThisWeek = r.n;
+  const late = overdueCondition('f', overdue);
+  const overdueRows = db
+    .stmt(`SELECT f.worker_id AS id, count(*) AS n FROM followups AS f WHERE f.worker_id IS NOT NULL AND ${late.sql} GROUP BY f.worker_id`)
+    .all(...late.args) as { id: number; n: number }[];
+  for (const r of overdueRows) get(r.id).followupsOverdue = r.n;
   return loads;
 }
 

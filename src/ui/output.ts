@@ -2,6 +2,7 @@ import type { ParvandeError } from '../errors.js';
 import { toErrorJson } from '../errors.js';
 import { colourFor } from './style.js';
 import type { Lang } from './labels.js';
+import { showControls } from './visible-text.js';
 
 export interface OutputOptions {
   json: boolean;
@@ -12,6 +13,12 @@ export interface OutputOptions {
 /**
  * Data goes to stdout, everything else to stderr. With --json, stdout carries
  * exactly one JSON document and the human view is never drawn.
+ *
+ * Every human line (views, warnings, notes, errors) passes through showControls
+ * here, the one place all of them meet: a control or bidi character in stored
+ * text is shown as an escape, never sent to the terminal. JSON escapes by itself
+ * and stays exact; raw data (exports, report files on stdout) stays exact when
+ * piped and is made visible only on a terminal.
  */
 export class Output {
   readonly opts: OutputOptions;
@@ -32,24 +39,25 @@ export class Output {
   result(data: unknown, human: () => string): void {
     if (this.opts.json) this.out.write(JSON.stringify(data, null, 2) + '\n');
     else {
-      const text = human();
+      const text = showControls(human());
       if (text !== '') this.out.write(text.endsWith('\n') ? text : text + '\n');
     }
   }
 
-  /** Raw text to stdout (exports, rendered reports). */
-  write(text: string): void {
-    this.out.write(text);
+  /** Raw text or bytes to stdout (exports, rendered reports; XLSX only when stdout is redirected). */
+  write(text: string | Uint8Array): void {
+    // Bytes are XLSX, which never reaches a terminal (src/files/output-file.ts checkBinaryStdout).
+    this.out.write(typeof text === 'string' && this.out.isTTY === true ? showControls(text) : text);
   }
 
   warn(message: string): void {
     const c = colourFor(this.err);
-    this.err.write(`${c.yellow('warning:')} ${message}\n`);
+    this.err.write(`${c.yellow('warning:')} ${showControls(message)}\n`);
   }
 
   note(message: string): void {
     if (this.opts.json) return;
-    this.err.write(`${message}\n`);
+    this.err.write(`${showControls(message)}\n`);
   }
 
   error(e: ParvandeError, hint?: string): void {
@@ -58,6 +66,6 @@ export class Output {
       return;
     }
     const c = colourFor(this.err);
-    this.err.write(`${c.red('error:')} ${e.message}${hint ? ` (${hint})` : ''}\n`);
+    this.err.write(`${c.red('error:')} ${showControls(e.message)}${hint ? ` (${showControls(hint)})` : ''}\n`);
   }
 }

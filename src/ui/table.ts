@@ -1,5 +1,6 @@
 import { createTable } from './cli-table.js';
 import { ZeroWidthShield } from './text-width.js';
+import { showControls } from './visible-text.js';
 
 export interface TableOptions {
   /** Right-to-left readers scan from the right: the columns are mirrored. */
@@ -15,13 +16,15 @@ export function renderTable(head: string[], rows: string[][], opts: TableOptions
   const numeric = new Set(opts.numeric ?? []);
   // Persian text carries ZWNJ, which cli-table3 would count as a column.
   const shield = new ZeroWidthShield();
+  // Output shows stored control characters as escapes; measured as drawn, the columns stay aligned.
+  const cell = (text: string): string => shield.hide(showControls(text));
   const table = createTable({
-    head: order.map((i) => shield.hide(head[i] ?? '')),
+    head: order.map((i) => cell(head[i] ?? '')),
     style: { head: [], border: [], compact: false, 'padding-left': 1, 'padding-right': 1 },
     colAligns: order.map((i) => (numeric.has(i) !== (opts.rtl === true) ? 'right' : 'left')),
     wordWrap: false,
   });
-  for (const row of rows) table.push(order.map((i) => shield.hide(row[i] ?? '')));
+  for (const row of rows) table.push(order.map((i) => cell(row[i] ?? '')));
   return shield.restore(table.toString());
 }
 

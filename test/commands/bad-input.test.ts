@@ -32,14 +32,14 @@ interface Bad {
 
 const BAD: Bad[] = [
   // Dates that do not exist.
-  { what: 'Esfand 30 of a common year', args: [...ADD, '--birth-date', '1402/12/30'], exit: 2, code: 'invalid', field: 'birth-date', message: /^invalid date "1402\/12\/30" for --birth-date: / },
-  { what: 'Mehr 31', args: [...OPEN, '--opened', '1405/07/31'], exit: 2, code: 'invalid', field: 'opened', message: /^invalid date "1405\/07\/31" for --opened: / },
-  { what: 'Mehr 31 in Persian digits', args: ['followup', 'schedule', '--case', '1', '--due', '۱۴۰۵/۰۷/۳۱'], exit: 2, code: 'invalid', field: 'due', message: /^invalid date "۱۴۰۵\/۰۷\/۳۱" for --due: / },
-  { what: 'February 30', args: ['service', 'log', '--case', '1', '--type', 'legal', '--date', '2026-02-30'], exit: 2, code: 'invalid', field: 'date', message: /^invalid date "2026-02-30" for --date: / },
-  { what: 'not a date', args: ['case', 'list', '--from', 'last week'], exit: 2, code: 'invalid', field: 'from', message: /^invalid date "last week" for --from: expected e\.g\. 1405\/09\/04/ },
+  { what: 'Esfand 30 of a common year', args: [...ADD, '--birth-date', '1402/12/30'], exit: 2, code: 'invalid', field: 'birth-date', message: /^invalid date for --birth-date: / },
+  { what: 'Mehr 31', args: [...OPEN, '--opened', '1405/07/31'], exit: 2, code: 'invalid', field: 'opened', message: /^invalid date for --opened: / },
+  { what: 'Mehr 31 in Persian digits', args: ['followup', 'schedule', '--case', '1', '--due', '۱۴۰۵/۰۷/۳۱'], exit: 2, code: 'invalid', field: 'due', message: /^invalid date for --due: / },
+  { what: 'February 30', args: ['service', 'log', '--case', '1', '--type', 'legal', '--date', '2026-02-30'], exit: 2, code: 'invalid', field: 'date', message: /^invalid date for --date: / },
+  { what: 'not a date', args: ['case', 'list', '--from', 'last week'], exit: 2, code: 'invalid', field: 'from', message: /^invalid date for --from: expected e\.g\. 1405\/09\/04/ },
   // National codes and mobiles.
   { what: 'national code failing the checksum', args: [...ADD, '--national-code', '0013542418'], exit: 2, code: 'invalid', field: 'national-code', message: 'national code fails the checksum' },
-  { what: 'national code too short', args: [...ADD, '--national-code', '13542419'], exit: 2, code: 'invalid', field: 'national-code', message: 'national code has 8 digits; expected 10' },
+  { what: 'national code too short', args: [...ADD, '--national-code', '13542419'], exit: 2, code: 'invalid', field: 'national-code', message: 'national code has 8 digits; expected 10: leading zeros may be missing (codes may begin with 0; type all 10 digits)' },
   { what: 'national code too long', args: [...ADD, '--national-code', '00135424190'], exit: 2, code: 'invalid', field: 'national-code', message: 'national code has 11 digits; expected 10' },
   { what: 'ten equal digits', args: [...ADD, '--national-code', '1111111111'], exit: 2, code: 'invalid', field: 'national-code', message: 'national code cannot be ten equal digits' },
   { what: 'letters in a national code', args: [...ADD, '--national-code', '00135A2419'], exit: 2, code: 'invalid', field: 'national-code', message: 'national code must contain only digits, spaces and dashes' },
@@ -48,30 +48,30 @@ const BAD: Bad[] = [
   { what: 'landline as mobile', args: [...ADD, '--mobile', '02188776655'], exit: 2, code: 'invalid', field: 'mobile', message: 'mobile number must start with 09; landline and other numbers are not accepted' },
   { what: 'foreign mobile', args: [...ADD, '--mobile', '+447700900123'], exit: 2, code: 'invalid', field: 'mobile', message: 'mobile number has a foreign country code; only Iranian (+98) numbers are accepted' },
   // Codes that do not exist.
-  { what: 'unknown sex', args: [...ADD, '--sex', 'x'], exit: 2, code: 'invalid', field: 'sex', message: 'invalid sex "x": expected one of female, male' },
-  { what: 'unknown channel', args: ['case', 'open', '--anonymous', '--channel', 'fax', '--category', 'other', '--risk', 'low'], exit: 2, code: 'invalid', field: 'channel', message: 'invalid channel "fax": expected one of hotline, mobile-team, center, base, referral' },
-  { what: 'unknown category', args: ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'theft', '--risk', 'low'], exit: 2, code: 'invalid', field: 'category', message: /^invalid category "theft": expected one of family-dispute, child-abuse, / },
-  { what: 'unknown further category', args: [...OPEN, '--categories', 'suicide,nope'], exit: 2, code: 'invalid', field: 'categories', message: /^invalid categories "nope"/ },
-  { what: 'unknown risk', args: ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'extreme'], exit: 2, code: 'invalid', field: 'risk', message: 'invalid risk "extreme": expected one of critical, high, medium, low' },
-  { what: 'unknown service type', args: ['service', 'log', '--case', '1', '--type', 'nap'], exit: 2, code: 'invalid', field: 'type', message: /^invalid type "nap": expected one of crisis-intervention, / },
-  { what: 'unknown close reason', args: ['case', 'close', '1', '--reason', 'bored'], exit: 2, code: 'invalid', field: 'reason', message: 'invalid reason "bored": expected one of resolved, referred, unreachable, moved, other' },
-  { what: 'bad yes/no', args: [...ADD, '--woman-head', 'maybe'], exit: 2, code: 'invalid', field: 'woman-head', message: 'invalid woman-head "maybe": expected yes or no' },
-  { what: 'bad limit', args: ['case', 'list', '--limit', 'many'], exit: 2, code: 'invalid', field: 'limit', message: 'invalid limit "many": expected a whole number' },
+  { what: 'unknown sex', args: [...ADD, '--sex', 'x'], exit: 2, code: 'invalid', field: 'sex', message: 'invalid sex: expected one of female, male' },
+  { what: 'unknown channel', args: ['case', 'open', '--anonymous', '--channel', 'fax', '--category', 'other', '--risk', 'low'], exit: 2, code: 'invalid', field: 'channel', message: 'invalid channel: expected one of hotline, mobile-team, center, base, referral' },
+  { what: 'unknown category', args: ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'theft', '--risk', 'low'], exit: 2, code: 'invalid', field: 'category', message: /^invalid category: expected one of family-dispute, child-abuse, / },
+  { what: 'unknown further category', args: [...OPEN, '--categories', 'suicide,nope'], exit: 2, code: 'invalid', field: 'categories', message: /^invalid categories: expected one of family-dispute, / },
+  { what: 'unknown risk', args: ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'extreme'], exit: 2, code: 'invalid', field: 'risk', message: 'invalid risk: expected one of critical, high, medium, low' },
+  { what: 'unknown service type', args: ['service', 'log', '--case', '1', '--type', 'nap'], exit: 2, code: 'invalid', field: 'type', message: /^invalid type: expected one of crisis-intervention, / },
+  { what: 'unknown close reason', args: ['case', 'close', '1', '--reason', 'bored'], exit: 2, code: 'invalid', field: 'reason', message: 'invalid reason: expected one of resolved, referred, unreachable, moved, other' },
+  { what: 'bad yes/no', args: [...ADD, '--woman-head', 'maybe'], exit: 2, code: 'invalid', field: 'woman-head', message: 'invalid woman-head: expected yes or no' },
+  { what: 'bad limit', args: ['case', 'list', '--limit', 'many'], exit: 2, code: 'invalid', field: 'limit', message: 'invalid limit: expected a whole number' },
   // Conflicts with stored data.
   { what: 'closing a closed case', args: ['case', 'close', '2', '--reason', 'resolved'], exit: 4, code: 'conflict', field: 'case', message: 'case TST01-1405-000002 is already closed' },
   { what: 'service on a closed case', args: ['service', 'log', '--case', '1405-2', '--type', 'social-work'], exit: 4, code: 'conflict', field: 'case', message: 'case TST01-1405-000002 is closed: reopen it before logging a service' },
   { what: 'follow-up finished twice', args: ['followup', 'done', '1', '--outcome', 'again'], exit: 4, code: 'conflict', field: 'id', message: 'follow-up #1 is already done' },
   { what: 'reopening an open case', args: ['case', 'reopen', '1'], exit: 4, code: 'conflict', field: 'case', message: 'case TST01-1405-000001 is not closed' },
   // Unknown records.
-  { what: 'unknown case', args: ['case', 'show', '99'], exit: 3, code: 'not-found', field: 'id', message: 'no case 99' },
+  { what: 'unknown case', args: ['case', 'show', '99'], exit: 3, code: 'not-found', field: 'id', message: 'no case has the id given for --id' },
   { what: 'unknown case number', args: ['service', 'log', '--case', 'TST01-1405-000099', '--type', 'legal'], exit: 3, code: 'not-found', field: 'case', message: 'no case TST01-1405-000099' },
   { what: 'unknown short case number', args: ['followup', 'schedule', '--case', '1405-99', '--due', '+1d'], exit: 3, code: 'not-found', field: 'case', message: 'no case 1405-99' },
-  { what: 'unknown client', args: [...OPEN.slice(0, 2), '--client', '77', ...OPEN.slice(4)], exit: 3, code: 'not-found', field: 'client', message: 'no client #77' },
-  { what: 'unknown client to show', args: ['client', 'show', '77'], exit: 3, code: 'not-found', field: 'id', message: 'no client #77' },
-  { what: 'unknown client to update', args: ['client', 'update', '77', '--county', 'x'], exit: 3, code: 'not-found', field: 'id', message: 'no client #77' },
+  { what: 'unknown client', args: [...OPEN.slice(0, 2), '--client', '77', ...OPEN.slice(4)], exit: 3, code: 'not-found', field: 'client', message: 'no client has the id given for --client' },
+  { what: 'unknown client to show', args: ['client', 'show', '77'], exit: 3, code: 'not-found', field: 'id', message: 'no client has the id given for --id' },
+  { what: 'unknown client to update', args: ['client', 'update', '77', '--county', 'x'], exit: 3, code: 'not-found', field: 'id', message: 'no client has the id given for --id' },
   { what: 'unknown national code', args: ['client', 'show', '0023456787'], exit: 3, code: 'not-found', field: 'id', message: 'no client with this national code' },
-  { what: 'unknown worker', args: ['case', 'assign', '1', '--worker', '55'], exit: 3, code: 'not-found', field: 'worker', message: 'no staff member #55' },
-  { what: 'unknown follow-up', args: ['followup', 'cancel', '55'], exit: 3, code: 'not-found', field: 'id', message: 'no follow-up #55' },
+  { what: 'unknown worker', args: ['case', 'assign', '1', '--worker', '55'], exit: 3, code: 'not-found', field: 'worker', message: 'no staff member has the id given for --worker' },
+  { what: 'unknown follow-up', args: ['followup', 'cancel', '55'], exit: 3, code: 'not-found', field: 'id', message: 'no follow-up has the id given for --id' },
   // Missing values, without a terminal: every missing option is named.
   { what: 'case open with nothing', args: ['case', 'open'], exit: 2, code: 'missing-input', field: 'client', message: 'missing required options: --client, --channel, --category, --risk' },
   { what: 'anonymous case open', args: ['case', 'open', '--anonymous', '--risk', 'low'], exit: 2, code: 'missing-input', field: 'channel', message: 'missing required options: --channel, --category' },
@@ -81,9 +81,9 @@ const BAD: Bad[] = [
   { what: 'blank required value', args: ['client', 'add', '--first-name', '  ', '--last-name', 'x'], exit: 2, code: 'missing-input', field: 'first-name', message: 'missing required option: --first-name' },
   // Usage.
   { what: 'unknown option', args: ['case', 'list', '--colour', 'red'], exit: 2, code: 'usage', field: null, message: "unknown option '--colour'" },
-  { what: 'unknown command', args: ['case', 'delete', '1'], exit: 2, code: 'usage', field: null, message: /^unknown command 'delete'/ },
+  { what: 'unknown command', args: ['case', 'delete', '1'], exit: 2, code: 'usage', field: null, message: /^unknown command$/ },
   { what: 'missing argument', args: ['case', 'show'], exit: 2, code: 'usage', field: null, message: "missing required argument 'case'" },
-  { what: 'bad --lang', args: ['--lang', 'de', 'case', 'list'], exit: 2, code: 'usage', field: null, message: "option '--lang <lang>' argument 'de' is invalid. Allowed choices are en, fa." },
+  { what: 'bad --lang', args: ['--lang', 'de', 'case', 'list'], exit: 2, code: 'usage', field: null, message: "option '--lang <lang>' argument is invalid. Allowed choices are en, fa." },
 ];
 
 describe('bad input is refused and changes nothing', () => {

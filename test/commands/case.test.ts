@@ -83,10 +83,10 @@ describe('case open', () => {
     expect(JSON.parse(both.stderr)).toEqual({ error: { code: 'invalid', message: 'give either --client or --anonymous, not both', field: 'client' } });
     const future = await o.cli([...OPEN_HOTLINE, '--opened', '+1d']);
     expect(future.code).toBe(2);
-    expect(oneLine(future)).toBe('error: opened date +1d is in the future');
+    expect(oneLine(future)).toBe('error: opened date is in the future');
     const unknown = await o.cli(['case', 'open', '--client', '42', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high']);
     expect(unknown.code).toBe(3);
-    expect(oneLine(unknown)).toBe('error: no client #42');
+    expect(oneLine(unknown)).toBe('error: no client has the id given for --client');
     const name = await o.cli(['case', 'open', '--client', 'زهرا احمدی', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high']);
     expect(name.code).toBe(2);
     expect(name.stderr).not.toContain('زهرا');
@@ -177,10 +177,10 @@ describe('case list', () => {
     expect(lines[0]).toContain('Critical');
     const bad = await o.cli(['case', 'list', '--status', 'pending']);
     expect(bad.code).toBe(2);
-    expect(oneLine(bad)).toBe('error: invalid status "pending": expected open, closed or all');
+    expect(oneLine(bad)).toBe('error: invalid status: expected open, closed or all');
     const badLimit = await o.cli(['case', 'list', '--limit', '0']);
     expect(badLimit.code).toBe(2);
-    expect(oneLine(badLimit)).toBe('error: invalid limit 0: must be at least 1');
+    expect(oneLine(badLimit)).toBe('error: invalid limit: must be at least 1');
   });
 });
 
@@ -272,7 +272,7 @@ describe('case close, reopen', () => {
     const before0 = dumpDb(o.db);
     const plan = await o.cli(['case', 'close', '1', '--reason', 'resolved', '--followup-plan', '7,abc']);
     expect(plan.code).toBe(2);
-    expect(oneLine(plan)).toBe('error: invalid followup-plan "abc": expected a whole number');
+    expect(oneLine(plan)).toBe('error: invalid followup-plan: expected a whole number');
     const reason = await o.cli(['case', 'close', '1', '--reason', 'bored', '--json']);
     expect(reason.code).toBe(2);
     expect(JSON.parse(reason.stderr).error.field).toBe('reason');

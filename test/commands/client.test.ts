@@ -88,7 +88,7 @@ describe('client show, update', () => {
     });
     const missing = await o.cli(['client', 'show', '99']);
     expect(missing.code).toBe(3);
-    expect(oneLine(missing)).toBe('error: no client #99');
+    expect(oneLine(missing)).toBe('error: no client has the id given for --id');
   });
 
   it('update changes only the given fields; a blank value clears an optional one', async () => {

@@ -135,7 +135,7 @@ describe('files the program must refuse (exit 5)', () => {
     expect(query(o.db, 'SELECT count(*) AS n FROM clients')).toEqual([{ n: 0 }]);
     const bad = await o.cli(['client', 'list'], { PARVANDE_BUSY_TIMEOUT_MS: 'soon' });
     expect(bad.code).toBe(2);
-    expect(oneLine(bad)).toBe('error: invalid PARVANDE_BUSY_TIMEOUT_MS "soon": expected a whole number of milliseconds');
+    expect(oneLine(bad)).toBe('error: invalid PARVANDE_BUSY_TIMEOUT_MS: expected a whole number of milliseconds');
   });
 
   it('a file that is not a database is refused and not touched', async () => {
@@ -146,7 +146,7 @@ describe('files the program must refuse (exit 5)', () => {
     for (const args of [['client', 'list'], ['db', 'check'], ['db', 'migrate'], ['init', '--office-code', 'AB', '--office-name', 'x']]) {
       const r = await runCli(['--db', file, ...args, '--json']);
       expect(r.code, args.join(' ')).toBe(5);
-      expect(JSON.parse(r.stderr).error).toEqual({ code: 'database-unreadable', message: `${file} is not a readable parvande database (SQLITE_NOTADB)`, field: null });
+      expect(JSON.parse(r.stderr).error).toEqual({ code: 'database-unreadable', message: `${file} is not a readable parvande database (SQLITE_NOTADB): "parvande db check" shows what is damaged; "parvande db restore FILE" puts a backup in its place`, field: null });
     }
     expect(bytesOf(file).equals(before)).toBe(true);
   });

@@ -149,7 +149,7 @@ describe('followup schedule, done, missed, cancel', () => {
     }
     const unknown = await o.cli(['followup', 'done', '99', '--outcome', 'x']);
     expect(unknown.code).toBe(3);
-    expect(oneLine(unknown)).toBe('error: no follow-up #99');
+    expect(oneLine(unknown)).toBe('error: no follow-up has the id given for --id');
     expect(dumpDb(o.db)).toBe(after);
     expect(query(o.db, `SELECT followup_id AS f, reason, on_date AS d, text FROM case_events WHERE kind = 'follow-up' ORDER BY id`)).toEqual([
       { f: 1, reason: 'scheduled', d: '2026-11-25', text: null },
@@ -205,7 +205,7 @@ describe('followup list', () => {
     expect(human.stdout).toMatch(/#2 │ 1405\/09\/01 ! │ Scheduled │ TST01-1405-000002 │ Critical │ #2/);
     const bad = await o.cli(['followup', 'list', '--due-before', '1402/12/30']);
     expect(bad.code).toBe(2);
-    expect(oneLine(bad)).toMatch(/^error: invalid date "1402\/12\/30" for --due-before: /);
+    expect(oneLine(bad)).toMatch(/^error: invalid date for --due-before: /);
     const badStatus = await o.cli(['followup', 'list', '--status', 'late']);
     expect(badStatus.code).toBe(2);
   });

@@ -19,7 +19,8 @@ export function scratch(prefix = 'parvande-faults-'): { dir: string; cleanup: ()
 }
 
 /** Codes start here: row i of a generated file carries the national code made from CODE_BASE + i. */
-export const CODE_BASE = 100_000_000;
+// Not 100_000_000: its code (digits 4 to 9 all zero) is never issued and is refused.
+export const CODE_BASE = 100_000_001;
 
 /** A valid national code from nine digits (the tenth is the check digit). */
 export function nationalCodeOf(nine: number): string {

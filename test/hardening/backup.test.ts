@@ -5,10 +5,10 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LATEST_VERSION } from '../../src/store/migrations/index.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js';
 import { runCli } from '../helpers/cli.js';
 import { oneLine } from '../helpers/office.js';
 import { Dumper, DRIVERS, initAt, scratchDir } from './support.js';
@@ -129,8 +129,8 @@ describe('db backup', () => {
     writeFileSync(join(dir, 'taken.db'), 'mine');
     const cases: [string, string][] = [
       [join(dir, 'taken.db'), `error: ${join(dir, 'taken.db')} exists already; choose another --out`],
-      [join(dir, 'no-such-folder', 'b.db'), `error: folder ${join(dir, 'no-such-folder')} does not exist`],
-      [join(dir, `${'ب'.repeat(200)}.db`), `error: cannot write the backup file ${join(dir, `${'ب'.repeat(200)}.db`)} (ENAMETOOLONG)`],
+      [join(dir, 'no-such-folder', 'b.db'), `error: cannot write ${join(dir, 'no-such-folder', 'b.db')}: its folder does not exist`],
+      [join(dir, `${'ب'.repeat(200)}.db`), `error: cannot write ${join(dir, `${'ب'.repeat(200)}.db`)}: the name is too long`],
     ];
     const before = readdirSync(dir).sort();
     for (const [target, message] of cases) {
@@ -142,6 +142,31 @@ describe('db backup', () => {
     expect(readFileSync(join(dir, 'taken.db'), 'utf8')).toBe('mine');
     expect(readdirSync(dir).sort()).toEqual(before);
     expect(one(db, `SELECT count(*) FROM audit_log WHERE action = 'backup'`)).toBe(0);
+  });
+
+  it('refuses the database in use as --out however it is spelled (exit 2), and another SQLite file', async () => {
+    const db = await office();
+    const dir = dirname(db);
+    await addClients(db, 1);
+    const other = (await ok(db, ['db', 'backup'])).path;
+    const spellings = [db, join(dir, '.', 'office.db'), join(dir, '..', basename(dir), 'office.db'), `${db}-wal`];
+    if (posix) {
+      symlinkSync(db, join(dir, 'link.db'));
+      linkSync(db, join(dir, 'hard.db'));
+      spellings.push(join(dir, 'link.db'), join(dir, 'hard.db'));
+    }
+    const before = readFileSync(db);
+    for (const target of spellings) {
+      const r = await runCli(['--db', db, 'db', 'backup', '--out', target]);
+      expect(r.code, target).toBe(2);
+      expect(oneLine(r), target).toMatch(/^error: cannot write .*: it is the database in use( \(its wal file\))?; nothing was written$/);
+    }
+    const r = await runCli(['--db', db, 'db', 'backup', '--out', other]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r)).toBe(`error: cannot write ${other}: it is an SQLite database (a parvande office or backup?); nothing was written`);
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.partial'))).toEqual([]);
+    expect(one(db, `SELECT count(*) FROM audit_log WHERE action = 'backup'`)).toBe(1);
   });
 
   it('leaves no copy behind when its audit entry cannot be written (the database stays locked)', async () => {
@@ -252,6 +277,43 @@ describe('db restore', () => {
     expect(check.json()).toMatchObject({ ok: true, integrity: ['ok'], foreignKeyProblems: 0, counts: { clients: 2 } });
     // The backup file itself is untouched by the restore.
     expect(one(backup, 'SELECT count(*) FROM clients')).toBe(2);
+    // The restored database is the backup, schema and rows, plus the restore's audit entry.
+    const schema = `SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' || sql, char(10)) FROM (SELECT * FROM sqlite_master ORDER BY type, name)`;
+    expect(one(db, schema)).toBe(one(backup, schema));
+    expect(one(db, 'PRAGMA user_version')).toBe(one(backup, 'PRAGMA user_version'));
+    const s = new Database(db, { readonly: true });
+    s.exec(`ATTACH '${backup}' AS b`);
+    try {
+      for (const name of s.prepare(`SELECT name FROM b.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[]) {
+        const differ = s.prepare(`SELECT count(*) FROM (SELECT * FROM main."${name}" EXCEPT SELECT * FROM b."${name}") `).pluck().get() as number;
+        const gone = s.prepare(`SELECT count(*) FROM (SELECT * FROM b."${name}" EXCEPT SELECT * FROM main."${name}") `).pluck().get() as number;
+        expect({ name, differ, gone }).toEqual({ name, differ: name === 'audit_log' ? 1 : 0, gone: 0 });
+      }
+    } finally {
+      s.close();
+    }
+  });
+
+  it('a backup of an older schema is brought to the current one in the same transaction, under a held lock', async () => {
+    const target = await office('OLD01');
+    await addClients(target, 2);
+    const old = join(dirname(target), 'schema-1.db');
+    const raw = new Database(old);
+    MIGRATIONS[0]?.up(raw);
+    raw.pragma('user_version = 1');
+    raw.prepare(`INSERT INTO office (id, code, name, created_at) VALUES (1, 'OLD01', 'old office', '2025-01-01T00:00:00.000Z')`).run();
+    raw.close();
+    const r = await ok(target, ['db', 'restore', old, '--yes']);
+    expect(r).toMatchObject({ backup: { schemaVersion: 1 }, liveOfficeCode: 'OLD01' });
+    expect(one(target, 'PRAGMA user_version')).toBe(LATEST_VERSION);
+    expect(one(target, 'SELECT name FROM office')).toBe('old office');
+    expect(one(target, 'SELECT count(*) FROM clients')).toBe(0);
+    expect(one(r.keptAs, 'SELECT count(*) FROM clients')).toBe(2);
+    const check = await runCli(['--db', target, 'db', 'check', '--json']);
+    expect(check.code, check.stderr).toBe(0);
+    // The restored office works: a client can be added.
+    await addClients(target, 1);
+    expect(one(target, 'SELECT count(*) FROM clients')).toBe(1);
   });
 
   it('another office\'s backup with --other-office --yes', async () => {

@@ -51,10 +51,12 @@ export class Dumper {
   }
 }
 
-/** A valid national code made from any 9-digit number (ten equal digits avoided). */
+/** A valid national code made from any 9-digit number (ten equal digits and never-issued codes avoided). */
 export function nationalCodeFrom(n: number): string {
   let body = String(Math.abs(Math.trunc(n)) % 1_000_000_000).padStart(9, '0');
   if (/^(\d)\1{8}$/.test(body)) body = `${body.slice(0, 8)}${(Number(body[8]) + 1) % 10}`;
+  // Digits 4 to 9 all zero are never issued (and refused).
+  if (body.slice(3) === '000000') body = `${body.slice(0, 8)}1`;
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(body[i]) * (10 - i);
   const r = sum % 11;

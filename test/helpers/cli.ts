@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/main.js';
 
@@ -32,9 +33,11 @@ export function tempDb(name = 'office.db'): { dir: string; db: string; cleanup: 
 
 /**
  * Runs the program in this process with stdout/stderr captured. Env changes are
- * applied for the call only. stdin is treated as not a terminal.
+ * applied for the call only. stdin is not a terminal, and holds `stdin` (empty by
+ * default: the test worker's own stdin is a pipe that never ends, so
+ * `import KIND -` would wait on it forever).
  */
-export async function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export async function runCli(args: string[], env: Record<string, string | undefined> = {}, stdin: string | Buffer = ''): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const saved: Record<string, string | undefined> = {};
@@ -46,6 +49,9 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
   const stdinTty = process.stdin.isTTY;
+  const realStdin = Object.getOwnPropertyDescriptor(process, 'stdin');
+  const fakeStdin = Readable.from(stdin.length === 0 ? [] : [Buffer.from(stdin)]);
+  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: realStdin?.enumerable ?? true, get: () => fakeStdin });
   process.stdout.write = ((chunk: string | Uint8Array) => {
     stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
@@ -54,13 +60,13 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
   }) as typeof process.stderr.write;
-  (process.stdin as { isTTY?: boolean }).isTTY = false;
   try {
     const code = await run(args);
     return result(code, stdout, stderr);
   } finally {
     process.stdout.write = out;
     process.stderr.write = err;
+    if (realStdin !== undefined) Object.defineProperty(process, 'stdin', realStdin);
     (process.stdin as { isTTY?: boolean }).isTTY = stdinTty;
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];

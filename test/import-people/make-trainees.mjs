@@ -39,7 +39,9 @@ export const TRAINEES = Array.from({ length: 354 }, (_, i) => {
   const a = Math.floor(i / 20);
   const b = i % 20;
   // Every pair of first and last name once; a code from the row number, a tenth starting with 00.
-  const nine = i % 10 === 3 ? `00${String(1000000 + i * 2713).slice(-7)}` : String(100000000 + i * 2_345_671).slice(-9);
+  const made = i % 10 === 3 ? `00${String(1000000 + i * 2713).slice(-7)}` : String(100000000 + i * 2_345_671).slice(-9);
+  // Digits 4 to 9 all zero are never issued (row 0 made one): change the ninth digit.
+  const nine = made.slice(3) === '000000' ? `${made.slice(0, 8)}7` : made;
   const day = 1 + (i % 30);
   return {
     first: FIRST[b],

@@ -91,8 +91,8 @@ describe('refused rows', () => {
     expect(report).toMatchObject({ committed: true, inserted: 1, rejected: 3 });
     expect(report.errors).toEqual([
       { row: 3, column: 'national-code', field: 'national-code', value: '(hidden)', reason: 'national code fails the checksum' },
-      { row: 4, column: 'sex', field: 'sex', value: 'other', reason: 'invalid sex "other": expected one of female, male' },
-      { row: 5, column: 'birth-date', field: 'birth-date', value: '(hidden)', reason: 'invalid date "(hidden)" for --birth-date: month 13 does not exist; expected 1-12' },
+      { row: 4, column: 'sex', field: 'sex', value: 'other', reason: 'invalid sex: expected one of female, male' },
+      { row: 5, column: 'birth-date', field: 'birth-date', value: '(hidden)', reason: 'invalid date for --birth-date: month 13 does not exist; expected 1-12' },
     ]);
     expect(JSON.stringify(report)).not.toContain('1234567890');
     expect(JSON.stringify(report)).not.toContain('1370/13/01');
@@ -190,20 +190,20 @@ describe('columns', () => {
     const file = o.file('c.csv', csv([['first-name', 'last-name'], ['زهرا', 'احمدی']]));
     const a = await o.cli(['import', 'clients', file, '--map', 'first-name=father']);
     expect(a.code).toBe(2);
-    expect(a.stderr).toMatch(/^error: invalid --map "first-name=father": no field "father"/);
+    expect(a.stderr).toMatch(/^error: invalid --map: no field has the name given after "="; fields are /);
     const b = await o.cli(['import', 'clients', file, '--map', 'پدر=-']);
-    expect(b.stderr).toBe('error: --map "پدر=-" names a column the file does not have\n');
+    expect(b.stderr).toBe('error: --map number 1 names a column the file does not have\n');
   });
 
   test('two columns for one field are refused before any row is read', async () => {
     const r = await o.cli(['import', 'clients', o.file('c.csv', csv([['first-name', 'last-name', 'mobile', 'موبایل'], ['زهرا', 'احمدی', '', '']]))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: columns "mobile" and "موبایل" both give mobile: remove one or map it elsewhere with --map\n');
+    expect(r.stderr).toMatch(/^error: columns [A-Z]+ and [A-Z]+ both give mobile: remove one or map it elsewhere with --map\n$/);
   });
 
   test('an unknown kind', async () => {
     const r = await o.cli(['import', 'people', o.file('c.csv', good())]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: unknown kind "people": expected centers, staff, clients, cases, services, followups, shift-patterns, roster-assignments, courses, enrolments, workshops\n');
+    expect(r.stderr).toBe('error: unknown kind: expected centers, staff, clients, cases, services, followups, shift-patterns, roster-assignments, courses, enrolments, workshops\n');
   });
 });

@@ -56,9 +56,9 @@ test('cases: client by national code, worker by name, the number kept; a closed 
   const report = r.json();
   expect(report).toMatchObject({ inserted: 2, rejected: 3 });
   expect(report.errors).toEqual([
-    { row: 4, column: 'تاریخ تشکیل', field: 'opened-on', value: '1405/09/10', reason: 'opened date 1405/09/10 is in the future' },
+    { row: 4, column: 'تاریخ تشکیل', field: 'opened-on', value: '1405/09/10', reason: 'opened date is in the future' },
     { row: 5, column: 'تاریخ بستن', field: 'closed-on', value: '', reason: 'a closed case needs its closed-on date' },
-    { row: 6, column: 'مددجو', field: 'client-id', value: '999', reason: 'no client #999' },
+    { row: 6, column: 'مددجو', field: 'client-id', value: '999', reason: 'no client has the id given for --client' },
   ]);
   expect(query(o.db, 'SELECT case_number, client_id, channel, primary_category, risk, worker_id, opened_on, status, closed_on, close_reason FROM cases ORDER BY id')).toEqual([
     { case_number: 'KRJ07-1405-000031', client_id: 1, channel: 'hotline', primary_category: 'spouse-abuse', risk: 'high', worker_id: 1, opened_on: '2026-06-23', status: 'closed', closed_on: '2026-07-23', close_reason: 'resolved' },

@@ -123,7 +123,7 @@ test('--from and --to pick records by their date; XLSX needs --out', async () =>
   const r = await from.cli(['export', 'services', '--from', '1405/05/01', '--to', '1405/05/31', '--format', 'json']);
   expect(JSON.parse(r.stdout).map((s: any) => s.serviceDate)).toEqual(['2026-07-23', '2026-07-23']);
   const x = await from.cli(['export', 'clients', '--format', 'xlsx']);
-  expect([x.code, x.stderr]).toEqual([2, 'error: --format xlsx needs --out FILE\n']);
+  expect([x.code, x.stderr]).toEqual([2, 'error: --format xlsx needs --out FILE (or --out - for standard output)\n']);
   const c = await from.cli(['export', 'centers', '--from', '1405/01/01']);
   expect([c.code, c.stderr]).toEqual([2, 'error: --from and --to do not apply to centers\n']);
 });

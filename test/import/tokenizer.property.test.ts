@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CsvSyntaxError, CsvTokenizer, detectSeparator } from '../../src/files/csv-tokenizer.js';
 import { csvCell } from '../../src/files/writers.js';
+import { restoreFormula } from '../../src/files/csv-formula.js';
 
 function tokenize(chunks: string[], sep = ','): { rows: string[][]; numbers: number[] } {
   const rows: string[][] = [];
@@ -52,7 +53,8 @@ describe('round trip with the writer', () => {
           const end = trailing || (last.length === 1 && last[0] === '') ? eol : '';
           const text = rows.map((r) => r.map((c) => csvCell(c, sep)).join(sep)).join(eol) + end;
           const got = tokenize(cut(text, at), sep);
-          expect(got.rows).toEqual(rows);
+          // The CSV reader takes off the apostrophe csvCell puts before a would-be formula.
+          expect(got.rows.map((r) => r.map(restoreFormula))).toEqual(rows);
           expect(got.numbers).toEqual(rows.map((_, i) => i + 1));
         },
       ),

@@ -77,7 +77,7 @@ describe('the waiting list', () => {
     const other = (await o.json(['training', 'enrolments', '--course', String(course), '--staff', String(s[2])]))[0];
     const bad = await o.cli(['training', 'complete', String(other.id), '--score', '120'], { PARVANDE_TODAY: '2026-12-05' });
     expect(bad.code).toBe(2);
-    expect(oneLine(bad)).toBe('error: invalid score "120": expected 0 to 100');
+    expect(oneLine(bad)).toBe('error: invalid score: expected 0 to 100');
     expect((await o.cli(['training', 'attend', '99999'])).code).toBe(3);
   });
 });

@@ -52,7 +52,8 @@ describe.runIf(process.platform !== 'win32')('owner-only files under umask 022',
     const existing = join(t.dir, 'cases.csv');
     writeFileSync(existing, 'old');
     chmodSync(existing, 0o644);
-    await ok(['export', 'cases', '--out', existing]);
+    await ok(['export', 'cases', '--out', existing], 2);
+    await ok(['export', 'cases', '--out', existing, '--force']);
     expect(mode(existing)).toBe(ownerOnly(existing));
     noTemporaryFiles(t.dir);
   });

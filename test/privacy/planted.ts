@@ -18,6 +18,10 @@ export const PLANTED = {
   mobile: '09127770011',
   address: 'Xxplantedstreet 77, Qqplantedtown',
   notes: 'Nnplantednote about the family',
+  /** A birth date given nowhere else: a refusal that repeats it is found in any of its forms. */
+  birthDate: '1361/11/29',
+  /** A local phone number of a small town: seven digits. */
+  landline: '3447712',
   staffFirst: 'Wwplantedworker',
   staffLast: 'Vvplantedstaff',
   staffCode: nationalCodeOf(135_792_468),
@@ -42,6 +46,8 @@ function forms(): Map<string, string> {
   }
   add('address', 'Xxplantedstreet', 'Qqplantedtown');
   add('notes', 'Nnplantednote');
+  add('landline', PLANTED.landline, persianDigits(PLANTED.landline));
+  add('birth date', PLANTED.birthDate, persianDigits(PLANTED.birthDate), '1361-11-29', '1983-02-18', '1983/02/18');
   add('staff first name', PLANTED.staffFirst, PLANTED.staffFirst.toLowerCase());
   add('staff last name', PLANTED.staffLast, PLANTED.staffLast.toLowerCase());
   return out;

@@ -74,16 +74,21 @@ describe('report redaction', () => {
 });
 
 describe('messages never repeat a national code or phone typed in the wrong place', () => {
-  it('runs of eight or more digits, in any script, are hidden; dates, counts and fractions stay', async () => {
+  it('runs of seven or more digits, in any script, are hidden; dates, counts, case numbers and fractions stay', async () => {
     const { hideLongNumbers } = await import('../../src/domain/text/digits.js');
     expect(hideLongNumbers('09127770011')).toBe('(hidden)');
     expect(hideLongNumbers('+989127770011')).toBe('+(hidden)');
     expect(hideLongNumbers('۲۴۶۸۱۳۵۷۹۱')).toBe('(hidden)');
     expect(hideLongNumbers('9127770011.0')).toBe('(hidden).0');
-    for (const kept of ['1405/09/04', '2026-11-25', '1234567', '0.8333333333', 'KRJ01-1405-000012']) expect(hideLongNumbers(kept)).toBe(kept);
+    // A local phone number of a small town has seven digits.
+    expect(hideLongNumbers('3447712')).toBe('(hidden)');
+    expect(hideLongNumbers('tel ۳۴۴۷۷۱۲')).toBe('tel (hidden)');
+    for (const kept of ['1405/09/04', '2026-11-25', '123456', '0.8333333333', 'KRJ01-1405-000012']) expect(hideLongNumbers(kept)).toBe(kept);
     const { parseDateInput } = await import('../../src/domain/dates.js');
-    expect(() => parseDateInput('09127770011', { today: '2026-11-25', field: 'due' })).toThrow(/^invalid date "\(hidden\)" for --due: /);
+    expect(() => parseDateInput('09127770011', { today: '2026-11-25', field: 'due' })).toThrow(/^invalid date for --due: /);
     const { parseInteger } = await import('../../src/domain/fields.js');
-    expect(() => parseInteger('09127770011', 'minutes', { max: 1440 })).toThrow('invalid minutes (hidden): must be at most 1440');
+    // Field errors name the field and the rule, never the value.
+    expect(() => parseInteger('09127770011', 'minutes', { max: 1440 })).toThrow(/^invalid minutes: must be at most 1440$/);
+    expect(() => parseInteger('Zzplantedname', 'minutes')).toThrow(/^invalid minutes: expected a whole number$/);
   });
 });

@@ -167,6 +167,6 @@ describe('files', () => {
   it('an --out that cannot be written is a clear error', async () => {
     const r = await o.cli(['report', 'monthly', '--format', 'csv', '--out', join(o.dir, 'no-such-folder', 'x.csv')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot write .*x\.csv \(ENOENT\)/);
+    expect(r.stderr).toMatch(/^error: cannot write .*x\.csv: its folder does not exist\n$/);
   });
 });

@@ -68,8 +68,11 @@ function median(values: number[]): number | null {
 export function expectedFigures(o: TestOffice, from: string, to: string, today: string, names: { centers: Map<number, string>; workers: Map<number, string> }) {
   const inRange = (d: string | null): boolean => d !== null && d >= from && d <= to;
   const asOf = to < today ? to : today;
-  const dayAfter = addDaysIso(to, 1);
-  const before = dayAfter < today ? dayAfter : today;
+  // Overdue at the end of `to` once that day has passed; in a running period, now: due before today and
+  // not done or missed by now (today's settlements count).
+  const ended = to < today;
+  const dueBefore = ended ? addDaysIso(to, 1) : today;
+  const settledThrough = ended ? to : today;
   const caseOf = new Map(o.cases.map((c) => [c.id, c]));
 
   const services = o.services.filter((s) => inRange(s.date));
@@ -127,7 +130,7 @@ export function expectedFigures(o: TestOffice, from: string, to: string, today: 
       missed: count(live, (f) => f.status === 'missed'),
       pending: count(live, (f) => f.status === 'scheduled'),
       cancelled: count(due, (f) => f.status === 'cancelled'),
-      overdueAtEnd: count(o.followups, (f) => f.due < before && (f.status === 'scheduled' || ((f.status === 'done' || f.status === 'missed') && (f.on as string) >= before))),
+      overdueAtEnd: count(o.followups, (f) => f.due < dueBefore && (f.status === 'scheduled' || ((f.status === 'done' || f.status === 'missed') && (f.on as string) > settledThrough))),
     },
     clients: {
       registered: clients.length,

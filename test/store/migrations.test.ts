@@ -174,3 +174,54 @@ describe.each(MIGRATIONS.map((m) => [m.version, m.name] as const))('migration %i
     }
   });
 });
+
+describe('migration 6 (matching keys recomputed)', () => {
+  // Keys as the matching rule of schema 5 stored them: ة kept, presentation forms kept.
+  const FATEMEH_GLYPHS = '\ufed3\ufe8e\ufec3\ufee4\ufeea'; // ﻓﺎﻃﻤﻪ
+  it('rewrites stored name and title keys with the current rule, so old rows are found by the new one', async () => {
+    const file = newFile();
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    migrateByHand(raw, 0, 5);
+    raw.exec(`
+INSERT INTO office (id, code, name, county, province, created_at) VALUES (1, 'MIG01', 'دفتر', 'کرج', 'البرز', '${AT}');
+INSERT INTO centers (id, name, name_key, kind, sector, capacity, county, created_at, updated_at) VALUES
+  (1, 'مرکز فاطمة', 'مرکزفاطمة', 'social-emergency', 'gov', NULL, NULL, '${AT}', '${AT}'),
+  (2, 'مرکز فاطمه', 'مرکزفاطمه', 'social-emergency', 'gov', NULL, NULL, '${AT}', '${AT}'),
+  (3, 'پایگاه زهرا', 'پایگاهزهرا', 'service-base', 'ngo', NULL, NULL, '${AT}', '${AT}');
+INSERT INTO staff (id, first_name, last_name, name_key, role, sector, center_id, active, created_at, updated_at) VALUES
+  (1, 'فاطمة', 'رضایی', 'فاطمةرضایی', 'social-worker', 'gov', NULL, 1, '${AT}', '${AT}'),
+  (2, '${FATEMEH_GLYPHS}', 'کریمی', '${FATEMEH_GLYPHS}کریمی', 'psychologist', 'gov', NULL, 1, '${AT}', '${AT}');
+INSERT INTO clients (id, first_name, last_name, name_key, registered_on, created_at, updated_at) VALUES
+  (1, 'فاطمة', 'احمدی', 'فاطمةاحمدی', '2025-12-01', '${AT}', '${AT}'),
+  (2, 'زهرا', 'نوری', 'زهرانوری', '2025-12-01', '${AT}', '${AT}');
+INSERT INTO shift_patterns (id, service, name, name_key, start_time, end_time, people_needed, valid_from, created_at, updated_at) VALUES
+  (1, 'hotline', 'نوبة صبح', 'نوبةصبح', '08:00', '14:00', 1, '2025-01-01', '${AT}', '${AT}');
+INSERT INTO courses (id, title, title_key, hours, starts_on, ends_on, audience, created_at, updated_at) VALUES
+  (1, 'دورة مداخله', 'دورةمداخله', 8, '2025-12-01', '2025-12-02', 'staff', '${AT}', '${AT}');
+`);
+    const touched = (): unknown[] => raw.prepare('SELECT id, updated_at FROM clients UNION ALL SELECT id, updated_at FROM staff').all();
+    const before = touched();
+    migrateByHand(raw, 5, 6);
+    const keys = (sql: string): unknown[] => raw.prepare(sql).pluck().all();
+    expect(keys('SELECT name_key FROM clients ORDER BY id')).toEqual(['فاطمهاحمدی', 'زهرانوری']);
+    expect(keys('SELECT name_key FROM staff ORDER BY id')).toEqual(['فاطمهرضایی', 'فاطمهکریمی']);
+    // Two centers whose names are now one name: neither is found by it (a lookup must not pick one), both by id.
+    expect(keys('SELECT name_key FROM centers ORDER BY id')).toEqual(['مرکزفاطمه#1', 'مرکزفاطمه#2', 'پایگاهزهرا']);
+    expect(keys('SELECT name_key FROM shift_patterns')).toEqual(['نوبهصبح']);
+    expect(keys('SELECT title_key FROM courses')).toEqual(['دورهمداخله']);
+    // A derived column: the records themselves did not change.
+    expect(touched()).toEqual(before);
+    raw.close();
+
+    const find = await runCli(['--db', file, 'client', 'find', 'فاطمه', '--json']);
+    expect(find.json().map((c: { id: number }) => c.id)).toEqual([1]);
+    const staff = await runCli(['--db', file, 'staff', 'show', 'فاطمه کریمی', '--json']);
+    expect(staff.json().id).toBe(2);
+    const center = await runCli(['--db', file, 'center', 'show', 'مرکز فاطمه', '--json']);
+    expect(center.code).toBe(3);
+    expect((await runCli(['--db', file, 'center', 'show', '2', '--json'])).json().name).toBe('مرکز فاطمه');
+    expect((await runCli(['--db', file, 'center', 'show', 'پایگاه زهرا', '--json'])).json().id).toBe(3);
+  });
+});

@@ -19,25 +19,28 @@ function oracleDigits(s: string): string {
 }
 
 function oracleNormalizeLetters(s: string): string {
-  const composed = s.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').normalize('NFC');
+  // NFKC since issue #10: presentation forms (ﻓﺎﻃﻤﻪ) are read as the letters they draw.
+  const composed = s.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').normalize('NFKC');
   return oracleDigits(composed).replace(/[\u064a\u0649]/g, '\u06cc').replace(/\u0643/g, '\u06a9').replace(/\s+/g, ' ').trim();
 }
 
-const FOLD: Readonly<Record<string, string>> = { '\u0671': '\u0627', '\u06d5': '\u0647', '\u064a': '\u06cc' };
+// ة → ه since issue #10.
+const FOLD: Readonly<Record<string, string>> = { '\u0671': '\u0627', '\u06d5': '\u0647', '\u064a': '\u06cc', '\u0629': '\u0647' };
 function oracleMatchingKey(s: string): string {
   return oracleNormalizeLetters(s)
     .normalize('NFD')
     .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
     .replace(/[\u200c\u200d]/g, '')
     .replace(/\s+/g, '')
-    .replace(/[\u0671\u06d5\u064a]/g, (ch) => FOLD[ch] ?? ch)
+    .replace(/[\u0671\u06d5\u064a\u0629]/g, (ch) => FOLD[ch] ?? ch)
     .toLowerCase()
     .normalize('NFC');
 }
 
 function oracleCleanText(value: string, max: number): string {
   const text = value.normalize('NFC').replace(/[\t\r\n ]+/g, ' ').trim();
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) return 'control characters';
+  // Controls and bidi overrides/isolates are refused (issue #10); tab, CR and LF were collapsed above.
+  if (/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(text)) return 'control characters';
   if (text.length > max) return 'too long';
   return text;
 }
@@ -53,7 +56,8 @@ function tryCleanText(value: string, max: number): string {
 const tricky = [
   ...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیءآأؤإئةۀ',
   'ي', 'ى', 'ك', 'ٱ', 'ە', 'ہ', 'ۂ', 'ۓ', 'ے', 'ۀ', '\u0654', '\u0653', '\u0655', '\u064e', '\u0651', '\u0670', '\u0640', '\u063b', '\u063f',
-  '\u200c', '\u200d', '\u200e', '\u200f', '\u202b', '\u2067', '\ufeff', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u0000', '\u0007', '\u007f',
+  '\ufed3', '\ufeea', '\ufe94', '\ufef2', '\ufedb', '\ufefb', '\ufba4', '\uff21', '\u00bd', '\ufdf2',
+  '\u200c', '\u200d', '\u200e', '\u200f', '\u202b', '\u202e', '\u2067', '\u2069', '\u061c', '\u0085', '\u009b', '\u001b', '\ufeff', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u0000', '\u0007', '\u007f',
   '۱', '۹', '٣', '٫', '،', '0', '7', 'a', 'Z', 'É', 'e\u0301', 'é', '\u212b', '-', '"', '~', '!',
 ];
 const text = fc.array(fc.constantFrom(...tricky), { maxLength: 12 }).map((a) => a.join(''));

@@ -45,7 +45,7 @@ export function parseDemoSettings(input: DemoInput, today: string): DemoSettings
   const scaleText = isBlank(input.scale) ? '1' : toLatinDigits(input.scale.trim());
   const scale = /^\d+(\.\d+)?$/.test(scaleText) ? Number(scaleText) : NaN;
   // Case numbers have six digits a year: scale 100 is about 280,000 cases a year.
-  if (!(scale >= 0.01 && scale <= 100)) throw new UsageError(`invalid --scale "${input.scale}": expected a number from 0.01 to 100`, 'scale');
+  if (!(scale >= 0.01 && scale <= 100)) throw new UsageError('invalid --scale: expected a number from 0.01 to 100', 'scale');
   const seed = parseInteger(isBlank(input.seed) ? String(DEFAULT_SEED) : input.seed, 'seed', { min: 0, max: 4_294_967_295 });
   return { years, scale, seed, today };
 }

@@ -2,9 +2,11 @@
  * Which column of a file feeds which field: by the field's own name (first-name,
  * firstName, "First name"), by its usual Persian header (نام، کد ملی، ...), or
  * by `--map "header=field"`. Unknown and missing required columns are named
- * here, before any row is read.
+ * here, before any row is read. Columns are named by letter, never by header: a
+ * file without a header row would have its first row, a person's, repeated.
  */
 import { ValidationError } from '../../errors.js';
+import { columnLetter } from '../../files/source.js';
 import { matchingKey } from '../text/persian.js';
 
 export type FieldKind =
@@ -77,7 +79,7 @@ function parseMaps(fields: readonly FieldSpec[], maps: readonly string[]): Map<s
   const out = new Map<string, FieldSpec | null>();
   for (const m of maps) {
     const eq = m.lastIndexOf('=');
-    if (eq <= 0) throw new ValidationError(`invalid --map "${m}": expected "header=field", e.g. --map "نام پدر=-"`, 'map');
+    if (eq <= 0) throw new ValidationError('invalid --map: expected "header=field", e.g. --map "نام پدر=-"', 'map');
     const header = m.slice(0, eq).trim();
     const target = m.slice(eq + 1).trim();
     if (target === '' || target === '-') {
@@ -86,7 +88,7 @@ function parseMaps(fields: readonly FieldSpec[], maps: readonly string[]): Map<s
     }
     const field = findField(fields, target);
     if (field === undefined) {
-      throw new ValidationError(`invalid --map "${m}": no field "${target}"; fields are ${fields.map((f) => f.name).join(', ')}`, 'map');
+      throw new ValidationError(`invalid --map: no field has the name given after "="; fields are ${fields.map((f) => f.name).join(', ')}`, 'map');
     }
     out.set(headerKey(header), field);
   }
@@ -111,7 +113,7 @@ export function planColumns(fields: readonly FieldSpec[], header: readonly strin
     }
     const before = firstSeen.get(key);
     if (before !== undefined) {
-      throw new ValidationError(`columns ${before + 1} and ${index + 1} have the same header "${h}": rename or remove one`, 'columns');
+      throw new ValidationError(`columns ${columnLetter(before)} and ${columnLetter(index)} have the same header: rename or remove one`, 'columns');
     }
     firstSeen.set(key, index);
     used.add(key);
@@ -119,14 +121,14 @@ export function planColumns(fields: readonly FieldSpec[], header: readonly strin
     if (explicit === null) return;
     const hit = explicit !== undefined ? { field: explicit, jalali: false } : table.get(key);
     if (hit === undefined) {
-      if (!IGNORED.has(key)) unknown.push(h);
+      if (!IGNORED.has(key)) unknown.push(columnLetter(index));
       return;
     }
     const target = hit.jalali ? plan.jalali : plan.index;
     const clash = target.get(hit.field.name);
     if (clash !== undefined) {
       throw new ValidationError(
-        `columns "${header[clash]?.trim()}" and "${h}" both give ${hit.field.name}${hit.jalali ? ' (Jalali)' : ''}: remove one or map it elsewhere with --map`,
+        `columns ${columnLetter(clash)} and ${columnLetter(index)} both give ${hit.field.name}${hit.jalali ? ' (Jalali)' : ''}: remove one or map it elsewhere with --map`,
         'columns',
       );
     }
@@ -136,13 +138,13 @@ export function planColumns(fields: readonly FieldSpec[], header: readonly strin
   });
   for (const key of mapped.keys()) {
     if (!used.has(key)) {
-      const shown = maps.find((m) => headerKey(m.slice(0, m.lastIndexOf('='))) === key) ?? key;
-      throw new ValidationError(`--map "${shown}" names a column the file does not have`, 'map');
+      const which = maps.findIndex((m) => headerKey(m.slice(0, m.lastIndexOf('='))) === key);
+      throw new ValidationError(`--map number ${which + 1} names a column the file does not have`, 'map');
     }
   }
   if (unknown.length > 0) {
     throw new ValidationError(
-      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}: map ${unknown.length > 1 ? 'each' : 'it'} to a field with --map "header=field", or skip ${unknown.length > 1 ? 'them' : 'it'} with --map "header=-" (fields: ${fields.map((f) => f.name).join(', ')})`,
+      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: map ${unknown.length > 1 ? 'each' : 'it'} to a field with --map "header=field", or skip ${unknown.length > 1 ? 'them' : 'it'} with --map "header=-" (fields: ${fields.map((f) => f.name).join(', ')})`,
       'columns',
     );
   }

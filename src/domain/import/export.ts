@@ -5,7 +5,8 @@
  * filled); JSON has ISO dates and camelCase keys, as every --json output.
  */
 import { UsageError } from '../../errors.js';
-import type { CellValue, ColumnSpec, TableWriter } from '../../files/writers.js';
+import type { OutputGuard } from '../../files/output-file.js';
+import type { ByteSink, CellValue, ColumnSpec, TableWriter } from '../../files/writers.js';
 import { inSnapshot } from '../../store/export.js';
 import type { Ctx } from '../context.js';
 import type { ExportRedaction } from '../redact.js';
@@ -17,13 +18,14 @@ import type { DateRange, ImportEntity } from './entity.js';
 
 export interface ExportOptions {
   format: 'csv' | 'xlsx' | 'json';
-  out?: string | undefined;
+  /** The file, already checked with checkOutputPath (it is checked again when complete); none: standard output. */
+  out?: { path: string; guard: OutputGuard; name: string } | undefined;
   from?: string | undefined;
   to?: string | undefined;
   /** Header language for CSV and XLSX: field names (en) or the usual Persian headers (fa). */
   headers: 'en' | 'fa';
   /** Standard output, when there is no --out. */
-  write: (text: string) => void;
+  write: (chunk: Buffer) => void;
   /** --redact: personal columns left out, people as pseudonyms (src/domain/redact.ts). */
   redact?: ExportRedaction | undefined;
 }
@@ -76,13 +78,14 @@ export async function exportTable(ctx: Ctx, entity: ImportEntity, opts: ExportOp
   const columns = columnsOf(entity, opts);
   const specs = columns.map((c) => c.spec);
   const writers = await import('../../files/writers.js');
+  const sink: ByteSink = opts.out !== undefined ? writers.fileSink(opts.out.path, opts.out.guard) : writers.streamSink(opts.write);
   let writer: TableWriter;
-  if (opts.format === 'xlsx') {
-    const { xlsxWriter } = await import('../../files/xlsx-writer.js');
-    writer = await xlsxWriter(opts.out as string, specs, entity.name);
-  } else {
-    const sink = opts.out !== undefined ? writers.fileSink(opts.out) : writers.streamSink((b) => opts.write(b.toString('utf8')));
-    writer = opts.format === 'json' ? writers.jsonWriter(sink, specs.map((s) => s.header)) : await writers.csvWriter(sink, specs);
+  try {
+    if (opts.format === 'xlsx') writer = await (await import('../../files/xlsx-writer.js')).xlsxWriter(sink, specs, entity.name);
+    else writer = opts.format === 'json' ? writers.jsonWriter(sink, specs.map((s) => s.header)) : await writers.csvWriter(sink, specs);
+  } catch (err) {
+    sink.abort();
+    throw err;
   }
   let rows = 0;
   try {
@@ -101,5 +104,5 @@ export async function exportTable(ctx: Ctx, entity: ImportEntity, opts: ExportOp
     writer.abort();
     throw err;
   }
-  return { kind: entity.name, format: opts.format, file: opts.out ?? null, rows, from: range.from ?? null, to: range.to ?? null, redacted: opts.redact !== undefined };
+  return { kind: entity.name, format: opts.format, file: opts.out?.name ?? null, rows, from: range.from ?? null, to: range.to ?? null, redacted: opts.redact !== undefined };
 }

@@ -26,6 +26,6 @@ export const entityNames = (): string[] => ENTITIES.map((e) => e.name);
 export function getEntity(name: string): ImportEntity {
   const wanted = name.trim().toLowerCase();
   const found = ENTITIES.find((e) => e.name === wanted || e.record === wanted);
-  if (found === undefined) throw new ValidationError(`unknown kind "${name.trim()}": expected ${entityNames().join(', ')}`, 'kind');
+  if (found === undefined) throw new ValidationError(`unknown kind: expected ${entityNames().join(', ')}`, 'kind');
   return found;
 }

@@ -2,8 +2,9 @@
  * A refused row as the report and the rejects file name it: row number,
  * column, value and reason. Values of personal fields (names, national codes,
  * birth dates, phones, addresses, notes) are never repeated: the value shows
- * as "(hidden)" and is cut out of the reason too; so is any run of eight or more
- * digits in any column (a client or worker given by national code or phone).
+ * as "(hidden)" and is cut out of the reason too; so is any run of seven or more
+ * digits in any column (a client or worker given by national code or phone), and
+ * a reference that is not an id or a case number (a client or worker by name).
  */
 import type { ColumnPlan, FieldSpec } from './columns.js';
 import { hasLongNumber, hideLongNumbers } from '../text/digits.js';
@@ -22,6 +23,15 @@ export interface Rejection {
 
 const HIDDEN = '(hidden)';
 const MAX_SHOWN = 80;
+/** A reference shown as written: an id (12, #12), an exported id (KRJ01:12) or a case number. Anything else may be a name. */
+const SHOWN_REF = /^\s*(#?\d{1,6}|[A-Za-z0-9]{2,12}:\d{1,6}|[A-Za-z0-9]{2,12}-\d{4}-\d{6}|\d{4}-\d{1,6})\s*$/;
+
+/** Whether a refused cell may be repeated in the run's report. */
+function shownValue(field: FieldSpec | undefined, cell: string): boolean {
+  if (field?.personal === true || hasLongNumber(cell)) return false;
+  // A client, worker, center or course given by name is a reference that may name a person.
+  return field?.kind !== 'ref' || SHOWN_REF.test(cell);
+}
 
 export function describeRejection(
   view: RowView,
@@ -43,7 +53,7 @@ export function describeRejection(
   const cell = index === undefined ? undefined : (view.raw.cells[index] ?? '');
   let value: string | null = null;
   if (cell !== undefined) {
-    value = field?.personal === true || hasLongNumber(cell) ? HIDDEN : cell.length > MAX_SHOWN ? `${cell.slice(0, MAX_SHOWN)}…` : cell;
+    value = !shownValue(field, cell) ? HIDDEN : cell.length > MAX_SHOWN ? `${cell.slice(0, MAX_SHOWN)}…` : cell;
   }
   return {
     row: view.row,

@@ -8,6 +8,8 @@
 import { ValidationError } from '../../errors.js';
 import type { RawRow } from '../../files/source.js';
 import { addDays, parseDateInput } from '../dates.js';
+import { refuseControls } from '../fields.js';
+import { FORBIDDEN_CHAR } from '../text/controls.js';
 import { toLatinDigits } from '../text/digits.js';
 import { normalizeLetters } from '../text/persian.js';
 import { jalaliName, type ColumnPlan, type FieldSpec } from './columns.js';
@@ -142,6 +144,9 @@ export class RowView {
     if (slot === undefined) return undefined;
     const field = slot.field;
     const text = slot.index < 0 ? '' : (this.raw.cells[slot.index] ?? '');
+    // normalizeLetters drops bidi controls from names: a name holding one is refused, as a command refuses it,
+    // not silently cleaned (line breaks and tabs in a name are white space, as in cleanText).
+    if (field.kind === 'name' && FORBIDDEN_CHAR.test(text)) refuseControls(text.replace(/[\t\r\n]/g, ' '), name);
     const value = text.trim() === '' ? undefined : normalizeCell(field.kind, text);
     if (slot.jalali < 0) return value;
     const twinText = this.raw.cells[slot.jalali] ?? '';

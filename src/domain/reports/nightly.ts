@@ -4,17 +4,18 @@
  * goes to a log and a file beside the reports: never a name).
  */
 import type { Ctx } from '../context.js';
+import { overdueMoment } from '../followups.js';
 import type { IsoDate, JalaliMonth } from '../dates.js';
 import { selectOverdueFollowups, selectUnassignedOpenCases, type OverdueFollowupRow, type UnassignedCaseRow } from '../../store/reports.js';
 
 export interface Attention {
-  /** Scheduled follow-ups due before today. */
+  /** The follow-ups overdue now (domain/followups.ts overdueMoment). */
   overdueFollowups: { total: number; items: OverdueFollowupRow[] };
   unassignedCases: { total: number; items: UnassignedCaseRow[] };
 }
 
 export function collectAttention(ctx: Pick<Ctx, 'db' | 'today'>, limit: number): Attention {
-  const overdue = selectOverdueFollowups(ctx.db, ctx.today, limit);
+  const overdue = selectOverdueFollowups(ctx.db, overdueMoment(ctx.today, ctx.today), limit);
   const unassigned = selectUnassignedOpenCases(ctx.db, limit);
   return {
     overdueFollowups: { total: overdue.total, items: overdue.rows },

@@ -62,22 +62,11 @@ export function yearPeriod(year: number, today: IsoDate): Period {
 export function rangePeriod(fromInput: string, toInput: string, today: IsoDate): Period {
   const from = parseDateInput(fromInput, { today, field: 'from' });
   const to = parseDateInput(toInput, { today, field: 'to' });
-  if (to < from) throw new ValidationError(`--to (${to}) is before --from (${from})`, 'to');
+  if (to < from) throw new ValidationError('--to is before --from', 'to');
   return makePeriod(null, from, to, today);
 }
 
 export { previousMonth };
-
-/**
- * The day state figures are taken at: cases open at the end of `asOf`; follow-ups
- * overdue at the start of `before`, i.e. due before it and not done or missed
- * before it. `before` is the day after the period (or today while the period
- * runs): at a month's end that is "due in or before the month and still not
- * done", and in the running month it is what `followup list --overdue` shows.
- */
-export function overdueDay(p: Period, today: IsoDate): IsoDate {
-  return earlier(addDays(p.to, 1), today);
-}
 
 /** A Jalali month as report_counts keys it: 140509 for 1405-09. */
 export const monthKey = (month: JalaliMonth): number => Number(month.replace('-', ''));

@@ -2,7 +2,8 @@
  * Reads the counts of one or more periods from one database, inside the caller's
  * snapshot: flows (services, openings, closings, follow-ups due, clients
  * registered) are sums over the period; states (cases open at the end, follow-ups
- * overdue) are the present state less what changed after the day they are taken at.
+ * overdue) are the present state less what changed after the day they are taken at
+ * (overdue: at the moment domain/followups.ts overdueMoment makes of the period's asOf).
  * Every read is a sum of report_counts (migration 4 describes the measures).
  */
 import {
@@ -11,7 +12,8 @@ import {
 import type { Db } from '../../store/database.js';
 import { addDays, type IsoDate } from '../dates.js';
 import { add, emptyTally, type GroupCounts, type Tally } from './figures.js';
-import { countRanges, overdueDay, type Period } from './period.js';
+import { overdueMoment } from '../followups.js';
+import { countRanges, type Period } from './period.js';
 
 /** Measures kept per day, month and year (read by countRanges), and those kept per day only. */
 const FLOWS = ['service', 'any-category', 'opened-center', 'opened-worker', 'closed', 'close-days', 'reopened'] as const;
@@ -83,12 +85,14 @@ export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate)
   const now = sumLists(selectStateCounts(db, ['open-center', 'open-worker']));
   const nowOpen = { center: groupCounts(now.get('open-center')), worker: groupCounts(now.get('open-worker')) };
   const changed = sumsFrom(db, periods.map((p) => addDays(p.asOf, 1)), ['opened-center', 'opened-worker', 'change-center', 'change-worker'], today);
-  // Overdue at the start of `before` = due before it and still scheduled, plus those done or missed late
-  // on or after it: those that stopped being overdue from `before` on (overdue-until), less those of them
-  // that were due from `before` on too.
-  const before = periods.map((p) => overdueDay(p, today));
-  const scheduled = countScheduledBefore(db, before);
-  const overdue = sumsFrom(db, before, ['followup', 'overdue-until'], today, false);
+  // Overdue at the moment of asOf (domain/followups.ts overdueMoment: due before dueBefore and not done
+  // or missed by settledThrough) = due before dueBefore and still scheduled, plus those done or missed
+  // late after settledThrough (overdue-until), less those of them due from dueBefore on (done-late and
+  // missed-late by due day: every one of them was settled after settledThrough too).
+  const moments = periods.map((p) => overdueMoment(p.asOf, today));
+  const scheduled = countScheduledBefore(db, moments.map((m) => m.dueBefore));
+  const settledAfter = sumsFrom(db, moments.map((m) => addDays(m.settledThrough, 1)), ['overdue-until'], today, false);
+  const dueFrom = sumsFrom(db, moments.map((m) => m.dueBefore), ['followup'], today, false);
   tallies.forEach((t, i) => {
     const since = changed[i] as Sums;
     for (const side of ['center', 'worker'] as const) {
@@ -98,9 +102,8 @@ export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate)
       }
       t.openAtEnd[side] = open;
     }
-    const from = overdue[i] as Sums;
-    const due = (code: string): number => from.get('followup')?.get(code) ?? 0;
-    const until = from.get('overdue-until')?.get('') ?? 0;
+    const due = (code: string): number => (dueFrom[i] as Sums).get('followup')?.get(code) ?? 0;
+    const until = (settledAfter[i] as Sums).get('overdue-until')?.get('') ?? 0;
     t.overdueAtEnd = (scheduled[i] as number) + until - due('done-late') - due('missed-late');
   });
 

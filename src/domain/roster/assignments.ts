@@ -7,7 +7,7 @@ import { selectStaff } from '../../store/staff.js';
 import { recordAudit } from '../audit.js';
 import type { Ctx } from '../context.js';
 import { parseDateInput } from '../dates.js';
-import { isBlank, parseId, splitList } from '../fields.js';
+import { noRecordWithId, isBlank, parseId, splitList } from '../fields.js';
 import { resolveStaff, type Staff } from '../staff.js';
 import { resolvePattern } from './patterns.js';
 import { expandRepeat } from './repeat.js';
@@ -39,7 +39,7 @@ export interface AssignResult {
 
 /** The dates of an assign or unassign: one --date, or --from/--to with a --repeat (default daily). */
 export function datesOf(ctx: Pick<Ctx, 'today'>, input: { date?: string | undefined; from?: string | undefined; to?: string | undefined; repeat?: string | undefined }): string[] {
-  const parse = (v: string, field: string): string => parseDateInput(v, { today: ctx.today, field });
+  const parse = (v: string, field: string): string => parseDateInput(v, { today: ctx.today, field, kind: 'record' });
   if (!isBlank(input.date)) {
     if (!isBlank(input.from) || !isBlank(input.to)) throw new ValidationError('give either --date or --from/--to, not both', 'date');
     if (!isBlank(input.repeat)) throw new ValidationError('--repeat needs --from and --to', 'repeat');
@@ -104,7 +104,7 @@ export function unassignShifts(ctx: Ctx, input: UnassignInput): Assignment[] {
     rows = ids.map((v) => {
       const id = parseId(v, 'assignment');
       const a = selectAssignment(ctx.db, id);
-      if (a === undefined) throw new NotFoundError(`no roster assignment #${id}`, 'assignment');
+      if (a === undefined) throw noRecordWithId('roster assignment', 'assignment');
       return a;
     });
   } else {
@@ -130,7 +130,7 @@ export function unassignShifts(ctx: Ctx, input: UnassignInput): Assignment[] {
 function loadAssignment(ctx: Pick<Ctx, 'db'>, ref: string, field: string): Assignment {
   const id = parseId(ref, field);
   const a = selectAssignment(ctx.db, id);
-  if (a === undefined) throw new NotFoundError(`no roster assignment #${id}`, field);
+  if (a === undefined) throw noRecordWithId('roster assignment', field);
   return a;
 }
 

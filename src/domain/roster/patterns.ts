@@ -7,7 +7,7 @@ import {
 import { recordAudit } from '../audit.js';
 import type { Ctx } from '../context.js';
 import { parseDateInput } from '../dates.js';
-import { isBlank, optionalCode, parseCode, parseInteger, requiredText } from '../fields.js';
+import { idDigits, isBlank, noRecordWithId, optionalCode, parseCode, parseId, parseInteger, requiredText } from '../fields.js';
 import { DUTY_SERVICES } from '../people/codes.js';
 import { toLatinDigits } from '../text/digits.js';
 import { matchingKey } from '../text/persian.js';
@@ -49,7 +49,7 @@ export function addPattern(ctx: Ctx, input: PatternInput): Pattern {
   const startTime = parseClockTime(requiredText(input.start, 'start'), 'start');
   const endTime = parseClockTime(requiredText(input.end, 'end'), 'end');
   const peopleNeeded = input.needed === undefined || input.needed === '' ? 1 : parseInteger(input.needed, 'needed', { min: 1, max: 100 });
-  const validFrom = isBlank(input.from) ? ctx.today : parseDateInput(input.from, { today: ctx.today, field: 'from' });
+  const validFrom = isBlank(input.from) ? ctx.today : parseDateInput(input.from, { today: ctx.today, field: 'from', kind: 'record' });
   const nameKey = matchingKey(name);
   const clash = selectPatternsByNameKey(ctx.db, nameKey, service)[0];
   if (clash !== undefined) throw new ConflictError(`${service} already has a shift pattern with this name (#${clash.id})`, 'name');
@@ -60,17 +60,17 @@ export function addPattern(ctx: Ctx, input: PatternInput): Pattern {
 
 /** A pattern by id, or by name (with the service when two services use one name). */
 export function resolvePattern(ctx: Pick<Ctx, 'db'>, ref: string, service?: string, field = 'pattern'): PatternRow {
-  const digits = toLatinDigits(ref.trim()).replace(/^#/, '');
-  if (/^\d+$/.test(digits)) {
-    const p = selectPattern(ctx.db, Number(digits));
-    if (p === undefined) throw new NotFoundError(`no shift pattern #${digits}`, field);
+  const id = idDigits(ref);
+  if (id !== undefined) {
+    const p = selectPattern(ctx.db, parseId(id, field));
+    if (p === undefined) throw noRecordWithId('shift pattern', field);
     return p;
   }
   const svc = optionalCode(DUTY_SERVICES, service, 'service') ?? undefined;
   const found = selectPatternsByNameKey(ctx.db, matchingKey(ref), svc);
-  if (found.length === 0) throw new NotFoundError(`no shift pattern named "${ref.trim()}"${svc ? ` for ${svc}` : ''}`, field);
+  if (found.length === 0) throw new NotFoundError(`no shift pattern${svc ? ` of ${svc}` : ''} has the name given for --${field}`, field);
   if (found.length > 1) {
-    throw new ValidationError(`${found.length} services have a shift named "${ref.trim()}": give --service or the id (${found.map((p) => '#' + p.id).join(', ')})`, field);
+    throw new ValidationError(`${found.length} services have a shift with the name given for --${field}: give --service or the id (${found.map((p) => '#' + p.id).join(', ')})`, field);
   }
   return found[0] as PatternRow;
 }
@@ -95,7 +95,7 @@ export function updatePattern(ctx: Ctx, input: PatternUpdate): Pattern {
     startTime: input.start === undefined ? p.startTime : parseClockTime(input.start, 'start'),
     endTime: input.end === undefined ? p.endTime : parseClockTime(input.end, 'end'),
     peopleNeeded: input.needed === undefined ? p.peopleNeeded : parseInteger(input.needed, 'needed', { min: 1, max: 100 }),
-    validFrom: input.from === undefined ? p.validFrom : parseDateInput(input.from, { today: ctx.today, field: 'from' }),
+    validFrom: input.from === undefined ? p.validFrom : parseDateInput(input.from, { today: ctx.today, field: 'from', kind: 'record' }),
     retiredOn: p.retiredOn,
   };
   next.nameKey = matchingKey(next.name);
@@ -121,7 +121,7 @@ export function updatePattern(ctx: Ctx, input: PatternUpdate): Pattern {
 export function retirePattern(ctx: Ctx, ref: string, date: string | undefined, service?: string): Pattern {
   const p = resolvePattern(ctx, ref, service, 'id');
   if (p.retiredOn !== null) throw new ConflictError(`shift pattern #${p.id} is already retired`, 'id');
-  const on = isBlank(date) ? ctx.today : parseDateInput(date, { today: ctx.today, field: 'date' });
+  const on = isBlank(date) ? ctx.today : parseDateInput(date, { today: ctx.today, field: 'date', kind: 'record' });
   if (on <= p.validFrom) throw new ValidationError(`shift pattern #${p.id} starts on ${p.validFrom}: retire it after that date`, 'date');
   const left = countPatternAssignments(ctx.db, p.id, on);
   if (left > 0) {

@@ -49,7 +49,7 @@ export function expandRepeat(from: IsoDate, to: IsoDate, repeat: string): IsoDat
       const d = weekdayOf(part);
       if (d === undefined) {
         throw new ValidationError(
-          `invalid --repeat "${repeat.trim()}": expected ${REPEAT_WORDS.join(', ')} or weekday names such as saturday or saturday,tuesday`,
+          `invalid --repeat: expected ${REPEAT_WORDS.join(', ')} or weekday names such as saturday or saturday,tuesday`,
           'repeat',
         );
       }

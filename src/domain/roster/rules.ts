@@ -41,7 +41,7 @@ export function checkPlacement(ctx: Pick<Ctx, 'db'>, p: Placement, opts: CheckOp
   const who = `staff member #${staff.id}`;
   if (!inForceOn(pattern, date)) {
     const when = date < pattern.validFrom ? `starts on ${pattern.validFrom}` : `was retired on ${pattern.retiredOn}`;
-    throw new ConflictError(`shift pattern #${pattern.id} has no shift on ${date}: it ${when}`, 'date');
+    throw new ConflictError(`shift pattern #${pattern.id} has no shift on that date: it ${when}`, 'date');
   }
   if (staff.leftOn !== null && date >= staff.leftOn) throw new ConflictError(`${who} left on ${staff.leftOn}: no shifts from that day`, 'staff');
   if (staff.leftOn === null && !staff.active) throw new ConflictError(`${who} is no longer active`, 'staff');

@@ -31,10 +31,11 @@ export function toPersianDigits(s: string): string {
 }
 
 /**
- * Eight or more digits in a row, in any of the three digit sets: what a national code or a
- * phone number looks like (the decimals of a fraction, after its point, are not one).
+ * Seven or more digits in a row, in any of the three digit sets: what a national code, a
+ * mobile or a local phone number (7 digits in smaller towns) looks like (the decimals of a
+ * fraction, after its point, are not one). Case numbers end in 6 digits and stay readable.
  */
-const LONG_NUMBER = /(?<![.\u066b0-9\u06f0-\u06f9\u0660-\u0669])[0-9\u06f0-\u06f9\u0660-\u0669]{8,}/g;
+const LONG_NUMBER = /(?<![.\u066b0-9\u06f0-\u06f9\u0660-\u0669])[0-9\u06f0-\u06f9\u0660-\u0669]{7,}/g;
 
 /** Whether text holds a run of digits that may be a national code or a phone number. */
 export const hasLongNumber = (s: string): boolean => s.search(LONG_NUMBER) >= 0;

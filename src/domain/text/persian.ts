@@ -4,7 +4,10 @@
  * so the same name can be spelled with different code points.
  *
  * - `normalizeLetters` is what gets STORED: the name as typed, cleaned, still
- *   readable (keeps ZWNJ, diacritics and hamza forms).
+ *   readable (keeps ZWNJ, diacritics, hamza forms and ة). Arabic presentation
+ *   forms (ﻓﺎﻃﻤﻪ, from PDFs and old systems) are glyphs, not letters: NFKC turns
+ *   them into the letters they draw.
+ *   Commands and import both store names through it.
  * - `matchingKey` is what gets COMPARED: aggressive folding for de-duplication
  *   and search; never shown to users.
  */
@@ -27,27 +30,29 @@ const WHITESPACE_RUN = /\s+/g;
  * text: it skips the general path, which costs a dozen string passes.
  */
 const NOT_PLAIN = /[^\u0021-\u007e\u0621-\u063a\u0641\u0642\u0644-\u0648\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c ]|^ | $| {2}/;
-// In plain text, the letters NFD splits into a base letter and a hamza or madda mark.
-const PLAIN_DECOMPOSING = /[\u0622-\u0626]/;
+// In plain text, the letters NFD splits into a base letter and a hamza or madda mark, and ة (folded to ه).
+const PLAIN_DECOMPOSING = /[\u0622-\u0626\u0629]/;
 const PLAIN_BASE: Readonly<Record<string, string>> = {
   '\u0622': '\u0627', // آ → ا
   '\u0623': '\u0627', // أ → ا
   '\u0624': '\u0648', // ؤ → و
   '\u0625': '\u0627', // إ → ا
   '\u0626': '\u06cc', // ئ → ي (its NFD base) → ی
+  '\u0629': '\u0647', // ة → ه (FOLD)
 };
-const PLAIN_DECOMPOSING_ALL = /[\u0622-\u0626]/g;
+const PLAIN_DECOMPOSING_ALL = /[\u0622-\u0626\u0629]/g;
 const PLAIN_DROPPED = /[\u200c ]/g;
 const LATIN_CAPITAL = /[A-Z]/;
 
-/** Text that normalizeLetters, matchingKey's folding and NFC all leave unchanged (see NOT_PLAIN). */
+/** Text that normalizeLetters and NFC leave unchanged (see NOT_PLAIN); matchingKey's fast path does its folds (hamza forms, ة). */
 export const isPlainText = (s: string): boolean => !NOT_PLAIN.test(s);
 
-/** Canonical stored form: Persian ی/ک, ASCII digits, NFC, trimmed, single spaces. ZWNJ kept. */
+/** Canonical stored form: Persian ی/ک, ASCII digits, NFKC, trimmed, single spaces. ZWNJ and ة kept. */
 export function normalizeLetters(s: string): string {
   if (!NOT_PLAIN.test(s)) return s;
-  // Compose first so that ي + hamza becomes ئ instead of ی + a stray hamza.
-  const composed = s.replace(INVISIBLE_CONTROLS, '').normalize('NFC');
+  // Compose first so that ي + hamza becomes ئ instead of ی + a stray hamza; NFKC (not NFC) so that
+  // presentation forms become letters (ﻲ → ي → ی) before the letters are made Persian.
+  const composed = s.replace(INVISIBLE_CONTROLS, '').normalize('NFKC');
   return toLatinDigits(composed)
     .replace(ARABIC_YEH, '\u06cc')
     .replace(ARABIC_KAF, '\u06a9')
@@ -68,19 +73,24 @@ const FOLD: Readonly<Record<string, string>> = {
   '\u0671': '\u0627', // ٱ → ا
   '\u06d5': '\u0647', // ە (base of ۀ) → ه
   '\u064a': '\u06cc', // ي (base of ئ) → ی
+  // Teh marbuta: فاطمة and فاطمه are one name. Only the key folds it; the stored name keeps it.
+  '\u0629': '\u0647', // ة → ه
 };
-const FOLDABLE = /[\u0671\u06d5\u064a]/g;
+const FOLDABLE = /[\u0671\u06d5\u064a\u0629]/g;
 
 /**
  * De-duplication / search key: "محمد‌علي", "محمدعلی", "محمد علی" and
- * "مُحمّد علي" all give the same key. ئ folds to ی too: NFC composes ي + hamza
+ * "مُحمّد علي" all give the same key; so do "فاطمة", "فاطمه" and "ﻓﺎﻃﻤﻪ"
+ * (NFKC, in normalizeLetters, reads presentation forms as letters).
+ * Keys are stored (name_key, title_key): a change here needs a migration that
+ * recomputes them (recomputeKeys, store/migrations/006-matching-keys.ts). ئ folds to ی too: NFC composes ي + hamza
  * into ئ but leaves ی + hamza alone, so without the fold the key would depend
  * on which keyboard typed the letter under the hamza.
  */
 export function matchingKey(s: string): string {
   if (!NOT_PLAIN.test(s)) {
     // The general path below, step by step, for plain text: NFD and the mark removal leave the base
-    // letters of آ أ ؤ إ ئ, ZWNJ and spaces go, Latin letters are lower-cased; NFC has nothing to join.
+    // letters of آ أ ؤ إ ئ, ة folds to ه, ZWNJ and spaces go, Latin letters are lower-cased; NFC has nothing to join.
     let key = PLAIN_DECOMPOSING.test(s) ? s.replace(PLAIN_DECOMPOSING_ALL, (ch) => PLAIN_BASE[ch] ?? ch) : s;
     key = key.replace(PLAIN_DROPPED, '');
     return LATIN_CAPITAL.test(key) ? key.toLowerCase() : key;

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit.js';
 import { ROLES } from '../codes.js';
 import type { Ctx } from '../context.js';
 import { parseDateInput } from '../dates.js';
-import { isBlank, optionalCode, optionalInteger, optionalText, parseCode, requiredText, splitList } from '../fields.js';
+import { idDigits, isBlank, noRecordWithId, optionalCode, optionalInteger, optionalText, parseCode, parseId, requiredText, splitList } from '../fields.js';
 import { AUDIENCES } from '../people/codes.js';
 import { toLatinDigits } from '../text/digits.js';
 import { matchingKey } from '../text/persian.js';
@@ -36,7 +36,7 @@ export interface CourseInput {
 export function parseHours(value: string | number, field: string): number {
   const text = typeof value === 'number' ? String(value) : toLatinDigits(value).trim().replace('/', '.');
   if (!/^\d{1,4}(\.\d{1,2})?$/.test(text) || Number(text) <= 0) {
-    throw new ValidationError(`invalid ${field} "${String(value).trim()}": expected hours such as 12 or 1.5`, field);
+    throw new ValidationError(`invalid ${field}: expected hours such as 12 or 1.5`, field);
   }
   return Number(text);
 }
@@ -51,7 +51,7 @@ export function parseRoles(value: string | undefined, field = 'mandatory-for'): 
 export function validateCourse(ctx: Pick<Ctx, 'today'>, input: CourseInput, base?: Course): CourseWrite {
   const keep = (k: keyof CourseInput): boolean => base !== undefined && input[k] === undefined;
   const title = keep('title') ? (base as Course).title : requiredText(input.title, 'title', 200);
-  const date = (v: string, field: string): string => parseDateInput(v, { today: ctx.today, field });
+  const date = (v: string, field: string): string => parseDateInput(v, { today: ctx.today, field, kind: 'record' });
   const startsOn = keep('from') ? (base as Course).startsOn : date(requiredText(input.from, 'from'), 'from');
   const endsOn = keep('to') ? (base as Course).endsOn : isBlank(input.to) ? startsOn : date(input.to, 'to');
   if (endsOn < startsOn) throw new ValidationError('--to is before --from', 'to');
@@ -85,15 +85,15 @@ export function addCourse(ctx: Ctx, input: CourseInput): Course {
 
 /** A course by id, or by title when only one run has it. */
 export function resolveCourse(ctx: Pick<Ctx, 'db'>, ref: string, field = 'course'): Course {
-  const digits = toLatinDigits(ref.trim()).replace(/^#/, '');
-  if (/^\d+$/.test(digits)) {
-    const c = selectCourse(ctx.db, Number(digits));
-    if (c === undefined) throw new NotFoundError(`no course #${digits}`, field);
+  const id = idDigits(ref);
+  if (id !== undefined) {
+    const c = selectCourse(ctx.db, parseId(id, field));
+    if (c === undefined) throw noRecordWithId('course', field);
     return c;
   }
   const runs = selectCoursesByTitleKey(ctx.db, matchingKey(ref));
-  if (runs.length === 0) throw new NotFoundError(`no course titled "${ref.trim()}"`, field);
-  if (runs.length > 1) throw new ValidationError(`${runs.length} runs of "${ref.trim()}" exist: give the id (${runs.map((c) => '#' + c.id).join(', ')})`, field);
+  if (runs.length === 0) throw new NotFoundError(`no course has the title given for --${field}`, field);
+  if (runs.length > 1) throw new ValidationError(`${runs.length} runs of the course titled as given for --${field} exist: give the id (${runs.map((c) => '#' + c.id).join(', ')})`, field);
   return runs[0] as Course;
 }
 
@@ -140,7 +140,7 @@ export interface CourseSummary extends Course {
 
 export function listCourses(ctx: Pick<Ctx, 'db' | 'today'>, f: CourseListFilter): CourseSummary[] {
   const date = (v: string | undefined, field: string): string | undefined =>
-    isBlank(v) ? undefined : parseDateInput(v, { today: ctx.today, field });
+    isBlank(v) ? undefined : parseDateInput(v, { today: ctx.today, field, kind: 'filter' });
   const from = date(f.from, 'from');
   const to = date(f.to, 'to');
   const audience = optionalCode(AUDIENCES, f.audience, 'audience') ?? undefined;

@@ -13,7 +13,7 @@ import { recordAudit } from '../audit.js';
 import { resolveClient } from '../clients.js';
 import type { Ctx } from '../context.js';
 import { parseDateInput } from '../dates.js';
-import { isBlank, optionalCode, optionalText, parseId, splitList } from '../fields.js';
+import { noRecordWithId, isBlank, optionalCode, optionalText, parseId, splitList } from '../fields.js';
 import { ENROLMENT_STATUSES } from '../people/codes.js';
 import { resolveStaff, worksOn } from '../staff.js';
 import { toLatinDigits } from '../text/digits.js';
@@ -23,8 +23,8 @@ import { promoteWaiting } from './waiting-list.js';
 export type Enrolment = EnrolmentRow;
 
 function dateOrToday(ctx: Pick<Ctx, 'today'>, value: string | undefined, field = 'date'): string {
-  const d = isBlank(value) ? ctx.today : parseDateInput(value, { today: ctx.today, field });
-  if (d > ctx.today) throw new ValidationError(`--${field} ${value?.trim()} is in the future`, field);
+  const d = isBlank(value) ? ctx.today : parseDateInput(value, { today: ctx.today, field, kind: 'record' });
+  if (d > ctx.today) throw new ValidationError(`--${field} is in the future`, field);
   return d;
 }
 
@@ -103,7 +103,7 @@ export function resolveEnrolment(ctx: Pick<Ctx, 'db'>, ref: EnrolmentRef): Enrol
   if (!isBlank(ref.id)) {
     const id = parseId(toLatinDigits(ref.id), 'enrolment');
     const e = selectEnrolment(ctx.db, id);
-    if (e === undefined) throw new NotFoundError(`no enrolment #${id}`, 'enrolment');
+    if (e === undefined) throw noRecordWithId('enrolment', 'enrolment');
     return e;
   }
   if (isBlank(ref.course) || (isBlank(ref.staff) && isBlank(ref.client))) {
@@ -141,7 +141,7 @@ export function parseScore(value: string | undefined): number | null {
   if (isBlank(value)) return null;
   const text = toLatinDigits(value).trim();
   const n = Number(text);
-  if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || n > 100) throw new ValidationError(`invalid score "${value.trim()}": expected 0 to 100`, 'score');
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || n > 100) throw new ValidationError('invalid score: expected 0 to 100', 'score');
   return n;
 }
 

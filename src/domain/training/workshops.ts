@@ -9,7 +9,7 @@ import { recordAudit } from '../audit.js';
 import { optionalCenter } from '../centers.js';
 import type { Ctx } from '../context.js';
 import { parseDateInput } from '../dates.js';
-import { isBlank, optionalCode, optionalInteger, optionalNote, optionalText, parseCode, parseId, requiredText } from '../fields.js';
+import { noRecordWithId, isBlank, optionalCode, optionalInteger, optionalNote, optionalText, parseCode, parseId, requiredText } from '../fields.js';
 import { WORKSHOP_TOPICS } from '../people/codes.js';
 import { resolveStaff } from '../staff.js';
 import { parseHours } from './courses.js';
@@ -32,7 +32,7 @@ export interface WorkshopInput {
 /** Every rule of a workshop record, shared by add, update and import. */
 export function validateWorkshop(ctx: Pick<Ctx, 'db' | 'today'>, input: WorkshopInput, base?: Workshop): WorkshopWrite {
   const keep = (k: keyof WorkshopInput): boolean => base !== undefined && input[k] === undefined;
-  const heldOn = keep('date') ? (base as Workshop).heldOn : parseDateInput(requiredText(input.date, 'date'), { today: ctx.today, field: 'date' });
+  const heldOn = keep('date') ? (base as Workshop).heldOn : parseDateInput(requiredText(input.date, 'date'), { today: ctx.today, field: 'date', kind: 'record' });
   if (heldOn > ctx.today) throw new ValidationError('a workshop is recorded once held: --date is in the future', 'date');
   const count = (v: string | number | undefined, field: string, old: number | undefined): number =>
     v === undefined && old !== undefined ? old : (optionalInteger(v, field, { min: 0, max: 100_000 }) ?? 0);
@@ -61,7 +61,7 @@ export function addWorkshop(ctx: Ctx, input: WorkshopInput): Workshop {
 export function updateWorkshop(ctx: Ctx, input: WorkshopInput & { id: string }): Workshop {
   const id = parseId(input.id, 'id');
   const current = selectWorkshop(ctx.db, id);
-  if (current === undefined) throw new NotFoundError(`no workshop #${id}`, 'id');
+  if (current === undefined) throw noRecordWithId('workshop', 'id');
   const changed = (['topic', 'title', 'date', 'center', 'place', 'facilitator', 'hours', 'female', 'male', 'note'] as const).filter((k) => input[k] !== undefined);
   if (changed.length === 0) throw new ValidationError('nothing to update: give at least one field to change');
   updateWorkshopRow(ctx.db, id, validateWorkshop(ctx, input, current), ctx.now());
@@ -78,7 +78,7 @@ export function listWorkshops(
   ctx: Pick<Ctx, 'db' | 'today'>,
   f: { from?: string | undefined; to?: string | undefined; topic?: string | undefined; center?: string | undefined },
 ): WorkshopList {
-  const date = (v: string | undefined, field: string): string | undefined => (isBlank(v) ? undefined : parseDateInput(v, { today: ctx.today, field }));
+  const date = (v: string | undefined, field: string): string | undefined => (isBlank(v) ? undefined : parseDateInput(v, { today: ctx.today, field, kind: 'filter' }));
   const from = date(f.from, 'from');
   const to = date(f.to, 'to');
   const topic = optionalCode(WORKSHOP_TOPICS, f.topic, 'topic') ?? undefined;

@@ -4,6 +4,8 @@ import { up as people } from './002-people.js';
 import { up as importing } from './003-import.js';
 import { up as reports } from './004-reports.js';
 import { up as auditGuard } from './005-audit-guard.js';
+import { up as matchingKeys } from './006-matching-keys.js';
+import { up as overdueIndex } from './007-overdue-index.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'import batches', up: importing },
   { version: 4, name: 'report indexes', up: reports },
   { version: 5, name: 'audit trail refuses replaced entries', up: auditGuard },
+  { version: 6, name: 'matching keys fold ة and presentation forms', up: matchingKeys },
+  { version: 7, name: 'overdue follow-ups by the day they were settled', up: overdueIndex },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

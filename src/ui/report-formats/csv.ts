@@ -3,12 +3,12 @@
  * codes in the first column. UTF-8 with a BOM and CRLF, so that Excel on a
  * Persian Windows opens it with the letters intact.
  */
+import { csvCell } from '../../files/writers.js';
 import type { ReportDoc } from '../views/report-doc.js';
 import { reportWord } from '../views/report-labels.js';
 import type { Lang } from '../labels.js';
 
 export async function renderReportCsv(doc: ReportDoc, lang: Lang): Promise<Buffer> {
-  const { stringify } = await import('csv-stringify/sync');
   const rows: (string | number)[][] = [[doc.title], [doc.office], [doc.period], []];
   for (const t of doc.tables) {
     rows.push([t.title]);
@@ -23,6 +23,7 @@ export async function renderReportCsv(doc: ReportDoc, lang: Lang): Promise<Buffe
     if (l.more > 0) rows.push([`… ${l.more} ${reportWord('andMore', lang)}`]);
     rows.push([]);
   }
-  const text = stringify(rows, { record_delimiter: '\r\n' });
+  // Every cell through csvCell: text that would run as a formula is neutralised there, numbers stay numbers.
+  const text = rows.map((r) => `${r.map((v) => csvCell(v, ',')).join(',')}\r\n`).join('');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

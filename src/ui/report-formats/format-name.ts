@@ -7,7 +7,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export function parseReportFormat(value: string | undefined): ReportFormat {
   const v = (value ?? 'table').trim().toLowerCase();
   if (!(REPORT_FORMATS as readonly string[]).includes(v)) {
-    throw new ValidationError(`invalid --format "${value}": expected ${REPORT_FORMATS.join(', ')}`, 'format');
+    throw new ValidationError(`invalid --format: expected ${REPORT_FORMATS.join(', ')}`, 'format');
   }
   return v as ReportFormat;
 }

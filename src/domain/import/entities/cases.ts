@@ -51,7 +51,7 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
     if (target === undefined) throw new NotFoundError(`no case ${s.officeCode}:${t.local} in this office`, 'id');
   }
   if (number !== undefined) {
-    if (!NUMBER.test(number)) throw new ValidationError(`invalid case-number "${number}": expected e.g. KRJ01-1405-000012`, 'case-number');
+    if (!NUMBER.test(number)) throw new ValidationError('invalid case-number: expected e.g. KRJ01-1405-000012', 'case-number');
     const byNumber = selectCaseByNumber(s.db, number);
     if (target !== undefined && byNumber !== undefined && byNumber.id !== target.id) {
       throw new ConflictError(`the id column names case #${target.id}, but case number ${number} is case #${byNumber.id}`, 'case-number');
@@ -110,7 +110,7 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
     if (Number(m[2]) !== year) throw new ValidationError(`case-number ${number} is of year ${m[2]}, but the case was opened in ${year}`, 'case-number');
     caseNumber = number;
     seq = Number(m[3]);
-    if (seq < 1) throw new ValidationError(`invalid case-number "${number}"`, 'case-number');
+    if (seq < 1) throw new ValidationError('invalid case-number: its sequence must be at least 000001', 'case-number');
     if (caseSeqTaken(s.db, year, seq)) {
       throw new ConflictError(`case number ${number}: year ${year} sequence ${seq} is taken by another case here`, 'case-number');
     }
@@ -138,7 +138,7 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
 
 function closedOnIso(s: ImportSession, row: RowView): string | null {
   const v = row.get('closed-on');
-  return v === undefined ? null : parseDateInput(v, { today: s.today, field: 'closed-on' });
+  return v === undefined ? null : parseDateInput(v, { today: s.today, field: 'closed-on', kind: 'record' });
 }
 
 export const cases: ImportEntity = {

@@ -14,7 +14,7 @@ import { insertImportKey } from '../../../store/import.js';
 import { selectStaffList } from '../../../store/staff.js';
 import { selectCourse, selectEnrolment, selectEnrolmentOf, selectEnrolments, updateEnrolmentRow, type EnrolmentRow } from '../../../store/training.js';
 import { parseDateInput } from '../../dates.js';
-import { optionalCode, optionalText } from '../../fields.js';
+import { noRecordWithId, optionalCode, optionalText } from '../../fields.js';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../../people/codes.js';
 import { toLatinDigits } from '../../text/digits.js';
 import { matchingKey } from '../../text/persian.js';
@@ -70,7 +70,7 @@ function readWanted(s: ImportSession, row: RowView): Wanted {
   const dates: Wanted['dates'] = {};
   for (const f of DATES) {
     const v = row.get(f);
-    if (v !== undefined) dates[f] = parseDateInput(v, { today: s.today, field: f });
+    if (v !== undefined) dates[f] = parseDateInput(v, { today: s.today, field: f, kind: 'record' });
   }
   const w: Wanted = { status: optionalCode(ENROLMENT_STATUSES, row.get('status'), 'status'), dates };
   if (row.get('score') !== undefined) w.score = parseScore(row.get('score'));
@@ -92,13 +92,13 @@ function rowCourse(s: ImportSession, row: RowView): Course {
   let course: Course | undefined;
   if (ref !== undefined && 'id' in ref) {
     course = selectCourse(s.db, ref.id);
-    if (course === undefined) throw new NotFoundError(`no course #${ref.id}`, 'course');
+    if (course === undefined) throw noRecordWithId('course', 'course');
   } else if (ref !== undefined && 'text' in ref) {
     course = resolveCourse(s, ref.text, 'course');
   } else if (title !== undefined) {
     course = resolveCourse(s, title, 'course-title');
   } else if (ref !== undefined && 'foreign' in ref) {
-    throw new NotFoundError(`no course was imported here with the id ${ref.foreign}: import that office's courses file first, or add a course-title column`, 'course');
+    throw new NotFoundError(`no course was imported here with the id in the course column: import that office's courses file first, or add a course-title column`, 'course');
   } else {
     throw new ValidationError('course is required: give the course\'s id or title', 'course');
   }

@@ -53,7 +53,7 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
     throw new ValidationError('a scheduled follow-up has no done-on or outcome: set its status, or empty them', 'status');
   }
   if ((status === 'done' || status === 'missed') && doneText === undefined) throw new ValidationError(`a ${status} follow-up needs its done-on date`, 'done-on');
-  const doneOn = status === 'cancelled' || doneText === undefined ? null : parseDateInput(doneText, { today: s.today, field: 'done-on' });
+  const doneOn = status === 'cancelled' || doneText === undefined ? null : parseDateInput(doneText, { today: s.today, field: 'done-on', kind: 'record' });
   const finish = (id: number): void => {
     finishFollowup(s, status as 'done' | 'missed' | 'cancelled', { id: String(id), date: doneText, outcome: row.get('outcome') });
   };

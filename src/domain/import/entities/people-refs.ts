@@ -13,6 +13,7 @@ import { selectClient, selectClientByNationalCode } from '../../../store/clients
 import { selectImportKey } from '../../../store/import.js';
 import { selectStaff, selectStaffByNationalCode } from '../../../store/staff.js';
 import { clientNameKey, resolveClient, type Client } from '../../clients.js';
+import { noRecordWithId } from '../../fields.js';
 import { parseNationalCode } from '../../national-code.js';
 import { resolveStaff, staffNameKey, type Staff } from '../../staff.js';
 import { parseRowRef, type ImportSession } from '../entity.js';
@@ -68,7 +69,7 @@ export function rowStaff(s: ImportSession, row: RowView, refField = 'staff'): St
   let by = refField;
   if (ref !== undefined && 'id' in ref) {
     staff = selectStaff(s.db, ref.id);
-    if (staff === undefined) throw new NotFoundError(`no staff member #${ref.id}`, refField);
+    if (staff === undefined) throw noRecordWithId('staff member', refField);
   } else if (ref !== undefined && 'text' in ref) {
     staff = resolveStaff(s, ref.text, refField);
   } else if (code !== undefined) {
@@ -101,7 +102,7 @@ export function rowClient(s: ImportSession, row: RowView, refField = 'client'): 
   let by = refField;
   if (ref !== undefined && 'id' in ref) {
     client = selectClient(s.db, ref.id);
-    if (client === undefined) throw new NotFoundError(`no client #${ref.id}`, refField);
+    if (client === undefined) throw noRecordWithId('client', refField);
   } else if (ref !== undefined && 'text' in ref) {
     client = resolveClient(s, ref.text, refField);
   } else if (code !== undefined) {

@@ -12,7 +12,7 @@ import { insertImportKey } from '../../../store/import.js';
 import { selectAssignment, selectAssignments, selectPattern, type AssignmentRow, type PatternRow } from '../../../store/roster.js';
 import { selectStaffList } from '../../../store/staff.js';
 import { parseDateInput } from '../../dates.js';
-import { parseCode, requiredText } from '../../fields.js';
+import { noRecordWithId, parseCode, requiredText } from '../../fields.js';
 import { DUTY_SERVICES } from '../../people/codes.js';
 import { assignShifts } from '../../roster/assignments.js';
 import { shiftSpan } from '../../roster/clock.js';
@@ -47,13 +47,13 @@ function rowPattern(s: ImportSession, row: RowView): PatternRow {
   let p: PatternRow | undefined;
   if (ref !== undefined && 'id' in ref) {
     p = selectPattern(s.db, ref.id);
-    if (p === undefined) throw new NotFoundError(`no shift pattern #${ref.id}`, 'pattern');
+    if (p === undefined) throw noRecordWithId('shift pattern', 'pattern');
   } else if (ref !== undefined && 'text' in ref) {
     p = resolvePattern(s, ref.text, serviceText, 'pattern');
   } else if (name !== undefined) {
     p = resolvePattern(s, name, serviceText, 'pattern-name');
   } else if (ref !== undefined && 'foreign' in ref) {
-    throw new NotFoundError(`no shift pattern was imported here with the id ${ref.foreign}: import that office's shift-patterns file first, or add pattern-name and service columns`, 'pattern');
+    throw new NotFoundError(`no shift pattern was imported here with the id in the pattern column: import that office's shift-patterns file first, or add pattern-name and service columns`, 'pattern');
   } else {
     throw new ValidationError('pattern is required: give the shift pattern\'s id, or its name (with the service)', 'pattern');
   }
@@ -77,7 +77,7 @@ function importAssignmentRow(s: ImportSession, row: RowView): RowOutcome {
     if (target === undefined) throw new NotFoundError(`no roster assignment ${s.officeCode}:${t.local} in this office`, 'id');
   } else if (t.mapped !== undefined) target = selectAssignment(s.db, t.mapped);
 
-  const date = parseDateInput(requiredText(row.get('date'), 'date'), { today: s.today, field: 'date' });
+  const date = parseDateInput(requiredText(row.get('date'), 'date'), { today: s.today, field: 'date', kind: 'record' });
   const pattern = rowPattern(s, row);
   const staff = rowStaff(s, row);
   // The times a file gives are the sender's: a pattern of the same name with other hours is another shift.

@@ -61,7 +61,7 @@ function importPatternRow(s: ImportSession, row: RowView): RowOutcome {
   const needed = neededText === undefined ? undefined : parseInteger(neededText, 'needed', { min: 1, max: 100 });
   const date = (field: string): string | undefined => {
     const v = row.get(field);
-    return v === undefined ? undefined : parseDateInput(v, { today: s.today, field });
+    return v === undefined ? undefined : parseDateInput(v, { today: s.today, field, kind: 'record' });
   };
   const validFrom = date('valid-from');
   const retiredOn = date('retired-on');

@@ -105,7 +105,7 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
   const leaving = target.active && !active;
   const rejoining = !target.active && active;
   const leftDiffers = !target.active && !active && leftText !== undefined && target.leftOn !== null &&
-    parseDateInput(leftText, { today: s.today, field: 'left-on' }) !== target.leftOn;
+    parseDateInput(leftText, { today: s.today, field: 'left-on', kind: 'record' }) !== target.leftOn;
   if (leftDiffers) throw new ConflictError(`left-on differs from the stored date of staff member #${target.id}: change it with the staff commands`, 'left-on');
   if (changed.length === 0 && !leaving && !rejoining) return { action: 'unchanged', id: target.id };
   if (changed.length > 0 || rejoining) {
