@@ -18,6 +18,27 @@ describe('made-up people of the demo office', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 400_000_000 }), (n) => isValidNationalCode(nationalCodeFor(n))));
   });
 
+  it('finds a code for the numbers whose body is never issued (digits 4-9 all zero), without looping', () => {
+    // The n whose body is XYZ000000: n = (body - offset) / multiplier (mod 10^9).
+    const M = 387_420_489n;
+    const O = 123_456_789n;
+    const SPACE = 1_000_000_000n;
+    const inverse = (() => {
+      let [a, b, x0, x1] = [M, SPACE, 1n, 0n];
+      while (b !== 0n) {
+        const q = a / b;
+        [a, b, x0, x1] = [b, a - q * b, x1, x0 - q * x1];
+      }
+      return ((x0 % SPACE) + SPACE) % SPACE;
+    })();
+    const refused = Array.from({ length: 1000 }, (_, xyz) => Number(((((BigInt(xyz) * 1_000_000n - O) % SPACE) + SPACE) % SPACE * inverse) % SPACE));
+    const inRange = refused.filter((n) => n >= 1 && n < 500_000_000);
+    expect(inRange.length).toBeGreaterThan(400);
+    const codes = new Set(inRange.map((n) => nationalCodeFor(n)));
+    for (const code of codes) expect(isValidNationalCode(code), code).toBe(true);
+    expect(codes.size).toBe(inRange.length);
+  });
+
   it('types a name in ways that all share its matching key', () => {
     const fx = loadDemoFixtures();
     const names = [...fx.names.female, ...fx.names.male, ...fx.names.last];

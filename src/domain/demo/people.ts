@@ -33,13 +33,18 @@ const CODE_SPACE = 1_000_000_000n;
 
 /** The n-th national code of the office (n ≥ 1): ten digits with a valid check digit, unique per n. */
 export function nationalCodeFor(n: number): string {
-  const body = ((BigInt(n) * CODE_MULTIPLIER + CODE_OFFSET) % CODE_SPACE).toString().padStart(9, '0');
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (10 - i);
-  const r = sum % 11;
-  const code = body + String(r < 2 ? r : 11 - r);
-  // Ten equal digits pass the checksum but are not a code; the next body is used instead.
-  return isValidNationalCode(code) ? code : nationalCodeFor(n + 500_000_000);
+  // A few bodies give codes that are never issued (ten equal digits; digits 4–9 all zero): such an n
+  // takes the body of an n above 500,000,000, which no office reaches, so codes stay unique. The
+  // step is odd, so it also changes digits 4–9 (a step of 500,000,000 alone moves only the first
+  // digit and would return to the same refused body for ever).
+  for (let k = BigInt(n); ; k += 500_000_001n) {
+    const body = ((k * CODE_MULTIPLIER + CODE_OFFSET) % CODE_SPACE).toString().padStart(9, '0');
+    let sum = 0;
+    for (let i = 0; i < 9; i++) sum += Number(body[i]) * (10 - i);
+    const r = sum % 11;
+    const code = body + String(r < 2 ? r : 11 - r);
+    if (isValidNationalCode(code)) return code;
+  }
 }
 
 const MOBILE_PREFIXES = ['910', '911', '912', '913', '914', '915', '919', '930', '933', '935', '936', '937', '938', '939', '901', '902', '990', '991'];
