@@ -2,10 +2,10 @@
 // The second half of `npm run build` (the first is tsc, which checks the types and
 // writes dist/ module by module for the test drivers and the benchmark):
 //
-// 1. esbuild bundles the program, with commander and better-sqlite3's JavaScript,
+// 1. esbuild bundles the program, with commander, better-sqlite3's JavaScript and date-fns-jalali,
 //    into one CommonJS file, dist/parvande.cjs, which bin/parvande.js loads: one
 //    file to read instead of some ninety modules to find, resolve and link. The
-//    other packages (exceljs, inquirer, chalk, csv, iconv, cli-table3, cli-progress)
+//    other packages (exceljs, inquirer, chalk, iconv, cli-table3, cli-progress)
 //    stay in node_modules and still load only on the paths that use them.
 // 2. A few everyday commands run against a scratch office so that V8 keeps the
 //    code it compiled for them: bin/parvande.js saves it to dist/parvande.cjs.cache
@@ -22,8 +22,11 @@ import { build } from 'esbuild';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const OUT = join(ROOT, 'dist', 'parvande.cjs');
 
-/** Packages inside the bundle: every command needs them. The rest load from node_modules when used. */
-const BUNDLED = new Set(['commander', 'better-sqlite3']);
+/**
+ * Packages inside the bundle: every command needs them. The rest load from node_modules when used.
+ * date-fns-jalali is imported by named subpaths (src/domain/dates.ts), so only those functions come in.
+ */
+const BUNDLED = new Set(['commander', 'better-sqlite3', 'date-fns-jalali']);
 
 const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 

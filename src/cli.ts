@@ -19,7 +19,7 @@ interface CommandGroup {
 }
 
 /** Every command group, in the order --help lists them. */
-export const COMMAND_GROUPS: readonly CommandGroup[] = [
+const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: 'init', summary: 'create the database and set the office', load: async () => (await import('./commands/init.js')).initCommand() },
   { name: 'center', summary: 'care centers the office supervises (مراکز)', load: async () => (await import('./commands/center.js')).centerCommand() },
   { name: 'staff', summary: 'the staff register (کارکنان): social workers, psychologists, interveners', load: async () => (await import('./commands/staff.js')).staffCommand() },
@@ -41,7 +41,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
 const VALUE_OPTIONS = new Set(['--db', '--lang', '--calendar', '--actor']);
 
 /** The command group a command line names (`parvande --db x case list` → case; `parvande help case` → case). */
-export function groupNamed(argv: readonly string[]): string | undefined {
+function groupNamed(argv: readonly string[]): string | undefined {
   const operands: string[] = [];
   for (let i = 0; i < argv.length && operands.length < 2; i++) {
     const token = argv[i] as string;

@@ -4,8 +4,8 @@
  */
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
-import type { Ctx } from './domain/context.js';
-import { parseDateInput, todayIso } from './domain/dates.js';
+import type { ReadCtx, WriteCtx } from './domain/context.js';
+import { parseDateInput, todayIso, type IsoDate } from './domain/dates.js';
 import { cleanText } from './domain/fields.js';
 import { MissingInputError, UsageError, ValidationError } from './errors.js';
 import { Db, type OpenOptions } from './store/database.js';
@@ -113,7 +113,7 @@ export class Runtime {
   }
 
   /** The office's date. PARVANDE_TODAY pins it (tests, or entering a day's work after midnight). */
-  get today(): string {
+  get today(): IsoDate {
     const pinned = process.env.PARVANDE_TODAY;
     if (pinned !== undefined && pinned !== '') return parseDateInput(pinned, { today: todayIso(), field: 'PARVANDE_TODAY' });
     return todayIso();
@@ -128,20 +128,47 @@ export class Runtime {
     return this.db;
   }
 
-  ctx(options: OpenOptions = {}): Ctx {
-    return { db: this.open(options), actor: this.actor, command: this.command, today: this.today, now: () => new Date().toISOString() };
+  /**
+   * A context outside any transaction, for work that begins and commits its own
+   * (import's batches, the demo's bulk load, an export's snapshot, a backup).
+   * Everything else goes through `read` or `write`.
+   */
+  ctx(options: OpenOptions = {}): WriteCtx {
+    const db = this.open(options);
+    return { db: db.outsideTransaction(), ...this.who() };
   }
 
   /** Runs fn in one BEGIN IMMEDIATE transaction: all of it is stored, or none. */
-  write<T>(fn: (ctx: Ctx) => T, options: OpenOptions = {}): T {
-    const ctx = this.ctx(options);
-    return ctx.db.write(() => fn(ctx));
+  write<T>(fn: (ctx: WriteCtx) => T, options: OpenOptions = {}): T {
+    // A report read through a read-only connection writes its office's first redaction key through a read-write one.
+    if (this.db?.readonly === true) this.close();
+    const db = this.open(options);
+    const who = this.who();
+    return db.write((w) => fn({ db: w, ...who }));
   }
 
-  /** Runs fn over one consistent snapshot. */
-  read<T>(fn: (ctx: Ctx) => T): T {
-    const ctx = this.ctx();
-    return ctx.db.read(() => fn(ctx));
+  /**
+   * Runs fn over one consistent snapshot, through a connection it cannot write through.
+   * `readonly` (reports) opens the file read-only, so a long report never holds a lock
+   * that a clerk's command would wait for.
+   */
+  read<T>(fn: (ctx: ReadCtx) => T, options: { readonly?: boolean } = {}): T {
+    const db = options.readonly === true ? this.openForReading() : this.open();
+    const who = this.who();
+    return db.read((r) => fn({ db: r, ...who }));
+  }
+
+  /** A file from an older version is migrated first (opened read-write once), as every command does. */
+  private openForReading(): Db {
+    const db = this.open({ readonly: true });
+    if (!db.readonly || db.pendingMigrations() <= 0) return db;
+    this.close();
+    return this.open();
+  }
+
+  /** Who acts, through which command, and when: a context without its connection. */
+  who(): Omit<ReadCtx, 'db'> {
+    return { actor: this.actor, command: this.command, today: this.today, now: () => new Date().toISOString() };
   }
 
   /**

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import {
-  addCaseNote, assignCase, closeCase, listCases, openCase, reopenCase, showCase, type OpenCaseInput,
+  listCases, parseAssignCaseInput, parseCaseNoteInput, parseCloseCaseInput, parseOpenCaseInput, parseReopenCaseInput, recordCaseAssignment,
+  recordCaseClosing, recordCaseNote, recordCaseOpening, recordCaseReopening, resolveCase, resolveCaseClient, showCase, validateCaseOpening,
+  type RawOpenCase,
 } from '../domain/cases.js';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS } from '../domain/codes.js';
 import { Runtime } from '../runtime.js';
@@ -31,7 +33,7 @@ export function caseCommand(): Command {
       .option('--summary <text>', 'short description'),
     'parvande case open --client 12 --channel hotline --category suicide --risk high --worker 3',
     'parvande case open --anonymous --channel hotline --category child-abuse --categories family-dispute --risk critical',
-  ).action(async (opts: OpenCaseInput, cmd: Command) => {
+  ).action(async (opts: RawOpenCase, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [
       ...(opts.anonymous ? [] : [{ key: 'client' as const, option: 'client', message: 'Client id or national code (or rerun with --anonymous)' }]),
@@ -39,7 +41,11 @@ export function caseCommand(): Command {
       { key: 'category', option: 'category', message: 'Primary problem', choices: choose(CATEGORIES, rt) },
       { key: 'risk', option: 'risk', message: 'Risk', choices: choose(RISKS, rt) },
     ]);
-    const c = rt.write((ctx) => openCase(ctx, o));
+    // The client is looked up first, then the values parsed, then the rules applied: the order errors are reported in.
+    const c = rt.write((ctx) => {
+      const client = resolveCaseClient(ctx, o);
+      return recordCaseOpening(ctx, validateCaseOpening(ctx, client, parseOpenCaseInput(o, ctx.today)));
+    });
     rt.out.note(`opened case ${c.caseNumber}`);
     rt.out.result(c, () => caseCard(c, fmt(rt)));
   });
@@ -83,7 +89,7 @@ export function caseCommand(): Command {
   ).action(async (ref: string, opts: { worker?: string; date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [{ key: 'worker', option: 'worker', message: 'Worker (staff id or full name)' }]);
-    const c = rt.write((ctx) => assignCase(ctx, { case: ref, ...o }));
+    const c = rt.write((ctx) => recordCaseAssignment(ctx, resolveCase(ctx, ref), parseAssignCaseInput(o, ctx.today)));
     rt.out.result(c, () => caseCard(c, fmt(rt)));
   });
 
@@ -93,7 +99,7 @@ export function caseCommand(): Command {
   ).action(async (ref: string, opts: { text?: string; date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [{ key: 'text', option: 'text', message: 'Note' }]);
-    const e = rt.write((ctx) => addCaseNote(ctx, { case: ref, ...o }));
+    const e = rt.write((ctx) => recordCaseNote(ctx, resolveCase(ctx, ref), parseCaseNoteInput(o, ctx.today)));
     rt.out.result(e, () => `note ${fmt(rt).id(e.id)} added`);
   });
 
@@ -114,7 +120,7 @@ export function caseCommand(): Command {
       { key: 'reason', option: 'reason', message: 'Reason for closing', choices: choose(CLOSE_REASONS, rt) },
       { key: 'followupPlan', option: 'followup-plan', message: 'Follow-up plan, days after closing (e.g. 7,30,90), empty for none', optional: true },
     ]);
-    const r = rt.write((ctx) => closeCase(ctx, { case: ref, ...o }));
+    const r = rt.write((ctx) => recordCaseClosing(ctx, resolveCase(ctx, ref), parseCloseCaseInput(o, ctx.today)));
     if (r.stillScheduled > 0) {
       rt.out.warn(`case ${r.case.caseNumber} still has ${r.stillScheduled} follow-up(s) scheduled from before closing; they stay due`);
     }
@@ -126,7 +132,7 @@ export function caseCommand(): Command {
     'parvande case reopen 1405-12 --note "harm recurred"',
   ).action((ref: string, opts: { date?: string; note?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const c = rt.write((ctx) => reopenCase(ctx, { case: ref, ...opts }));
+    const c = rt.write((ctx) => recordCaseReopening(ctx, resolveCase(ctx, ref), parseReopenCaseInput(opts, ctx.today)));
     rt.out.result(c, () => caseCard(c, fmt(rt)));
   });
   return kase;

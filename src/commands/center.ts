@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { addCenter, listCenters, showCenter } from '../domain/centers.js';
+import { listCenters, parseCenterInput, registerCenter, showCenter } from '../domain/centers.js';
 import { CENTER_KINDS, SECTORS } from '../domain/codes.js';
 import { Runtime } from '../runtime.js';
 import { centerCard, centerTable } from '../ui/views/staff.js';
@@ -29,7 +29,7 @@ export function centerCommand(): Command {
       { key: 'kind', option: 'kind', message: 'Kind', choices: choose(CENTER_KINDS, rt) },
       { key: 'sector', option: 'sector', message: 'Sector', choices: choose(SECTORS, rt) },
     ]);
-    const c = rt.write((ctx) => addCenter(ctx, o));
+    const c = rt.write((ctx) => registerCenter(ctx, parseCenterInput(o)));
     rt.out.result(c, () => centerCard(c, fmt(rt)));
   });
 

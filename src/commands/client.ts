@@ -1,5 +1,7 @@
 import { Command } from 'commander';
-import { addClient, findClients, listClients, showClient, updateClient } from '../domain/clients.js';
+import {
+  findClients, listClients, parseClientInput, parseClientUpdateInput, recordClientUpdate, registerClient, resolveClient, showClient,
+} from '../domain/clients.js';
 import { parseDateInput } from '../domain/dates.js';
 import { parseBool } from '../domain/fields.js';
 import { parseMobile } from '../domain/mobile.js';
@@ -80,7 +82,7 @@ export function clientCommand(): Command {
       },
       { key: 'mobile', option: 'mobile', message: 'Mobile (تلفن همراه)', optional: true, validate: validateWith((v) => parseMobile(v)) },
     ]);
-    const res = rt.write((ctx) => addClient(ctx, toInput(o)));
+    const res = rt.write((ctx) => registerClient(ctx, parseClientInput(toInput(o), ctx.today).fields));
     if (res.possibleDuplicates.length > 0) rt.out.warn(duplicatesNote(res.possibleDuplicates));
     rt.out.result({ ...res.client, possibleDuplicates: res.possibleDuplicates }, () => clientCard(res.client, fmt(rt)));
   });
@@ -90,7 +92,7 @@ export function clientCommand(): Command {
     'parvande client update 12 --mobile 09351112233 --informal-settlement yes',
   ).action(async (id: string, opts: ClientOpts, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const res = rt.write((ctx) => updateClient(ctx, { id, ...toInput(opts) }));
+    const res = rt.write((ctx) => recordClientUpdate(ctx, resolveClient(ctx, id, 'id'), parseClientUpdateInput(toInput(opts), ctx.today)));
     if (res.possibleDuplicates.length > 0) rt.out.warn(duplicatesNote(res.possibleDuplicates));
     rt.out.result({ ...res.client, possibleDuplicates: res.possibleDuplicates }, () => clientCard(res.client, fmt(rt)));
   });

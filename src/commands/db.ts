@@ -41,7 +41,7 @@ export function dbCommand(): Command {
     'parvande db check --json',
   ).action((_o: unknown, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const check = checkDatabase(rt.open({ readonly: true }));
+    const check = checkDatabase(rt.open({ readonly: true }).outsideTransaction());
     const f = fmt(rt);
     rt.out.result(check, () =>
       renderCard([

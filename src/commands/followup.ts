@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { parseDateInput } from '../domain/dates.js';
-import { finishFollowup, listFollowups, scheduleFollowup, type ScheduleInput } from '../domain/followups.js';
+import {
+  listFollowups, parseFinishFollowupInput, parseScheduleFollowupInput, recordFollowupEnd, recordFollowupSchedule, resolveFollowup, resolveFollowupCase,
+  validateFollowupSchedule, type RawFollowupSchedule,
+} from '../domain/followups.js';
 import { Runtime } from '../runtime.js';
 import { followupCard, followupTable } from '../ui/views/followups.js';
 import { fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
@@ -21,13 +24,16 @@ export function followupCommand(): Command {
       .option('--worker <staff>', 'who follows up (default the case worker)')
       .option('--note <text>', 'what to check'),
     'parvande followup schedule --case 1405-12 --due +7d --note "call the mother"',
-  ).action(async (opts: ScheduleInput, cmd: Command) => {
+  ).action(async (opts: RawFollowupSchedule, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [
       { key: 'case', option: 'case', message: 'Case number or id' },
       { key: 'due', option: 'due', message: 'Due date (1405/09/20, +7d, ...)', validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })) },
     ]);
-    const f = rt.write((ctx) => scheduleFollowup(ctx, o));
+    const f = rt.write((ctx) => {
+      const c = resolveFollowupCase(ctx, o.case);
+      return recordFollowupSchedule(ctx, validateFollowupSchedule(ctx, c, parseScheduleFollowupInput(o, ctx.today)));
+    });
     rt.out.result(f, () => followupCard(f, fmt(rt)));
   });
 
@@ -44,7 +50,7 @@ export function followupCommand(): Command {
     withExamples(c, example).action(async (id: string, opts: { date?: string; outcome?: string; reason?: string }, cmd: Command) => {
       const rt = Runtime.of(cmd);
       const o = status === 'done' ? await rt.fill(opts, [{ key: 'outcome', option: 'outcome', message: 'Outcome' }]) : opts;
-      const f = rt.write((ctx) => finishFollowup(ctx, status, { id, date: o.date, outcome: o.outcome ?? o.reason }));
+      const f = rt.write((ctx) => recordFollowupEnd(ctx, resolveFollowup(ctx, id), parseFinishFollowupInput(status, { date: o.date, outcome: o.outcome ?? o.reason }, ctx.today)));
       rt.out.result(f, () => followupCard(f, fmt(rt)));
     });
   }

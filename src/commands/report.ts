@@ -3,9 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { checkBinaryStdout, checkOutputPath, ensurePrivateDir, isStdio, type OutputGuard } from '../files/output-file.js';
 import { Runtime } from '../runtime.js';
-import type { Ctx } from '../domain/context.js';
-import type { AnyReport, ReportKind, ReportInput, ReportPlan, Rollup } from '../domain/reports/build.js';
-import type { Pseudonyms } from '../domain/redact.js';
+import type { AnyReport, ReportKind, ReportInput, Rollup } from '../domain/reports/build.js';
 import type { ReportDoc } from '../ui/views/report-doc.js';
 import { fmt, withExamples } from './shared.js';
 
@@ -28,19 +26,6 @@ function outputOptions(cmd: Command): Command {
     .option('--redact', REDACT_HELP);
 }
 
-/**
- * Reports read only: the file is opened read-only, so a report never holds a
- * lock that a clerk's command would wait for. A file from an older version is
- * migrated first, as every command does.
- */
-function openForReading(rt: Runtime): void {
-  const db = rt.open({ readonly: true });
-  if (db.pendingMigrations() > 0) {
-    rt.close();
-    rt.open();
-  }
-}
-
 async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, cmd: Command): Promise<void> {
   const rt = Runtime.of(cmd);
   // The default format needs no parsing (and --json reports then load one module less).
@@ -55,16 +40,17 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   // The target is checked before any database is read: a refusal costs nothing and writes nothing.
   const guard: OutputGuard = { field: 'out', protect: paths.length > 1 ? paths : [rt.dbPath.path], force: input.force === true };
   const target = toStdout ? undefined : checkOutputPath(input.out as string, guard);
-  const { buildReport, buildRollup, planReport } = await import('../domain/reports/build.js');
+  const { buildReport, planReport } = await import('../domain/reports/build.js');
   const plan = planReport(kind, input, rt.today);
   let data: AnyReport | Rollup;
-  if (paths.length > 1) data = await readRollup(rt, paths, plan, buildRollup, input.redact === true);
-  else {
-    openForReading(rt);
-    data = rt.read((ctx) => buildReport(ctx, plan));
+  if (paths.length > 1) {
+    const { rollUpOffices } = await import('../domain/reports/rollup.js');
+    data = rollUpOffices(paths, plan, { today: rt.today, redact: input.redact === true ? { who: () => rt.who() } : undefined });
+  } else {
+    data = rt.read((ctx) => buildReport(ctx, plan), { readonly: true });
     if (input.redact === true) {
-      const { redactReport } = await import('../domain/redact.js');
-      data = redactReport(data, await reportPseudonyms(rt));
+      const { redactReport, reportPseudonyms } = await import('../domain/redact.js');
+      data = redactReport(data, reportPseudonyms(rt));
     }
   }
   if (rt.out.json && target === undefined) {
@@ -91,64 +77,6 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   if (rt.out.json) rt.out.result(data, () => '');
 }
 
-/**
- * The office's pseudonyms for --redact. Reports open the file read-only: only the
- * office's first redacted file reopens it to write the key (src/domain/redact.ts).
- */
-async function reportPseudonyms(rt: Runtime): Promise<Pseudonyms> {
-  const { Pseudonyms, readRedactionKey, redactionKey } = await import('../domain/redact.js');
-  let key = rt.read((ctx) => readRedactionKey(ctx));
-  if (key === undefined) {
-    rt.close();
-    key = rt.write((ctx) => redactionKey(ctx));
-  }
-  return new Pseudonyms(key);
-}
-
-async function readRollup(
-  rt: Runtime,
-  paths: string[],
-  plan: ReportPlan,
-  buildRollup: (offices: { file: string; read: <T>(fn: (ctx: Pick<Ctx, 'db' | 'today'>) => T) => T }[], plan: ReportPlan) => Rollup,
-  redact: boolean,
-): Promise<Rollup> {
-  const { openOfficeFiles } = await import('../domain/reports/rollup.js');
-  const { Db } = await import('../store/database.js');
-  const offices = openOfficeFiles(paths, (p) => Db.open(p, { readonly: true }));
-  let rollup: Rollup;
-  const keys = new Map<string, string | undefined>();
-  try {
-    const today = rt.today;
-    rollup = buildRollup(
-      offices.map((o) => ({ file: o.file, read: <T>(fn: (ctx: Pick<Ctx, 'db' | 'today'>) => T): T => o.db.read(() => fn({ db: o.db, today })) })),
-      plan,
-    );
-    if (redact) {
-      const { readRedactionKey } = await import('../domain/redact.js');
-      for (const o of offices) keys.set(o.code, o.db.read(() => readRedactionKey(o)));
-    }
-  } finally {
-    for (const o of offices) o.db.close();
-  }
-  if (!redact) return rollup;
-  const { Pseudonyms, redactReport, redactionKey } = await import('../domain/redact.js');
-  const byOffice: Rollup['byOffice'] = {};
-  for (const o of offices) {
-    let key = keys.get(o.code);
-    if (key === undefined) {
-      // This office's first redacted file: its key is written into its own file.
-      const db = Db.open(o.file);
-      try {
-        key = db.write(() => redactionKey({ db, actor: rt.actor, command: rt.command, today: rt.today, now: () => new Date().toISOString() }));
-      } finally {
-        db.close();
-      }
-    }
-    byOffice[o.code] = redactReport(rollup.byOffice[o.code] as AnyReport, new Pseudonyms(key));
-  }
-  return { ...rollup, byOffice };
-}
-
 /** How many of each nightly list go to stderr (the files hold up to --limit). */
 const LOG_LIST_MAX = 20;
 
@@ -164,22 +92,17 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
   if (rt.dbPaths.length > 1) throw new UsageError('report nightly reads one office: give one --db', 'db');
   const { parseInteger } = await import('../domain/fields.js');
   const limit = parseInteger(opts.limit ?? '200', 'limit', { min: 0, max: 100_000 });
-  const { buildReport, monthlyPlan, monthsForNightly } = await import('../domain/reports/build.js');
-  const { collectAttention, nightlyFileName } = await import('../domain/reports/nightly.js');
+  const { monthsForNightly } = await import('../domain/reports/build.js');
+  const { nightlyFileName, readNightly } = await import('../domain/reports/nightly.js');
   const today = rt.today;
   const months = monthsForNightly(opts.month, today);
   const dbPath = rt.dbPath.path;
   // The folder is checked (and made) before the database is read.
   const dir = ensurePrivateDir(opts.dir ?? join(dirname(resolve(dbPath)), 'reports'), 'dir');
-  openForReading(rt);
-  // One snapshot for every figure and list, however long the clerks keep writing.
-  const read = rt.read((ctx) => ({
-    reports: months.map((m) => buildReport(ctx, monthlyPlan(m, today))),
-    attention: collectAttention(ctx, limit),
-  }));
+  const read = rt.read((ctx) => readNightly(ctx, months, limit), { readonly: true });
   if (opts.redact === true) {
-    const { redactReport } = await import('../domain/redact.js');
-    const pseudonyms = await reportPseudonyms(rt);
+    const { redactReport, reportPseudonyms } = await import('../domain/redact.js');
+    const pseudonyms = reportPseudonyms(rt);
     read.reports = read.reports.map((r) => redactReport(r, pseudonyms));
   }
   const { renderReport } = await import('../ui/report-formats/index.js');

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { CHANNELS, SERVICE_TYPES } from '../domain/codes.js';
 import { onDutyWorker } from '../domain/roster/on-duty.js';
-import { listServices, logService, type LogServiceInput } from '../domain/services.js';
+import { listServices, parseLogServiceInput, recordService, validateService, type RawService } from '../domain/services.js';
 import { Runtime } from '../runtime.js';
 import { serviceCard, serviceTable } from '../ui/views/services.js';
 import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
@@ -25,10 +25,10 @@ export function serviceCommand(): Command {
       .option('--note <text>', 'note'),
     'parvande service log --case 1405-12 --type crisis-intervention --worker 3 --minutes 90',
     'parvande service log --type hotline-call --minutes 15',
-  ).action(async (opts: LogServiceInput, cmd: Command) => {
+  ).action(async (opts: RawService, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [{ key: 'type', option: 'type', message: 'Service type', choices: choose(SERVICE_TYPES, rt) }]);
-    const r = rt.write((ctx) => logService(ctx, o, onDutyWorker));
+    const r = rt.write((ctx) => recordService(ctx, validateService(ctx, parseLogServiceInput(o, ctx.today)), onDutyWorker));
     if (r.workerDefaultedFrom !== null) rt.out.note(`worker #${r.service.workerId} taken from the ${r.workerDefaultedFrom}`);
     rt.out.result({ ...r.service, workerDefaultedFrom: r.workerDefaultedFrom }, () => serviceCard(r.service, fmt(rt)));
   });

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { ROLES, SECTORS } from '../domain/codes.js';
 import { DEGREES } from '../domain/people/codes.js';
 import {
-  addStaff, leaveStaff, listStaff, listStaffWithCaseload, showStaff, updateStaff, type StaffInput,
+  listStaff, listStaffWithCaseload, parseLeaveDate, parseStaffInput, parseStaffUpdateInput, recordStaffLeaving, recordStaffUpdate, registerStaff,
+  resolveStaff, showStaff, type RawStaff,
 } from '../domain/staff.js';
 import { Runtime } from '../runtime.js';
 import { staffCard, staffTable } from '../ui/views/staff.js';
@@ -37,7 +38,7 @@ export function staffCommand(): Command {
     staffFields(staff.command('add').description('add a staff member to the register')),
     'parvande staff add --first-name مریم --last-name رضایی --role social-worker --sector gov --center 1',
     'parvande staff add --first-name علی --last-name کریمی --role psychologist --sector ngo --national-code 0012345679 --degree master --phone 09121234567 --start-date 1403/07/01',
-  ).action(async (opts: StaffInput, cmd: Command) => {
+  ).action(async (opts: RawStaff, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [
       { key: 'firstName', option: 'first-name', message: 'First name' },
@@ -45,7 +46,7 @@ export function staffCommand(): Command {
       { key: 'role', option: 'role', message: 'Role', choices: choose(ROLES, rt) },
       { key: 'sector', option: 'sector', message: 'Sector', choices: choose(SECTORS, rt) },
     ]);
-    const s = rt.write((ctx) => addStaff(ctx, o));
+    const s = rt.write((ctx) => registerStaff(ctx, parseStaffInput(o, ctx.today)));
     rt.out.result(s, () => staffCard(s, fmt(rt)));
   });
 
@@ -80,9 +81,9 @@ export function staffCommand(): Command {
       .option('--active <yes|no>', 'yes: rejoins (clears the leaving date); no: leaves today, as "staff leave"'),
     'parvande staff update 3 --role psychologist',
     'parvande staff update 3 --phone 02632123456 --membership-no 12345',
-  ).action((ref: string, opts: StaffInput, cmd: Command) => {
+  ).action((ref: string, opts: RawStaff, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const s = rt.write((ctx) => updateStaff(ctx, { ...opts, id: ref }));
+    const s = rt.write((ctx) => recordStaffUpdate(ctx, resolveStaff(ctx, ref, 'id'), parseStaffUpdateInput(opts, ctx.today)));
     if ('removedAssignments' in s && s.removedAssignments > 0) {
       rt.out.warn(`removed ${s.removedAssignments} roster assignment(s) from the leaving date on; see "parvande roster gaps"`);
     }
@@ -100,7 +101,7 @@ export function staffCommand(): Command {
     'parvande staff deactivate 3',
   ).action((ref: string, opts: { date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const s = rt.write((ctx) => leaveStaff(ctx, ref, opts.date));
+    const s = rt.write((ctx) => recordStaffLeaving(ctx, resolveStaff(ctx, ref, 'id'), parseLeaveDate(opts.date, ctx.today)));
     if (s.removedAssignments > 0) rt.out.warn(`removed ${s.removedAssignments} roster assignment(s) from the leaving date on; see "parvande roster gaps"`);
     rt.out.result(s, () => staffCard(s, fmt(rt)));
   });

@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js';
 import { selectAudit, type AuditEntry } from '../store/audit.js';
 import { resolveCase } from './cases.js';
-import type { Ctx } from './context.js';
+import type { ReadCtx } from './context.js';
 import { addDays, parseDateInput } from './dates.js';
 import { idDigits, parseId } from './fields.js';
 import { toLatinDigits } from './text/digits.js';
@@ -24,7 +24,7 @@ function localDayStart(iso: string): string {
 }
 
 /** Newest first. Case numbers are accepted for case records. */
-export function listAudit(ctx: Pick<Ctx, 'db' | 'today'>, f: AuditListFilter): AuditEntry[] {
+export function listAudit(ctx: Pick<ReadCtx, 'db' | 'today'>, f: AuditListFilter): AuditEntry[] {
   let recordType: string | undefined;
   let recordId: string | undefined;
   if (f.record !== undefined && f.record.trim() !== '') {

@@ -1,11 +1,11 @@
 import { insertAudit } from '../store/audit.js';
-import type { Ctx } from './context.js';
+import type { WriteCtx } from './context.js';
 
 /**
  * Records one write in the audit trail. `fields` names what changed, never the
  * values: the trail is read by more people than the files are.
  */
-export function recordAudit(ctx: Ctx, action: string, recordType: string, recordId: string | number | null, fields?: string[]): void {
+export function recordAudit(ctx: WriteCtx, action: string, recordType: string, recordId: string | number | null, fields?: string[]): void {
   insertAudit(ctx.db, {
     at: ctx.now(),
     actor: ctx.actor,

@@ -6,7 +6,8 @@ import { Db, restrictToOwner, type OpenOptions } from '../store/database.js';
 import { replaceDatabase } from '../store/replace.js';
 import { selectOffice } from '../store/office.js';
 import { recordAudit } from './audit.js';
-import type { Ctx } from './context.js';
+import type { ReadCtx, WriteCtx } from './context.js';
+import { asIsoDate } from './dates.js';
 
 /** 2026-11-25T08:01:02.123Z → 20261125-080102: sortable, and legal in Windows file names. */
 function stamp(nowIso: string): string {
@@ -14,7 +15,7 @@ function stamp(nowIso: string): string {
 }
 
 /** Backups sit in a `backups` folder beside the database unless --out says otherwise. */
-export function defaultBackupPath(ctx: Ctx): string {
+export function defaultBackupPath(ctx: ReadCtx): string {
   const office = selectOffice(ctx.db)?.code ?? 'office';
   return freeName(join(dirname(ctx.db.path), 'backups', `parvande-${office}-${stamp(ctx.now())}.db`));
 }
@@ -39,7 +40,7 @@ export function removeLeftovers(livePath: string, out?: string): StaleCleanup {
   return removeStalePartials([folder, dirname(livePath)]);
 }
 
-export function makeBackup(ctx: Ctx, out: string | undefined): FileCheck {
+export function makeBackup(ctx: WriteCtx, out: string | undefined): FileCheck {
   const dest = resolve(out ?? defaultBackupPath(ctx));
   const dir = dirname(dest);
   if (out === undefined && !existsSync(dir)) {
@@ -77,7 +78,7 @@ export function planRestore(source: string, livePath: string, allowOtherOffice: 
   if (existsSync(livePath) && !liveDamaged) {
     const live = Db.open(livePath, { readonly: true });
     try {
-      liveOfficeCode = selectOffice(live)?.code ?? null;
+      liveOfficeCode = live.read((db) => selectOffice(db))?.code ?? null;
     } finally {
       live.close();
     }
@@ -121,7 +122,7 @@ export function restoreBackup(plan: RestorePlan, options: RestoreOptions): Resto
     } else keepAs = kept;
   }
   const live = options.open({ create: true, migrate: false });
-  const ctx: Ctx = { db: live, actor: options.actor, command: options.command, today: now.slice(0, 10), now: () => now };
+  const ctx: WriteCtx = { db: live.outsideTransaction(), actor: options.actor, command: options.command, today: asIsoDate(now.slice(0, 10)), now: () => now };
   const copied = replaceDatabase(live, plan.backup.path, {
     keepAs,
     inside: () => {

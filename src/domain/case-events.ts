@@ -1,6 +1,6 @@
 import { insertCaseEvent } from '../store/cases.js';
 import type { EventKind } from './codes.js';
-import type { Ctx } from './context.js';
+import type { WriteCtx } from './context.js';
 
 export interface EventExtra {
   workerId?: number | null;
@@ -12,7 +12,7 @@ export interface EventExtra {
 }
 
 /** Appends one entry to a case's timeline. */
-export function addEvent(ctx: Ctx, caseId: number, kind: EventKind, onDate: string, extra: EventExtra = {}): number {
+export function addEvent(ctx: WriteCtx, caseId: number, kind: EventKind, onDate: string, extra: EventExtra = {}): number {
   return insertCaseEvent(ctx.db, {
     caseId, kind, onDate, at: ctx.now(), actor: ctx.actor, workerId: extra.workerId ?? null, reason: extra.reason ?? null,
     text: extra.text ?? null, serviceId: extra.serviceId ?? null, followupId: extra.followupId ?? null,

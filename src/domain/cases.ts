@@ -9,10 +9,10 @@ import { countScheduledFollowups, selectFollowups, type FollowupRow } from '../s
 import { selectServices, type ServiceRow } from '../store/services.js';
 import { recordAudit } from './audit.js';
 import { optionalCenter } from './centers.js';
-import { resolveClient } from './clients.js';
-import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS, type Category } from './codes.js';
-import type { Ctx } from './context.js';
-import { jalaliYearOf, parseDateInput } from './dates.js';
+import { resolveClient, type Client } from './clients.js';
+import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS, type Category, type Channel, type CloseReason, type Risk } from './codes.js';
+import type { ReadCtx, WriteCtx } from './context.js';
+import { jalaliYearOf, parseDateInput, type IsoDate } from './dates.js';
 import { idDigits, isBlank, noRecordWithId, optionalCode, optionalNote, parseCode, parseId, requiredText, splitList } from './fields.js';
 import { addEvent } from './case-events.js';
 import { scheduleFollowupPlan, type PlannedFollowup } from './followup-plan.js';
@@ -29,7 +29,7 @@ export function formatCaseNumber(officeCode: string, year: number, seq: number):
 }
 
 /** A case given by id ("12", "#12", "۱۲"), by its full number, or by year-sequence within this office ("1405-123"). */
-export function resolveCase(ctx: Pick<Ctx, 'db'>, ref: string, field = 'case'): Case {
+export function resolveCase(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'case'): Case {
   const id = idDigits(ref);
   if (id !== undefined) {
     const found = selectCase(ctx.db, parseId(id, field));
@@ -48,7 +48,8 @@ export function resolveCase(ctx: Pick<Ctx, 'db'>, ref: string, field = 'case'): 
   return found;
 }
 
-export interface OpenCaseInput {
+/** `case open` as typed on the command line: every value a string, nothing checked yet. */
+export interface RawOpenCase {
   client?: string | undefined;
   anonymous?: boolean | undefined;
   channel?: string | undefined;
@@ -60,6 +61,19 @@ export interface OpenCaseInput {
   worker?: string | undefined;
   opened?: string | undefined;
   summary?: string | undefined;
+}
+
+/** An opening as parsed: codes as codes, the date as ISO. The center and worker are references the rules look up. */
+export interface OpenCaseInput {
+  channel: Channel;
+  primaryCategory: Category;
+  /** The primary first, then the further ones, each once. */
+  categories: Category[];
+  risk: Risk;
+  center: string | null;
+  worker: string | null;
+  openedOn: IsoDate;
+  summary: string | null;
 }
 
 /** A case file as its opening validates it: what `case open` and import both store. */
@@ -81,36 +95,52 @@ export interface CaseOpeningOptions {
   allowInactiveWorker?: boolean;
 }
 
-/** Every rule of opening a case, shared by `case open` and import; writes nothing. */
-export function validateCaseOpening(ctx: Ctx, input: OpenCaseInput, opts: CaseOpeningOptions = {}): CaseOpening {
-  if (input.anonymous === true && !isBlank(input.client)) {
+/**
+ * The person a new case is about, looked up first (before the other values are
+ * parsed: an unknown client is what `case open` has always reported first); null
+ * for a caller who stays anonymous.
+ */
+export function resolveCaseClient(ctx: Pick<ReadCtx, 'db'>, raw: Pick<RawOpenCase, 'client' | 'anonymous'>): Client | null {
+  if (raw.anonymous === true && !isBlank(raw.client)) {
     throw new ValidationError('give either --client or --anonymous, not both', 'client');
   }
-  if (input.anonymous !== true && isBlank(input.client)) {
+  if (raw.anonymous !== true && isBlank(raw.client)) {
     throw new ValidationError('client is required: give --client ID, or --anonymous for a caller who stays anonymous', 'client');
   }
-  const client = input.anonymous === true ? null : resolveClient(ctx, input.client as string);
-  const channel = parseCode(CHANNELS, requiredText(input.channel, 'channel'), 'channel');
-  const primary = parseCode(CATEGORIES, requiredText(input.category, 'category'), 'category');
-  const further = isBlank(input.categories) ? [] : splitList(input.categories).map((c) => parseCode(CATEGORIES, c, 'categories'));
+  return raw.anonymous === true ? null : resolveClient(ctx, raw.client as string);
+}
+
+/** The parse step of `case open` (and of a case row of an import): strings to typed values, no database. */
+export function parseOpenCaseInput(raw: RawOpenCase, today: IsoDate): OpenCaseInput {
+  const channel = parseCode(CHANNELS, requiredText(raw.channel, 'channel'), 'channel');
+  const primary = parseCode(CATEGORIES, requiredText(raw.category, 'category'), 'category');
+  const further = isBlank(raw.categories) ? [] : splitList(raw.categories).map((c) => parseCode(CATEGORIES, c, 'categories'));
   const categories: Category[] = [primary, ...further.filter((c, i) => c !== primary && further.indexOf(c) === i)];
-  const risk = parseCode(RISKS, requiredText(input.risk, 'risk'), 'risk');
-  const center = optionalCenter(ctx, input.center);
-  const worker = opts.allowInactiveWorker === true
-    ? (isBlank(input.worker) ? null : resolveStaff(ctx, input.worker))
-    : optionalActiveWorker(ctx, input.worker);
-  const openedOn = isBlank(input.opened) ? ctx.today : parseDateInput(input.opened, { today: ctx.today, field: 'opened', kind: 'record' });
-  if (openedOn > ctx.today) throw new ValidationError('opened date is in the future', 'opened');
-  const summary = optionalNote(input.summary, 'summary');
+  const risk = parseCode(RISKS, requiredText(raw.risk, 'risk'), 'risk');
+  const openedOn = isBlank(raw.opened) ? today : parseDateInput(raw.opened, { today, field: 'opened', kind: 'record' });
+  const summary = optionalNote(raw.summary, 'summary');
   return {
-    clientId: client?.id ?? null, channel, primaryCategory: primary, categories, risk, centerId: center?.id ?? null,
-    workerId: worker?.id ?? null, openedOn, summary,
+    channel, primaryCategory: primary, categories, risk, center: isBlank(raw.center) ? null : raw.center,
+    worker: isBlank(raw.worker) ? null : raw.worker, openedOn, summary,
   };
 }
 
-export function openCase(ctx: Ctx, input: OpenCaseInput): Case {
+/** Every rule of opening a case, shared by `case open` and import; writes nothing. */
+export function validateCaseOpening(ctx: ReadCtx, client: Client | null, input: OpenCaseInput, opts: CaseOpeningOptions = {}): CaseOpening {
+  const center = optionalCenter(ctx, input.center ?? undefined);
+  const worker = opts.allowInactiveWorker === true
+    ? (input.worker === null ? null : resolveStaff(ctx, input.worker))
+    : optionalActiveWorker(ctx, input.worker ?? undefined);
+  if (input.openedOn > ctx.today) throw new ValidationError('opened date is in the future', 'opened');
+  return {
+    clientId: client?.id ?? null, channel: input.channel, primaryCategory: input.primaryCategory, categories: input.categories, risk: input.risk,
+    centerId: center?.id ?? null, workerId: worker?.id ?? null, openedOn: input.openedOn, summary: input.summary,
+  };
+}
+
+/** Stores a validated opening: the next number of its Jalali year, the timeline's first events, the audit entry. */
+export function recordCaseOpening(ctx: WriteCtx, v: CaseOpening): Case {
   const office = getOffice(ctx);
-  const v = validateCaseOpening(ctx, input);
   const year = jalaliYearOf(v.openedOn);
   const seq = nextCaseSeq(ctx.db, year);
   const at = ctx.now();
@@ -129,43 +159,117 @@ export function openCase(ctx: Ctx, input: OpenCaseInput): Case {
   return selectCase(ctx.db, id) as Case;
 }
 
-function parseEventDate(ctx: Ctx, c: Case, value: string | undefined, field: string): string {
-  const date = isBlank(value) ? ctx.today : parseDateInput(value, { today: ctx.today, field, kind: 'record' });
-  if (date > ctx.today) throw new ValidationError(`${field} is in the future`, field);
-  if (date < c.openedOn) throw new ValidationError(`${field} is before the case was opened (${c.openedOn})`, field);
-  return date;
+/** `case open` from strings, in the command's order of steps: the client, then parse, then the rules. */
+export function openCase(ctx: WriteCtx, raw: RawOpenCase): Case {
+  const client = resolveCaseClient(ctx, raw);
+  return recordCaseOpening(ctx, validateCaseOpening(ctx, client, parseOpenCaseInput(raw, ctx.today)));
 }
 
-export function assignCase(ctx: Ctx, input: { case: string; worker?: string | undefined; date?: string | undefined }): Case {
-  const c = resolveCase(ctx, input.case);
+/** The date of a timeline event as typed: blank is today (the rules then check it against the case). */
+function parseEventDate(value: string | undefined, today: IsoDate, field: string): IsoDate {
+  return isBlank(value) ? today : parseDateInput(value, { today, field, kind: 'record' });
+}
+
+/** An event happens neither in the future nor before its case was opened. */
+function checkEventDate(ctx: Pick<ReadCtx, 'today'>, c: Case, date: IsoDate, field: string): void {
+  if (date > ctx.today) throw new ValidationError(`${field} is in the future`, field);
+  if (date < c.openedOn) throw new ValidationError(`${field} is before the case was opened (${c.openedOn})`, field);
+}
+
+/**
+ * The lifecycle commands below name their case first: each goes resolveCase (an
+ * unknown case is reported before anything else) → parseXInput (strings to typed
+ * values, no database) → the rules (typed input to stored data).
+ */
+export interface RawAssignCase {
+  worker?: string | undefined;
+  date?: string | undefined;
+}
+
+export interface AssignCaseInput {
+  /** A reference (id, full name, national code) the rules look up. */
+  worker: string;
+  assignedOn: IsoDate;
+}
+
+export function parseAssignCaseInput(raw: RawAssignCase, today: IsoDate): AssignCaseInput {
+  const worker = requiredText(raw.worker, 'worker');
+  return { worker, assignedOn: parseEventDate(raw.date, today, 'date') };
+}
+
+export function recordCaseAssignment(ctx: WriteCtx, c: Case, input: AssignCaseInput): Case {
   if (c.status === 'closed') throw new ConflictError(`case ${c.caseNumber} is closed: reopen it before assigning`, 'case');
-  const worker = optionalActiveWorker(ctx, requiredText(input.worker, 'worker'));
+  const worker = optionalActiveWorker(ctx, input.worker);
   if (worker === null) throw new ValidationError('worker is required', 'worker');
   if (c.workerId === worker.id) throw new ConflictError(`case ${c.caseNumber} is already assigned to #${worker.id}`, 'worker');
-  const onDate = parseEventDate(ctx, c, input.date, 'date');
+  checkEventDate(ctx, c, input.assignedOn, 'date');
   updateCaseWorker(ctx.db, c.id, worker.id, ctx.now());
-  addEvent(ctx, c.id, 'assigned', onDate, { workerId: worker.id });
+  addEvent(ctx, c.id, 'assigned', input.assignedOn, { workerId: worker.id });
   recordAudit(ctx, 'assign', 'case', c.id, ['worker']);
   return selectCase(ctx.db, c.id) as Case;
 }
 
-export function addCaseNote(ctx: Ctx, input: { case: string; text?: string | undefined; date?: string | undefined }): CaseEvent {
-  const c = resolveCase(ctx, input.case);
-  const text = optionalNote(input.text, 'text');
+export function assignCase(ctx: WriteCtx, raw: RawAssignCase & { case: string }): Case {
+  const c = resolveCase(ctx, raw.case);
+  return recordCaseAssignment(ctx, c, parseAssignCaseInput(raw, ctx.today));
+}
+
+export interface RawCaseNote {
+  text?: string | undefined;
+  date?: string | undefined;
+}
+
+export interface CaseNoteInput {
+  text: string;
+  notedOn: IsoDate;
+}
+
+export function parseCaseNoteInput(raw: RawCaseNote, today: IsoDate): CaseNoteInput {
+  const text = optionalNote(raw.text, 'text');
   if (text === null) throw new ValidationError('text is required', 'text');
-  const onDate = parseEventDate(ctx, c, input.date, 'date');
-  const id = addEvent(ctx, c.id, 'note', onDate, { text });
+  return { text, notedOn: parseEventDate(raw.date, today, 'date') };
+}
+
+export function recordCaseNote(ctx: WriteCtx, c: Case, input: CaseNoteInput): CaseEvent {
+  checkEventDate(ctx, c, input.notedOn, 'date');
+  const id = addEvent(ctx, c.id, 'note', input.notedOn, { text: input.text });
   recordAudit(ctx, 'note', 'case', c.id);
   return selectCaseEvents(ctx.db, c.id).find((e) => e.id === id) as CaseEvent;
 }
 
-export interface CloseCaseInput {
-  case: string;
+export function addCaseNote(ctx: WriteCtx, raw: RawCaseNote & { case: string }): CaseEvent {
+  const c = resolveCase(ctx, raw.case);
+  return recordCaseNote(ctx, c, parseCaseNoteInput(raw, ctx.today));
+}
+
+export interface RawCloseCase {
   reason?: string | undefined;
   date?: string | undefined;
   note?: string | undefined;
   followupPlan?: string | undefined;
   worker?: string | undefined;
+}
+
+export interface CloseCaseInput {
+  reason: CloseReason;
+  closedOn: IsoDate;
+  note: string | null;
+  /**
+   * The plan as typed ("7,30,90"): followup-plan.ts parses it when it schedules it,
+   * after the case's state is checked (a closed case is reported before a bad plan).
+   */
+  followupPlan: string | null;
+  /** Who does the planned follow-ups, a reference the rules look up; null: the case worker. */
+  worker: string | null;
+}
+
+export function parseCloseCaseInput(raw: RawCloseCase, today: IsoDate): CloseCaseInput {
+  const reason = parseCode(CLOSE_REASONS, requiredText(raw.reason, 'reason'), 'reason');
+  const closedOn = parseEventDate(raw.date, today, 'date');
+  const note = optionalNote(raw.note, 'note');
+  return {
+    reason, closedOn, note, followupPlan: isBlank(raw.followupPlan) ? null : raw.followupPlan, worker: isBlank(raw.worker) ? null : raw.worker,
+  };
 }
 
 export interface CloseCaseResult {
@@ -175,33 +279,56 @@ export interface CloseCaseResult {
   stillScheduled: number;
 }
 
-export function closeCase(ctx: Ctx, input: CloseCaseInput): CloseCaseResult {
-  const c = resolveCase(ctx, input.case);
-  const reason = parseCode(CLOSE_REASONS, requiredText(input.reason, 'reason'), 'reason');
+export function recordCaseClosing(ctx: WriteCtx, c: Case, input: CloseCaseInput): CloseCaseResult {
   if (c.status === 'closed') throw new ConflictError(`case ${c.caseNumber} is already closed`, 'case');
-  const closedOn = parseEventDate(ctx, c, input.date, 'date');
+  const closedOn = input.closedOn;
+  checkEventDate(ctx, c, closedOn, 'date');
   const lastChange = selectLastStatusChange(ctx.db, c.id);
   if (lastChange !== undefined && closedOn < lastChange) {
     throw new ValidationError(`date is before the case was last reopened (${lastChange})`, 'date');
   }
   const stillScheduled = countScheduledFollowups(ctx.db, c.id);
-  updateCaseClosed(ctx.db, c.id, closedOn, reason, ctx.now());
-  addEvent(ctx, c.id, 'closed', closedOn, { reason, text: optionalNote(input.note, 'note') });
-  const workerId = isBlank(input.worker) ? c.workerId : resolveStaff(ctx, input.worker).id;
-  const plannedFollowups = isBlank(input.followupPlan) ? [] : scheduleFollowupPlan(ctx, c.id, closedOn, input.followupPlan, workerId);
+  updateCaseClosed(ctx.db, c.id, closedOn, input.reason, ctx.now());
+  addEvent(ctx, c.id, 'closed', closedOn, { reason: input.reason, text: input.note });
+  const workerId = input.worker === null ? c.workerId : resolveStaff(ctx, input.worker).id;
+  const plannedFollowups = input.followupPlan === null ? [] : scheduleFollowupPlan(ctx, c.id, closedOn, input.followupPlan, workerId);
   recordAudit(ctx, 'close', 'case', c.id, ['status', 'closed-on', 'close-reason']);
   return { case: selectCase(ctx.db, c.id) as Case, plannedFollowups, stillScheduled };
 }
 
-export function reopenCase(ctx: Ctx, input: { case: string; date?: string | undefined; note?: string | undefined }): Case {
-  const c = resolveCase(ctx, input.case);
+export function closeCase(ctx: WriteCtx, raw: RawCloseCase & { case: string }): CloseCaseResult {
+  const c = resolveCase(ctx, raw.case);
+  return recordCaseClosing(ctx, c, parseCloseCaseInput(raw, ctx.today));
+}
+
+export interface RawReopenCase {
+  date?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface ReopenCaseInput {
+  reopenedOn: IsoDate;
+  note: string | null;
+}
+
+export function parseReopenCaseInput(raw: RawReopenCase, today: IsoDate): ReopenCaseInput {
+  return { reopenedOn: parseEventDate(raw.date, today, 'date'), note: optionalNote(raw.note, 'note') };
+}
+
+export function recordCaseReopening(ctx: WriteCtx, c: Case, input: ReopenCaseInput): Case {
   if (c.status !== 'closed') throw new ConflictError(`case ${c.caseNumber} is not closed`, 'case');
-  const onDate = parseEventDate(ctx, c, input.date, 'date');
+  const onDate = input.reopenedOn;
+  checkEventDate(ctx, c, onDate, 'date');
   if (c.closedOn !== null && onDate < c.closedOn) throw new ValidationError(`date is before the case was closed (${c.closedOn})`, 'date');
   updateCaseReopened(ctx.db, c.id, ctx.now());
-  addEvent(ctx, c.id, 'reopened', onDate, { text: optionalNote(input.note, 'note') });
+  addEvent(ctx, c.id, 'reopened', onDate, { text: input.note });
   recordAudit(ctx, 'reopen', 'case', c.id, ['status']);
   return selectCase(ctx.db, c.id) as Case;
+}
+
+export function reopenCase(ctx: WriteCtx, raw: RawReopenCase & { case: string }): Case {
+  const c = resolveCase(ctx, raw.case);
+  return recordCaseReopening(ctx, c, parseReopenCaseInput(raw, ctx.today));
 }
 
 export interface CaseDetail extends Case {
@@ -212,7 +339,7 @@ export interface CaseDetail extends Case {
   followups: FollowupRow[];
 }
 
-export function showCase(ctx: Ctx, ref: string): CaseDetail {
+export function showCase(ctx: WriteCtx, ref: string): CaseDetail {
   const c = resolveCase(ctx, ref, 'id');
   const client = c.clientId === null ? undefined : selectClient(ctx.db, c.clientId);
   const worker = c.workerId === null ? null : resolveStaff(ctx, String(c.workerId));
@@ -242,7 +369,7 @@ export interface CaseListFilter {
   limit: number;
 }
 
-export function listCases(ctx: Pick<Ctx, 'db' | 'today'>, f: CaseListFilter): Case[] {
+export function listCases(ctx: Pick<ReadCtx, 'db' | 'today'>, f: CaseListFilter): Case[] {
   let status: string | undefined;
   if (!isBlank(f.status) && f.status !== 'all') {
     if (f.status !== 'open' && f.status !== 'closed') throw new ValidationError('invalid status: expected open, closed or all', 'status');

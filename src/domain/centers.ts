@@ -5,13 +5,14 @@ import {
 } from '../store/centers.js';
 import { recordAudit } from './audit.js';
 import { CENTER_KINDS, SECTORS, type CenterKind, type Sector } from './codes.js';
-import type { Ctx } from './context.js';
+import type { ReadCtx, WriteCtx } from './context.js';
 import { HAS_LETTER, idDigits, isBlank, noRecordWithId, optionalCode, optionalInteger, optionalText, parseCode, parseId, requiredText } from './fields.js';
 import { matchingKey } from './text/persian.js';
 
 export type Center = CenterRow;
 
-export interface CenterInput {
+/** `center add` as typed: every value a string, nothing checked yet. */
+export interface RawCenter {
   name?: string | undefined;
   kind?: string | undefined;
   sector?: string | undefined;
@@ -19,22 +20,42 @@ export interface CenterInput {
   county?: string | undefined;
 }
 
-export function addCenter(ctx: Ctx, input: CenterInput): Center {
-  const name = requiredText(input.name, 'name');
-  const kind = parseCode(CENTER_KINDS, requiredText(input.kind, 'kind'), 'kind');
-  const sector = parseCode(SECTORS, requiredText(input.sector, 'sector'), 'sector');
-  const capacity = optionalInteger(input.capacity, 'capacity', { min: 0, max: 100000 });
-  const county = optionalText(input.county, 'county', 100);
-  const nameKey = matchingKey(name);
+/** A center as parsed: kind and sector as codes, capacity as a number. */
+export interface CenterInput {
+  name: string;
+  kind: CenterKind;
+  sector: Sector;
+  capacity: number | null;
+  county: string | null;
+}
+
+/** The parse step of `center add` (and of a center row of an import): no database. */
+export function parseCenterInput(raw: RawCenter): CenterInput {
+  const name = requiredText(raw.name, 'name');
+  const kind = parseCode(CENTER_KINDS, requiredText(raw.kind, 'kind'), 'kind');
+  const sector = parseCode(SECTORS, requiredText(raw.sector, 'sector'), 'sector');
+  const capacity = optionalInteger(raw.capacity, 'capacity', { min: 0, max: 100000 });
+  const county = optionalText(raw.county, 'county', 100);
+  return { name, kind, sector, capacity, county };
+}
+
+/** Center names are unique after Persian matching. */
+export function registerCenter(ctx: WriteCtx, input: CenterInput): Center {
+  const nameKey = matchingKey(input.name);
   const clash = selectCenterByNameKey(ctx.db, nameKey);
   if (clash !== undefined) throw new ConflictError(`a center with this name exists already (#${clash.id})`, 'name');
-  const id = insertCenter(ctx.db, { name, nameKey, kind, sector, capacity, county }, ctx.now());
+  const id = insertCenter(ctx.db, { ...input, nameKey }, ctx.now());
   recordAudit(ctx, 'create', 'center', id);
   return selectCenter(ctx.db, id) as Center;
 }
 
+/** `center add` from strings: parse, then the rules. */
+export function addCenter(ctx: WriteCtx, raw: RawCenter): Center {
+  return registerCenter(ctx, parseCenterInput(raw));
+}
+
 /** A center given by id ("3", "#3", "۳") or by name, matched by the Persian matching key. */
-export function resolveCenter(ctx: Pick<Ctx, 'db'>, ref: string, field = 'center'): Center {
+export function resolveCenter(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'center'): Center {
   const id = idDigits(ref);
   if (id !== undefined) {
     const c = selectCenter(ctx.db, parseId(id, field));
@@ -47,7 +68,7 @@ export function resolveCenter(ctx: Pick<Ctx, 'db'>, ref: string, field = 'center
   return c;
 }
 
-export function optionalCenter(ctx: Pick<Ctx, 'db'>, ref: string | undefined, field = 'center'): Center | null {
+export function optionalCenter(ctx: Pick<ReadCtx, 'db'>, ref: string | undefined, field = 'center'): Center | null {
   return isBlank(ref) ? null : resolveCenter(ctx, ref, field);
 }
 
@@ -56,7 +77,7 @@ export interface CenterFilter {
   sector?: string | undefined;
 }
 
-export function listCenters(ctx: Pick<Ctx, 'db'>, f: CenterFilter): Center[] {
+export function listCenters(ctx: Pick<ReadCtx, 'db'>, f: CenterFilter): Center[] {
   const kind: CenterKind | null = optionalCode(CENTER_KINDS, f.kind, 'kind');
   const sector: Sector | null = optionalCode(SECTORS, f.sector, 'sector');
   return selectCenters(ctx.db, { ...(kind ? { kind } : {}), ...(sector ? { sector } : {}) });
@@ -66,7 +87,7 @@ export interface CenterDetail extends Center, CenterLoad {
   overCapacity: boolean;
 }
 
-export function showCenter(ctx: Pick<Ctx, 'db'>, ref: string): CenterDetail {
+export function showCenter(ctx: Pick<ReadCtx, 'db'>, ref: string): CenterDetail {
   const c = resolveCenter(ctx, ref, 'id');
   const load = selectCenterLoad(ctx.db, c.id);
   return { ...c, ...load, overCapacity: c.capacity !== null && load.openCases > c.capacity };

@@ -5,8 +5,8 @@ import {
 } from '../store/clients.js';
 import { recordAudit } from './audit.js';
 import { SEXES } from './codes.js';
-import type { Ctx } from './context.js';
-import { parseDateInput } from './dates.js';
+import type { ReadCtx, WriteCtx } from './context.js';
+import { parseDateInput, type IsoDate } from './dates.js';
 import { idDigits, isBlank, noRecordWithId, optionalCode, optionalNote, optionalText, parseBool, parseId, requiredName } from './fields.js';
 import { parseMobile } from './mobile.js';
 import { nationalCodeMiss, nationalCodeRef, parseNationalCode } from './national-code.js';
@@ -16,7 +16,7 @@ import { matchingKey } from './text/persian.js';
 export type Client = ClientRow;
 
 /** Raw values as a person typed them or a spreadsheet cell held them. */
-export interface ClientInput {
+export interface RawClient {
   firstName?: string | undefined;
   lastName?: string | undefined;
   nationalCode?: string | undefined;
@@ -36,6 +36,84 @@ export interface ValidateOptions {
   repairNationalCode?: boolean;
 }
 
+/**
+ * A client's values as parsed: a key present sets that field (null clears it);
+ * a key absent keeps the stored value, or takes a new record's default.
+ */
+export type ClientFields = Partial<Omit<ClientWrite, 'nameKey'>>;
+
+export interface ParsedClient {
+  fields: ClientFields;
+  /** Fields whose value was repaired rather than taken as given (import reports them). */
+  repaired: string[];
+}
+
+export interface ParseClientOptions extends ValidateOptions {
+  /** A change to a stored client: the names are required only when given. */
+  update?: boolean;
+}
+
+/**
+ * The parse step of `client add`, `client update` and a client row of an import:
+ * each value given, checked on its own (no database). Fields are parsed in this
+ * order so that the first bad one is the one reported.
+ */
+export function parseClientInput(raw: RawClient, today: IsoDate, opts: ParseClientOptions = {}): ParsedClient {
+  const repaired: string[] = [];
+  const f: ClientFields = {};
+  if (raw.firstName !== undefined || opts.update !== true) f.firstName = requiredName(raw.firstName, 'first-name');
+  if (raw.lastName !== undefined || opts.update !== true) f.lastName = requiredName(raw.lastName, 'last-name');
+  if (raw.nationalCode !== undefined) {
+    if (isBlank(raw.nationalCode)) f.nationalCode = null;
+    else {
+      const nc = parseNationalCode(raw.nationalCode, { repairLeadingZeros: opts.repairNationalCode === true, field: 'national-code' });
+      if (nc.repaired) repaired.push('national-code');
+      f.nationalCode = nc.code;
+    }
+  }
+  if (raw.birthDate !== undefined) {
+    // Its range (1900-01-01 to today) is declared with the others in dates.ts.
+    f.birthDate = isBlank(raw.birthDate) ? null : parseDateInput(raw.birthDate, { today, field: 'birth-date', kind: 'birth' });
+  }
+  if (raw.sex !== undefined) f.sex = optionalCode(SEXES, raw.sex, 'sex');
+  if (raw.mobile !== undefined) f.mobile = isBlank(raw.mobile) ? null : parseMobile(raw.mobile, 'mobile');
+  if (raw.registeredOn !== undefined && !isBlank(raw.registeredOn)) {
+    f.registeredOn = parseDateInput(raw.registeredOn, { today, field: 'registered-on', kind: 'record' });
+  }
+  if (raw.address !== undefined) f.address = optionalText(raw.address, 'address', 500);
+  if (raw.county !== undefined) f.county = optionalText(raw.county, 'county', 100);
+  // A blank yes/no keeps what is stored (or no): it never clears.
+  if (raw.informalSettlement !== undefined && raw.informalSettlement !== '') f.informalSettlement = parseBool(raw.informalSettlement, 'informal-settlement');
+  if (raw.womanHead !== undefined && raw.womanHead !== '') f.womanHead = parseBool(raw.womanHead, 'woman-head');
+  if (raw.notes !== undefined) f.notes = optionalNote(raw.notes, 'notes');
+  return { fields: f, repaired };
+}
+
+/** The record the parsed values make, over the stored one (or a new record's defaults), and the rule across fields. */
+export function buildClientWrite(f: ClientFields, today: IsoDate, base?: Client): ClientWrite {
+  const firstName = f.firstName ?? (base as Client).firstName;
+  const lastName = f.lastName ?? (base as Client).lastName;
+  const write: ClientWrite = {
+    firstName,
+    lastName,
+    nameKey: clientNameKey(firstName, lastName),
+    nationalCode: f.nationalCode !== undefined ? f.nationalCode : (base?.nationalCode ?? null),
+    birthDate: f.birthDate !== undefined ? f.birthDate : (base?.birthDate ?? null),
+    sex: f.sex !== undefined ? f.sex : (base?.sex ?? null),
+    mobile: f.mobile !== undefined ? f.mobile : (base?.mobile ?? null),
+    address: f.address !== undefined ? f.address : (base?.address ?? null),
+    county: f.county !== undefined ? f.county : (base?.county ?? null),
+    informalSettlement: f.informalSettlement ?? base?.informalSettlement ?? false,
+    womanHead: f.womanHead ?? base?.womanHead ?? false,
+    notes: f.notes !== undefined ? f.notes : (base?.notes ?? null),
+    registeredOn: f.registeredOn ?? base?.registeredOn ?? today,
+  };
+  if (write.birthDate !== null && write.birthDate > write.registeredOn) {
+    throw new ValidationError('birth-date is after the registration date', 'birth-date');
+  }
+  return write;
+}
+
 export interface ValidatedClient {
   write: ClientWrite;
   /** Fields whose value was repaired rather than taken as given (import reports them). */
@@ -44,56 +122,10 @@ export interface ValidatedClient {
 
 export const clientNameKey = (first: string, last: string): string => matchingKey(`${first} ${last}`);
 
-/** Every rule a client record must satisfy, shared by `client add`, `client update` and import. */
-export function validateClient(input: ClientInput, today: string, base?: Client, opts: ValidateOptions = {}): ValidatedClient {
-  const repaired: string[] = [];
-  const pick = <K extends keyof ClientInput>(k: K): ClientInput[K] | undefined => input[k];
-  const firstName = pick('firstName') !== undefined || !base ? requiredName(input.firstName, 'first-name') : base.firstName;
-  const lastName = pick('lastName') !== undefined || !base ? requiredName(input.lastName, 'last-name') : base.lastName;
-  let nationalCode = base?.nationalCode ?? null;
-  if (input.nationalCode !== undefined) {
-    if (isBlank(input.nationalCode)) nationalCode = null;
-    else {
-      const nc = parseNationalCode(input.nationalCode, { repairLeadingZeros: opts.repairNationalCode === true, field: 'national-code' });
-      if (nc.repaired) repaired.push('national-code');
-      nationalCode = nc.code;
-    }
-  }
-  let birthDate = base?.birthDate ?? null;
-  if (input.birthDate !== undefined) {
-    // Its range (1900-01-01 to today) is declared with the others in dates.ts.
-    birthDate = isBlank(input.birthDate) ? null : parseDateInput(input.birthDate, { today, field: 'birth-date', kind: 'birth' });
-  }
-  const sex = input.sex !== undefined ? optionalCode(SEXES, input.sex, 'sex') : (base?.sex ?? null);
-  let mobile = base?.mobile ?? null;
-  if (input.mobile !== undefined) mobile = isBlank(input.mobile) ? null : parseMobile(input.mobile, 'mobile');
-  const registeredOn =
-    input.registeredOn !== undefined && !isBlank(input.registeredOn)
-      ? parseDateInput(input.registeredOn, { today, field: 'registered-on', kind: 'record' })
-      : (base?.registeredOn ?? today);
-  const write: ClientWrite = {
-    firstName,
-    lastName,
-    nameKey: clientNameKey(firstName, lastName),
-    nationalCode,
-    birthDate,
-    sex,
-    mobile,
-    address: input.address !== undefined ? optionalText(input.address, 'address', 500) : (base?.address ?? null),
-    county: input.county !== undefined ? optionalText(input.county, 'county', 100) : (base?.county ?? null),
-    informalSettlement:
-      input.informalSettlement !== undefined && input.informalSettlement !== ''
-        ? parseBool(input.informalSettlement, 'informal-settlement')
-        : (base?.informalSettlement ?? false),
-    womanHead:
-      input.womanHead !== undefined && input.womanHead !== '' ? parseBool(input.womanHead, 'woman-head') : (base?.womanHead ?? false),
-    notes: input.notes !== undefined ? optionalNote(input.notes, 'notes') : (base?.notes ?? null),
-    registeredOn,
-  };
-  if (write.birthDate !== null && write.birthDate > write.registeredOn) {
-    throw new ValidationError('birth-date is after the registration date', 'birth-date');
-  }
-  return { write, repaired };
+/** Parse, then build over `base`: every rule a client record must satisfy that needs no database (import uses it row by row). */
+export function validateClient(input: RawClient, today: IsoDate, base?: Client, opts: ValidateOptions = {}): ValidatedClient {
+  const { fields, repaired } = parseClientInput(input, today, { ...opts, update: base !== undefined });
+  return { write: buildClientWrite(fields, today, base), repaired };
 }
 
 export interface PossibleDuplicate {
@@ -105,7 +137,7 @@ export interface PossibleDuplicate {
   reason: 'same-name' | 'same-name-and-birth';
 }
 
-export function findPossibleDuplicates(ctx: Pick<Ctx, 'db'>, w: ClientWrite, exceptId?: number): PossibleDuplicate[] {
+export function findPossibleDuplicates(ctx: Pick<ReadCtx, 'db'>, w: ClientWrite, exceptId?: number): PossibleDuplicate[] {
   return selectClientsByNameKey(ctx.db, w.nameKey)
     .filter((c) => c.id !== exceptId)
     .map((c) => ({
@@ -117,7 +149,7 @@ export function findPossibleDuplicates(ctx: Pick<Ctx, 'db'>, w: ClientWrite, exc
     }));
 }
 
-function assertNationalCodeFree(ctx: Pick<Ctx, 'db'>, code: string | null, exceptId?: number): void {
+function assertNationalCodeFree(ctx: Pick<ReadCtx, 'db'>, code: string | null, exceptId?: number): void {
   if (code === null) return;
   const holder = selectClientByNationalCode(ctx.db, code);
   if (holder !== undefined && holder.id !== exceptId) {
@@ -130,9 +162,9 @@ export interface AddClientResult {
   possibleDuplicates: PossibleDuplicate[];
 }
 
-/** Registers a client. Probable duplicates by name are reported, never merged or refused. */
-export function addClient(ctx: Ctx, input: ClientInput): AddClientResult {
-  const { write } = validateClient(input, ctx.today);
+/** Registers a client from parsed values. Probable duplicates by name are reported, never merged or refused. */
+export function registerClient(ctx: WriteCtx, input: ClientFields): AddClientResult {
+  const write = buildClientWrite(input, ctx.today);
   assertNationalCodeFree(ctx, write.nationalCode);
   const possibleDuplicates = findPossibleDuplicates(ctx, write);
   const id = insertClient(ctx.db, write, ctx.now());
@@ -140,11 +172,16 @@ export function addClient(ctx: Ctx, input: ClientInput): AddClientResult {
   return { client: selectClient(ctx.db, id) as Client, possibleDuplicates };
 }
 
+/** `client add` from strings: parse, then the rules. */
+export function addClient(ctx: WriteCtx, raw: RawClient): AddClientResult {
+  return registerClient(ctx, parseClientInput(raw, ctx.today).fields);
+}
+
 /**
  * A client given by id ("12", "#12", "۱۲") or national code (ten digits, written with or
  * without spaces and dashes, as `client add` takes it). Never by name: find the client first.
  */
-export function resolveClient(ctx: Pick<Ctx, 'db'>, ref: string, field = 'client'): Client {
+export function resolveClient(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'client'): Client {
   const id = idDigits(ref);
   const code = id !== undefined && toLatinDigits(ref.trim()).startsWith('#') ? undefined : nationalCodeRef(ref);
   if (code !== undefined) {
@@ -165,23 +202,40 @@ export function resolveClient(ctx: Pick<Ctx, 'db'>, ref: string, field = 'client
   throw noRecordWithId('client', field);
 }
 
-export interface UpdateClientInput extends ClientInput {
+export interface RawClientUpdate extends RawClient {
   id: string;
 }
 
-export function updateClient(ctx: Ctx, input: UpdateClientInput): AddClientResult {
-  const current = resolveClient(ctx, input.id, 'id');
-  const { id: _id, ...fields } = input;
-  const changed = (Object.keys(fields) as (keyof ClientInput)[]).filter((k) => fields[k] !== undefined);
+export interface ClientUpdateInput {
+  fields: ClientFields;
+  /** The fields given, as the audit trail names them. */
+  changed: string[];
+}
+
+/** The parse step of `client update`: at least one field given, each parsed (the names only when given). */
+export function parseClientUpdateInput(raw: RawClient, today: IsoDate): ClientUpdateInput {
+  const changed = (Object.keys(raw) as (keyof RawClient)[]).filter((k) => raw[k] !== undefined);
   if (changed.length === 0) throw new ValidationError('nothing to update: give at least one field to change');
-  const { write } = validateClient(fields, ctx.today, current);
+  return { fields: parseClientInput(raw, today, { update: true }).fields, changed: changed.map(kebab) };
+}
+
+export function recordClientUpdate(ctx: WriteCtx, current: Client, input: ClientUpdateInput): AddClientResult {
+  const write = buildClientWrite(input.fields, ctx.today, current);
   assertNationalCodeFree(ctx, write.nationalCode, current.id);
   updateClientRow(ctx.db, current.id, write, ctx.now());
-  recordAudit(ctx, 'update', 'client', current.id, changed.map(kebab));
+  recordAudit(ctx, 'update', 'client', current.id, input.changed);
+  const renamed = input.changed.includes('first-name') || input.changed.includes('last-name');
   return {
     client: selectClient(ctx.db, current.id) as Client,
-    possibleDuplicates: changed.includes('firstName') || changed.includes('lastName') ? findPossibleDuplicates(ctx, write, current.id) : [],
+    possibleDuplicates: renamed ? findPossibleDuplicates(ctx, write, current.id) : [],
   };
+}
+
+/** `client update` from strings: the client, then parse, then the rules. */
+export function updateClient(ctx: WriteCtx, raw: RawClientUpdate): AddClientResult {
+  const current = resolveClient(ctx, raw.id, 'id');
+  const { id: _id, ...fields } = raw;
+  return recordClientUpdate(ctx, current, parseClientUpdateInput(fields, ctx.today));
 }
 
 const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
@@ -190,7 +244,7 @@ export interface ClientDetail extends Client {
   caseCount: number;
 }
 
-export function showClient(ctx: Pick<Ctx, 'db'>, ref: string): ClientDetail {
+export function showClient(ctx: Pick<ReadCtx, 'db'>, ref: string): ClientDetail {
   const c = resolveClient(ctx, ref, 'id');
   return { ...c, caseCount: countCasesOfClient(ctx.db, c.id) };
 }
@@ -202,7 +256,7 @@ export interface ClientListFilter {
   limit: number;
 }
 
-export function listClients(ctx: Pick<Ctx, 'db'>, f: ClientListFilter): Client[] {
+export function listClients(ctx: Pick<ReadCtx, 'db'>, f: ClientListFilter): Client[] {
   return selectClients(ctx.db, {
     limit: f.limit,
     ...(f.county !== undefined ? { county: f.county } : {}),
@@ -212,7 +266,7 @@ export function listClients(ctx: Pick<Ctx, 'db'>, f: ClientListFilter): Client[]
 }
 
 /** Search by name (Persian matching key, so ي/ی, ZWNJ and spacing do not matter), national code or mobile. */
-export function findClients(ctx: Pick<Ctx, 'db'>, text: string, limit: number): Client[] {
+export function findClients(ctx: Pick<ReadCtx, 'db'>, text: string, limit: number): Client[] {
   const q = text.trim();
   if (q === '') throw new ValidationError('search text is empty', 'text');
   const digitsOnly = toLatinDigits(q).replace(/[\s\-+()]/g, '');

@@ -56,9 +56,6 @@ export const RISKS = catalogue({
   low: { en: 'Low', fa: 'کم' },
 });
 export type Risk = keyof typeof RISKS;
-/** Most urgent first: lists sort by this. */
-export const RISK_RANK: Readonly<Record<Risk, number>> = { critical: 4, high: 3, medium: 2, low: 1 };
-
 export const CASE_STATUSES = catalogue({
   open: { en: 'Open', fa: 'باز' },
   closed: { en: 'Closed', fa: 'بسته' },
@@ -129,5 +126,5 @@ export function codesOf<C extends string>(cat: Catalogue<C>): C[] {
 }
 
 export function isCode<C extends string>(cat: Catalogue<C>, value: string): value is C {
-  return Object.prototype.hasOwnProperty.call(cat, value);
+  return Object.hasOwn(cat, value);
 }

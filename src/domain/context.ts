@@ -1,9 +1,12 @@
-import type { Db } from '../store/database.js';
+import type { ReadableDB, WritableDB } from '../store/database.js';
 import type { IsoDate } from './dates.js';
 
-/** What every domain operation needs: the database, who acts, through which command, and when. */
-export interface Ctx {
-  db: Db;
+/**
+ * What a domain operation that only reads needs: the connection inside a read
+ * transaction (`Runtime.read`), who acts, through which command, and when.
+ */
+export interface ReadCtx {
+  db: ReadableDB;
   /** --actor, else PARVANDE_USER, else the OS user: recorded in the audit trail. */
   actor: string;
   /** The command line's verb, e.g. "case close": recorded in the audit trail. */
@@ -12,4 +15,9 @@ export interface Ctx {
   today: IsoDate;
   /** UTC timestamp for created/updated columns and the audit trail. */
   now: () => string;
+}
+
+/** What a domain operation that writes needs: the same, with the connection inside a write transaction (`Runtime.write`). */
+export interface WriteCtx extends ReadCtx {
+  db: WritableDB;
 }

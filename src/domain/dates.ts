@@ -1,22 +1,34 @@
 /**
  * The only module that knows the Jalali (Solar Hijri) calendar. Dates travel
- * through the program as ISO `YYYY-MM-DD` strings and months as Jalali
- * `YYYY-MM` strings. Arithmetic runs on whole day numbers (days since
- * 1970-01-01) and never on Date objects, so nothing here depends on the
- * process time zone except the two functions that are about local time by
- * definition: `todayIso` and `formatTimestamp`.
+ * through the program as ISO `YYYY-MM-DD` strings (`IsoDate`) and months as
+ * Jalali `YYYY-MM` strings (`JalaliMonth`). Day arithmetic runs on whole day
+ * numbers (days since 1970-01-01) and never on Date objects, so nothing here
+ * depends on the process time zone except the two functions that are about
+ * local time by definition: `todayIso` and `formatTimestamp`. (The library's
+ * addDays steps over local days: in a zone that skipped a day it never lands on
+ * it; "date-fns-jalali's local Dates would move days" and "time zones" in
+ * test/unit/dates.test.ts.)
  *
- * The Jalali rule is the 33-year arithmetic one that date-fns-jalali 4.4 uses
- * (test/unit/dates.test.ts checks every day of 1300..1500 against it); doing
- * it here costs nothing at start-up, whereas that package costs 21-133 ms.
+ * The Jalali rule itself (conversion both ways, leap years, month lengths) is
+ * date-fns-jalali's, bundled into the program (bin/build.mjs) by named subpath
+ * imports, about 2 ms at start-up. The library works on `Date`s read in local
+ * time; we hand it `CalendarDay`s, which are read in UTC (see there why).
  */
+import { getDate } from 'date-fns-jalali/getDate';
+import { getDaysInMonth } from 'date-fns-jalali/getDaysInMonth';
+import { getMonth } from 'date-fns-jalali/getMonth';
+import { getYear } from 'date-fns-jalali/getYear';
+import { isLeapYear } from 'date-fns-jalali/isLeapYear';
+import { setYear } from 'date-fns-jalali/setYear';
 import { ValidationError } from '../errors.js';
 import { toPersianDigits } from './text/digits.js';
 import { normalizeLetters } from './text/persian.js';
 
-export type IsoDate = string;
-/** A Jalali month as `YYYY-MM`, e.g. `1405-09` (Azar 1405). */
-export type JalaliMonth = string;
+declare const brand: unique symbol;
+/** A calendar day as ISO `YYYY-MM-DD`, checked: only this module's functions make one (or `asIsoDate`). */
+export type IsoDate = string & { readonly [brand]: 'IsoDate' };
+/** A Jalali month as `YYYY-MM`, e.g. `1405-09` (Azar 1405), checked like IsoDate. */
+export type JalaliMonth = string & { readonly [brand]: 'JalaliMonth' };
 export interface JalaliDate { year: number; month: number; day: number }
 export interface FormatOptions { calendar: 'jalali' | 'gregorian'; lang: 'en' | 'fa' }
 
@@ -53,21 +65,64 @@ function daysToGregorian(n: number): [number, number, number] {
   return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
 }
 
-const JALALI_EPOCH = -492268; // day number of 1 Farvardin 1
-const MONTH_START = [0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336] as const;
-
-function jalaliYearStart(y: number): number {
-  return JALALI_EPOCH + 365 * (y - 1) + Math.floor((8 * y + 21) / 33);
+/**
+ * A calendar day for date-fns-jalali: a Date whose "local" fields are its UTC fields.
+ * The library reads and writes a Date through getFullYear, setHours and the like, that
+ * is as an instant in the machine's zone; handed local Dates it would move days the
+ * zone skipped (Pacific/Apia has no 2011-12-30: the library's own `newDate(1390, 9, 9)`
+ * is the 31st there), and its `parse` gives local midnight, whose `toISOString()` is
+ * the previous day in Tehran. Test: "date-fns-jalali's local Dates would move days;
+ * CalendarDay does not" in test/unit/dates.test.ts. Only the fields the library's
+ * calendar functions use are redirected.
+ */
+class CalendarDay extends Date {
+  override getFullYear(): number {
+    return this.getUTCFullYear();
+  }
+  override getMonth(): number {
+    return this.getUTCMonth();
+  }
+  override getDate(): number {
+    return this.getUTCDate();
+  }
+  override setFullYear(year: number, month = this.getUTCMonth(), date = this.getUTCDate()): number {
+    return this.setUTCFullYear(year, month, date);
+  }
+  override setHours(hours: number, minutes = this.getUTCMinutes(), seconds = this.getUTCSeconds(), ms = this.getUTCMilliseconds()): number {
+    return this.setUTCHours(hours, minutes, seconds, ms);
+  }
 }
 
+const DAY_MS = 86_400_000;
+const calendarDay = (days: number): CalendarDay => new CalendarDay(days * DAY_MS);
+
+// Days before each month: six of 31, five of 30, then Esfand (29, or 30 in a leap year).
+const MONTH_START = [0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336] as const;
+
+const yearStarts = new Map<number, number>();
+
+// 1970-03-21, 1 Farvardin 1349: setYear keeps the Jalali month and day, so from here it gives 1 Farvardin of any year.
+const FARVARDIN_1_1349 = 79;
+
+/**
+ * Day number of 1 Farvardin of a Jalali year: where the library's leap-year rule enters. Kept per
+ * year: opening a database fingerprints five centuries of year starts (store/report-counts).
+ */
+function jalaliYearStart(year: number): number {
+  let start = yearStarts.get(year);
+  if (start === undefined) {
+    start = setYear(calendarDay(FARVARDIN_1_1349), year).getTime() / DAY_MS;
+    yearStarts.set(year, start);
+  }
+  return start;
+}
+
+/** The day number of a Jalali date (valid: jalaliProblem has checked it). */
 const jalaliToDays = (y: number, m: number, d: number): number => jalaliYearStart(y) + (MONTH_START[m - 1] ?? 0) + d - 1;
 
 function daysToJalali(n: number): JalaliDate {
-  let year = 1 + Math.floor((33 * (n - JALALI_EPOCH) + 3) / 12053);
-  let doy = n - jalaliYearStart(year);
-  if (doy < 0) doy = n - jalaliYearStart(--year);
-  const month = doy < 186 ? Math.floor(doy / 31) + 1 : Math.floor((doy - 186) / 30) + 7;
-  return { year, month, day: doy - (MONTH_START[month - 1] ?? 0) + 1 };
+  const day = calendarDay(n);
+  return { year: getYear(day), month: getMonth(day) + 1, day: getDate(day) };
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
@@ -75,7 +130,7 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 function daysToIso(n: number): IsoDate {
   const [y, m, d] = daysToGregorian(n);
   if (y < 1 || y > 9999) throw new ValidationError(`date out of range: year ${y} cannot be written as YYYY-MM-DD`);
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}` as IsoDate;
 }
 
 function gregorianProblem(y: number, m: number, d: number): string | undefined {
@@ -95,7 +150,7 @@ function jalaliProblem(y: number, m: number, d: number): string | undefined {
   return undefined;
 }
 
-function isoToDays(iso: IsoDate): number {
+function isoToDays(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
   const problem = match ? gregorianProblem(y, m, d) : 'expected YYYY-MM-DD';
@@ -104,16 +159,14 @@ function isoToDays(iso: IsoDate): number {
 }
 
 export function isJalaliLeapYear(year: number): boolean {
-  return jalaliYearStart(year + 1) - jalaliYearStart(year) === 366;
+  return isLeapYear(calendarDay(jalaliYearStart(year)));
 }
 
 export function daysInJalaliMonth(year: number, month: number): number {
-  if (month <= 6) return 31;
-  if (month <= 11) return 30;
-  return isJalaliLeapYear(year) ? 30 : 29;
+  return getDaysInMonth(calendarDay(jalaliToDays(year, month, 1)));
 }
 
-export const isoToJalali = (iso: IsoDate): JalaliDate => daysToJalali(isoToDays(iso));
+export const isoToJalali = (iso: string): JalaliDate => daysToJalali(isoToDays(iso));
 
 export function jalaliToIso(j: JalaliDate): IsoDate {
   const problem = jalaliProblem(j.year, j.month, j.day);
@@ -125,19 +178,22 @@ export function jalaliToIso(j: JalaliDate): IsoDate {
 
 /** The machine's local calendar date: the office works in local time. */
 export function todayIso(now: Date = new Date()): IsoDate {
-  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` as IsoDate;
 }
 
-export function addDays(iso: IsoDate, n: number): IsoDate {
+/** A stored or typed ISO date checked and branded (a date read from the database, a pinned today). */
+export const asIsoDate = (text: string): IsoDate => daysToIso(isoToDays(text));
+
+export function addDays(iso: string, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new ValidationError(`invalid day count ${n}; expected a whole number`);
   return daysToIso(isoToDays(iso) + n);
 }
 
 /** b − a in days. */
-export const diffDays = (a: IsoDate, b: IsoDate): number => isoToDays(b) - isoToDays(a);
+export const diffDays = (a: string, b: string): number => isoToDays(b) - isoToDays(a);
 
 /** Same Jalali day n months later (or earlier), clamped to the target month's length. */
-function addJalaliMonths(iso: IsoDate, n: number): IsoDate {
+function addJalaliMonths(iso: string, n: number): IsoDate {
   const j = isoToJalali(iso);
   const index = j.year * 12 + j.month - 1 + n;
   const year = Math.floor(index / 12);
@@ -161,23 +217,23 @@ const DAY_WORDS: Readonly<Record<string, number>> = {
  */
 export type DateKind = 'record' | 'birth' | 'filter';
 
-const RECORDS_FROM: IsoDate = '1921-03-21'; // 1300/01/01
-const BIRTHS_FROM: IsoDate = '1900-01-01';
+const RECORDS_FROM = '1921-03-21' as IsoDate; // 1300/01/01
+const BIRTHS_FROM = '1900-01-01' as IsoDate;
 
 /** The plausible range of a kind of date on the office's `today`, both ends included; undefined for no limit. */
-export function dateRange(kind: DateKind, today: IsoDate): { from: IsoDate; to: IsoDate } | undefined {
+export function dateRange(kind: DateKind, today: string): { from: IsoDate; to: IsoDate } | undefined {
   switch (kind) {
     case 'record':
       return { from: RECORDS_FROM, to: addJalaliMonths(today, 12) };
     case 'birth':
-      return { from: BIRTHS_FROM, to: today };
+      return { from: BIRTHS_FROM, to: asIsoDate(today) };
     case 'filter':
       return undefined;
   }
 }
 
 export interface DateInputOptions {
-  today: IsoDate;
+  today: string;
   field?: string;
   /** Every stored date names its kind; without one, any date the calendar can write is taken. */
   kind?: DateKind;
@@ -234,7 +290,7 @@ function parseAnyDate(input: string, opts: DateInputOptions): IsoDate {
 }
 
 function formatDays(n: number, opts: FormatOptions): string {
-  let text = daysToIso(n);
+  let text: string = daysToIso(n);
   if (opts.calendar === 'jalali') {
     const j = daysToJalali(n);
     text = `${pad(j.year, 4)}/${pad(j.month)}/${pad(j.day)}`;
@@ -243,7 +299,7 @@ function formatDays(n: number, opts: FormatOptions): string {
 }
 
 /** Jalali `1405/09/04` or Gregorian `2026-11-25`; Persian digits for `fa`. */
-export function formatDate(iso: IsoDate, opts: FormatOptions): string {
+export function formatDate(iso: string, opts: FormatOptions): string {
   return formatDays(isoToDays(iso), opts);
 }
 
@@ -263,9 +319,9 @@ export function formatTimestamp(isoUtc: string, opts: FormatOptions): string {
   return `${formatDays(day, opts)} ${opts.lang === 'fa' ? toPersianDigits(time) : time}`;
 }
 
-const toMonth = (year: number, month: number): JalaliMonth => `${pad(year, 4)}-${pad(month)}`;
+const toMonth = (year: number, month: number): JalaliMonth => `${pad(year, 4)}-${pad(month)}` as JalaliMonth;
 
-function splitMonth(month: JalaliMonth): [number, number] {
+function splitMonth(month: string): [number, number] {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   const [y, m] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
   if (!match || y < 1 || y > MAX_JALALI_YEAR || m < 1 || m > 12) {
@@ -274,30 +330,30 @@ function splitMonth(month: JalaliMonth): [number, number] {
   return [y, m];
 }
 
-function shiftMonth(month: JalaliMonth, n: number): JalaliMonth {
+function shiftMonth(month: string, n: number): JalaliMonth {
   const [y, m] = splitMonth(month);
   const index = y * 12 + m - 1 + n;
   return toMonth(Math.floor(index / 12), (index % 12) + 1);
 }
 
-export const jalaliYearOf = (iso: IsoDate): number => isoToJalali(iso).year;
-export const previousMonth = (month: JalaliMonth): JalaliMonth => shiftMonth(month, -1);
-export const nextMonth = (month: JalaliMonth): JalaliMonth => shiftMonth(month, 1);
+export const jalaliYearOf = (iso: string): number => isoToJalali(iso).year;
+export const previousMonth = (month: string): JalaliMonth => shiftMonth(month, -1);
+export const nextMonth = (month: string): JalaliMonth => shiftMonth(month, 1);
 
-export function monthOf(iso: IsoDate): JalaliMonth {
+export function monthOf(iso: string): JalaliMonth {
   const j = isoToJalali(iso);
   return toMonth(j.year, j.month);
 }
 
 /** First and last day (inclusive) of a Jalali month. */
-export function monthRange(month: JalaliMonth): { month: JalaliMonth; from: IsoDate; to: IsoDate } {
+export function monthRange(month: string): { month: JalaliMonth; from: IsoDate; to: IsoDate } {
   const [y, m] = splitMonth(month);
   const from = jalaliToDays(y, m, 1);
-  return { month, from: daysToIso(from), to: daysToIso(from + daysInJalaliMonth(y, m) - 1) };
+  return { month: toMonth(y, m), from: daysToIso(from), to: daysToIso(from + daysInJalaliMonth(y, m) - 1) };
 }
 
 /** 1 Farvardin of the month's Jalali year: where year-to-date figures start. */
-export function yearStart(month: JalaliMonth): IsoDate {
+export function yearStart(month: string): IsoDate {
   return daysToIso(jalaliYearStart(splitMonth(month)[0]));
 }
 
@@ -313,7 +369,7 @@ const MONTH_WORDS: Readonly<Record<string, number>> = {
 };
 
 /** `1405-09`, `1405/9` (any digits), a bare `9` for that month of this Jalali year, `this`, `last`. */
-export function parseMonthInput(input: string, opts: { today: IsoDate; field?: string }): JalaliMonth {
+export function parseMonthInput(input: string, opts: { today: string; field?: string }): JalaliMonth {
   const field = opts.field ?? 'month';
   const s = normalizeLetters(input).toLowerCase();
   const fail = (reason: string): ValidationError =>
@@ -334,7 +390,7 @@ export function parseMonthInput(input: string, opts: { today: IsoDate; field?: s
 }
 
 /** Whole years, counted by Jalali birthdays (someone born on 30 Esfand has it on 1 Farvardin in common years). */
-export function ageOn(birthIso: IsoDate, onIso: IsoDate): number {
+export function ageOn(birthIso: string, onIso: string): number {
   const birth = isoToJalali(birthIso);
   const on = isoToJalali(onIso);
   if (diffDays(birthIso, onIso) < 0) {

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 import { insertFollowup } from '../store/followups.js';
-import type { Ctx } from './context.js';
+import type { WriteCtx } from './context.js';
 import { addDays } from './dates.js';
 import { parseInteger, splitList } from './fields.js';
 import { recordAudit } from './audit.js';
@@ -23,7 +23,7 @@ export function parseFollowupPlan(value: string): number[] {
  * After an intervention the office keeps checking that harm does not recur:
  * one follow-up per planned day, assigned to the case's worker.
  */
-export function scheduleFollowupPlan(ctx: Ctx, caseId: number, closedOn: string, plan: string, workerId: number | null): PlannedFollowup[] {
+export function scheduleFollowupPlan(ctx: WriteCtx, caseId: number, closedOn: string, plan: string, workerId: number | null): PlannedFollowup[] {
   const at = ctx.now();
   return parseFollowupPlan(plan).map((afterDays) => {
     const dueOn = addDays(closedOn, afterDays);

@@ -1,22 +1,30 @@
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import {
   insertFollowup, selectFollowup, selectFollowups, updateFollowupStatus, type FollowupRow, type OverdueMoment,
 } from '../store/followups.js';
 import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
-import { resolveCase } from './cases.js';
-import type { Ctx } from './context.js';
+import { resolveCase, type Case } from './cases.js';
+import type { ReadCtx, WriteCtx } from './context.js';
 import { addDays, parseDateInput, type IsoDate } from './dates.js';
 import { isBlank, noRecordWithId, optionalNote, parseId, requiredText } from './fields.js';
 import { optionalActiveWorker, resolveStaff } from './staff.js';
 
 export type Followup = FollowupRow;
 
-export interface ScheduleInput {
+/** `followup schedule` as typed: every value a string, nothing checked yet. */
+export interface RawFollowupSchedule {
   case?: string | undefined;
   due?: string | undefined;
   worker?: string | undefined;
   note?: string | undefined;
+}
+
+/** A schedule as parsed: the due date as ISO; the worker a reference the rules look up. */
+export interface ScheduleFollowupInput {
+  dueOn: IsoDate;
+  worker: string | null;
+  note: string | null;
 }
 
 /** A follow-up as validated: what `followup schedule` and import both store. */
@@ -30,20 +38,31 @@ export interface ValidatedFollowup {
   note: string | null;
 }
 
+/** The case a follow-up is owed on, looked up first: an unknown case is reported before a bad date. */
+export function resolveFollowupCase(ctx: Pick<ReadCtx, 'db'>, ref: string | undefined): Case {
+  return resolveCase(ctx, requiredText(ref, 'case'));
+}
+
+/** The parse step of `followup schedule` (and of a follow-up row of an import): no database. */
+export function parseScheduleFollowupInput(raw: RawFollowupSchedule, today: IsoDate): ScheduleFollowupInput {
+  const dueOn = parseDateInput(requiredText(raw.due, 'due'), { today, field: 'due', kind: 'record' });
+  return { dueOn, worker: isBlank(raw.worker) ? null : raw.worker, note: optionalNote(raw.note, 'note') };
+}
+
 /** Every rule of scheduling a follow-up, shared by `followup schedule` and import; writes nothing. */
-export function validateFollowupSchedule(ctx: Ctx, input: ScheduleInput, opts: { allowInactiveWorker?: boolean } = {}): ValidatedFollowup {
-  const c = resolveCase(ctx, requiredText(input.case, 'case'));
-  const dueOn = parseDateInput(requiredText(input.due, 'due'), { today: ctx.today, field: 'due', kind: 'record' });
+export function validateFollowupSchedule(
+  ctx: ReadCtx, c: Case, input: ScheduleFollowupInput, opts: { allowInactiveWorker?: boolean } = {},
+): ValidatedFollowup {
+  const { dueOn } = input;
   if (dueOn < c.openedOn) throw new ValidationError(`due date is before the case was opened (${c.openedOn})`, 'due');
   const worker = opts.allowInactiveWorker === true
-    ? (isBlank(input.worker) ? null : resolveStaff(ctx, input.worker))
-    : optionalActiveWorker(ctx, input.worker);
-  return { caseId: c.id, caseOpenedOn: c.openedOn, caseWorker: c.workerId, dueOn, workerId: worker?.id ?? null, note: optionalNote(input.note, 'note') };
+    ? (input.worker === null ? null : resolveStaff(ctx, input.worker))
+    : optionalActiveWorker(ctx, input.worker ?? undefined);
+  return { caseId: c.id, caseOpenedOn: c.openedOn, caseWorker: c.workerId, dueOn, workerId: worker?.id ?? null, note: input.note };
 }
 
 /** Follow-ups may be scheduled on open and on closed cases: monitoring goes on after closing. */
-export function scheduleFollowup(ctx: Ctx, input: ScheduleInput): Followup {
-  const v = validateFollowupSchedule(ctx, input);
+export function recordFollowupSchedule(ctx: WriteCtx, v: ValidatedFollowup): Followup {
   const workerId = v.workerId ?? v.caseWorker;
   const id = insertFollowup(ctx.db, { caseId: v.caseId, dueOn: v.dueOn, workerId, note: v.note, fromPlan: false }, ctx.now());
   addEvent(ctx, v.caseId, 'follow-up', ctx.today < v.caseOpenedOn ? v.caseOpenedOn : ctx.today, { followupId: id, workerId, reason: 'scheduled' });
@@ -51,32 +70,58 @@ export function scheduleFollowup(ctx: Ctx, input: ScheduleInput): Followup {
   return selectFollowup(ctx.db, id) as Followup;
 }
 
-function resolveFollowup(ctx: Pick<Ctx, 'db'>, ref: string): Followup {
+/** `followup schedule` from strings: the case, then parse, then the rules. */
+export function scheduleFollowup(ctx: WriteCtx, raw: RawFollowupSchedule): Followup {
+  const c = resolveFollowupCase(ctx, raw.case);
+  return recordFollowupSchedule(ctx, validateFollowupSchedule(ctx, c, parseScheduleFollowupInput(raw, ctx.today)));
+}
+
+export function resolveFollowup(ctx: Pick<ReadCtx, 'db'>, ref: string): Followup {
   const f = selectFollowup(ctx.db, parseId(ref, 'id'));
   if (f === undefined) throw noRecordWithId('follow-up', 'id');
   return f;
 }
 
-export interface FinishInput {
-  id: string;
+export type FollowupEnd = 'done' | 'missed' | 'cancelled';
+
+/** `followup done|missed|cancel` as typed. */
+export interface RawFollowupFinish {
   date?: string | undefined;
   outcome?: string | undefined;
 }
 
-/** done, missed or cancelled: only a scheduled follow-up can end, and only once. */
-export function finishFollowup(ctx: Ctx, status: 'done' | 'missed' | 'cancelled', input: FinishInput): Followup {
-  const f = resolveFollowup(ctx, input.id);
-  if (f.status !== 'scheduled') throw new ConflictError(`follow-up #${f.id} is already ${f.status}`, 'id');
-  const outcome = optionalNote(input.outcome, status === 'done' ? 'outcome' : 'reason');
+export interface FinishFollowupInput {
+  status: FollowupEnd;
+  /** What it found (done), or why it was missed or cancelled. */
+  outcome: string | null;
+  onDate: IsoDate;
+}
+
+/** The parse step of finishing a follow-up: a done one must say what it found; the date is not in the future. */
+export function parseFinishFollowupInput(status: FollowupEnd, raw: RawFollowupFinish, today: IsoDate): FinishFollowupInput {
+  const outcome = optionalNote(raw.outcome, status === 'done' ? 'outcome' : 'reason');
   if (status === 'done' && outcome === null) throw new ValidationError('outcome is required: what did the follow-up find?', 'outcome');
-  const onDate = isBlank(input.date) ? ctx.today : parseDateInput(input.date, { today: ctx.today, field: 'date', kind: 'record' });
-  if (onDate > ctx.today) throw new ValidationError('date is in the future', 'date');
+  const onDate = isBlank(raw.date) ? today : parseDateInput(raw.date, { today, field: 'date', kind: 'record' });
+  if (onDate > today) throw new ValidationError('date is in the future', 'date');
+  return { status, outcome, onDate };
+}
+
+/** done, missed or cancelled: only a scheduled follow-up can end, and only once. */
+export function recordFollowupEnd(ctx: WriteCtx, f: Followup, input: FinishFollowupInput): Followup {
+  const { status, outcome, onDate } = input;
+  if (f.status !== 'scheduled') throw new ConflictError(`follow-up #${f.id} is already ${f.status}`, 'id');
   const c = resolveCase(ctx, String(f.caseId));
   if (onDate < c.openedOn) throw new ValidationError(`date is before the case was opened (${c.openedOn})`, 'date');
   updateFollowupStatus(ctx.db, f.id, status, status === 'cancelled' ? null : onDate, outcome, ctx.now());
   addEvent(ctx, f.caseId, 'follow-up', onDate, { followupId: f.id, workerId: f.workerId, reason: status, text: outcome });
   recordAudit(ctx, status, 'followup', f.id, ['status']);
   return selectFollowup(ctx.db, f.id) as Followup;
+}
+
+/** `followup done|missed|cancel` from strings: the follow-up, then parse, then the rules. */
+export function finishFollowup(ctx: WriteCtx, status: FollowupEnd, raw: RawFollowupFinish & { id: string }): Followup {
+  const f = resolveFollowup(ctx, raw.id);
+  return recordFollowupEnd(ctx, f, parseFinishFollowupInput(status, raw, ctx.today));
 }
 
 /**
@@ -106,7 +151,7 @@ export interface FollowupListFilter {
   limit: number;
 }
 
-export function listFollowups(ctx: Pick<Ctx, 'db' | 'today'>, f: FollowupListFilter): Followup[] {
+export function listFollowups(ctx: Pick<ReadCtx, 'db' | 'today'>, f: FollowupListFilter): Followup[] {
   const c = isBlank(f.case) ? null : resolveCase(ctx, f.case);
   const worker = isBlank(f.worker) ? null : resolveStaff(ctx, f.worker);
   let status: string | undefined;

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { selectOffice, upsertOffice, type OfficeRow } from '../store/office.js';
 import { recordAudit } from './audit.js';
-import type { Ctx } from './context.js';
+import type { ReadCtx, WriteCtx } from './context.js';
 import { optionalText, requiredText } from './fields.js';
 import { toLatinDigits } from './text/digits.js';
 
@@ -41,7 +41,7 @@ export function validateOfficeInput(input: InitOfficeInput): Omit<Office, 'creat
  * Creates the office record, or updates its name, county and province. The code is
  * fixed once cases exist: it is part of every case number.
  */
-export function initOffice(ctx: Ctx, input: InitOfficeInput): { office: Office; created: boolean } {
+export function initOffice(ctx: WriteCtx, input: InitOfficeInput): { office: Office; created: boolean } {
   const { code, name, county, province } = validateOfficeInput(input);
   const existing = selectOffice(ctx.db);
   if (existing !== undefined && existing.code !== code) {
@@ -53,7 +53,7 @@ export function initOffice(ctx: Ctx, input: InitOfficeInput): { office: Office; 
   return { office, created: existing === undefined };
 }
 
-export function getOffice(ctx: Pick<Ctx, 'db'>): Office {
+export function getOffice(ctx: Pick<ReadCtx, 'db'>): Office {
   const office = selectOffice(ctx.db);
   if (office === undefined) throw new NotFoundError('this database has no office yet: run "parvande init --office-code C --office-name N"');
   return office;

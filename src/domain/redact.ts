@@ -13,7 +13,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { CellValue } from '../files/writers.js';
 import { insertSettingUnlessSet, selectSetting, upsertSetting } from '../store/settings.js';
 import { recordAudit } from './audit.js';
-import type { Ctx } from './context.js';
+import type { ReadCtx, WriteCtx } from './context.js';
 import type { FieldSpec } from './import/columns.js';
 import type { ImportEntity } from './import/entity.js';
 import { getOffice } from './office.js';
@@ -50,7 +50,7 @@ export class Pseudonyms {
 }
 
 /** The office's key, or undefined when no redacted file was ever made (a read-only connection can ask). */
-export function readRedactionKey(ctx: Pick<Ctx, 'db'>): string | undefined {
+export function readRedactionKey(ctx: Pick<ReadCtx, 'db'>): string | undefined {
   const key = selectSetting(ctx.db, REDACTION_KEY_SETTING);
   return key !== undefined && KEY_PATTERN.test(key) ? key : undefined;
 }
@@ -59,7 +59,7 @@ export function readRedactionKey(ctx: Pick<Ctx, 'db'>): string | undefined {
  * The office's key, made now when it has none: call inside a write transaction.
  * Two programs doing this at once keep the first key stored.
  */
-export function redactionKey(ctx: Ctx): string {
+export function redactionKey(ctx: WriteCtx): string {
   const present = readRedactionKey(ctx);
   if (present !== undefined) return present;
   const stored = insertSettingUnlessSet(ctx.db, REDACTION_KEY_SETTING, randomBytes(32).toString('hex'), ctx.now());
@@ -76,8 +76,8 @@ export function redactionKey(ctx: Ctx): string {
 
 /** The read and write transactions of a command (Runtime has both). */
 export interface Transactions {
-  read<T>(fn: (ctx: Ctx) => T): T;
-  write<T>(fn: (ctx: Ctx) => T): T;
+  read<T>(fn: (ctx: ReadCtx) => T): T;
+  write<T>(fn: (ctx: WriteCtx) => T): T;
 }
 
 /** The office's pseudonyms and code; the key is written only the first time, so a redacted export usually takes no write lock. */
@@ -85,6 +85,14 @@ export function officePseudonyms(tx: Transactions): { pseudonyms: Pseudonyms; of
   const read = tx.read((ctx) => ({ key: readRedactionKey(ctx), officeCode: getOffice(ctx).code }));
   const key = read.key ?? tx.write((ctx) => redactionKey(ctx));
   return { pseudonyms: new Pseudonyms(key), officeCode: read.officeCode };
+}
+
+/**
+ * The office's pseudonyms for a redacted report. A report reads through a read-only
+ * connection; only the office's first redacted file takes a write, to store the key.
+ */
+export function reportPseudonyms(tx: Transactions): Pseudonyms {
+  return new Pseudonyms(tx.read((ctx) => readRedactionKey(ctx)) ?? tx.write((ctx) => redactionKey(ctx)));
 }
 
 // ---- exports ----

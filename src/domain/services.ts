@@ -4,14 +4,15 @@ import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
 import { resolveCase } from './cases.js';
 import { CHANNELS, SERVICE_TYPES, type ServiceType } from './codes.js';
-import type { Ctx } from './context.js';
-import { parseDateInput } from './dates.js';
+import type { ReadCtx, WriteCtx } from './context.js';
+import { parseDateInput, type IsoDate } from './dates.js';
 import { isBlank, optionalCode, optionalInteger, optionalNote, parseCode, requiredText } from './fields.js';
 import { resolveStaff, optionalActiveWorker, type Staff } from './staff.js';
 
 export type Service = ServiceRow;
 
-export interface LogServiceInput {
+/** `service log` as typed: every value a string, nothing checked yet. */
+export interface RawService {
   case?: string | undefined;
   type?: string | undefined;
   date?: string | undefined;
@@ -20,11 +21,32 @@ export interface LogServiceInput {
   note?: string | undefined;
 }
 
+/** A service as parsed: the type as its code, the date as ISO, minutes as a number. Case and worker are references the rules look up. */
+export interface LogServiceInput {
+  case: string | null;
+  type: ServiceType;
+  serviceDate: IsoDate;
+  worker: string | null;
+  minutes: number | null;
+  note: string | null;
+}
+
+/** The parse step of `service log` (and of a service row of an import): no database; a blank date is today. */
+export function parseLogServiceInput(raw: RawService, today: IsoDate): LogServiceInput {
+  const type = parseCode(SERVICE_TYPES, requiredText(raw.type, 'type'), 'type');
+  const serviceDate = isBlank(raw.date) ? today : parseDateInput(raw.date, { today, field: 'date', kind: 'record' });
+  // A service is logged once given: a date after today is a typing mistake, refused with the values (before the case is looked up).
+  if (serviceDate > today) throw new ValidationError('date is in the future', 'date');
+  const minutes = optionalInteger(raw.minutes, 'minutes', { min: 0, max: 24 * 60 });
+  const note = optionalNote(raw.note, 'note');
+  return { case: isBlank(raw.case) ? null : raw.case, type, serviceDate, worker: isBlank(raw.worker) ? null : raw.worker, minutes, note };
+}
+
 /**
  * Picks the worker when none was given (the duty roster fills this in once it
  * exists). Returns null when nobody can be inferred.
  */
-export type DefaultWorker = (ctx: Ctx, type: string, date: string) => { worker: Staff; why: string } | null;
+export type DefaultWorker = (ctx: ReadCtx, type: string, date: string) => { worker: Staff; why: string } | null;
 
 export interface LogServiceResult {
   service: Service;
@@ -56,16 +78,12 @@ export interface ServiceValidationOptions {
 }
 
 /** Every rule a service must satisfy, shared by `service log` and import; writes nothing. */
-export function validateService(ctx: Ctx, input: LogServiceInput, opts: ServiceValidationOptions = {}): ValidatedService {
-  const type = parseCode(SERVICE_TYPES, requiredText(input.type, 'type'), 'type');
-  const serviceDate = isBlank(input.date) ? ctx.today : parseDateInput(input.date, { today: ctx.today, field: 'date', kind: 'record' });
-  if (serviceDate > ctx.today) throw new ValidationError('date is in the future', 'date');
-  const minutes = optionalInteger(input.minutes, 'minutes', { min: 0, max: 24 * 60 });
-  const note = optionalNote(input.note, 'note');
+export function validateService(ctx: ReadCtx, input: LogServiceInput, opts: ServiceValidationOptions = {}): ValidatedService {
+  const { type, serviceDate, minutes, note } = input;
   let caseId: number | null = null;
   let channel = 'hotline';
   let caseWorker: number | null = null;
-  if (!isBlank(input.case)) {
+  if (input.case !== null) {
     const c = resolveCase(ctx, input.case);
     if (c.status === 'closed' && !(opts.history === true && c.closedOn !== null && serviceDate <= c.closedOn)) {
       throw new ConflictError(`case ${c.caseNumber} is closed: reopen it before logging a service`, 'case');
@@ -78,14 +96,15 @@ export function validateService(ctx: Ctx, input: LogServiceInput, opts: ServiceV
     throw new ValidationError(`a ${type} service needs --case; only a hotline-call may be logged without a case`, 'case');
   }
   let workerId: number | null = null;
-  if (!isBlank(input.worker)) {
+  if (input.worker !== null) {
     workerId = opts.history === true ? resolveStaff(ctx, input.worker).id : (optionalActiveWorker(ctx, input.worker) as Staff).id;
   }
   return { caseId, serviceDate, type, channel, workerId, minutes, note, caseWorker };
 }
 
-export function logService(ctx: Ctx, input: LogServiceInput, defaultWorker?: DefaultWorker): LogServiceResult {
-  const { caseId, serviceDate, type, channel, minutes, note, caseWorker, workerId: given } = validateService(ctx, input);
+/** Stores a validated service; a worker not given is taken from the duty roster (defaultWorker), else the case. */
+export function recordService(ctx: WriteCtx, v: ValidatedService, defaultWorker?: DefaultWorker): LogServiceResult {
+  const { caseId, serviceDate, type, channel, minutes, note, caseWorker, workerId: given } = v;
   let workerId: number | null = given;
   let workerDefaultedFrom: string | null = null;
   if (workerId === null) {
@@ -104,6 +123,11 @@ export function logService(ctx: Ctx, input: LogServiceInput, defaultWorker?: Def
   return { service: selectService(ctx.db, id) as Service, workerDefaultedFrom };
 }
 
+/** `service log` from strings: parse, then the rules. */
+export function logService(ctx: WriteCtx, raw: RawService, defaultWorker?: DefaultWorker): LogServiceResult {
+  return recordService(ctx, validateService(ctx, parseLogServiceInput(raw, ctx.today)), defaultWorker);
+}
+
 export interface ServiceListFilter {
   case?: string | undefined;
   worker?: string | undefined;
@@ -114,7 +138,7 @@ export interface ServiceListFilter {
   limit: number;
 }
 
-export function listServices(ctx: Pick<Ctx, 'db' | 'today'>, f: ServiceListFilter): Service[] {
+export function listServices(ctx: Pick<ReadCtx, 'db' | 'today'>, f: ServiceListFilter): Service[] {
   const type = optionalCode(SERVICE_TYPES, f.type, 'type');
   const channel = optionalCode(CHANNELS, f.channel, 'channel');
   const c = isBlank(f.case) ? null : resolveCase(ctx, f.case);

@@ -12,12 +12,12 @@ import {
 import { recordAudit } from './audit.js';
 import { overdueMoment } from './followups.js';
 import { optionalCenter } from './centers.js';
-import { ROLES, SECTORS } from './codes.js';
-import type { Ctx } from './context.js';
-import { addDays, parseDateInput } from './dates.js';
+import { ROLES, SECTORS, type Role, type Sector } from './codes.js';
+import type { ReadCtx, WriteCtx } from './context.js';
+import { addDays, parseDateInput, type IsoDate } from './dates.js';
 import { HAS_LETTER, idDigits, isBlank, noRecordWithId, optionalCode, optionalText, parseBool, parseCode, parseId, requiredName, requiredText } from './fields.js';
 import { nationalCodeMiss, nationalCodeRef, parseNationalCode } from './national-code.js';
-import { DEGREES } from './people/codes.js';
+import { DEGREES, type Degree } from './people/codes.js';
 import { parsePhone } from './people/phone.js';
 import { toLatinDigits } from './text/digits.js';
 import { matchingKey } from './text/persian.js';
@@ -25,7 +25,7 @@ import { matchingKey } from './text/persian.js';
 export type Staff = StaffRow;
 
 /** Raw values as typed or as a spreadsheet cell held them. */
-export interface StaffInput {
+export interface RawStaff {
   firstName?: string | undefined;
   lastName?: string | undefined;
   role?: string | undefined;
@@ -41,7 +41,7 @@ export interface StaffInput {
 }
 
 /** Option names as typed, for messages and the audit trail. */
-const OPTION_OF: Readonly<Record<keyof StaffInput, string>> = {
+const OPTION_OF: Readonly<Record<keyof RawStaff, string>> = {
   firstName: 'first-name', lastName: 'last-name', role: 'role', sector: 'sector', center: 'center', active: 'active',
   nationalCode: 'national-code', degree: 'degree', field: 'field', membershipNo: 'membership-no', phone: 'phone',
   startDate: 'start-date',
@@ -55,44 +55,87 @@ export interface ValidateStaffOptions {
 }
 
 /**
- * Every rule a register entry must satisfy, shared by `staff add`, `staff update`
- * and import. Given `base`, absent fields keep the stored value; a blank one clears it.
+ * A register entry's values as parsed: a key present sets that field (null clears
+ * it), a key absent keeps the stored value. The center stays a reference (id or
+ * name) that the rules look up.
  */
-export function validateStaff(ctx: Pick<Ctx, 'db' | 'today'>, input: StaffInput, base?: Staff, opts: ValidateStaffOptions = {}): StaffWrite {
-  const keep = <K extends keyof StaffInput>(k: K): boolean => base !== undefined && input[k] === undefined;
-  const firstName = keep('firstName') ? (base as Staff).firstName : requiredName(input.firstName, 'first-name');
-  const lastName = keep('lastName') ? (base as Staff).lastName : requiredName(input.lastName, 'last-name');
-  const role = keep('role') ? (base as Staff).role : parseCode(ROLES, requiredText(input.role, 'role'), 'role');
-  const sector = keep('sector') ? (base as Staff).sector : parseCode(SECTORS, requiredText(input.sector, 'sector'), 'sector');
-  const centerId = keep('center') ? (base as Staff).centerId : (optionalCenter(ctx, input.center)?.id ?? null);
-  let nationalCode = base?.nationalCode ?? null;
-  if (input.nationalCode !== undefined) {
-    nationalCode = isBlank(input.nationalCode)
+export interface StaffFields {
+  firstName?: string;
+  lastName?: string;
+  role?: Role;
+  sector?: Sector;
+  center?: string | null;
+  nationalCode?: string | null;
+  degree?: Degree | null;
+  field?: string | null;
+  membershipNo?: string | null;
+  phone?: string | null;
+  startDate?: IsoDate | null;
+  active?: boolean;
+}
+
+export interface ParseStaffOptions extends ValidateStaffOptions {
+  /** A change to a stored entry: a field not given is kept (a new entry parses every field). */
+  update?: boolean;
+}
+
+/** The parse step of `staff add`, `staff update` and a staff row of an import: no database. */
+export function parseStaffInput(raw: RawStaff, today: IsoDate, opts: ParseStaffOptions = {}): StaffFields {
+  const given = (k: keyof RawStaff): boolean => opts.update !== true || raw[k] !== undefined;
+  const f: StaffFields = {};
+  if (given('firstName')) f.firstName = requiredName(raw.firstName, 'first-name');
+  if (given('lastName')) f.lastName = requiredName(raw.lastName, 'last-name');
+  if (given('role')) f.role = parseCode(ROLES, requiredText(raw.role, 'role'), 'role');
+  if (given('sector')) f.sector = parseCode(SECTORS, requiredText(raw.sector, 'sector'), 'sector');
+  if (given('center')) f.center = isBlank(raw.center) ? null : raw.center;
+  if (raw.nationalCode !== undefined) {
+    f.nationalCode = isBlank(raw.nationalCode)
       ? null
-      : parseNationalCode(input.nationalCode, { repairLeadingZeros: opts.repairNationalCode === true, field: 'national-code' }).code;
+      : parseNationalCode(raw.nationalCode, { repairLeadingZeros: opts.repairNationalCode === true, field: 'national-code' }).code;
   }
+  if (given('degree')) f.degree = optionalCode(DEGREES, raw.degree, 'degree');
+  if (given('field')) f.field = optionalText(raw.field, 'field', 100);
+  if (raw.membershipNo !== undefined) {
+    // Spaces people put between digit groups are not part of the number.
+    f.membershipNo = optionalText(toLatinDigits(raw.membershipNo), 'membership-no', 30)?.replace(/\s+/g, '') ?? null;
+  }
+  if (given('phone')) f.phone = isBlank(raw.phone) ? null : parsePhone(raw.phone, 'phone');
+  if (given('startDate')) {
+    f.startDate = isBlank(raw.startDate) ? null : parseDateInput(raw.startDate, { today, field: 'start-date', kind: 'record' });
+  }
+  if (raw.active !== undefined && raw.active !== '') f.active = parseBool(raw.active, 'active');
+  return f;
+}
+
+/**
+ * The rules of a register entry over the stored one (`base`) or a new one: the
+ * center looked up, a national code held by nobody else, a start before the
+ * leaving.
+ */
+export function buildStaffWrite(ctx: Pick<ReadCtx, 'db'>, f: StaffFields, base?: Staff): StaffWrite {
+  const b = base as Staff;
+  const firstName = f.firstName ?? b.firstName;
+  const lastName = f.lastName ?? b.lastName;
+  const role = f.role ?? b.role;
+  const sector = f.sector ?? b.sector;
+  const centerId = f.center === undefined ? b.centerId : (optionalCenter(ctx, f.center ?? undefined)?.id ?? null);
+  const nationalCode = f.nationalCode !== undefined ? f.nationalCode : (base?.nationalCode ?? null);
   if (nationalCode !== null) {
     const other = selectStaffByNationalCode(ctx.db, nationalCode);
     if (other !== undefined && other.id !== base?.id) {
       throw new ConflictError(`staff member #${other.id} already has this national code`, 'national-code');
     }
   }
-  const degree = keep('degree') ? (base?.degree ?? null) : optionalCode(DEGREES, input.degree, 'degree');
-  const field = keep('field') ? (base?.field ?? null) : optionalText(input.field, 'field', 100);
-  let membershipNo = base?.membershipNo ?? null;
-  if (input.membershipNo !== undefined) {
-    // Spaces people put between digit groups are not part of the number.
-    membershipNo = optionalText(toLatinDigits(input.membershipNo), 'membership-no', 30)?.replace(/\s+/g, '') ?? null;
-  }
-  const phone = keep('phone') ? (base?.phone ?? null) : isBlank(input.phone) ? null : parsePhone(input.phone, 'phone');
-  const startDate = keep('startDate')
-    ? (base?.startDate ?? null)
-    : isBlank(input.startDate) ? null : parseDateInput(input.startDate, { today: ctx.today, field: 'start-date', kind: 'record' });
+  const degree = f.degree !== undefined ? f.degree : (base?.degree ?? null);
+  const field = f.field !== undefined ? f.field : (base?.field ?? null);
+  const membershipNo = f.membershipNo !== undefined ? f.membershipNo : (base?.membershipNo ?? null);
+  const phone = f.phone !== undefined ? f.phone : (base?.phone ?? null);
+  const startDate = f.startDate !== undefined ? f.startDate : (base?.startDate ?? null);
   const leftOn = base?.leftOn ?? null;
   if (startDate !== null && leftOn !== null && leftOn <= startDate) {
     throw new ValidationError('start-date must be before the date the person left', 'start-date');
   }
-  const active = input.active === undefined || input.active === '' ? (base?.active ?? true) : parseBool(input.active, 'active');
+  const active = f.active ?? base?.active ?? true;
   return {
     firstName, lastName, nameKey: staffNameKey(firstName, lastName), role, sector, centerId, active,
     nationalCode, degree, field, membershipNo, phone, startDate,
@@ -101,12 +144,26 @@ export function validateStaff(ctx: Pick<Ctx, 'db' | 'today'>, input: StaffInput,
   };
 }
 
-export function addStaff(ctx: Ctx, input: StaffInput): Staff {
-  const w = validateStaff(ctx, input);
+/**
+ * Parse, then the rules: every rule a register entry must satisfy, shared by
+ * `staff add`, `staff update` and import. Given `base`, absent fields keep the
+ * stored value; a blank one clears it.
+ */
+export function validateStaff(ctx: Pick<ReadCtx, 'db' | 'today'>, input: RawStaff, base?: Staff, opts: ValidateStaffOptions = {}): StaffWrite {
+  return buildStaffWrite(ctx, parseStaffInput(input, ctx.today, { ...opts, update: base !== undefined }), base);
+}
+
+export function registerStaff(ctx: WriteCtx, input: StaffFields): Staff {
+  const w = buildStaffWrite(ctx, input);
   if (!w.active) throw new ValidationError('a new staff member is active; record a leaving with "staff deactivate --date"', 'active');
   const id = insertStaff(ctx.db, w, ctx.now());
   recordAudit(ctx, 'create', 'staff', id);
   return selectStaff(ctx.db, id) as Staff;
+}
+
+/** `staff add` from strings: parse, then the rules. */
+export function addStaff(ctx: WriteCtx, raw: RawStaff): Staff {
+  return registerStaff(ctx, parseStaffInput(raw, ctx.today));
 }
 
 /**
@@ -115,7 +172,7 @@ export function addStaff(ctx: Ctx, input: StaffInput): Staff {
  * refused rather than guessed: the record would name the wrong worker. Text that is
  * neither an id, a national code nor a name ("1-2", "-1") is refused, never read as an id.
  */
-export function resolveStaff(ctx: Pick<Ctx, 'db'>, ref: string, field = 'worker'): Staff {
+export function resolveStaff(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'worker'): Staff {
   const id = idDigits(ref);
   // Ten digits are a national code (spreadsheets from the province name people so); "#" marks an id.
   const code = id !== undefined && toLatinDigits(ref.trim()).startsWith('#') ? undefined : nationalCodeRef(ref);
@@ -142,17 +199,17 @@ export function resolveStaff(ctx: Pick<Ctx, 'db'>, ref: string, field = 'worker'
 }
 
 /** A worker who may take new work: refuses people who have left. */
-export function resolveActiveWorker(ctx: Pick<Ctx, 'db'>, ref: string, field = 'worker'): Staff {
+export function resolveActiveWorker(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'worker'): Staff {
   const s = resolveStaff(ctx, ref, field);
   if (!s.active) throw new ConflictError(`staff member #${s.id} is no longer active`, field);
   return s;
 }
 
-export function optionalActiveWorker(ctx: Pick<Ctx, 'db'>, ref: string | undefined, field = 'worker'): Staff | null {
+export function optionalActiveWorker(ctx: Pick<ReadCtx, 'db'>, ref: string | undefined, field = 'worker'): Staff | null {
   return isBlank(ref) ? null : resolveActiveWorker(ctx, ref, field);
 }
 
-export interface StaffUpdate extends StaffInput {
+export interface StaffUpdate extends RawStaff {
   id: string;
 }
 
@@ -161,32 +218,54 @@ export interface LeaveResult extends Staff {
   removedAssignments: number;
 }
 
-export function updateStaff(ctx: Ctx, input: StaffUpdate): Staff | LeaveResult {
-  const current = resolveStaff(ctx, input.id, 'id');
-  const changed = (Object.keys(OPTION_OF) as (keyof StaffInput)[]).filter((k) => input[k] !== undefined);
+export interface StaffUpdateInput {
+  fields: StaffFields;
+  /** The fields given, as typed. */
+  changed: (keyof RawStaff)[];
+}
+
+/** The parse step of `staff update`: at least one field given, each parsed. */
+export function parseStaffUpdateInput(raw: RawStaff, today: IsoDate): StaffUpdateInput {
+  const changed = (Object.keys(OPTION_OF) as (keyof RawStaff)[]).filter((k) => raw[k] !== undefined);
   if (changed.length === 0) throw new ValidationError('nothing to update: give at least one field to change');
-  const next = validateStaff(ctx, input, current);
+  return { fields: parseStaffInput(raw, today, { update: true }), changed };
+}
+
+export function recordStaffUpdate(ctx: WriteCtx, current: Staff, input: StaffUpdateInput): Staff | LeaveResult {
+  const next = buildStaffWrite(ctx, input.fields, current);
   if (current.active && !next.active) {
     // Leaving through update is the same act as "staff deactivate": dated today.
-    const { active: _ignored, ...rest } = input;
-    if (changed.length > 1) updateStaff(ctx, { ...rest });
-    return leaveStaff(ctx, String(current.id), undefined);
+    const { active: _ignored, ...rest } = input.fields;
+    const others = input.changed.filter((k) => k !== 'active');
+    if (others.length > 0) recordStaffUpdate(ctx, current, { fields: rest, changed: others });
+    return recordStaffLeaving(ctx, resolveStaff(ctx, String(current.id), 'id'), ctx.today);
   }
   updateStaffRow(ctx.db, current.id, next, ctx.now());
-  recordAudit(ctx, 'update', 'staff', current.id, changed.map((k) => OPTION_OF[k]));
+  recordAudit(ctx, 'update', 'staff', current.id, input.changed.map((k) => OPTION_OF[k]));
   return selectStaff(ctx.db, current.id) as Staff;
 }
 
+/** `staff update` from strings: the staff member, then parse, then the rules. */
+export function updateStaff(ctx: WriteCtx, input: StaffUpdate): Staff | LeaveResult {
+  const current = resolveStaff(ctx, input.id, 'id');
+  const { id: _id, ...raw } = input;
+  return recordStaffUpdate(ctx, current, parseStaffUpdateInput(raw, ctx.today));
+}
+
+/** The parse step of a leaving: the first day they no longer work here (default today; not in the future). */
+export function parseLeaveDate(date: string | undefined, today: IsoDate): IsoDate {
+  const leftOn = isBlank(date) ? today : parseDateInput(date, { today, field: 'date', kind: 'record' });
+  if (leftOn > today) throw new ValidationError('--date is in the future: record the leaving on the day', 'date');
+  return leftOn;
+}
+
 /**
- * Records that a person left on `date` (default today; not in the future): they
- * are off the roll from that day, and their roster assignments from that day on
- * are removed so the shifts show as gaps instead of as covered.
+ * Records that a person left on `leftOn`: they are off the roll from that day,
+ * and their roster assignments from that day on are removed so the shifts show
+ * as gaps instead of as covered.
  */
-export function leaveStaff(ctx: Ctx, ref: string, date: string | undefined): LeaveResult {
-  const current = resolveStaff(ctx, ref, 'id');
+export function recordStaffLeaving(ctx: WriteCtx, current: Staff, leftOn: IsoDate): LeaveResult {
   if (!current.active) throw new ConflictError(`staff member #${current.id} is already inactive`, 'id');
-  const leftOn = isBlank(date) ? ctx.today : parseDateInput(date, { today: ctx.today, field: 'date', kind: 'record' });
-  if (leftOn > ctx.today) throw new ValidationError('--date is in the future: record the leaving on the day', 'date');
   if (current.startDate !== null && leftOn <= current.startDate) {
     throw new ValidationError('the leaving date must be after the start date', 'date');
   }
@@ -197,9 +276,10 @@ export function leaveStaff(ctx: Ctx, ref: string, date: string | undefined): Lea
   return { ...(selectStaff(ctx.db, current.id) as Staff), removedAssignments: removed };
 }
 
-/** Kept for callers of the first version: leaving today. */
-export function deactivateStaff(ctx: Ctx, ref: string, date?: string): LeaveResult {
-  return leaveStaff(ctx, ref, date);
+/** `staff leave` from strings: the staff member, then the date, then the rules. */
+export function leaveStaff(ctx: WriteCtx, ref: string, date: string | undefined): LeaveResult {
+  const current = resolveStaff(ctx, ref, 'id');
+  return recordStaffLeaving(ctx, current, parseLeaveDate(date, ctx.today));
 }
 
 export interface StaffListFilter {
@@ -209,7 +289,7 @@ export interface StaffListFilter {
   status?: string | undefined;
 }
 
-export function listStaff(ctx: Pick<Ctx, 'db'>, f: StaffListFilter): Staff[] {
+export function listStaff(ctx: Pick<ReadCtx, 'db'>, f: StaffListFilter): Staff[] {
   const role = optionalCode(ROLES, f.role, 'role');
   const sector = optionalCode(SECTORS, f.sector, 'sector');
   const center = optionalCenter(ctx, f.center);
@@ -235,13 +315,13 @@ export interface StaffDetail extends Staff {
 /** "This week" is today and the six days after it, as in `followup list`. */
 const weekEnd = (today: string): string => addDays(today, 6);
 
-export function listStaffWithCaseload(ctx: Pick<Ctx, 'db' | 'today'>, f: StaffListFilter): StaffDetail[] {
+export function listStaffWithCaseload(ctx: Pick<ReadCtx, 'db' | 'today'>, f: StaffListFilter): StaffDetail[] {
   const rows = listStaff(ctx, f);
   const loads = selectCaseloads(ctx.db, ctx.today, weekEnd(ctx.today), overdueMoment(ctx.today, ctx.today));
   return rows.map((s) => ({ ...s, caseload: loads.get(s.id) ?? { openCases: 0, followupsDueThisWeek: 0, followupsOverdue: 0 } }));
 }
 
-export function showStaff(ctx: Pick<Ctx, 'db' | 'today'>, ref: string): StaffDetail {
+export function showStaff(ctx: Pick<ReadCtx, 'db' | 'today'>, ref: string): StaffDetail {
   const s = resolveStaff(ctx, ref, 'id');
   return { ...s, caseload: selectCaseload(ctx.db, s.id, ctx.today, weekEnd(ctx.today), overdueMoment(ctx.today, ctx.today)) };
 }

@@ -13,8 +13,8 @@ const LF = 10;
 const CR = 13;
 
 /** Excel holds at most 32,767 characters in a cell and 16,384 columns in a row. */
-export const MAX_CELL_LENGTH = 32_767;
-export const MAX_FIELDS = 16_384;
+const MAX_CELL_LENGTH = 32_767;
+const MAX_FIELDS = 16_384;
 
 export class CsvSyntaxError extends Error {
   readonly row: number;

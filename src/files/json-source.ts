@@ -4,6 +4,7 @@
  * each element is parsed alone. The columns are the keys seen in any element.
  */
 import { createReadStream } from 'node:fs';
+import * as z from 'zod/mini';
 import { fileError, numberText, statInput, type RawRow, type TableSource } from './source.js';
 
 const MAX_ELEMENT = 1024 * 1024;
@@ -80,13 +81,34 @@ class ArraySplitter {
   }
 }
 
-function valueText(v: unknown, row: number, key: string): string {
-  if (v === null || v === undefined) return '';
+/** A record is a JSON object: an array, a bare value or null is none. */
+const JsonObject = z.looseObject({});
+/** A cell: text, a number, true/false or null, or a list of texts and numbers (read as `a,b`, as `categories`). */
+const JsonCell = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]);
+type JsonCell = z.infer<typeof JsonCell>;
+
+/**
+ * The record's cells in the file's order; a nested value is refused, naming the row
+ * and its key. Each value is checked on its own rather than the object as a zod
+ * record: that is cheaper, names the key, and a record schema passes over a
+ * `__proto__` key, which here is a column like any other.
+ */
+function cellsOf(obj: Record<string, unknown>, row: number): [key: string, value: JsonCell][] {
+  const entries = Object.entries(obj);
+  for (const [key, value] of entries) {
+    if (!JsonCell.safeParse(value).success) {
+      throw fileError('a nested value; expected text, a number, true/false or null', { row, column: `"${key}"` });
+    }
+  }
+  return entries as [string, JsonCell][];
+}
+
+function cellText(v: JsonCell): string {
+  if (v === null) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return numberText(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.join(',');
-  throw fileError('a nested value; expected text, a number, true/false or null', { row, column: `"${key}"` });
+  return v.join(',');
 }
 
 /** The file's records, a chunk's worth at a time. */
@@ -99,7 +121,8 @@ async function* readElements(path: string): AsyncGenerator<{ obj: Record<string,
     } catch {
       throw fileError('not valid JSON', { row });
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw fileError('not a JSON object', { row });
+    if (!JsonObject.safeParse(parsed).success) throw fileError('not a JSON object', { row });
+    // The parsed object itself: zod's copy would turn a `__proto__` key into a prototype.
     out.push({ obj: parsed as Record<string, unknown>, row });
   });
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -131,8 +154,7 @@ export async function openJson(path: string): Promise<TableSource> {
   let dataRows = 0;
   for await (const batch of readElements(path)) {
     for (const { obj, row } of batch) {
-      for (const [key, value] of Object.entries(obj)) {
-        valueText(value, row, key);
+      for (const [key] of cellsOf(obj, row)) {
         if (!seen.has(key)) {
           seen.add(key);
           header.push(key);
@@ -148,10 +170,10 @@ export async function openJson(path: string): Promise<TableSource> {
     for await (const batch of readElements(path)) {
       yield batch.map(({ obj, row }) => {
         const cells = new Array<string>(header.length).fill('');
-        for (const [key, value] of Object.entries(obj)) {
+        for (const [key, value] of cellsOf(obj, row)) {
           const i = index.get(key);
           if (i === undefined) throw fileError('the file changed while it was being read');
-          cells[i] = valueText(value, row, key);
+          cells[i] = cellText(value);
         }
         return { row, cells };
       });

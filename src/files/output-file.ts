@@ -26,7 +26,7 @@ const isPosix = process.platform !== 'win32';
 const caseInsensitive = process.platform === 'win32' || process.platform === 'darwin';
 
 /** `-` as a file name: standard output (--out) or standard input (import). */
-export const STDIO = '-';
+const STDIO = '-';
 export const isStdio = (path: string | undefined): boolean => path === STDIO;
 
 export interface OutputGuard {
@@ -48,7 +48,7 @@ const SQLITE_MAGIC = [
 ];
 
 /** The fs error code (`ENOENT`, `EACCES`, …), or the error itself as text. */
-export function fsCode(err: unknown): string {
+function fsCode(err: unknown): string {
   const code = (err as { code?: unknown }).code;
   return typeof code === 'string' ? code : String(err);
 }
@@ -219,7 +219,7 @@ export function ensurePrivateDir(dir: string, field: string): string {
 }
 
 /** `report.rejects.csv`, then `report.rejects-2.csv`, `report.rejects-3.csv`, … */
-export function numberedPath(path: string, n: number): string {
+function numberedPath(path: string, n: number): string {
   if (n <= 1) return path;
   const ext = extname(path);
   return `${path.slice(0, path.length - ext.length)}-${n}${ext}`;

@@ -12,7 +12,7 @@ import type { TableFormat, TableSource } from './source.js';
 import { csvWriter, fileSink, jsonWriter, type TableWriter } from './writers.js';
 
 /** Where the refused rows of `input` go first (before any numbering). */
-export function rejectsPath(input: string, format: TableFormat = 'csv'): string {
+function rejectsPath(input: string, format: TableFormat = 'csv'): string {
   if (isStdio(input)) return resolve(`stdin.rejects.${format}`);
   const ext = extname(input);
   const stem = basename(input, ext);

@@ -9,7 +9,7 @@
 import { extname } from 'node:path';
 import { fileError, type OpenOptions, type TableFormat, type TableSource } from './source.js';
 
-export function formatOf(path: string): TableFormat {
+function formatOf(path: string): TableFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.json') return 'json';

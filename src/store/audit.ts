@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions } from './conditions.js';
 
 export interface AuditEntry {
@@ -23,7 +23,7 @@ export interface AuditWrite {
   detail?: string | null;
 }
 
-export function insertAudit(db: Db, e: AuditWrite): void {
+export function insertAudit(db: WritableDB, e: AuditWrite): void {
   db.stmt(
     `INSERT INTO audit_log (at, actor, command, action, record_type, record_id, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -39,7 +39,7 @@ export interface AuditFilter {
   limit: number;
 }
 
-export function selectAudit(db: Db, f: AuditFilter): AuditEntry[] {
+export function selectAudit(db: ReadableDB, f: AuditFilter): AuditEntry[] {
   const c = new Conditions()
     .when('record_type = ?', f.recordType)
     .when('record_id = ?', f.recordId)

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { DatabaseError, ValidationError } from '../errors.js';
 import { checkOutputPath, commitPrivateFile, createPrivateTemp, describeFsError, isSqliteFile, pathExists } from '../files/output-file.js';
-import { restrictToOwner, sqliteAddon, translateSqliteError, type Db, type Sqlite } from './database.js';
+import { restrictToOwner, sqliteAddon, translateSqliteError, type Sqlite, type ReadableDB } from './database.js';
 import { LATEST_VERSION } from './migrations/index.js';
 
 export interface FileCheck {
@@ -52,7 +52,7 @@ export function verifyDatabaseFile(path: string): FileCheck {
  * reads one snapshot, so writers are neither blocked nor restart it. --out is never
  * the database in use (by identity, whatever its spelling) nor any existing file.
  */
-export function backupDatabase(db: Db, dest: string): FileCheck {
+export function backupDatabase(db: ReadableDB, dest: string): FileCheck {
   // force: an existing file is refused below in backups' own words (backups have no --force).
   const target = checkOutputPath(dest, { field: 'out', protect: [db.path], force: true });
   if (pathExists(target)) throw new ValidationError(`${target} exists already; choose another --out`, 'out');

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions } from './conditions.js';
 
 export interface CaseRow {
@@ -43,11 +43,11 @@ const COLUMNS = `c.id, c.case_number AS caseNumber, c.client_id AS clientId, c.c
 type RawCase = Omit<CaseRow, 'categories'> & { categoryList: string | null };
 const toRow = ({ categoryList, ...r }: RawCase): CaseRow => ({ ...r, categories: categoryList ? categoryList.split(',') : [] });
 
-export function nextCaseSeq(db: Db, year: number): number {
+export function nextCaseSeq(db: ReadableDB, year: number): number {
   return (db.stmt(`SELECT coalesce(max(seq), 0) + 1 AS n FROM cases WHERE year = ?`).get(year) as { n: number }).n;
 }
 
-export function insertCase(db: Db, c: CaseWrite, categories: string[], at: string): number {
+export function insertCase(db: WritableDB, c: CaseWrite, categories: string[], at: string): number {
   const id = Number(
     db
       .stmt(
@@ -62,32 +62,28 @@ export function insertCase(db: Db, c: CaseWrite, categories: string[], at: strin
   return id;
 }
 
-export function selectCase(db: Db, id: number): CaseRow | undefined {
+export function selectCase(db: ReadableDB, id: number): CaseRow | undefined {
   const r = db.stmt(`SELECT ${COLUMNS} FROM cases c WHERE c.id = ?`).get(id) as RawCase | undefined;
   return r === undefined ? undefined : toRow(r);
 }
 
-export function selectCaseByNumber(db: Db, caseNumber: string): CaseRow | undefined {
+export function selectCaseByNumber(db: ReadableDB, caseNumber: string): CaseRow | undefined {
   const r = db.stmt(`SELECT ${COLUMNS} FROM cases c WHERE c.case_number = ?`).get(caseNumber) as RawCase | undefined;
   return r === undefined ? undefined : toRow(r);
 }
 
-export function updateCaseWorker(db: Db, id: number, workerId: number | null, at: string): void {
+export function updateCaseWorker(db: WritableDB, id: number, workerId: number | null, at: string): void {
   db.stmt(`UPDATE cases SET worker_id = ?, updated_at = ? WHERE id = ?`).run(workerId, at, id);
 }
 
-export function updateCaseClosed(db: Db, id: number, closedOn: string, reason: string, at: string): void {
+export function updateCaseClosed(db: WritableDB, id: number, closedOn: string, reason: string, at: string): void {
   db.stmt(`UPDATE cases SET status = 'closed', closed_on = ?, close_reason = ?, updated_at = ? WHERE id = ?`).run(closedOn, reason, at, id);
 }
 
-export function updateCaseReopened(db: Db, id: number, at: string): void {
+export function updateCaseReopened(db: WritableDB, id: number, at: string): void {
   db.stmt(
     `UPDATE cases SET status = 'open', closed_on = NULL, close_reason = NULL, reopen_count = reopen_count + 1, updated_at = ? WHERE id = ?`,
   ).run(at, id);
-}
-
-export function updateCaseRisk(db: Db, id: number, risk: string, at: string): void {
-  db.stmt(`UPDATE cases SET risk = ?, updated_at = ? WHERE id = ?`).run(risk, at, id);
 }
 
 export interface CaseFilter {
@@ -112,7 +108,7 @@ export interface CaseFilter {
 const URGENCY = `CASE c.risk WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`;
 
 /** Most urgent first: open before closed ('open' > 'closed'), then risk, then the oldest opening. */
-export function selectCases(db: Db, f: CaseFilter): CaseRow[] {
+export function selectCases(db: ReadableDB, f: CaseFilter): CaseRow[] {
   const c = new Conditions().when('c.status = ?', f.status).when('c.worker_id = ?', f.workerId);
   if (f.unassigned === true) c.add('c.worker_id IS NULL');
   c.when('c.id IN (SELECT case_id FROM case_categories WHERE category = ?)', f.category);
@@ -143,7 +139,7 @@ export interface CaseEventRow {
 
 export type CaseEventWrite = Omit<CaseEventRow, 'id'>;
 
-export function insertCaseEvent(db: Db, e: CaseEventWrite): number {
+export function insertCaseEvent(db: WritableDB, e: CaseEventWrite): number {
   return Number(
     db
       .stmt(
@@ -154,7 +150,7 @@ export function insertCaseEvent(db: Db, e: CaseEventWrite): number {
   );
 }
 
-export function selectCaseEvents(db: Db, caseId: number): CaseEventRow[] {
+export function selectCaseEvents(db: ReadableDB, caseId: number): CaseEventRow[] {
   return db
     .stmt(
       `SELECT id, case_id AS caseId, kind, on_date AS onDate, at, actor, worker_id AS workerId, reason, text,
@@ -164,7 +160,7 @@ export function selectCaseEvents(db: Db, caseId: number): CaseEventRow[] {
 }
 
 /** The last date on which the case was closed or reopened: nothing may be dated before it. */
-export function selectLastStatusChange(db: Db, caseId: number): string | undefined {
+export function selectLastStatusChange(db: ReadableDB, caseId: number): string | undefined {
   const r = db
     .stmt(`SELECT max(on_date) AS d FROM case_events WHERE case_id = ? AND kind IN ('closed', 'reopened')`)
     .get(caseId) as { d: string | null };

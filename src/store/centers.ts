@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions } from './conditions.js';
 
 export interface CenterRow {
@@ -23,7 +23,7 @@ export interface CenterWrite {
 
 const COLUMNS = `id, name, kind, sector, capacity, county, created_at AS createdAt, updated_at AS updatedAt`;
 
-export function insertCenter(db: Db, c: CenterWrite, at: string): number {
+export function insertCenter(db: WritableDB, c: CenterWrite, at: string): number {
   return Number(
     db
       .stmt(`INSERT INTO centers (name, name_key, kind, sector, capacity, county, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -31,15 +31,15 @@ export function insertCenter(db: Db, c: CenterWrite, at: string): number {
   );
 }
 
-export function selectCenter(db: Db, id: number): CenterRow | undefined {
+export function selectCenter(db: ReadableDB, id: number): CenterRow | undefined {
   return db.stmt(`SELECT ${COLUMNS} FROM centers WHERE id = ?`).get(id) as CenterRow | undefined;
 }
 
-export function selectCenterByNameKey(db: Db, nameKey: string): CenterRow | undefined {
+export function selectCenterByNameKey(db: ReadableDB, nameKey: string): CenterRow | undefined {
   return db.stmt(`SELECT ${COLUMNS} FROM centers WHERE name_key = ?`).get(nameKey) as CenterRow | undefined;
 }
 
-export function selectCenters(db: Db, f: { kind?: string; sector?: string }): CenterRow[] {
+export function selectCenters(db: ReadableDB, f: { kind?: string; sector?: string }): CenterRow[] {
   const c = new Conditions();
   c.when('kind = ?', f.kind);
   c.when('sector = ?', f.sector);
@@ -51,7 +51,7 @@ export interface CenterLoad {
   staff: number;
 }
 
-export function selectCenterLoad(db: Db, id: number): CenterLoad {
+export function selectCenterLoad(db: ReadableDB, id: number): CenterLoad {
   return db
     .stmt(
       `SELECT (SELECT count(*) FROM cases WHERE center_id = @id AND status = 'open') AS openCases,

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions, flag } from './conditions.js';
 
 export interface ClientRow {
@@ -35,7 +35,7 @@ function toRow(r: RawClientRow | undefined): ClientRow | undefined {
   return { ...r, informalSettlement: r.informalSettlement === 1, womanHead: r.womanHead === 1 };
 }
 
-export function insertClient(db: Db, c: ClientWrite, at: string): number {
+export function insertClient(db: WritableDB, c: ClientWrite, at: string): number {
   const info = db
     .stmt(
       `INSERT INTO clients (first_name, last_name, name_key, national_code, birth_date, sex, mobile, address, county,
@@ -49,7 +49,7 @@ export function insertClient(db: Db, c: ClientWrite, at: string): number {
   return Number(info.lastInsertRowid);
 }
 
-export function updateClientRow(db: Db, id: number, c: ClientWrite, at: string): void {
+export function updateClientRow(db: WritableDB, id: number, c: ClientWrite, at: string): void {
   db.stmt(
     `UPDATE clients SET first_name = ?, last_name = ?, name_key = ?, national_code = ?, birth_date = ?, sex = ?,
       mobile = ?, address = ?, county = ?, informal_settlement = ?, woman_head = ?, notes = ?, registered_on = ?,
@@ -60,15 +60,15 @@ export function updateClientRow(db: Db, id: number, c: ClientWrite, at: string):
   );
 }
 
-export function selectClient(db: Db, id: number): ClientRow | undefined {
+export function selectClient(db: ReadableDB, id: number): ClientRow | undefined {
   return toRow(db.stmt(`SELECT ${COLUMNS} FROM clients WHERE id = ?`).get(id) as RawClientRow | undefined);
 }
 
-export function selectClientByNationalCode(db: Db, code: string): ClientRow | undefined {
+export function selectClientByNationalCode(db: ReadableDB, code: string): ClientRow | undefined {
   return toRow(db.stmt(`SELECT ${COLUMNS} FROM clients WHERE national_code = ?`).get(code) as RawClientRow | undefined);
 }
 
-export function selectClientsByNameKey(db: Db, nameKey: string, limit = 20): ClientRow[] {
+export function selectClientsByNameKey(db: ReadableDB, nameKey: string, limit = 20): ClientRow[] {
   return (db.stmt(`SELECT ${COLUMNS} FROM clients WHERE name_key = ? ORDER BY id LIMIT ?`).all(nameKey, limit) as RawClientRow[]).map(
     (r) => toRow(r) as ClientRow,
   );
@@ -85,7 +85,7 @@ export interface ClientQuery {
   limit: number;
 }
 
-export function selectClients(db: Db, q: ClientQuery): ClientRow[] {
+export function selectClients(db: ReadableDB, q: ClientQuery): ClientRow[] {
   const c = new Conditions();
   if (q.search !== undefined) {
     const any: string[] = [];
@@ -109,6 +109,6 @@ export function selectClients(db: Db, q: ClientQuery): ClientRow[] {
   return (db.stmt(sql).all(...c.args, q.limit) as RawClientRow[]).map((r) => toRow(r) as ClientRow);
 }
 
-export function countCasesOfClient(db: Db, clientId: number): number {
+export function countCasesOfClient(db: ReadableDB, clientId: number): number {
   return (db.stmt(`SELECT count(*) AS n FROM cases WHERE client_id = ?`).get(clientId) as { n: number }).n;
 }

@@ -4,9 +4,27 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { DatabaseError, ValidationError } from '../errors.js';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.js';
+import { applyDerivedSchema, derivedSchemaStale } from './derived.js';
 
 export type Sqlite = Database.Database;
 export type Statement = Database.Statement;
+
+declare const readableBrand: unique symbol;
+declare const writableBrand: unique symbol;
+
+/**
+ * The connection as seen inside `Db.read`: store functions that only select take
+ * this. It is the same object as a `Db`, branded by type alone (as Signal's ts/sql
+ * does), so that the compiler, not a reviewer, keeps writes out of reads.
+ */
+export type ReadableDB = Db & { readonly [readableBrand]: true };
+
+/**
+ * The connection as seen inside `Db.write` (BEGIN IMMEDIATE): store functions that
+ * insert, update or delete take this. A WritableDB is usable wherever a ReadableDB
+ * is, never the reverse: a write through a read connection does not compile.
+ */
+export type WritableDB = ReadableDB & { readonly [writableBrand]: true };
 
 export interface OpenOptions {
   /** Open an existing file read-only (reports, roll-ups): never creates or migrates. */
@@ -203,8 +221,10 @@ export class Db {
     if (!create) throw new DatabaseError('database-missing', `${this.path} is empty: run "parvande init" first, or pass --db`);
   }
 
+  /** Migrations not yet run; at the latest schema, 1 while derived schema (src/store/derived.ts) is out of date. */
   pendingMigrations(): number {
-    return LATEST_VERSION - this.userVersion;
+    const behind = LATEST_VERSION - this.userVersion;
+    return behind !== 0 ? behind : derivedSchemaStale(this.sqlite) ? 1 : 0;
   }
 
   /** Runs every pending migration in one IMMEDIATE transaction; returns the versions applied. */
@@ -219,6 +239,7 @@ export class Db {
         this.sqlite.pragma(`user_version = ${m.version}`);
         applied.push(m.version);
       }
+      applyDerivedSchema(this.sqlite);
     });
     return applied;
   }
@@ -233,19 +254,29 @@ export class Db {
   }
 
   /** A write transaction: BEGIN IMMEDIATE, so writers queue on the busy timeout instead of failing mid-way. */
-  write<T>(fn: () => T): T {
+  write<T>(fn: (db: WritableDB) => T): T {
     if (this.readonly) throw new DatabaseError('database-unreadable', `${this.path} is open read-only`);
     try {
-      return this.sqlite.transaction(fn).immediate();
+      return this.sqlite.transaction(() => fn(this as Db as WritableDB)).immediate();
     } catch (err) {
       throw translateSqliteError(err, this.path);
     }
   }
 
+  /**
+   * The connection with no transaction around it, for work that runs its own (import's
+   * batches and savepoints, the demo's bulk load, an export's snapshot, a backup) or must
+   * not run inside one (`db check` reads on past a damaged page). Such work begins and
+   * commits itself; everything else goes through `read` or `write`.
+   */
+  outsideTransaction(): WritableDB {
+    return this as Db as WritableDB;
+  }
+
   /** A read that sees one consistent snapshot (a deferred transaction). */
-  read<T>(fn: () => T): T {
+  read<T>(fn: (db: ReadableDB) => T): T {
     try {
-      return this.sqlite.transaction(fn).deferred();
+      return this.sqlite.transaction(() => fn(this as Db as ReadableDB)).deferred();
     } catch (err) {
       throw translateSqliteError(err, this.path);
     }

@@ -6,8 +6,8 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { DatabaseError } from '../errors.js';
-import { Db, type Statement } from './database.js';
-import { resumeReportCounts, suspendReportCounts } from './report-aggregates.js';
+import { Db, type Statement, type ReadableDB, type WritableDB } from './database.js';
+import { resumeReportCounts, suspendReportCounts } from './report-counts/index.js';
 
 /** Audit action that marks a file as a generated demo office (with the office code DEMO_OFFICE_CODE). */
 export const DEMO_AUDIT_ACTION = 'demo-generate';
@@ -77,7 +77,7 @@ export class DemoWriter {
   /** Rows written so far. */
   rows = 0;
 
-  constructor(private readonly db: Db) {
+  constructor(db: WritableDB) {
     this.center = db.stmt(
       `INSERT INTO centers (id, name, name_key, kind, sector, capacity, county, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -145,7 +145,7 @@ export class DemoWriter {
 }
 
 /** Row counts of what a demo office holds. */
-export function countDemoRows(db: Db): DemoCounts {
+export function countDemoRows(db: ReadableDB): DemoCounts {
   const n = (table: string): number => (db.stmt(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     centers: n('centers'),
@@ -173,7 +173,7 @@ export interface BulkLoad {
 }
 
 /** A big page cache, the secondary indexes of the big tables and the report counts' triggers set aside (their SQL is kept). */
-export function beginBulkLoad(db: Db): BulkLoad {
+export function beginBulkLoad(db: WritableDB): BulkLoad {
   db.sqlite.pragma('cache_size = -131072');
   const rows = db
     .stmt(
@@ -191,7 +191,7 @@ export function beginBulkLoad(db: Db): BulkLoad {
  * Builds the indexes again, recounts the report counts and puts their triggers back,
  * and folds the WAL back into the file. Runs after a failed load too.
  */
-export function endBulkLoad(db: Db, load: BulkLoad): void {
+export function endBulkLoad(db: WritableDB, load: BulkLoad): void {
   db.write(() => {
     for (const sql of load.indexes) db.sqlite.exec(sql);
     resumeReportCounts(db, load.reportTriggers);

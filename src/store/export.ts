@@ -5,7 +5,7 @@
  */
 import type { CenterRow } from './centers.js';
 import type { ClientRow } from './clients.js';
-import type { Db } from './database.js';
+import type { ReadableDB } from './database.js';
 import type { ServiceRow } from './services.js';
 import { translateSqliteError } from './database.js';
 import { Conditions } from './conditions.js';
@@ -19,7 +19,7 @@ export interface Range {
 const within = (column: string, r: Range): Conditions => new Conditions().when(`${column} >= ?`, r.from).when(`${column} <= ?`, r.to);
 
 /** Runs fn inside one deferred read transaction; fn may await (the snapshot holds until it ends). */
-export async function inSnapshot<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+export async function inSnapshot<T>(db: ReadableDB, fn: () => Promise<T>): Promise<T> {
   try {
     db.stmt('BEGIN').run();
   } catch (err) {
@@ -38,7 +38,7 @@ export type ClientExportRow = Omit<ClientRow, 'informalSettlement' | 'womanHead'
   womanHead: number;
 };
 
-export function iterateClients(db: Db, r: Range): IterableIterator<ClientExportRow> {
+export function iterateClients(db: ReadableDB, r: Range): IterableIterator<ClientExportRow> {
   const w = within('registered_on', r);
   return db
     .stmt(
@@ -51,7 +51,7 @@ export function iterateClients(db: Db, r: Range): IterableIterator<ClientExportR
 
 export type CenterExportRow = Omit<CenterRow, 'createdAt' | 'updatedAt'>;
 
-export function iterateCenters(db: Db): IterableIterator<CenterExportRow> {
+export function iterateCenters(db: ReadableDB): IterableIterator<CenterExportRow> {
   return db.stmt(`SELECT id, name, kind, sector, capacity, county FROM centers ORDER BY id`).iterate() as IterableIterator<CenterExportRow>;
 }
 
@@ -73,7 +73,7 @@ export interface CaseExportRow {
   summary: string | null;
 }
 
-export function iterateCases(db: Db, r: Range): IterableIterator<CaseExportRow> {
+export function iterateCases(db: ReadableDB, r: Range): IterableIterator<CaseExportRow> {
   const w = within('c.opened_on', r);
   return db
     .stmt(
@@ -89,7 +89,7 @@ export function iterateCases(db: Db, r: Range): IterableIterator<CaseExportRow> 
 /** A service with its case named by number (files move between offices; ids do not). */
 export type ServiceExportRow = Omit<ServiceRow, 'caseId' | 'createdAt'>;
 
-export function iterateServices(db: Db, r: Range): IterableIterator<ServiceExportRow> {
+export function iterateServices(db: ReadableDB, r: Range): IterableIterator<ServiceExportRow> {
   const w = within('s.service_date', r);
   return db
     .stmt(
@@ -111,7 +111,7 @@ export interface FollowupExportRow {
   fromPlan: number;
 }
 
-export function iterateFollowups(db: Db, r: Range): IterableIterator<FollowupExportRow> {
+export function iterateFollowups(db: ReadableDB, r: Range): IterableIterator<FollowupExportRow> {
   const w = within('f.due_on', r);
   return db
     .stmt(

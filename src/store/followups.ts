@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions } from './conditions.js';
 
 export interface FollowupRow {
@@ -31,7 +31,7 @@ const COLUMNS = `f.id, f.case_id AS caseId, c.case_number AS caseNumber, f.due_o
 type RawFollowup = Omit<FollowupRow, 'fromPlan'> & { fromPlan: number };
 const toRow = (r: RawFollowup): FollowupRow => ({ ...r, fromPlan: r.fromPlan === 1 });
 
-export function insertFollowup(db: Db, f: FollowupWrite, at: string): number {
+export function insertFollowup(db: WritableDB, f: FollowupWrite, at: string): number {
   return Number(
     db
       .stmt(
@@ -42,7 +42,7 @@ export function insertFollowup(db: Db, f: FollowupWrite, at: string): number {
   );
 }
 
-export function selectFollowup(db: Db, id: number): FollowupRow | undefined {
+export function selectFollowup(db: ReadableDB, id: number): FollowupRow | undefined {
   const r = db.stmt(`SELECT ${COLUMNS} FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.id = ?`).get(id) as
     | RawFollowup
     | undefined;
@@ -50,7 +50,7 @@ export function selectFollowup(db: Db, id: number): FollowupRow | undefined {
 }
 
 export function updateFollowupStatus(
-  db: Db,
+  db: WritableDB,
   id: number,
   status: 'done' | 'missed' | 'cancelled',
   doneOn: string | null,
@@ -98,7 +98,7 @@ export interface FollowupFilter {
 }
 
 /** Most urgent first: earliest due, then the riskiest case. */
-export function selectFollowups(db: Db, f: FollowupFilter): FollowupRow[] {
+export function selectFollowups(db: ReadableDB, f: FollowupFilter): FollowupRow[] {
   const c = new Conditions();
   c.when('f.case_id = ?', f.caseId);
   c.when('f.worker_id = ?', f.workerId);
@@ -116,6 +116,6 @@ export function selectFollowups(db: Db, f: FollowupFilter): FollowupRow[] {
   return (db.stmt(sql).all(...c.args, f.limit) as RawFollowup[]).map(toRow);
 }
 
-export function countScheduledFollowups(db: Db, caseId: number): number {
+export function countScheduledFollowups(db: ReadableDB, caseId: number): number {
   return (db.stmt(`SELECT count(*) AS n FROM followups WHERE case_id = ? AND status = 'scheduled'`).get(caseId) as { n: number }).n;
 }

@@ -5,9 +5,9 @@
  * and the few lookups import needs that the commands do not.
  */
 import type { ClientWrite } from './clients.js';
-import { translateSqliteError, type Db } from './database.js';
+import { translateSqliteError, type ReadableDB, type WritableDB } from './database.js';
 
-function exec(db: Db, sql: string): void {
+function exec(db: WritableDB, sql: string): void {
   try {
     db.stmt(sql).run();
   } catch (err) {
@@ -16,14 +16,14 @@ function exec(db: Db, sql: string): void {
 }
 
 /** BEGIN IMMEDIATE: the write lock is taken now (waiting up to the busy timeout), not half-way through a batch. */
-export const beginImmediate = (db: Db): void => exec(db, 'BEGIN IMMEDIATE');
-export const commit = (db: Db): void => exec(db, 'COMMIT');
-export function rollback(db: Db): void {
+export const beginImmediate = (db: WritableDB): void => exec(db, 'BEGIN IMMEDIATE');
+export const commit = (db: WritableDB): void => exec(db, 'COMMIT');
+export function rollback(db: WritableDB): void {
   if (db.sqlite.inTransaction) exec(db, 'ROLLBACK');
 }
-export const savepoint = (db: Db): void => exec(db, 'SAVEPOINT import_row');
-export const releaseSavepoint = (db: Db): void => exec(db, 'RELEASE import_row');
-export function rollbackSavepoint(db: Db): void {
+export const savepoint = (db: WritableDB): void => exec(db, 'SAVEPOINT import_row');
+export const releaseSavepoint = (db: WritableDB): void => exec(db, 'RELEASE import_row');
+export function rollbackSavepoint(db: WritableDB): void {
   exec(db, 'ROLLBACK TO import_row');
   exec(db, 'RELEASE import_row');
 }
@@ -34,7 +34,7 @@ export function rollbackSavepoint(db: Db): void {
  * of spilling them to the WAL again and again (20 MB, within the memory an
  * import is allowed), and savepoint journals stay in memory.
  */
-export function tuneForImport(db: Db): void {
+export function tuneForImport(db: WritableDB): void {
   db.sqlite.pragma('cache_size = -20000');
   db.sqlite.pragma('temp_store = MEMORY');
 }
@@ -46,7 +46,7 @@ export interface BatchCounts {
   rejected: number;
 }
 
-export function insertImportBatch(db: Db, b: { entity: string; source: string; format: string; actor: string; at: string }): number {
+export function insertImportBatch(db: WritableDB, b: { entity: string; source: string; format: string; actor: string; at: string }): number {
   return Number(
     db
       .stmt(`INSERT INTO import_batches (entity, source, format, actor, started_at) VALUES (?, ?, ?, ?, ?)`)
@@ -54,34 +54,14 @@ export function insertImportBatch(db: Db, b: { entity: string; source: string; f
   );
 }
 
-export function updateImportBatch(db: Db, id: number, c: BatchCounts, status?: 'done' | 'rejected-rows' | 'failed', finishedAt?: string): void {
+export function updateImportBatch(db: WritableDB, id: number, c: BatchCounts, status?: 'done' | 'rejected-rows' | 'failed', finishedAt?: string): void {
   db.stmt(
     `UPDATE import_batches SET inserted = ?, updated = ?, unchanged = ?, rejected = ?,
        status = coalesce(?, status), finished_at = coalesce(?, finished_at) WHERE id = ?`,
   ).run(c.inserted, c.updated, c.unchanged, c.rejected, status ?? null, finishedAt ?? null, id);
 }
 
-export interface ImportBatchRow extends BatchCounts {
-  id: number;
-  entity: string;
-  source: string;
-  format: string;
-  actor: string;
-  startedAt: string;
-  finishedAt: string | null;
-  status: string;
-}
-
-export function selectImportBatch(db: Db, id: number): ImportBatchRow | undefined {
-  return db
-    .stmt(
-      `SELECT id, entity, source, format, actor, started_at AS startedAt, finished_at AS finishedAt, status,
-         inserted, updated, unchanged, rejected FROM import_batches WHERE id = ?`,
-    )
-    .get(id) as ImportBatchRow | undefined;
-}
-
-export function selectImportKey(db: Db, entity: string, externalId: string): number | undefined {
+export function selectImportKey(db: ReadableDB, entity: string, externalId: string): number | undefined {
   const r = db.stmt(`SELECT record_id AS id FROM import_keys WHERE entity = ? AND external_id = ?`).get(entity, externalId) as
     | { id: number }
     | undefined;
@@ -89,7 +69,7 @@ export function selectImportKey(db: Db, entity: string, externalId: string): num
 }
 
 /** Records the file id of a record; an id already recorded for another record is left alone (the caller checks first). */
-export function insertImportKey(db: Db, entity: string, externalId: string, recordId: number, batchId: number | null): void {
+export function insertImportKey(db: WritableDB, entity: string, externalId: string, recordId: number, batchId: number | null): void {
   db.stmt(`INSERT OR IGNORE INTO import_keys (entity, external_id, record_id, batch_id) VALUES (?, ?, ?, ?)`).run(
     entity, externalId, recordId, batchId,
   );
@@ -100,7 +80,7 @@ export function insertImportKey(db: Db, entity: string, externalId: string, reco
  * null when a client with that code exists (one statement: the common case of
  * a new client costs no lookup first).
  */
-export function insertClientUnlessCodeTaken(db: Db, c: ClientWrite, at: string): number | null {
+export function insertClientUnlessCodeTaken(db: WritableDB, c: ClientWrite, at: string): number | null {
   const info = db
     .stmt(
       `INSERT INTO clients (first_name, last_name, name_key, national_code, birth_date, sex, mobile, address, county,
@@ -127,7 +107,7 @@ export interface NamesakeRow {
  * (any birth date when `birthDate` is null). Id-only queries are answered from
  * the (name_key, birth_date) index alone: this runs once per imported row.
  */
-export function selectNamesakeIds(db: Db, nameKey: string, birthDate: string | null, limit: number, anyUnknownBirth = true): number[] {
+export function selectNamesakeIds(db: ReadableDB, nameKey: string, birthDate: string | null, limit: number, anyUnknownBirth = true): number[] {
   if (birthDate === null) return db.stmt(`SELECT id FROM clients WHERE name_key = ? LIMIT ?`).pluck().all(nameKey, limit) as number[];
   const same = db.stmt(`SELECT id FROM clients WHERE name_key = ? AND birth_date = ? LIMIT ?`).pluck().all(nameKey, birthDate, limit) as number[];
   if (!anyUnknownBirth) return same;
@@ -142,25 +122,25 @@ export function selectNamesakeIds(db: Db, nameKey: string, birthDate: string | n
  * once per imported row: most rows have no namesake, and then the id lists
  * above are never asked for.
  */
-export function anyNamesakeExcept(db: Db, nameKey: string, birthDate: string | null, exceptId: number, orUnknownBirth: boolean): boolean {
+export function anyNamesakeExcept(db: ReadableDB, nameKey: string, birthDate: string | null, exceptId: number, orUnknownBirth: boolean): boolean {
   if (birthDate === null) return db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND id <> ? LIMIT 1`).get(nameKey, exceptId) !== undefined;
   if (db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND birth_date = ? AND id <> ? LIMIT 1`).get(nameKey, birthDate, exceptId) !== undefined) return true;
   return orUnknownBirth && db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND birth_date IS NULL AND id <> ? LIMIT 1`).get(nameKey, exceptId) !== undefined;
 }
 
 /** Whether any client's birth date is unknown (one scan, once per import). */
-export function anyClientWithoutBirthDate(db: Db): boolean {
+export function anyClientWithoutBirthDate(db: ReadableDB): boolean {
   return db.stmt(`SELECT 1 FROM clients WHERE birth_date IS NULL LIMIT 1`).get() !== undefined;
 }
 
-export function selectNamesake(db: Db, id: number): NamesakeRow | undefined {
+export function selectNamesake(db: ReadableDB, id: number): NamesakeRow | undefined {
   return db
     .stmt(`SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate FROM clients WHERE id = ?`)
     .get(id) as NamesakeRow | undefined;
 }
 
 /** Clients with exactly this name key and birth date (null: unknown). */
-export function selectClientIdsByNameAndBirth(db: Db, nameKey: string, birthDate: string | null): NamesakeRow[] {
+export function selectClientIdsByNameAndBirth(db: ReadableDB, nameKey: string, birthDate: string | null): NamesakeRow[] {
   return db
     .stmt(
       `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate
@@ -169,17 +149,17 @@ export function selectClientIdsByNameAndBirth(db: Db, nameKey: string, birthDate
     .all(nameKey, birthDate) as NamesakeRow[];
 }
 
-export function caseSeqTaken(db: Db, year: number, seq: number): boolean {
+export function caseSeqTaken(db: ReadableDB, year: number, seq: number): boolean {
   return db.stmt(`SELECT 1 FROM cases WHERE year = ? AND seq = ?`).get(year, seq) !== undefined;
 }
 
-export function updateCaseReopenCount(db: Db, caseId: number, count: number): void {
+export function updateCaseReopenCount(db: WritableDB, caseId: number, count: number): void {
   db.stmt(`UPDATE cases SET reopen_count = ? WHERE id = ?`).run(count, caseId);
 }
 
 /** The n-th (0-based) stored service with exactly this content, for files whose rows carry no id. */
 export function selectServiceByContent(
-  db: Db,
+  db: ReadableDB,
   s: { caseId: number | null; serviceDate: string; type: string; workerId: number | null; minutes: number | null; note: string | null },
   nth: number,
 ): number | undefined {
@@ -193,13 +173,9 @@ export function selectServiceByContent(
 }
 
 /** The n-th (0-based) stored follow-up of a case due that day with this note, for files whose rows carry no id. */
-export function selectFollowupByContent(db: Db, f: { caseId: number; dueOn: string; note: string | null }, nth: number): number | undefined {
+export function selectFollowupByContent(db: ReadableDB, f: { caseId: number; dueOn: string; note: string | null }, nth: number): number | undefined {
   const r = db
     .stmt(`SELECT id FROM followups WHERE case_id = ? AND due_on = ? AND note IS ? ORDER BY id LIMIT 1 OFFSET ?`)
     .get(f.caseId, f.dueOn, f.note, nth) as { id: number } | undefined;
   return r?.id;
-}
-
-export function updateFollowupFromPlan(db: Db, id: number, fromPlan: boolean): void {
-  db.stmt(`UPDATE followups SET from_plan = ? WHERE id = ?`).run(fromPlan ? 1 : 0, id);
 }

@@ -1,6 +1,6 @@
-import type { Db } from './database.js';
+import type { ReadableDB } from './database.js';
 import { LATEST_VERSION } from './migrations/index.js';
-import { checkReportCounts, type CountMismatch } from './report-aggregates.js';
+import { checkReportCounts, type CountMismatch } from './report-counts/index.js';
 
 export interface DbCheck {
   path: string;
@@ -33,7 +33,7 @@ const COUNTED = [
  * must not stop the check half-way: what cannot be read is reported as such (null),
  * so the person sees the whole picture and the command still exits non-zero.
  */
-export function checkDatabase(db: Db): DbCheck {
+export function checkDatabase(db: ReadableDB): DbCheck {
   let integrity: string[];
   try {
     integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 
 export interface OfficeRow {
   code: string;
@@ -8,13 +8,13 @@ export interface OfficeRow {
   createdAt: string;
 }
 
-export function selectOffice(db: Db): OfficeRow | undefined {
+export function selectOffice(db: ReadableDB): OfficeRow | undefined {
   return db.stmt(`SELECT code, name, county, province, created_at AS createdAt FROM office WHERE id = 1`).get() as
     | OfficeRow
     | undefined;
 }
 
-export function upsertOffice(db: Db, o: OfficeRow): void {
+export function upsertOffice(db: WritableDB, o: OfficeRow): void {
   db.stmt(
     `INSERT INTO office (id, code, name, county, province, created_at) VALUES (1, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, county = excluded.county, province = excluded.province`,

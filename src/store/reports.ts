@@ -1,12 +1,12 @@
 /**
  * Every SQL statement of the activity reports. The figures are sums of the
- * counts that triggers keep per day, Jalali month and Jalali year (report_counts,
- * migration 4; the measures are described there): a period is read as a few key
+ * counts that triggers keep per day, Jalali month and Jalali year (report_counts;
+ * src/store/report-counts/measures.ts declares the measures): a period is read as a few key
  * ranges (src/domain/reports/period.ts countRanges), so a year to date is a few
  * thousand small rows and no report query reads services, cases, follow-ups or
  * clients. explainReportQueries shows the plans.
  */
-import type { Db } from './database.js';
+import type { ReadableDB } from './database.js';
 import { overdueCondition, type OverdueMoment } from './followups.js';
 
 /**
@@ -81,7 +81,7 @@ const SQL = {
  * The counts of the given measures over each range (the caller adds them up, by key,
  * with their sign). `byCode`: summed code by code first, for ranges of many days.
  */
-export function selectCounts(db: Db, ranges: readonly CountRange[], measures: readonly string[], byCode = false): CountList[] {
+export function selectCounts(db: ReadableDB, ranges: readonly CountRange[], measures: readonly string[], byCode = false): CountList[] {
   if (ranges.length === 0 || measures.length === 0) return [];
   const rows = db.stmt(byCode ? SQL.countsByCode : SQL.counts).raw().all({
     ranges: JSON.stringify(ranges.map((r) => [r.key, r.from, r.to, r.sign])),
@@ -98,7 +98,7 @@ export function selectCounts(db: Db, ranges: readonly CountRange[], measures: re
  * and the follow-ups between two of them counted once: twelve month ends read the
  * index once, not twelve times.
  */
-export function countScheduledBefore(db: Db, days: readonly string[]): number[] {
+export function countScheduledBefore(db: ReadableDB, days: readonly string[]): number[] {
   const sorted = [...new Set(days)].sort();
   const stretches = sorted.map((day, i) => [i === 0 ? '' : sorted[i - 1], day]);
   const counts = db.stmt(SQL.scheduledBetween).pluck().all(JSON.stringify(stretches)) as number[];
@@ -109,7 +109,7 @@ export function countScheduledBefore(db: Db, days: readonly string[]): number[] 
 }
 
 /** The counts of the present state (period ''), e.g. cases open now by center. */
-export function selectStateCounts(db: Db, measures: readonly string[]): CountList[] {
+export function selectStateCounts(db: ReadableDB, measures: readonly string[]): CountList[] {
   const rows = db.stmt(SQL.state).raw().all({ measures: JSON.stringify(measures) }) as [string, string][];
   return rows.map(([measure, list]) => {
     const [codes, counts] = JSON.parse(list) as [(string | number)[], number[]];
@@ -118,12 +118,12 @@ export function selectStateCounts(db: Db, measures: readonly string[]): CountLis
 }
 
 /** Every center's name, by id. */
-export function selectCenterNames(db: Db): Map<number, string> {
+export function selectCenterNames(db: ReadableDB): Map<number, string> {
   return namesOf(db.stmt(`SELECT json_array(json_group_array(id), json_group_array(name)) FROM centers`).pluck().get() as string);
 }
 
 /** The names of these staff members, by id (one JSON row: a row each costs more than the query). */
-export function selectStaffNames(db: Db, ids: readonly number[]): Map<number, string> {
+export function selectStaffNames(db: ReadableDB, ids: readonly number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
   const list = db
     .stmt(
@@ -143,7 +143,7 @@ function namesOf(list: string): Map<number, string> {
 export interface OverdueFollowupRow { id: number; caseNumber: string; dueOn: string; workerId: number | null }
 
 /** The follow-ups overdue at a moment, oldest first: ids and case numbers only. */
-export function selectOverdueFollowups(db: Db, at: OverdueMoment, limit: number): { total: number; rows: OverdueFollowupRow[] } {
+export function selectOverdueFollowups(db: ReadableDB, at: OverdueMoment, limit: number): { total: number; rows: OverdueFollowupRow[] } {
   const { args } = overdueCondition('f', at);
   const total = (db.stmt(SQL.overdueCount).get(...args) as { n: number }).n;
   const rows = db.stmt(SQL.overdueList).all(...args, limit) as OverdueFollowupRow[];
@@ -153,7 +153,7 @@ export function selectOverdueFollowups(db: Db, at: OverdueMoment, limit: number)
 export interface UnassignedCaseRow { id: number; caseNumber: string; openedOn: string; risk: string }
 
 /** Open cases with nobody assigned, riskiest and oldest first. */
-export function selectUnassignedOpenCases(db: Db, limit: number): { total: number; rows: UnassignedCaseRow[] } {
+export function selectUnassignedOpenCases(db: ReadableDB, limit: number): { total: number; rows: UnassignedCaseRow[] } {
   const total = (db.stmt(SQL.unassignedCount).get() as { n: number }).n;
   const rows = db.stmt(SQL.unassignedList).all(limit) as UnassignedCaseRow[];
   return { total, rows };
@@ -165,7 +165,7 @@ export interface QueryPlan {
 }
 
 /** The plan of every report query for one period (the benchmark prints these; tests check that nothing scans a table). */
-export function explainReportQueries(db: Db, range: { from: string; to: string }): QueryPlan[] {
+export function explainReportQueries(db: ReadableDB, range: { from: string; to: string }): QueryPlan[] {
   // A period as the reports read it: its days and whole Jalali months.
   const ranges = JSON.stringify([[0, range.from, range.to, 1], [0, 140501, 140512, 1], [1, -1405, -1405, 1], [1, 140510, 140512, -1]]);
   const measures = JSON.stringify(['type', 'opened-worker', 'close-days', 'followup', 'clients']);
@@ -182,6 +182,6 @@ export function explainReportQueries(db: Db, range: { from: string; to: string }
   return (Object.keys(SQL) as (keyof typeof SQL)[]).map((name) => ({ name, plan: explain(db, SQL[name], args[name]) }));
 }
 
-function explain(db: Db, sql: string, args: unknown[]): string[] {
+function explain(db: ReadableDB, sql: string, args: unknown[]): string[] {
   return (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
 }

@@ -1,5 +1,5 @@
 /** Shift patterns and roster assignments. Instants are local `YYYY-MM-DDTHH:MM` text (see domain/roster/clock.ts). */
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions } from './conditions.js';
 
 export interface PatternRow {
@@ -30,7 +30,7 @@ export interface PatternWrite {
 const PATTERN_COLUMNS = `id, service, name, start_time AS startTime, end_time AS endTime, people_needed AS peopleNeeded,
   valid_from AS validFrom, retired_on AS retiredOn, created_at AS createdAt, updated_at AS updatedAt`;
 
-export function insertPattern(db: Db, p: PatternWrite, at: string): number {
+export function insertPattern(db: WritableDB, p: PatternWrite, at: string): number {
   return Number(
     db
       .stmt(
@@ -41,18 +41,18 @@ export function insertPattern(db: Db, p: PatternWrite, at: string): number {
   );
 }
 
-export function updatePatternRow(db: Db, id: number, p: PatternWrite, at: string): void {
+export function updatePatternRow(db: WritableDB, id: number, p: PatternWrite, at: string): void {
   db.stmt(
     `UPDATE shift_patterns SET service = ?, name = ?, name_key = ?, start_time = ?, end_time = ?, people_needed = ?, valid_from = ?,
        retired_on = ?, updated_at = ? WHERE id = ?`,
   ).run(p.service, p.name, p.nameKey, p.startTime, p.endTime, p.peopleNeeded, p.validFrom, p.retiredOn, at, id);
 }
 
-export function selectPattern(db: Db, id: number): PatternRow | undefined {
+export function selectPattern(db: ReadableDB, id: number): PatternRow | undefined {
   return db.stmt(`SELECT ${PATTERN_COLUMNS} FROM shift_patterns WHERE id = ?`).get(id) as PatternRow | undefined;
 }
 
-export function selectPatternsByNameKey(db: Db, nameKey: string, service?: string): PatternRow[] {
+export function selectPatternsByNameKey(db: ReadableDB, nameKey: string, service?: string): PatternRow[] {
   if (service !== undefined) {
     return db.stmt(`SELECT ${PATTERN_COLUMNS} FROM shift_patterns WHERE name_key = ? AND service = ?`).all(nameKey, service) as PatternRow[];
   }
@@ -60,7 +60,7 @@ export function selectPatternsByNameKey(db: Db, nameKey: string, service?: strin
 }
 
 /** Patterns, optionally of one service and only those in force at some point of [from, to]. */
-export function selectPatterns(db: Db, f: { service?: string; from?: string; to?: string }): PatternRow[] {
+export function selectPatterns(db: ReadableDB, f: { service?: string; from?: string; to?: string }): PatternRow[] {
   const c = new Conditions();
   c.when('service = ?', f.service);
   c.when('valid_from <= ?', f.to);
@@ -70,7 +70,7 @@ export function selectPatterns(db: Db, f: { service?: string; from?: string; to?
     .all(...c.args) as PatternRow[];
 }
 
-export function countPatternAssignments(db: Db, patternId: number, fromDate?: string): number {
+export function countPatternAssignments(db: ReadableDB, patternId: number, fromDate?: string): number {
   const r = db
     .stmt(`SELECT count(*) AS n FROM roster_assignments WHERE pattern_id = ? AND shift_date >= ?`)
     .get(patternId, fromDate ?? '0000-00-00') as { n: number };
@@ -78,7 +78,7 @@ export function countPatternAssignments(db: Db, patternId: number, fromDate?: st
 }
 
 /** Earliest and latest dates the pattern has assignments on. */
-export function selectPatternAssignmentSpan(db: Db, patternId: number): { first: string | null; last: string | null } {
+export function selectPatternAssignmentSpan(db: ReadableDB, patternId: number): { first: string | null; last: string | null } {
   return db
     .stmt(`SELECT min(shift_date) AS first, max(shift_date) AS last FROM roster_assignments WHERE pattern_id = ?`)
     .get(patternId) as { first: string | null; last: string | null };
@@ -111,7 +111,7 @@ const ASSIGNMENT_COLUMNS = `a.id, a.pattern_id AS patternId, p.service, p.name A
   a.staff_id AS staffId, s.first_name AS firstName, s.last_name AS lastName, a.starts_at AS startsAt, a.ends_at AS endsAt,
   a.created_at AS createdAt`;
 
-export function insertAssignment(db: Db, a: AssignmentWrite, at: string): number {
+export function insertAssignment(db: WritableDB, a: AssignmentWrite, at: string): number {
   return Number(
     db
       .stmt(
@@ -122,20 +122,20 @@ export function insertAssignment(db: Db, a: AssignmentWrite, at: string): number
   );
 }
 
-export function selectAssignment(db: Db, id: number): AssignmentRow | undefined {
+export function selectAssignment(db: ReadableDB, id: number): AssignmentRow | undefined {
   return db.stmt(`SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM} WHERE a.id = ?`).get(id) as AssignmentRow | undefined;
 }
 
-export function deleteAssignment(db: Db, id: number): void {
+export function deleteAssignment(db: WritableDB, id: number): void {
   db.stmt(`DELETE FROM roster_assignments WHERE id = ?`).run(id);
 }
 
-export function updateAssignmentStaff(db: Db, id: number, staffId: number, at: string): void {
+export function updateAssignmentStaff(db: WritableDB, id: number, staffId: number, at: string): void {
   db.stmt(`UPDATE roster_assignments SET staff_id = ?, updated_at = ? WHERE id = ?`).run(staffId, at, id);
 }
 
 /** A person's assignments that overlap the window [from, to). */
-export function selectStaffAssignmentsIn(db: Db, staffId: number, from: string, to: string): AssignmentRow[] {
+export function selectStaffAssignmentsIn(db: ReadableDB, staffId: number, from: string, to: string): AssignmentRow[] {
   return db
     .stmt(`SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM} WHERE a.staff_id = ? AND a.ends_at > ? AND a.starts_at < ? ORDER BY a.starts_at, a.id`)
     .all(staffId, from, to) as AssignmentRow[];
@@ -150,7 +150,7 @@ export interface AssignmentFilter {
 }
 
 /** Assignments of shifts starting on dates from..to, in time order. */
-export function selectAssignments(db: Db, f: AssignmentFilter): AssignmentRow[] {
+export function selectAssignments(db: ReadableDB, f: AssignmentFilter): AssignmentRow[] {
   const c = new Conditions().add('a.shift_date BETWEEN ? AND ?', f.from, f.to);
   c.when('p.service = ?', f.service);
   c.when('a.staff_id = ?', f.staffId);
@@ -161,7 +161,7 @@ export function selectAssignments(db: Db, f: AssignmentFilter): AssignmentRow[] 
 }
 
 /** Who is on a shift that has begun and not ended at `at`. */
-export function selectOnDutyAt(db: Db, at: string, service?: string): AssignmentRow[] {
+export function selectOnDutyAt(db: ReadableDB, at: string, service?: string): AssignmentRow[] {
   const args: unknown[] = [at, at];
   let extra = '';
   if (service !== undefined) { extra = ' AND p.service = ?'; args.push(service); }
@@ -171,7 +171,7 @@ export function selectOnDutyAt(db: Db, at: string, service?: string): Assignment
 }
 
 /** How many people each (pattern, date) shift has, for dates from..to. */
-export function countAssignmentsByShift(db: Db, from: string, to: string): { patternId: number; shiftDate: string; n: number }[] {
+export function countAssignmentsByShift(db: ReadableDB, from: string, to: string): { patternId: number; shiftDate: string; n: number }[] {
   return db
     .stmt(
       `SELECT pattern_id AS patternId, shift_date AS shiftDate, count(*) AS n FROM roster_assignments
@@ -181,6 +181,6 @@ export function countAssignmentsByShift(db: Db, from: string, to: string): { pat
 }
 
 /** Removes a person's assignments of shifts starting on or after `date`; returns how many. */
-export function deleteAssignmentsFrom(db: Db, staffId: number, date: string): number {
+export function deleteAssignmentsFrom(db: WritableDB, staffId: number, date: string): number {
   return db.stmt(`DELETE FROM roster_assignments WHERE staff_id = ? AND shift_date >= ?`).run(staffId, date).changes;
 }

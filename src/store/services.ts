@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions } from './conditions.js';
 
 export interface ServiceRow {
@@ -19,7 +19,7 @@ export type ServiceWrite = Omit<ServiceRow, 'id' | 'caseNumber' | 'createdAt'>;
 const COLUMNS = `s.id, s.case_id AS caseId, c.case_number AS caseNumber, s.service_date AS serviceDate, s.type, s.channel,
   s.worker_id AS workerId, s.minutes, s.note, s.created_at AS createdAt`;
 
-export function insertService(db: Db, s: ServiceWrite, at: string): number {
+export function insertService(db: WritableDB, s: ServiceWrite, at: string): number {
   return Number(
     db
       .stmt(
@@ -29,7 +29,7 @@ export function insertService(db: Db, s: ServiceWrite, at: string): number {
   );
 }
 
-export function selectService(db: Db, id: number): ServiceRow | undefined {
+export function selectService(db: ReadableDB, id: number): ServiceRow | undefined {
   return db.stmt(`SELECT ${COLUMNS} FROM services s LEFT JOIN cases c ON c.id = s.case_id WHERE s.id = ?`).get(id) as
     | ServiceRow
     | undefined;
@@ -46,7 +46,7 @@ export interface ServiceFilter {
 }
 
 /** Newest first. */
-export function selectServices(db: Db, f: ServiceFilter): ServiceRow[] {
+export function selectServices(db: ReadableDB, f: ServiceFilter): ServiceRow[] {
   const c = new Conditions();
   c.when('s.case_id = ?', f.caseId);
   c.when('s.worker_id = ?', f.workerId);

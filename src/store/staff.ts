@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions, flag } from './conditions.js';
 import { overdueCondition, type OverdueMoment } from './followups.js';
 
@@ -56,7 +56,7 @@ function values(s: StaffWrite): unknown[] {
   ];
 }
 
-export function insertStaff(db: Db, s: StaffWrite, at: string): number {
+export function insertStaff(db: WritableDB, s: StaffWrite, at: string): number {
   return Number(
     db
       .stmt(
@@ -69,7 +69,7 @@ export function insertStaff(db: Db, s: StaffWrite, at: string): number {
 }
 
 /** Writes every column: callers start from the stored row (see domain/staff.ts) so nothing is dropped. */
-export function updateStaffRow(db: Db, id: number, s: StaffWrite, at: string): void {
+export function updateStaffRow(db: WritableDB, id: number, s: StaffWrite, at: string): void {
   if (s.nationalCode === undefined || s.leftOn === undefined) {
     // An older caller that knows only the schema-1 fields: leave the register's fields as they are.
     db.stmt(
@@ -85,16 +85,16 @@ export function updateStaffRow(db: Db, id: number, s: StaffWrite, at: string): v
   ).run(...values(s), at, id);
 }
 
-export function selectStaff(db: Db, id: number): StaffRow | undefined {
+export function selectStaff(db: ReadableDB, id: number): StaffRow | undefined {
   const r = db.stmt(`SELECT ${COLUMNS} FROM staff WHERE id = ?`).get(id) as RawStaff | undefined;
   return r === undefined ? undefined : toRow(r);
 }
 
-export function selectStaffByNameKey(db: Db, nameKey: string): StaffRow[] {
+export function selectStaffByNameKey(db: ReadableDB, nameKey: string): StaffRow[] {
   return (db.stmt(`SELECT ${COLUMNS} FROM staff WHERE name_key = ? ORDER BY active DESC, id`).all(nameKey) as RawStaff[]).map(toRow);
 }
 
-export function selectStaffByNationalCode(db: Db, code: string): StaffRow | undefined {
+export function selectStaffByNationalCode(db: ReadableDB, code: string): StaffRow | undefined {
   const r = db.stmt(`SELECT ${COLUMNS} FROM staff WHERE national_code = ?`).get(code) as RawStaff | undefined;
   return r === undefined ? undefined : toRow(r);
 }
@@ -106,7 +106,7 @@ export interface StaffFilter {
   active?: boolean;
 }
 
-export function selectStaffList(db: Db, f: StaffFilter): StaffRow[] {
+export function selectStaffList(db: ReadableDB, f: StaffFilter): StaffRow[] {
   const c = new Conditions();
   c.when('role = ?', f.role);
   c.when('sector = ?', f.sector);
@@ -123,7 +123,7 @@ export interface Caseload {
 }
 
 /** Open cases, follow-ups due from today to weekEnd, and follow-ups overdue at `overdue` (store/followups.ts overdueCondition). */
-export function selectCaseload(db: Db, staffId: number, today: string, weekEnd: string, overdue: OverdueMoment): Caseload {
+export function selectCaseload(db: ReadableDB, staffId: number, today: string, weekEnd: string, overdue: OverdueMoment): Caseload {
   const late = overdueCondition('f', overdue);
   return db
     .stmt(
@@ -135,7 +135,7 @@ export function selectCaseload(db: Db, staffId: number, today: string, weekEnd: 
 }
 
 /** The same three counts for every worker at once (grouped scans instead of three queries per person). */
-export function selectCaseloads(db: Db, today: string, weekEnd: string, overdue: OverdueMoment): Map<number, Caseload> {
+export function selectCaseloads(db: ReadableDB, today: string, weekEnd: string, overdue: OverdueMoment): Map<number, Caseload> {
   const loads = new Map<number, Caseload>();
   const get = (id: number): Caseload => {
     let l = loads.get(id);
@@ -172,7 +172,7 @@ export interface StaffCount {
  * not left by then. Someone deactivated before leaving dates were kept (active 0,
  * no left_on) is off the roll. Role and sector are the current ones.
  */
-export function countStaffOnRoll(db: Db, on: string): StaffCount[] {
+export function countStaffOnRoll(db: ReadableDB, on: string): StaffCount[] {
   return db
     .stmt(
       `SELECT role, sector, count(*) AS n FROM staff

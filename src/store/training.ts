@@ -1,5 +1,5 @@
 /** Training courses, their enrolments and waiting lists (community workshops: store/workshops.ts). */
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions } from './conditions.js';
 
 export interface CourseRow {
@@ -38,13 +38,13 @@ const COURSE_COLUMNS = `c.id, c.title, c.topic, c.hours, c.provider, c.starts_on
 type RawCourse = Omit<CourseRow, 'mandatoryFor'> & { roleList: string | null };
 const toCourse = ({ roleList, ...r }: RawCourse): CourseRow => ({ ...r, mandatoryFor: roleList ? roleList.split(',') : [] });
 
-function writeRoles(db: Db, id: number, roles: string[]): void {
+function writeRoles(db: WritableDB, id: number, roles: string[]): void {
   db.stmt(`DELETE FROM course_mandatory_roles WHERE course_id = ?`).run(id);
   const add = db.stmt(`INSERT INTO course_mandatory_roles (course_id, role) VALUES (?, ?)`);
   for (const r of roles) add.run(id, r);
 }
 
-export function insertCourse(db: Db, c: CourseWrite, at: string): number {
+export function insertCourse(db: WritableDB, c: CourseWrite, at: string): number {
   const id = Number(
     db
       .stmt(
@@ -57,7 +57,7 @@ export function insertCourse(db: Db, c: CourseWrite, at: string): number {
   return id;
 }
 
-export function updateCourseRow(db: Db, id: number, c: CourseWrite, at: string): void {
+export function updateCourseRow(db: WritableDB, id: number, c: CourseWrite, at: string): void {
   db.stmt(
     `UPDATE courses SET title = ?, title_key = ?, topic = ?, hours = ?, provider = ?, starts_on = ?, ends_on = ?, capacity = ?, audience = ?,
        updated_at = ? WHERE id = ?`,
@@ -65,12 +65,12 @@ export function updateCourseRow(db: Db, id: number, c: CourseWrite, at: string):
   writeRoles(db, id, c.mandatoryFor);
 }
 
-export function selectCourse(db: Db, id: number): CourseRow | undefined {
+export function selectCourse(db: ReadableDB, id: number): CourseRow | undefined {
   const r = db.stmt(`SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.id = ?`).get(id) as RawCourse | undefined;
   return r === undefined ? undefined : toCourse(r);
 }
 
-export function selectCoursesByTitleKey(db: Db, titleKey: string): CourseRow[] {
+export function selectCoursesByTitleKey(db: ReadableDB, titleKey: string): CourseRow[] {
   return (db.stmt(`SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.title_key = ? ORDER BY c.starts_on DESC, c.id DESC`).all(titleKey) as RawCourse[]).map(toCourse);
 }
 
@@ -82,7 +82,7 @@ export interface CourseFilter {
 }
 
 /** Courses running at some point of [from, to], newest first. */
-export function selectCourses(db: Db, f: CourseFilter): CourseRow[] {
+export function selectCourses(db: ReadableDB, f: CourseFilter): CourseRow[] {
   const c = new Conditions();
   c.when('c.ends_on >= ?', f.from);
   c.when('c.starts_on <= ?', f.to);
@@ -131,7 +131,7 @@ export interface EnrolmentWrite {
   enrolledOn: string | null;
 }
 
-export function insertEnrolment(db: Db, e: EnrolmentWrite, at: string): number {
+export function insertEnrolment(db: WritableDB, e: EnrolmentWrite, at: string): number {
   return Number(
     db
       .stmt(
@@ -142,11 +142,11 @@ export function insertEnrolment(db: Db, e: EnrolmentWrite, at: string): number {
   );
 }
 
-export function selectEnrolment(db: Db, id: number): EnrolmentRow | undefined {
+export function selectEnrolment(db: ReadableDB, id: number): EnrolmentRow | undefined {
   return db.stmt(`SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM} WHERE e.id = ?`).get(id) as EnrolmentRow | undefined;
 }
 
-export function selectEnrolmentOf(db: Db, courseId: number, who: { staffId?: number; clientId?: number }): EnrolmentRow | undefined {
+export function selectEnrolmentOf(db: ReadableDB, courseId: number, who: { staffId?: number; clientId?: number }): EnrolmentRow | undefined {
   if (who.staffId !== undefined) {
     return db.stmt(`SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM} WHERE e.course_id = ? AND e.staff_id = ?`).get(courseId, who.staffId) as EnrolmentRow | undefined;
   }
@@ -160,7 +160,7 @@ export interface EnrolmentFilter {
 }
 
 /** Places first (by status), then the waiting list in its order. */
-export function selectEnrolments(db: Db, f: EnrolmentFilter): EnrolmentRow[] {
+export function selectEnrolments(db: ReadableDB, f: EnrolmentFilter): EnrolmentRow[] {
   const c = new Conditions();
   c.when('e.course_id = ?', f.courseId);
   c.when('e.staff_id = ?', f.staffId);
@@ -175,19 +175,19 @@ export function selectEnrolments(db: Db, f: EnrolmentFilter): EnrolmentRow[] {
 }
 
 /** Places taken: everyone enrolled, attended or completed. */
-export function countPlacesTaken(db: Db, courseId: number): number {
+export function countPlacesTaken(db: ReadableDB, courseId: number): number {
   return (
     db.stmt(`SELECT count(*) AS n FROM enrolments WHERE course_id = ? AND status IN ('enrolled','attended','completed')`).get(courseId) as { n: number }
   ).n;
 }
 
-export function selectWaitingList(db: Db, courseId: number): { id: number; position: number }[] {
+export function selectWaitingList(db: ReadableDB, courseId: number): { id: number; position: number }[] {
   return db
     .stmt(`SELECT id, waiting_position AS position FROM enrolments WHERE course_id = ? AND status = 'waiting' ORDER BY waiting_position`)
     .all(courseId) as { id: number; position: number }[];
 }
 
-export function nextWaitingPosition(db: Db, courseId: number): number {
+export function nextWaitingPosition(db: ReadableDB, courseId: number): number {
   return (db.stmt(`SELECT coalesce(max(waiting_position), 0) + 1 AS n FROM enrolments WHERE course_id = ?`).get(courseId) as { n: number }).n;
 }
 
@@ -204,7 +204,7 @@ export interface EnrolmentChange {
 }
 
 /** Sets the status and the dates given; dates left out stay as they are. */
-export function updateEnrolmentRow(db: Db, id: number, c: EnrolmentChange, at: string): void {
+export function updateEnrolmentRow(db: WritableDB, id: number, c: EnrolmentChange, at: string): void {
   const sets = ['status = ?', 'waiting_position = ?', 'updated_at = ?'];
   const args: unknown[] = [c.status, c.waitingPosition, at];
   const columns: [keyof EnrolmentChange, string][] = [
@@ -221,7 +221,7 @@ export function updateEnrolmentRow(db: Db, id: number, c: EnrolmentChange, at: s
 }
 
 /** Renumbers a course's waiting list 1, 2, 3… in its current order (two passes keep the unique index happy). */
-export function renumberWaitingList(db: Db, courseId: number, at: string): void {
+export function renumberWaitingList(db: WritableDB, courseId: number, at: string): void {
   const list = selectWaitingList(db, courseId);
   const set = db.stmt(`UPDATE enrolments SET waiting_position = ?, updated_at = ? WHERE id = ?`);
   list.forEach((w, i) => set.run(1_000_000 + i, at, w.id));
@@ -238,7 +238,7 @@ export interface CompletionRow {
 }
 
 /** Every staff completion, newest first per person and course title. */
-export function selectStaffCompletions(db: Db): CompletionRow[] {
+export function selectStaffCompletions(db: ReadableDB): CompletionRow[] {
   return db
     .stmt(
       `SELECT e.staff_id AS staffId, e.course_id AS courseId, c.title_key AS titleKey, c.title, e.completed_on AS completedOn,
@@ -259,7 +259,7 @@ export interface MandatoryRow {
 }
 
 /** Mandatory courses per role, the latest run of each title first. */
-export function selectMandatoryCourses(db: Db): MandatoryRow[] {
+export function selectMandatoryCourses(db: ReadableDB): MandatoryRow[] {
   return db
     .stmt(
       `SELECT m.role, c.title_key AS titleKey, c.title, c.id AS courseId, c.starts_on AS startsOn
@@ -280,7 +280,7 @@ export interface TrainingCounts {
  * Enrolments that got a place in [from, to], completions in [from, to] and the
  * course hours of those completions, by audience.
  */
-export function countTraining(db: Db, from: string, to: string): TrainingCounts[] {
+export function countTraining(db: ReadableDB, from: string, to: string): TrainingCounts[] {
   return db
     .stmt(
       `SELECT c.audience,

@@ -1,5 +1,5 @@
 /** Community workshop sessions with their attendees by sex. */
-import type { Db } from './database.js';
+import type { ReadableDB, WritableDB } from './database.js';
 import { Conditions } from './conditions.js';
 
 export interface WorkshopRow {
@@ -23,7 +23,7 @@ export type WorkshopWrite = Omit<WorkshopRow, 'id' | 'createdAt' | 'updatedAt'>;
 const WORKSHOP_COLUMNS = `id, topic, title, held_on AS heldOn, center_id AS centerId, place, facilitator_id AS facilitatorId, hours,
   attendees_female AS attendeesFemale, attendees_male AS attendeesMale, note, created_at AS createdAt, updated_at AS updatedAt`;
 
-export function insertWorkshop(db: Db, w: WorkshopWrite, at: string): number {
+export function insertWorkshop(db: WritableDB, w: WorkshopWrite, at: string): number {
   return Number(
     db
       .stmt(
@@ -35,18 +35,18 @@ export function insertWorkshop(db: Db, w: WorkshopWrite, at: string): number {
   );
 }
 
-export function updateWorkshopRow(db: Db, id: number, w: WorkshopWrite, at: string): void {
+export function updateWorkshopRow(db: WritableDB, id: number, w: WorkshopWrite, at: string): void {
   db.stmt(
     `UPDATE workshops SET topic = ?, title = ?, held_on = ?, center_id = ?, place = ?, facilitator_id = ?, hours = ?, attendees_female = ?,
        attendees_male = ?, note = ?, updated_at = ? WHERE id = ?`,
   ).run(w.topic, w.title, w.heldOn, w.centerId, w.place, w.facilitatorId, w.hours, w.attendeesFemale, w.attendeesMale, w.note, at, id);
 }
 
-export function selectWorkshop(db: Db, id: number): WorkshopRow | undefined {
+export function selectWorkshop(db: ReadableDB, id: number): WorkshopRow | undefined {
   return db.stmt(`SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE id = ?`).get(id) as WorkshopRow | undefined;
 }
 
-export function selectWorkshops(db: Db, f: { from?: string; to?: string; topic?: string; centerId?: number }): WorkshopRow[] {
+export function selectWorkshops(db: ReadableDB, f: { from?: string; to?: string; topic?: string; centerId?: number }): WorkshopRow[] {
   const c = new Conditions();
   c.when('held_on >= ?', f.from);
   c.when('held_on <= ?', f.to);
@@ -64,7 +64,7 @@ export interface WorkshopCounts {
   male: number;
 }
 
-export function countWorkshops(db: Db, from: string, to: string): WorkshopCounts[] {
+export function countWorkshops(db: ReadableDB, from: string, to: string): WorkshopCounts[] {
   return db
     .stmt(
       `SELECT topic, count(*) AS held, sum(attendees_female) AS female, sum(attendees_male) AS male

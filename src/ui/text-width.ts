@@ -8,7 +8,7 @@
 const ZERO_WIDTH = /[\u0300-\u036F\u0610-\u061A\u061C\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF]/gu;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-export function isZeroWidth(ch: string): boolean {
+function isZeroWidth(ch: string): boolean {
   ZERO_WIDTH.lastIndex = 0;
   return ZERO_WIDTH.test(ch);
 }

@@ -3,7 +3,8 @@
  * run through the CLI (in-process) against a temp office and, side by side, against a
  * small in-memory model. After every step the database and the model agree; every
  * refused command exits with the code the model predicts (2-5), prints exactly one
- * line on stderr, and leaves every table as it was.
+ * line on stderr, and leaves every table as it was. At the end of each sequence the
+ * report counts the triggers kept equal a recount (src/store/report-counts/).
  *
  * PARVANDE_MODEL_RUNS raises the number of sequences (default 300, about 7,000 commands).
  */
@@ -11,6 +12,8 @@ import fc from 'fast-check';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../src/store/database.js';
+import { checkReportCounts } from '../../src/store/report-counts/index.js';
 import { runCli } from '../helpers/cli.js';
 import { arabicDigits, Dumper, initAt, nationalCodeFrom, persianDigits, scratchDir, stderrLines } from './support.js';
 
@@ -450,6 +453,13 @@ describe('random command sequences against a model', () => {
           await fc.asyncModelRun(() => ({ model: startModel(), real }), checked);
           expect(real.dumper.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
           expect(real.dumper.all('PRAGMA foreign_key_check')).toEqual([]);
+          // The report counts the triggers kept through the sequence equal a recount of the records.
+          const counted = Db.open(db, { readonly: true });
+          try {
+            expect(counted.read((r) => checkReportCounts(r))).toEqual([]);
+          } finally {
+            counted.close();
+          }
         } finally {
           real.dumper.close();
           for (const side of ['', '-wal', '-shm']) rmSync(db + side, { force: true });

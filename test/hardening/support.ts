@@ -34,7 +34,8 @@ export class Dumper {
   constructor(file: string) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     const names = this.db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      // report_months is derived from the calendar's code alone (src/store/report-counts/calendar.ts): no command writes it.
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'report_months' ORDER BY name`)
       .all() as { name: string }[];
     this.tables = names.map(({ name }) => this.db.prepare(`SELECT * FROM "${name}"`));
   }

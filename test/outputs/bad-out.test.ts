@@ -4,7 +4,7 @@
  * on Windows (EBUSY/EPERM when renaming over it) is simulated by failing the
  * rename; the file keeps its bytes and no temporary file is left.
  */
-import * as realFs from 'node:fs';
+import type * as realFs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

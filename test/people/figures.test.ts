@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
-import type { Ctx } from '../../src/domain/context.js';
-import { addDays, diffDays } from '../../src/domain/dates.js';
+import type { WriteCtx } from '../../src/domain/context.js';
+import { addDays, asIsoDate, diffDays } from '../../src/domain/dates.js';
 import { peopleFigures } from '../../src/domain/people/report-figures.js';
 import { assignShifts } from '../../src/domain/roster/assignments.js';
 import { addPattern, retirePattern } from '../../src/domain/roster/patterns.js';
@@ -31,13 +31,13 @@ function prng(seed: number): () => number {
 
 const FROM = '2026-11-22'; // 1405/09/01
 const TO = '2026-12-21'; // 1405/09/30
-const TODAY = '2026-12-25';
+const TODAY = asIsoDate('2026-12-25');
 const ROLES = ['social-worker', 'psychologist', 'intervener', 'admin', 'other'];
 const TOPICS = ['life-skills', 'domestic-violence-prevention', 'suicide-prevention', 'child-abuse-prevention', 'vocational-skills', 'other'];
 
 const t = tempDb();
 let db: Db;
-let ctx: Ctx;
+let ctx: WriteCtx;
 const rnd = prng(1405);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 const randomDate = (from: string, to: string): string => addDays(from, Math.floor(rnd() * (diffDays(from, to) + 1)));
@@ -55,7 +55,7 @@ const write = <T>(fn: () => T): T => db.write(fn);
 beforeAll(async () => {
   await initOffice(t.db, 'FIG01');
   db = Db.open(t.db);
-  ctx = { db, actor: 'test', command: 'test', today: TODAY, now: () => '2026-12-25T08:00:00.000Z' };
+  ctx = { db: db.outsideTransaction(), actor: 'test', command: 'test', today: TODAY, now: () => '2026-12-25T08:00:00.000Z' };
 
   write(() => {
     for (let i = 0; i < 40; i++) {

@@ -128,7 +128,7 @@ describe('schema 2 over a schema-1 register', () => {
           { first_name: 'a', active: 1, national_code: null, degree: null, phone: null, start_date: null, left_on: null },
           { first_name: 'c', active: 0, national_code: null, degree: null, phone: null, start_date: null, left_on: null },
         ]);
-        const f = peopleFigures({ db }, { from: '2026-11-22', to: '2026-12-21' });
+        const f = db.read((r) => peopleFigures({ db: r }, { from: '2026-11-22', to: '2026-12-21' }));
         expect(f.staff.onRoll).toBe(1);
         expect(f.staff.byRole.psychologist).toBe(1);
         expect(f.staff.bySector).toEqual({ gov: 1, ngo: 0 });

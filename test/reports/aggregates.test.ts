@@ -1,10 +1,10 @@
 /**
- * The report counts that triggers keep (report_counts, migration 4) against a
+ * The report counts that triggers keep (report_counts, src/store/report-counts/) against a
  * recount from the tables: after the commands of a working office (follow-ups
  * done, missed and cancelled, cases closed, reopened and reassigned, clients
  * corrected, services logged on cases), after any writer's direct SQL, and in
- * `db check`. And the Jalali calendar the triggers work out in SQL against
- * src/domain/dates.ts, day by day.
+ * `db check`. And the Jalali calendar the triggers look up in SQL (report_months)
+ * against src/domain/dates.ts, day by day.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +13,8 @@ import { assignCase } from '../../src/domain/cases.js';
 import { updateClient } from '../../src/domain/clients.js';
 import { addDays, monthOf } from '../../src/domain/dates.js';
 import { yearsBefore } from '../../src/domain/reports/period.js';
-import { jalaliMonthSql, yearsBeforeSql } from '../../src/store/jalali-sql.js';
 import { checkDatabase } from '../../src/store/maintenance.js';
-import { checkReportCounts, rebuildReportCounts } from '../../src/store/report-aggregates.js';
+import { checkReportCounts, jalaliMonthSql, rebuildReportCounts, yearsBeforeSql } from '../../src/store/report-counts/index.js';
 import { Db } from '../../src/store/database.js';
 import { runCli, tempDb } from '../helpers/cli.js';
 import { seeded } from './oracle.js';
@@ -82,7 +81,7 @@ describe('report counts kept by triggers', () => {
         });
       }
     });
-    expect(checkReportCounts(o.db)).toEqual([]);
+    expect(o.db.read(checkReportCounts)).toEqual([]);
     const n = (measure: string): number =>
       (o.db.sqlite.prepare(`SELECT coalesce(sum(n), 0) AS n FROM report_counts WHERE measure = ? AND typeof(period) = 'text'`).get(measure) as { n: number }).n;
     expect(n('service')).toBe(o.services.length);
@@ -147,22 +146,22 @@ describe('report counts kept by triggers', () => {
             VALUES ('x', 'y', 'x y', ?, 'female', 1, 0, ?, 'x', 'x')`).run(rnd() < 0.5 ? '1966-03-21' : null, day());
       }
     })();
-    expect(checkReportCounts(o.db)).toEqual([]);
+    expect(o.db.read(checkReportCounts)).toEqual([]);
     // No count is left at 0: it is deleted.
     expect(s.prepare(`SELECT count(*) AS n FROM report_counts WHERE n = 0`).get()).toEqual({ n: 0 });
   });
 
   it('db check reports a count that went wrong, and a rebuild puts it right', () => {
-    expect(checkDatabase(o.db).reportCounts).toEqual({ mismatches: 0, examples: [] });
+    expect(o.db.read(checkDatabase).reportCounts).toEqual({ mismatches: 0, examples: [] });
     const one = o.db.sqlite.prepare(`SELECT period, measure, code FROM report_counts WHERE measure = 'opened-worker' LIMIT 1`).get() as { period: string; measure: string; code: number };
     o.db.sqlite.prepare(`UPDATE report_counts SET n = n + 1 WHERE measure = ? AND period = ? AND code = ?`).run(one.measure, one.period, one.code);
-    const check = checkDatabase(o.db);
+    const check = o.db.read(checkDatabase);
     expect(check.ok).toBe(false);
     expect(check.reportCounts?.mismatches).toBe(1);
     expect(check.reportCounts?.examples[0]).toMatchObject({ measure: 'opened-worker', period: one.period, code: one.code });
-    o.db.write(() => rebuildReportCounts(o.db));
-    expect(checkReportCounts(o.db)).toEqual([]);
-    expect(checkDatabase(o.db).ok).toBe(true);
+    o.db.write(rebuildReportCounts);
+    expect(o.db.read(checkReportCounts)).toEqual([]);
+    expect(o.db.read(checkDatabase).ok).toBe(true);
   });
 });
 
@@ -179,7 +178,7 @@ describe('an import', () => {
         expect(imported.json<{ inserted: number }>().inserted, imported.stderr).toBeGreaterThan(0);
       }
       expect((to.db.sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE status = 'closed'`).get() as { n: number }).n).toBeGreaterThan(0);
-      expect(checkReportCounts(to.db)).toEqual([]);
+      expect(to.db.read(checkReportCounts)).toEqual([]);
     } finally {
       to.cleanup();
     }
@@ -187,8 +186,10 @@ describe('an import', () => {
 
   it('counts new clients once per batch: batches of 7, a dry run, a refused all-or-nothing, updates and re-imports', async () => {
     const to = await TestOffice.create('AGG03', 'clients.db');
-    const trigger = (): unknown => to.db.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'report_clients_insert'`).pluck().get();
+    const trigger = (): unknown => to.db.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'report_clients_after_insert'`).pluck().get();
     const before = trigger();
+    expect(before).toMatch(/report_counts_held/);
+    const held = (): unknown => to.db.sqlite.prepare(`SELECT count(*) FROM report_counts_held`).pluck().get();
     try {
       // Registration days across the turn of the year, birthdays on the 18th and 60th, unknown births and sexes.
       const births = ['2007-03-20', '2007-03-21', '1965-03-20', '1965-03-22', '', '2015-07-01', '1940-01-01'];
@@ -208,7 +209,7 @@ describe('an import', () => {
       const first = await to.cli(['import', 'clients', file, '--batch-size', '7', '--json']);
       expect(first.json<{ inserted: number }>().inserted, first.stderr).toBe(60);
       expect(trigger()).toBe(before);
-      expect(checkReportCounts(to.db)).toEqual([]);
+      expect(to.db.read(checkReportCounts)).toEqual([]);
       const total = (): number => to.db.sqlite.prepare(`SELECT sum(n) FROM report_counts WHERE measure = 'clients'`).pluck().get() as number;
       expect(total()).toBe(60);
 
@@ -220,7 +221,7 @@ describe('an import', () => {
       writeFileSync(second, changed.join('\n') + '\n');
       const updated = await to.cli(['import', 'clients', second, '--batch-size', '1', '--json']);
       expect(updated.json<{ updated: number; inserted: number }>(), updated.stderr).toMatchObject({ updated: 1, inserted: 1 });
-      expect(checkReportCounts(to.db)).toEqual([]);
+      expect(to.db.read(checkReportCounts)).toEqual([]);
       expect(total()).toBe(61);
 
       // Refused as a whole: nothing is counted, and the trigger is in place.
@@ -228,8 +229,9 @@ describe('an import', () => {
       writeFileSync(bad, `${lines[0]}\nیک,نفر,,1990-01-01,female,no,no,${dayOf(1)}\nدو,نفر,,not a date,female,no,no,${dayOf(1)}\n`);
       expect((await to.cli(['import', 'clients', bad, '--all-or-nothing', '--batch-size', '1'])).code).toBe(2);
       expect(trigger()).toBe(before);
+      expect(held()).toBe(0);
       expect(total()).toBe(61);
-      expect(checkReportCounts(to.db)).toEqual([]);
+      expect(to.db.read(checkReportCounts)).toEqual([]);
     } finally {
       to.cleanup();
     }
@@ -244,11 +246,11 @@ describe('a demo office', () => {
       expect(r.code, r.stderr).toBe(0);
       const db = Db.open(t.db);
       try {
-        expect(checkReportCounts(db)).toEqual([]);
+        expect(db.read(checkReportCounts)).toEqual([]);
         // The triggers are back: a change after the load is counted.
         db.sqlite.prepare(`UPDATE followups SET status = 'missed', done_on = '2026-11-20' WHERE id = (SELECT min(id) FROM followups WHERE status = 'scheduled')`).run();
         db.sqlite.prepare(`UPDATE cases SET worker_id = NULL WHERE id = (SELECT min(id) FROM cases WHERE status = 'open')`).run();
-        expect(checkReportCounts(db)).toEqual([]);
+        expect(db.read(checkReportCounts)).toEqual([]);
       } finally {
         db.close();
       }

@@ -6,11 +6,12 @@
 import { openCase, closeCase, reopenCase } from '../../src/domain/cases.js';
 import { addCenter } from '../../src/domain/centers.js';
 import { addClient } from '../../src/domain/clients.js';
-import type { Ctx } from '../../src/domain/context.js';
+import type { WriteCtx } from '../../src/domain/context.js';
+import { asIsoDate } from '../../src/domain/dates.js';
 import { finishFollowup, scheduleFollowup } from '../../src/domain/followups.js';
 import { logService } from '../../src/domain/services.js';
 import { addStaff } from '../../src/domain/staff.js';
-import { Db } from '../../src/store/database.js';
+import { Db, type WritableDB } from '../../src/store/database.js';
 import { initOffice, runCli, tempDb, type CliResult } from '../helpers/cli.js';
 
 export interface CaseRecord {
@@ -52,13 +53,13 @@ export class TestOffice {
     return new TestOffice(t.db, t.dir, t.cleanup);
   }
 
-  /** A context whose "today" is the day the step happens. */
-  ctx(today: string): Ctx {
+  /** A context whose "today" is the day the step happens (the fixture runs the transactions). */
+  ctx(today: string): WriteCtx {
     let tick = 0;
-    return { db: this.db, actor: 'test', command: 'test', today, now: () => `${today}T08:00:${String(tick++ % 60).padStart(2, '0')}.000Z` };
+    return { db: this.db.outsideTransaction(), actor: 'test', command: 'test', today: asIsoDate(today), now: () => `${today}T08:00:${String(tick++ % 60).padStart(2, '0')}.000Z` };
   }
 
-  private write<T>(today: string, fn: (ctx: Ctx) => T): T {
+  private write<T>(today: string, fn: (ctx: WriteCtx) => T): T {
     return this.db.write(() => fn(this.ctx(today)));
   }
 
@@ -138,7 +139,7 @@ export class TestOffice {
   }
 
   /** Runs many steps in one transaction (each step a savepoint): volume without a disk flush per step. */
-  batch(fn: () => void): void {
+  batch(fn: (db: WritableDB) => void): void {
     this.db.write(fn);
   }
 

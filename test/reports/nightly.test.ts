@@ -18,7 +18,7 @@ const CLIENT_NAMES = ['شیرین', 'نیک‌نام'];
 beforeAll(async () => {
   o = await TestOffice.create('NIT01');
   const worker = o.worker('رضا', 'اکبری');
-  o.batch(() => {
+  o.batch((w) => {
     const client = o.client({ registered: '2026-11-01', name: CLIENT_NAMES[0] });
     o.db.sqlite.prepare('UPDATE clients SET last_name = ? WHERE id = ?').run(CLIENT_NAMES[1], client);
     const assigned = o.openCase({ opened: '2026-11-02', category: 'suicide', worker, client });
@@ -28,7 +28,7 @@ beforeAll(async () => {
     o.service({ date: '2026-11-23', type: 'crisis-intervention', case: assigned });
     // Volume, so that a nightly read takes a while.
     for (let i = 0; i < 20_000; i++) {
-      insertService(o.db, { caseId: null, serviceDate: '2026-11-24', type: 'hotline-call', channel: 'hotline', workerId: null, minutes: null, note: null }, '2026-11-24T10:00:00.000Z');
+      insertService(w, { caseId: null, serviceDate: '2026-11-24', type: 'hotline-call', channel: 'hotline', workerId: null, minutes: null, note: null }, '2026-11-24T10:00:00.000Z');
     }
   });
 });
@@ -85,7 +85,7 @@ describe('report nightly', () => {
     const clerk = Db.open(o.path);
     try {
       clerk.sqlite.exec('BEGIN IMMEDIATE');
-      insertService(clerk, { caseId: null, serviceDate: '2026-11-25', type: 'legal', channel: 'hotline', workerId: null, minutes: null, note: null }, '2026-11-25T10:00:00.000Z');
+      insertService(clerk.outsideTransaction(), { caseId: null, serviceDate: '2026-11-25', type: 'legal', channel: 'hotline', workerId: null, minutes: null, note: null }, '2026-11-25T10:00:00.000Z');
       // No waiting allowed: any write lock the nightly wanted would fail it at once.
       const n = await runBin(['--db', o.path, 'report', 'nightly', '--dir', join(o.dir, 'locked'), '--json'], {
         env: { PARVANDE_TODAY: '2026-11-25', PARVANDE_BUSY_TIMEOUT_MS: '0' },

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const cats = CATEGORIES.flatMap(([c, n]) => Array.from({ length: n }, () => c));
   expect(types).toHaveLength(4982);
   expect(cats).toHaveLength(4982);
-  o.db.write(() => {
+  o.db.write((w) => {
     const caseOf = new Map<string, number[]>();
     let seq = 0;
     for (const [cat] of CATEGORIES) {
@@ -47,7 +47,7 @@ beforeAll(async () => {
         seq++;
         const opened = addDaysIso(yearStart, k * 30);
         ids.push(
-          insertCase(o.db, {
+          insertCase(w, {
             caseNumber: `PRV01-1404-${String(seq).padStart(6, '0')}`, year: 1404, seq, clientId: null, channel: 'hotline',
             primaryCategory: cat, risk: 'medium', centerId: null, workerId: null, openedOn: opened, summary: null,
           }, [cat], `${opened}T08:00:00.000Z`),
@@ -63,7 +63,7 @@ beforeAll(async () => {
       perMonth[jalaliOf(date).m - 1]!++;
       // The case of that category opened in the service's month.
       const caseId = (caseOf.get(cat) as number[])[month] as number;
-      insertService(o.db, { caseId, serviceDate: date, type, channel, workerId: null, minutes: null, note: null }, `${date}T09:00:00.000Z`);
+      insertService(w, { caseId, serviceDate: date, type, channel, workerId: null, minutes: null, note: null }, `${date}T09:00:00.000Z`);
     }
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/database.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js';
 import { explainReportQueries } from '../../src/store/reports.js';
-import { checkReportCounts } from '../../src/store/report-aggregates.js';
+import { checkReportCounts } from '../../src/store/report-counts/index.js';
 import { tempDb } from '../helpers/cli.js';
 import { seeded } from './oracle.js';
 import { TestOffice } from './fixture.js';
@@ -31,7 +31,7 @@ const TABLES = ['services', 'cases', 'case_events', 'followups', 'clients', 'cas
 
 describe('query plans', () => {
   it('no report query scans a table: each is a search of an index (only the JSON list of periods is scanned)', () => {
-    const plans = explainReportQueries(o.db, { from: '2026-03-21', to: '2026-11-21' });
+    const plans = o.db.read((db) => explainReportQueries(db, { from: '2026-03-21', to: '2026-11-21' }));
     expect(plans.map((p) => p.name)).toEqual(['counts', 'countsByCode', 'state', 'scheduledBetween', 'overdueCount', 'overdueList', 'unassignedCount', 'unassignedList']);
     for (const p of plans) {
       for (const line of p.plan) {
@@ -77,7 +77,7 @@ describe('service counts', () => {
       const extra = s.prepare(`SELECT case_id AS caseId, category FROM case_categories WHERE is_primary = 0 LIMIT 1`).get() as { caseId: number; category: string };
       s.prepare(`UPDATE case_categories SET category = 'divorce' WHERE case_id = ? AND category = ?`).run(extra.caseId, extra.category);
     })();
-    expect(checkReportCounts(o.db)).toEqual([]);
+    expect(o.db.read(checkReportCounts)).toEqual([]);
     const stored = s.prepare(`SELECT sum(n) AS n FROM report_counts WHERE measure = 'service' AND typeof(period) = 'text'`).get() as { n: number };
     expect(stored.n).toBe((s.prepare('SELECT count(*) AS n FROM services').get() as { n: number }).n);
   });
@@ -85,7 +85,7 @@ describe('service counts', () => {
   it('a recount finds a count that went wrong', () => {
     const one = o.db.sqlite.prepare(`SELECT period, measure, code FROM report_counts WHERE measure = 'service' LIMIT 1`).get() as { period: string; measure: string; code: string };
     o.db.sqlite.prepare(`UPDATE report_counts SET n = n + 1 WHERE period = ? AND measure = ? AND code = ?`).run(one.period, one.measure, one.code);
-    expect(checkReportCounts(o.db)).toHaveLength(1);
+    expect(o.db.read(checkReportCounts)).toHaveLength(1);
   });
 });
 
@@ -126,7 +126,7 @@ describe('migration 4', () => {
     const db = Db.open(path);
     try {
       expect(db.userVersion).toBe(LATEST_VERSION);
-      expect(checkReportCounts(db)).toEqual([]);
+      expect(db.read(checkReportCounts)).toEqual([]);
       const rows = db.sqlite
         .prepare(`SELECT period, measure, code, n FROM report_counts WHERE measure IN ('service', 'any-category') AND period IN ('2026-10-02', '2026-10-03', 140507, -1405) ORDER BY measure, period, code`)
         .all();
@@ -149,9 +149,9 @@ describe('migration 4', () => {
         { period: '2026-10-02', measure: 'service', code: service('psychology', 'center', 'suicide'), n: 1 },
         { period: '2026-10-03', measure: 'service', code: service('hotline-call', 'hotline', 'none'), n: 1 },
       ]);
-      expect(checkReportCounts(db)).toEqual([]);
+      expect(db.read(checkReportCounts)).toEqual([]);
       db.sqlite.prepare(`INSERT INTO services (case_id, service_date, type, channel, created_at) VALUES (1, '2026-10-03', 'legal', 'center', 'x')`).run();
-      expect(checkReportCounts(db)).toEqual([]);
+      expect(db.read(checkReportCounts)).toEqual([]);
     } finally {
       db.close();
       t.cleanup();

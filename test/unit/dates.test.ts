@@ -7,6 +7,10 @@ import { isLeapYear } from 'date-fns-jalali/isLeapYear';
 import { getDaysInMonth } from 'date-fns-jalali/getDaysInMonth';
 import { newDate } from 'date-fns-jalali/newDate';
 import { format } from 'date-fns-jalali/format';
+import { parse as parseJalali } from 'date-fns-jalali/parse';
+import { addDays as addLocalDays } from 'date-fns-jalali/addDays';
+import { enUS } from 'date-fns-jalali/locale/en-US';
+import { faIR } from 'date-fns-jalali/locale/fa-IR';
 import {
   addDays, ageOn, daysInJalaliMonth, diffDays, formatDate, formatTimestamp, isJalaliLeapYear, isoToJalali,
   jalaliMonthNames, jalaliToIso, jalaliYearOf, monthOf, monthRange, monthsOfYear, nextMonth, parseDateInput,
@@ -218,6 +222,14 @@ describe('formatting', () => {
     expect(jalaliMonthNames.fa.join(' ')).toBe('فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند');
   });
 
+  it("keeps the office's month names: date-fns-jalali's Persian ones, and English ones without its Sharivar and Day", () => {
+    type Month = Parameters<typeof enUS.localize.month>[0];
+    const theirs = (locale: typeof enUS): string[] => Array.from({ length: 12 }, (_, i) => locale.localize.month(i as Month, { width: 'wide' }));
+    expect(jalaliMonthNames.fa).toEqual(theirs(faIR));
+    const differ = jalaliMonthNames.en.flatMap((name, i) => (name === theirs(enUS)[i] ? [] : [`${name}/${theirs(enUS)[i]}`]));
+    expect(differ).toEqual(['Shahrivar/Sharivar', 'Dey/Day']);
+  });
+
   it('refuses malformed timestamps', () => {
     expect(() => formatTimestamp('yesterday', { calendar: 'jalali', lang: 'en' })).toThrow(ValidationError);
     expect(() => formatTimestamp('2026-13-45T99:00:00Z', { calendar: 'jalali', lang: 'en' })).toThrow(ValidationError);
@@ -250,6 +262,42 @@ describe('time zones', () => {
     expect(diffDays('2022-01-01', '2023-01-01')).toBe(365);
     expect(parseDateInput('tomorrow', { today })).toBe('2026-11-26');
     expect(monthRange('1405-01')).toEqual({ month: '1405-01', from: '2026-03-21', to: '2026-04-20' });
+  });
+});
+
+describe("date-fns-jalali's local Dates would move days; CalendarDay does not", () => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+  });
+
+  it('a day the zone skipped (Pacific/Apia had no 2011-12-30 = 1390/10/09)', () => {
+    process.env.TZ = 'Pacific/Apia';
+    expect(localIso(newDate(1390, 9, 9))).toBe('2011-12-31'); // the library's own Date for 1390/10/09
+    expect(localIso(addLocalDays(new Date(2011, 11, 29, 12), 1))).toBe('2011-12-31'); // its day after the 29th
+    expect(addDays('2011-12-29', 1)).toBe('2011-12-30');
+    expect(jalaliToIso({ year: 1390, month: 10, day: 9 })).toBe('2011-12-30');
+    expect(isoToJalali('2011-12-30')).toEqual({ year: 1390, month: 10, day: 9 });
+    expect(formatDate('2011-12-30', { calendar: 'jalali', lang: 'en' })).toBe('1390/10/09');
+    expect(monthRange('1390-10')).toEqual({ month: '1390-10', from: '2011-12-22', to: '2012-01-20' });
+  });
+
+  it("parse gives local midnight: toISOString() is the previous day in Tehran", () => {
+    process.env.TZ = 'Asia/Tehran';
+    expect(parseJalali('1405/09/04', 'yyyy/MM/dd', new Date()).toISOString().slice(0, 10)).toBe('2026-11-24');
+    expect(parseDateInput('1405/09/04', { today })).toBe('2026-11-25');
+  });
+
+  it.each(['UTC', 'America/New_York', 'Pacific/Kiritimati', 'Asia/Tehran'])('month lengths and leap years are the same in %s', (tz) => {
+    process.env.TZ = tz;
+    for (let year = 1370; year <= 1410; year++) {
+      expect(isJalaliLeapYear(year), String(year)).toBe([1370, 1375, 1379, 1383, 1387, 1391, 1395, 1399, 1403, 1408].includes(year));
+      expect(daysInJalaliMonth(year, 12)).toBe(isJalaliLeapYear(year) ? 30 : 29);
+      expect(daysInJalaliMonth(year, 6)).toBe(31);
+      expect(daysInJalaliMonth(year, 7)).toBe(30);
+    }
+    expect(jalaliToIso({ year: 1373, month: 10, day: 10 })).toBe('1994-12-31'); // Kiritimati skipped it
   });
 });
 

@@ -3,7 +3,7 @@
  * the options, and writing the generated rows in large transactions.
  */
 import { ConflictError, UsageError } from '../../errors.js';
-import type { Db } from '../../store/database.js';
+import type { WritableDB } from '../../store/database.js';
 import type { DbPathSource } from '../../store/paths.js';
 import {
   DEMO_AUDIT_ACTION, DEMO_OFFICE_CODE, DemoWriter, beginBulkLoad, countDemoRows, endBulkLoad, inspectDemoFile, removeDatabaseFiles,
@@ -11,7 +11,8 @@ import {
 } from '../../store/demo.js';
 import { upsertOffice } from '../../store/office.js';
 import { recordAudit } from '../audit.js';
-import type { Ctx } from '../context.js';
+import type { WriteCtx } from '../context.js';
+import type { IsoDate } from '../dates.js';
 import { isBlank, parseInteger } from '../fields.js';
 import { toLatinDigits } from '../text/digits.js';
 import { loadDemoFixtures } from './fixtures.js';
@@ -40,7 +41,7 @@ export interface DemoResult {
   counts: DemoCounts;
 }
 
-export function parseDemoSettings(input: DemoInput, today: string): DemoSettings {
+export function parseDemoSettings(input: DemoInput, today: IsoDate): DemoSettings {
   const years = parseInteger(isBlank(input.years) ? '1' : input.years, 'years', { min: 1, max: 50 });
   const scaleText = isBlank(input.scale) ? '1' : toLatinDigits(input.scale.trim());
   const scale = /^\d+(\.\d+)?$/.test(scaleText) ? Number(scaleText) : NaN;
@@ -71,7 +72,7 @@ export function prepareDemoFile(path: string, source: DbPathSource, force: boole
 }
 
 /** Generates the office into ctx.db (a new, empty file) and returns what it holds. */
-export function buildDemoOffice(ctx: Ctx, settings: DemoSettings, replaced: boolean): DemoResult {
+export function buildDemoOffice(ctx: WriteCtx, settings: DemoSettings, replaced: boolean): DemoResult {
   const generator = new DemoGenerator(loadDemoFixtures(), settings);
   const db = ctx.db;
   const writer = new DemoWriter(db);
@@ -96,7 +97,7 @@ export function buildDemoOffice(ctx: Ctx, settings: DemoSettings, replaced: bool
   };
 }
 
-function writeOffice(ctx: Ctx, generator: DemoGenerator, writer: DemoWriter): void {
+function writeOffice(ctx: WriteCtx, generator: DemoGenerator, writer: DemoWriter): void {
   const db = ctx.db;
   db.write(() => {
     const o = generator.office();
@@ -109,7 +110,7 @@ function writeOffice(ctx: Ctx, generator: DemoGenerator, writer: DemoWriter): vo
 }
 
 /** Every case with its rows, BATCH_ROWS rows to a transaction. */
-function writeCases(db: Db, generator: DemoGenerator, writer: DemoWriter): void {
+function writeCases(db: WritableDB, generator: DemoGenerator, writer: DemoWriter): void {
   const cases = generator.cases();
   let finished = false;
   while (!finished) {

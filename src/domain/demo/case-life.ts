@@ -18,7 +18,7 @@ import { RANK, type PendingEvent } from './timeline.js';
 import { mobileNumber, nationalCodeFor, pickName } from './people.js';
 import * as P from './proportions.js';
 
-export const DEMO_ACTOR = 'demo';
+const DEMO_ACTOR = 'demo';
 
 interface Period {
   from: number;

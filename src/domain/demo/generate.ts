@@ -24,7 +24,7 @@ export interface DemoSettings {
   today: IsoDate;
 }
 
-export const DAYS_PER_YEAR = 365.2425;
+const DAYS_PER_YEAR = 365.2425;
 /** A returning client is drawn from the latest clients with the same primary problem. */
 const RETURNING_POOL = 200;
 
@@ -108,7 +108,7 @@ function makeCenters(fx: DemoFixtures, days: DayTable): DemoCenterRow[] {
 }
 
 /** Splits `total` people over the roles in proportion to their weights (largest remainder). */
-export function allocateRoles(total: number): Role[] {
+function allocateRoles(total: number): Role[] {
   const roles = Object.keys(STAFF_ROLES) as Role[];
   const sum = roles.reduce((s, r) => s + STAFF_ROLES[r], 0);
   const exact = roles.map((r) => (total * STAFF_ROLES[r]) / sum);

@@ -81,7 +81,7 @@ export interface WeightTable<K> {
 const tables = new WeakMap<object, WeightTable<string>>();
 
 /** Cumulative weights, built once per weights object. */
-export function weightTable<K extends string>(weights: Readonly<Record<K, number>>): WeightTable<K> {
+function weightTable<K extends string>(weights: Readonly<Record<K, number>>): WeightTable<K> {
   const cached = tables.get(weights);
   if (cached !== undefined) return cached as WeightTable<K>;
   const keys = Object.keys(weights) as K[];

@@ -3,9 +3,9 @@
  * one file under entities/ and one line in registry.ts; the runner, the column
  * planner, the rejects file and the writers are shared.
  */
-import type { Db } from '../../store/database.js';
+import type { ReadableDB } from '../../store/database.js';
 import type { CellValue } from '../../files/writers.js';
-import type { Ctx } from '../context.js';
+import type { WriteCtx } from '../context.js';
 import type { FieldSpec } from './columns.js';
 import type { RowView } from './values.js';
 
@@ -24,7 +24,7 @@ export interface RowOutcome {
 }
 
 /** What an entity's importRow gets besides the row: the domain context and the run's bookkeeping. */
-export interface ImportSession extends Ctx {
+export interface ImportSession extends WriteCtx {
   officeCode: string;
   batchId: number | null;
   /**
@@ -67,7 +67,7 @@ export interface ImportEntity {
   /** Imports one row inside the write transaction; throws typed errors naming a field. */
   importRow(s: ImportSession, row: RowView): RowOutcome;
   /** The stored records as export cells by field name (ISO dates as {date}). */
-  exportRows(db: Db, officeCode: string, range: DateRange): Iterable<Record<string, CellValue>>;
+  exportRows(db: ReadableDB, officeCode: string, range: DateRange): Iterable<Record<string, CellValue>>;
 }
 
 /** `KRJ01:12`: a record id that says which office it belongs to, so files can move between offices. */

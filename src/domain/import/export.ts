@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import type { OutputGuard } from '../../files/output-file.js';
 import type { ByteSink, CellValue, ColumnSpec, TableWriter } from '../../files/writers.js';
 import { inSnapshot } from '../../store/export.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx } from '../context.js';
 import type { ExportRedaction } from '../redact.js';
 import { formatDate, parseDateInput } from '../dates.js';
 import { isBlank } from '../fields.js';
@@ -69,7 +69,7 @@ function columnsOf(entity: ImportEntity, opts: ExportOptions): Column[] {
 const jalaliText = (v: CellValue | undefined): CellValue =>
   v !== null && typeof v === 'object' ? formatDate(v.date, { calendar: 'jalali', lang: 'en' }) : null;
 
-export async function exportTable(ctx: Ctx, entity: ImportEntity, opts: ExportOptions): Promise<ExportResult> {
+export async function exportTable(ctx: ReadCtx, entity: ImportEntity, opts: ExportOptions): Promise<ExportResult> {
   const range: DateRange = {};
   if (!isBlank(opts.from)) range.from = parseDateInput(opts.from, { today: ctx.today, field: 'from' });
   if (!isBlank(opts.to)) range.to = parseDateInput(opts.to, { today: ctx.today, field: 'to' });

@@ -61,8 +61,3 @@ export const WEEKDAYS = catalogue({
 export type Weekday = keyof typeof WEEKDAYS;
 export const WEEKDAY_ORDER: readonly Weekday[] = ['saturday', 'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 
-/** Staff status filter of `staff list`. */
-export const STAFF_STATUSES = catalogue({
-  active: { en: 'Active', fa: 'فعال' },
-  left: { en: 'Left', fa: 'ترک خدمت' },
-});

@@ -8,7 +8,7 @@ import { countStaffOnRoll } from '../../store/staff.js';
 import { countTraining } from '../../store/training.js';
 import { countWorkshops } from '../../store/workshops.js';
 import { codesOf, ROLES, SECTORS } from '../codes.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx } from '../context.js';
 import { coverageByService, type CoverageCounts } from '../roster/coverage.js';
 import { AUDIENCES, DUTY_SERVICES, WORKSHOP_TOPICS } from './codes.js';
 
@@ -44,7 +44,7 @@ const roundHours = (h: number): number => Math.round(h * 100) / 100;
 
 const zeros = <T>(codes: string[], make: () => T): Record<string, T> => Object.fromEntries(codes.map((c) => [c, make()]));
 
-export function peopleFigures(ctx: Pick<Ctx, 'db'>, range: { from: string; to: string }): PeopleFigures {
+export function peopleFigures(ctx: Pick<ReadCtx, 'db'>, range: { from: string; to: string }): PeopleFigures {
   const { from, to } = range;
 
   const byRole = zeros(codesOf(ROLES), () => 0);

@@ -4,7 +4,7 @@
  */
 import { selectSetting, upsertSetting } from '../../store/settings.js';
 import { recordAudit } from '../audit.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx, WriteCtx } from '../context.js';
 import { parseInteger } from '../fields.js';
 
 interface SettingSpec {
@@ -22,7 +22,7 @@ export const CERTIFICATE_MONTHS: SettingSpec = {
   key: 'training.certificate-validity-months', option: 'certificate-months', defaultValue: 24, min: 1, max: 600,
 };
 
-export function readSetting(ctx: Pick<Ctx, 'db'>, spec: SettingSpec): number {
+export function readSetting(ctx: Pick<ReadCtx, 'db'>, spec: SettingSpec): number {
   const stored = selectSetting(ctx.db, spec.key);
   if (stored === undefined) return spec.defaultValue;
   const n = Number(stored);
@@ -30,7 +30,7 @@ export function readSetting(ctx: Pick<Ctx, 'db'>, spec: SettingSpec): number {
 }
 
 /** Sets the value given as typed (any digits); returns the stored number. */
-export function writeSetting(ctx: Ctx, spec: SettingSpec, value: string): number {
+export function writeSetting(ctx: WriteCtx, spec: SettingSpec, value: string): number {
   const n = parseInteger(value, spec.option, { min: spec.min, max: spec.max });
   upsertSetting(ctx.db, spec.key, String(n), ctx.now());
   recordAudit(ctx, 'update', 'setting', spec.key);

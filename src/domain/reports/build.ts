@@ -4,7 +4,7 @@
  */
 import { NotFoundError } from '../../errors.js';
 import { selectOffice } from '../../store/office.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx } from '../context.js';
 import { monthRange, type IsoDate, type JalaliMonth } from '../dates.js';
 import { addTallies, toFigures, type Figures, type Tally } from './figures.js';
 import {
@@ -90,11 +90,11 @@ export function planReport(kind: ReportKind, input: ReportInput, today: IsoDate)
 }
 
 /** Runs a plan over one office's database; call it inside one read snapshot. */
-export function buildReport<R extends AnyReport>(ctx: Pick<Ctx, 'db' | 'today'>, plan: ReportPlan<R>): R {
+export function buildReport<R extends AnyReport>(ctx: Pick<ReadCtx, 'db' | 'today'>, plan: ReportPlan<R>): R {
   return tallyAndBuild(ctx, plan).report;
 }
 
-function tallyAndBuild<R extends AnyReport>(ctx: Pick<Ctx, 'db' | 'today'>, plan: ReportPlan<R>): { tallies: Tally[]; report: R } {
+function tallyAndBuild<R extends AnyReport>(ctx: Pick<ReadCtx, 'db' | 'today'>, plan: ReportPlan<R>): { tallies: Tally[]; report: R } {
   // The store's row, not domain/office.ts: that module loads the audit trail's modules, which a report never needs.
   const office = selectOffice(ctx.db);
   if (office === undefined) throw new NotFoundError('this database has no office yet: run "parvande init --office-code C --office-name N"');
@@ -121,7 +121,7 @@ export interface Rollup<R extends AnyReport = AnyReport> {
 
 /** One report per office, each read in its own snapshot by `read`, and their sum. */
 export function buildRollup<R extends AnyReport>(
-  offices: { file: string; read: <T>(fn: (ctx: Pick<Ctx, 'db' | 'today'>) => T) => T }[],
+  offices: { file: string; read: <T>(fn: (ctx: Pick<ReadCtx, 'db' | 'today'>) => T) => T }[],
   plan: ReportPlan<R>,
 ): Rollup<R> {
   const byOffice: Record<string, R> = {};
@@ -142,7 +142,7 @@ export function buildRollup<R extends AnyReport>(
 }
 
 /** The first day of a month: the nightly run then also writes the month just finished. */
-export function monthsForNightly(month: JalaliMonth | undefined, today: IsoDate, resolve: typeof resolveMonth = resolveMonth): JalaliMonth[] {
+export function monthsForNightly(month: string | undefined, today: IsoDate, resolve: typeof resolveMonth = resolveMonth): JalaliMonth[] {
   const current = resolve(month, today);
   if (month !== undefined) return [current];
   return monthRange(current).from === today ? [previousMonth(current), current] : [current];

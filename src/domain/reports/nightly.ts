@@ -3,7 +3,8 @@
  * the open cases with nobody assigned, by id and case number only (the list
  * goes to a log and a file beside the reports: never a name).
  */
-import type { Ctx } from '../context.js';
+import type { ReadCtx } from '../context.js';
+import { buildReport, monthlyPlan, type MonthlyReport } from './build.js';
 import { overdueMoment } from '../followups.js';
 import type { IsoDate, JalaliMonth } from '../dates.js';
 import { selectOverdueFollowups, selectUnassignedOpenCases, type OverdueFollowupRow, type UnassignedCaseRow } from '../../store/reports.js';
@@ -14,7 +15,7 @@ export interface Attention {
   unassignedCases: { total: number; items: UnassignedCaseRow[] };
 }
 
-export function collectAttention(ctx: Pick<Ctx, 'db' | 'today'>, limit: number): Attention {
+export function collectAttention(ctx: Pick<ReadCtx, 'db' | 'today'>, limit: number): Attention {
   const overdue = selectOverdueFollowups(ctx.db, overdueMoment(ctx.today, ctx.today), limit);
   const unassigned = selectUnassignedOpenCases(ctx.db, limit);
   return {
@@ -23,7 +24,18 @@ export function collectAttention(ctx: Pick<Ctx, 'db' | 'today'>, limit: number):
   };
 }
 
+export interface NightlyFigures {
+  /** One monthly report per month of the run (monthsForNightly). */
+  reports: MonthlyReport[];
+  attention: Attention;
+}
+
+/** Every figure and list of the nightly run, from one snapshot however long the clerks keep writing. */
+export function readNightly(ctx: Pick<ReadCtx, 'db' | 'today'>, months: readonly JalaliMonth[], limit: number): NightlyFigures {
+  return { reports: months.map((m) => buildReport(ctx, monthlyPlan(m, ctx.today))), attention: collectAttention(ctx, limit) };
+}
+
 /** `parvande-KRJ01-1405-09-2026-11-25.html`: office, report month, day of the run. */
-export function nightlyFileName(officeCode: string, month: JalaliMonth, today: IsoDate, ext: string): string {
+export function nightlyFileName(officeCode: string, month: string, today: IsoDate, ext: string): string {
   return `parvande-${officeCode}-${month}-${today}.${ext}`;
 }

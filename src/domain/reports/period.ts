@@ -10,6 +10,7 @@ import {
 } from '../dates.js';
 import { isBlank, parseInteger } from '../fields.js';
 import type { CountRange } from '../../store/reports.js';
+import { monthCountKey, yearCountKey } from '../../store/report-counts/index.js';
 
 export interface Period {
   /** The Jalali month (`1405-09`), or null for a year, a year to date or a free range. */
@@ -55,7 +56,7 @@ export function yearMonths(year: number, today: IsoDate): Period[] {
 
 export function yearPeriod(year: number, today: IsoDate): Period {
   const months = monthsOfYear(year);
-  return makePeriod(null, yearStart(months[0] as string), monthRange(months[11] as string).to, today);
+  return makePeriod(null, yearStart(months[0] as JalaliMonth), monthRange(months[11] as JalaliMonth).to, today);
 }
 
 /** `--from` and `--to` as people type dates (Jalali or ISO), both inclusive. */
@@ -68,11 +69,11 @@ export function rangePeriod(fromInput: string, toInput: string, today: IsoDate):
 
 export { previousMonth };
 
-/** A Jalali month as report_counts keys it: 140509 for 1405-09. */
-export const monthKey = (month: JalaliMonth): number => Number(month.replace('-', ''));
+/** A Jalali month as report_counts keys it (src/store/report-counts/calendar.ts): 140509 for 1405-09. */
+export const monthKey = (month: JalaliMonth): number => monthCountKey(...yearAndMonth(month));
 
-/** A Jalali year as report_counts keys it: -1405 for 1405 (negative, so that no range of months meets it). */
-const yearKey = (year: number): number => -year;
+/** A Jalali year as report_counts keys it: -1405 for 1405. */
+const yearKey = yearCountKey;
 
 /** Beyond every month and year: a range with no end. */
 const NO_END = Number.MAX_SAFE_INTEGER;
@@ -100,7 +101,7 @@ export function countRanges(key: number, from: IsoDate, to: IsoDate | null, toda
   if (to === null) {
     let year = firstYear;
     if (firstMonth > 1) {
-      ranges.push({ key, from: monthKey(first), to: year * 100 + 12, sign: 1 });
+      ranges.push({ key, from: monthKey(first), to: monthCountKey(year, 12), sign: 1 });
       year++;
     }
     ranges.push({ key, from: -NO_END, to: yearKey(year), sign: 1 });
@@ -134,14 +135,14 @@ function monthsOfOneYear(key: number, year: number, a: number, b: number, curren
   let inside = 0;
   let outside = 0;
   for (let m = 1; m <= 12; m++) {
-    if (year * 100 + m > current) continue;
+    if (monthCountKey(year, m) > current) continue;
     if (m >= a && m <= b) inside++;
     else outside++;
   }
-  if (1 + outside >= inside) return [{ key, from: year * 100 + a, to: year * 100 + b, sign: 1 }];
+  if (1 + outside >= inside) return [{ key, from: monthCountKey(year, a), to: monthCountKey(year, b), sign: 1 }];
   const ranges: CountRange[] = [{ key, from: yearKey(year), to: yearKey(year), sign: 1 }];
-  if (a > 1) ranges.push({ key, from: year * 100 + 1, to: year * 100 + a - 1, sign: -1 });
-  if (b < 12) ranges.push({ key, from: year * 100 + b + 1, to: year * 100 + 12, sign: -1 });
+  if (a > 1) ranges.push({ key, from: monthCountKey(year, 1), to: monthCountKey(year, a - 1), sign: -1 });
+  if (b < 12) ranges.push({ key, from: monthCountKey(year, b + 1), to: monthCountKey(year, 12), sign: -1 });
   return ranges;
 }
 
@@ -151,8 +152,8 @@ export interface AgeCutoffs { day: IsoDate; adultBornBy: IsoDate; elderlyBornBy:
 /**
  * For each day from `from` to `to`: the latest birth dates at which a person is
  * 18 and 60 years old that day, by Jalali birthdays (as ageOn counts them). The
- * age groups of the report follow this rule; the report counts' triggers work it
- * out in SQL (src/store/jalali-sql.ts), held to it by a test.
+ * age groups of the report follow this rule; the report counts' triggers look it
+ * up in SQL (src/store/report-counts/calendar.ts), held to it by a test.
  */
 export function ageCutoffs(from: IsoDate, to: IsoDate): AgeCutoffs[] {
   const out: AgeCutoffs[] = [];
@@ -163,7 +164,7 @@ export function ageCutoffs(from: IsoDate, to: IsoDate): AgeCutoffs[] {
 }
 
 /** The same Jalali day n years earlier; 30 Esfand becomes 29 Esfand in a common year. */
-export function yearsBefore(iso: IsoDate, n: number): IsoDate {
+export function yearsBefore(iso: string, n: number): IsoDate {
   const j = isoToJalali(iso);
   const year = j.year - n;
   return jalaliToIso({ year, month: j.month, day: Math.min(j.day, daysInJalaliMonth(year, j.month)) });

@@ -8,49 +8,80 @@ import { resolve } from 'node:path';
 import { ConflictError, DatabaseError, NotFoundError, UsageError } from '../../errors.js';
 import type { Db } from '../../store/database.js';
 import { LATEST_VERSION } from '../../store/migrations/index.js';
+import { withReadOnlyFiles, writeToFile } from '../../store/office-files.js';
 import { selectOffice } from '../../store/office.js';
+import type { ReadCtx, WriteCtx } from '../context.js';
+import { Pseudonyms, readRedactionKey, redactionKey, redactReport } from '../redact.js';
+import { buildRollup, type AnyReport, type ReportPlan, type Rollup } from './build.js';
 
-export interface OfficeFile {
+interface OfficeFile {
   file: string;
   db: Db;
   code: string;
-  name: string;
 }
 
 /**
- * Opens every file with `open` (read-only) and checks them; on any refusal the
- * files opened so far are closed again.
+ * Opens every file with `open` (read-only) and checks each as it opens, so that a
+ * refusal names the first file at fault and opens no further one.
  */
-export function openOfficeFiles(files: readonly string[], open: (path: string) => Db): OfficeFile[] {
-  if (files.length < 2) throw new UsageError('a roll-up needs at least two --db files', 'db');
+function openOfficeFiles(files: readonly string[], open: (file: string) => Db): OfficeFile[] {
   const opened: OfficeFile[] = [];
-  try {
-    files.forEach((file, i) => {
-      const which = `--db #${i + 1} (${file})`;
-      if (!existsSync(resolve(file))) throw new NotFoundError(`no database at ${which}`, 'db');
-      const db = open(file);
-      const entry: OfficeFile = { file, db, code: '', name: '' };
-      opened.push(entry);
-      const version = db.userVersion;
-      if (version !== LATEST_VERSION) {
-        throw new DatabaseError(
-          version > LATEST_VERSION ? 'database-newer' : 'database-unreadable',
-          `${which} has schema version ${version}; this parvande reads version ${LATEST_VERSION}: ` +
-            (version > LATEST_VERSION ? 'upgrade parvande' : 'run "parvande db migrate" on that file first'),
-        );
-      }
-      const office = selectOffice(db);
-      if (office === undefined) throw new NotFoundError(`${which} has no office: it was never set up with "parvande init"`, 'db');
-      const twin = opened.find((o) => o.code === office.code);
-      if (twin !== undefined) {
-        throw new ConflictError(`office ${office.code} is given twice: ${twin.file} and ${file}; each office may appear once`, 'db');
-      }
-      entry.code = office.code;
-      entry.name = office.name;
-    });
-  } catch (err) {
-    for (const o of opened) o.db.close();
-    throw err;
-  }
+  files.forEach((file, i) => {
+    const which = `--db #${i + 1} (${file})`;
+    if (!existsSync(resolve(file))) throw new NotFoundError(`no database at ${which}`, 'db');
+    const db = open(file);
+    const version = db.userVersion;
+    if (version !== LATEST_VERSION) {
+      throw new DatabaseError(
+        version > LATEST_VERSION ? 'database-newer' : 'database-unreadable',
+        `${which} has schema version ${version}; this parvande reads version ${LATEST_VERSION}: ` +
+          (version > LATEST_VERSION ? 'upgrade parvande' : 'run "parvande db migrate" on that file first'),
+      );
+    }
+    const office = db.read((r) => selectOffice(r));
+    if (office === undefined) throw new NotFoundError(`${which} has no office: it was never set up with "parvande init"`, 'db');
+    const twin = opened.find((o) => o.code === office.code);
+    if (twin !== undefined) {
+      throw new ConflictError(`office ${office.code} is given twice: ${twin.file} and ${file}; each office may appear once`, 'db');
+    }
+    opened.push({ file, db, code: office.code });
+  });
   return opened;
+}
+
+export interface RollupOptions {
+  /** The office's date: the reports' "as of". */
+  today: ReadCtx['today'];
+  /**
+   * For files that leave the office: each office's workers named by that office's own
+   * pseudonyms. An office that never made a redacted file gets its key written into its
+   * own file (the roll-up's only write), by `who` (asked only then).
+   */
+  redact?: { who: () => Omit<WriteCtx, 'db'> } | undefined;
+}
+
+/**
+ * The roll-up of `files` (two or more), each office's report read in its own
+ * snapshot through a read-only connection; every file is closed before it returns.
+ */
+export function rollUpOffices<R extends AnyReport>(files: readonly string[], plan: ReportPlan<R>, options: RollupOptions): Rollup<R> {
+  if (files.length < 2) throw new UsageError('a roll-up needs at least two --db files', 'db');
+  const { today, redact } = options;
+  const read = withReadOnlyFiles((open) => {
+    const offices = openOfficeFiles(files, open);
+    const rollup = buildRollup(
+      offices.map((o) => ({ file: o.file, read: <T>(fn: (ctx: Pick<ReadCtx, 'db' | 'today'>) => T): T => o.db.read((db) => fn({ db, today })) })),
+      plan,
+    );
+    const keys = redact !== undefined ? offices.map((o) => ({ file: o.file, code: o.code, key: o.db.read((db) => readRedactionKey({ db })) })) : [];
+    return { rollup, keys };
+  });
+  if (redact === undefined) return read.rollup;
+  const byOffice: Record<string, R> = {};
+  for (const o of read.keys) {
+    // This office's first redacted file: its key is written into its own file.
+    const key = o.key ?? writeToFile(o.file, (db) => redactionKey({ ...redact.who(), db }));
+    byOffice[o.code] = redactReport(read.rollup.byOffice[o.code] as R, new Pseudonyms(key));
+  }
+  return { ...read.rollup, byOffice };
 }

@@ -6,14 +6,14 @@
  * html show its numbers as one table of "path: value" rows
  * (extraSectionTables in src/ui/views/report-document.ts).
  */
-import type { Ctx } from '../context.js';
+import type { ReadCtx } from '../context.js';
 import { peopleFigures } from '../people/report-figures.js';
 import type { Period } from './period.js';
 
 export interface ReportSection {
   /** The top-level key in the report, e.g. `people`. */
   key: string;
-  compute: (ctx: Pick<Ctx, 'db' | 'today'>, period: Period) => unknown;
+  compute: (ctx: Pick<ReadCtx, 'db' | 'today'>, period: Period) => unknown;
 }
 
 /** Staff on the roll, shifts planned and covered, training and workshops (issue "staff register, roster and training"). */
@@ -22,7 +22,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
 ];
 
 /** The extra sections for one period, keyed as they appear in the report. */
-export function computeSections(ctx: Pick<Ctx, 'db' | 'today'>, period: Period): Record<string, unknown> {
+export function computeSections(ctx: Pick<ReadCtx, 'db' | 'today'>, period: Period): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const s of REPORT_SECTIONS) out[s.key] = s.compute(ctx, period);
   return out;

@@ -4,28 +4,26 @@
  * registered) are sums over the period; states (cases open at the end, follow-ups
  * overdue) are the present state less what changed after the day they are taken at
  * (overdue: at the moment domain/followups.ts overdueMoment makes of the period's asOf).
- * Every read is a sum of report_counts (migration 4 describes the measures).
+ * Every read is a sum of report_counts; src/store/report-counts/measures.ts declares the
+ * measures (what each counts, and its code) and gives the lists and decoders used here.
  */
 import {
   countScheduledBefore, selectCenterNames, selectCounts, selectStaffNames, selectStateCounts, type CountList, type CountRange,
 } from '../../store/reports.js';
-import type { Db } from '../../store/database.js';
-import { addDays, type IsoDate } from '../dates.js';
+import type { ReadableDB } from '../../store/database.js';
+import { CALENDAR_FLOWS, DAY_FLOWS, decodeClientCode, decodeGroupId, decodeServiceCode } from '../../store/report-counts/index.js';
+import { addDays, asIsoDate, type IsoDate } from '../dates.js';
 import { add, emptyTally, type GroupCounts, type Tally } from './figures.js';
 import { overdueMoment } from '../followups.js';
 import { countRanges, type Period } from './period.js';
 
-/** Measures kept per day, month and year (read by countRanges), and those kept per day only. */
-const FLOWS = ['service', 'any-category', 'opened-center', 'opened-worker', 'closed', 'close-days', 'reopened'] as const;
-const DAY_FLOWS = ['followup', 'clients'] as const;
 
 /** After every day there is (ISO days are text: the last of them). */
 const LAST_DAY = '9999-12-31';
 
-/** A center or worker id as report_counts stores it ('' for none). */
-const groupId = (code: string | number): number | null => (code === '' ? null : Number(code));
+const groupId = decodeGroupId;
 
-export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate): Tally[] {
+export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: IsoDate): Tally[] {
   const tallies = periods.map((p) => emptyTally(p, true));
   if (periods.length === 0) return tallies;
   const at = (i: number): Tally => tallies[i] as Tally;
@@ -33,7 +31,7 @@ export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate)
   const ranges = periods.flatMap((p, i) => countRanges(i, p.from, p.to, today));
   const days = periods.map((p, i): CountRange => ({ key: i, from: p.from, to: p.to, sign: 1 }));
   const allFollowups = periods.map(() => 0);
-  for (const list of [...selectCounts(db, ranges, FLOWS), ...selectCounts(db, days, DAY_FLOWS, true)]) {
+  for (const list of [...selectCounts(db, ranges, CALENDAR_FLOWS), ...selectCounts(db, days, DAY_FLOWS, true)]) {
     const t = at(list.key);
     const { codes, counts, sign } = list;
     const each = (fn: (code: string | number, n: number) => void): void => {
@@ -43,7 +41,7 @@ export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate)
       case 'service':
         // code: [type, channel, primary category of the case]
         each((code, n) => {
-          const [type, channel, category] = JSON.parse(String(code)) as [string, string, string];
+          const { type, channel, category } = decodeServiceCode(code);
           add(t.services.type, type, n);
           add(t.services.channel, channel, n);
           add(t.services.category, category, n);
@@ -92,7 +90,7 @@ export function tallyPeriods(db: Db, periods: readonly Period[], today: IsoDate)
   const moments = periods.map((p) => overdueMoment(p.asOf, today));
   const scheduled = countScheduledBefore(db, moments.map((m) => m.dueBefore));
   const settledAfter = sumsFrom(db, moments.map((m) => addDays(m.settledThrough, 1)), ['overdue-until'], today, false);
-  const dueFrom = sumsFrom(db, moments.map((m) => m.dueBefore), ['followup'], today, false);
+  const dueFrom = sumsFrom(db, moments.map((m) => asIsoDate(m.dueBefore)), ['followup'], today, false);
   tallies.forEach((t, i) => {
     const since = changed[i] as Sums;
     for (const side of ['center', 'worker'] as const) {
@@ -134,19 +132,17 @@ function addFollowups(t: Tally, outcome: string, n: number): void {
   // 'done' without a date counts as due and in none of the classes.
 }
 
-/** code = sex × 16 + age group × 4 + informal settlement × 2 + woman head (migration 4). */
 function addClients(t: Tally, code: number, n: number): void {
   const c = t.clients;
+  const { sex, age, informalSettlement, womanHead } = decodeClientCode(code);
   c.registered += n;
-  const sex = code >> 4;
   if (sex === 1) c.female += n;
   else if (sex === 2) c.male += n;
-  const age = (code >> 2) & 3;
   if (age === 1) c.child += n;
   else if (age === 2) c.adult += n;
   else if (age === 3) c.elderly += n;
-  if ((code & 2) !== 0) c.informalSettlement += n;
-  if ((code & 1) !== 0) c.womanHead += n;
+  if (informalSettlement) c.informalSettlement += n;
+  if (womanHead) c.womanHead += n;
 }
 
 /** Counts by measure, then code. */
@@ -177,7 +173,7 @@ function sumLists(lists: readonly CountList[]): Sums {
  * stretches between them read once each: a year of months costs twelve short
  * ranges, not twelve ever longer ones.
  */
-function sumsFrom(db: Db, days: readonly IsoDate[], measures: readonly string[], today: IsoDate, leveled = true): Sums[] {
+function sumsFrom(db: ReadableDB, days: readonly IsoDate[], measures: readonly string[], today: IsoDate, leveled = true): Sums[] {
   const starts = [...new Set(days)].sort();
   const ranges: CountRange[] = starts.flatMap((from, j) => {
     const next = starts[j + 1];

@@ -5,7 +5,7 @@ import {
 } from '../../store/roster.js';
 import { selectStaff } from '../../store/staff.js';
 import { recordAudit } from '../audit.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx, WriteCtx } from '../context.js';
 import { parseDateInput } from '../dates.js';
 import { noRecordWithId, isBlank, parseId, splitList } from '../fields.js';
 import { resolveStaff, type Staff } from '../staff.js';
@@ -38,7 +38,7 @@ export interface AssignResult {
 }
 
 /** The dates of an assign or unassign: one --date, or --from/--to with a --repeat (default daily). */
-export function datesOf(ctx: Pick<Ctx, 'today'>, input: { date?: string | undefined; from?: string | undefined; to?: string | undefined; repeat?: string | undefined }): string[] {
+export function datesOf(ctx: Pick<ReadCtx, 'today'>, input: { date?: string | undefined; from?: string | undefined; to?: string | undefined; repeat?: string | undefined }): string[] {
   const parse = (v: string, field: string): string => parseDateInput(v, { today: ctx.today, field, kind: 'record' });
   if (!isBlank(input.date)) {
     if (!isBlank(input.from) || !isBlank(input.to)) throw new ValidationError('give either --date or --from/--to, not both', 'date');
@@ -54,7 +54,7 @@ export function datesOf(ctx: Pick<Ctx, 'today'>, input: { date?: string | undefi
  * rules against what is stored, including the dates assigned just before it in
  * the same command; by default one refusal refuses the whole command.
  */
-export function assignShifts(ctx: Ctx, input: AssignInput): AssignResult {
+export function assignShifts(ctx: WriteCtx, input: AssignInput): AssignResult {
   if (isBlank(input.staff)) throw new ValidationError('--staff is required', 'staff');
   if (isBlank(input.pattern)) throw new ValidationError('--pattern is required', 'pattern');
   const staff = resolveStaff(ctx, input.staff, 'staff');
@@ -94,7 +94,7 @@ export interface UnassignInput {
 }
 
 /** Takes people off shifts: by assignment ids, or a person's shifts on a date or range (optionally of one pattern). */
-export function unassignShifts(ctx: Ctx, input: UnassignInput): Assignment[] {
+export function unassignShifts(ctx: WriteCtx, input: UnassignInput): Assignment[] {
   const ids = (input.ids ?? []).flatMap((v) => splitList(v));
   let rows: Assignment[];
   if (ids.length > 0) {
@@ -127,7 +127,7 @@ export function unassignShifts(ctx: Ctx, input: UnassignInput): Assignment[] {
   return rows.filter((a, i) => rows.findIndex((b) => b.id === a.id) === i);
 }
 
-function loadAssignment(ctx: Pick<Ctx, 'db'>, ref: string, field: string): Assignment {
+function loadAssignment(ctx: Pick<ReadCtx, 'db'>, ref: string, field: string): Assignment {
   const id = parseId(ref, field);
   const a = selectAssignment(ctx.db, id);
   if (a === undefined) throw noRecordWithId('roster assignment', field);
@@ -138,7 +138,7 @@ function loadAssignment(ctx: Pick<Ctx, 'db'>, ref: string, field: string): Assig
  * Two assignments exchange their people. Both new placements are checked by the
  * same rules, disregarding the two rows being swapped, and both change or neither.
  */
-export function swapAssignments(ctx: Ctx, refA: string, refB: string): [Assignment, Assignment] {
+export function swapAssignments(ctx: WriteCtx, refA: string, refB: string): [Assignment, Assignment] {
   const a = loadAssignment(ctx, refA, 'a');
   const b = loadAssignment(ctx, refB, 'b');
   if (a.id === b.id) throw new ValidationError('give two different assignments', 'b');

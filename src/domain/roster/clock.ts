@@ -32,7 +32,7 @@ export function parseClockTime(input: string, field: string): ClockTime {
 
 export const clockMinutes = (t: ClockTime): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
-export const toInstant = (date: IsoDate, time: ClockTime): LocalInstant => `${date}T${time}`;
+export const toInstant = (date: string, time: ClockTime): LocalInstant => `${date}T${time}`;
 
 export function instantMinutes(at: LocalInstant): number {
   return diffDays(EPOCH, at.slice(0, 10)) * DAY + clockMinutes(at.slice(11, 16));
@@ -51,7 +51,7 @@ export const addMinutes = (at: LocalInstant, n: number): LocalInstant => instant
  * the start means the shift runs past midnight into the next day (equal times:
  * a 24-hour shift).
  */
-export function shiftSpan(date: IsoDate, start: ClockTime, end: ClockTime): { startsAt: LocalInstant; endsAt: LocalInstant } {
+export function shiftSpan(date: string, start: ClockTime, end: ClockTime): { startsAt: LocalInstant; endsAt: LocalInstant } {
   const endDate = clockMinutes(end) <= clockMinutes(start) ? addDays(date, 1) : date;
   return { startsAt: toInstant(date, start), endsAt: toInstant(endDate, end) };
 }
@@ -75,7 +75,7 @@ export function isNightShift(startsAt: LocalInstant, endsAt: LocalInstant): bool
 }
 
 /** Saturday 0 … Friday 6: the Iranian week starts on Saturday (1970-01-01 was a Thursday). */
-export function weekdayIndex(date: IsoDate): number {
+export function weekdayIndex(date: string): number {
   return (((diffDays(EPOCH, date) + 5) % 7) + 7) % 7;
 }
 

@@ -5,7 +5,7 @@
  */
 import { ValidationError } from '../../errors.js';
 import { countAssignmentsByShift, selectAssignments, selectPatterns, type PatternRow } from '../../store/roster.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx } from '../context.js';
 import { addDays, diffDays, monthRange, parseDateInput, parseMonthInput } from '../dates.js';
 import { isBlank, optionalCode } from '../fields.js';
 import { DUTY_SERVICES, WEEKDAY_ORDER, type Weekday } from '../people/codes.js';
@@ -44,7 +44,7 @@ function checkRange(from: string, to: string): void {
 }
 
 /** Every shift starting on dates from..to (patterns in force that day), with the people on it. */
-export function shiftsBetween(ctx: Pick<Ctx, 'db'>, from: string, to: string, service?: string): Shift[] {
+export function shiftsBetween(ctx: Pick<ReadCtx, 'db'>, from: string, to: string, service?: string): Shift[] {
   const patterns = selectPatterns(ctx.db, { from, to, ...(service ? { service } : {}) });
   const people = new Map<string, ShiftPerson[]>();
   for (const a of selectAssignments(ctx.db, { from, to, ...(service ? { service } : {}) })) {
@@ -79,7 +79,7 @@ export interface GapsInput {
 }
 
 /** Every shift with fewer people than it needs, partly covered ones included. */
-export function findGaps(ctx: Pick<Ctx, 'db' | 'today'>, input: GapsInput): { from: string; to: string; gaps: Gap[] } {
+export function findGaps(ctx: Pick<ReadCtx, 'db' | 'today'>, input: GapsInput): { from: string; to: string; gaps: Gap[] } {
   const from = isBlank(input.from) ? ctx.today : parseDateInput(input.from, { today: ctx.today, field: 'from' });
   const to = isBlank(input.to) ? addDays(from, 6) : parseDateInput(input.to, { today: ctx.today, field: 'to' });
   checkRange(from, to);
@@ -101,7 +101,7 @@ export interface CoverageCounts {
 }
 
 /** Shift coverage by service for shifts starting on dates from..to (report figures). */
-export function coverageByService(ctx: Pick<Ctx, 'db'>, from: string, to: string): Record<string, CoverageCounts> {
+export function coverageByService(ctx: Pick<ReadCtx, 'db'>, from: string, to: string): Record<string, CoverageCounts> {
   const patterns: PatternRow[] = selectPatterns(ctx.db, { from, to });
   const counts = new Map<string, number>();
   for (const r of countAssignmentsByShift(ctx.db, from, to)) counts.set(`${r.patternId}|${r.shiftDate}`, r.n);
@@ -147,7 +147,7 @@ export interface RosterShowInput {
  * The roster of a Jalali week (Saturday to Friday, holding the given date, default
  * today) or a Jalali month (default this month), for one service or one person.
  */
-export function showRoster(ctx: Pick<Ctx, 'db' | 'today'>, input: RosterShowInput): RosterView {
+export function showRoster(ctx: Pick<ReadCtx, 'db' | 'today'>, input: RosterShowInput): RosterView {
   const wantsMonth = input.month !== undefined && input.month !== false;
   const wantsWeek = input.week !== undefined && input.week !== false;
   if (wantsMonth && wantsWeek) throw new ValidationError('give --week or --month, not both', 'week');

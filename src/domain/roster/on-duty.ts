@@ -4,7 +4,7 @@
  */
 import { selectOnDutyAt, selectPatterns } from '../../store/roster.js';
 import { selectStaff } from '../../store/staff.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx } from '../context.js';
 import { isBlank, optionalCode } from '../fields.js';
 import { DUTY_SERVICES } from '../people/codes.js';
 import type { DefaultWorker } from '../services.js';
@@ -36,7 +36,7 @@ export interface OnDutyView {
  * shift pattern in force that day is listed, so a service with nobody on duty
  * shows as empty rather than missing.
  */
-export function onDuty(ctx: Pick<Ctx, 'db' | 'today' | 'now'>, input: { at?: string | undefined; service?: string | undefined }): OnDutyView {
+export function onDuty(ctx: Pick<ReadCtx, 'db' | 'today' | 'now'>, input: { at?: string | undefined; service?: string | undefined }): OnDutyView {
   const at = isBlank(input.at) ? localNow(ctx) : parseLocalDateTime(input.at, ctx, 'at');
   const service = optionalCode(DUTY_SERVICES, input.service, 'service') ?? undefined;
   const date = at.slice(0, 10);

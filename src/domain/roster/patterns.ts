@@ -5,11 +5,10 @@ import {
   updatePatternRow, type PatternRow, type PatternWrite,
 } from '../../store/roster.js';
 import { recordAudit } from '../audit.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx, WriteCtx } from '../context.js';
 import { parseDateInput } from '../dates.js';
 import { idDigits, isBlank, noRecordWithId, optionalCode, parseCode, parseId, parseInteger, requiredText } from '../fields.js';
 import { DUTY_SERVICES } from '../people/codes.js';
-import { toLatinDigits } from '../text/digits.js';
 import { matchingKey } from '../text/persian.js';
 import { clockMinutes, crossesMidnight, parseClockTime } from './clock.js';
 
@@ -43,7 +42,7 @@ export interface PatternInput {
   from?: string | undefined;
 }
 
-export function addPattern(ctx: Ctx, input: PatternInput): Pattern {
+export function addPattern(ctx: WriteCtx, input: PatternInput): Pattern {
   const service = parseCode(DUTY_SERVICES, requiredText(input.service, 'service'), 'service');
   const name = requiredText(input.name, 'name', 60);
   const startTime = parseClockTime(requiredText(input.start, 'start'), 'start');
@@ -59,7 +58,7 @@ export function addPattern(ctx: Ctx, input: PatternInput): Pattern {
 }
 
 /** A pattern by id, or by name (with the service when two services use one name). */
-export function resolvePattern(ctx: Pick<Ctx, 'db'>, ref: string, service?: string, field = 'pattern'): PatternRow {
+export function resolvePattern(ctx: Pick<ReadCtx, 'db'>, ref: string, service?: string, field = 'pattern'): PatternRow {
   const id = idDigits(ref);
   if (id !== undefined) {
     const p = selectPattern(ctx.db, parseId(id, field));
@@ -84,7 +83,7 @@ export interface PatternUpdate extends PatternInput {
  * so they may change only while nobody is assigned: otherwise retire it and add
  * a new pattern, and the shifts people already work keep their hours.
  */
-export function updatePattern(ctx: Ctx, input: PatternUpdate): Pattern {
+export function updatePattern(ctx: WriteCtx, input: PatternUpdate): Pattern {
   const p = resolvePattern(ctx, input.id, input.service, 'id');
   const changed = (['name', 'start', 'end', 'needed', 'from'] as const).filter((k) => input[k] !== undefined);
   if (changed.length === 0) throw new ValidationError('nothing to update: give --name, --start, --end, --needed or --from');
@@ -118,7 +117,7 @@ export function updatePattern(ctx: Ctx, input: PatternUpdate): Pattern {
 }
 
 /** From `date` on (default today) the pattern's shifts no longer exist; refused while people are assigned to them. */
-export function retirePattern(ctx: Ctx, ref: string, date: string | undefined, service?: string): Pattern {
+export function retirePattern(ctx: WriteCtx, ref: string, date: string | undefined, service?: string): Pattern {
   const p = resolvePattern(ctx, ref, service, 'id');
   if (p.retiredOn !== null) throw new ConflictError(`shift pattern #${p.id} is already retired`, 'id');
   const on = isBlank(date) ? ctx.today : parseDateInput(date, { today: ctx.today, field: 'date', kind: 'record' });
@@ -132,7 +131,7 @@ export function retirePattern(ctx: Ctx, ref: string, date: string | undefined, s
   return describePattern(selectPattern(ctx.db, p.id) as PatternRow, ctx.today);
 }
 
-export function listPatterns(ctx: Pick<Ctx, 'db' | 'today'>, f: { service?: string | undefined; all?: boolean | undefined }): Pattern[] {
+export function listPatterns(ctx: Pick<ReadCtx, 'db' | 'today'>, f: { service?: string | undefined; all?: boolean | undefined }): Pattern[] {
   const service = optionalCode(DUTY_SERVICES, f.service, 'service') ?? undefined;
   const rows = selectPatterns(ctx.db, { ...(service ? { service } : {}), ...(f.all ? {} : { from: ctx.today }) });
   return rows.map((p) => describePattern(p, ctx.today));

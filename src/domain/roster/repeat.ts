@@ -33,7 +33,7 @@ function weekdayOf(word: string): number | undefined {
  * `from`), or weekday names such as `saturday` or `saturday,tuesday` (also
  * Persian: شنبه، سه‌شنبه).
  */
-export function expandRepeat(from: IsoDate, to: IsoDate, repeat: string): IsoDate[] {
+export function expandRepeat(from: string, to: string, repeat: string): IsoDate[] {
   if (to < from) throw new ValidationError('--to is before --from', 'to');
   const span = diffDays(from, to) + 1;
   if (span > MAX_RANGE_DAYS) throw new ValidationError(`the range has ${span} days; at most ${MAX_RANGE_DAYS} at a time`, 'to');

@@ -7,7 +7,7 @@
  */
 import { ConflictError } from '../../errors.js';
 import { selectStaffAssignmentsIn, type AssignmentRow, type PatternRow } from '../../store/roster.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx } from '../context.js';
 import { REST_HOURS, readSetting } from '../people/settings.js';
 import type { Staff } from '../staff.js';
 import { addMinutes, instantMinutes, isNightShift, shiftSpan, type LocalInstant } from './clock.js';
@@ -31,12 +31,12 @@ export const showInstant = (at: LocalInstant): string => at.replace('T', ' ');
 const describe = (a: AssignmentRow): string =>
   `${a.service} "${a.patternName}" (assignment #${a.id}, ${showInstant(a.startsAt)}–${showInstant(a.endsAt)})`;
 
-export function restMinutesOf(ctx: Pick<Ctx, 'db'>): number {
+export function restMinutesOf(ctx: Pick<ReadCtx, 'db'>): number {
   return readSetting(ctx, REST_HOURS) * 60;
 }
 
 /** Throws a ConflictError naming the first rule the placement breaks; returns the shift's span. */
-export function checkPlacement(ctx: Pick<Ctx, 'db'>, p: Placement, opts: CheckOptions = {}): { startsAt: LocalInstant; endsAt: LocalInstant } {
+export function checkPlacement(ctx: Pick<ReadCtx, 'db'>, p: Placement, opts: CheckOptions = {}): { startsAt: LocalInstant; endsAt: LocalInstant } {
   const { staff, pattern, date } = p;
   const who = `staff member #${staff.id}`;
   if (!inForceOn(pattern, date)) {

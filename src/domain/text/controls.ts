@@ -36,6 +36,6 @@ export function firstForbiddenChar(text: string, multiline: boolean): ForbiddenC
 }
 
 /** "U+001B" */
-export function codePointName(ch: string): string {
+function codePointName(ch: string): string {
   return `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
 }

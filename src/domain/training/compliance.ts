@@ -6,7 +6,7 @@
  */
 import { selectMandatoryCourses, selectStaffCompletions, type CompletionRow } from '../../store/training.js';
 import { ROLES } from '../codes.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx } from '../context.js';
 import { parseDateInput } from '../dates.js';
 import { isBlank, optionalCode } from '../fields.js';
 import { CERTIFICATE_MONTHS, readSetting } from '../people/settings.js';
@@ -50,7 +50,7 @@ export interface ComplianceReport {
 /** The same Jalali day `months` later (clamped to the month's end), as "+Nm" works everywhere. */
 export const addMonths = (date: string, months: number): string => parseDateInput(`+${months}m`, { today: date });
 
-export function checkCompliance(ctx: Pick<Ctx, 'db' | 'today'>, f: { role?: string | undefined; staff?: string | undefined }): ComplianceReport {
+export function checkCompliance(ctx: Pick<ReadCtx, 'db' | 'today'>, f: { role?: string | undefined; staff?: string | undefined }): ComplianceReport {
   const on = ctx.today;
   const months = readSetting(ctx, CERTIFICATE_MONTHS);
   const role = optionalCode(ROLES, f.role, 'role') ?? undefined;

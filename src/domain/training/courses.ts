@@ -10,7 +10,7 @@ import {
 } from '../../store/training.js';
 import { recordAudit } from '../audit.js';
 import { ROLES } from '../codes.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx, WriteCtx } from '../context.js';
 import { parseDateInput } from '../dates.js';
 import { idDigits, isBlank, noRecordWithId, optionalCode, optionalInteger, optionalText, parseCode, parseId, requiredText, splitList } from '../fields.js';
 import { AUDIENCES } from '../people/codes.js';
@@ -48,7 +48,7 @@ export function parseRoles(value: string | undefined, field = 'mandatory-for'): 
 }
 
 /** Every rule of a course record, shared by add, update and import. */
-export function validateCourse(ctx: Pick<Ctx, 'today'>, input: CourseInput, base?: Course): CourseWrite {
+export function validateCourse(ctx: Pick<ReadCtx, 'today'>, input: CourseInput, base?: Course): CourseWrite {
   const keep = (k: keyof CourseInput): boolean => base !== undefined && input[k] === undefined;
   const title = keep('title') ? (base as Course).title : requiredText(input.title, 'title', 200);
   const date = (v: string, field: string): string => parseDateInput(v, { today: ctx.today, field, kind: 'record' });
@@ -76,7 +76,7 @@ export function validateCourse(ctx: Pick<Ctx, 'today'>, input: CourseInput, base
   };
 }
 
-export function addCourse(ctx: Ctx, input: CourseInput): Course {
+export function addCourse(ctx: WriteCtx, input: CourseInput): Course {
   const w = validateCourse(ctx, input);
   const id = insertCourse(ctx.db, w, ctx.now());
   recordAudit(ctx, 'create', 'course', id);
@@ -84,7 +84,7 @@ export function addCourse(ctx: Ctx, input: CourseInput): Course {
 }
 
 /** A course by id, or by title when only one run has it. */
-export function resolveCourse(ctx: Pick<Ctx, 'db'>, ref: string, field = 'course'): Course {
+export function resolveCourse(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'course'): Course {
   const id = idDigits(ref);
   if (id !== undefined) {
     const c = selectCourse(ctx.db, parseId(id, field));
@@ -106,7 +106,7 @@ export interface CourseUpdateResult extends Course {
   promoted: number[];
 }
 
-export function updateCourse(ctx: Ctx, input: CourseUpdate): CourseUpdateResult {
+export function updateCourse(ctx: WriteCtx, input: CourseUpdate): CourseUpdateResult {
   const current = resolveCourse(ctx, input.id, 'id');
   const changed = (['title', 'topic', 'hours', 'provider', 'from', 'to', 'capacity', 'audience', 'mandatoryFor'] as const).filter(
     (k) => input[k] !== undefined,
@@ -138,7 +138,7 @@ export interface CourseSummary extends Course {
   waiting: number;
 }
 
-export function listCourses(ctx: Pick<Ctx, 'db' | 'today'>, f: CourseListFilter): CourseSummary[] {
+export function listCourses(ctx: Pick<ReadCtx, 'db' | 'today'>, f: CourseListFilter): CourseSummary[] {
   const date = (v: string | undefined, field: string): string | undefined =>
     isBlank(v) ? undefined : parseDateInput(v, { today: ctx.today, field, kind: 'filter' });
   const from = date(f.from, 'from');
@@ -150,7 +150,7 @@ export function listCourses(ctx: Pick<Ctx, 'db' | 'today'>, f: CourseListFilter)
   );
 }
 
-function summarise(ctx: Pick<Ctx, 'db'>, c: Course, enrolments?: EnrolmentRow[]): CourseSummary {
+function summarise(ctx: Pick<ReadCtx, 'db'>, c: Course, enrolments?: EnrolmentRow[]): CourseSummary {
   const list = enrolments ?? selectEnrolments(ctx.db, { courseId: c.id });
   return {
     ...c,
@@ -163,7 +163,7 @@ export interface CourseDetail extends CourseSummary {
   enrolments: EnrolmentRow[];
 }
 
-export function showCourse(ctx: Pick<Ctx, 'db'>, ref: string): CourseDetail {
+export function showCourse(ctx: Pick<ReadCtx, 'db'>, ref: string): CourseDetail {
   const c = resolveCourse(ctx, ref, 'id');
   const enrolments = selectEnrolments(ctx.db, { courseId: c.id });
   return { ...summarise(ctx, c, enrolments), enrolments };

@@ -11,7 +11,7 @@ import {
 } from '../../store/training.js';
 import { recordAudit } from '../audit.js';
 import { resolveClient } from '../clients.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx, WriteCtx } from '../context.js';
 import { parseDateInput } from '../dates.js';
 import { noRecordWithId, isBlank, optionalCode, optionalText, parseId, splitList } from '../fields.js';
 import { ENROLMENT_STATUSES } from '../people/codes.js';
@@ -22,7 +22,7 @@ import { promoteWaiting } from './waiting-list.js';
 
 export type Enrolment = EnrolmentRow;
 
-function dateOrToday(ctx: Pick<Ctx, 'today'>, value: string | undefined, field = 'date'): string {
+function dateOrToday(ctx: Pick<ReadCtx, 'today'>, value: string | undefined, field = 'date'): string {
   const d = isBlank(value) ? ctx.today : parseDateInput(value, { today: ctx.today, field, kind: 'record' });
   if (d > ctx.today) throw new ValidationError(`--${field} is in the future`, field);
   return d;
@@ -38,7 +38,7 @@ export interface EnrolInput {
 }
 
 /** Gives each person a place, or a place in line when the course is full. */
-export function enrol(ctx: Ctx, input: EnrolInput): Enrolment[] {
+export function enrol(ctx: WriteCtx, input: EnrolInput): Enrolment[] {
   if (isBlank(input.course)) throw new ValidationError('--course is required', 'course');
   const course = resolveCourse(ctx, input.course);
   const on = dateOrToday(ctx, input.date);
@@ -62,7 +62,7 @@ export function enrol(ctx: Ctx, input: EnrolInput): Enrolment[] {
   return out;
 }
 
-function enrolOne(ctx: Ctx, course: Course, who: { staffId?: number; clientId?: number }, on: string): Enrolment {
+function enrolOne(ctx: WriteCtx, course: Course, who: { staffId?: number; clientId?: number }, on: string): Enrolment {
   const full = course.capacity !== null && countPlacesTaken(ctx.db, course.id) >= course.capacity;
   const waitingPosition = full ? nextWaitingPosition(ctx.db, course.id) : null;
   const status = full ? 'waiting' : 'enrolled';
@@ -99,7 +99,7 @@ export interface EnrolmentRef {
 }
 
 /** An enrolment by its id, or by --course with --staff or --client. */
-export function resolveEnrolment(ctx: Pick<Ctx, 'db'>, ref: EnrolmentRef): Enrolment {
+export function resolveEnrolment(ctx: Pick<ReadCtx, 'db'>, ref: EnrolmentRef): Enrolment {
   if (!isBlank(ref.id)) {
     const id = parseId(toLatinDigits(ref.id), 'enrolment');
     const e = selectEnrolment(ctx.db, id);
@@ -120,7 +120,7 @@ function checkCourseStarted(course: Course, on: string, field: string): void {
   if (on < course.startsOn) throw new ValidationError(`course #${course.id} starts on ${course.startsOn}; --${field} is before that`, field);
 }
 
-export function markAttended(ctx: Ctx, ref: EnrolmentRef, date?: string): Enrolment {
+export function markAttended(ctx: WriteCtx, ref: EnrolmentRef, date?: string): Enrolment {
   const e = resolveEnrolment(ctx, ref);
   if (e.status !== 'enrolled') throw new ConflictError(`enrolment #${e.id} is ${e.status}: only an enrolled person can attend`, 'enrolment');
   const on = dateOrToday(ctx, date);
@@ -145,7 +145,7 @@ export function parseScore(value: string | undefined): number | null {
   return n;
 }
 
-export function markCompleted(ctx: Ctx, input: CompleteInput): Enrolment {
+export function markCompleted(ctx: WriteCtx, input: CompleteInput): Enrolment {
   const e = resolveEnrolment(ctx, input);
   if (e.status !== 'enrolled' && e.status !== 'attended') {
     throw new ConflictError(`enrolment #${e.id} is ${e.status}: only an enrolled or attending person can complete`, 'enrolment');
@@ -169,7 +169,7 @@ export interface DropResult {
   promoted: Enrolment[];
 }
 
-export function dropEnrolment(ctx: Ctx, ref: EnrolmentRef, date?: string): DropResult {
+export function dropEnrolment(ctx: WriteCtx, ref: EnrolmentRef, date?: string): DropResult {
   const e = resolveEnrolment(ctx, ref);
   if (e.status === 'dropped' || e.status === 'completed') throw new ConflictError(`enrolment #${e.id} is already ${e.status}`, 'enrolment');
   const on = dateOrToday(ctx, date);
@@ -189,7 +189,7 @@ export interface EnrolmentListFilter {
   status?: string | undefined;
 }
 
-export function listEnrolments(ctx: Pick<Ctx, 'db'>, f: EnrolmentListFilter): Enrolment[] {
+export function listEnrolments(ctx: Pick<ReadCtx, 'db'>, f: EnrolmentListFilter): Enrolment[] {
   const course = isBlank(f.course) ? undefined : resolveCourse(ctx, f.course);
   const staff = isBlank(f.staff) ? undefined : resolveStaff(ctx, f.staff, 'staff');
   const status = optionalCode(ENROLMENT_STATUSES, f.status, 'status') ?? undefined;

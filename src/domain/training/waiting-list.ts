@@ -5,10 +5,10 @@
  */
 import { countPlacesTaken, renumberWaitingList, selectCourse, selectWaitingList, updateEnrolmentRow } from '../../store/training.js';
 import { recordAudit } from '../audit.js';
-import type { Ctx } from '../context.js';
+import type { WriteCtx } from '../context.js';
 
 /** Moves people up while places are free; returns the enrolment ids that got a place, in order. */
-export function promoteWaiting(ctx: Ctx, courseId: number, on: string): number[] {
+export function promoteWaiting(ctx: WriteCtx, courseId: number, on: string): number[] {
   const course = selectCourse(ctx.db, courseId);
   if (course === undefined) return [];
   const free = course.capacity === null ? Number.POSITIVE_INFINITY : course.capacity - countPlacesTaken(ctx.db, courseId);

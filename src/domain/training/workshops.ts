@@ -3,11 +3,11 @@
  * of child abuse, vocational skills): one record per session held, with the
  * number of women and men attending. Only sessions already held are recorded.
  */
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import { insertWorkshop, selectWorkshop, selectWorkshops, updateWorkshopRow, type WorkshopRow, type WorkshopWrite } from '../../store/workshops.js';
 import { recordAudit } from '../audit.js';
 import { optionalCenter } from '../centers.js';
-import type { Ctx } from '../context.js';
+import type { ReadCtx, WriteCtx } from '../context.js';
 import { parseDateInput } from '../dates.js';
 import { noRecordWithId, isBlank, optionalCode, optionalInteger, optionalNote, optionalText, parseCode, parseId, requiredText } from '../fields.js';
 import { WORKSHOP_TOPICS } from '../people/codes.js';
@@ -30,7 +30,7 @@ export interface WorkshopInput {
 }
 
 /** Every rule of a workshop record, shared by add, update and import. */
-export function validateWorkshop(ctx: Pick<Ctx, 'db' | 'today'>, input: WorkshopInput, base?: Workshop): WorkshopWrite {
+export function validateWorkshop(ctx: Pick<ReadCtx, 'db' | 'today'>, input: WorkshopInput, base?: Workshop): WorkshopWrite {
   const keep = (k: keyof WorkshopInput): boolean => base !== undefined && input[k] === undefined;
   const heldOn = keep('date') ? (base as Workshop).heldOn : parseDateInput(requiredText(input.date, 'date'), { today: ctx.today, field: 'date', kind: 'record' });
   if (heldOn > ctx.today) throw new ValidationError('a workshop is recorded once held: --date is in the future', 'date');
@@ -51,14 +51,14 @@ export function validateWorkshop(ctx: Pick<Ctx, 'db' | 'today'>, input: Workshop
   return w;
 }
 
-export function addWorkshop(ctx: Ctx, input: WorkshopInput): Workshop {
+export function addWorkshop(ctx: WriteCtx, input: WorkshopInput): Workshop {
   const w = validateWorkshop(ctx, input);
   const id = insertWorkshop(ctx.db, w, ctx.now());
   recordAudit(ctx, 'create', 'workshop', id);
   return selectWorkshop(ctx.db, id) as Workshop;
 }
 
-export function updateWorkshop(ctx: Ctx, input: WorkshopInput & { id: string }): Workshop {
+export function updateWorkshop(ctx: WriteCtx, input: WorkshopInput & { id: string }): Workshop {
   const id = parseId(input.id, 'id');
   const current = selectWorkshop(ctx.db, id);
   if (current === undefined) throw noRecordWithId('workshop', 'id');
@@ -75,7 +75,7 @@ export interface WorkshopList {
 }
 
 export function listWorkshops(
-  ctx: Pick<Ctx, 'db' | 'today'>,
+  ctx: Pick<ReadCtx, 'db' | 'today'>,
   f: { from?: string | undefined; to?: string | undefined; topic?: string | undefined; center?: string | undefined },
 ): WorkshopList {
   const date = (v: string | undefined, field: string): string | undefined => (isBlank(v) ? undefined : parseDateInput(v, { today: ctx.today, field, kind: 'filter' }));

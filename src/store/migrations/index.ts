@@ -6,6 +6,7 @@ import { up as reports } from './004-reports.js';
 import { up as auditGuard } from './005-audit-guard.js';
 import { up as matchingKeys } from './006-matching-keys.js';
 import { up as overdueIndex } from './007-overdue-index.js';
+import { up as derivedSchema } from './008-derived-schema.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'audit trail refuses replaced entries', up: auditGuard },
   { version: 6, name: 'matching keys fold ة and presentation forms', up: matchingKeys },
   { version: 7, name: 'overdue follow-ups by the day they were settled', up: overdueIndex },
+  { version: 8, name: 'derived schema: its record, the Jalali months, held counts', up: derivedSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

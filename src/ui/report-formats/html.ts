@@ -8,7 +8,7 @@ import type { DocChart, DocList, DocTable, ReportDoc } from '../views/report-doc
 import { reportWord } from '../views/report-labels.js';
 import { formatValue } from '../views/report-terminal.js';
 
-const escape = (s: string): string =>
+const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const STYLE = `
@@ -34,33 +34,33 @@ footer { margin-top: 2em; color: #777; font-size: .85em; }
 `;
 
 function table(t: DocTable, fmt: Fmt): string {
-  if (t.rows.length === 0) return `<section><h2>${escape(t.title)}</h2><p>${escape(reportWord('none', fmt.lang))}</p></section>`;
-  const head = `<tr>${t.head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr>`;
+  if (t.rows.length === 0) return `<section><h2>${escapeHtml(t.title)}</h2><p>${escapeHtml(reportWord('none', fmt.lang))}</p></section>`;
+  const head = `<tr>${t.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const rows = t.rows
-    .map((r) => `<tr><td class="l">${escape(r.label)}</td>${r.values.map((v) => `<td class="n">${escape(formatValue(v, fmt))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr><td class="l">${escapeHtml(r.label)}</td>${r.values.map((v) => `<td class="n">${escapeHtml(formatValue(v, fmt))}</td>`).join('')}</tr>`)
     .join('\n');
-  return `<section><h2>${escape(t.title)}</h2><table>\n${head}\n${rows}\n</table></section>`;
+  return `<section><h2>${escapeHtml(t.title)}</h2><table>\n${head}\n${rows}\n</table></section>`;
 }
 
 function chart(c: DocChart, fmt: Fmt): string {
   const max = Math.max(0, ...c.items.map((i) => i.value));
-  if (max === 0) return `<section><h2>${escape(c.title)}</h2><p>${escape(reportWord('noActivity', fmt.lang))}</p></section>`;
+  if (max === 0) return `<section><h2>${escapeHtml(c.title)}</h2><p>${escapeHtml(reportWord('noActivity', fmt.lang))}</p></section>`;
   const rows = c.items
     .map((i) => {
       const pct = ((i.value / max) * 100).toFixed(1);
-      return `<div class="bar-row"><div class="bar-label">${escape(i.label)}</div><div class="bar-track"><div class="bar" style="width:${pct}%"></div></div><div class="bar-value">${escape(fmt.n(i.value))}</div></div>`;
+      return `<div class="bar-row"><div class="bar-label">${escapeHtml(i.label)}</div><div class="bar-track"><div class="bar" style="width:${pct}%"></div></div><div class="bar-value">${escapeHtml(fmt.n(i.value))}</div></div>`;
     })
     .join('\n');
-  return `<section><h2>${escape(c.title)}</h2><div class="chart">\n${rows}\n</div></section>`;
+  return `<section><h2>${escapeHtml(c.title)}</h2><div class="chart">\n${rows}\n</div></section>`;
 }
 
 function list(l: DocList, fmt: Fmt): string {
   const count = fmt.n(l.rows.length + l.more);
-  if (l.rows.length === 0) return `<section><h2>${escape(l.title)}: ${escape(count)}</h2></section>`;
-  const head = `<tr>${l.head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr>`;
-  const rows = l.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('\n');
-  const more = l.more > 0 ? `<p>… ${escape(fmt.n(l.more))} ${escape(reportWord('andMore', fmt.lang))}</p>` : '';
-  return `<section><h2>${escape(l.title)}: ${escape(count)}</h2><table>\n${head}\n${rows}\n</table>${more}</section>`;
+  if (l.rows.length === 0) return `<section><h2>${escapeHtml(l.title)}: ${escapeHtml(count)}</h2></section>`;
+  const head = `<tr>${l.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  const rows = l.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
+  const more = l.more > 0 ? `<p>… ${escapeHtml(fmt.n(l.more))} ${escapeHtml(reportWord('andMore', fmt.lang))}</p>` : '';
+  return `<section><h2>${escapeHtml(l.title)}: ${escapeHtml(count)}</h2><table>\n${head}\n${rows}\n</table>${more}</section>`;
 }
 
 export function renderReportHtml(doc: ReportDoc, fmt: Fmt): Buffer {
@@ -70,19 +70,19 @@ export function renderReportHtml(doc: ReportDoc, fmt: Fmt): Buffer {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(doc.title)}</title>
+<title>${escapeHtml(doc.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
-<h1>${escape(doc.title)}</h1>
-<p class="meta">${escape(doc.office)}</p>
-<p class="meta">${escape(doc.period)} — ${escape(reportWord('figuresAsOf', lang))} ${escape(doc.asOf)}</p>
+<h1>${escapeHtml(doc.title)}</h1>
+<p class="meta">${escapeHtml(doc.office)}</p>
+<p class="meta">${escapeHtml(doc.period)} — ${escapeHtml(reportWord('figuresAsOf', lang))} ${escapeHtml(doc.asOf)}</p>
 </header>
 ${doc.lists.map((l) => list(l, fmt)).join('\n')}
 ${doc.charts.map((c) => chart(c, fmt)).join('\n')}
 ${doc.tables.map((t) => table(t, fmt)).join('\n')}
-<footer>${escape(reportWord('generatedBy', lang))}</footer>
+<footer>${escapeHtml(reportWord('generatedBy', lang))}</footer>
 </body>
 </html>
 `;

@@ -7,8 +7,6 @@ import type { ReportDoc } from '../views/report-doc.js';
 import { renderReportTerminal } from '../views/report-terminal.js';
 import type { ReportFormat } from './format-name.js';
 
-export { parseReportFormat, REPORT_FORMATS, type ReportFormat } from './format-name.js';
-
 export async function renderReport(doc: ReportDoc, format: ReportFormat, fmt: Fmt): Promise<Buffer> {
   switch (format) {
     case 'csv':

@@ -28,7 +28,7 @@ interface RowSpec {
   get: Getter;
 }
 
-export function monthName(month: string, fmt: Fmt): string {
+function monthName(month: string, fmt: Fmt): string {
   const [y = '', m = '1'] = month.split('-');
   return `${jalaliMonthNames[fmt.lang][Number(m) - 1] ?? m} ${digits(y, fmt.lang)}`;
 }
@@ -155,7 +155,7 @@ function officeText(office: { code: string; name: string } | null): string {
 const MONTHLY_KEYS = new Set(['office', 'period', 'services', 'cases', 'followups', 'clients', 'previousMonth', 'yearToDate']);
 
 /** Extra sections of the monthly report (REPORT_SECTIONS): each a table of its numbers, by path. */
-export function extraSectionTables(r: MonthlyReport, fmt: Fmt): DocTable[] {
+function extraSectionTables(r: MonthlyReport, fmt: Fmt): DocTable[] {
   const tables: DocTable[] = [];
   for (const [key, value] of Object.entries(r)) {
     if (MONTHLY_KEYS.has(key)) continue;
@@ -195,7 +195,7 @@ export function monthlyDoc(r: MonthlyReport, fmt: Fmt): ReportDoc {
   };
 }
 
-export function rangeDoc(r: RangeReport, fmt: Fmt): ReportDoc {
+function rangeDoc(r: RangeReport, fmt: Fmt): ReportDoc {
   const w = (k: ReportWord): string => reportWord(k, fmt.lang);
   return {
     rtl: fmt.rtl,
@@ -209,7 +209,7 @@ export function rangeDoc(r: RangeReport, fmt: Fmt): ReportDoc {
   };
 }
 
-export function yearDoc(r: YearReport, fmt: Fmt): ReportDoc {
+function yearDoc(r: YearReport, fmt: Fmt): ReportDoc {
   const w = (k: ReportWord): string => reportWord(k, fmt.lang);
   const monthLabel = (f: Figures): string => jalaliMonthNames[fmt.lang][Number((f.period.month ?? '-1').slice(5)) - 1] ?? '';
   const row = (f: Figures, i: number, values: (number | null)[]): DocRow => ({ code: f.period.month ?? String(i), label: monthLabel(f), values });

@@ -5,7 +5,7 @@ import { reportWord } from './report-labels.js';
 import type { DocList, DocTable, ReportDoc } from './report-doc.js';
 import { renderReportTable } from './report-table.js';
 
-export const TERMINAL_WIDTH = 80;
+const TERMINAL_WIDTH = 80;
 
 /** A figure as the reader writes it; a median may be a half (Persian decimal separator ٫). */
 export function formatValue(v: number | null, fmt: Fmt): string {

@@ -11,7 +11,9 @@ import { insertCase, nextCaseSeq, selectCase, selectCaseByNumber, type CaseRow }
 import { iterateCases } from '../../../store/export.js';
 import { caseSeqTaken, insertImportKey, updateCaseReopenCount } from '../../../store/import.js';
 import { addEvent } from '../../case-events.js';
-import { closeCase, formatCaseNumber, validateCaseOpening } from '../../cases.js';
+import {
+  formatCaseNumber, parseCloseCaseInput, parseOpenCaseInput, recordCaseClosing, resolveCaseClient, validateCaseOpening, type RawOpenCase,
+} from '../../cases.js';
 import { CASE_STATUSES, CLOSE_REASONS } from '../../codes.js';
 import { jalaliYearOf, parseDateInput } from '../../dates.js';
 import { optionalCode, optionalInteger } from '../../fields.js';
@@ -60,16 +62,14 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
   }
   if (target === undefined && t.mapped !== undefined) target = selectCase(s.db, t.mapped);
 
+  // `case open`'s steps on the row's cells: the client, the parse, the rules (a worker may have left since).
   const client = refText(s, 'clients', row.get('client-id'));
-  const opening = validateCaseOpening(
-    s,
-    {
-      client, anonymous: client === undefined, channel: row.get('channel'), category: row.get('category'), categories: row.get('categories'),
-      risk: row.get('risk'), center: refText(s, 'centers', row.get('center-id')), worker: refText(s, 'staff', row.get('worker-id')),
-      opened: row.get('opened-on'), summary: row.get('summary'),
-    },
-    { allowInactiveWorker: true },
-  );
+  const raw: RawOpenCase = {
+    client, anonymous: client === undefined, channel: row.get('channel'), category: row.get('category'), categories: row.get('categories'),
+    risk: row.get('risk'), center: refText(s, 'centers', row.get('center-id')), worker: refText(s, 'staff', row.get('worker-id')),
+    opened: row.get('opened-on'), summary: row.get('summary'),
+  };
+  const opening = validateCaseOpening(s, resolveCaseClient(s, raw), parseOpenCaseInput(raw, s.today), { allowInactiveWorker: true });
   const status = optionalCode(CASE_STATUSES, row.get('status'), 'status') ?? 'open';
   const closeReason = optionalCode(CLOSE_REASONS, row.get('close-reason'), 'close-reason');
   const reopenCount = optionalInteger(row.get('reopen-count'), 'reopen-count', { min: 0, max: 1000 }) ?? 0;
@@ -78,8 +78,9 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
   }
   if (status === 'closed' && row.get('closed-on') === undefined) throw new ValidationError('a closed case needs its closed-on date', 'closed-on');
   if (status === 'closed' && closeReason === null) throw new ValidationError('a closed case needs its close-reason', 'close-reason');
+  // `case close`'s parse and rules (errors name reason and date: errorFields maps them to the columns).
   const close = (id: number): void => {
-    closeCase(s, { case: `#${id}`, reason: closeReason as string, date: row.get('closed-on') });
+    recordCaseClosing(s, selectCase(s.db, id) as CaseRow, parseCloseCaseInput({ reason: closeReason as string, date: row.get('closed-on') }, s.today));
   };
 
   if (target !== undefined) {

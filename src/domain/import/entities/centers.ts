@@ -1,16 +1,14 @@
 /**
  * Care centers (مراکز). Key: this office's id, an id recorded from the same
  * source, else the name (center names are unique after Persian matching). New
- * centers go through `center add`'s own function; there is no command that
+ * centers go through `center add`'s parse and rules; there is no command that
  * changes a center, so a row that differs from the stored one is refused.
  */
 import { ConflictError, NotFoundError } from '../../../errors.js';
 import { selectCenter, selectCenterByNameKey, type CenterRow } from '../../../store/centers.js';
 import { iterateCenters } from '../../../store/export.js';
 import { insertImportKey } from '../../../store/import.js';
-import { addCenter } from '../../centers.js';
-import { CENTER_KINDS, SECTORS } from '../../codes.js';
-import { optionalInteger, optionalText, parseCode, requiredText } from '../../fields.js';
+import { parseCenterInput, registerCenter } from '../../centers.js';
 import { matchingKey } from '../../text/persian.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
@@ -33,21 +31,20 @@ function importCenter(s: ImportSession, row: RowView): RowOutcome {
     target = selectCenter(s.db, t.local);
     if (target === undefined) throw new NotFoundError(`no center ${s.officeCode}:${t.local} in this office`, 'id');
   } else if (t.mapped !== undefined) target = selectCenter(s.db, t.mapped);
-  // The same parsers `center add` uses, so a stored center can be compared with the row.
-  const name = requiredText(row.get('name'), 'name');
+  // `center add`'s parse step, so a stored center can be compared with the row; a blank cell is no difference.
+  const input = parseCenterInput({ name: row.get('name'), kind: row.get('kind'), sector: row.get('sector'), capacity: row.get('capacity'), county: row.get('county') });
+  const { name } = input;
   const incoming = {
-    name,
-    kind: parseCode(CENTER_KINDS, requiredText(row.get('kind'), 'kind'), 'kind'),
-    sector: parseCode(SECTORS, requiredText(row.get('sector'), 'sector'), 'sector'),
-    ...(row.get('capacity') !== undefined ? { capacity: optionalInteger(row.get('capacity'), 'capacity', { min: 0, max: 100000 }) } : {}),
-    ...(row.get('county') !== undefined ? { county: optionalText(row.get('county'), 'county', 100) } : {}),
+    name, kind: input.kind, sector: input.sector,
+    ...(row.get('capacity') !== undefined ? { capacity: input.capacity } : {}),
+    ...(row.get('county') !== undefined ? { county: input.county } : {}),
   };
   if (target === undefined) {
     const byName = selectCenterByNameKey(s.db, matchingKey(name));
     if (byName !== undefined) target = byName;
   }
   if (target === undefined) {
-    const created = addCenter(s, { name, kind: row.get('kind'), sector: row.get('sector'), capacity: row.get('capacity'), county: row.get('county') });
+    const created = registerCenter(s, input);
     s.claim('centers', created.id, row.row);
     if (t.external !== undefined) insertImportKey(s.db, 'centers', t.external, created.id, s.batchId);
     return { action: 'inserted', id: created.id };

@@ -7,12 +7,12 @@
 import { ConflictError, NotFoundError, ParvandeError } from '../../../errors.js';
 import { selectClient, selectClientByNationalCode, insertClient, updateClientRow } from '../../../store/clients.js';
 import { iterateClients } from '../../../store/export.js';
-import { resumeNewClientCounts, suspendNewClientCounts } from '../../../store/report-aggregates.js';
+import { resumeNewClientCounts, suspendNewClientCounts } from '../../../store/report-counts/index.js';
 import {
   anyClientWithoutBirthDate, anyNamesakeExcept, insertClientUnlessCodeTaken, insertImportKey, selectClientIdsByNameAndBirth, selectImportKey, selectNamesake, selectNamesakeIds,
 } from '../../../store/import.js';
 import { recordAudit } from '../../audit.js';
-import { validateClient, type Client, type ClientInput, type ValidatedClient } from '../../clients.js';
+import { validateClient, type Client, type RawClient, type ValidatedClient } from '../../clients.js';
 import { formatMobileLocal } from '../../mobile.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, parseRowRef, type ImportEntity, type ImportSession, type PossibleDuplicate, type RowOutcome } from '../entity.js';
@@ -34,7 +34,7 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'registered-on', key: 'registeredOn', fa: 'تاریخ ثبت', aliases: ['registered', 'تاریخ پذیرش'], kind: 'date', jalali: true },
 ];
 
-type InputKey = keyof ClientInput;
+type InputKey = keyof RawClient;
 const INPUT_OF: ReadonlyArray<readonly [string, InputKey]> = FIELDS.filter((f) => f.name !== 'id').map((f) => [f.name, f.key as InputKey]);
 
 /** Fields whose values repeat from row to row (dates, sex, county, yes/no): validated once per distinct value. */
@@ -58,7 +58,7 @@ class Memo {
 type Memos = Record<Repeating, Memo>;
 
 /** The field's value as validateClient gives it for this cell alone, computed once per distinct cell text. */
-function repeating<K extends Repeating>(s: ImportSession, memo: Memo, k: K, raw: ClientInput[K]): ValidatedClient['write'][K] {
+function repeating<K extends Repeating>(s: ImportSession, memo: Memo, k: K, raw: RawClient[K]): ValidatedClient['write'][K] {
   let hit = raw === undefined ? memo.blank : memo.byText.get(String(raw));
   if (hit === undefined) {
     try {
@@ -84,7 +84,7 @@ function repeating<K extends Repeating>(s: ImportSession, memo: Memo, k: K, raw:
  * registration). The same rules, without re-parsing "1402/07/05" 200,000 times.
  * Fields are spelled out rather than looped over: this runs once per row.
  */
-function validateNew(s: ImportSession, input: ClientInput): ValidatedClient {
+function validateNew(s: ImportSession, input: RawClient): ValidatedClient {
   const m = s.cache<Memos>('clients.repeating', () => ({
     birthDate: new Memo(), sex: new Memo(), county: new Memo(), informalSettlement: new Memo(), womanHead: new Memo(), registeredOn: new Memo(),
   }));
@@ -133,7 +133,7 @@ function possibleDuplicates(s: ImportSession, id: number, w: ValidatedClient['wr
 
 function importClient(s: ImportSession, row: RowView): RowOutcome {
   // Spelled out in FIELDS' order (a date read twice, ISO and Jalali, may refuse the row here).
-  const input: ClientInput = {
+  const input: RawClient = {
     firstName: row.get('first-name'),
     lastName: row.get('last-name'),
     nationalCode: row.get('national-code'),
@@ -201,7 +201,7 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
   s.claim('clients', target.id, row.row);
   if (ref.external !== undefined) insertImportKey(s.db, 'clients', ref.external, target.id, s.batchId);
   // A stored client is updated only from the cells that hold something: a blank cell never erases.
-  const given: ClientInput = {};
+  const given: RawClient = {};
   for (const [, key] of INPUT_OF) if (input[key] !== undefined) (given as Record<string, unknown>)[key] = input[key];
   const next = validateClient(given, s.today, target, { repairNationalCode: true });
   const changed = COMPARED.filter((k) => next.write[k] !== target[k]);

@@ -14,7 +14,9 @@ import { addEvent } from '../../case-events.js';
 import { FOLLOWUP_STATUSES } from '../../codes.js';
 import { parseDateInput } from '../../dates.js';
 import { optionalCode, optionalNote, parseBool } from '../../fields.js';
-import { finishFollowup, validateFollowupSchedule } from '../../followups.js';
+import {
+  parseFinishFollowupInput, parseScheduleFollowupInput, recordFollowupEnd, resolveFollowupCase, validateFollowupSchedule, type RawFollowupSchedule,
+} from '../../followups.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, refText, rowTarget } from '../refs.js';
@@ -40,11 +42,11 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
     if (target === undefined) throw new NotFoundError(`no follow-up ${s.officeCode}:${t.local} in this office`, 'id');
   } else if (t.mapped !== undefined) target = selectFollowup(s.db, t.mapped);
 
-  const v = validateFollowupSchedule(
-    s,
-    { case: refText(s, 'cases', row.get('case')), due: row.get('due-on'), worker: refText(s, 'staff', row.get('worker-id')), note: row.get('note') },
-    { allowInactiveWorker: true },
-  );
+  // `followup schedule`'s steps on the row's cells: the case, the parse, the rules (a worker may have left since).
+  const raw: RawFollowupSchedule = {
+    case: refText(s, 'cases', row.get('case')), due: row.get('due-on'), worker: refText(s, 'staff', row.get('worker-id')), note: row.get('note'),
+  };
+  const v = validateFollowupSchedule(s, resolveFollowupCase(s, raw.case), parseScheduleFollowupInput(raw, s.today), { allowInactiveWorker: true });
   const status = optionalCode(FOLLOWUP_STATUSES, row.get('status'), 'status') ?? 'scheduled';
   const fromPlan = row.get('from-plan') === undefined ? false : parseBool(row.get('from-plan') as string, 'from-plan');
   const doneText = row.get('done-on');
@@ -55,7 +57,8 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
   if ((status === 'done' || status === 'missed') && doneText === undefined) throw new ValidationError(`a ${status} follow-up needs its done-on date`, 'done-on');
   const doneOn = status === 'cancelled' || doneText === undefined ? null : parseDateInput(doneText, { today: s.today, field: 'done-on', kind: 'record' });
   const finish = (id: number): void => {
-    finishFollowup(s, status as 'done' | 'missed' | 'cancelled', { id: String(id), date: doneText, outcome: row.get('outcome') });
+    const input = parseFinishFollowupInput(status as 'done' | 'missed' | 'cancelled', { date: doneText, outcome: row.get('outcome') }, s.today);
+    recordFollowupEnd(s, selectFollowup(s.db, id) as FollowupRow, input);
   };
 
   const schedule = { caseId: v.caseId, dueOn: v.dueOn, workerId: v.workerId, note: v.note, fromPlan };

@@ -13,7 +13,7 @@ import { insertService, selectService, type ServiceRow } from '../../../store/se
 import { addEvent } from '../../case-events.js';
 import { CHANNELS } from '../../codes.js';
 import { optionalCode } from '../../fields.js';
-import { validateService } from '../../services.js';
+import { parseLogServiceInput, validateService } from '../../services.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, refText, rowTarget } from '../refs.js';
@@ -38,14 +38,15 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
     if (target === undefined) throw new NotFoundError(`no service ${s.officeCode}:${t.local} in this office`, 'id');
   } else if (t.mapped !== undefined) target = selectService(s.db, t.mapped);
 
-  const v = validateService(
-    s,
+  // `service log`'s parse and rules on the row's cells, read as history.
+  const input = parseLogServiceInput(
     {
       case: refText(s, 'cases', row.get('case')), type: row.get('type'), date: row.get('date'),
       worker: refText(s, 'staff', row.get('worker-id')), minutes: row.get('minutes'), note: row.get('note'),
     },
-    { history: true },
+    s.today,
   );
+  const v = validateService(s, input, { history: true });
   if (row.get('date') === undefined) throw new ValidationError('date is required', 'date');
   const channel = optionalCode(CHANNELS, row.get('channel'), 'channel');
   if (channel !== null && channel !== v.channel) {

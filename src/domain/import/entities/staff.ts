@@ -1,9 +1,9 @@
 /**
  * The staff register (کارکنان). Key: this office's id, the national code, an
  * id recorded from the same source, else the full name when exactly one person
- * has it. Every value passes validateStaff (the rules of `staff add` and
- * `staff update`); a row saying the person has left goes through leaveStaff,
- * as `staff deactivate --date` does.
+ * has it. Every value passes validateStaff (the parse and rules of `staff add`
+ * and `staff update`); a row saying the person has left goes through the parse
+ * and rules of `staff leave --date`.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
 import { insertImportKey } from '../../../store/import.js';
@@ -15,7 +15,7 @@ import { parseDateInput } from '../../dates.js';
 import { isBlank, parseBool } from '../../fields.js';
 import { parseNationalCode } from '../../national-code.js';
 import { formatPhoneLocal } from '../../people/phone.js';
-import { leaveStaff, staffNameKey, validateStaff, type StaffInput } from '../../staff.js';
+import { parseLeaveDate, recordStaffLeaving, staffNameKey, validateStaff, type RawStaff, type Staff } from '../../staff.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { refText, rowTarget } from '../refs.js';
@@ -38,7 +38,7 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'active', key: 'active', fa: 'فعال', kind: 'bool' },
 ];
 
-const INPUTS: ReadonlyArray<readonly [string, keyof StaffInput]> = [
+const INPUTS: ReadonlyArray<readonly [string, keyof RawStaff]> = [
   ['first-name', 'firstName'], ['last-name', 'lastName'], ['national-code', 'nationalCode'], ['role', 'role'], ['sector', 'sector'],
   ['degree', 'degree'], ['field', 'field'], ['membership-no', 'membershipNo'], ['phone', 'phone'], ['start-date', 'startDate'],
 ];
@@ -55,13 +55,17 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     if (target === undefined) throw new NotFoundError(`no staff member ${s.officeCode}:${t.local} in this office`, 'id');
   } else if (t.mapped !== undefined) target = selectStaff(s.db, t.mapped);
 
-  const input: StaffInput = {};
+  const input: RawStaff = {};
   for (const [name, key] of INPUTS) if (row.get(name) !== undefined) (input as Record<string, unknown>)[key] = row.get(name);
   const center = refText(s, 'centers', row.get('center-id'));
   if (center !== undefined) input.center = center;
   const leftText = row.get('left-on');
   const active = row.get('active') === undefined ? leftText === undefined : parseBool(row.get('active') as string, 'active');
   if (active && leftText !== undefined) throw new ValidationError('left-on is filled but active says yes: empty one of them', 'left-on');
+  // `staff leave`'s parse and rules (its errors name date: errorFields maps it to left-on).
+  const leave = (id: number): void => {
+    recordStaffLeaving(s, selectStaff(s.db, id) as Staff, parseLeaveDate(leftText, s.today));
+  };
 
   const parsedCode = isBlank(input.nationalCode) ? undefined : parseNationalCode(input.nationalCode, { repairLeadingZeros: true, field: 'national-code' });
   const code = parsedCode?.code;
@@ -85,7 +89,7 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     const w = validateStaff(s, input, undefined, { repairNationalCode: true });
     const id = insertStaff(s.db, w, s.now());
     if (!active) {
-      if (leftText !== undefined) leaveStaff(s, String(id), leftText);
+      if (leftText !== undefined) leave(id);
       else updateStaffRow(s.db, id, { ...w, active: false, leftOn: null }, s.now());
     }
     s.claim('staff', id, row.row);
@@ -113,7 +117,7 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     updateStaffRow(s.db, target.id, write, s.now());
     recordAudit(s, 'update', 'staff', target.id, rejoining ? [...changed, 'active'] : changed);
   }
-  if (leaving) leaveStaff(s, String(target.id), leftText);
+  if (leaving) leave(target.id);
   return { action: 'updated', id: target.id, ...repaired };
 }
 

@@ -1,0 +1,61 @@
+/** `parvande case …` --json (src/commands/case.ts). */
+import * as z from 'zod';
+import { CASE_STATUSES, CATEGORIES, CHANNELS, CLOSE_REASONS, EVENT_KINDS, RISKS } from '../domain/codes.js';
+import { followupRecord } from './followup.js';
+import { serviceRecord } from './service.js';
+import { codeOf, count, id, isoDate, timestamp, type GroupContracts } from './shared.js';
+
+export const caseRecord = z.strictObject({
+  id,
+  caseNumber: z.string(),
+  clientId: id.nullable().describe('null: an anonymous case.'),
+  channel: codeOf(CHANNELS),
+  primaryCategory: codeOf(CATEGORIES),
+  risk: codeOf(RISKS),
+  centerId: id.nullable(),
+  workerId: id.nullable(),
+  openedOn: isoDate,
+  status: codeOf(CASE_STATUSES),
+  closedOn: isoDate.nullable(),
+  closeReason: codeOf(CLOSE_REASONS).nullable(),
+  reopenCount: count,
+  summary: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  categories: z.array(codeOf(CATEGORIES)).describe('The primary category first.'),
+});
+
+export const caseEvent = z.strictObject({
+  id,
+  caseId: id,
+  kind: codeOf(EVENT_KINDS),
+  onDate: isoDate,
+  at: timestamp,
+  actor: z.string(),
+  workerId: id.nullable(),
+  reason: z.string().nullable().describe('The close reason (closed), the service type (service) or scheduled/done/missed/cancelled (follow-up).'),
+  text: z.string().nullable(),
+  serviceId: id.nullable(),
+  followupId: id.nullable(),
+});
+
+const person = z.strictObject({ id, firstName: z.string(), lastName: z.string() });
+
+export const caseContracts: GroupContracts = {
+  open: caseRecord,
+  show: caseRecord.extend({
+    client: person.nullable(),
+    worker: person.nullable(),
+    events: z.array(caseEvent),
+    services: z.array(serviceRecord),
+    followups: z.array(followupRecord),
+  }),
+  list: z.array(caseRecord),
+  assign: caseRecord,
+  note: caseEvent,
+  close: caseRecord.extend({
+    plannedFollowups: z.array(z.strictObject({ id, dueOn: isoDate, afterDays: z.number().int().positive() })),
+    stillScheduled: count.describe('Follow-ups scheduled before closing that stay due.'),
+  }),
+  reopen: caseRecord,
+};

@@ -1,0 +1,140 @@
+/**
+ * `parvande report …` --json (src/commands/report.ts): every code of a catalogue
+ * is a key, 0 when nothing happened, so the keys never change from month to month.
+ */
+import * as z from 'zod';
+import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS, ROLES, SECTORS, SERVICE_TYPES } from '../domain/codes.js';
+import { AUDIENCES, DUTY_SERVICES, WORKSHOP_TOPICS } from '../domain/people/codes.js';
+import { byCode, codeOf, count, id, isoDate, jalaliMonth, type GroupContracts } from './shared.js';
+
+const period = z.strictObject({
+  month: jalaliMonth.nullable().describe('null for a year, a year to date or a free range.'),
+  from: isoDate,
+  to: isoDate,
+  asOf: isoDate.describe('The day state figures (openAtEnd, overdueAtEnd) refer to: `to`, or today while the period runs.'),
+});
+
+const caseloadEntry = z.strictObject({
+  id: id.nullable().describe('null: no center, nobody assigned.'),
+  name: z.string().nullable(),
+  opened: count,
+  openAtEnd: count,
+});
+
+// An id puts a shape once under $defs in the JSON Schema files rather than at every use
+// (a report holds three periods' figures, a roll-up every office's report).
+const serviceFigures = z.strictObject({
+  total: count,
+  byType: byCode(SERVICE_TYPES, count),
+  byChannel: byCode(CHANNELS, count),
+  byCategory: byCode(CATEGORIES, count, ['none']).describe('By the primary category of the service\'s case; `none`: services logged without a case. Sums to total.'),
+  byAnyCategory: byCode(CATEGORIES, count).describe('Once per category the service\'s case carries.'),
+}).meta({ id: 'service-figures' });
+
+const caseFigures = z.strictObject({
+  opened: count,
+  closed: count.describe('Closings: a case can close twice in a period.'),
+  closedByReason: byCode(CLOSE_REASONS, count),
+  reopened: count,
+  openAtEnd: count,
+  medianDaysToClose: z.number().nonnegative().nullable().describe('null when nothing closed; may be a half.'),
+  byCenter: z.array(caseloadEntry),
+  byWorker: z.array(caseloadEntry),
+}).meta({ id: 'case-figures' });
+
+const followupFigures = z.strictObject({
+  due: count.describe('doneOnTime + doneLate + missed + pending.'),
+  doneOnTime: count,
+  doneLate: count,
+  done: count,
+  missed: count,
+  pending: count,
+  cancelled: count,
+  overdueAtEnd: count,
+}).meta({ id: 'followup-figures' });
+
+const clientFigures = z.strictObject({
+  registered: count,
+  bySex: z.strictObject({ female: count, male: count, unknown: count }),
+  byAgeGroup: z.strictObject({ child: count, adult: count, elderly: count, unknown: count }),
+  informalSettlement: count,
+  womanHead: count,
+}).meta({ id: 'client-figures' });
+
+const figures = z.strictObject({
+  period,
+  services: serviceFigures,
+  cases: caseFigures,
+  followups: followupFigures,
+  clients: clientFigures,
+}).meta({ id: 'figures' });
+
+const coverage = z.strictObject({ planned: count, covered: count, uncovered: count, partlyCovered: count });
+const trainingFigures = z.strictObject({ enrolments: count, completions: count, hours: z.number().nonnegative() });
+
+/** Staff on the roll, shifts planned and covered, training and workshops: the monthly report's `people` section. */
+const people = z.strictObject({
+  range: z.strictObject({ from: isoDate, to: isoDate }),
+  staff: z.strictObject({ onRoll: count, byRole: byCode(ROLES, count), bySector: byCode(SECTORS, count) }),
+  shifts: coverage.extend({ byService: byCode(DUTY_SERVICES, coverage) }),
+  training: trainingFigures.extend({ byAudience: byCode(AUDIENCES, trainingFigures) }),
+  workshops: z.strictObject({
+    held: count,
+    attendees: z.strictObject({ female: count, male: count, total: count }),
+    byTopic: byCode(WORKSHOP_TOPICS, z.strictObject({ held: count, female: count, male: count })),
+  }),
+}).meta({ id: 'people-figures' });
+
+const office = z.strictObject({ code: z.string(), name: z.string() });
+
+const monthly = figures.extend({ office, previousMonth: figures, yearToDate: figures, people }).meta({ id: 'monthly-report' });
+const year = z.strictObject({
+  office,
+  period: z.strictObject({ year: z.number().int(), from: isoDate, to: isoDate, asOf: isoDate }),
+  months: z.array(figures).describe('Farvardin to Esfand, each with period.month set.'),
+  total: figures,
+}).meta({ id: 'year-report' });
+const range = figures.extend({ office }).meta({ id: 'range-report' });
+
+/** The offices added up: no office, no centers or workers (each office's own), no extra sections. */
+const monthlyTotal = figures.extend({ office: z.null(), previousMonth: figures, yearToDate: figures });
+const yearTotal = year.extend({ office: z.null() });
+const rangeTotal = figures.extend({ office: z.null() });
+
+/** Several --db: each office's report and their sum. */
+function rollup<R extends z.ZodType, T extends z.ZodType>(kind: 'monthly' | 'year' | 'range', report: R, total: T) {
+  return z.strictObject({
+    kind: z.literal(kind),
+    offices: z.array(z.strictObject({ code: z.string(), name: z.string(), file: z.string() })),
+    byOffice: z.record(z.string(), report).describe('Keyed by office code.'),
+    total,
+  });
+}
+
+export const reportContracts: GroupContracts = {
+  monthly: z.union([monthly, rollup('monthly', monthly, monthlyTotal)]),
+  year: z.union([year, rollup('year', year, yearTotal)]),
+  range: z.union([range, rollup('range', range, rangeTotal)]),
+  nightly: z.strictObject({
+    office: z.string(),
+    month: jalaliMonth,
+    asOf: isoDate,
+    services: count,
+    casesOpened: count,
+    casesOpenAtEnd: count,
+    followupsOverdue: count,
+    casesUnassigned: count,
+    files: z.array(z.string()).describe('The report files written.'),
+    attention: z.strictObject({
+      overdueFollowups: z.strictObject({
+        total: count,
+        items: z.array(z.strictObject({ id, caseNumber: z.string(), dueOn: isoDate, workerId: id.nullable() })),
+      }),
+      unassignedCases: z.strictObject({
+        total: count,
+        items: z.array(z.strictObject({ id, caseNumber: z.string(), openedOn: isoDate, risk: codeOf(RISKS) })),
+      }),
+    }),
+  }),
+};
+

@@ -1,0 +1,68 @@
+/**
+ * The report counts: every figure of the activity reports kept as counts per day (and
+ * per Jalali month and year), so that a report reads a few thousand small rows of
+ * report_counts (period, measure, code, n) and never a range of services, cases,
+ * follow-ups or clients.
+ *
+ * One owner. measures.ts declares each measure once: its source (the kind of row it
+ * counts), its levels (day, month and year; day only; the present state), and as SQL
+ * over the source's rows the day and code it is counted under. From that declaration
+ * come the triggers that keep the counts (schema.ts), the recount that `db check`
+ * compares them with and that rebuilds them (recount.ts), and the measure lists and
+ * code decoders the reports read them with (src/domain/reports/tally.ts). The Jalali
+ * months come from a table that src/domain/dates.ts fills (calendar.ts).
+ *
+ * The triggers are derived schema (src/store/derived.ts), not a migration: after the
+ * migrations, when the hash of their SQL differs from the one stored, they are dropped
+ * and created again and the counts rebuilt from a recount, in the same transaction.
+ *
+ * To add a measure:
+ *  1. In measures.ts, add it to its source's `measures` (levels, what it counts, its
+ *     code) and make the source's `rows` give rows for it; a new kind of row is a new
+ *     Source, with the tables whose changes change what it counts (`watches`).
+ *  2. Read it in src/domain/reports/tally.ts (where the figure goes in the report).
+ *  Nothing else: the next open re-creates the triggers and recounts every measure, and
+ *  test/reports/aggregates.test.ts and the model test hold the triggers to the recount.
+ */
+import { daysInJalaliMonth, isJalaliLeapYear, monthsOfYear, yearStart, type JalaliMonth } from '../../domain/dates.js';
+import type { Sqlite } from '../database.js';
+import type { DerivedSet } from '../derived.js';
+import { FIRST_YEAR, LAST_YEAR, fillMonths } from './calendar.js';
+import { rebuildCounts } from './recount.js';
+import { MIGRATION_4_OBJECTS, reportCountObjects } from './schema.js';
+
+export {
+  CALENDAR_FLOWS, CALENDAR_MEASURES, DAY_FLOWS, MEASURES, decodeClientCode, decodeGroupId, decodeServiceCode, type ClientCode,
+} from './measures.js';
+export {
+  checkReportCounts, countHeldClients, holdNewClients, rebuildReportCounts, resumeNewClientCounts, resumeReportCounts,
+  suspendNewClientCounts, suspendReportCounts, type CountMismatch, type HeldClientCounts,
+} from './recount.js';
+export { jalaliMonthSql, monthCountKey, yearCountKey, yearsBeforeSql } from './calendar.js';
+
+/**
+ * What report_months is filled from: its years, the first of them, and which are leap
+ * years (with the fixed month lengths, that is every month boundary). A change to the
+ * calendar's rule in src/domain/dates.ts changes the hash, and the table is refilled.
+ */
+function calendarFingerprint(): string {
+  let leaps = '';
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) leaps += isJalaliLeapYear(year) ? '1' : '0';
+  const months = Array.from({ length: 12 }, (_, i) => daysInJalaliMonth(FIRST_YEAR, i + 1)).join(',');
+  return `${FIRST_YEAR}-${LAST_YEAR} from ${yearStart(monthsOfYear(FIRST_YEAR)[0] as JalaliMonth)} months ${months} leap ${leaps}`;
+}
+
+export const REPORT_COUNTS: DerivedSet = {
+  name: 'report-counts',
+  objects: reportCountObjects,
+  supersedes: MIGRATION_4_OBJECTS,
+  fingerprint: calendarFingerprint,
+  refill(s: Sqlite): void {
+    fillMonths(s);
+    s.exec(`DELETE FROM report_counts_held`);
+    // Migration 4's per-day calendar is no longer kept: report_months replaces it.
+    s.exec(`DELETE FROM report_calendar`);
+    rebuildCounts(s);
+  },
+  intact: (s: Sqlite): boolean => s.prepare(`SELECT 1 FROM report_counts_held LIMIT 1`).get() === undefined,
+};
