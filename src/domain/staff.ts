@@ -10,7 +10,7 @@ import {
   updateStaffRow, type Caseload, type StaffRow, type StaffWrite,
 } from '../store/staff.js';
 import { recordAudit } from './audit.js';
-import { overdueMoment } from './followups.js';
+import { overdueMoment } from './overdue.js';
 import { optionalCenter } from './centers.js';
 import { ROLES, SECTORS, type Role, type Sector } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';

@@ -6,7 +6,8 @@ import { DatabaseError, ValidationError } from '../errors.js';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.js';
 import { applyDerivedSchema, derivedSchemaStale } from './derived.js';
 
-export type Sqlite = Database.Database;
+export type { Sqlite } from './sqlite.js';
+import type { Sqlite } from './sqlite.js';
 export type Statement = Database.Statement;
 
 declare const readableBrand: unique symbol;

@@ -10,23 +10,12 @@
  * (Runtime.openForReading in src/runtime.ts) exactly as for a pending migration.
  */
 import { createHash } from 'node:crypto';
-import { REPORT_COUNTS } from './report-counts/index.js';
-import type { Sqlite } from './database.js';
+import type { DerivedSet } from './derived-set.js';
+import { REPORT_COUNTS } from './report-counts/set.js';
+import type { Sqlite } from './sqlite.js';
 
-export interface DerivedSet {
-  /** The key of the set in derived_schema. */
-  name: string;
-  /** CREATE TRIGGER / CREATE VIEW statements, in creation order. */
-  objects: () => readonly { type: 'trigger' | 'view'; name: string; sql: string }[];
-  /** Objects a migration created before the set existed: dropped by name the first time. */
-  supersedes: readonly { type: 'trigger' | 'view'; name: string }[];
-  /** Anything else the set's data follows from (part of the hash). */
-  fingerprint: () => string;
-  /** Writes the set's data afresh, after its objects are created, inside the same transaction. */
-  refill: (s: Sqlite) => void;
-  /** False when the stored state shows the set's data cannot be trusted (re-created as if changed). */
-  intact: (s: Sqlite) => boolean;
-}
+export type { DerivedSet } from './derived-set.js';
+
 
 const SETS: readonly DerivedSet[] = [REPORT_COUNTS];
 

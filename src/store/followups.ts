@@ -61,7 +61,7 @@ export function updateFollowupStatus(
 }
 
 /**
- * The moment an overdue figure is taken at: src/domain/followups.ts overdueMoment makes
+ * The moment an overdue figure is taken at: src/domain/overdue.ts overdueMoment makes
  * it (and says what it means); every list, caseload and report takes one from there.
  */
 export interface OverdueMoment {

@@ -39,6 +39,7 @@ const RANGES = `WITH r (key, lo, hi, sign) AS MATERIALIZED (SELECT value ->> 0, 
 
 /** The condition's SQL (its arguments come from the moment at each call). */
 const OVERDUE = overdueCondition('f', { dueBefore: '', settledThrough: '' });
+const OVERDUE_IDS = overdueCondition('o', { dueBefore: '', settledThrough: '' });
 
 const SQL = {
   // The ranges are materialised first, so each row compares with plain values, not JSON.
@@ -66,11 +67,13 @@ const SQL = {
     SELECT (SELECT count(*) FROM followups AS f INDEXED BY followups_status_due WHERE f.status = 'scheduled' AND f.due_on >= d.lo AND f.due_on < d.hi)
     FROM d ORDER BY d.i`,
 
-  // The nightly run's lists: ids and case numbers only; overdue as store/followups.ts overdueCondition says.
+  // The nightly run's lists: ids and case numbers only; overdue as store/followups.ts overdueCondition says. The
+  // list finds the ids as the count does (the settled index for those done late): searched
+  // beside the case join, the planner reads every follow-up ever done through the due index.
   overdueCount: `SELECT count(*) AS n FROM followups AS f WHERE ${OVERDUE.sql}`,
   overdueList: `SELECT f.id, c.case_number AS caseNumber, f.due_on AS dueOn, f.worker_id AS workerId
     FROM followups AS f CROSS JOIN cases AS c
-    WHERE ${OVERDUE.sql} AND c.id = f.case_id ORDER BY f.due_on, f.id LIMIT ?`,
+    WHERE f.id IN (SELECT o.id FROM followups AS o WHERE ${OVERDUE_IDS.sql}) AND c.id = f.case_id ORDER BY f.due_on, f.id LIMIT ?`,
   unassignedCount: `SELECT count(*) AS n FROM cases WHERE worker_id IS NULL AND status = 'open'`,
   unassignedList: `SELECT id, case_number AS caseNumber, opened_on AS openedOn, risk FROM cases INDEXED BY cases_worker
     WHERE worker_id IS NULL AND status = 'open'

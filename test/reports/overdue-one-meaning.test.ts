@@ -2,7 +2,7 @@
  * "Overdue" means one thing on any one night: `followup list --overdue`, the staff
  * caseload, `report monthly`, and the nightly run's summary, lists and files all give
  * the same follow-ups. Overdue at a moment = due on a day that had ended by then and
- * not done, missed or cancelled by then (src/domain/followups.ts overdueMoment):
+ * not done, missed or cancelled by then (src/domain/overdue.ts overdueMoment):
  * - now (today, while the day runs): due before today and still scheduled; one done
  *   or missed today is not overdue any more;
  * - at the end of a past month: due on or before its last day and still scheduled then,

@@ -9,6 +9,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/database.js';
 import { checkReportCounts } from '../../src/store/report-counts/index.js';
+import { CALENDAR_DIGEST, CALENDAR_VERSION, calendarDescription } from '../../src/store/report-counts/set.js';
+import { createHash } from 'node:crypto';
 import { runCli, tempDb } from '../helpers/cli.js';
 
 const cleanups: (() => void)[] = [];
@@ -127,5 +129,12 @@ describe('derived schema', () => {
     } finally {
       again.close();
     }
+  });
+});
+
+describe('the calendar behind report_months', () => {
+  it('is the one CALENDAR_VERSION names (raise the version when the rule in dates.ts changes)', () => {
+    const digest = createHash('sha256').update(calendarDescription()).digest('hex');
+    expect(digest, `the Jalali calendar rule changed: raise CALENDAR_VERSION (now ${CALENDAR_VERSION}) in src/store/report-counts/set.ts and set CALENDAR_DIGEST to ${digest}`).toBe(CALENDAR_DIGEST);
   });
 });

@@ -5,12 +5,12 @@
  */
 import type { ReadCtx } from '../context.js';
 import { buildReport, monthlyPlan, type MonthlyReport } from './build.js';
-import { overdueMoment } from '../followups.js';
+import { overdueMoment } from '../overdue.js';
 import type { IsoDate, JalaliMonth } from '../dates.js';
 import { selectOverdueFollowups, selectUnassignedOpenCases, type OverdueFollowupRow, type UnassignedCaseRow } from '../../store/reports.js';
 
 export interface Attention {
-  /** The follow-ups overdue now (domain/followups.ts overdueMoment). */
+  /** The follow-ups overdue now (domain/overdue.ts overdueMoment). */
   overdueFollowups: { total: number; items: OverdueFollowupRow[] };
   unassignedCases: { total: number; items: UnassignedCaseRow[] };
 }

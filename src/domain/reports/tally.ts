@@ -3,7 +3,7 @@
  * snapshot: flows (services, openings, closings, follow-ups due, clients
  * registered) are sums over the period; states (cases open at the end, follow-ups
  * overdue) are the present state less what changed after the day they are taken at
- * (overdue: at the moment domain/followups.ts overdueMoment makes of the period's asOf).
+ * (overdue: at the moment domain/overdue.ts overdueMoment makes of the period's asOf).
  * Every read is a sum of report_counts; src/store/report-counts/measures.ts declares the
  * measures (what each counts, and its code) and gives the lists and decoders used here.
  */
@@ -14,7 +14,7 @@ import type { ReadableDB } from '../../store/database.js';
 import { CALENDAR_FLOWS, DAY_FLOWS, decodeClientCode, decodeGroupId, decodeServiceCode } from '../../store/report-counts/index.js';
 import { addDays, asIsoDate, type IsoDate } from '../dates.js';
 import { add, emptyTally, type GroupCounts, type Tally } from './figures.js';
-import { overdueMoment } from '../followups.js';
+import { overdueMoment } from '../overdue.js';
 import { countRanges, type Period } from './period.js';
 
 
@@ -83,7 +83,7 @@ export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: 
   const now = sumLists(selectStateCounts(db, ['open-center', 'open-worker']));
   const nowOpen = { center: groupCounts(now.get('open-center')), worker: groupCounts(now.get('open-worker')) };
   const changed = sumsFrom(db, periods.map((p) => addDays(p.asOf, 1)), ['opened-center', 'opened-worker', 'change-center', 'change-worker'], today);
-  // Overdue at the moment of asOf (domain/followups.ts overdueMoment: due before dueBefore and not done
+  // Overdue at the moment of asOf (domain/overdue.ts overdueMoment: due before dueBefore and not done
   // or missed by settledThrough) = due before dueBefore and still scheduled, plus those done or missed
   // late after settledThrough (overdue-until), less those of them due from dueBefore on (done-late and
   // missed-late by due day: every one of them was settled after settledThrough too).

@@ -7,7 +7,7 @@
  * re-created.
  */
 import { monthRange, monthsOfYear } from '../../domain/dates.js';
-import type { Sqlite } from '../database.js';
+import type { Sqlite } from '../sqlite.js';
 
 /**
  * The Jalali years in the table. Record dates run from 1300 (src/domain/dates.ts

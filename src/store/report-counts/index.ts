@@ -24,12 +24,6 @@
  *  Nothing else: the next open re-creates the triggers and recounts every measure, and
  *  test/reports/aggregates.test.ts and the model test hold the triggers to the recount.
  */
-import { daysInJalaliMonth, isJalaliLeapYear, monthsOfYear, yearStart, type JalaliMonth } from '../../domain/dates.js';
-import type { Sqlite } from '../database.js';
-import type { DerivedSet } from '../derived.js';
-import { FIRST_YEAR, LAST_YEAR, fillMonths } from './calendar.js';
-import { rebuildCounts } from './recount.js';
-import { MIGRATION_4_OBJECTS, reportCountObjects } from './schema.js';
 
 export {
   CALENDAR_FLOWS, CALENDAR_MEASURES, DAY_FLOWS, MEASURES, decodeClientCode, decodeGroupId, decodeServiceCode, type ClientCode,
@@ -37,32 +31,6 @@ export {
 export {
   checkReportCounts, countHeldClients, holdNewClients, rebuildReportCounts, resumeNewClientCounts, resumeReportCounts,
   suspendNewClientCounts, suspendReportCounts, type CountMismatch, type HeldClientCounts,
-} from './recount.js';
+} from './upkeep.js';
+export { REPORT_COUNTS } from './set.js';
 export { jalaliMonthSql, monthCountKey, yearCountKey, yearsBeforeSql } from './calendar.js';
-
-/**
- * What report_months is filled from: its years, the first of them, and which are leap
- * years (with the fixed month lengths, that is every month boundary). A change to the
- * calendar's rule in src/domain/dates.ts changes the hash, and the table is refilled.
- */
-function calendarFingerprint(): string {
-  let leaps = '';
-  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) leaps += isJalaliLeapYear(year) ? '1' : '0';
-  const months = Array.from({ length: 12 }, (_, i) => daysInJalaliMonth(FIRST_YEAR, i + 1)).join(',');
-  return `${FIRST_YEAR}-${LAST_YEAR} from ${yearStart(monthsOfYear(FIRST_YEAR)[0] as JalaliMonth)} months ${months} leap ${leaps}`;
-}
-
-export const REPORT_COUNTS: DerivedSet = {
-  name: 'report-counts',
-  objects: reportCountObjects,
-  supersedes: MIGRATION_4_OBJECTS,
-  fingerprint: calendarFingerprint,
-  refill(s: Sqlite): void {
-    fillMonths(s);
-    s.exec(`DELETE FROM report_counts_held`);
-    // Migration 4's per-day calendar is no longer kept: report_months replaces it.
-    s.exec(`DELETE FROM report_calendar`);
-    rebuildCounts(s);
-  },
-  intact: (s: Sqlite): boolean => s.prepare(`SELECT 1 FROM report_counts_held LIMIT 1`).get() === undefined,
-};
