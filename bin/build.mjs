@@ -94,7 +94,11 @@ try {
   delete env.PARVANDE_DB;
   rmSync(`${OUT}.cache`, { force: true });
   for (const args of runs) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'parvande.js'), ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'parvande.js'), ...args], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     // A refused warm-up command only leaves its paths out of the cache; a crash is a broken bundle.
     if (r.status === null || r.status >= 5) {
       throw new Error(`the bundled program failed on "parvande ${args.join(' ')}" (exit ${r.status ?? r.signal}): ${r.stderr}`);

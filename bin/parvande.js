@@ -72,9 +72,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     if (settled) return;
     settled = true;
     const message = 'the file could not be read to the end';
-    process.stderr.write(args.includes('--json')
-      ? `${JSON.stringify({ error: { code: 'invalid', message, field: null } })}\n`
-      : `error: ${message}\n`);
+    process.stderr.write(
+      args.includes('--json') ? `${JSON.stringify({ error: { code: 'invalid', message, field: null } })}\n` : `error: ${message}\n`,
+    );
     process.exitCode = 2;
   });
 }

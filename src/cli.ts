@@ -21,19 +21,71 @@ interface CommandGroup {
 /** Every command group, in the order --help lists them. */
 const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: 'init', summary: 'create the database and set the office', load: async () => (await import('./commands/init.js')).initCommand() },
-  { name: 'center', summary: 'care centers the office supervises (مراکز)', load: async () => (await import('./commands/center.js')).centerCommand() },
-  { name: 'staff', summary: 'the staff register (کارکنان): social workers, psychologists, interveners', load: async () => (await import('./commands/staff.js')).staffCommand() },
-  { name: 'roster', summary: 'the round-the-clock duty roster (برنامه کشیک): shifts, gaps, who is on duty', load: async () => (await import('./commands/roster.js')).rosterCommand() },
-  { name: 'training', summary: 'training courses, enrolments, compliance, community workshops', load: async () => (await import('./commands/training.js')).trainingCommand() },
-  { name: 'client', summary: 'register, update and find clients (مددجو)', load: async () => (await import('./commands/client.js')).clientCommand() },
-  { name: 'case', summary: 'case files (پرونده): open, assign, note, close, reopen', load: async () => (await import('./commands/case.js')).caseCommand() },
-  { name: 'service', summary: 'services given (خدمات): interventions, mobile-team operations, hotline calls', load: async () => (await import('./commands/service.js')).serviceCommand() },
-  { name: 'followup', summary: 'follow-ups (پیگیری) owed on cases', load: async () => (await import('./commands/followup.js')).followupCommand() },
-  { name: 'report', summary: 'activity reports: monthly, year, range, nightly, provincial roll-up', load: async () => (await import('./commands/report.js')).reportCommand() },
-  { name: 'import', summary: 'bring in spreadsheets (CSV in any encoding, XLSX)', load: async () => (await import('./commands/import.js')).importCommand() },
-  { name: 'export', summary: 'send records out as CSV, XLSX or JSON', load: async () => (await import('./commands/export.js')).exportCommand() },
-  { name: 'audit', summary: 'the audit trail: who wrote or viewed what, when', load: async () => (await import('./commands/audit.js')).auditCommand() },
-  { name: 'db', summary: 'the database file: path, migrations, checks, backup, restore', load: async () => (await import('./commands/db.js')).dbCommand() },
+  {
+    name: 'center',
+    summary: 'care centers the office supervises (مراکز)',
+    load: async () => (await import('./commands/center.js')).centerCommand(),
+  },
+  {
+    name: 'staff',
+    summary: 'the staff register (کارکنان): social workers, psychologists, interveners',
+    load: async () => (await import('./commands/staff.js')).staffCommand(),
+  },
+  {
+    name: 'roster',
+    summary: 'the round-the-clock duty roster (برنامه کشیک): shifts, gaps, who is on duty',
+    load: async () => (await import('./commands/roster.js')).rosterCommand(),
+  },
+  {
+    name: 'training',
+    summary: 'training courses, enrolments, compliance, community workshops',
+    load: async () => (await import('./commands/training.js')).trainingCommand(),
+  },
+  {
+    name: 'client',
+    summary: 'register, update and find clients (مددجو)',
+    load: async () => (await import('./commands/client.js')).clientCommand(),
+  },
+  {
+    name: 'case',
+    summary: 'case files (پرونده): open, assign, note, close, reopen',
+    load: async () => (await import('./commands/case.js')).caseCommand(),
+  },
+  {
+    name: 'service',
+    summary: 'services given (خدمات): interventions, mobile-team operations, hotline calls',
+    load: async () => (await import('./commands/service.js')).serviceCommand(),
+  },
+  {
+    name: 'followup',
+    summary: 'follow-ups (پیگیری) owed on cases',
+    load: async () => (await import('./commands/followup.js')).followupCommand(),
+  },
+  {
+    name: 'report',
+    summary: 'activity reports: monthly, year, range, nightly, provincial roll-up',
+    load: async () => (await import('./commands/report.js')).reportCommand(),
+  },
+  {
+    name: 'import',
+    summary: 'bring in spreadsheets (CSV in any encoding, XLSX)',
+    load: async () => (await import('./commands/import.js')).importCommand(),
+  },
+  {
+    name: 'export',
+    summary: 'send records out as CSV, XLSX or JSON',
+    load: async () => (await import('./commands/export.js')).exportCommand(),
+  },
+  {
+    name: 'audit',
+    summary: 'the audit trail: who wrote or viewed what, when',
+    load: async () => (await import('./commands/audit.js')).auditCommand(),
+  },
+  {
+    name: 'db',
+    summary: 'the database file: path, migrations, checks, backup, restore',
+    load: async () => (await import('./commands/db.js')).dbCommand(),
+  },
   { name: 'demo', summary: 'build a demo office to try parvande on', load: async () => (await import('./commands/demo.js')).demoCommand() },
 ];
 
@@ -77,7 +129,11 @@ function rootProgram(): Command {
   const program = new Command('parvande')
     .description('Case files of a county Social Emergency office (اورژانس اجتماعی) in one SQLite file')
     .version(VERSION, '-V, --version')
-    .option('--db <path>', 'database file (else PARVANDE_DB, else the per-user data folder); "report" takes several for a roll-up', collectDb)
+    .option(
+      '--db <path>',
+      'database file (else PARVANDE_DB, else the per-user data folder); "report" takes several for a roll-up',
+      collectDb,
+    )
     .option('--json', 'print one JSON document on stdout (errors as JSON on stderr)')
     .addOption(new Option('--lang <lang>', 'labels and digits').choices(['en', 'fa']))
     .addOption(new Option('--calendar <calendar>', 'how dates are shown (default jalali)').choices(['jalali', 'gregorian']))

@@ -42,7 +42,9 @@ function throwInsteadOfExit(cmd: Command): void {
  * name or a phone number given in the wrong place would reach a log. Only the rule stays.
  */
 function withoutValues(message: string): string {
-  return message.replace(/ argument '[\s\S]*' is invalid\./, ' argument is invalid.').replace(/^unknown command '[\s\S]*?'(?=$|\n|\.)/, 'unknown command');
+  return message
+    .replace(/ argument '[\s\S]*' is invalid\./, ' argument is invalid.')
+    .replace(/^unknown command '[\s\S]*?'(?=$|\n|\.)/, 'unknown command');
 }
 
 function report(thrown: unknown, argv: string[]): number {

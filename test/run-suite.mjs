@@ -10,7 +10,16 @@ const report = join(dir, 'results.json');
 const vitest = join('node_modules', 'vitest', 'vitest.mjs');
 const r = spawnSync(
   process.execPath,
-  [vitest, 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    vitest,
+    'run',
+    '--config',
+    'test/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 let code = r.status ?? 1;

@@ -32,7 +32,15 @@ export function auditCommand(): Command {
         ? f.w('none')
         : renderTable(
             ['#', f.w('date'), f.w('actor'), 'Command', 'Action', 'Record', 'Fields'],
-            rows.map((r) => [f.n(r.id), f.timestamp(r.at), r.actor, r.command, r.action, `${r.recordType}${r.recordId ? ':' + r.recordId : ''}`, r.detail ?? '']),
+            rows.map((r) => [
+              f.n(r.id),
+              f.timestamp(r.at),
+              r.actor,
+              r.command,
+              r.action,
+              `${r.recordType}${r.recordId ? ':' + r.recordId : ''}`,
+              r.detail ?? '',
+            ]),
             { rtl: f.rtl, numeric: [0] },
           ),
     );

@@ -1,7 +1,20 @@
 import { Command } from 'commander';
 import {
-  listCases, parseAssignCaseInput, parseCaseNoteInput, parseCloseCaseInput, parseOpenCaseInput, parseReopenCaseInput, recordCaseAssignment,
-  recordCaseClosing, recordCaseNote, recordCaseOpening, recordCaseReopening, resolveCase, resolveCaseClient, showCase, validateCaseOpening,
+  listCases,
+  parseAssignCaseInput,
+  parseCaseNoteInput,
+  parseCloseCaseInput,
+  parseOpenCaseInput,
+  parseReopenCaseInput,
+  recordCaseAssignment,
+  recordCaseClosing,
+  recordCaseNote,
+  recordCaseOpening,
+  recordCaseReopening,
+  resolveCase,
+  resolveCaseClient,
+  showCase,
+  validateCaseOpening,
   type RawOpenCase,
 } from '../domain/cases.js';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS } from '../domain/codes.js';
@@ -36,7 +49,9 @@ export function caseCommand(): Command {
   ).action(async (opts: RawOpenCase, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [
-      ...(opts.anonymous ? [] : [{ key: 'client' as const, option: 'client', message: 'Client id or national code (or rerun with --anonymous)' }]),
+      ...(opts.anonymous
+        ? []
+        : [{ key: 'client' as const, option: 'client', message: 'Client id or national code (or rerun with --anonymous)' }]),
       { key: 'channel', option: 'channel', message: 'Channel', choices: choose(CHANNELS, rt) },
       { key: 'category', option: 'category', message: 'Primary problem', choices: choose(CATEGORIES, rt) },
       { key: 'risk', option: 'risk', message: 'Risk', choices: choose(RISKS, rt) },
@@ -51,7 +66,10 @@ export function caseCommand(): Command {
   });
 
   withExamples(
-    kase.command('show').argument('<case>', 'case number (KRJ01-1405-000012), 1405-12, or id').description('a case with its timeline, services and follow-ups (the view is recorded)'),
+    kase
+      .command('show')
+      .argument('<case>', 'case number (KRJ01-1405-000012), 1405-12, or id')
+      .description('a case with its timeline, services and follow-ups (the view is recorded)'),
     'parvande case show KRJ01-1405-000012',
     'parvande case show 1405-12 --json',
   ).action((ref: string, _o: unknown, cmd: Command) => {
@@ -84,7 +102,12 @@ export function caseCommand(): Command {
   });
 
   withExamples(
-    kase.command('assign').argument('<case>', 'case').option('--worker <staff>', 'staff id or full name').option('--date <date>', 'default today').description('assign (or reassign) the case to a worker'),
+    kase
+      .command('assign')
+      .argument('<case>', 'case')
+      .option('--worker <staff>', 'staff id or full name')
+      .option('--date <date>', 'default today')
+      .description('assign (or reassign) the case to a worker'),
     'parvande case assign KRJ01-1405-000012 --worker 4',
   ).action(async (ref: string, opts: { worker?: string; date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
@@ -94,7 +117,12 @@ export function caseCommand(): Command {
   });
 
   withExamples(
-    kase.command('note').argument('<case>', 'case').option('--text <text>', 'the note').option('--date <date>', 'default today').description('add a note to the case timeline'),
+    kase
+      .command('note')
+      .argument('<case>', 'case')
+      .option('--text <text>', 'the note')
+      .option('--date <date>', 'default today')
+      .description('add a note to the case timeline'),
     'parvande case note 1405-12 --text "home visit arranged with the school counsellor"',
   ).action(async (ref: string, opts: { text?: string; date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
@@ -114,21 +142,33 @@ export function caseCommand(): Command {
       .option('--worker <staff>', 'who does the planned follow-ups (default the case worker)')
       .description('close the case; optionally schedule a follow-up plan'),
     'parvande case close 1405-12 --reason resolved --followup-plan 7,30,90',
-  ).action(async (ref: string, opts: { reason?: string; date?: string; note?: string; followupPlan?: string; worker?: string }, cmd: Command) => {
-    const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'reason', option: 'reason', message: 'Reason for closing', choices: choose(CLOSE_REASONS, rt) },
-      { key: 'followupPlan', option: 'followup-plan', message: 'Follow-up plan, days after closing (e.g. 7,30,90), empty for none', optional: true },
-    ]);
-    const r = rt.write((ctx) => recordCaseClosing(ctx, resolveCase(ctx, ref), parseCloseCaseInput(o, ctx.today)));
-    if (r.stillScheduled > 0) {
-      rt.out.warn(`case ${r.case.caseNumber} still has ${r.stillScheduled} follow-up(s) scheduled from before closing; they stay due`);
-    }
-    rt.out.result({ ...r.case, plannedFollowups: r.plannedFollowups, stillScheduled: r.stillScheduled }, () => closeResult(r, fmt(rt)));
-  });
+  ).action(
+    async (ref: string, opts: { reason?: string; date?: string; note?: string; followupPlan?: string; worker?: string }, cmd: Command) => {
+      const rt = Runtime.of(cmd);
+      const o = await rt.fill(opts, [
+        { key: 'reason', option: 'reason', message: 'Reason for closing', choices: choose(CLOSE_REASONS, rt) },
+        {
+          key: 'followupPlan',
+          option: 'followup-plan',
+          message: 'Follow-up plan, days after closing (e.g. 7,30,90), empty for none',
+          optional: true,
+        },
+      ]);
+      const r = rt.write((ctx) => recordCaseClosing(ctx, resolveCase(ctx, ref), parseCloseCaseInput(o, ctx.today)));
+      if (r.stillScheduled > 0) {
+        rt.out.warn(`case ${r.case.caseNumber} still has ${r.stillScheduled} follow-up(s) scheduled from before closing; they stay due`);
+      }
+      rt.out.result({ ...r.case, plannedFollowups: r.plannedFollowups, stillScheduled: r.stillScheduled }, () => closeResult(r, fmt(rt)));
+    },
+  );
 
   withExamples(
-    kase.command('reopen').argument('<case>', 'case').option('--date <date>', 'default today').option('--note <text>', 'why it is reopened').description('reopen a closed case'),
+    kase
+      .command('reopen')
+      .argument('<case>', 'case')
+      .option('--date <date>', 'default today')
+      .option('--note <text>', 'why it is reopened')
+      .description('reopen a closed case'),
     'parvande case reopen 1405-12 --note "harm recurred"',
   ).action((ref: string, opts: { date?: string; note?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);

@@ -34,7 +34,11 @@ export function centerCommand(): Command {
   });
 
   withExamples(
-    center.command('list').description('all centers').option('--kind <kind>', codeList(CENTER_KINDS)).option('--sector <sector>', 'gov or ngo'),
+    center
+      .command('list')
+      .description('all centers')
+      .option('--kind <kind>', codeList(CENTER_KINDS))
+      .option('--sector <sector>', 'gov or ngo'),
     'parvande center list --sector ngo',
   ).action((opts: { kind?: string; sector?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);

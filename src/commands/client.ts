@@ -1,6 +1,13 @@
 import { Command } from 'commander';
 import {
-  findClients, listClients, parseClientInput, parseClientUpdateInput, recordClientUpdate, registerClient, resolveClient, showClient,
+  findClients,
+  listClients,
+  parseClientInput,
+  parseClientUpdateInput,
+  recordClientUpdate,
+  registerClient,
+  resolveClient,
+  showClient,
 } from '../domain/clients.js';
 import { parseDateInput } from '../domain/dates.js';
 import { parseBool } from '../domain/fields.js';
@@ -74,10 +81,19 @@ export function clientCommand(): Command {
     const o = await rt.fill(opts, [
       { key: 'firstName', option: 'first-name', message: 'First name (نام)' },
       { key: 'lastName', option: 'last-name', message: 'Last name (نام خانوادگی)' },
-      { key: 'nationalCode', option: 'national-code', message: 'National code (کد ملی), empty if unknown', optional: true, validate: validateWith((v) => parseNationalCode(v)) },
+      {
+        key: 'nationalCode',
+        option: 'national-code',
+        message: 'National code (کد ملی), empty if unknown',
+        optional: true,
+        validate: validateWith((v) => parseNationalCode(v)),
+      },
       { key: 'sex', option: 'sex', message: 'Sex (جنسیت)', choices: choose(SEXES, rt), optional: true },
       {
-        key: 'birthDate', option: 'birth-date', message: 'Birth date (تاریخ تولد), e.g. 1370/05/12', optional: true,
+        key: 'birthDate',
+        option: 'birth-date',
+        message: 'Birth date (تاریخ تولد), e.g. 1370/05/12',
+        optional: true,
         validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'birth-date', kind: 'birth' })),
       },
       { key: 'mobile', option: 'mobile', message: 'Mobile (تلفن همراه)', optional: true, validate: validateWith((v) => parseMobile(v)) },
@@ -88,7 +104,7 @@ export function clientCommand(): Command {
   });
 
   withExamples(
-    clientFields(client.command('update').argument('<id>', 'client id or national code').description('change a client\'s details'), true),
+    clientFields(client.command('update').argument('<id>', 'client id or national code').description("change a client's details"), true),
     'parvande client update 12 --mobile 09351112233 --informal-settlement yes',
   ).action(async (id: string, opts: ClientOpts, cmd: Command) => {
     const rt = Runtime.of(cmd);
@@ -98,7 +114,7 @@ export function clientCommand(): Command {
   });
 
   withExamples(
-    client.command('show').argument('<id>', 'client id or national code').description('one client\'s record'),
+    client.command('show').argument('<id>', 'client id or national code').description("one client's record"),
     'parvande client show 12',
     'parvande client show 0013542419 --json',
   ).action((id: string, _opts: unknown, cmd: Command) => {

@@ -33,7 +33,9 @@ export function dbCommand(): Command {
     const from = d.userVersion;
     const applied = d.migrate();
     const result = { path: d.path, from, to: d.userVersion, applied };
-    rt.out.result(result, () => (applied.length === 0 ? `schema ${from} is current` : `migrated ${d.path} from schema ${from} to ${d.userVersion}`));
+    rt.out.result(result, () =>
+      applied.length === 0 ? `schema ${from} is current` : `migrated ${d.path} from schema ${from} to ${d.userVersion}`,
+    );
   });
 
   withExamples(
@@ -50,17 +52,25 @@ export function dbCommand(): Command {
         ['Integrity', check.integrity.join('; ')],
         ['Foreign-key problems', check.foreignKeyProblems === null ? 'could not be checked' : String(check.foreignKeyProblems)],
         ...Object.entries(check.counts).map(([k, v]): [string, string] => [k, v === null ? 'damaged: could not be read' : f.n(v)]),
-        ['Report counts', check.reportCounts === null ? 'not checked' : check.reportCounts.mismatches === 0 ? 'ok' : `${f.n(check.reportCounts.mismatches)} differ from a recount`],
+        [
+          'Report counts',
+          check.reportCounts === null
+            ? 'not checked'
+            : check.reportCounts.mismatches === 0
+              ? 'ok'
+              : `${f.n(check.reportCounts.mismatches)} differ from a recount`,
+        ],
       ]),
     );
     if (!check.ok) {
       // An older schema is not damage: say how to bring it up to date.
       const damaged = Object.values(check.counts).some((n) => n === null);
-      const why = check.schemaVersion < LATEST_VERSION && check.foreignKeyProblems === 0 && check.integrity.join() === 'ok' && !damaged
-        ? `is at schema ${check.schemaVersion} of ${LATEST_VERSION}: run "parvande db migrate"`
-        : check.reportCounts !== null && check.reportCounts.mismatches > 0 && !damaged && check.integrity.join() === 'ok'
-          ? `failed its check: ${check.reportCounts.mismatches} report count(s) differ from a recount of the records`
-          : 'failed its check (integrity or foreign keys)';
+      const why =
+        check.schemaVersion < LATEST_VERSION && check.foreignKeyProblems === 0 && check.integrity.join() === 'ok' && !damaged
+          ? `is at schema ${check.schemaVersion} of ${LATEST_VERSION}: run "parvande db migrate"`
+          : check.reportCounts !== null && check.reportCounts.mismatches > 0 && !damaged && check.integrity.join() === 'ok'
+            ? `failed its check: ${check.reportCounts.mismatches} report count(s) differ from a recount of the records`
+            : 'failed its check (integrity or foreign keys)';
       throw new DatabaseError('database-unreadable', `${check.path} ${why}`);
     }
   });
@@ -94,7 +104,9 @@ export function dbCommand(): Command {
     if (opts.yes !== true) {
       if (!rt.interactive) throw new UsageError('restore replaces the database: confirm with --yes', 'yes');
       const { confirm } = await import('../ui/prompts.js');
-      const ok = await confirm(`Replace ${plan.livePath} with the backup of office ${plan.backup.officeCode}? The current file is kept beside it.`);
+      const ok = await confirm(
+        `Replace ${plan.livePath} with the backup of office ${plan.backup.officeCode}? The current file is kept beside it.`,
+      );
       if (!ok) throw new UsageError('restore cancelled; nothing was changed');
     }
     warnRemoved(rt, removeLeftovers(plan.livePath));

@@ -28,9 +28,15 @@ export function exportCommand(): Command {
     .addOption(new Option('--format <format>', 'file format (default: from --out, else csv)').choices(['csv', 'xlsx', 'json']))
     .option('--out <file>', 'write to this file, owner-only; - or none: standard output (xlsx only when redirected)')
     .option('--force', FORCE_HELP)
-    .option('--from <date>', 'only records dated on or after (clients: registered, cases: opened, services: date, followups: due, roster-assignments: shift date, courses: running, enrolments: requested, workshops: held)')
+    .option(
+      '--from <date>',
+      'only records dated on or after (clients: registered, cases: opened, services: date, followups: due, roster-assignments: shift date, courses: running, enrolments: requested, workshops: held)',
+    )
     .option('--to <date>', 'only records dated on or before')
-    .option('--redact', 'for files that leave the office: no names, national codes, phones, addresses, birth dates or notes; people as stable pseudonyms (does not import back)');
+    .option(
+      '--redact',
+      'for files that leave the office: no names, national codes, phones, addresses, birth dates or notes; people as stable pseudonyms (does not import back)',
+    );
   withExamples(
     cmd,
     'parvande export clients --format xlsx --out clients.xlsx',
@@ -44,7 +50,8 @@ export function exportCommand(): Command {
     const entity = getEntity(kind);
     const toStdout = opts.out === undefined || isStdio(opts.out);
     const format = (opts.format as 'csv' | 'xlsx' | 'json' | undefined) ?? (toStdout ? 'csv' : formatOf(opts.out));
-    if (format === 'xlsx' && opts.out === undefined) throw new UsageError('--format xlsx needs --out FILE (or --out - for standard output)', 'out');
+    if (format === 'xlsx' && opts.out === undefined)
+      throw new UsageError('--format xlsx needs --out FILE (or --out - for standard output)', 'out');
     if (rt.out.json && toStdout && format !== 'json') {
       throw new UsageError('--json prints one JSON document: give --out FILE, or use --format json', 'json');
     }
@@ -74,7 +81,10 @@ export function exportCommand(): Command {
       write: (chunk) => rt.out.write(format === 'xlsx' ? chunk : chunk.toString('utf8')),
     });
     if (!toStdout) {
-      rt.out.result(result, () => `exported ${result.rows} ${entity.name} to ${result.file} (${format}${result.redacted ? ', redacted' : ''})`);
+      rt.out.result(
+        result,
+        () => `exported ${result.rows} ${entity.name} to ${result.file} (${format}${result.redacted ? ', redacted' : ''})`,
+      );
     }
   });
   return cmd;

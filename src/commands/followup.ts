@@ -1,8 +1,15 @@
 import { Command } from 'commander';
 import { parseDateInput } from '../domain/dates.js';
 import {
-  listFollowups, parseFinishFollowupInput, parseScheduleFollowupInput, recordFollowupEnd, recordFollowupSchedule, resolveFollowup, resolveFollowupCase,
-  validateFollowupSchedule, type RawFollowupSchedule,
+  listFollowups,
+  parseFinishFollowupInput,
+  parseScheduleFollowupInput,
+  recordFollowupEnd,
+  recordFollowupSchedule,
+  resolveFollowup,
+  resolveFollowupCase,
+  validateFollowupSchedule,
+  type RawFollowupSchedule,
 } from '../domain/followups.js';
 import { Runtime } from '../runtime.js';
 import { followupCard, followupTable } from '../ui/views/followups.js';
@@ -28,7 +35,12 @@ export function followupCommand(): Command {
     const rt = Runtime.of(cmd);
     const o = await rt.fill(opts, [
       { key: 'case', option: 'case', message: 'Case number or id' },
-      { key: 'due', option: 'due', message: 'Due date (1405/09/20, +7d, ...)', validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })) },
+      {
+        key: 'due',
+        option: 'due',
+        message: 'Due date (1405/09/20, +7d, ...)',
+        validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })),
+      },
     ]);
     const f = rt.write((ctx) => {
       const c = resolveFollowupCase(ctx, o.case);
@@ -50,7 +62,13 @@ export function followupCommand(): Command {
     withExamples(c, example).action(async (id: string, opts: { date?: string; outcome?: string; reason?: string }, cmd: Command) => {
       const rt = Runtime.of(cmd);
       const o = status === 'done' ? await rt.fill(opts, [{ key: 'outcome', option: 'outcome', message: 'Outcome' }]) : opts;
-      const f = rt.write((ctx) => recordFollowupEnd(ctx, resolveFollowup(ctx, id), parseFinishFollowupInput(status, { date: o.date, outcome: o.outcome ?? o.reason }, ctx.today)));
+      const f = rt.write((ctx) =>
+        recordFollowupEnd(
+          ctx,
+          resolveFollowup(ctx, id),
+          parseFinishFollowupInput(status, { date: o.date, outcome: o.outcome ?? o.reason }, ctx.today),
+        ),
+      );
       rt.out.result(f, () => followupCard(f, fmt(rt)));
     });
   }
@@ -67,10 +85,12 @@ export function followupCommand(): Command {
       .addOption(limitOption()),
     'parvande followup list --overdue',
     'parvande followup list --worker 3 --due-before +7d',
-  ).action((opts: { overdue?: boolean; worker?: string; case?: string; dueBefore?: string; status?: string; limit?: string }, cmd: Command) => {
-    const rt = Runtime.of(cmd);
-    const rows = rt.read((ctx) => listFollowups(ctx, { ...opts, limit: parseLimit(opts.limit) }));
-    rt.out.result(rows, () => followupTable(rows, fmt(rt), rt.today));
-  });
+  ).action(
+    (opts: { overdue?: boolean; worker?: string; case?: string; dueBefore?: string; status?: string; limit?: string }, cmd: Command) => {
+      const rt = Runtime.of(cmd);
+      const rows = rt.read((ctx) => listFollowups(ctx, { ...opts, limit: parseLimit(opts.limit) }));
+      rt.out.result(rows, () => followupTable(rows, fmt(rt), rt.today));
+    },
+  );
   return followup;
 }

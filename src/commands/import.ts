@@ -28,7 +28,13 @@ export function importCommand(): Command {
     .description('bring in a spreadsheet (CSV, Excel XLSX or JSON) of records; every row passes the same checks as the commands')
     .argument('<kind>', `what the file holds: ${entityNames().join(', ')}`)
     .argument('<file>', 'CSV or tab-separated text (UTF-8, Windows-1256 or UTF-16), .xlsx, or .json; - reads standard input')
-    .addOption(new Option('--format <format>', 'the file\'s format (default: from its name; csv for standard input)').choices(['csv', 'xlsx', 'json']))
+    .addOption(
+      new Option('--format <format>', "the file's format (default: from its name; csv for standard input)").choices([
+        'csv',
+        'xlsx',
+        'json',
+      ]),
+    )
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
     .option('--encoding <encoding>', 'text files: utf8, windows-1256 or utf16le (default: detected)')
     .option('--separator <separator>', 'text files: comma, semicolon or tab (default: detected)')
@@ -62,7 +68,14 @@ export function importCommand(): Command {
 }
 
 /** `file` is what the person named (a file or `-`); `path` is where its bytes are. */
-async function importFile(rt: Runtime, entity: ImportEntity, file: string, path: string, opts: ImportOpts, batchSize: number): Promise<void> {
+async function importFile(
+  rt: Runtime,
+  entity: ImportEntity,
+  file: string,
+  path: string,
+  opts: ImportOpts,
+  batchSize: number,
+): Promise<void> {
   const { openTable } = await import('../files/table.js');
   const { parseEncodingName } = await import('../files/encoding.js');
   const source = await openTable(path, {
@@ -82,13 +95,20 @@ async function importFile(rt: Runtime, entity: ImportEntity, file: string, path:
   const held: { rejects: RejectsFile | null } = { rejects: null };
   let report;
   try {
-    report = await runImport(ctx, entity, source, plan, { dryRun: opts.dryRun === true, allOrNothing: opts.allOrNothing === true, batchSize }, {
-      progress: (rows) => progress.update(rows),
-      rejected: async (rows) => {
-        held.rejects ??= await openRejects(source, file, [rt.dbPath.path]);
-        await held.rejects.write(rows);
+    report = await runImport(
+      ctx,
+      entity,
+      source,
+      plan,
+      { dryRun: opts.dryRun === true, allOrNothing: opts.allOrNothing === true, batchSize },
+      {
+        progress: (rows) => progress.update(rows),
+        rejected: async (rows) => {
+          held.rejects ??= await openRejects(source, file, [rt.dbPath.path]);
+          await held.rejects.write(rows);
+        },
       },
-    });
+    );
     await held.rejects?.close();
   } catch (err) {
     held.rejects?.abort();
@@ -108,7 +128,8 @@ async function importFile(rt: Runtime, entity: ImportEntity, file: string, path:
   rt.out.result(result, () => importSummary(result, fmt(rt)));
   if (report.rejected > 0) {
     const first = report.errors[0];
-    const where = first === undefined ? '' : ` (first: row ${first.row}${first.column === null ? '' : `, column ${first.column}`}: ${first.reason})`;
+    const where =
+      first === undefined ? '' : ` (first: row ${first.row}${first.column === null ? '' : `, column ${first.column}`}: ${first.reason})`;
     const kept = report.dryRun ? '' : report.committed ? '; the other rows were stored' : '; nothing was stored';
     throw new ValidationError(`${report.rejected} of ${report.rows} rows refused${where}${kept}`, 'rows');
   }

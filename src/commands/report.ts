@@ -34,7 +34,8 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   if (rt.out.json && format !== 'table' && toStdout) {
     throw new UsageError(`--json and --format ${format} both print on stdout: add --out FILE for the ${format} file`, 'format');
   }
-  if (format === 'xlsx' && input.out === undefined) throw new UsageError('--format xlsx needs --out FILE (or --out - for standard output)', 'out');
+  if (format === 'xlsx' && input.out === undefined)
+    throw new UsageError('--format xlsx needs --out FILE (or --out - for standard output)', 'out');
   if (format === 'xlsx' && toStdout) checkBinaryStdout(`${kind}.xlsx`);
   const paths = rt.dbPaths;
   // The target is checked before any database is read: a refusal costs nothing and writes nothing.
@@ -116,7 +117,9 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
   const EXTS = ['html', 'csv', 'xlsx'] as const;
   const planned = read.reports.map((report) => ({
     report,
-    paths: EXTS.map((ext) => checkOutputPath(join(dir, nightlyFileName((report.office ?? { code: 'office' }).code, report.period.month ?? '', today, ext)), guard)),
+    paths: EXTS.map((ext) =>
+      checkOutputPath(join(dir, nightlyFileName((report.office ?? { code: 'office' }).code, report.period.month ?? '', today, ext)), guard),
+    ),
   }));
   const files: string[] = [];
   for (const { report, paths } of planned) {
@@ -144,18 +147,24 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
   if (!rt.out.json) {
     // A cron mail stays short: the first few of each list here, all of them (up to --limit) in the files.
     for (const o of a.overdueFollowups.items.slice(0, LOG_LIST_MAX)) {
-      rt.out.note(`overdue follow-up ${f.id(o.id)}: case ${o.caseNumber}, due ${f.date(o.dueOn)}, worker ${o.workerId === null ? '-' : f.id(o.workerId)}`);
+      rt.out.note(
+        `overdue follow-up ${f.id(o.id)}: case ${o.caseNumber}, due ${f.date(o.dueOn)}, worker ${o.workerId === null ? '-' : f.id(o.workerId)}`,
+      );
     }
-    if (a.overdueFollowups.total > LOG_LIST_MAX) rt.out.note(`… ${a.overdueFollowups.total - LOG_LIST_MAX} more overdue follow-ups: see the report files`);
+    if (a.overdueFollowups.total > LOG_LIST_MAX)
+      rt.out.note(`… ${a.overdueFollowups.total - LOG_LIST_MAX} more overdue follow-ups: see the report files`);
     for (const c of a.unassignedCases.items.slice(0, LOG_LIST_MAX)) {
       rt.out.note(`open case with nobody assigned: ${c.caseNumber} (opened ${f.date(c.openedOn)}, risk ${c.risk})`);
     }
-    if (a.unassignedCases.total > LOG_LIST_MAX) rt.out.note(`… ${a.unassignedCases.total - LOG_LIST_MAX} more open cases with nobody assigned: see the report files`);
+    if (a.unassignedCases.total > LOG_LIST_MAX)
+      rt.out.note(`… ${a.unassignedCases.total - LOG_LIST_MAX} more open cases with nobody assigned: see the report files`);
   }
-  rt.out.result({ ...summary, attention: a }, () =>
-    `parvande nightly ${summary.office} ${summary.month}: ${summary.services} services, ${summary.casesOpened} cases opened, ` +
-    `${summary.casesOpenAtEnd} open, ${summary.followupsOverdue} follow-ups overdue, ${summary.casesUnassigned} open cases unassigned; ` +
-    `${files.length} files in ${dir}`,
+  rt.out.result(
+    { ...summary, attention: a },
+    () =>
+      `parvande nightly ${summary.office} ${summary.month}: ${summary.services} services, ${summary.casesOpened} cases opened, ` +
+      `${summary.casesOpenAtEnd} open, ${summary.followupsOverdue} follow-ups overdue, ${summary.casesUnassigned} open cases unassigned; ` +
+      `${files.length} files in ${dir}`,
   );
 }
 
@@ -184,7 +193,10 @@ export function reportCommand(): Command {
 
   withExamples(
     outputOptions(
-      report.command('year').description('a Jalali year with its months as rows, and the whole year').option('--year <year>', 'Jalali year, default the current one'),
+      report
+        .command('year')
+        .description('a Jalali year with its months as rows, and the whole year')
+        .option('--year <year>', 'Jalali year, default the current one'),
     ),
     'parvande report year --year 1405',
     'parvande report year --format csv --out 1405.csv',
@@ -212,7 +224,9 @@ export function reportCommand(): Command {
   withExamples(
     report
       .command('nightly')
-      .description('for cron / Task Scheduler: writes the month\'s report files (html, csv, xlsx) and lists what needs attention; never prompts')
+      .description(
+        "for cron / Task Scheduler: writes the month's report files (html, csv, xlsx) and lists what needs attention; never prompts",
+      )
       .option('--dir <folder>', 'where the files go (created owner-only); default "reports" beside the database')
       .option('--month <month>', 'the month to write; default the current one (and, on its first day, the month just ended)')
       .option('--limit <n>', 'most overdue follow-ups and unassigned cases to list', '200')

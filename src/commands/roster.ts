@@ -7,7 +7,14 @@ import { onDuty } from '../domain/roster/on-duty.js';
 import { addPattern, listPatterns, retirePattern, updatePattern, type PatternInput } from '../domain/roster/patterns.js';
 import { Runtime } from '../runtime.js';
 import {
-  assignResultView, assignmentTable, gapsView, onDutyView, patternCard, patternTable, rosterGrid, settingsCard,
+  assignResultView,
+  assignmentTable,
+  gapsView,
+  onDutyView,
+  patternCard,
+  patternTable,
+  rosterGrid,
+  settingsCard,
 } from '../ui/views/roster.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
 
@@ -44,7 +51,11 @@ function patternCommand(): Command {
   });
 
   withExamples(
-    pattern.command('list').description('shift patterns in force (or all)').option('--service <service>', codeList(DUTY_SERVICES)).option('--all', 'include retired patterns'),
+    pattern
+      .command('list')
+      .description('shift patterns in force (or all)')
+      .option('--service <service>', codeList(DUTY_SERVICES))
+      .option('--all', 'include retired patterns'),
     'parvande roster pattern list --service hotline',
   ).action((opts: { service?: string; all?: boolean }, cmd: Command) => {
     const rt = Runtime.of(cmd);
@@ -53,7 +64,13 @@ function patternCommand(): Command {
   });
 
   withExamples(
-    patternFields(pattern.command('update').argument('<pattern>', 'pattern id or name').option('--service <service>', 'the service, when two have a shift of that name').description('change a pattern (its hours only while nobody is assigned to it)')),
+    patternFields(
+      pattern
+        .command('update')
+        .argument('<pattern>', 'pattern id or name')
+        .option('--service <service>', 'the service, when two have a shift of that name')
+        .description('change a pattern (its hours only while nobody is assigned to it)'),
+    ),
     'parvande roster pattern update 3 --needed 2',
   ).action((ref: string, opts: PatternInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
@@ -192,12 +209,17 @@ export function rosterCommand(): Command {
   });
 
   withExamples(
-    roster.command('settings').description('show or set the rest period after a night shift (default 8 hours)').option('--rest-hours <n>', 'hours, 0 to 72'),
+    roster
+      .command('settings')
+      .description('show or set the rest period after a night shift (default 8 hours)')
+      .option('--rest-hours <n>', 'hours, 0 to 72'),
     'parvande roster settings --rest-hours 12',
   ).action((opts: { restHours?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const restHours =
-      opts.restHours === undefined ? rt.read((ctx) => readSetting(ctx, REST_HOURS)) : rt.write((ctx) => writeSetting(ctx, REST_HOURS, opts.restHours as string));
+      opts.restHours === undefined
+        ? rt.read((ctx) => readSetting(ctx, REST_HOURS))
+        : rt.write((ctx) => writeSetting(ctx, REST_HOURS, opts.restHours as string));
     rt.out.result({ restHours }, () => settingsCard({ restHours }, fmt(rt)));
   });
   return roster;

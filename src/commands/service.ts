@@ -20,7 +20,10 @@ export function serviceCommand(): Command {
       .option('--case <case>', 'case number or id')
       .option('--type <type>', codeList(SERVICE_TYPES))
       .option('--date <date>', 'default today')
-      .option('--worker <staff>', 'who gave it (default: for a hotline call or mobile-team operation the person on duty, else the case worker)')
+      .option(
+        '--worker <staff>',
+        'who gave it (default: for a hotline call or mobile-team operation the person on duty, else the case worker)',
+      )
       .option('--minutes <n>', 'duration in minutes')
       .option('--note <text>', 'note'),
     'parvande service log --case 1405-12 --type crisis-intervention --worker 3 --minutes 90',

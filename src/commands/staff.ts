@@ -2,8 +2,17 @@ import { Command } from 'commander';
 import { ROLES, SECTORS } from '../domain/codes.js';
 import { DEGREES } from '../domain/people/codes.js';
 import {
-  listStaff, listStaffWithCaseload, parseLeaveDate, parseStaffInput, parseStaffUpdateInput, recordStaffLeaving, recordStaffUpdate, registerStaff,
-  resolveStaff, showStaff, type RawStaff,
+  listStaff,
+  listStaffWithCaseload,
+  parseLeaveDate,
+  parseStaffInput,
+  parseStaffUpdateInput,
+  recordStaffLeaving,
+  recordStaffUpdate,
+  registerStaff,
+  resolveStaff,
+  showStaff,
+  type RawStaff,
 } from '../domain/staff.js';
 import { Runtime } from '../runtime.js';
 import { staffCard, staffTable } from '../ui/views/staff.js';
@@ -68,7 +77,10 @@ export function staffCommand(): Command {
   });
 
   withExamples(
-    staff.command('show').argument('<staff>', 'staff id or full name').description('one staff member with caseload: open cases, follow-ups due this week, overdue'),
+    staff
+      .command('show')
+      .argument('<staff>', 'staff id or full name')
+      .description('one staff member with caseload: open cases, follow-ups due this week, overdue'),
     'parvande staff show 3',
   ).action((ref: string, _o: unknown, cmd: Command) => {
     const rt = Runtime.of(cmd);
@@ -77,8 +89,12 @@ export function staffCommand(): Command {
   });
 
   withExamples(
-    staffFields(staff.command('update').argument('<staff>', 'staff id or full name').description("change a staff member's details (an empty value clears an optional field)"))
-      .option('--active <yes|no>', 'yes: rejoins (clears the leaving date); no: leaves today, as "staff leave"'),
+    staffFields(
+      staff
+        .command('update')
+        .argument('<staff>', 'staff id or full name')
+        .description("change a staff member's details (an empty value clears an optional field)"),
+    ).option('--active <yes|no>', 'yes: rejoins (clears the leaving date); no: leaves today, as "staff leave"'),
     'parvande staff update 3 --role psychologist',
     'parvande staff update 3 --phone 02632123456 --membership-no 12345',
   ).action((ref: string, opts: RawStaff, cmd: Command) => {
@@ -102,7 +118,8 @@ export function staffCommand(): Command {
   ).action((ref: string, opts: { date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const s = rt.write((ctx) => recordStaffLeaving(ctx, resolveStaff(ctx, ref, 'id'), parseLeaveDate(opts.date, ctx.today)));
-    if (s.removedAssignments > 0) rt.out.warn(`removed ${s.removedAssignments} roster assignment(s) from the leaving date on; see "parvande roster gaps"`);
+    if (s.removedAssignments > 0)
+      rt.out.warn(`removed ${s.removedAssignments} roster assignment(s) from the leaving date on; see "parvande roster gaps"`);
     rt.out.result(s, () => staffCard(s, fmt(rt)));
   });
   return staff;

@@ -5,12 +5,27 @@ import { CERTIFICATE_MONTHS, readSetting, writeSetting } from '../domain/people/
 import { checkCompliance } from '../domain/training/compliance.js';
 import { addCourse, listCourses, showCourse, updateCourse, type CourseInput } from '../domain/training/courses.js';
 import {
-  dropEnrolment, enrol, listEnrolments, markAttended, markCompleted, type CompleteInput, type EnrolInput, type EnrolmentRef,
+  dropEnrolment,
+  enrol,
+  listEnrolments,
+  markAttended,
+  markCompleted,
+  type CompleteInput,
+  type EnrolInput,
+  type EnrolmentRef,
 } from '../domain/training/enrolments.js';
 import { addWorkshop, listWorkshops, updateWorkshop, type WorkshopInput } from '../domain/training/workshops.js';
 import { Runtime } from '../runtime.js';
 import {
-  complianceView, courseCard, courseDetailView, courseTable, dropView, enrolmentTable, trainingSettingsCard, workshopCard, workshopListView,
+  complianceView,
+  courseCard,
+  courseDetailView,
+  courseTable,
+  dropView,
+  enrolmentTable,
+  trainingSettingsCard,
+  workshopCard,
+  workshopListView,
 } from '../ui/views/training.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
 
@@ -73,7 +88,12 @@ function courseCommand(): Command {
   });
 
   withExamples(
-    courseFields(course.command('update').argument('<course>', 'course id or title').description('change a course (a larger capacity moves people up from the waiting list)')),
+    courseFields(
+      course
+        .command('update')
+        .argument('<course>', 'course id or title')
+        .description('change a course (a larger capacity moves people up from the waiting list)'),
+    ),
     'parvande training course update 4 --capacity 35',
   ).action((ref: string, opts: CourseInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
@@ -100,7 +120,9 @@ function workshopFields(cmd: Command): Command {
 
 function workshopCommand(): Command {
   const workshop = withExamples(
-    new Command('workshop').description('community workshops (کارگاه‌های آموزشی): life skills, prevention of domestic violence, suicide, child abuse; vocational skills'),
+    new Command('workshop').description(
+      'community workshops (کارگاه‌های آموزشی): life skills, prevention of domestic violence, suicide, child abuse; vocational skills',
+    ),
     'parvande training workshop add --topic life-skills --date 1405/09/02 --female 12 --male 4',
     'parvande training workshop list --from 1405/09/01 --to 1405/09/30',
   );
@@ -178,7 +200,8 @@ export function trainingCommand(): Command {
     const o = await rt.fill(opts, [{ key: 'course', option: 'course', message: 'Course (id or title)' }]);
     const rows = rt.write((ctx) => enrol(ctx, o));
     const waiting = rows.filter((e) => e.status === 'waiting');
-    if (waiting.length > 0) rt.out.note(`the course is full: ${waiting.map((e) => `enrolment #${e.id} waits at position ${e.waitingPosition}`).join(', ')}`);
+    if (waiting.length > 0)
+      rt.out.note(`the course is full: ${waiting.map((e) => `enrolment #${e.id} waits at position ${e.waitingPosition}`).join(', ')}`);
     rt.out.result(rows, () => enrolmentTable(rows, fmt(rt)));
   });
 

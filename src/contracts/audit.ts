@@ -3,16 +3,18 @@ import * as z from 'zod';
 import { id, timestamp, type GroupContracts } from './shared.js';
 
 export const auditContracts: GroupContracts = {
-  list: z.array(
-    z.strictObject({
-      id,
-      at: timestamp,
-      actor: z.string(),
-      command: z.string(),
-      action: z.string(),
-      recordType: z.string(),
-      recordId: z.string().nullable().describe('A text: an office\'s record is its code.'),
-      detail: z.string().nullable().describe('The changed fields, comma separated, or null.'),
-    }),
-  ).describe('Newest first.'),
+  list: z
+    .array(
+      z.strictObject({
+        id,
+        at: timestamp,
+        actor: z.string(),
+        command: z.string(),
+        action: z.string(),
+        recordType: z.string(),
+        recordId: z.string().nullable().describe("A text: an office's record is its code."),
+        detail: z.string().nullable().describe('The changed fields, comma separated, or null.'),
+      }),
+    )
+    .describe('Newest first.'),
 };

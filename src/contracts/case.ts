@@ -33,7 +33,10 @@ export const caseEvent = z.strictObject({
   at: timestamp,
   actor: z.string(),
   workerId: id.nullable(),
-  reason: z.string().nullable().describe('The close reason (closed), the service type (service) or scheduled/done/missed/cancelled (follow-up).'),
+  reason: z
+    .string()
+    .nullable()
+    .describe('The close reason (closed), the service type (service) or scheduled/done/missed/cancelled (follow-up).'),
   text: z.string().nullable(),
   serviceId: id.nullable(),
   followupId: id.nullable(),

@@ -3,8 +3,16 @@ import * as z from 'zod';
 import type { ErrorCode } from '../errors.js';
 
 const CODES = [
-  'usage', 'invalid', 'missing-input', 'not-found', 'conflict',
-  'database-locked', 'database-unreadable', 'database-newer', 'database-missing', 'internal',
+  'usage',
+  'invalid',
+  'missing-input',
+  'not-found',
+  'conflict',
+  'database-locked',
+  'database-unreadable',
+  'database-newer',
+  'database-missing',
+  'internal',
 ] as const satisfies readonly ErrorCode[];
 // A new ErrorCode fails to compile here until it is listed above.
 const everyCode: [Exclude<ErrorCode, (typeof CODES)[number]>] extends [never] ? true : never = true;

@@ -14,7 +14,7 @@ export const followupRecord = z.strictObject({
   outcome: z.string().nullable().describe('The outcome, or the reason (missed, cancelled).'),
   note: z.string().nullable(),
   fromPlan: z.boolean().describe('Made by `case close --followup-plan`.'),
-  risk: codeOf(RISKS).describe('The case\'s risk.'),
+  risk: codeOf(RISKS).describe("The case's risk."),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

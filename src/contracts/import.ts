@@ -4,7 +4,10 @@ import { count, id, type GroupContracts } from './shared.js';
 
 const rejection = z.strictObject({
   row: z.number().int().positive(),
-  column: z.string().nullable().describe('The header as in the file; null when no one column is at fault; `#3` for a column with no header.'),
+  column: z
+    .string()
+    .nullable()
+    .describe('The header as in the file; null when no one column is at fault; `#3` for a column with no header.'),
   field: z.string().nullable(),
   value: z.string().nullable().describe('The cell as written, "(hidden)" for personal fields, null when there is no one cell.'),
   reason: z.string(),

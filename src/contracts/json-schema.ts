@@ -15,17 +15,28 @@ export interface SchemaFile {
 
 function schemaText(schema: z.ZodType, title: string, description: string): string {
   const { $schema, description: own, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  return JSON.stringify({ $schema, title, description: own === undefined ? description : `${description} ${String(own)}`, ...rest }, null, 2) + '\n';
+  return (
+    JSON.stringify({ $schema, title, description: own === undefined ? description : `${description} ${String(own)}`, ...rest }, null, 2) +
+    '\n'
+  );
 }
 
 export function jsonSchemaFiles(): SchemaFile[] {
   const files = contractCommands().map((command) => ({
     name: `${command.split(' ').join('.')}.json`,
-    text: schemaText(contractOf(command) as z.ZodType, `parvande ${command} --json`, `What \`parvande ${command} --json\` prints on stdout (docs/json.md).`),
+    text: schemaText(
+      contractOf(command) as z.ZodType,
+      `parvande ${command} --json`,
+      `What \`parvande ${command} --json\` prints on stdout (docs/json.md).`,
+    ),
   }));
   files.push({
     name: 'error.json',
-    text: schemaText(errorContract, 'parvande error --json', 'The one JSON object a failing command prints on stderr with --json, whatever the command.'),
+    text: schemaText(
+      errorContract,
+      'parvande error --json',
+      'The one JSON object a failing command prints on stderr with --json, whatever the command.',
+    ),
   });
   return files.sort((a, b) => a.name.localeCompare(b.name));
 }

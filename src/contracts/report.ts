@@ -23,77 +23,93 @@ const caseloadEntry = z.strictObject({
 
 // An id puts a shape once under $defs in the JSON Schema files rather than at every use
 // (a report holds three periods' figures, a roll-up every office's report).
-const serviceFigures = z.strictObject({
-  total: count,
-  byType: byCode(SERVICE_TYPES, count),
-  byChannel: byCode(CHANNELS, count),
-  byCategory: byCode(CATEGORIES, count, ['none']).describe('By the primary category of the service\'s case; `none`: services logged without a case. Sums to total.'),
-  byAnyCategory: byCode(CATEGORIES, count).describe('Once per category the service\'s case carries.'),
-}).meta({ id: 'service-figures' });
+const serviceFigures = z
+  .strictObject({
+    total: count,
+    byType: byCode(SERVICE_TYPES, count),
+    byChannel: byCode(CHANNELS, count),
+    byCategory: byCode(CATEGORIES, count, ['none']).describe(
+      "By the primary category of the service's case; `none`: services logged without a case. Sums to total.",
+    ),
+    byAnyCategory: byCode(CATEGORIES, count).describe("Once per category the service's case carries."),
+  })
+  .meta({ id: 'service-figures' });
 
-const caseFigures = z.strictObject({
-  opened: count,
-  closed: count.describe('Closings: a case can close twice in a period.'),
-  closedByReason: byCode(CLOSE_REASONS, count),
-  reopened: count,
-  openAtEnd: count,
-  medianDaysToClose: z.number().nonnegative().nullable().describe('null when nothing closed; may be a half.'),
-  byCenter: z.array(caseloadEntry),
-  byWorker: z.array(caseloadEntry),
-}).meta({ id: 'case-figures' });
+const caseFigures = z
+  .strictObject({
+    opened: count,
+    closed: count.describe('Closings: a case can close twice in a period.'),
+    closedByReason: byCode(CLOSE_REASONS, count),
+    reopened: count,
+    openAtEnd: count,
+    medianDaysToClose: z.number().nonnegative().nullable().describe('null when nothing closed; may be a half.'),
+    byCenter: z.array(caseloadEntry),
+    byWorker: z.array(caseloadEntry),
+  })
+  .meta({ id: 'case-figures' });
 
-const followupFigures = z.strictObject({
-  due: count.describe('doneOnTime + doneLate + missed + pending.'),
-  doneOnTime: count,
-  doneLate: count,
-  done: count,
-  missed: count,
-  pending: count,
-  cancelled: count,
-  overdueAtEnd: count,
-}).meta({ id: 'followup-figures' });
+const followupFigures = z
+  .strictObject({
+    due: count.describe('doneOnTime + doneLate + missed + pending.'),
+    doneOnTime: count,
+    doneLate: count,
+    done: count,
+    missed: count,
+    pending: count,
+    cancelled: count,
+    overdueAtEnd: count,
+  })
+  .meta({ id: 'followup-figures' });
 
-const clientFigures = z.strictObject({
-  registered: count,
-  bySex: z.strictObject({ female: count, male: count, unknown: count }),
-  byAgeGroup: z.strictObject({ child: count, adult: count, elderly: count, unknown: count }),
-  informalSettlement: count,
-  womanHead: count,
-}).meta({ id: 'client-figures' });
+const clientFigures = z
+  .strictObject({
+    registered: count,
+    bySex: z.strictObject({ female: count, male: count, unknown: count }),
+    byAgeGroup: z.strictObject({ child: count, adult: count, elderly: count, unknown: count }),
+    informalSettlement: count,
+    womanHead: count,
+  })
+  .meta({ id: 'client-figures' });
 
-const figures = z.strictObject({
-  period,
-  services: serviceFigures,
-  cases: caseFigures,
-  followups: followupFigures,
-  clients: clientFigures,
-}).meta({ id: 'figures' });
+const figures = z
+  .strictObject({
+    period,
+    services: serviceFigures,
+    cases: caseFigures,
+    followups: followupFigures,
+    clients: clientFigures,
+  })
+  .meta({ id: 'figures' });
 
 const coverage = z.strictObject({ planned: count, covered: count, uncovered: count, partlyCovered: count });
 const trainingFigures = z.strictObject({ enrolments: count, completions: count, hours: z.number().nonnegative() });
 
 /** Staff on the roll, shifts planned and covered, training and workshops: the monthly report's `people` section. */
-const people = z.strictObject({
-  range: z.strictObject({ from: isoDate, to: isoDate }),
-  staff: z.strictObject({ onRoll: count, byRole: byCode(ROLES, count), bySector: byCode(SECTORS, count) }),
-  shifts: coverage.extend({ byService: byCode(DUTY_SERVICES, coverage) }),
-  training: trainingFigures.extend({ byAudience: byCode(AUDIENCES, trainingFigures) }),
-  workshops: z.strictObject({
-    held: count,
-    attendees: z.strictObject({ female: count, male: count, total: count }),
-    byTopic: byCode(WORKSHOP_TOPICS, z.strictObject({ held: count, female: count, male: count })),
-  }),
-}).meta({ id: 'people-figures' });
+const people = z
+  .strictObject({
+    range: z.strictObject({ from: isoDate, to: isoDate }),
+    staff: z.strictObject({ onRoll: count, byRole: byCode(ROLES, count), bySector: byCode(SECTORS, count) }),
+    shifts: coverage.extend({ byService: byCode(DUTY_SERVICES, coverage) }),
+    training: trainingFigures.extend({ byAudience: byCode(AUDIENCES, trainingFigures) }),
+    workshops: z.strictObject({
+      held: count,
+      attendees: z.strictObject({ female: count, male: count, total: count }),
+      byTopic: byCode(WORKSHOP_TOPICS, z.strictObject({ held: count, female: count, male: count })),
+    }),
+  })
+  .meta({ id: 'people-figures' });
 
 const office = z.strictObject({ code: z.string(), name: z.string() });
 
 const monthly = figures.extend({ office, previousMonth: figures, yearToDate: figures, people }).meta({ id: 'monthly-report' });
-const year = z.strictObject({
-  office,
-  period: z.strictObject({ year: z.number().int(), from: isoDate, to: isoDate, asOf: isoDate }),
-  months: z.array(figures).describe('Farvardin to Esfand, each with period.month set.'),
-  total: figures,
-}).meta({ id: 'year-report' });
+const year = z
+  .strictObject({
+    office,
+    period: z.strictObject({ year: z.number().int(), from: isoDate, to: isoDate, asOf: isoDate }),
+    months: z.array(figures).describe('Farvardin to Esfand, each with period.month set.'),
+    total: figures,
+  })
+  .meta({ id: 'year-report' });
 const range = figures.extend({ office }).meta({ id: 'range-report' });
 
 /** The offices added up: no office, no centers or workers (each office's own), no extra sections. */
@@ -137,4 +153,3 @@ export const reportContracts: GroupContracts = {
     }),
   }),
 };
-

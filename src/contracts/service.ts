@@ -18,7 +18,10 @@ export const serviceRecord = z.strictObject({
 
 export const serviceContracts: GroupContracts = {
   log: serviceRecord.extend({
-    workerDefaultedFrom: z.string().nullable().describe('null when --worker was given (or nobody); else where the worker came from: "case", or the duty roster.'),
+    workerDefaultedFrom: z
+      .string()
+      .nullable()
+      .describe('null when --worker was given (or nobody); else where the worker came from: "case", or the duty roster.'),
   }),
   list: z.array(serviceRecord),
 };

@@ -27,7 +27,11 @@ export function codeOf<C extends string>(cat: Catalogue<C>) {
 }
 
 /** Every code of a catalogue as a key (0 when nothing happened), so the keys never change. */
-export function byCode<C extends string, T extends z.ZodType>(codes: Catalogue<C> | readonly string[], value: T, extra: readonly string[] = []) {
+export function byCode<C extends string, T extends z.ZodType>(
+  codes: Catalogue<C> | readonly string[],
+  value: T,
+  extra: readonly string[] = [],
+) {
   const keys = [...(Array.isArray(codes) ? codes : codesOf(codes as Catalogue<C>)), ...extra];
   return z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<string, T>);
 }

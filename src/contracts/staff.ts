@@ -30,7 +30,7 @@ const withRemoved = staffRecord.extend({ removedAssignments: count });
 
 export const staffContracts: GroupContracts = {
   add: staffRecord,
-  list: z.array(staffRecord.extend({ caseload: caseload.optional() })).describe('`--caseload` adds each person\'s caseload.'),
+  list: z.array(staffRecord.extend({ caseload: caseload.optional() })).describe("`--caseload` adds each person's caseload."),
   show: staffRecord.extend({ caseload }),
   update: z.union([withRemoved, staffRecord]),
   leave: withRemoved,

@@ -34,7 +34,12 @@ export function listAudit(ctx: Pick<ReadCtx, 'db' | 'today'>, f: AuditListFilter
     if (id !== '') {
       // An id is read as every reference reads one (fields.ts idDigits); other entries (office:KRJ01) are matched as written.
       const digits = idDigits(id);
-      recordId = digits !== undefined ? String(parseId(digits, 'record')) : type === 'case' ? String(resolveCase(ctx, id, 'record').id) : toLatinDigits(id);
+      recordId =
+        digits !== undefined
+          ? String(parseId(digits, 'record'))
+          : type === 'case'
+            ? String(resolveCase(ctx, id, 'record').id)
+            : toLatinDigits(id);
     }
   }
   const from = f.from ? parseDateInput(f.from, { today: ctx.today, field: 'from' }) : undefined;

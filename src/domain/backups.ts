@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConflictError, ValidationError } from '../errors.js';
-import { backupDatabase, isDamagedDatabase, moveAside, removeStalePartials, verifyDatabaseFile, type FileCheck, type StaleCleanup } from '../store/backup.js';
+import {
+  backupDatabase,
+  isDamagedDatabase,
+  moveAside,
+  removeStalePartials,
+  verifyDatabaseFile,
+  type FileCheck,
+  type StaleCleanup,
+} from '../store/backup.js';
 import { Db, restrictToOwner, type OpenOptions } from '../store/database.js';
 import { replaceDatabase } from '../store/replace.js';
 import { selectOffice } from '../store/office.js';
@@ -47,7 +55,10 @@ export function makeBackup(ctx: WriteCtx, out: string | undefined): FileCheck {
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
     } catch (err) {
-      throw new ValidationError(`cannot create the backups folder ${dir} (${String((err as { code?: unknown }).code ?? err)}): give --out FILE`, 'out');
+      throw new ValidationError(
+        `cannot create the backups folder ${dir} (${String((err as { code?: unknown }).code ?? err)}): give --out FILE`,
+        'out',
+      );
     }
     restrictToOwner(dir, 0o700);
   }
@@ -122,7 +133,13 @@ export function restoreBackup(plan: RestorePlan, options: RestoreOptions): Resto
     } else keepAs = kept;
   }
   const live = options.open({ create: true, migrate: false });
-  const ctx: WriteCtx = { db: live.outsideTransaction(), actor: options.actor, command: options.command, today: asIsoDate(now.slice(0, 10)), now: () => now };
+  const ctx: WriteCtx = {
+    db: live.outsideTransaction(),
+    actor: options.actor,
+    command: options.command,
+    today: asIsoDate(now.slice(0, 10)),
+    now: () => now,
+  };
   const copied = replaceDatabase(live, plan.backup.path, {
     keepAs,
     inside: () => {

@@ -14,7 +14,15 @@ export interface EventExtra {
 /** Appends one entry to a case's timeline. */
 export function addEvent(ctx: WriteCtx, caseId: number, kind: EventKind, onDate: string, extra: EventExtra = {}): number {
   return insertCaseEvent(ctx.db, {
-    caseId, kind, onDate, at: ctx.now(), actor: ctx.actor, workerId: extra.workerId ?? null, reason: extra.reason ?? null,
-    text: extra.text ?? null, serviceId: extra.serviceId ?? null, followupId: extra.followupId ?? null,
+    caseId,
+    kind,
+    onDate,
+    at: ctx.now(),
+    actor: ctx.actor,
+    workerId: extra.workerId ?? null,
+    reason: extra.reason ?? null,
+    text: extra.text ?? null,
+    serviceId: extra.serviceId ?? null,
+    followupId: extra.followupId ?? null,
   });
 }

@@ -1,8 +1,17 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import {
-  insertCase, nextCaseSeq, selectCase, selectCaseByNumber, selectCaseEvents, selectCases,
-  selectLastStatusChange, updateCaseClosed, updateCaseReopened, updateCaseWorker,
-  type CaseEventRow, type CaseRow,
+  insertCase,
+  nextCaseSeq,
+  selectCase,
+  selectCaseByNumber,
+  selectCaseEvents,
+  selectCases,
+  selectLastStatusChange,
+  updateCaseClosed,
+  updateCaseReopened,
+  updateCaseWorker,
+  type CaseEventRow,
+  type CaseRow,
 } from '../store/cases.js';
 import { selectClient } from '../store/clients.js';
 import { countScheduledFollowups, selectFollowups, type FollowupRow } from '../store/followups.js';
@@ -40,7 +49,10 @@ export function resolveCase(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'case
   const short = /^(\d{4})-(\d{1,6})$/.exec(text);
   const full = /^[A-Z0-9]{2,12}-\d{4}-\d{6}$/.test(text);
   if (!short && !full) {
-    throw new ValidationError(`--${field} must be a case id (e.g. 12 or #12) or a case number (e.g. 1405-123 or ${getOffice(ctx).code}-1405-000123)`, field);
+    throw new ValidationError(
+      `--${field} must be a case id (e.g. 12 or #12) or a case number (e.g. 1405-123 or ${getOffice(ctx).code}-1405-000123)`,
+      field,
+    );
   }
   const found = selectCaseByNumber(ctx.db, short ? formatCaseNumber(getOffice(ctx).code, Number(short[1]), Number(short[2])) : text);
   // A case number names no person: it is repeated.
@@ -120,21 +132,37 @@ export function parseOpenCaseInput(raw: RawOpenCase, today: IsoDate): OpenCaseIn
   const openedOn = isBlank(raw.opened) ? today : parseDateInput(raw.opened, { today, field: 'opened', kind: 'record' });
   const summary = optionalNote(raw.summary, 'summary');
   return {
-    channel, primaryCategory: primary, categories, risk, center: isBlank(raw.center) ? null : raw.center,
-    worker: isBlank(raw.worker) ? null : raw.worker, openedOn, summary,
+    channel,
+    primaryCategory: primary,
+    categories,
+    risk,
+    center: isBlank(raw.center) ? null : raw.center,
+    worker: isBlank(raw.worker) ? null : raw.worker,
+    openedOn,
+    summary,
   };
 }
 
 /** Every rule of opening a case, shared by `case open` and import; writes nothing. */
 export function validateCaseOpening(ctx: ReadCtx, client: Client | null, input: OpenCaseInput, opts: CaseOpeningOptions = {}): CaseOpening {
   const center = optionalCenter(ctx, input.center ?? undefined);
-  const worker = opts.allowInactiveWorker === true
-    ? (input.worker === null ? null : resolveStaff(ctx, input.worker))
-    : optionalActiveWorker(ctx, input.worker ?? undefined);
+  const worker =
+    opts.allowInactiveWorker === true
+      ? input.worker === null
+        ? null
+        : resolveStaff(ctx, input.worker)
+      : optionalActiveWorker(ctx, input.worker ?? undefined);
   if (input.openedOn > ctx.today) throw new ValidationError('opened date is in the future', 'opened');
   return {
-    clientId: client?.id ?? null, channel: input.channel, primaryCategory: input.primaryCategory, categories: input.categories, risk: input.risk,
-    centerId: center?.id ?? null, workerId: worker?.id ?? null, openedOn: input.openedOn, summary: input.summary,
+    clientId: client?.id ?? null,
+    channel: input.channel,
+    primaryCategory: input.primaryCategory,
+    categories: input.categories,
+    risk: input.risk,
+    centerId: center?.id ?? null,
+    workerId: worker?.id ?? null,
+    openedOn: input.openedOn,
+    summary: input.summary,
   };
 }
 
@@ -147,8 +175,17 @@ export function recordCaseOpening(ctx: WriteCtx, v: CaseOpening): Case {
   const id = insertCase(
     ctx.db,
     {
-      caseNumber: formatCaseNumber(office.code, year, seq), year, seq, clientId: v.clientId, channel: v.channel,
-      primaryCategory: v.primaryCategory, risk: v.risk, centerId: v.centerId, workerId: v.workerId, openedOn: v.openedOn, summary: v.summary,
+      caseNumber: formatCaseNumber(office.code, year, seq),
+      year,
+      seq,
+      clientId: v.clientId,
+      channel: v.channel,
+      primaryCategory: v.primaryCategory,
+      risk: v.risk,
+      centerId: v.centerId,
+      workerId: v.workerId,
+      openedOn: v.openedOn,
+      summary: v.summary,
     },
     v.categories,
     at,
@@ -268,7 +305,11 @@ export function parseCloseCaseInput(raw: RawCloseCase, today: IsoDate): CloseCas
   const closedOn = parseEventDate(raw.date, today, 'date');
   const note = optionalNote(raw.note, 'note');
   return {
-    reason, closedOn, note, followupPlan: isBlank(raw.followupPlan) ? null : raw.followupPlan, worker: isBlank(raw.worker) ? null : raw.worker,
+    reason,
+    closedOn,
+    note,
+    followupPlan: isBlank(raw.followupPlan) ? null : raw.followupPlan,
+    worker: isBlank(raw.worker) ? null : raw.worker,
   };
 }
 

@@ -1,12 +1,28 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import {
-  insertCenter, selectCenter, selectCenterByNameKey, selectCenterLoad, selectCenters,
-  type CenterLoad, type CenterRow,
+  insertCenter,
+  selectCenter,
+  selectCenterByNameKey,
+  selectCenterLoad,
+  selectCenters,
+  type CenterLoad,
+  type CenterRow,
 } from '../store/centers.js';
 import { recordAudit } from './audit.js';
 import { CENTER_KINDS, SECTORS, type CenterKind, type Sector } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { HAS_LETTER, idDigits, isBlank, noRecordWithId, optionalCode, optionalInteger, optionalText, parseCode, parseId, requiredText } from './fields.js';
+import {
+  HAS_LETTER,
+  idDigits,
+  isBlank,
+  noRecordWithId,
+  optionalCode,
+  optionalInteger,
+  optionalText,
+  parseCode,
+  parseId,
+  requiredText,
+} from './fields.js';
 import { matchingKey } from './text/persian.js';
 
 export type Center = CenterRow;

@@ -1,7 +1,14 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import {
-  countCasesOfClient, insertClient, selectClient, selectClientByNationalCode, selectClients, selectClientsByNameKey,
-  updateClientRow, type ClientRow, type ClientWrite,
+  countCasesOfClient,
+  insertClient,
+  selectClient,
+  selectClientByNationalCode,
+  selectClients,
+  selectClientsByNameKey,
+  updateClientRow,
+  type ClientRow,
+  type ClientWrite,
 } from '../store/clients.js';
 import { recordAudit } from './audit.js';
 import { SEXES } from './codes.js';
@@ -83,7 +90,8 @@ export function parseClientInput(raw: RawClient, today: IsoDate, opts: ParseClie
   if (raw.address !== undefined) f.address = optionalText(raw.address, 'address', 500);
   if (raw.county !== undefined) f.county = optionalText(raw.county, 'county', 100);
   // A blank yes/no keeps what is stored (or no): it never clears.
-  if (raw.informalSettlement !== undefined && raw.informalSettlement !== '') f.informalSettlement = parseBool(raw.informalSettlement, 'informal-settlement');
+  if (raw.informalSettlement !== undefined && raw.informalSettlement !== '')
+    f.informalSettlement = parseBool(raw.informalSettlement, 'informal-settlement');
   if (raw.womanHead !== undefined && raw.womanHead !== '') f.womanHead = parseBool(raw.womanHead, 'woman-head');
   if (raw.notes !== undefined) f.notes = optionalNote(raw.notes, 'notes');
   return { fields: f, repaired };
@@ -197,7 +205,10 @@ export function resolveClient(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'cl
   if (c !== undefined) return c;
   // Eight or nine digits may be a national code that lost its zeros: lookups never pad it.
   if (id.length >= 8) {
-    throw new NotFoundError(`no client has the id given for --${field}; if it is a national code, leading zeros may be missing: give all 10 digits`, field);
+    throw new NotFoundError(
+      `no client has the id given for --${field}; if it is a national code, leading zeros may be missing: give all 10 digits`,
+      field,
+    );
   }
   throw noRecordWithId('client', field);
 }

@@ -29,14 +29,34 @@ declare const brand: unique symbol;
 export type IsoDate = string & { readonly [brand]: 'IsoDate' };
 /** A Jalali month as `YYYY-MM`, e.g. `1405-09` (Azar 1405), checked like IsoDate. */
 export type JalaliMonth = string & { readonly [brand]: 'JalaliMonth' };
-export interface JalaliDate { year: number; month: number; day: number }
-export interface FormatOptions { calendar: 'jalali' | 'gregorian'; lang: 'en' | 'fa' }
+export interface JalaliDate {
+  year: number;
+  month: number;
+  day: number;
+}
+export interface FormatOptions {
+  calendar: 'jalali' | 'gregorian';
+  lang: 'en' | 'fa';
+}
 
 export const jalaliMonthNames = {
   en: ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'],
   fa: ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'],
 } as const satisfies Record<FormatOptions['lang'], readonly string[]>;
-const GREGORIAN_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const GREGORIAN_MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 // Highest Jalali year whose dates still have a four-digit Gregorian year.
 const MAX_JALALI_YEAR = 9377;
@@ -202,7 +222,12 @@ function addJalaliMonths(iso: string, n: number): IsoDate {
 }
 
 const DAY_WORDS: Readonly<Record<string, number>> = {
-  today: 0, yesterday: -1, tomorrow: 1, 'امروز': 0, 'دیروز': -1, 'فردا': 1,
+  today: 0,
+  yesterday: -1,
+  tomorrow: 1,
+  امروز: 0,
+  دیروز: -1,
+  فردا: 1,
 };
 
 /**
@@ -252,7 +277,10 @@ export function parseDateInput(input: string, opts: DateInputOptions): IsoDate {
   if (range !== undefined && (iso < range.from || iso > range.to)) {
     const field = opts.field ?? 'date';
     const jalali = { calendar: 'jalali', lang: 'en' } as const;
-    throw new ValidationError(`--${field} must be a date from ${formatDate(range.from, jalali)} to ${formatDate(range.to, jalali)} (Jalali)`, field);
+    throw new ValidationError(
+      `--${field} must be a date from ${formatDate(range.from, jalali)} to ${formatDate(range.to, jalali)} (Jalali)`,
+      field,
+    );
   }
   return iso;
 }
@@ -260,8 +288,7 @@ export function parseDateInput(input: string, opts: DateInputOptions): IsoDate {
 function parseAnyDate(input: string, opts: DateInputOptions): IsoDate {
   const field = opts.field ?? 'date';
   const s = normalizeLetters(input).toLowerCase();
-  const fail = (reason: string): ValidationError =>
-    new ValidationError(`invalid date for --${field}: ${reason}`, field);
+  const fail = (reason: string): ValidationError => new ValidationError(`invalid date for --${field}: ${reason}`, field);
 
   const word = DAY_WORDS[s];
   if (word !== undefined) return addDays(opts.today, word);
@@ -365,15 +392,21 @@ export function monthsOfYear(year: number): JalaliMonth[] {
 }
 
 const MONTH_WORDS: Readonly<Record<string, number>> = {
-  this: 0, current: 0, last: -1, previous: -1, 'این ماه': 0, 'ماه جاری': 0, 'ماه قبل': -1, 'ماه گذشته': -1,
+  this: 0,
+  current: 0,
+  last: -1,
+  previous: -1,
+  'این ماه': 0,
+  'ماه جاری': 0,
+  'ماه قبل': -1,
+  'ماه گذشته': -1,
 };
 
 /** `1405-09`, `1405/9` (any digits), a bare `9` for that month of this Jalali year, `this`, `last`. */
 export function parseMonthInput(input: string, opts: { today: string; field?: string }): JalaliMonth {
   const field = opts.field ?? 'month';
   const s = normalizeLetters(input).toLowerCase();
-  const fail = (reason: string): ValidationError =>
-    new ValidationError(`invalid month for --${field}: ${reason}`, field);
+  const fail = (reason: string): ValidationError => new ValidationError(`invalid month for --${field}: ${reason}`, field);
   const current = monthOf(opts.today);
 
   const word = MONTH_WORDS[s];

@@ -33,7 +33,12 @@ export function refuseControls(text: string, field: string, multiline = false): 
 export function cleanText(value: string, field: string, max = 200): string {
   // Plain text (most names and places) is already NFC, single-spaced and trimmed, with no control character.
   const plain = isPlainText(value);
-  const text = plain ? value : value.normalize('NFC').replace(/[\t\r\n ]+/g, ' ').trim();
+  const text = plain
+    ? value
+    : value
+        .normalize('NFC')
+        .replace(/[\t\r\n ]+/g, ' ')
+        .trim();
   if (!plain) refuseControls(text, field);
   if (text.length > max) throw new ValidationError(`${field} is ${text.length} characters long; at most ${max} allowed`, field);
   return text;

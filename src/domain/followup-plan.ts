@@ -23,7 +23,13 @@ export function parseFollowupPlan(value: string): number[] {
  * After an intervention the office keeps checking that harm does not recur:
  * one follow-up per planned day, assigned to the case's worker.
  */
-export function scheduleFollowupPlan(ctx: WriteCtx, caseId: number, closedOn: string, plan: string, workerId: number | null): PlannedFollowup[] {
+export function scheduleFollowupPlan(
+  ctx: WriteCtx,
+  caseId: number,
+  closedOn: string,
+  plan: string,
+  workerId: number | null,
+): PlannedFollowup[] {
   const at = ctx.now();
   return parseFollowupPlan(plan).map((afterDays) => {
     const dueOn = addDays(closedOn, afterDays);

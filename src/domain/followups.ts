@@ -1,13 +1,11 @@
 import { ConflictError, ValidationError } from '../errors.js';
 import { overdueMoment } from './overdue.js';
-import {
-  insertFollowup, selectFollowup, selectFollowups, updateFollowupStatus, type FollowupRow, type OverdueMoment,
-} from '../store/followups.js';
+import { insertFollowup, selectFollowup, selectFollowups, updateFollowupStatus, type FollowupRow } from '../store/followups.js';
 import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
 import { resolveCase, type Case } from './cases.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { addDays, parseDateInput, type IsoDate } from './dates.js';
+import { parseDateInput, type IsoDate } from './dates.js';
 import { isBlank, noRecordWithId, optionalNote, parseId, requiredText } from './fields.js';
 import { optionalActiveWorker, resolveStaff } from './staff.js';
 
@@ -52,13 +50,19 @@ export function parseScheduleFollowupInput(raw: RawFollowupSchedule, today: IsoD
 
 /** Every rule of scheduling a follow-up, shared by `followup schedule` and import; writes nothing. */
 export function validateFollowupSchedule(
-  ctx: ReadCtx, c: Case, input: ScheduleFollowupInput, opts: { allowInactiveWorker?: boolean } = {},
+  ctx: ReadCtx,
+  c: Case,
+  input: ScheduleFollowupInput,
+  opts: { allowInactiveWorker?: boolean } = {},
 ): ValidatedFollowup {
   const { dueOn } = input;
   if (dueOn < c.openedOn) throw new ValidationError(`due date is before the case was opened (${c.openedOn})`, 'due');
-  const worker = opts.allowInactiveWorker === true
-    ? (input.worker === null ? null : resolveStaff(ctx, input.worker))
-    : optionalActiveWorker(ctx, input.worker ?? undefined);
+  const worker =
+    opts.allowInactiveWorker === true
+      ? input.worker === null
+        ? null
+        : resolveStaff(ctx, input.worker)
+      : optionalActiveWorker(ctx, input.worker ?? undefined);
   return { caseId: c.id, caseOpenedOn: c.openedOn, caseWorker: c.workerId, dueOn, workerId: worker?.id ?? null, note: input.note };
 }
 
@@ -66,7 +70,11 @@ export function validateFollowupSchedule(
 export function recordFollowupSchedule(ctx: WriteCtx, v: ValidatedFollowup): Followup {
   const workerId = v.workerId ?? v.caseWorker;
   const id = insertFollowup(ctx.db, { caseId: v.caseId, dueOn: v.dueOn, workerId, note: v.note, fromPlan: false }, ctx.now());
-  addEvent(ctx, v.caseId, 'follow-up', ctx.today < v.caseOpenedOn ? v.caseOpenedOn : ctx.today, { followupId: id, workerId, reason: 'scheduled' });
+  addEvent(ctx, v.caseId, 'follow-up', ctx.today < v.caseOpenedOn ? v.caseOpenedOn : ctx.today, {
+    followupId: id,
+    workerId,
+    reason: 'scheduled',
+  });
   recordAudit(ctx, 'create', 'followup', id);
   return selectFollowup(ctx.db, id) as Followup;
 }

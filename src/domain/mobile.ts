@@ -25,10 +25,7 @@ export function parseMobile(input: string, field = 'mobile'): string {
     throw new ValidationError('mobile number must start with 09; landline and other numbers are not accepted', field);
   }
   if (subscriber.length !== 10) {
-    throw new ValidationError(
-      `mobile number has ${subscriber.length + 1} digits in local form; expected 11 (09 and 9 more)`,
-      field,
-    );
+    throw new ValidationError(`mobile number has ${subscriber.length + 1} digits in local form; expected 11 (09 and 9 more)`, field);
   }
   return `+98${subscriber}`;
 }

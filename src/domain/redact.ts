@@ -103,8 +103,14 @@ const PERSONAL_KINDS = new Set<FieldSpec['kind']>(['name', 'national-code', 'mob
 const IDENTIFYING_FIELDS = new Set(['address', 'membership-no', 'certificate']);
 /** Columns that name a person by record id: they carry that person's pseudonym. */
 const PERSON_REFS: Readonly<Record<string, PersonKind>> = {
-  'client-id': 'client', client: 'client',
-  'worker-id': 'staff', worker: 'staff', 'staff-id': 'staff', staff: 'staff', 'facilitator-id': 'staff', facilitator: 'staff',
+  'client-id': 'client',
+  client: 'client',
+  'worker-id': 'staff',
+  worker: 'staff',
+  'staff-id': 'staff',
+  staff: 'staff',
+  'facilitator-id': 'staff',
+  facilitator: 'staff',
 };
 /** Kinds of record that are people: their own id column carries their pseudonym. */
 const PERSON_RECORDS: Readonly<Record<string, PersonKind>> = { client: 'client', staff: 'staff' };
@@ -135,7 +141,8 @@ function pseudonymInput(value: string | number, officeCode: string): number | st
 export function exportRedaction(entity: ImportEntity, pseudonyms: Pseudonyms, officeCode: string): ExportRedaction {
   return {
     // A column naming a person by record stays, as that person's pseudonym (even one marked personal).
-    keeps: (f) => personOf(entity, f) !== undefined || (f.personal !== true && !PERSONAL_KINDS.has(f.kind) && !IDENTIFYING_FIELDS.has(f.name)),
+    keeps: (f) =>
+      personOf(entity, f) !== undefined || (f.personal !== true && !PERSONAL_KINDS.has(f.kind) && !IDENTIFYING_FIELDS.has(f.name)),
     cell(f, value) {
       const person = personOf(entity, f);
       if (person === undefined || value === null) return value;
@@ -166,9 +173,10 @@ export function redactReport<T>(report: T, pseudonyms: Pseudonyms): T {
     if (v === null || typeof v !== 'object') return v;
     const out: Record<string, unknown> = {};
     for (const [k, child] of Object.entries(v)) {
-      out[k] = k === 'byWorker' && isWorkerList(child)
-        ? child.map((e) => ({ ...e, name: e.id === null ? null : pseudonyms.of('staff', e.id) }))
-        : walk(child);
+      out[k] =
+        k === 'byWorker' && isWorkerList(child)
+          ? child.map((e) => ({ ...e, name: e.id === null ? null : pseudonyms.of('staff', e.id) }))
+          : walk(child);
     }
     return out;
   };

@@ -6,8 +6,17 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { deleteAssignmentsFrom } from '../store/roster.js';
 import {
-  insertStaff, selectCaseload, selectCaseloads, selectStaff, selectStaffByNameKey, selectStaffByNationalCode, selectStaffList,
-  updateStaffRow, type Caseload, type StaffRow, type StaffWrite,
+  insertStaff,
+  selectCaseload,
+  selectCaseloads,
+  selectStaff,
+  selectStaffByNameKey,
+  selectStaffByNationalCode,
+  selectStaffList,
+  updateStaffRow,
+  type Caseload,
+  type StaffRow,
+  type StaffWrite,
 } from '../store/staff.js';
 import { recordAudit } from './audit.js';
 import { overdueMoment } from './overdue.js';
@@ -15,7 +24,19 @@ import { optionalCenter } from './centers.js';
 import { ROLES, SECTORS, type Role, type Sector } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import { addDays, parseDateInput, type IsoDate } from './dates.js';
-import { HAS_LETTER, idDigits, isBlank, noRecordWithId, optionalCode, optionalText, parseBool, parseCode, parseId, requiredName, requiredText } from './fields.js';
+import {
+  HAS_LETTER,
+  idDigits,
+  isBlank,
+  noRecordWithId,
+  optionalCode,
+  optionalText,
+  parseBool,
+  parseCode,
+  parseId,
+  requiredName,
+  requiredText,
+} from './fields.js';
 import { nationalCodeMiss, nationalCodeRef, parseNationalCode } from './national-code.js';
 import { DEGREES, type Degree } from './people/codes.js';
 import { parsePhone } from './people/phone.js';
@@ -42,8 +63,17 @@ export interface RawStaff {
 
 /** Option names as typed, for messages and the audit trail. */
 const OPTION_OF: Readonly<Record<keyof RawStaff, string>> = {
-  firstName: 'first-name', lastName: 'last-name', role: 'role', sector: 'sector', center: 'center', active: 'active',
-  nationalCode: 'national-code', degree: 'degree', field: 'field', membershipNo: 'membership-no', phone: 'phone',
+  firstName: 'first-name',
+  lastName: 'last-name',
+  role: 'role',
+  sector: 'sector',
+  center: 'center',
+  active: 'active',
+  nationalCode: 'national-code',
+  degree: 'degree',
+  field: 'field',
+  membershipNo: 'membership-no',
+  phone: 'phone',
   startDate: 'start-date',
 };
 
@@ -137,8 +167,19 @@ export function buildStaffWrite(ctx: Pick<ReadCtx, 'db'>, f: StaffFields, base?:
   }
   const active = f.active ?? base?.active ?? true;
   return {
-    firstName, lastName, nameKey: staffNameKey(firstName, lastName), role, sector, centerId, active,
-    nationalCode, degree, field, membershipNo, phone, startDate,
+    firstName,
+    lastName,
+    nameKey: staffNameKey(firstName, lastName),
+    role,
+    sector,
+    centerId,
+    active,
+    nationalCode,
+    degree,
+    field,
+    membershipNo,
+    phone,
+    startDate,
     // Rejoining clears the leaving date; leaving through update is handled by the caller.
     leftOn: active ? null : leftOn,
   };
@@ -149,7 +190,12 @@ export function buildStaffWrite(ctx: Pick<ReadCtx, 'db'>, f: StaffFields, base?:
  * `staff add`, `staff update` and import. Given `base`, absent fields keep the
  * stored value; a blank one clears it.
  */
-export function validateStaff(ctx: Pick<ReadCtx, 'db' | 'today'>, input: RawStaff, base?: Staff, opts: ValidateStaffOptions = {}): StaffWrite {
+export function validateStaff(
+  ctx: Pick<ReadCtx, 'db' | 'today'>,
+  input: RawStaff,
+  base?: Staff,
+  opts: ValidateStaffOptions = {},
+): StaffWrite {
   return buildStaffWrite(ctx, parseStaffInput(input, ctx.today, { ...opts, update: base !== undefined }), base);
 }
 
@@ -193,7 +239,10 @@ export function resolveStaff(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'wor
   // Messages never repeat the name typed: it identifies a person.
   if (pool.length === 0) throw new NotFoundError(`no staff member has the name given for --${field}`, field);
   if (pool.length > 1) {
-    throw new ValidationError(`${pool.length} staff members share the name given for --${field}: give the id (${pool.map((s) => '#' + s.id).join(', ')})`, field);
+    throw new ValidationError(
+      `${pool.length} staff members share the name given for --${field}: give the id (${pool.map((s) => '#' + s.id).join(', ')})`,
+      field,
+    );
   }
   return pool[0] as Staff;
 }
@@ -241,7 +290,13 @@ export function recordStaffUpdate(ctx: WriteCtx, current: Staff, input: StaffUpd
     return recordStaffLeaving(ctx, resolveStaff(ctx, String(current.id), 'id'), ctx.today);
   }
   updateStaffRow(ctx.db, current.id, next, ctx.now());
-  recordAudit(ctx, 'update', 'staff', current.id, input.changed.map((k) => OPTION_OF[k]));
+  recordAudit(
+    ctx,
+    'update',
+    'staff',
+    current.id,
+    input.changed.map((k) => OPTION_OF[k]),
+  );
   return selectStaff(ctx.db, current.id) as Staff;
 }
 
@@ -269,7 +324,12 @@ export function recordStaffLeaving(ctx: WriteCtx, current: Staff, leftOn: IsoDat
   if (current.startDate !== null && leftOn <= current.startDate) {
     throw new ValidationError('the leaving date must be after the start date', 'date');
   }
-  updateStaffRow(ctx.db, current.id, { ...current, nameKey: staffNameKey(current.firstName, current.lastName), active: false, leftOn }, ctx.now());
+  updateStaffRow(
+    ctx.db,
+    current.id,
+    { ...current, nameKey: staffNameKey(current.firstName, current.lastName), active: false, leftOn },
+    ctx.now(),
+  );
   const removed = deleteAssignmentsFrom(ctx.db, current.id, leftOn);
   recordAudit(ctx, 'deactivate', 'staff', current.id, ['active', 'left-on']);
   if (removed > 0) recordAudit(ctx, 'delete', 'roster-assignment', `staff:${current.id}`, ['count']);

@@ -9,11 +9,17 @@
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { restoreFormula } from './csv-formula.js';
 import { CsvSyntaxError, CsvTokenizer, detectSeparator } from './csv-tokenizer.js';
+import { createDecoder, ENCODING_NAMES, InvalidTextError, readBom, sniffUtf16, type Encoding } from './encoding.js';
 import {
-  createDecoder, ENCODING_NAMES, InvalidTextError, readBom, sniffUtf16, type Encoding,
-} from './encoding.js';
-import {
-  columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, statInput, type OpenOptions, type RawRow, type TableSource,
+  columnLetter,
+  columnName,
+  fileError,
+  findHeaderIndex,
+  isBlankRow,
+  statInput,
+  type OpenOptions,
+  type RawRow,
+  type TableSource,
 } from './source.js';
 
 const CHUNK = 64 * 1024;
@@ -55,7 +61,9 @@ export async function openCsv(path: string, opts: OpenOptions): Promise<TableSou
   let encoding: Encoding;
   if (declared !== undefined) {
     if (bom !== null && bom.encoding !== declared) {
-      throw fileError(`the file starts with a ${ENCODING_NAMES[bom.encoding]} byte-order mark, but --encoding says ${ENCODING_NAMES[declared]}`);
+      throw fileError(
+        `the file starts with a ${ENCODING_NAMES[bom.encoding]} byte-order mark, but --encoding says ${ENCODING_NAMES[declared]}`,
+      );
     }
     const looks = sniffUtf16(head);
     if ((declared === 'utf16le' || declared === 'utf16be') && bom === null && looks !== declared) {
@@ -115,8 +123,17 @@ export async function openCsv(path: string, opts: OpenOptions): Promise<TableSou
   }
 
   return {
-    format: 'csv', path, encoding, bom: bom !== null, separator, sheet: null,
-    header, headerRow, dataRows, size, batches,
+    format: 'csv',
+    path,
+    encoding,
+    bom: bom !== null,
+    separator,
+    sheet: null,
+    header,
+    headerRow,
+    dataRows,
+    size,
+    batches,
   };
 }
 
@@ -132,7 +149,12 @@ async function decodeSample(bytes: Uint8Array, encoding: Encoding): Promise<stri
  * rows with more filled cells than the header has columns.
  */
 async function scan(
-  path: string, skip: number, encoding: Encoding, separator: string, declared: boolean, checkNotUtf8: boolean,
+  path: string,
+  skip: number,
+  encoding: Encoding,
+  separator: string,
+  declared: boolean,
+  checkNotUtf8: boolean,
 ): Promise<Layout> {
   const decoder = await createDecoder(encoding);
   const utf8 = checkNotUtf8 ? new TextDecoder('utf-8', { fatal: true }) : null;

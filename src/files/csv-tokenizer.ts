@@ -215,7 +215,11 @@ export class CsvTokenizer {
       }
       return i + 1;
     }
-    throw new CsvSyntaxError(this.row, this.cells.length + 1, 'text after the closing quote of a quoted cell (a quote inside it not doubled?)');
+    throw new CsvSyntaxError(
+      this.row,
+      this.cells.length + 1,
+      'text after the closing quote of a quoted cell (a quote inside it not doubled?)',
+    );
   }
 
   private pushCell(value: string): void {

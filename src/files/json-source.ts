@@ -181,7 +181,16 @@ export async function openJson(path: string): Promise<TableSource> {
   }
 
   return {
-    format: 'json', path, encoding: null, bom: false, separator: null, sheet: null,
-    header, headerRow: 0, dataRows, size, batches,
+    format: 'json',
+    path,
+    encoding: null,
+    bom: false,
+    separator: null,
+    sheet: null,
+    header,
+    headerRow: 0,
+    dataRows,
+    size,
+    batches,
   };
 }

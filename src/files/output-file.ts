@@ -16,7 +16,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  chmodSync, closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type BigIntStats,
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type BigIntStats,
 } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ValidationError } from '../errors.js';
@@ -144,7 +156,8 @@ function protectedSide(target: string, folder: BigIntStats, protect: readonly st
   return null;
 }
 
-const dbInUse = (side: string): string => `it is the database in use${side === '' ? '' : ` (its ${side.slice(1)} file)`}; nothing was written`;
+const dbInUse = (side: string): string =>
+  `it is the database in use${side === '' ? '' : ` (its ${side.slice(1)} file)`}; nothing was written`;
 
 /**
  * Checks that `path` may be written, and returns it absolute. Exit 2 with one
@@ -183,10 +196,12 @@ export function checkOutputPath(path: string, guard: OutputGuard): string {
         if (!failed(d) && sameFile(d, existing)) refuse(dbInUse(s));
       }
     }
-    if (!existing.isFile()) refuse(`it is not a regular file (a device or a pipe)${field === 'out' ? '; use --out - for standard output' : ''}`);
+    if (!existing.isFile())
+      refuse(`it is not a regular file (a device or a pipe)${field === 'out' ? '; use --out - for standard output' : ''}`);
     const sniffed = sniffSqlite(target);
     if (sniffed === 'sqlite') refuse('it is an SQLite database (a parvande office or backup?); nothing was written');
-    if (typeof sniffed === 'object') refuse(`cannot tell whether it is a database (${describeFsError(sniffed.unreadable)}); nothing was written`);
+    if (typeof sniffed === 'object')
+      refuse(`cannot tell whether it is a database (${describeFsError(sniffed.unreadable)}); nothing was written`);
   } else if (fsCode(existing.error) !== 'ENOENT') {
     // A link to a link to …: not something to write over.
     refuse(describeFsError(existing.error));
@@ -353,7 +368,8 @@ function claimName(from: string, to: string): boolean {
   } catch (err) {
     const code = fsCode(err);
     if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV' && code !== 'EMLINK') throw err;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV' && code !== 'EMLINK')
+      throw err;
   }
   if (!failed(statOf(to, false))) return false;
   renameSync(from, to);
@@ -392,6 +408,9 @@ export function pathExists(path: string): boolean {
  */
 export function checkBinaryStdout(suggestion: string, field = 'out'): void {
   if (process.stdout.isTTY === true) {
-    throw new ValidationError(`standard output is a terminal: XLSX is binary; redirect it to a file (> ${suggestion}) or give --out FILE`, field);
+    throw new ValidationError(
+      `standard output is a terminal: XLSX is binary; redirect it to a file (> ${suggestion}) or give --out FILE`,
+      field,
+    );
   }
 }

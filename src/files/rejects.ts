@@ -38,13 +38,23 @@ export async function openRejects(source: TableSource, input: string, protect: r
   try {
     if (source.format === 'xlsx') {
       const { xlsxWriter } = await import('./xlsx-writer.js');
-      writer = await xlsxWriter(sink, header.map((h) => ({ header: h, kind: 'text' as const })), 'rejects');
+      writer = await xlsxWriter(
+        sink,
+        header.map((h) => ({ header: h, kind: 'text' as const })),
+        'rejects',
+      );
     } else if (source.format === 'json') {
       writer = jsonWriter(sink, header);
     } else {
-      writer = await csvWriter(sink, header.map((h) => ({ header: h, kind: 'text' as const })), {
-        encoding: source.encoding ?? 'utf8', bom: source.bom, separator: source.separator ?? ',',
-      });
+      writer = await csvWriter(
+        sink,
+        header.map((h) => ({ header: h, kind: 'text' as const })),
+        {
+          encoding: source.encoding ?? 'utf8',
+          bom: source.bom,
+          separator: source.separator ?? ',',
+        },
+      );
     }
   } catch (err) {
     sink.abort();

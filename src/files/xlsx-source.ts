@@ -8,7 +8,16 @@
  */
 import type { Row } from 'exceljs';
 import {
-  columnLetter, columnName, fileError, findHeaderIndex, isBlankRow, statInput, type CellProblem, type OpenOptions, type RawRow, type TableSource,
+  columnLetter,
+  columnName,
+  fileError,
+  findHeaderIndex,
+  isBlankRow,
+  statInput,
+  type CellProblem,
+  type OpenOptions,
+  type RawRow,
+  type TableSource,
 } from './source.js';
 import { cellText } from './xlsx-cells.js';
 import { readZipDirectory, readZipText, streamZipEntry, ZipError, type ZipEntry } from './zip.js';
@@ -112,7 +121,10 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
     sheets = await listSheets(path, entries);
     if (sheets.length === 0) throw fileError('the workbook has no sheets');
     const wanted = opts.sheet?.trim();
-    const found = wanted === undefined ? sheets[0] : (sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase()));
+    const found =
+      wanted === undefined
+        ? sheets[0]
+        : (sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase()));
     if (found === undefined) {
       throw fileError(`no sheet has the name given for --sheet; the workbook has ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
     }
@@ -130,7 +142,11 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
 
   const ExcelJS = (await import('exceljs')).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   const rows = readRows(reader, sheet.name);
   const close = async (): Promise<void> => {
@@ -171,10 +187,13 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
   const merge = scanned.merges.filter((m) => m.bottom >= headerRow).sort((a, b) => a.top - b.top || a.left - b.left)[0];
   if (merge !== undefined) {
     await close();
-    throw fileError(`merged cells ${merge.ref} cannot be imported (only the first cell holds the value): unmerge them and fill in every cell`, {
-      row: merge.top,
-      column: merge.top === headerRow ? columnLetter(merge.left) : columnName(header, merge.left),
-    });
+    throw fileError(
+      `merged cells ${merge.ref} cannot be imported (only the first cell holds the value): unmerge them and fill in every cell`,
+      {
+        row: merge.top,
+        column: merge.top === headerRow ? columnLetter(merge.left) : columnName(header, merge.left),
+      },
+    );
   }
   const pending = lead.slice(index + 1);
   if (done && pending.every((p) => isBlankRow(p.values.map((v) => cellText(v).text)))) {
@@ -225,8 +244,17 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
   }
 
   return {
-    format: 'xlsx', path, encoding: null, bom: false, separator: null, sheet: sheet.name,
-    header, headerRow, dataRows: Math.max(0, scanned.rows - headerRow), size, batches,
+    format: 'xlsx',
+    path,
+    encoding: null,
+    bom: false,
+    separator: null,
+    sheet: sheet.name,
+    header,
+    headerRow,
+    dataRows: Math.max(0, scanned.rows - headerRow),
+    size,
+    batches,
   };
 }
 

@@ -118,10 +118,15 @@ function dataRange(path: string, entry: ZipEntry): { start: number; end: number 
     const nameLength = local.readUInt16LE(26);
     const start = entry.localOffset + 30 + nameLength + local.readUInt16LE(28);
     if ((entry.flags & 1) !== 0 || (local.readUInt16LE(6) & 1) !== 0) throw new ZipError(`its part ${entry.name} is encrypted`);
-    if (local.readUInt16LE(8) !== entry.method || readAt(fd, entry.localOffset + 30, nameLength).toString('utf8') !== entry.name) throw damaged();
+    if (local.readUInt16LE(8) !== entry.method || readAt(fd, entry.localOffset + 30, nameLength).toString('utf8') !== entry.name)
+      throw damaged();
     // With bit 3 the local header may hold zeros (the values follow the data); anything else must match.
     const deferred = (local.readUInt16LE(6) & 8) !== 0;
-    for (const [at, value] of [[14, entry.crc32], [18, entry.compressedSize], [22, entry.uncompressedSize]] as const) {
+    for (const [at, value] of [
+      [14, entry.crc32],
+      [18, entry.compressedSize],
+      [22, entry.uncompressedSize],
+    ] as const) {
       const written = local.readUInt32LE(at);
       if (written !== value && !(deferred && written === 0)) throw damaged();
     }

@@ -26,14 +26,21 @@ export function verifyDatabaseFile(path: string): FileCheck {
     const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const integrity = rows.map((r) => r.integrity_check).join('; ');
     const schemaVersion = Number(sqlite.pragma('user_version', { simple: true }));
-    const hasOffice = sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'office'`).get() as { n: number };
-    const office = hasOffice.n === 1 ? (sqlite.prepare(`SELECT code FROM office WHERE id = 1`).get() as { code: string } | undefined) : undefined;
+    const hasOffice = sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'office'`).get() as {
+      n: number;
+    };
+    const office =
+      hasOffice.n === 1 ? (sqlite.prepare(`SELECT code FROM office WHERE id = 1`).get() as { code: string } | undefined) : undefined;
     const pages = Number(sqlite.pragma('page_count', { simple: true })) * Number(sqlite.pragma('page_size', { simple: true }));
     if (integrity !== 'ok') throw new DatabaseError('database-unreadable', `${full} fails its integrity check: ${integrity.slice(0, 200)}`);
     if (schemaVersion > LATEST_VERSION) {
-      throw new DatabaseError('database-newer', `${full} was written by a newer parvande (schema ${schemaVersion}; this version knows ${LATEST_VERSION})`);
+      throw new DatabaseError(
+        'database-newer',
+        `${full} was written by a newer parvande (schema ${schemaVersion}; this version knows ${LATEST_VERSION})`,
+      );
     }
-    if (office === undefined) throw new DatabaseError('database-unreadable', `${full} is not a parvande office database (no office record)`);
+    if (office === undefined)
+      throw new DatabaseError('database-unreadable', `${full} is not a parvande office database (no office record)`);
     return { path: full, integrity, schemaVersion, officeCode: office.code, bytes: pages };
   } catch (err) {
     // A damaged copy is not the office's database: "restore a backup" would be no advice here.
@@ -251,7 +258,10 @@ export function moveAside(livePath: string, target: string): void {
     for (const side of ['-wal', '-shm']) if (existsSync(from + side)) renameSync(from + side, to + side);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    throw new DatabaseError('database-unreadable', `cannot move the damaged ${from} aside (${typeof code === 'string' ? code : String(err)}); close every program using it and try again`);
+    throw new DatabaseError(
+      'database-unreadable',
+      `cannot move the damaged ${from} aside (${typeof code === 'string' ? code : String(err)}); close every program using it and try again`,
+    );
   }
   for (const side of ['', '-wal', '-shm']) restrictToOwner(to + side);
 }

@@ -54,8 +54,21 @@ export function insertCase(db: WritableDB, c: CaseWrite, categories: string[], a
         `INSERT INTO cases (case_number, year, seq, client_id, channel, primary_category, risk, center_id, worker_id, opened_on,
           status, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       )
-      .run(c.caseNumber, c.year, c.seq, c.clientId, c.channel, c.primaryCategory, c.risk, c.centerId, c.workerId, c.openedOn, c.summary, at, at)
-      .lastInsertRowid,
+      .run(
+        c.caseNumber,
+        c.year,
+        c.seq,
+        c.clientId,
+        c.channel,
+        c.primaryCategory,
+        c.risk,
+        c.centerId,
+        c.workerId,
+        c.openedOn,
+        c.summary,
+        at,
+        at,
+      ).lastInsertRowid,
   );
   const addCategory = db.stmt(`INSERT INTO case_categories (case_id, category, is_primary) VALUES (?, ?, ?)`);
   for (const cat of categories) addCategory.run(id, cat, cat === c.primaryCategory ? 1 : 0);
@@ -161,8 +174,8 @@ export function selectCaseEvents(db: ReadableDB, caseId: number): CaseEventRow[]
 
 /** The last date on which the case was closed or reopened: nothing may be dated before it. */
 export function selectLastStatusChange(db: ReadableDB, caseId: number): string | undefined {
-  const r = db
-    .stmt(`SELECT max(on_date) AS d FROM case_events WHERE case_id = ? AND kind IN ('closed', 'reopened')`)
-    .get(caseId) as { d: string | null };
+  const r = db.stmt(`SELECT max(on_date) AS d FROM case_events WHERE case_id = ? AND kind IN ('closed', 'reopened')`).get(caseId) as {
+    d: string | null;
+  };
   return r.d ?? undefined;
 }

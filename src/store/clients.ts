@@ -43,8 +43,21 @@ export function insertClient(db: WritableDB, c: ClientWrite, at: string): number
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      c.firstName, c.lastName, c.nameKey, c.nationalCode, c.birthDate, c.sex, c.mobile, c.address, c.county,
-      c.informalSettlement ? 1 : 0, c.womanHead ? 1 : 0, c.notes, c.registeredOn, at, at,
+      c.firstName,
+      c.lastName,
+      c.nameKey,
+      c.nationalCode,
+      c.birthDate,
+      c.sex,
+      c.mobile,
+      c.address,
+      c.county,
+      c.informalSettlement ? 1 : 0,
+      c.womanHead ? 1 : 0,
+      c.notes,
+      c.registeredOn,
+      at,
+      at,
     );
   return Number(info.lastInsertRowid);
 }
@@ -55,8 +68,21 @@ export function updateClientRow(db: WritableDB, id: number, c: ClientWrite, at: 
       mobile = ?, address = ?, county = ?, informal_settlement = ?, woman_head = ?, notes = ?, registered_on = ?,
       updated_at = ? WHERE id = ?`,
   ).run(
-    c.firstName, c.lastName, c.nameKey, c.nationalCode, c.birthDate, c.sex, c.mobile, c.address, c.county,
-    c.informalSettlement ? 1 : 0, c.womanHead ? 1 : 0, c.notes, c.registeredOn, at, id,
+    c.firstName,
+    c.lastName,
+    c.nameKey,
+    c.nationalCode,
+    c.birthDate,
+    c.sex,
+    c.mobile,
+    c.address,
+    c.county,
+    c.informalSettlement ? 1 : 0,
+    c.womanHead ? 1 : 0,
+    c.notes,
+    c.registeredOn,
+    at,
+    id,
   );
 }
 

@@ -76,7 +76,10 @@ export function walSizeLimit(): number {
   if (raw === undefined || raw.trim() === '') return WAL_SIZE_LIMIT;
   const bytes = Number(raw.trim());
   if (!Number.isSafeInteger(bytes) || bytes < 0) {
-    throw new ValidationError(`invalid PARVANDE_WAL_LIMIT_BYTES "${raw.trim()}": expected a whole number of bytes`, 'PARVANDE_WAL_LIMIT_BYTES');
+    throw new ValidationError(
+      `invalid PARVANDE_WAL_LIMIT_BYTES "${raw.trim()}": expected a whole number of bytes`,
+      'PARVANDE_WAL_LIMIT_BYTES',
+    );
   }
   return bytes;
 }
@@ -148,7 +151,10 @@ export class Db {
         try {
           mkdirSync(dir, { recursive: true, mode: 0o700 });
         } catch (err) {
-          throw new DatabaseError('database-unreadable', `cannot create the folder ${dir} (${String((err as { code?: unknown }).code ?? err)})`);
+          throw new DatabaseError(
+            'database-unreadable',
+            `cannot create the folder ${dir} (${String((err as { code?: unknown }).code ?? err)})`,
+          );
         }
         restrictToOwner(dir, 0o700);
       }
@@ -217,7 +223,10 @@ export class Db {
     if (this.userVersion !== 0) return;
     const tables = (this.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number }).n;
     if (tables > 0) {
-      throw new DatabaseError('database-unreadable', `${this.path} is an SQLite file of another program, not a parvande database; it was not touched`);
+      throw new DatabaseError(
+        'database-unreadable',
+        `${this.path} is an SQLite file of another program, not a parvande database; it was not touched`,
+      );
     }
     if (!create) throw new DatabaseError('database-missing', `${this.path} is empty: run "parvande init" first, or pass --db`);
   }
@@ -345,7 +354,12 @@ export function translateSqliteError(err: unknown, path: string): unknown {
       `${path} is not a readable parvande database (${code}): "parvande db check" shows what is damaged; "parvande db restore FILE" puts a backup in its place`,
     );
   }
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_IOERR')) {
+  if (
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_PERM') ||
+    code.startsWith('SQLITE_IOERR')
+  ) {
     return new DatabaseError('database-unreadable', `cannot use ${path} (${code})`);
   }
   if (code === 'SQLITE_FULL') {
@@ -368,6 +382,7 @@ function isSqliteError(err: unknown): boolean {
 export function translateEscapedError(err: unknown): unknown {
   if (!isSqliteError(err)) return err;
   const paths = [...new Set([...openDatabases].map((d) => d.path))];
-  const where = paths.length === 1 ? (paths[0] as string) : paths.length > 1 ? `one of ${paths.join(', ')}` : (lastOpened ?? 'the database');
+  const where =
+    paths.length === 1 ? (paths[0] as string) : paths.length > 1 ? `one of ${paths.join(', ')}` : (lastOpened ?? 'the database');
   return translateSqliteError(err, where);
 }

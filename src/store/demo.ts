@@ -14,32 +14,101 @@ export const DEMO_AUDIT_ACTION = 'demo-generate';
 export const DEMO_OFFICE_CODE = 'DEMO';
 
 export interface DemoCenterRow {
-  id: number; name: string; nameKey: string; kind: string; sector: string; capacity: number | null; county: string | null; at: string;
+  id: number;
+  name: string;
+  nameKey: string;
+  kind: string;
+  sector: string;
+  capacity: number | null;
+  county: string | null;
+  at: string;
 }
 export interface DemoStaffRow {
-  id: number; firstName: string; lastName: string; nameKey: string; role: string; sector: string; centerId: number | null; active: boolean; at: string;
+  id: number;
+  firstName: string;
+  lastName: string;
+  nameKey: string;
+  role: string;
+  sector: string;
+  centerId: number | null;
+  active: boolean;
+  at: string;
 }
 export interface DemoClientRow {
-  id: number; firstName: string; lastName: string; nameKey: string; nationalCode: string | null; birthDate: string | null;
-  sex: string | null; mobile: string | null; address: string | null; county: string | null; informalSettlement: boolean;
-  womanHead: boolean; registeredOn: string; at: string;
+  id: number;
+  firstName: string;
+  lastName: string;
+  nameKey: string;
+  nationalCode: string | null;
+  birthDate: string | null;
+  sex: string | null;
+  mobile: string | null;
+  address: string | null;
+  county: string | null;
+  informalSettlement: boolean;
+  womanHead: boolean;
+  registeredOn: string;
+  at: string;
 }
 export interface DemoCaseRow {
-  id: number; caseNumber: string; year: number; seq: number; clientId: number | null; channel: string; primaryCategory: string;
-  risk: string; centerId: number | null; workerId: number | null; openedOn: string; status: 'open' | 'closed';
-  closedOn: string | null; closeReason: string | null; reopenCount: number; summary: string | null; createdAt: string; updatedAt: string;
+  id: number;
+  caseNumber: string;
+  year: number;
+  seq: number;
+  clientId: number | null;
+  channel: string;
+  primaryCategory: string;
+  risk: string;
+  centerId: number | null;
+  workerId: number | null;
+  openedOn: string;
+  status: 'open' | 'closed';
+  closedOn: string | null;
+  closeReason: string | null;
+  reopenCount: number;
+  summary: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
-export interface DemoCategoryRow { caseId: number; category: string; isPrimary: boolean }
+export interface DemoCategoryRow {
+  caseId: number;
+  category: string;
+  isPrimary: boolean;
+}
 export interface DemoServiceRow {
-  id: number; caseId: number; serviceDate: string; type: string; channel: string; workerId: number | null; minutes: number | null; at: string;
+  id: number;
+  caseId: number;
+  serviceDate: string;
+  type: string;
+  channel: string;
+  workerId: number | null;
+  minutes: number | null;
+  at: string;
 }
 export interface DemoFollowupRow {
-  id: number; caseId: number; dueOn: string; workerId: number | null; status: string; doneOn: string | null; outcome: string | null;
-  fromPlan: boolean; createdAt: string; updatedAt: string;
+  id: number;
+  caseId: number;
+  dueOn: string;
+  workerId: number | null;
+  status: string;
+  doneOn: string | null;
+  outcome: string | null;
+  fromPlan: boolean;
+  createdAt: string;
+  updatedAt: string;
 }
 export interface DemoEventRow {
-  id: number; caseId: number; kind: string; onDate: string; at: string; actor: string; workerId: number | null; reason: string | null;
-  text: string | null; serviceId: number | null; followupId: number | null;
+  id: number;
+  caseId: number;
+  kind: string;
+  onDate: string;
+  at: string;
+  actor: string;
+  workerId: number | null;
+  reason: string | null;
+  text: string | null;
+  serviceId: number | null;
+  followupId: number | null;
 }
 
 /** Everything one case brings: the case, its categories, timeline, services and follow-ups (and a new client). */
@@ -123,14 +192,43 @@ export class DemoWriter {
     const cl = x.client;
     if (cl !== null) {
       this.client.run(
-        cl.id, cl.firstName, cl.lastName, cl.nameKey, cl.nationalCode, cl.birthDate, cl.sex, cl.mobile, cl.address, cl.county,
-        b(cl.informalSettlement), b(cl.womanHead), cl.registeredOn, cl.at, cl.at,
+        cl.id,
+        cl.firstName,
+        cl.lastName,
+        cl.nameKey,
+        cl.nationalCode,
+        cl.birthDate,
+        cl.sex,
+        cl.mobile,
+        cl.address,
+        cl.county,
+        b(cl.informalSettlement),
+        b(cl.womanHead),
+        cl.registeredOn,
+        cl.at,
+        cl.at,
       );
     }
     const c = x.case;
     this.kase.run(
-      c.id, c.caseNumber, c.year, c.seq, c.clientId, c.channel, c.primaryCategory, c.risk, c.centerId, c.workerId, c.openedOn,
-      c.status, c.closedOn, c.closeReason, c.reopenCount, c.summary, c.createdAt, c.updatedAt,
+      c.id,
+      c.caseNumber,
+      c.year,
+      c.seq,
+      c.clientId,
+      c.channel,
+      c.primaryCategory,
+      c.risk,
+      c.centerId,
+      c.workerId,
+      c.openedOn,
+      c.status,
+      c.closedOn,
+      c.closeReason,
+      c.reopenCount,
+      c.summary,
+      c.createdAt,
+      c.updatedAt,
     );
     for (const k of x.categories) this.category.run(k.caseId, k.category, b(k.isPrimary));
     for (const s of x.services) this.service.run(s.id, s.caseId, s.serviceDate, s.type, s.channel, s.workerId, s.minutes, s.at);
@@ -227,7 +325,10 @@ export function removeDatabaseFiles(path: string): void {
       rmSync(path + suffix, { force: true });
     } catch (err) {
       // Windows refuses to delete a file another program holds open.
-      throw new DatabaseError('database-locked', `cannot remove ${path + suffix} (${String((err as { code?: unknown }).code ?? err)}): is another program using it?`);
+      throw new DatabaseError(
+        'database-locked',
+        `cannot remove ${path + suffix} (${String((err as { code?: unknown }).code ?? err)}): is another program using it?`,
+      );
     }
   }
 }

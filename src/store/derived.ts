@@ -16,7 +16,6 @@ import type { Sqlite } from './sqlite.js';
 
 export type { DerivedSet } from './derived-set.js';
 
-
 const SETS: readonly DerivedSet[] = [REPORT_COUNTS];
 
 interface Built {
@@ -53,7 +52,10 @@ function isCurrent(s: Sqlite, set: DerivedSet): boolean {
   if (row === undefined || row.hash !== build(set).hash || !set.intact(s)) return false;
   // Every object still there (a bulk load killed half-way may have dropped some).
   const names = (JSON.parse(row.objects) as [string, string][]).map(([, name]) => name);
-  const present = s.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(names));
+  const present = s
+    .prepare(`SELECT count(*) FROM sqlite_master WHERE name IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .get(JSON.stringify(names));
   return present === names.length;
 }
 
@@ -70,7 +72,8 @@ export function applyDerivedSchema(s: Sqlite): string[] {
   for (const set of SETS) {
     if (isCurrent(s, set)) continue;
     const row = stored(s, set.name);
-    const old = row === undefined ? set.supersedes : (JSON.parse(row.objects) as [string, string][]).map(([type, name]) => ({ type, name }));
+    const old =
+      row === undefined ? set.supersedes : (JSON.parse(row.objects) as [string, string][]).map(([type, name]) => ({ type, name }));
     for (const o of old) s.exec(`DROP ${o.type === 'view' ? 'VIEW' : 'TRIGGER'} IF EXISTS ${quote(o.name)}`);
     const { hash, objects } = build(set);
     for (const o of objects) {

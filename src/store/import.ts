@@ -46,7 +46,10 @@ export interface BatchCounts {
   rejected: number;
 }
 
-export function insertImportBatch(db: WritableDB, b: { entity: string; source: string; format: string; actor: string; at: string }): number {
+export function insertImportBatch(
+  db: WritableDB,
+  b: { entity: string; source: string; format: string; actor: string; at: string },
+): number {
   return Number(
     db
       .stmt(`INSERT INTO import_batches (entity, source, format, actor, started_at) VALUES (?, ?, ?, ?, ?)`)
@@ -54,7 +57,13 @@ export function insertImportBatch(db: WritableDB, b: { entity: string; source: s
   );
 }
 
-export function updateImportBatch(db: WritableDB, id: number, c: BatchCounts, status?: 'done' | 'rejected-rows' | 'failed', finishedAt?: string): void {
+export function updateImportBatch(
+  db: WritableDB,
+  id: number,
+  c: BatchCounts,
+  status?: 'done' | 'rejected-rows' | 'failed',
+  finishedAt?: string,
+): void {
   db.stmt(
     `UPDATE import_batches SET inserted = ?, updated = ?, unchanged = ?, rejected = ?,
        status = coalesce(?, status), finished_at = coalesce(?, finished_at) WHERE id = ?`,
@@ -71,7 +80,10 @@ export function selectImportKey(db: ReadableDB, entity: string, externalId: stri
 /** Records the file id of a record; an id already recorded for another record is left alone (the caller checks first). */
 export function insertImportKey(db: WritableDB, entity: string, externalId: string, recordId: number, batchId: number | null): void {
   db.stmt(`INSERT OR IGNORE INTO import_keys (entity, external_id, record_id, batch_id) VALUES (?, ?, ?, ?)`).run(
-    entity, externalId, recordId, batchId,
+    entity,
+    externalId,
+    recordId,
+    batchId,
   );
 }
 
@@ -88,8 +100,21 @@ export function insertClientUnlessCodeTaken(db: WritableDB, c: ClientWrite, at: 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (national_code) DO NOTHING`,
     )
     .run(
-      c.firstName, c.lastName, c.nameKey, c.nationalCode, c.birthDate, c.sex, c.mobile, c.address, c.county,
-      c.informalSettlement ? 1 : 0, c.womanHead ? 1 : 0, c.notes, c.registeredOn, at, at,
+      c.firstName,
+      c.lastName,
+      c.nameKey,
+      c.nationalCode,
+      c.birthDate,
+      c.sex,
+      c.mobile,
+      c.address,
+      c.county,
+      c.informalSettlement ? 1 : 0,
+      c.womanHead ? 1 : 0,
+      c.notes,
+      c.registeredOn,
+      at,
+      at,
     );
   return info.changes === 0 ? null : Number(info.lastInsertRowid);
 }
@@ -107,11 +132,23 @@ export interface NamesakeRow {
  * (any birth date when `birthDate` is null). Id-only queries are answered from
  * the (name_key, birth_date) index alone: this runs once per imported row.
  */
-export function selectNamesakeIds(db: ReadableDB, nameKey: string, birthDate: string | null, limit: number, anyUnknownBirth = true): number[] {
+export function selectNamesakeIds(
+  db: ReadableDB,
+  nameKey: string,
+  birthDate: string | null,
+  limit: number,
+  anyUnknownBirth = true,
+): number[] {
   if (birthDate === null) return db.stmt(`SELECT id FROM clients WHERE name_key = ? LIMIT ?`).pluck().all(nameKey, limit) as number[];
-  const same = db.stmt(`SELECT id FROM clients WHERE name_key = ? AND birth_date = ? LIMIT ?`).pluck().all(nameKey, birthDate, limit) as number[];
+  const same = db
+    .stmt(`SELECT id FROM clients WHERE name_key = ? AND birth_date = ? LIMIT ?`)
+    .pluck()
+    .all(nameKey, birthDate, limit) as number[];
   if (!anyUnknownBirth) return same;
-  const unknown = db.stmt(`SELECT id FROM clients WHERE name_key = ? AND birth_date IS NULL LIMIT ?`).pluck().all(nameKey, limit) as number[];
+  const unknown = db
+    .stmt(`SELECT id FROM clients WHERE name_key = ? AND birth_date IS NULL LIMIT ?`)
+    .pluck()
+    .all(nameKey, limit) as number[];
   return unknown.length === 0 ? same : [...same, ...unknown].sort((a, b) => a - b).slice(0, limit);
 }
 
@@ -122,10 +159,24 @@ export function selectNamesakeIds(db: ReadableDB, nameKey: string, birthDate: st
  * once per imported row: most rows have no namesake, and then the id lists
  * above are never asked for.
  */
-export function anyNamesakeExcept(db: ReadableDB, nameKey: string, birthDate: string | null, exceptId: number, orUnknownBirth: boolean): boolean {
-  if (birthDate === null) return db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND id <> ? LIMIT 1`).get(nameKey, exceptId) !== undefined;
-  if (db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND birth_date = ? AND id <> ? LIMIT 1`).get(nameKey, birthDate, exceptId) !== undefined) return true;
-  return orUnknownBirth && db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND birth_date IS NULL AND id <> ? LIMIT 1`).get(nameKey, exceptId) !== undefined;
+export function anyNamesakeExcept(
+  db: ReadableDB,
+  nameKey: string,
+  birthDate: string | null,
+  exceptId: number,
+  orUnknownBirth: boolean,
+): boolean {
+  if (birthDate === null)
+    return db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND id <> ? LIMIT 1`).get(nameKey, exceptId) !== undefined;
+  if (
+    db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND birth_date = ? AND id <> ? LIMIT 1`).get(nameKey, birthDate, exceptId) !==
+    undefined
+  )
+    return true;
+  return (
+    orUnknownBirth &&
+    db.stmt(`SELECT 1 FROM clients WHERE name_key = ? AND birth_date IS NULL AND id <> ? LIMIT 1`).get(nameKey, exceptId) !== undefined
+  );
 }
 
 /** Whether any client's birth date is unknown (one scan, once per import). */
@@ -135,7 +186,9 @@ export function anyClientWithoutBirthDate(db: ReadableDB): boolean {
 
 export function selectNamesake(db: ReadableDB, id: number): NamesakeRow | undefined {
   return db
-    .stmt(`SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate FROM clients WHERE id = ?`)
+    .stmt(
+      `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate FROM clients WHERE id = ?`,
+    )
     .get(id) as NamesakeRow | undefined;
 }
 
@@ -173,7 +226,11 @@ export function selectServiceByContent(
 }
 
 /** The n-th (0-based) stored follow-up of a case due that day with this note, for files whose rows carry no id. */
-export function selectFollowupByContent(db: ReadableDB, f: { caseId: number; dueOn: string; note: string | null }, nth: number): number | undefined {
+export function selectFollowupByContent(
+  db: ReadableDB,
+  f: { caseId: number; dueOn: string; note: string | null },
+  nth: number,
+): number | undefined {
   const r = db
     .stmt(`SELECT id FROM followups WHERE case_id = ? AND due_on = ? AND note IS ? ORDER BY id LIMIT 1 OFFSET ?`)
     .get(f.caseId, f.dueOn, f.note, nth) as { id: number } | undefined;

@@ -23,8 +23,19 @@ export interface DbCheck {
 const MISMATCH_EXAMPLES = 10;
 
 const COUNTED = [
-  'clients', 'cases', 'services', 'followups', 'staff', 'centers', 'case_events',
-  'shift_patterns', 'roster_assignments', 'courses', 'enrolments', 'workshops', 'audit_log',
+  'clients',
+  'cases',
+  'services',
+  'followups',
+  'staff',
+  'centers',
+  'case_events',
+  'shift_patterns',
+  'roster_assignments',
+  'courses',
+  'enrolments',
+  'workshops',
+  'audit_log',
 ] as const;
 
 /**
@@ -49,7 +60,9 @@ export function checkDatabase(db: ReadableDB): DbCheck {
   }
   const counts: Record<string, number | null> = {};
   // An older schema lacks later tables: that is for `db migrate`, not damage.
-  const present = new Set((db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
+  const present = new Set(
+    (db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name),
+  );
   for (const t of COUNTED.filter((name) => present.has(name))) {
     try {
       counts[t] = (db.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
@@ -70,8 +83,13 @@ export function checkDatabase(db: ReadableDB): DbCheck {
   }
   return {
     path: db.path,
-    ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeyProblems === 0 && schemaVersion === LATEST_VERSION
-      && Object.values(counts).every((n) => n !== null) && (reportCounts === null || reportCounts.mismatches === 0),
+    ok:
+      integrity.length === 1 &&
+      integrity[0] === 'ok' &&
+      foreignKeyProblems === 0 &&
+      schemaVersion === LATEST_VERSION &&
+      Object.values(counts).every((n) => n !== null) &&
+      (reportCounts === null || reportCounts.mismatches === 0),
     schemaVersion,
     latestVersion: LATEST_VERSION,
     integrity,

@@ -9,9 +9,7 @@ export interface OfficeRow {
 }
 
 export function selectOffice(db: ReadableDB): OfficeRow | undefined {
-  return db.stmt(`SELECT code, name, county, province, created_at AS createdAt FROM office WHERE id = 1`).get() as
-    | OfficeRow
-    | undefined;
+  return db.stmt(`SELECT code, name, county, province, created_at AS createdAt FROM office WHERE id = 1`).get() as OfficeRow | undefined;
 }
 
 export function upsertOffice(db: WritableDB, o: OfficeRow): void {

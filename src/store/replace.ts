@@ -105,7 +105,8 @@ function copyContents(s: Sqlite): void {
   for (const t of tables) s.exec(t.sql);
   for (const t of tables) copyRows(s, t.name);
   if (hasTable(s, 'main', 'sqlite_sequence')) s.exec('DELETE FROM main.sqlite_sequence');
-  if (hasTable(s, SOURCE, 'sqlite_sequence')) s.exec(`INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM ${SOURCE}.sqlite_sequence`);
+  if (hasTable(s, SOURCE, 'sqlite_sequence'))
+    s.exec(`INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM ${SOURCE}.sqlite_sequence`);
   for (const o of backup) if (o.type !== 'table') s.exec(o.sql);
   for (const pragma of ['user_version', 'application_id']) {
     const value = Number(s.pragma(`${SOURCE}.${pragma}`, { simple: true }));
@@ -119,7 +120,12 @@ function hasTable(s: Sqlite, schema: string, name: string): boolean {
 
 /** Every stored column (generated ones are computed again), and the rowid where no column is it. */
 function copyRows(s: Sqlite, table: string): void {
-  const columns = s.prepare(`SELECT name, type, pk, hidden FROM pragma_table_xinfo(?, '${SOURCE}')`).all(table) as { name: string; type: string; pk: number; hidden: number }[];
+  const columns = s.prepare(`SELECT name, type, pk, hidden FROM pragma_table_xinfo(?, '${SOURCE}')`).all(table) as {
+    name: string;
+    type: string;
+    pk: number;
+    hidden: number;
+  }[];
   const stored = columns.filter((c) => c.hidden === 0).map((c) => q(c.name));
   const withoutRowid = s.prepare(`SELECT wr FROM pragma_table_list WHERE schema = '${SOURCE}' AND name = ?`).pluck().get(table) === 1;
   const keys = columns.filter((c) => c.pk > 0);

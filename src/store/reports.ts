@@ -86,10 +86,13 @@ const SQL = {
  */
 export function selectCounts(db: ReadableDB, ranges: readonly CountRange[], measures: readonly string[], byCode = false): CountList[] {
   if (ranges.length === 0 || measures.length === 0) return [];
-  const rows = db.stmt(byCode ? SQL.countsByCode : SQL.counts).raw().all({
-    ranges: JSON.stringify(ranges.map((r) => [r.key, r.from, r.to, r.sign])),
-    measures: JSON.stringify(measures),
-  }) as [number, 1 | -1, string, string][];
+  const rows = db
+    .stmt(byCode ? SQL.countsByCode : SQL.counts)
+    .raw()
+    .all({
+      ranges: JSON.stringify(ranges.map((r) => [r.key, r.from, r.to, r.sign])),
+      measures: JSON.stringify(measures),
+    }) as [number, 1 | -1, string, string][];
   return rows.map(([key, sign, measure, list]) => {
     const [codes, counts] = JSON.parse(list) as [(string | number)[], number[]];
     return { key, sign, measure, codes, counts };
@@ -113,7 +116,10 @@ export function countScheduledBefore(db: ReadableDB, days: readonly string[]): n
 
 /** The counts of the present state (period ''), e.g. cases open now by center. */
 export function selectStateCounts(db: ReadableDB, measures: readonly string[]): CountList[] {
-  const rows = db.stmt(SQL.state).raw().all({ measures: JSON.stringify(measures) }) as [string, string][];
+  const rows = db
+    .stmt(SQL.state)
+    .raw()
+    .all({ measures: JSON.stringify(measures) }) as [string, string][];
   return rows.map(([measure, list]) => {
     const [codes, counts] = JSON.parse(list) as [(string | number)[], number[]];
     return { key: 0, sign: 1, measure, codes, counts };
@@ -143,7 +149,12 @@ function namesOf(list: string): Map<number, string> {
   return new Map(ids.map((id, i) => [id, names[i] as string]));
 }
 
-export interface OverdueFollowupRow { id: number; caseNumber: string; dueOn: string; workerId: number | null }
+export interface OverdueFollowupRow {
+  id: number;
+  caseNumber: string;
+  dueOn: string;
+  workerId: number | null;
+}
 
 /** The follow-ups overdue at a moment, oldest first: ids and case numbers only. */
 export function selectOverdueFollowups(db: ReadableDB, at: OverdueMoment, limit: number): { total: number; rows: OverdueFollowupRow[] } {
@@ -153,7 +164,12 @@ export function selectOverdueFollowups(db: ReadableDB, at: OverdueMoment, limit:
   return { total, rows };
 }
 
-export interface UnassignedCaseRow { id: number; caseNumber: string; openedOn: string; risk: string }
+export interface UnassignedCaseRow {
+  id: number;
+  caseNumber: string;
+  openedOn: string;
+  risk: string;
+}
 
 /** Open cases with nobody assigned, riskiest and oldest first. */
 export function selectUnassignedOpenCases(db: ReadableDB, limit: number): { total: number; rows: UnassignedCaseRow[] } {
@@ -170,7 +186,12 @@ export interface QueryPlan {
 /** The plan of every report query for one period (the benchmark prints these; tests check that nothing scans a table). */
 export function explainReportQueries(db: ReadableDB, range: { from: string; to: string }): QueryPlan[] {
   // A period as the reports read it: its days and whole Jalali months.
-  const ranges = JSON.stringify([[0, range.from, range.to, 1], [0, 140501, 140512, 1], [1, -1405, -1405, 1], [1, 140510, 140512, -1]]);
+  const ranges = JSON.stringify([
+    [0, range.from, range.to, 1],
+    [0, 140501, 140512, 1],
+    [1, -1405, -1405, 1],
+    [1, 140510, 140512, -1],
+  ]);
   const measures = JSON.stringify(['type', 'opened-worker', 'close-days', 'followup', 'clients']);
   const args: Record<keyof typeof SQL, unknown[]> = {
     counts: [{ ranges, measures }],

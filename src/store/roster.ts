@@ -54,7 +54,9 @@ export function selectPattern(db: ReadableDB, id: number): PatternRow | undefine
 
 export function selectPatternsByNameKey(db: ReadableDB, nameKey: string, service?: string): PatternRow[] {
   if (service !== undefined) {
-    return db.stmt(`SELECT ${PATTERN_COLUMNS} FROM shift_patterns WHERE name_key = ? AND service = ?`).all(nameKey, service) as PatternRow[];
+    return db
+      .stmt(`SELECT ${PATTERN_COLUMNS} FROM shift_patterns WHERE name_key = ? AND service = ?`)
+      .all(nameKey, service) as PatternRow[];
   }
   return db.stmt(`SELECT ${PATTERN_COLUMNS} FROM shift_patterns WHERE name_key = ? ORDER BY id`).all(nameKey) as PatternRow[];
 }
@@ -137,7 +139,9 @@ export function updateAssignmentStaff(db: WritableDB, id: number, staffId: numbe
 /** A person's assignments that overlap the window [from, to). */
 export function selectStaffAssignmentsIn(db: ReadableDB, staffId: number, from: string, to: string): AssignmentRow[] {
   return db
-    .stmt(`SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM} WHERE a.staff_id = ? AND a.ends_at > ? AND a.starts_at < ? ORDER BY a.starts_at, a.id`)
+    .stmt(
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM} WHERE a.staff_id = ? AND a.ends_at > ? AND a.starts_at < ? ORDER BY a.starts_at, a.id`,
+    )
     .all(staffId, from, to) as AssignmentRow[];
 }
 
@@ -164,9 +168,14 @@ export function selectAssignments(db: ReadableDB, f: AssignmentFilter): Assignme
 export function selectOnDutyAt(db: ReadableDB, at: string, service?: string): AssignmentRow[] {
   const args: unknown[] = [at, at];
   let extra = '';
-  if (service !== undefined) { extra = ' AND p.service = ?'; args.push(service); }
+  if (service !== undefined) {
+    extra = ' AND p.service = ?';
+    args.push(service);
+  }
   return db
-    .stmt(`SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM} WHERE a.starts_at <= ? AND a.ends_at > ?${extra} ORDER BY p.service, a.starts_at, a.staff_id, a.id`)
+    .stmt(
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM ${ASSIGNMENT_FROM} WHERE a.starts_at <= ? AND a.ends_at > ?${extra} ORDER BY p.service, a.starts_at, a.staff_id, a.id`,
+    )
     .all(...args) as AssignmentRow[];
 }
 

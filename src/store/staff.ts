@@ -50,8 +50,19 @@ const toRow = (r: RawStaff): StaffRow => ({ ...r, active: r.active === 1 });
 
 function values(s: StaffWrite): unknown[] {
   return [
-    s.firstName, s.lastName, s.nameKey, s.role, s.sector, s.centerId, s.active ? 1 : 0,
-    s.nationalCode ?? null, s.degree ?? null, s.field ?? null, s.membershipNo ?? null, s.phone ?? null, s.startDate ?? null,
+    s.firstName,
+    s.lastName,
+    s.nameKey,
+    s.role,
+    s.sector,
+    s.centerId,
+    s.active ? 1 : 0,
+    s.nationalCode ?? null,
+    s.degree ?? null,
+    s.field ?? null,
+    s.membershipNo ?? null,
+    s.phone ?? null,
+    s.startDate ?? null,
     s.leftOn ?? null,
   ];
 }

@@ -71,7 +71,11 @@ export function selectCourse(db: ReadableDB, id: number): CourseRow | undefined 
 }
 
 export function selectCoursesByTitleKey(db: ReadableDB, titleKey: string): CourseRow[] {
-  return (db.stmt(`SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.title_key = ? ORDER BY c.starts_on DESC, c.id DESC`).all(titleKey) as RawCourse[]).map(toCourse);
+  return (
+    db
+      .stmt(`SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.title_key = ? ORDER BY c.starts_on DESC, c.id DESC`)
+      .all(titleKey) as RawCourse[]
+  ).map(toCourse);
 }
 
 export interface CourseFilter {
@@ -146,11 +150,19 @@ export function selectEnrolment(db: ReadableDB, id: number): EnrolmentRow | unde
   return db.stmt(`SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM} WHERE e.id = ?`).get(id) as EnrolmentRow | undefined;
 }
 
-export function selectEnrolmentOf(db: ReadableDB, courseId: number, who: { staffId?: number; clientId?: number }): EnrolmentRow | undefined {
+export function selectEnrolmentOf(
+  db: ReadableDB,
+  courseId: number,
+  who: { staffId?: number; clientId?: number },
+): EnrolmentRow | undefined {
   if (who.staffId !== undefined) {
-    return db.stmt(`SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM} WHERE e.course_id = ? AND e.staff_id = ?`).get(courseId, who.staffId) as EnrolmentRow | undefined;
+    return db
+      .stmt(`SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM} WHERE e.course_id = ? AND e.staff_id = ?`)
+      .get(courseId, who.staffId) as EnrolmentRow | undefined;
   }
-  return db.stmt(`SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM} WHERE e.course_id = ? AND e.client_id = ?`).get(courseId, who.clientId) as EnrolmentRow | undefined;
+  return db
+    .stmt(`SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM} WHERE e.course_id = ? AND e.client_id = ?`)
+    .get(courseId, who.clientId) as EnrolmentRow | undefined;
 }
 
 export interface EnrolmentFilter {
@@ -177,7 +189,9 @@ export function selectEnrolments(db: ReadableDB, f: EnrolmentFilter): EnrolmentR
 /** Places taken: everyone enrolled, attended or completed. */
 export function countPlacesTaken(db: ReadableDB, courseId: number): number {
   return (
-    db.stmt(`SELECT count(*) AS n FROM enrolments WHERE course_id = ? AND status IN ('enrolled','attended','completed')`).get(courseId) as { n: number }
+    db.stmt(`SELECT count(*) AS n FROM enrolments WHERE course_id = ? AND status IN ('enrolled','attended','completed')`).get(courseId) as {
+      n: number;
+    }
   ).n;
 }
 
@@ -188,7 +202,8 @@ export function selectWaitingList(db: ReadableDB, courseId: number): { id: numbe
 }
 
 export function nextWaitingPosition(db: ReadableDB, courseId: number): number {
-  return (db.stmt(`SELECT coalesce(max(waiting_position), 0) + 1 AS n FROM enrolments WHERE course_id = ?`).get(courseId) as { n: number }).n;
+  return (db.stmt(`SELECT coalesce(max(waiting_position), 0) + 1 AS n FROM enrolments WHERE course_id = ?`).get(courseId) as { n: number })
+    .n;
 }
 
 export interface EnrolmentChange {
@@ -208,8 +223,13 @@ export function updateEnrolmentRow(db: WritableDB, id: number, c: EnrolmentChang
   const sets = ['status = ?', 'waiting_position = ?', 'updated_at = ?'];
   const args: unknown[] = [c.status, c.waitingPosition, at];
   const columns: [keyof EnrolmentChange, string][] = [
-    ['enrolledOn', 'enrolled_on'], ['attendedOn', 'attended_on'], ['completedOn', 'completed_on'], ['score', 'score'],
-    ['certificateNo', 'certificate_no'], ['droppedOn', 'dropped_on'], ['requestedOn', 'requested_on'],
+    ['enrolledOn', 'enrolled_on'],
+    ['attendedOn', 'attended_on'],
+    ['completedOn', 'completed_on'],
+    ['score', 'score'],
+    ['certificateNo', 'certificate_no'],
+    ['droppedOn', 'dropped_on'],
+    ['requestedOn', 'requested_on'],
   ];
   for (const [key, column] of columns) {
     if (c[key] !== undefined) {

@@ -52,9 +52,7 @@ export function selectWorkshops(db: ReadableDB, f: { from?: string; to?: string;
   c.when('held_on <= ?', f.to);
   c.when('topic = ?', f.topic);
   c.when('center_id = ?', f.centerId);
-  return db
-    .stmt(`SELECT ${WORKSHOP_COLUMNS} FROM workshops ${c.where} ORDER BY held_on DESC, id DESC`)
-    .all(...c.args) as WorkshopRow[];
+  return db.stmt(`SELECT ${WORKSHOP_COLUMNS} FROM workshops ${c.where} ORDER BY held_on DESC, id DESC`).all(...c.args) as WorkshopRow[];
 }
 
 export interface WorkshopCounts {

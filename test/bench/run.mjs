@@ -13,8 +13,24 @@ import { importSection, reportQueryPlans, reportsAvailable, timeCommand } from '
 
 const SIZES = {
   // Ten years with at least 1,000,000 services; a file with at least 100,000 cases.
-  full: { mode: 'full', office: { years: 10, scale: 24, minimum: { services: 1_000_000 } }, cases: { years: 10, scale: 4.5, minimum: { cases: 100_000 } }, csvRows: 200_000, bigCsvRows: 1_000_000, runs: 7, importRuns: 3 },
-  quick: { mode: 'quick', office: { years: 2, scale: 2 }, cases: { years: 2, scale: 1 }, csvRows: 20_000, bigCsvRows: 50_000, runs: 3, importRuns: 1 },
+  full: {
+    mode: 'full',
+    office: { years: 10, scale: 24, minimum: { services: 1_000_000 } },
+    cases: { years: 10, scale: 4.5, minimum: { cases: 100_000 } },
+    csvRows: 200_000,
+    bigCsvRows: 1_000_000,
+    runs: 7,
+    importRuns: 3,
+  },
+  quick: {
+    mode: 'quick',
+    office: { years: 2, scale: 2 },
+    cases: { years: 2, scale: 1 },
+    csvRows: 20_000,
+    bigCsvRows: 50_000,
+    runs: 3,
+    importRuns: 1,
+  },
 };
 
 function parseArgs(argv) {
@@ -31,7 +47,8 @@ function parseArgs(argv) {
     } else throw new Error(`unknown option ${a}`);
   }
   if (opts.runs !== undefined && !(Number.isInteger(opts.runs) && opts.runs >= 1)) throw new Error('--runs needs a whole number ≥ 1');
-  if (opts.updateReadme && (opts.quick || opts.only)) throw new Error('--update-docs takes the figures of a full run (no --quick, no --only)');
+  if (opts.updateReadme && (opts.quick || opts.only))
+    throw new Error('--update-docs takes the figures of a full run (no --quick, no --only)');
   return opts;
 }
 
@@ -51,9 +68,18 @@ async function main() {
   const casesFile = demoOffice(dir, 'cases', sizes.cases, log);
   const today = benchToday(dir);
   const results = {
-    mode: sizes.mode, runs, machine: machine(), today,
+    mode: sizes.mode,
+    runs,
+    machine: machine(),
+    today,
     data: {
-      office: { years: office.years, scale: office.scale, counts: office.counts, buildSeconds: office.buildSeconds, megabytes: office.megabytes },
+      office: {
+        years: office.years,
+        scale: office.scale,
+        counts: office.counts,
+        buildSeconds: office.buildSeconds,
+        megabytes: office.megabytes,
+      },
       casesFile: { years: casesFile.years, scale: casesFile.scale, counts: casesFile.counts, buildSeconds: casesFile.buildSeconds },
     },
     timings: [],
@@ -69,19 +95,46 @@ async function main() {
     const plan = [];
     if (want('startup')) {
       plan.push({ name: 'parvande --version', args: ['--version'], target: 1.3 });
-      plan.push({ name: `case list --json (${casesFile.counts.cases.toLocaleString('en-US')} cases)`, args: ['--db', casesFile.path, 'case', 'list', '--json'], target: 2 });
+      plan.push({
+        name: `case list --json (${casesFile.counts.cases.toLocaleString('en-US')} cases)`,
+        args: ['--db', casesFile.path, 'case', 'list', '--json'],
+        target: 2,
+      });
     }
     if (want('reports')) {
       const on = `(${office.counts.services.toLocaleString('en-US')} services)`;
-      plan.push({ name: `report monthly --json ${on}`, args: ['--db', office.path, 'report', 'monthly', '--json'], target: 2, available: reports, skipReason: noReports });
-      plan.push({ name: `report year --json ${on}`, args: ['--db', office.path, 'report', 'year', '--json'], available: reports, skipReason: noReports });
-      plan.push({ name: `report nightly --dir ${on}`, args: ['--db', office.path, 'report', 'nightly', '--dir', nightlyDir], available: reports, skipReason: noReports, before: clearNightly });
+      plan.push({
+        name: `report monthly --json ${on}`,
+        args: ['--db', office.path, 'report', 'monthly', '--json'],
+        target: 2,
+        available: reports,
+        skipReason: noReports,
+      });
+      plan.push({
+        name: `report year --json ${on}`,
+        args: ['--db', office.path, 'report', 'year', '--json'],
+        available: reports,
+        skipReason: noReports,
+      });
+      plan.push({
+        name: `report nightly --dir ${on}`,
+        args: ['--db', office.path, 'report', 'nightly', '--dir', nightlyDir],
+        available: reports,
+        skipReason: noReports,
+        before: clearNightly,
+      });
     }
     for (const p of plan) {
       log(`timing ${p.name} …`);
       const t = timeCommand({ ...p, runs, today });
       results.timings.push(t);
-      log(t.skipped ? `  skipped: ${t.skipped}` : t.failed ? `  failed: ${t.failed}` : `  ${t.medianMs} ms vs node -e 0 ${t.baselineMs} ms: ${t.ratio}×${t.target ? ` (target ≤ ${t.target}×)` : ''}`);
+      log(
+        t.skipped
+          ? `  skipped: ${t.skipped}`
+          : t.failed
+            ? `  failed: ${t.failed}`
+            : `  ${t.medianMs} ms vs node -e 0 ${t.baselineMs} ms: ${t.ratio}×${t.target ? ` (target ≤ ${t.target}×)` : ''}`,
+      );
     }
   } finally {
     rmSync(nightlyDir, { recursive: true, force: true });
@@ -102,7 +155,9 @@ async function main() {
       console.log(`  ${p.name}${p.scansServices ? '   <-- SCAN services' : ''}`);
       for (const line of p.plan) console.log(`    ${line}`);
     }
-    console.log(results.queryPlans.servicesScans === 0 ? '  no query scans services' : `  ${results.queryPlans.servicesScans} queries SCAN services`);
+    console.log(
+      results.queryPlans.servicesScans === 0 ? '  no query scans services' : `  ${results.queryPlans.servicesScans} queries SCAN services`,
+    );
   }
 
   if (want('import')) {

@@ -27,10 +27,19 @@ let finished = '';
 const STEPS: { args: string[]; env?: Record<string, string | undefined> }[] = [
   { args: ['init', '--office-code', 'AUD01', '--office-name', 'دفتر', '--actor', 'head'] },
   { args: ['center', 'add', '--name', 'مرکز', '--kind', 'social-emergency', '--sector', 'gov'], env: { PARVANDE_USER: 'clerk' } },
-  { args: ['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov'], env: { PARVANDE_USER: 'clerk' } },
-  { args: ['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--national-code', '0013542419', '--mobile', '09121234567'], env: { PARVANDE_USER: 'clerk' } },
+  {
+    args: ['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov'],
+    env: { PARVANDE_USER: 'clerk' },
+  },
+  {
+    args: ['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--national-code', '0013542419', '--mobile', '09121234567'],
+    env: { PARVANDE_USER: 'clerk' },
+  },
   { args: ['client', 'update', '1', '--mobile', '09351112233', '--notes', 'secret note'], env: { PARVANDE_USER: 'clerk' } },
-  { args: ['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high'], env: { PARVANDE_USER: undefined } },
+  {
+    args: ['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high'],
+    env: { PARVANDE_USER: undefined },
+  },
   { args: ['case', 'assign', '1', '--worker', '1', '--actor', 'head'], env: { PARVANDE_USER: 'clerk' } },
   { args: ['case', 'note', '1', '--text', 'called'], env: { PARVANDE_USER: 'worker' } },
   { args: ['service', 'log', '--case', '1', '--type', 'hotline-call'], env: { PARVANDE_USER: 'worker' } },
@@ -96,7 +105,17 @@ describe('audit trail', () => {
     const rows = query<AuditRow>(t.db, 'SELECT * FROM audit_log ORDER BY id');
     expect(rows.find((r) => r.command === 'client update')?.detail).toBe('mobile,notes');
     const all = JSON.stringify(rows);
-    for (const secret of ['0013542419', '09121234567', '+989121234567', '+989351112233', 'secret note', 'زهرا', 'احمدی', 'called', 'fine']) {
+    for (const secret of [
+      '0013542419',
+      '09121234567',
+      '+989121234567',
+      '+989351112233',
+      'secret note',
+      'زهرا',
+      'احمدی',
+      'called',
+      'fine',
+    ]) {
       expect(all).not.toContain(secret);
     }
   });

@@ -19,13 +19,37 @@ async function office(): Promise<TestOffice> {
 const OPEN_HOTLINE = ['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high'];
 
 const openCase = (over: Record<string, unknown> = {}) => ({
-  id: 1, caseNumber: 'TST01-1405-000001', clientId: 1, channel: 'hotline', primaryCategory: 'suicide', risk: 'high',
-  centerId: null, workerId: null, openedOn: '2026-11-25', status: 'open', closedOn: null, closeReason: null, reopenCount: 0,
-  summary: null, createdAt: '<ts>', updatedAt: '<ts>', categories: ['suicide'], ...over,
+  id: 1,
+  caseNumber: 'TST01-1405-000001',
+  clientId: 1,
+  channel: 'hotline',
+  primaryCategory: 'suicide',
+  risk: 'high',
+  centerId: null,
+  workerId: null,
+  openedOn: '2026-11-25',
+  status: 'open',
+  closedOn: null,
+  closeReason: null,
+  reopenCount: 0,
+  summary: null,
+  createdAt: '<ts>',
+  updatedAt: '<ts>',
+  categories: ['suicide'],
+  ...over,
 });
 
 const event = (over: Record<string, unknown>) => ({
-  caseId: 1, onDate: '2026-11-25', at: '<ts>', actor: 'tester', workerId: null, reason: null, text: null, serviceId: null, followupId: null, ...over,
+  caseId: 1,
+  onDate: '2026-11-25',
+  at: '<ts>',
+  actor: 'tester',
+  workerId: null,
+  reason: null,
+  text: null,
+  serviceId: null,
+  followupId: null,
+  ...over,
 });
 
 const ENV = { PARVANDE_USER: 'tester' };
@@ -38,13 +62,36 @@ describe('case open', () => {
     expect(stamp(r.json())).toEqual(openCase());
     expect(r.stderr).toBe('');
     const second = await o.json([
-      'case', 'open', '--client', '۰۰۱۳۵۴۲۴۱۹', '--channel', 'تیم سیار', '--category', 'child-abuse', '--categories', 'family-dispute،child-abuse,suicide',
-      '--risk', 'critical', '--worker', '2', '--opened', '1405/09/01', '--summary', 'call from school',
+      'case',
+      'open',
+      '--client',
+      '۰۰۱۳۵۴۲۴۱۹',
+      '--channel',
+      'تیم سیار',
+      '--category',
+      'child-abuse',
+      '--categories',
+      'family-dispute،child-abuse,suicide',
+      '--risk',
+      'critical',
+      '--worker',
+      '2',
+      '--opened',
+      '1405/09/01',
+      '--summary',
+      'call from school',
     ]);
     expect(stamp(second)).toEqual(
       openCase({
-        id: 2, caseNumber: 'TST01-1405-000002', channel: 'mobile-team', primaryCategory: 'child-abuse', risk: 'critical', workerId: 2,
-        openedOn: '2026-11-22', summary: 'call from school', categories: ['child-abuse', 'family-dispute', 'suicide'],
+        id: 2,
+        caseNumber: 'TST01-1405-000002',
+        channel: 'mobile-team',
+        primaryCategory: 'child-abuse',
+        risk: 'critical',
+        workerId: 2,
+        openedOn: '2026-11-22',
+        summary: 'call from school',
+        categories: ['child-abuse', 'family-dispute', 'suicide'],
       }),
     );
     expect(query(o.db, 'SELECT case_id AS c, category, is_primary AS p FROM case_categories ORDER BY case_id, category')).toEqual([
@@ -80,7 +127,9 @@ describe('case open', () => {
     const before = dumpDb(o.db);
     const both = await o.cli([...OPEN_HOTLINE, '--anonymous', '--json']);
     expect(both.code).toBe(2);
-    expect(JSON.parse(both.stderr)).toEqual({ error: { code: 'invalid', message: 'give either --client or --anonymous, not both', field: 'client' } });
+    expect(JSON.parse(both.stderr)).toEqual({
+      error: { code: 'invalid', message: 'give either --client or --anonymous, not both', field: 'client' },
+    });
     const future = await o.cli([...OPEN_HOTLINE, '--opened', '+1d']);
     expect(future.code).toBe(2);
     expect(oneLine(future)).toBe('error: opened date is in the future');
@@ -113,12 +162,34 @@ describe('case show', () => {
         event({ id: 5, kind: 'note', text: 'visit' }),
       ],
       services: [
-        { id: 1, caseId: 1, caseNumber: 'TST01-1405-000001', serviceDate: '2026-11-23', type: 'hotline-call', channel: 'hotline', workerId: 1, minutes: 15, note: null, createdAt: '<ts>' },
+        {
+          id: 1,
+          caseId: 1,
+          caseNumber: 'TST01-1405-000001',
+          serviceDate: '2026-11-23',
+          type: 'hotline-call',
+          channel: 'hotline',
+          workerId: 1,
+          minutes: 15,
+          note: null,
+          createdAt: '<ts>',
+        },
       ],
       followups: [
         {
-          id: 1, caseId: 1, caseNumber: 'TST01-1405-000001', dueOn: '2026-12-02', workerId: 1, status: 'scheduled', doneOn: null, outcome: null,
-          note: null, fromPlan: false, risk: 'high', createdAt: '<ts>', updatedAt: '<ts>',
+          id: 1,
+          caseId: 1,
+          caseNumber: 'TST01-1405-000001',
+          dueOn: '2026-12-02',
+          workerId: 1,
+          status: 'scheduled',
+          doneOn: null,
+          outcome: null,
+          note: null,
+          fromPlan: false,
+          risk: 'high',
+          createdAt: '<ts>',
+          updatedAt: '<ts>',
         },
       ],
     };
@@ -126,7 +197,9 @@ describe('case show', () => {
     for (const ref of ['TST01-1405-000001', 'tst01-1405-000001', '1405-1', '۱']) {
       expect(stamp(await o.json(['case', 'show', ref], ENV))).toEqual(expected);
     }
-    expect(query(o.db, `SELECT count(*) AS n FROM audit_log WHERE action = 'view' AND record_type = 'case' AND record_id = '1'`)).toEqual([{ n: 4 }]);
+    expect(query(o.db, `SELECT count(*) AS n FROM audit_log WHERE action = 'view' AND record_type = 'case' AND record_id = '1'`)).toEqual([
+      { n: 4 },
+    ]);
     const human = await o.cli(['case', 'show', '1']);
     expect(human.stdout).toContain('Client      #1 زهرا احمدی');
     expect(human.stdout).toContain('Worker      #1 مریم رضایی');
@@ -145,8 +218,32 @@ describe('case list', () => {
     const open = (args: string[]) => o.json(['case', 'open', '--channel', 'hotline', ...args]);
     await open(['--client', '1', '--category', 'family-dispute', '--risk', 'low', '--opened', '1405/09/01', '--worker', '1']);
     await open(['--anonymous', '--category', 'suicide', '--risk', 'critical', '--opened', '1405/09/03']);
-    await open(['--anonymous', '--category', 'child-abuse', '--categories', 'suicide', '--risk', 'high', '--opened', '1405/08/01', '--worker', '1']);
-    await o.json(['case', 'open', '--anonymous', '--channel', 'mobile-team', '--category', 'runaway', '--risk', 'high', '--opened', '1405/07/15']);
+    await open([
+      '--anonymous',
+      '--category',
+      'child-abuse',
+      '--categories',
+      'suicide',
+      '--risk',
+      'high',
+      '--opened',
+      '1405/08/01',
+      '--worker',
+      '1',
+    ]);
+    await o.json([
+      'case',
+      'open',
+      '--anonymous',
+      '--channel',
+      'mobile-team',
+      '--category',
+      'runaway',
+      '--risk',
+      'high',
+      '--opened',
+      '1405/07/15',
+    ]);
     await open(['--anonymous', '--category', 'elder-abuse', '--risk', 'critical', '--opened', '1405/09/02']);
     await o.json(['case', 'close', '5', '--reason', 'resolved']);
     return o;
@@ -165,7 +262,9 @@ describe('case list', () => {
     expect(seqs(await o.json(['case', 'list', '--risk', 'high']))).toEqual([4, 3]);
     expect(seqs(await o.json(['case', 'list', '--category', 'suicide']))).toEqual([2, 3]);
     expect(seqs(await o.json(['case', 'list', '--worker', 'مریم رضایي']))).toEqual([3, 1]);
-    expect(seqs(await o.json(['case', 'list', '--worker', '1', '--category', 'child-abuse', '--risk', 'high', '--status', 'open']))).toEqual([3]);
+    expect(
+      seqs(await o.json(['case', 'list', '--worker', '1', '--category', 'child-abuse', '--risk', 'high', '--status', 'open'])),
+    ).toEqual([3]);
     expect(seqs(await o.json(['case', 'list', '--unassigned']))).toEqual([2, 4]);
     expect(seqs(await o.json(['case', 'list', '--channel', 'mobile-team']))).toEqual([4]);
     expect(seqs(await o.json(['case', 'list', '--client', '1']))).toEqual([1]);
@@ -227,7 +326,10 @@ describe('case close, reopen', () => {
   it('close with a follow-up plan schedules one follow-up per day given, for the case worker', async () => {
     const o = await office();
     await o.json([...OPEN_HOTLINE, '--worker', '1', '--opened', '1405/09/01']);
-    const r = await o.cli(['case', 'close', '1', '--reason', 'resolved', '--note', 'safe at home', '--followup-plan', '۹۰,7،30', '--json'], ENV);
+    const r = await o.cli(
+      ['case', 'close', '1', '--reason', 'resolved', '--note', 'safe at home', '--followup-plan', '۹۰,7،30', '--json'],
+      ENV,
+    );
     expect(r.code).toBe(0);
     expect(stamp(r.json())).toEqual({
       ...openCase({ workerId: 1, openedOn: '2026-11-22', status: 'closed', closedOn: '2026-11-25', closeReason: 'resolved' }),
@@ -281,7 +383,9 @@ describe('case close, reopen', () => {
     const before = dumpDb(o.db);
     const again = await o.cli(['case', 'close', '1', '--reason', 'resolved', '--followup-plan', '7', '--json']);
     expect(again.code).toBe(4);
-    expect(JSON.parse(again.stderr)).toEqual({ error: { code: 'conflict', message: 'case TST01-1405-000001 is already closed', field: 'case' } });
+    expect(JSON.parse(again.stderr)).toEqual({
+      error: { code: 'conflict', message: 'case TST01-1405-000001 is already closed', field: 'case' },
+    });
     expect(dumpDb(o.db)).toBe(before);
   });
 

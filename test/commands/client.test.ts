@@ -17,14 +17,47 @@ describe('client add', () => {
   it('stores every field canonically and prints the record', async () => {
     const o = await office();
     const c = await o.json([
-      'client', 'add', '--first-name', '  زهرا ', '--last-name', 'احمدی',
-      '--national-code', '۰۰۱۳۵۴۲۴۱۹', '--birth-date', '۱۳۷۰/۰۵/۱۲', '--sex', 'زن', '--mobile', '+98 912 123 4567',
-      '--address', 'کرج، خیابان ۱', '--county', 'کرج', '--informal-settlement', '--woman-head', 'no', '--notes', 'خط یک\r\nخط دو',
+      'client',
+      'add',
+      '--first-name',
+      '  زهرا ',
+      '--last-name',
+      'احمدی',
+      '--national-code',
+      '۰۰۱۳۵۴۲۴۱۹',
+      '--birth-date',
+      '۱۳۷۰/۰۵/۱۲',
+      '--sex',
+      'زن',
+      '--mobile',
+      '+98 912 123 4567',
+      '--address',
+      'کرج، خیابان ۱',
+      '--county',
+      'کرج',
+      '--informal-settlement',
+      '--woman-head',
+      'no',
+      '--notes',
+      'خط یک\r\nخط دو',
     ]);
     expect(stamp(c)).toEqual({
-      id: 1, firstName: 'زهرا', lastName: 'احمدی', nationalCode: '0013542419', birthDate: '1991-08-03', sex: 'female',
-      mobile: '+989121234567', address: 'کرج، خیابان ۱', county: 'کرج', informalSettlement: true, womanHead: false,
-      notes: 'خط یک\nخط دو', registeredOn: '2026-11-25', createdAt: '<ts>', updatedAt: '<ts>', possibleDuplicates: [],
+      id: 1,
+      firstName: 'زهرا',
+      lastName: 'احمدی',
+      nationalCode: '0013542419',
+      birthDate: '1991-08-03',
+      sex: 'female',
+      mobile: '+989121234567',
+      address: 'کرج، خیابان ۱',
+      county: 'کرج',
+      informalSettlement: true,
+      womanHead: false,
+      notes: 'خط یک\nخط دو',
+      registeredOn: '2026-11-25',
+      createdAt: '<ts>',
+      updatedAt: '<ts>',
+      possibleDuplicates: [],
     });
     expect(query(o.db, 'SELECT national_code, mobile, birth_date, informal_settlement, woman_head FROM clients')).toEqual([
       { national_code: '0013542419', mobile: '+989121234567', birth_date: '1991-08-03', informal_settlement: 1, woman_head: 0 },
@@ -33,8 +66,24 @@ describe('client add', () => {
 
   it('only names are required; Arabic-Indic digits and ISO dates are accepted', async () => {
     const o = await office();
-    const c = await o.json([...ZAHRA, '--national-code', '٠٠٢٣٤٥٦٧٨٧', '--birth-date', '1991-08-03', '--mobile', '٠٩١٢١٢٣٤٥٦٧', '--registered', 'yesterday']);
-    expect(c).toMatchObject({ nationalCode: '0023456787', birthDate: '1991-08-03', mobile: '+989121234567', sex: null, registeredOn: '2026-11-24' });
+    const c = await o.json([
+      ...ZAHRA,
+      '--national-code',
+      '٠٠٢٣٤٥٦٧٨٧',
+      '--birth-date',
+      '1991-08-03',
+      '--mobile',
+      '٠٩١٢١٢٣٤٥٦٧',
+      '--registered',
+      'yesterday',
+    ]);
+    expect(c).toMatchObject({
+      nationalCode: '0023456787',
+      birthDate: '1991-08-03',
+      mobile: '+989121234567',
+      sex: null,
+      registeredOn: '2026-11-24',
+    });
   });
 
   it('warns about a probable duplicate by Persian matching key, and still registers', async () => {
@@ -43,7 +92,9 @@ describe('client add', () => {
     // Typed with an Arabic yeh: the same name.
     const r = await o.cli(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدي', '--json']);
     expect(r.code).toBe(0);
-    expect(r.json().possibleDuplicates).toEqual([{ id: 1, firstName: 'زهرا', lastName: 'احمدی', birthDate: '1991-08-03', reason: 'same-name' }]);
+    expect(r.json().possibleDuplicates).toEqual([
+      { id: 1, firstName: 'زهرا', lastName: 'احمدی', birthDate: '1991-08-03', reason: 'same-name' },
+    ]);
     expect(r.stderr).toBe('warning: possible duplicate of #1 (same name): check before opening a case\n');
     const same = await o.json(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--birth-date', '1370/5/12']);
     expect(same.possibleDuplicates.map((d: { id: number; reason: string }) => [d.id, d.reason])).toEqual([
@@ -82,9 +133,22 @@ describe('client show, update', () => {
     const byCode = await o.json(['client', 'show', '۰۰۱۳۵۴۲۴۱۹']);
     expect(byCode).toEqual(byId);
     expect(stamp(byId)).toEqual({
-      id: 1, firstName: 'زهرا', lastName: 'احمدی', nationalCode: '0013542419', birthDate: null, sex: null, mobile: null,
-      address: null, county: null, informalSettlement: false, womanHead: false, notes: null, registeredOn: '2026-11-25',
-      createdAt: '<ts>', updatedAt: '<ts>', caseCount: 1,
+      id: 1,
+      firstName: 'زهرا',
+      lastName: 'احمدی',
+      nationalCode: '0013542419',
+      birthDate: null,
+      sex: null,
+      mobile: null,
+      address: null,
+      county: null,
+      informalSettlement: false,
+      womanHead: false,
+      notes: null,
+      registeredOn: '2026-11-25',
+      createdAt: '<ts>',
+      updatedAt: '<ts>',
+      caseCount: 1,
     });
     const missing = await o.cli(['client', 'show', '99']);
     expect(missing.code).toBe(3);
@@ -95,7 +159,15 @@ describe('client show, update', () => {
     const o = await office();
     await o.json([...ZAHRA, '--mobile', '09121234567', '--county', 'کرج']);
     const u = await o.json(['client', 'update', '1', '--mobile', '00989351112233', '--informal-settlement', 'yes', '--county', '']);
-    expect(u).toMatchObject({ id: 1, firstName: 'زهرا', lastName: 'احمدی', mobile: '+989351112233', informalSettlement: true, county: null, possibleDuplicates: [] });
+    expect(u).toMatchObject({
+      id: 1,
+      firstName: 'زهرا',
+      lastName: 'احمدی',
+      mobile: '+989351112233',
+      informalSettlement: true,
+      county: null,
+      possibleDuplicates: [],
+    });
     expect(query(o.db, `SELECT action, record_id AS id, detail FROM audit_log WHERE record_type = 'client' ORDER BY id`)).toEqual([
       { action: 'create', id: '1', detail: null },
       { action: 'update', id: '1', detail: 'mobile,county,informal-settlement' },
@@ -123,8 +195,32 @@ describe('client list, find', () => {
   async function three(): Promise<TestOffice> {
     const o = await office();
     await o.json([...ZAHRA, '--county', 'کرج', '--national-code', '0013542419', '--mobile', '09121234567']);
-    await o.json(['client', 'add', '--first-name', 'محمدعلی', '--last-name', 'کریمی', '--county', 'شهریار', '--informal-settlement', 'yes']);
-    await o.json(['client', 'add', '--first-name', 'فاطمه', '--last-name', 'نیک‌نام', '--county', 'کرج', '--woman-head', 'بله', '--mobile', '09351112233']);
+    await o.json([
+      'client',
+      'add',
+      '--first-name',
+      'محمدعلی',
+      '--last-name',
+      'کریمی',
+      '--county',
+      'شهریار',
+      '--informal-settlement',
+      'yes',
+    ]);
+    await o.json([
+      'client',
+      'add',
+      '--first-name',
+      'فاطمه',
+      '--last-name',
+      'نیک‌نام',
+      '--county',
+      'کرج',
+      '--woman-head',
+      'بله',
+      '--mobile',
+      '09351112233',
+    ]);
     return o;
   }
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id);

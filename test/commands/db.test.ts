@@ -28,7 +28,11 @@ describe('db path', () => {
     expect(opt.json()).toEqual({ path: join(dir, 'a.db'), source: 'option' });
     const env = await runCli(['db', 'path', '--json'], { PARVANDE_DB: join(dir, 'b.db') });
     expect(env.json()).toEqual({ path: join(dir, 'b.db'), source: 'env' });
-    const def = await runCli(['db', 'path', '--json'], { PARVANDE_DB: undefined, XDG_DATA_HOME: join(dir, 'xdg'), LOCALAPPDATA: join(dir, 'xdg') });
+    const def = await runCli(['db', 'path', '--json'], {
+      PARVANDE_DB: undefined,
+      XDG_DATA_HOME: join(dir, 'xdg'),
+      LOCALAPPDATA: join(dir, 'xdg'),
+    });
     expect(def.json()).toEqual({ path: join(dir, 'xdg', 'parvande', 'parvande.db'), source: 'default' });
     const human = await runCli(['db', 'path'], { PARVANDE_DB: join(dir, 'b.db') });
     expect(human.stdout).toBe(`${join(dir, 'b.db')}\n`);
@@ -67,8 +71,22 @@ describe('db check', () => {
     await o.json(['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'other', '--risk', 'low']);
     const r = await o.json(['db', 'check']);
     expect(r).toEqual({
-      path: o.db, ok: true, schemaVersion: LATEST_VERSION, latestVersion: LATEST_VERSION, integrity: ['ok'], foreignKeyProblems: 0,
-      counts: expect.objectContaining({ clients: 1, cases: 1, services: 0, followups: 0, staff: 0, centers: 0, case_events: 1, audit_log: 3 }),
+      path: o.db,
+      ok: true,
+      schemaVersion: LATEST_VERSION,
+      latestVersion: LATEST_VERSION,
+      integrity: ['ok'],
+      foreignKeyProblems: 0,
+      counts: expect.objectContaining({
+        clients: 1,
+        cases: 1,
+        services: 0,
+        followups: 0,
+        staff: 0,
+        centers: 0,
+        case_events: 1,
+        audit_log: 3,
+      }),
       reportCounts: { mismatches: 0, examples: [] },
     });
     const human = await o.cli(['db', 'check']);
@@ -101,7 +119,13 @@ describe('files the program must refuse (exit 5)', () => {
     raw.pragma('user_version = 999');
     raw.close();
     const before = bytesOf(o.db);
-    for (const args of [['client', 'list'], ['client', 'add', '--first-name', 'a', '--last-name', 'b'], ['db', 'migrate'], ['db', 'check'], ['init', '--office-code', 'TST01', '--office-name', 'x']]) {
+    for (const args of [
+      ['client', 'list'],
+      ['client', 'add', '--first-name', 'a', '--last-name', 'b'],
+      ['db', 'migrate'],
+      ['db', 'check'],
+      ['init', '--office-code', 'TST01', '--office-name', 'x'],
+    ]) {
       const r = await o.cli([...args, '--json']);
       expect(r.code, args.join(' ')).toBe(5);
       expect(JSON.parse(r.stderr)).toEqual({
@@ -123,7 +147,9 @@ describe('files the program must refuse (exit 5)', () => {
       const r = await o.cli(['client', 'add', '--first-name', 'a', '--last-name', 'b'], { PARVANDE_BUSY_TIMEOUT_MS: '50' });
       expect(r.code).toBe(5);
       expect(oneLine(r)).toBe(`error: ${o.db} is locked by another program; try again in a moment`);
-      const j = await o.cli(['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'low', '--json'], { PARVANDE_BUSY_TIMEOUT_MS: '0' });
+      const j = await o.cli(['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'low', '--json'], {
+        PARVANDE_BUSY_TIMEOUT_MS: '0',
+      });
       expect(j.code).toBe(5);
       expect(JSON.parse(j.stderr).error.code).toBe('database-locked');
       // Readers are not blocked by a writer (WAL).
@@ -143,10 +169,19 @@ describe('files the program must refuse (exit 5)', () => {
     const file = join(dir, 'notes.db');
     writeFileSync(file, 'these are not the droids you are looking for\n'.repeat(200));
     const before = bytesOf(file);
-    for (const args of [['client', 'list'], ['db', 'check'], ['db', 'migrate'], ['init', '--office-code', 'AB', '--office-name', 'x']]) {
+    for (const args of [
+      ['client', 'list'],
+      ['db', 'check'],
+      ['db', 'migrate'],
+      ['init', '--office-code', 'AB', '--office-name', 'x'],
+    ]) {
       const r = await runCli(['--db', file, ...args, '--json']);
       expect(r.code, args.join(' ')).toBe(5);
-      expect(JSON.parse(r.stderr).error).toEqual({ code: 'database-unreadable', message: `${file} is not a readable parvande database (SQLITE_NOTADB): "parvande db check" shows what is damaged; "parvande db restore FILE" puts a backup in its place`, field: null });
+      expect(JSON.parse(r.stderr).error).toEqual({
+        code: 'database-unreadable',
+        message: `${file} is not a readable parvande database (SQLITE_NOTADB): "parvande db check" shows what is damaged; "parvande db restore FILE" puts a backup in its place`,
+        field: null,
+      });
     }
     expect(bytesOf(file).equals(before)).toBe(true);
   });
@@ -154,7 +189,12 @@ describe('files the program must refuse (exit 5)', () => {
   it('a missing database: every command but init says to run init, and creates nothing', async () => {
     const dir = folder();
     const file = join(dir, 'nothing-here.db');
-    for (const args of [['client', 'list'], ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'low'], ['db', 'check'], ['db', 'migrate']]) {
+    for (const args of [
+      ['client', 'list'],
+      ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'low'],
+      ['db', 'check'],
+      ['db', 'migrate'],
+    ]) {
       const r = await runCli(['--db', file, ...args]);
       expect(r.code, args.join(' ')).toBe(5);
       expect(oneLine(r)).toBe(`error: no database at ${file}: run "parvande init" first, or pass --db`);
@@ -171,7 +211,11 @@ describe('files the program must refuse (exit 5)', () => {
     raw.exec('CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES (1);');
     raw.close();
     const before = bytesOf(foreign);
-    for (const args of [['client', 'list'], ['init', '--office-code', 'AB', '--office-name', 'x'], ['db', 'migrate']]) {
+    for (const args of [
+      ['client', 'list'],
+      ['init', '--office-code', 'AB', '--office-name', 'x'],
+      ['db', 'migrate'],
+    ]) {
       const r = await runCli(['--db', foreign, ...args]);
       expect(r.code, args.join(' ')).toBe(5);
       expect(oneLine(r)).toBe(`error: ${foreign} is an SQLite file of another program, not a parvande database; it was not touched`);

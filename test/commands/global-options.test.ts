@@ -40,7 +40,9 @@ describe('global options are accepted before or after the command', () => {
     const o = await office();
     await runCli(['--actor', 'clerk-a', '--db', o.db, 'client', 'add', '--first-name', 'a', '--last-name', 'b']);
     await runCli(['--db', o.db, 'client', 'add', '--first-name', 'c', '--last-name', 'd', '--actor', 'clerk-b']);
-    expect(query(o.db, `SELECT actor, record_id AS id FROM audit_log WHERE record_type = 'client' AND record_id IN ('2', '3') ORDER BY id`)).toEqual([
+    expect(
+      query(o.db, `SELECT actor, record_id AS id FROM audit_log WHERE record_type = 'client' AND record_id IN ('2', '3') ORDER BY id`),
+    ).toEqual([
       { actor: 'clerk-a', id: '2' },
       { actor: 'clerk-b', id: '3' },
     ]);

@@ -19,10 +19,29 @@ describe('init', () => {
     const t = tempDb();
     cleanups.push(t.cleanup);
     const db = join(t.dir, 'sub', 'office.db');
-    const r = await runCli(['--db', db, 'init', '--office-code', 'krj۰۱', '--office-name', 'اورژانس اجتماعی کرج', '--county', 'کرج', '--province', 'البرز', '--json']);
+    const r = await runCli([
+      '--db',
+      db,
+      'init',
+      '--office-code',
+      'krj۰۱',
+      '--office-name',
+      'اورژانس اجتماعی کرج',
+      '--county',
+      'کرج',
+      '--province',
+      'البرز',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(stamp(r.json())).toEqual({
-      code: 'KRJ01', name: 'اورژانس اجتماعی کرج', county: 'کرج', province: 'البرز', createdAt: '<ts>', dbPath: db, created: true,
+      code: 'KRJ01',
+      name: 'اورژانس اجتماعی کرج',
+      county: 'کرج',
+      province: 'البرز',
+      createdAt: '<ts>',
+      dbPath: db,
+      created: true,
     });
     expect(r.stderr).toBe('');
     expect(query(db, 'SELECT id, code, name, county, province FROM office')).toEqual([
@@ -42,7 +61,15 @@ describe('init', () => {
   it('run again with the same code updates the name, county and province; another code is refused (4)', async () => {
     const o = await office();
     const again = await o.json(['init', '--office-code', 'TST01', '--office-name', 'نام تازه', '--county', 'شهریار']);
-    expect(stamp(again)).toEqual({ code: 'TST01', name: 'نام تازه', county: 'شهریار', province: null, createdAt: '<ts>', dbPath: o.db, created: false });
+    expect(stamp(again)).toEqual({
+      code: 'TST01',
+      name: 'نام تازه',
+      county: 'شهریار',
+      province: null,
+      createdAt: '<ts>',
+      dbPath: o.db,
+      created: false,
+    });
     const before = dumpDb(o.db);
     const r = await o.cli(['init', '--office-code', 'OTHER', '--office-name', 'x']);
     expect(r.code).toBe(4);
@@ -56,7 +83,11 @@ describe('init', () => {
     const r = await runCli(['--db', t.db, 'init', '--office-code', 'K-1', '--office-name', 'x', '--json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stderr)).toEqual({
-      error: { code: 'invalid', message: 'invalid office-code: expected 2 to 12 Latin letters or digits, e.g. KRJ01', field: 'office-code' },
+      error: {
+        code: 'invalid',
+        message: 'invalid office-code: expected 2 to 12 Latin letters or digits, e.g. KRJ01',
+        field: 'office-code',
+      },
     });
     expect(existsSync(t.db)).toBe(false);
   });
@@ -74,12 +105,43 @@ describe('init', () => {
 describe('center add, list, show', () => {
   it('add prints the center; list and show find it', async () => {
     const o = await office();
-    const a = await o.json(['center', 'add', '--name', 'مرکز مداخله در بحران کرج', '--kind', 'social-emergency', '--sector', 'gov', '--capacity', '۲۰', '--county', 'کرج']);
+    const a = await o.json([
+      'center',
+      'add',
+      '--name',
+      'مرکز مداخله در بحران کرج',
+      '--kind',
+      'social-emergency',
+      '--sector',
+      'gov',
+      '--capacity',
+      '۲۰',
+      '--county',
+      'کرج',
+    ]);
     expect(stamp(a)).toEqual({
-      id: 1, name: 'مرکز مداخله در بحران کرج', kind: 'social-emergency', sector: 'gov', capacity: 20, county: 'کرج', createdAt: '<ts>', updatedAt: '<ts>',
+      id: 1,
+      name: 'مرکز مداخله در بحران کرج',
+      kind: 'social-emergency',
+      sector: 'gov',
+      capacity: 20,
+      county: 'کرج',
+      createdAt: '<ts>',
+      updatedAt: '<ts>',
     });
     // Labels in either language are accepted for codes.
-    const b = await o.json(['center', 'add', '--name', 'خانه شبه‌خانواده مهر', '--kind', 'مرکز شبه‌خانواده', '--sector', 'غیردولتی', '--capacity', '1']);
+    const b = await o.json([
+      'center',
+      'add',
+      '--name',
+      'خانه شبه‌خانواده مهر',
+      '--kind',
+      'مرکز شبه‌خانواده',
+      '--sector',
+      'غیردولتی',
+      '--capacity',
+      '1',
+    ]);
     expect(b).toMatchObject({ id: 2, kind: 'pseudo-family', sector: 'ngo', capacity: 1, county: null });
 
     const all = await o.json<{ id: number }[]>(['center', 'list']);
@@ -93,12 +155,34 @@ describe('center add, list, show', () => {
     for (let i = 0; i < 2; i++) {
       await o.json(['case', 'open', '--anonymous', '--channel', 'center', '--category', 'runaway', '--risk', 'high', '--center', '2']);
     }
-    await o.json(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'ngo', '--center', '2']);
+    await o.json([
+      'staff',
+      'add',
+      '--first-name',
+      'مریم',
+      '--last-name',
+      'رضایی',
+      '--role',
+      'social-worker',
+      '--sector',
+      'ngo',
+      '--center',
+      '2',
+    ]);
     // By name, typed with an Arabic yeh and without the ZWNJ.
     const shown = await o.json(['center', 'show', 'خانه شبه خانواده مهر'.replace('ی', 'ي')]);
     expect(stamp(shown)).toEqual({
-      id: 2, name: 'خانه شبه‌خانواده مهر', kind: 'pseudo-family', sector: 'ngo', capacity: 1, county: null,
-      createdAt: '<ts>', updatedAt: '<ts>', openCases: 2, staff: 1, overCapacity: true,
+      id: 2,
+      name: 'خانه شبه‌خانواده مهر',
+      kind: 'pseudo-family',
+      sector: 'ngo',
+      capacity: 1,
+      county: null,
+      createdAt: '<ts>',
+      updatedAt: '<ts>',
+      openCases: 2,
+      staff: 1,
+      overCapacity: true,
     });
   });
 
@@ -111,7 +195,15 @@ describe('center add, list, show', () => {
     expect(list.stdout).toContain('Non-government');
     const show = await o.cli(['center', 'show', '1']);
     expect(show.stdout).toBe(
-      ['ID          #1', 'Name        Base one', 'Kind        Social-service base', 'Sector      Non-government', 'Open cases  0', 'Staff       0', ''].join('\n'),
+      [
+        'ID          #1',
+        'Name        Base one',
+        'Kind        Social-service base',
+        'Sector      Non-government',
+        'Open cases  0',
+        'Staff       0',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -12,34 +12,103 @@ async function office(): Promise<TestOffice> {
   cleanups.push(o.cleanup);
   await o.json(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov']);
   await o.json(['staff', 'add', '--first-name', 'علی', '--last-name', 'کریمی', '--role', 'intervener', '--sector', 'gov']);
-  await o.json(['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high', '--worker', '1', '--opened', '1405/09/01']);
-  await o.json(['case', 'open', '--anonymous', '--channel', 'mobile-team', '--category', 'child-abuse', '--risk', 'critical', '--opened', '1405/08/20']);
+  await o.json([
+    'case',
+    'open',
+    '--anonymous',
+    '--channel',
+    'hotline',
+    '--category',
+    'suicide',
+    '--risk',
+    'high',
+    '--worker',
+    '1',
+    '--opened',
+    '1405/09/01',
+  ]);
+  await o.json([
+    'case',
+    'open',
+    '--anonymous',
+    '--channel',
+    'mobile-team',
+    '--category',
+    'child-abuse',
+    '--risk',
+    'critical',
+    '--opened',
+    '1405/08/20',
+  ]);
   return o;
 }
 
 const service = (over: Record<string, unknown>) => ({
-  id: 1, caseId: 1, caseNumber: 'TST01-1405-000001', serviceDate: '2026-11-25', type: 'crisis-intervention', channel: 'hotline',
-  workerId: 1, minutes: null, note: null, createdAt: '<ts>', ...over,
+  id: 1,
+  caseId: 1,
+  caseNumber: 'TST01-1405-000001',
+  serviceDate: '2026-11-25',
+  type: 'crisis-intervention',
+  channel: 'hotline',
+  workerId: 1,
+  minutes: null,
+  note: null,
+  createdAt: '<ts>',
+  ...over,
 });
 
 const followup = (over: Record<string, unknown>) => ({
-  id: 1, caseId: 1, caseNumber: 'TST01-1405-000001', dueOn: '2026-12-02', workerId: 1, status: 'scheduled', doneOn: null, outcome: null,
-  note: null, fromPlan: false, risk: 'high', createdAt: '<ts>', updatedAt: '<ts>', ...over,
+  id: 1,
+  caseId: 1,
+  caseNumber: 'TST01-1405-000001',
+  dueOn: '2026-12-02',
+  workerId: 1,
+  status: 'scheduled',
+  doneOn: null,
+  outcome: null,
+  note: null,
+  fromPlan: false,
+  risk: 'high',
+  createdAt: '<ts>',
+  updatedAt: '<ts>',
+  ...over,
 });
 
 describe('service log', () => {
   it('logs on a case, taking the channel and (when not given) the worker from the case', async () => {
     const o = await office();
-    const r = await o.cli(['service', 'log', '--case', 'TST01-1405-000001', '--type', 'مداخله در بحران', '--minutes', '۹۰', '--note', 'at home', '--json']);
+    const r = await o.cli([
+      'service',
+      'log',
+      '--case',
+      'TST01-1405-000001',
+      '--type',
+      'مداخله در بحران',
+      '--minutes',
+      '۹۰',
+      '--note',
+      'at home',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(stamp(r.json())).toEqual({ ...service({ minutes: 90, note: 'at home' }), workerDefaultedFrom: 'case' });
     expect(r.stderr).toBe('');
     const human = await o.cli(['service', 'log', '--case', '2', '--type', 'mobile-team', '--worker', '2', '--date', 'yesterday']);
     expect(human.code).toBe(0);
     expect(human.stdout).toBe(
-      ['ID       #2', 'Case     TST01-1405-000002', 'Date     1405/09/03', 'Type     Mobile-team operation', 'Channel  Mobile team', 'Worker   #2', ''].join('\n'),
+      [
+        'ID       #2',
+        'Case     TST01-1405-000002',
+        'Date     1405/09/03',
+        'Type     Mobile-team operation',
+        'Channel  Mobile team',
+        'Worker   #2',
+        '',
+      ].join('\n'),
     );
-    expect(query(o.db, `SELECT case_id AS c, kind, reason, service_id AS s, worker_id AS w FROM case_events WHERE kind = 'service' ORDER BY id`)).toEqual([
+    expect(
+      query(o.db, `SELECT case_id AS c, kind, reason, service_id AS s, worker_id AS w FROM case_events WHERE kind = 'service' ORDER BY id`),
+    ).toEqual([
       { c: 1, kind: 'service', reason: 'crisis-intervention', s: 1, w: 1 },
       { c: 2, kind: 'service', reason: 'mobile-team', s: 2, w: 2 },
     ]);
@@ -48,7 +117,10 @@ describe('service log', () => {
   it('a hotline call may have no case; other services need one', async () => {
     const o = await office();
     const call = await o.json(['service', 'log', '--type', 'hotline-call', '--minutes', '15']);
-    expect(stamp(call)).toEqual({ ...service({ caseId: null, caseNumber: null, type: 'hotline-call', workerId: null, minutes: 15 }), workerDefaultedFrom: null });
+    expect(stamp(call)).toEqual({
+      ...service({ caseId: null, caseNumber: null, type: 'hotline-call', workerId: null, minutes: 15 }),
+      workerDefaultedFrom: null,
+    });
     const before = dumpDb(o.db);
     const r = await o.cli(['service', 'log', '--type', 'legal', '--json']);
     expect(r.code).toBe(2);
@@ -109,7 +181,9 @@ describe('followup schedule, done, missed, cancel', () => {
     const f = await o.json(['followup', 'schedule', '--case', '1', '--due', '+7d', '--note', 'call the mother']);
     expect(stamp(f)).toEqual(followup({ note: 'call the mother' }));
     const g = await o.json(['followup', 'schedule', '--case', '1405-2', '--due', '۱۴۰۵/۰۹/۲۰', '--worker', '2']);
-    expect(stamp(g)).toEqual(followup({ id: 2, caseId: 2, caseNumber: 'TST01-1405-000002', dueOn: '2026-12-11', workerId: 2, risk: 'critical' }));
+    expect(stamp(g)).toEqual(
+      followup({ id: 2, caseId: 2, caseNumber: 'TST01-1405-000002', dueOn: '2026-12-11', workerId: 2, risk: 'critical' }),
+    );
     const human = await o.cli(['followup', 'schedule', '--case', '2', '--due', '2026-12-01']);
     expect(human.stdout).toBe(['ID      #3', 'Case    TST01-1405-000002', 'Due     1405/09/10', 'Status  Scheduled', ''].join('\n'));
     const before = dumpDb(o.db);
@@ -142,16 +216,27 @@ describe('followup schedule, done, missed, cancel', () => {
     const cancelled = await o.json(['followup', 'cancel', '3']);
     expect(cancelled).toMatchObject({ id: 3, status: 'cancelled', doneOn: null, outcome: null });
     const after = dumpDb(o.db);
-    for (const args of [['done', '1', '--outcome', 'again'], ['missed', '1'], ['cancel', '2'], ['done', '3', '--outcome', 'x']]) {
+    for (const args of [
+      ['done', '1', '--outcome', 'again'],
+      ['missed', '1'],
+      ['cancel', '2'],
+      ['done', '3', '--outcome', 'x'],
+    ]) {
       const r = await o.cli(['followup', ...args, '--json']);
       expect(r.code).toBe(4);
-      expect(JSON.parse(r.stderr).error).toEqual({ code: 'conflict', message: expect.stringMatching(/^follow-up #\d is already (done|missed|cancelled)$/), field: 'id' });
+      expect(JSON.parse(r.stderr).error).toEqual({
+        code: 'conflict',
+        message: expect.stringMatching(/^follow-up #\d is already (done|missed|cancelled)$/),
+        field: 'id',
+      });
     }
     const unknown = await o.cli(['followup', 'done', '99', '--outcome', 'x']);
     expect(unknown.code).toBe(3);
     expect(oneLine(unknown)).toBe('error: no follow-up has the id given for --id');
     expect(dumpDb(o.db)).toBe(after);
-    expect(query(o.db, `SELECT followup_id AS f, reason, on_date AS d, text FROM case_events WHERE kind = 'follow-up' ORDER BY id`)).toEqual([
+    expect(
+      query(o.db, `SELECT followup_id AS f, reason, on_date AS d, text FROM case_events WHERE kind = 'follow-up' ORDER BY id`),
+    ).toEqual([
       { f: 1, reason: 'scheduled', d: '2026-11-25', text: null },
       { f: 2, reason: 'scheduled', d: '2026-11-25', text: null },
       { f: 3, reason: 'scheduled', d: '2026-11-25', text: null },

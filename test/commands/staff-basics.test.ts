@@ -20,8 +20,29 @@ describe('staff basics', () => {
   it('add, list, show, update, deactivate', async () => {
     const o = await office();
     await o.json(['center', 'add', '--name', 'مرکز یک', '--kind', 'social-emergency', '--sector', 'gov']);
-    const a = await o.json(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov', '--center', '1']);
-    expect(a).toMatchObject({ id: 1, firstName: 'مریم', lastName: 'رضایی', role: 'social-worker', sector: 'gov', centerId: 1, active: true });
+    const a = await o.json([
+      'staff',
+      'add',
+      '--first-name',
+      'مریم',
+      '--last-name',
+      'رضایی',
+      '--role',
+      'social-worker',
+      '--sector',
+      'gov',
+      '--center',
+      '1',
+    ]);
+    expect(a).toMatchObject({
+      id: 1,
+      firstName: 'مریم',
+      lastName: 'رضایی',
+      role: 'social-worker',
+      sector: 'gov',
+      centerId: 1,
+      active: true,
+    });
     const b = await o.json(['staff', 'add', '--first-name', 'علی', '--last-name', 'کریمی', '--role', 'روانشناس', '--sector', 'ngo']);
     expect(b).toMatchObject({ id: 2, role: 'psychologist', sector: 'ngo', centerId: null, active: true });
 

@@ -20,7 +20,9 @@ describe('an unexpected failure', () => {
     const r = await o.cli(['client', 'list']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('error: unexpected failure: TypeError: boom (nothing was changed; please report this with the command you ran)\n');
+    expect(r.stderr).toBe(
+      'error: unexpected failure: TypeError: boom (nothing was changed; please report this with the command you ran)\n',
+    );
   });
 
   it('is a JSON object with --json, and shows its stack only with PARVANDE_DEBUG', async () => {

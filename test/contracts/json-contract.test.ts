@@ -34,7 +34,10 @@ function lines(issues: readonly z.core.$ZodIssue[], at: PropertyKey[]): string[]
   return issues.flatMap((i) => {
     const path = [...at, ...i.path];
     if (i.code === 'invalid_union' && i.errors.length > 0) {
-      return lines(i.errors.reduce((a, b) => (b.length < a.length ? b : a)), path);
+      return lines(
+        i.errors.reduce((a, b) => (b.length < a.length ? b : a)),
+        path,
+      );
     }
     return [`${path.map(String).join('.') || '(root)'}: ${i.message}`];
   });
@@ -64,25 +67,42 @@ describe('real outputs match their schemas', () => {
   });
 
   it('the scenario fills the lists and the variants the schemas describe', () => {
-    const at = (doc: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc);
+    const at = (doc: unknown, path: string): unknown =>
+      path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc);
     const filled: [command: string, path: string][] = [
-      ['client add', 'possibleDuplicates'], ['case show', 'events'], ['case show', 'services'], ['case show', 'followups'],
-      ['case close', 'plannedFollowups'], ['roster assign', 'skipped'], ['roster gaps', 'gaps'], ['roster on-duty', 'services'],
-      ['training drop', 'promoted'], ['training course update', 'promoted'], ['training compliance', 'missing'],
-      ['training compliance', 'expired'], ['report nightly', 'attention.overdueFollowups.items'],
-      ['report nightly', 'attention.unassignedCases.items'], ['report monthly', 'cases.byWorker'], ['report monthly', 'offices'],
-      ['report year', 'offices'], ['report range', 'offices'], ['import', 'errors'], ['import', 'duplicates'], ['audit list', ''],
+      ['client add', 'possibleDuplicates'],
+      ['case show', 'events'],
+      ['case show', 'services'],
+      ['case show', 'followups'],
+      ['case close', 'plannedFollowups'],
+      ['roster assign', 'skipped'],
+      ['roster gaps', 'gaps'],
+      ['roster on-duty', 'services'],
+      ['training drop', 'promoted'],
+      ['training course update', 'promoted'],
+      ['training compliance', 'missing'],
+      ['training compliance', 'expired'],
+      ['report nightly', 'attention.overdueFollowups.items'],
+      ['report nightly', 'attention.unassignedCases.items'],
+      ['report monthly', 'cases.byWorker'],
+      ['report monthly', 'offices'],
+      ['report year', 'offices'],
+      ['report range', 'offices'],
+      ['import', 'errors'],
+      ['import', 'duplicates'],
+      ['audit list', ''],
     ];
-    const empty = filled.filter(([command, path]) =>
-      !(scenario.outputs.get(command) ?? []).some((doc) => {
-        const v = path === '' ? doc : at(doc, path);
-        return Array.isArray(v) && v.length > 0;
-      }),
+    const empty = filled.filter(
+      ([command, path]) =>
+        !(scenario.outputs.get(command) ?? []).some((doc) => {
+          const v = path === '' ? doc : at(doc, path);
+          return Array.isArray(v) && v.length > 0;
+        }),
     );
     expect(empty).toEqual([]);
   });
 
-  it('each output validates against its command\'s schema', () => {
+  it("each output validates against its command's schema", () => {
     const failures: string[] = [];
     for (const [command, docs] of scenario.outputs) {
       const schema = contractOf(command);
@@ -114,7 +134,7 @@ describe('real outputs match their schemas', () => {
 });
 
 describe('the program never loads the contract', () => {
-  it('no module outside src/contracts imports it (zod\'s full build would cost every start-up)', () => {
+  it("no module outside src/contracts imports it (zod's full build would cost every start-up)", () => {
     const src = join(ROOT, 'src');
     const importers = readdirSync(src, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts') && f.split(/[\\/]/)[0] !== 'contracts')
@@ -126,7 +146,11 @@ describe('the program never loads the contract', () => {
 describe('docs/json-schemas', () => {
   it('the committed files are what `npm run docs` makes now', () => {
     const files = jsonSchemaFiles();
-    expect(readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json')).sort()).toEqual(files.map((f) => f.name).sort());
+    expect(
+      readdirSync(SCHEMA_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(files.map((f) => f.name).sort());
     for (const f of files) expect(readFileSync(join(SCHEMA_DIR, f.name), 'utf8'), `${f.name} is stale: run npm run docs`).toBe(f.text);
   });
 });

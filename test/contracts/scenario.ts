@@ -54,36 +54,191 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   // The office itself: init again updates it (created: false); a fresh file creates one.
   await run('init', ['init', '--office-code', 'CNT01', '--office-name', 'دفتر قراردادها', '--county', 'کرج', '--province', 'البرز']);
 
-  const center = await run('center add', ['center', 'add', '--name', 'مرکز یک', '--kind', 'social-emergency', '--sector', 'gov', '--capacity', '2', '--county', 'کرج']);
+  const center = await run('center add', [
+    'center',
+    'add',
+    '--name',
+    'مرکز یک',
+    '--kind',
+    'social-emergency',
+    '--sector',
+    'gov',
+    '--capacity',
+    '2',
+    '--county',
+    'کرج',
+  ]);
   await run('center list', ['center', 'list']);
 
   const roles = ['social-worker', 'psychologist', 'intervener', 'intervener', 'social-worker'];
   const staff: number[] = [];
   for (const [i, role] of roles.entries()) {
-    const extra = i === 0 ? ['--center', String(center.id), '--national-code', '0012345679', '--degree', 'master', '--field', 'مددکاری', '--membership-no', '123', '--phone', '09121234567', '--start-date', '1403/07/01'] : [];
-    staff.push((await run('staff add', ['staff', 'add', '--first-name', `کارمند${i + 1}`, '--last-name', 'نمونه', '--role', role, '--sector', i % 2 ? 'ngo' : 'gov', ...extra])).id);
+    const extra =
+      i === 0
+        ? [
+            '--center',
+            String(center.id),
+            '--national-code',
+            '0012345679',
+            '--degree',
+            'master',
+            '--field',
+            'مددکاری',
+            '--membership-no',
+            '123',
+            '--phone',
+            '09121234567',
+            '--start-date',
+            '1403/07/01',
+          ]
+        : [];
+    staff.push(
+      (
+        await run('staff add', [
+          'staff',
+          'add',
+          '--first-name',
+          `کارمند${i + 1}`,
+          '--last-name',
+          'نمونه',
+          '--role',
+          role,
+          '--sector',
+          i % 2 ? 'ngo' : 'gov',
+          ...extra,
+        ])
+      ).id,
+    );
   }
 
-  const zahra = await run('client add', ['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--sex', 'female', '--birth-date', '1370/05/12', '--national-code', '0013542419', '--mobile', '09121234567', '--county', 'کرج', '--woman-head', 'yes']);
-  await run('client add', ['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--sex', 'female', '--birth-date', '1370/05/12']);
-  const ali = await run('client add', ['client', 'add', '--first-name', 'علی', '--last-name', 'رضایی', '--sex', 'male', '--birth-date', '1395/01/01', '--informal-settlement', 'yes']);
+  const zahra = await run('client add', [
+    'client',
+    'add',
+    '--first-name',
+    'زهرا',
+    '--last-name',
+    'احمدی',
+    '--sex',
+    'female',
+    '--birth-date',
+    '1370/05/12',
+    '--national-code',
+    '0013542419',
+    '--mobile',
+    '09121234567',
+    '--county',
+    'کرج',
+    '--woman-head',
+    'yes',
+  ]);
+  await run('client add', [
+    'client',
+    'add',
+    '--first-name',
+    'زهرا',
+    '--last-name',
+    'احمدی',
+    '--sex',
+    'female',
+    '--birth-date',
+    '1370/05/12',
+  ]);
+  const ali = await run('client add', [
+    'client',
+    'add',
+    '--first-name',
+    'علی',
+    '--last-name',
+    'رضایی',
+    '--sex',
+    'male',
+    '--birth-date',
+    '1395/01/01',
+    '--informal-settlement',
+    'yes',
+  ]);
   await run('client update', ['client', 'update', String(ali.id), '--address', 'کرج، گوهردشت', '--notes', 'یادداشت']);
   await run('client show', ['client', 'show', String(zahra.id)]);
   await run('client list', ['client', 'list']);
   await run('client find', ['client', 'find', 'احمدی']);
 
-  const c1 = await run('case open', ['case', 'open', '--client', String(zahra.id), '--channel', 'hotline', '--category', 'suicide', '--categories', 'family-dispute', '--risk', 'high', '--worker', String(staff[0]), '--center', String(center.id), '--opened', '1405/09/01', '--summary', 'تماس اول']);
-  const c2 = await run('case open', ['case', 'open', '--client', String(ali.id), '--channel', 'mobile-team', '--category', 'child-abuse', '--risk', 'critical', '--opened', '1405/09/02']);
+  const c1 = await run('case open', [
+    'case',
+    'open',
+    '--client',
+    String(zahra.id),
+    '--channel',
+    'hotline',
+    '--category',
+    'suicide',
+    '--categories',
+    'family-dispute',
+    '--risk',
+    'high',
+    '--worker',
+    String(staff[0]),
+    '--center',
+    String(center.id),
+    '--opened',
+    '1405/09/01',
+    '--summary',
+    'تماس اول',
+  ]);
+  const c2 = await run('case open', [
+    'case',
+    'open',
+    '--client',
+    String(ali.id),
+    '--channel',
+    'mobile-team',
+    '--category',
+    'child-abuse',
+    '--risk',
+    'critical',
+    '--opened',
+    '1405/09/02',
+  ]);
   await run('case open', ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'runaway', '--risk', 'low']);
   await run('case assign', ['case', 'assign', c2.caseNumber, '--worker', String(staff[1])]);
   await run('case note', ['case', 'note', c2.caseNumber, '--text', 'بازدید از منزل']);
 
-  await run('service log', ['service', 'log', '--case', c1.caseNumber, '--type', 'crisis-intervention', '--minutes', '90', '--date', '1405/09/01']);
-  await run('service log', ['service', 'log', '--case', c2.caseNumber, '--type', 'mobile-team', '--worker', String(staff[2]), '--note', 'اعزام']);
+  await run('service log', [
+    'service',
+    'log',
+    '--case',
+    c1.caseNumber,
+    '--type',
+    'crisis-intervention',
+    '--minutes',
+    '90',
+    '--date',
+    '1405/09/01',
+  ]);
+  await run('service log', [
+    'service',
+    'log',
+    '--case',
+    c2.caseNumber,
+    '--type',
+    'mobile-team',
+    '--worker',
+    String(staff[2]),
+    '--note',
+    'اعزام',
+  ]);
   await run('service log', ['service', 'log', '--type', 'hotline-call']);
   await run('service list', ['service', 'list']);
 
-  const f1 = await run('followup schedule', ['followup', 'schedule', '--case', c2.caseNumber, '--due', '1405/09/10', '--worker', String(staff[1])]);
+  const f1 = await run('followup schedule', [
+    'followup',
+    'schedule',
+    '--case',
+    c2.caseNumber,
+    '--due',
+    '1405/09/10',
+    '--worker',
+    String(staff[1]),
+  ]);
   const f2 = await run('followup schedule', ['followup', 'schedule', '--case', c2.caseNumber, '--due', '1405/09/03', '--note', 'تلفنی']);
   const f3 = await run('followup schedule', ['followup', 'schedule', '--case', c1.caseNumber, '--due', '1405/09/20']);
   await run('followup done', ['followup', 'done', String(f1.id), '--outcome', 'بهبود']);
@@ -109,16 +264,106 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   await run('staff update', ['staff', 'update', String(staff[4]), '--active', 'yes']);
 
   // The roster: patterns, assignments (one repeated, one refused day skipped), a swap, an unassign.
-  const night = await run('roster pattern add', ['roster', 'pattern', 'add', '--service', 'hotline', '--name', 'night', '--start', '20:00', '--end', '08:00', '--needed', '2', '--from', '1405/09/01']);
-  const day = await run('roster pattern add', ['roster', 'pattern', 'add', '--service', 'center', '--name', 'day', '--start', '8', '--end', '16', '--from', '1405/09/01']);
+  const night = await run('roster pattern add', [
+    'roster',
+    'pattern',
+    'add',
+    '--service',
+    'hotline',
+    '--name',
+    'night',
+    '--start',
+    '20:00',
+    '--end',
+    '08:00',
+    '--needed',
+    '2',
+    '--from',
+    '1405/09/01',
+  ]);
+  const day = await run('roster pattern add', [
+    'roster',
+    'pattern',
+    'add',
+    '--service',
+    'center',
+    '--name',
+    'day',
+    '--start',
+    '8',
+    '--end',
+    '16',
+    '--from',
+    '1405/09/01',
+  ]);
   await run('roster pattern update', ['roster', 'pattern', 'update', String(day.id), '--needed', '1']);
-  const spare = await run('roster pattern add', ['roster', 'pattern', 'add', '--service', 'base', '--name', 'spare', '--start', '10', '--end', '12', '--from', '1405/09/01']);
+  const spare = await run('roster pattern add', [
+    'roster',
+    'pattern',
+    'add',
+    '--service',
+    'base',
+    '--name',
+    'spare',
+    '--start',
+    '10',
+    '--end',
+    '12',
+    '--from',
+    '1405/09/01',
+  ]);
   await run('roster pattern retire', ['roster', 'pattern', 'retire', String(spare.id), '--date', '1405/09/10']);
   await run('roster pattern list', ['roster', 'pattern', 'list', '--all']);
-  const a = await run('roster assign', ['roster', 'assign', '--staff', String(staff[2]), '--pattern', String(night.id), '--from', '1405/09/01', '--to', '1405/09/06', '--repeat', 'every-other-day']);
-  await run('roster assign', ['roster', 'assign', '--staff', String(staff[3]), '--pattern', String(night.id), '--from', '1405/09/01', '--to', '1405/09/03', '--skip-conflicts']);
-  await run('roster assign', ['roster', 'assign', '--staff', String(staff[3]), '--pattern', String(day.id), '--from', '1405/09/02', '--to', '1405/09/03', '--skip-conflicts']);
-  const b = await run('roster assign', ['roster', 'assign', '--staff', String(staff[0]), '--pattern', String(day.id), '--date', '1405/09/05']);
+  const a = await run('roster assign', [
+    'roster',
+    'assign',
+    '--staff',
+    String(staff[2]),
+    '--pattern',
+    String(night.id),
+    '--from',
+    '1405/09/01',
+    '--to',
+    '1405/09/06',
+    '--repeat',
+    'every-other-day',
+  ]);
+  await run('roster assign', [
+    'roster',
+    'assign',
+    '--staff',
+    String(staff[3]),
+    '--pattern',
+    String(night.id),
+    '--from',
+    '1405/09/01',
+    '--to',
+    '1405/09/03',
+    '--skip-conflicts',
+  ]);
+  await run('roster assign', [
+    'roster',
+    'assign',
+    '--staff',
+    String(staff[3]),
+    '--pattern',
+    String(day.id),
+    '--from',
+    '1405/09/02',
+    '--to',
+    '1405/09/03',
+    '--skip-conflicts',
+  ]);
+  const b = await run('roster assign', [
+    'roster',
+    'assign',
+    '--staff',
+    String(staff[0]),
+    '--pattern',
+    String(day.id),
+    '--date',
+    '1405/09/05',
+  ]);
   await run('roster swap', ['roster', 'swap', String(a.assigned[0].id), String(b.assigned[0].id)]);
   await run('roster unassign', ['roster', 'unassign', String(a.assigned[1].id)]);
   await run('roster show', ['roster', 'show', '--week', '1405/09/01']);
@@ -129,25 +374,124 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   await run('roster settings', ['roster', 'settings', '--rest-hours', '8']);
 
   // Training: a course with a waiting list, attendance and completion, compliance, workshops.
-  const course = await run('training course add', ['training', 'course', 'add', '--title', 'مداخله در بحران', '--topic', 'بحران', '--hours', '16', '--provider', 'بهزیستی', '--from', '1405/08/20', '--to', '1405/08/22', '--capacity', '2', '--mandatory-for', 'intervener']);
+  const course = await run('training course add', [
+    'training',
+    'course',
+    'add',
+    '--title',
+    'مداخله در بحران',
+    '--topic',
+    'بحران',
+    '--hours',
+    '16',
+    '--provider',
+    'بهزیستی',
+    '--from',
+    '1405/08/20',
+    '--to',
+    '1405/08/22',
+    '--capacity',
+    '2',
+    '--mandatory-for',
+    'intervener',
+  ]);
   // Completed three years ago: the certificate has expired.
-  const old = await run('training course add', ['training', 'course', 'add', '--title', 'مداخله در بحران ۱۴۰۲', '--hours', '8', '--from', '1402/01/10', '--to', '1402/01/12', '--mandatory-for', 'intervener']);
+  const old = await run('training course add', [
+    'training',
+    'course',
+    'add',
+    '--title',
+    'مداخله در بحران ۱۴۰۲',
+    '--hours',
+    '8',
+    '--from',
+    '1402/01/10',
+    '--to',
+    '1402/01/12',
+    '--mandatory-for',
+    'intervener',
+  ]);
   await run('training enrol', ['training', 'enrol', '--course', String(old.id), '--staff', String(staff[2]), '--date', '1402/01/01']);
-  await run('training complete', ['training', 'complete', '--course', String(old.id), '--staff', String(staff[2]), '--date', '1402/01/12', '--certificate', 'OLD-1']);
-  const community = await run('training course add', ['training', 'course', 'add', '--title', 'مهارت زندگی', '--hours', '4', '--from', '1405/09/15', '--audience', 'community']);
+  await run('training complete', [
+    'training',
+    'complete',
+    '--course',
+    String(old.id),
+    '--staff',
+    String(staff[2]),
+    '--date',
+    '1402/01/12',
+    '--certificate',
+    'OLD-1',
+  ]);
+  const community = await run('training course add', [
+    'training',
+    'course',
+    'add',
+    '--title',
+    'مهارت زندگی',
+    '--hours',
+    '4',
+    '--from',
+    '1405/09/15',
+    '--audience',
+    'community',
+  ]);
   await run('training enrol', ['training', 'enrol', '--course', String(course.id), '--staff', staff.slice(0, 4).join(',')]);
   await run('training enrol', ['training', 'enrol', '--course', String(community.id), '--client', String(zahra.id)]);
   await run('training drop', ['training', 'drop', '--course', String(course.id), '--staff', String(staff[1])]);
   await run('training course update', ['training', 'course', 'update', String(course.id), '--capacity', '3']);
   await run('training attend', ['training', 'attend', '--course', String(course.id), '--staff', String(staff[0]), '--date', '1405/08/20']);
-  await run('training complete', ['training', 'complete', '--course', String(course.id), '--staff', String(staff[0]), '--date', '1405/08/22', '--score', '18.5', '--certificate', 'C-1']);
+  await run('training complete', [
+    'training',
+    'complete',
+    '--course',
+    String(course.id),
+    '--staff',
+    String(staff[0]),
+    '--date',
+    '1405/08/22',
+    '--score',
+    '18.5',
+    '--certificate',
+    'C-1',
+  ]);
   await run('training enrolments', ['training', 'enrolments', '--course', String(course.id)]);
   await run('training course list', ['training', 'course', 'list']);
   await run('training course show', ['training', 'course', 'show', String(course.id)]);
   await run('training compliance', ['training', 'compliance']);
   await run('training settings', ['training', 'settings']);
-  const w = await run('training workshop add', ['training', 'workshop', 'add', '--topic', 'suicide-prevention', '--date', '1405/09/02', '--center', String(center.id), '--female', '23', '--male', '9']);
-  await run('training workshop update', ['training', 'workshop', 'update', String(w.id), '--place', 'سالن', '--hours', '2', '--facilitator', String(staff[1]), '--title', 'کارگاه', '--note', 'خوب']);
+  const w = await run('training workshop add', [
+    'training',
+    'workshop',
+    'add',
+    '--topic',
+    'suicide-prevention',
+    '--date',
+    '1405/09/02',
+    '--center',
+    String(center.id),
+    '--female',
+    '23',
+    '--male',
+    '9',
+  ]);
+  await run('training workshop update', [
+    'training',
+    'workshop',
+    'update',
+    String(w.id),
+    '--place',
+    'سالن',
+    '--hours',
+    '2',
+    '--facilitator',
+    String(staff[1]),
+    '--title',
+    'کارگاه',
+    '--note',
+    'خوب',
+  ]);
   await run('training workshop list', ['training', 'workshop', 'list']);
 
   await run('staff leave', ['staff', 'leave', String(staff[3]), '--date', '1405/09/04']);
@@ -170,7 +514,10 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   // Import (one row refused: the result is printed and the exit code is 2), export to a file and as JSON.
   await run('client add', ['client', 'add', '--first-name', 'محمدعلی', '--last-name', 'موسوی', '--birth-date', '1360/01/01']);
   const csv = join(o.dir, 'clients.csv');
-  writeFileSync(csv, 'first-name,last-name,sex,national-code,birth-date\nمریم,کریمی,female,,\nسارا,احمدی,other,,\nزهرا,احمدی,female,0013542419,1370/05/12\nمحمد\u200cعلی,موسوی,male,,1360/01/01\n');
+  writeFileSync(
+    csv,
+    'first-name,last-name,sex,national-code,birth-date\nمریم,کریمی,female,,\nسارا,احمدی,other,,\nزهرا,احمدی,female,0013542419,1370/05/12\nمحمد\u200cعلی,موسوی,male,,1360/01/01\n',
+  );
   const imp = await o.cli(['import', 'clients', csv, '--json']);
   keep('import', JSON.parse(imp.stdout));
   keepError(JSON.parse(imp.stderr));

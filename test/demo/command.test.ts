@@ -21,14 +21,30 @@ describe('parvande demo: which files it may write', () => {
     const t = temp();
     const r = await runCli(['--db', t.db, 'demo', ...small], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^demo office DEMO in .+: 15 centers, 8 staff, [\d,]+ clients, [\d,]+ cases, [\d,]+ services, [\d,]+ follow-ups \(1404\/09\/05 to 1405\/09\/04, seed 1405\)\n$/);
+    expect(r.stdout).toMatch(
+      /^demo office DEMO in .+: 15 centers, 8 staff, [\d,]+ clients, [\d,]+ cases, [\d,]+ services, [\d,]+ follow-ups \(1404\/09\/05 to 1405\/09\/04, seed 1405\)\n$/,
+    );
     const t2 = temp();
     const j = await runCli(['--db', t2.db, '--json', 'demo', ...small, '--seed', '3'], env);
     expect(j.code).toBe(0);
     expect(j.json()).toMatchObject({
-      officeCode: 'DEMO', seed: 3, years: 1, scale: 0.05, from: '2025-11-26', to: '2026-11-25', replaced: false,
-      counts: { centers: 15, staff: 8, clients: expect.any(Number), cases: expect.any(Number), caseCategories: expect.any(Number),
-        caseEvents: expect.any(Number), services: expect.any(Number), followups: expect.any(Number) },
+      officeCode: 'DEMO',
+      seed: 3,
+      years: 1,
+      scale: 0.05,
+      from: '2025-11-26',
+      to: '2026-11-25',
+      replaced: false,
+      counts: {
+        centers: 15,
+        staff: 8,
+        clients: expect.any(Number),
+        cases: expect.any(Number),
+        caseCategories: expect.any(Number),
+        caseEvents: expect.any(Number),
+        services: expect.any(Number),
+        followups: expect.any(Number),
+      },
     });
     expect(j.stderr).toBe('');
   });
@@ -39,7 +55,13 @@ describe('parvande demo: which files it may write', () => {
     expect(viaEnv.code).toBe(2);
     expect(viaEnv.stderr).toMatch(/--db/);
     expect(existsSync(t.db)).toBe(false);
-    const viaDefault = await runCli(['--json', 'demo', ...small], { ...env, PARVANDE_DB: undefined, XDG_DATA_HOME: t.dir, HOME: t.dir, LOCALAPPDATA: t.dir });
+    const viaDefault = await runCli(['--json', 'demo', ...small], {
+      ...env,
+      PARVANDE_DB: undefined,
+      XDG_DATA_HOME: t.dir,
+      HOME: t.dir,
+      LOCALAPPDATA: t.dir,
+    });
     expect(viaDefault.code).toBe(2);
     expect(JSON.parse(viaDefault.stderr)).toMatchObject({ error: { code: 'usage', field: 'db' } });
   });
@@ -91,7 +113,14 @@ describe('parvande demo: which files it may write', () => {
 
   it('rejects bad sizes before touching anything', async () => {
     const t = temp();
-    for (const args of [['--years', '0'], ['--years', 'x'], ['--scale', '0'], ['--scale', '101'], ['--scale', 'big'], ['--seed', '-1']]) {
+    for (const args of [
+      ['--years', '0'],
+      ['--years', 'x'],
+      ['--scale', '0'],
+      ['--scale', '101'],
+      ['--scale', 'big'],
+      ['--seed', '-1'],
+    ]) {
       const r = await runCli(['--db', t.db, 'demo', ...args], env);
       expect(r.code, args.join(' ')).toBe(2);
     }
@@ -105,7 +134,9 @@ describe('parvande demo in Persian', () => {
     try {
       const r = await runCli(['--db', t.db, '--lang', 'fa', 'demo', '--scale', '0.05'], { PARVANDE_TODAY: TODAY });
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^دفتر نمونه DEMO در .+: ۱۵ مرکز، ۸ کارمند، [۰-۹٬]+ مددجو، [۰-۹٬]+ پرونده، [۰-۹٬]+ خدمت، [۰-۹٬]+ پیگیری \(۱۴۰۴\/۰۹\/۰۵ تا ۱۴۰۵\/۰۹\/۰۴، بذر ۱۴۰۵\)\n$/);
+      expect(r.stdout).toMatch(
+        /^دفتر نمونه DEMO در .+: ۱۵ مرکز، ۸ کارمند، [۰-۹٬]+ مددجو، [۰-۹٬]+ پرونده، [۰-۹٬]+ خدمت، [۰-۹٬]+ پیگیری \(۱۴۰۴\/۰۹\/۰۵ تا ۱۴۰۵\/۰۹\/۰۴، بذر ۱۴۰۵\)\n$/,
+      );
     } finally {
       t.cleanup();
     }

@@ -16,12 +16,25 @@ afterAll(() => {
 });
 
 interface CaseRow {
-  id: number; status: string; openedOn: string; closedOn: string | null; closeReason: string | null; reopenCount: number;
-  workerId: number | null; createdAt: string;
+  id: number;
+  status: string;
+  openedOn: string;
+  closedOn: string | null;
+  closeReason: string | null;
+  reopenCount: number;
+  workerId: number | null;
+  createdAt: string;
 }
 interface EventRow {
-  id: number; caseId: number; kind: string; onDate: string; at: string; workerId: number | null; reason: string | null;
-  serviceId: number | null; followupId: number | null;
+  id: number;
+  caseId: number;
+  kind: string;
+  onDate: string;
+  at: string;
+  workerId: number | null;
+  reason: string | null;
+  serviceId: number | null;
+  followupId: number | null;
 }
 
 describe('every case of the demo office tells one story', () => {
@@ -34,7 +47,8 @@ describe('every case of the demo office tells one story', () => {
     const t = tempDb();
     try {
       await initOffice(t.db);
-      const schema = (d: typeof db): unknown[] => d.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all();
+      const schema = (d: typeof db): unknown[] =>
+        d.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all();
       const plain = openRead(t.db);
       try {
         expect(schema(db)).toEqual(schema(plain));
@@ -48,10 +62,14 @@ describe('every case of the demo office tells one story', () => {
   });
 
   it('has a timeline that ends in its status: opened first, closes and reopens alternating, the last close as stored', () => {
-    const cases = db.prepare(`SELECT id, status, opened_on AS openedOn, closed_on AS closedOn, close_reason AS closeReason,
-      reopen_count AS reopenCount, worker_id AS workerId, created_at AS createdAt FROM cases ORDER BY id`).all() as CaseRow[];
-    const events = db.prepare(`SELECT id, case_id AS caseId, kind, on_date AS onDate, at, worker_id AS workerId, reason,
-      service_id AS serviceId, followup_id AS followupId FROM case_events ORDER BY case_id, on_date, id`).all() as EventRow[];
+    const cases = db
+      .prepare(`SELECT id, status, opened_on AS openedOn, closed_on AS closedOn, close_reason AS closeReason,
+      reopen_count AS reopenCount, worker_id AS workerId, created_at AS createdAt FROM cases ORDER BY id`)
+      .all() as CaseRow[];
+    const events = db
+      .prepare(`SELECT id, case_id AS caseId, kind, on_date AS onDate, at, worker_id AS workerId, reason,
+      service_id AS serviceId, followup_id AS followupId FROM case_events ORDER BY case_id, on_date, id`)
+      .all() as EventRow[];
     const byCase = new Map<number, EventRow[]>();
     for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
     let problems = 0;
@@ -60,7 +78,8 @@ describe('every case of the demo office tells one story', () => {
     };
     for (const c of cases) {
       const ev = byCase.get(c.id) ?? [];
-      if (ev[0]?.kind !== 'opened' || ev[0].onDate !== c.openedOn || ev[0].at !== c.createdAt) fail(c.id, 'does not start with its opening');
+      if (ev[0]?.kind !== 'opened' || ev[0].onDate !== c.openedOn || ev[0].at !== c.createdAt)
+        fail(c.id, 'does not start with its opening');
       if (ev.filter((e) => e.kind === 'opened').length !== 1) fail(c.id, 'opened more than once');
       let status = 'open';
       let lastClose: EventRow | undefined;
@@ -80,7 +99,8 @@ describe('every case of the demo office tells one story', () => {
         } else if (e.kind === 'service' && status !== 'open') fail(c.id, 'service while closed');
       }
       if (status !== c.status) fail(c.id, `timeline ends ${status}, case is ${c.status}`);
-      if (c.status === 'closed' && (lastClose?.onDate !== c.closedOn || lastClose.reason !== c.closeReason)) fail(c.id, 'close date/reason differ');
+      if (c.status === 'closed' && (lastClose?.onDate !== c.closedOn || lastClose.reason !== c.closeReason))
+        fail(c.id, 'close date/reason differ');
       if (c.status === 'open' && (c.closedOn !== null || c.closeReason !== null)) fail(c.id, 'open with a close date');
       if (ev.filter((e) => e.kind === 'reopened').length !== c.reopenCount) fail(c.id, 'reopen count differs');
       if (worker !== c.workerId) fail(c.id, 'last assignment is not the case worker');
@@ -90,17 +110,22 @@ describe('every case of the demo office tells one story', () => {
 
   it('has one service event per service, on its date, with its type and worker', () => {
     const n = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
-    expect(n(`SELECT count(*) AS n FROM services s WHERE (SELECT count(*) FROM case_events e WHERE e.service_id = s.id AND e.kind = 'service'
-      AND e.case_id = s.case_id AND e.on_date = s.service_date AND e.reason = s.type AND e.worker_id IS s.worker_id AND e.at = s.created_at) <> 1`)).toBe(0);
+    expect(
+      n(`SELECT count(*) AS n FROM services s WHERE (SELECT count(*) FROM case_events e WHERE e.service_id = s.id AND e.kind = 'service'
+      AND e.case_id = s.case_id AND e.on_date = s.service_date AND e.reason = s.type AND e.worker_id IS s.worker_id AND e.at = s.created_at) <> 1`),
+    ).toBe(0);
     expect(n(`SELECT count(*) AS n FROM case_events WHERE kind = 'service' AND service_id IS NULL`)).toBe(0);
   });
 
   it('records each follow-up when scheduled and, when it ended, how', () => {
-    const followups = db.prepare(`SELECT f.id, f.status, f.due_on AS dueOn, f.done_on AS doneOn, f.created_at AS createdAt,
-      c.opened_on AS openedOn FROM followups f JOIN cases c ON c.id = f.case_id`).all() as
-      { id: number; status: string; dueOn: string; doneOn: string | null; createdAt: string; openedOn: string }[];
-    const events = db.prepare(`SELECT followup_id AS followupId, reason, on_date AS onDate, at FROM case_events
-      WHERE kind = 'follow-up' ORDER BY id`).all() as { followupId: number; reason: string; onDate: string; at: string }[];
+    const followups = db
+      .prepare(`SELECT f.id, f.status, f.due_on AS dueOn, f.done_on AS doneOn, f.created_at AS createdAt,
+      c.opened_on AS openedOn FROM followups f JOIN cases c ON c.id = f.case_id`)
+      .all() as { id: number; status: string; dueOn: string; doneOn: string | null; createdAt: string; openedOn: string }[];
+    const events = db
+      .prepare(`SELECT followup_id AS followupId, reason, on_date AS onDate, at FROM case_events
+      WHERE kind = 'follow-up' ORDER BY id`)
+      .all() as { followupId: number; reason: string; onDate: string; at: string }[];
     const byFollowup = new Map<number, typeof events>();
     for (const e of events) byFollowup.set(e.followupId, [...(byFollowup.get(e.followupId) ?? []), e]);
     const bad = followups.filter((f) => {
@@ -118,7 +143,9 @@ describe('every case of the demo office tells one story', () => {
   });
 
   it('numbers event ids in timeline order within each case', () => {
-    const rows = db.prepare(`SELECT case_id AS caseId, id, on_date AS onDate, at FROM case_events ORDER BY case_id, id`).all() as EventRow[];
+    const rows = db
+      .prepare(`SELECT case_id AS caseId, id, on_date AS onDate, at FROM case_events ORDER BY case_id, id`)
+      .all() as EventRow[];
     let bad = 0;
     for (let i = 1; i < rows.length; i++) {
       const a = rows[i - 1] as EventRow;

@@ -39,12 +39,16 @@ describe('parvande demo is deterministic', () => {
       expect(span.first >= '2024-11-26').toBe(true);
       expect(span.first < '2024-12-31').toBe(true);
       // Azar 1405 began on 2026-11-22.
-      const azar = db.prepare(`SELECT count(*) AS n FROM services WHERE service_date BETWEEN '2026-11-22' AND '2026-11-25'`).get() as { n: number };
+      const azar = db.prepare(`SELECT count(*) AS n FROM services WHERE service_date BETWEEN '2026-11-22' AND '2026-11-25'`).get() as {
+        n: number;
+      };
       expect(azar.n).toBeGreaterThan(0);
-      const future = db.prepare(`SELECT
+      const future = db
+        .prepare(`SELECT
         (SELECT count(*) FROM services WHERE service_date > '2026-11-25') + (SELECT count(*) FROM case_events WHERE on_date > '2026-11-25')
         + (SELECT count(*) FROM cases WHERE opened_on > '2026-11-25' OR closed_on > '2026-11-25')
-        + (SELECT count(*) FROM followups WHERE done_on > '2026-11-25') AS n`).get() as { n: number };
+        + (SELECT count(*) FROM followups WHERE done_on > '2026-11-25') AS n`)
+        .get() as { n: number };
       expect(future.n).toBe(0);
     } finally {
       db.close();

@@ -31,7 +31,9 @@ describe('made-up people of the demo office', () => {
       }
       return ((x0 % SPACE) + SPACE) % SPACE;
     })();
-    const refused = Array.from({ length: 1000 }, (_, xyz) => Number(((((BigInt(xyz) * 1_000_000n - O) % SPACE) + SPACE) % SPACE * inverse) % SPACE));
+    const refused = Array.from({ length: 1000 }, (_, xyz) =>
+      Number((((((BigInt(xyz) * 1_000_000n - O) % SPACE) + SPACE) % SPACE) * inverse) % SPACE),
+    );
     const inRange = refused.filter((n) => n >= 1 && n < 500_000_000);
     expect(inRange.length).toBeGreaterThan(400);
     const codes = new Set(inRange.map((n) => nationalCodeFor(n)));

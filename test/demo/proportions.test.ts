@@ -18,8 +18,7 @@ afterAll(() => {
 
 const all = <T>(sql: string, ...args: unknown[]): T[] => db.prepare(sql).all(...args) as T[];
 const one = (sql: string, ...args: unknown[]): number => (db.prepare(sql).get(...args) as { n: number }).n;
-const countBy = (sql: string): Record<string, number> =>
-  Object.fromEntries(all<{ k: string; n: number }>(sql).map((r) => [r.k, r.n]));
+const countBy = (sql: string): Record<string, number> => Object.fromEntries(all<{ k: string; n: number }>(sql).map((r) => [r.k, r.n]));
 
 describe('demo office at scale 1', () => {
   it('has the counts it reports, and 4-6 thousand services a year', () => {
@@ -66,8 +65,10 @@ describe('demo office at scale 1', () => {
     }
     // Some cases carry further problems; every case has exactly one primary category row.
     expect(one(`SELECT count(*) AS n FROM case_categories WHERE is_primary = 0`)).toBeGreaterThan(0);
-    expect(one(`SELECT count(*) AS n FROM cases c WHERE (SELECT count(*) FROM case_categories k WHERE k.case_id = c.id AND k.is_primary = 1
-      AND k.category = c.primary_category) <> 1`)).toBe(0);
+    expect(
+      one(`SELECT count(*) AS n FROM cases c WHERE (SELECT count(*) FROM case_categories k WHERE k.case_id = c.id AND k.is_primary = 1
+      AND k.category = c.primary_category) <> 1`),
+    ).toBe(0);
   });
 
   it('has 15 centers (4 government, 11 non-government) and about 40 staff, mostly psychologists and interveners', () => {
@@ -101,16 +102,22 @@ describe('demo office at scale 1', () => {
     expect(rows.some((r) => /[\u064a\u0643]/.test(r.f + r.l))).toBe(true);
     expect(rows.some((r) => (r.f + r.l).includes('\u200c'))).toBe(true);
     // The same name written two ways: e.g. "علی‌اکبر" and "علی اکبر" share a key.
-    const variants = one(`SELECT count(*) AS n FROM (SELECT name_key FROM clients GROUP BY name_key HAVING count(DISTINCT first_name || '|' || last_name) > 1)`);
+    const variants = one(
+      `SELECT count(*) AS n FROM (SELECT name_key FROM clients GROUP BY name_key HAVING count(DISTINCT first_name || '|' || last_name) > 1)`,
+    );
     expect(variants).toBeGreaterThan(0);
   });
 
   it('has anonymous hotline cases, closed and reopened cases, and open cases with nobody assigned', () => {
     expect(one(`SELECT count(*) AS n FROM cases WHERE client_id IS NULL AND channel = 'hotline'`)).toBeGreaterThan(0);
     expect(one(`SELECT count(*) AS n FROM cases WHERE client_id IS NULL AND channel <> 'hotline'`)).toBe(0);
-    expect(Object.keys(countBy(`SELECT close_reason AS k, count(*) AS n FROM cases WHERE status = 'closed' GROUP BY k`)).sort()).toEqual(
-      ['moved', 'other', 'referred', 'resolved', 'unreachable'],
-    );
+    expect(Object.keys(countBy(`SELECT close_reason AS k, count(*) AS n FROM cases WHERE status = 'closed' GROUP BY k`)).sort()).toEqual([
+      'moved',
+      'other',
+      'referred',
+      'resolved',
+      'unreachable',
+    ]);
     expect(one(`SELECT count(*) AS n FROM cases WHERE reopen_count > 0`)).toBeGreaterThan(0);
     expect(one(`SELECT count(*) AS n FROM cases WHERE status = 'open' AND worker_id IS NULL`)).toBeGreaterThan(0);
     expect(one(`SELECT count(*) AS n FROM cases WHERE status = 'closed' AND worker_id IS NULL`)).toBe(0);

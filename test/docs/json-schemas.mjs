@@ -35,7 +35,9 @@ try {
 }
 
 const wanted = new Map(files.map((f) => [f.name, f.text]));
-const present = readdirSync(DIR, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => e.name);
+const present = readdirSync(DIR, { withFileTypes: true })
+  .filter((e) => e.isFile() && e.name.endsWith('.json'))
+  .map((e) => e.name);
 const read = (name) => readFileSync(join(DIR, name), 'utf8');
 const stale = [...wanted].filter(([name, text]) => !present.includes(name) || read(name) !== text).map(([name]) => name);
 const extra = present.filter((name) => !wanted.has(name));

@@ -33,12 +33,21 @@ function fullName(cmd) {
   return names.join(' ');
 }
 
-const anchor = (title) => title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+const anchor = (title) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 
 function optionsTable(help, options) {
   const shown = options.filter((o) => o.long !== '--help');
   if (shown.length === 0) return [];
-  return ['| option | meaning |', '|---|---|', ...shown.map((o) => `| \`${cell(help.optionTerm(o))}\` | ${cell(help.optionDescription(o))} |`), ''];
+  return [
+    '| option | meaning |',
+    '|---|---|',
+    ...shown.map((o) => `| \`${cell(help.optionTerm(o))}\` | ${cell(help.optionDescription(o))} |`),
+    '',
+  ];
 }
 
 function section(help, cmd, depth, lines) {
@@ -47,7 +56,12 @@ function section(help, cmd, depth, lines) {
   lines.push('```', help.commandUsage(cmd), '```', '');
   const args = help.visibleArguments(cmd);
   if (args.length > 0) {
-    lines.push('| argument | meaning |', '|---|---|', ...args.map((a) => `| \`${cell(help.argumentTerm(a))}\` | ${cell(help.argumentDescription(a))} |`), '');
+    lines.push(
+      '| argument | meaning |',
+      '|---|---|',
+      ...args.map((a) => `| \`${cell(help.argumentTerm(a))}\` | ${cell(help.argumentDescription(a))} |`),
+      '',
+    );
   }
   lines.push(...optionsTable(help, help.visibleOptions(cmd)));
   const { examples, notes } = afterHelp(cmd);

@@ -54,7 +54,9 @@ describe('the task pages run as written on the demo office', () => {
         ran.push(`${r.code} ${line}${r.code === (REFUSED[line] ?? 0) ? '' : `\n    ${r.stderr.trim()}`}`);
       }
       expect(ran.length).toBeGreaterThan(3);
-      expect(ran).toEqual(ran.map((l) => l.split('\n')[0] as string).map((l) => `${REFUSED[l.slice(l.indexOf(' ') + 1)] ?? 0}${l.slice(l.indexOf(' '))}`));
+      expect(ran).toEqual(
+        ran.map((l) => l.split('\n')[0] as string).map((l) => `${REFUSED[l.slice(l.indexOf(' ') + 1)] ?? 0}${l.slice(l.indexOf(' '))}`),
+      );
     }, 120_000);
   }
 });

@@ -32,10 +32,16 @@ describe('the bundled program', () => {
   it('gives the same answers with and without the saved code, and loads what lives outside it', async () => {
     expect((await runBin(['init', '--office-code', 'BND01', '--office-name', 'دفتر آزمایشی'], { env: ENV })).code).toBe(0);
     expect((await runBin(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--sex', 'female'], { env: ENV })).code).toBe(0);
-    const open = await runBin(['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high'], { env: ENV });
+    const open = await runBin(['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high'], {
+      env: ENV,
+    });
     expect(open.code).toBe(0);
 
-    for (const args of [['report', 'monthly', '--json'], ['case', 'list', '--json'], ['report', 'monthly', '--lang', 'fa']]) {
+    for (const args of [
+      ['report', 'monthly', '--json'],
+      ['case', 'list', '--json'],
+      ['report', 'monthly', '--lang', 'fa'],
+    ]) {
       const cached = await runBin(args, { env: ENV });
       const fresh = await runBin(args, { env: { ...ENV, PARVANDE_CODE_CACHE: 'off' } });
       expect(cached.code, cached.stderr).toBe(0);

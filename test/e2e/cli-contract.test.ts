@@ -28,7 +28,11 @@ afterAll(() => t.cleanup());
 /** Runs the bin with stdin a pipe that is never closed, as under a scheduler; kills it after `guardMs`. */
 function runWithOpenStdin(args: string[], guardMs = 15_000): Promise<CliResult & { timedOut: boolean }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...ENV, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...ENV, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -56,7 +60,9 @@ describe('without a terminal it never waits for input', () => {
     const j = await runWithOpenStdin(['client', 'add', '--json']);
     expect(j.timedOut).toBe(false);
     expect(j.code).toBe(2);
-    expect(JSON.parse(j.stderr)).toEqual({ error: { code: 'missing-input', message: 'missing required options: --first-name, --last-name', field: 'first-name' } });
+    expect(JSON.parse(j.stderr)).toEqual({
+      error: { code: 'missing-input', message: 'missing required options: --first-name, --last-name', field: 'first-name' },
+    });
   });
 
   it('with --no-input too, and a complete command still succeeds with stdin open', async () => {
@@ -136,7 +142,9 @@ describe('--help', () => {
     const [top, sub] = await Promise.all([runBin(['--help']), runBin(['case', 'close', '--help'])]);
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('Examples:');
-    expect(top.stdout).toContain('Exit codes: 0 ok, 2 invalid input, 3 not found, 4 conflict with stored data, 5 database locked/unreadable/newer, 1 unexpected.');
+    expect(top.stdout).toContain(
+      'Exit codes: 0 ok, 2 invalid input, 3 not found, 4 conflict with stored data, 5 database locked/unreadable/newer, 1 unexpected.',
+    );
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain('$ parvande case close 1405-12 --reason resolved --followup-plan 7,30,90');
   });

@@ -102,9 +102,23 @@ describe.runIf(hasScript)('answering prompts in a terminal', () => {
     expect(await done.exit()).toBe(0);
 
     const client = (await runBin(['client', 'show', '1', '--json'], { env })).json();
-    expect(client).toMatchObject({ firstName: 'زهرا', lastName: 'احمدی', nationalCode: '0013542419', sex: 'female', birthDate: '1991-08-03', mobile: null });
+    expect(client).toMatchObject({
+      firstName: 'زهرا',
+      lastName: 'احمدی',
+      nationalCode: '0013542419',
+      sex: 'female',
+      birthDate: '1991-08-03',
+      mobile: null,
+    });
     const kase = (await runBin(['case', 'show', '1', '--json'], { env })).json();
-    expect(kase).toMatchObject({ clientId: 1, channel: 'mobile-team', primaryCategory: 'suicide', risk: 'critical', status: 'closed', closeReason: 'resolved' });
+    expect(kase).toMatchObject({
+      clientId: 1,
+      channel: 'mobile-team',
+      primaryCategory: 'suicide',
+      risk: 'critical',
+      status: 'closed',
+      closeReason: 'resolved',
+    });
     expect(kase.followups.map((f: { dueOn: string; status: string }) => `${f.dueOn} ${f.status}`)).toEqual([
       '2026-12-25 scheduled',
       '2027-02-23 scheduled',
@@ -131,6 +145,12 @@ describe.runIf(hasScript)('answering prompts in a terminal', () => {
     await add.answer('expected 11', '1234567', ENTER);
     expect(await add.exit()).toBe(0);
     const client = (await runBin(['client', 'show', '2', '--json'], { env })).json();
-    expect(client).toMatchObject({ firstName: 'علی', nationalCode: '0023456787', mobile: '+989121234567', sex: 'male', birthDate: '1981-03-21' });
+    expect(client).toMatchObject({
+      firstName: 'علی',
+      nationalCode: '0023456787',
+      mobile: '+989121234567',
+      sex: 'male',
+      birthDate: '1981-03-21',
+    });
   });
 });

@@ -17,26 +17,113 @@ async function bin(args: string[]): Promise<any> {
 
 describe('a whole case story, flags and --json only', () => {
   it('register, open, log, follow up, close with a plan, list, reopen', async () => {
-    const office = await bin(['init', '--office-code', 'KRJ01', '--office-name', 'اورژانس اجتماعی کرج', '--county', 'کرج', '--province', 'البرز']);
+    const office = await bin([
+      'init',
+      '--office-code',
+      'KRJ01',
+      '--office-name',
+      'اورژانس اجتماعی کرج',
+      '--county',
+      'کرج',
+      '--province',
+      'البرز',
+    ]);
     expect(office).toMatchObject({ code: 'KRJ01', created: true });
-    const worker = await bin(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov']);
+    const worker = await bin([
+      'staff',
+      'add',
+      '--first-name',
+      'مریم',
+      '--last-name',
+      'رضایی',
+      '--role',
+      'social-worker',
+      '--sector',
+      'gov',
+    ]);
     expect(worker).toMatchObject({ id: 1, active: true });
 
     // Register a client.
     const client = await bin([
-      'client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--national-code', '۰۰۱۳۵۴۲۴۱۹', '--birth-date', '1370/05/12',
-      '--sex', 'female', '--mobile', '0912 123 4567', '--woman-head', 'yes',
+      'client',
+      'add',
+      '--first-name',
+      'زهرا',
+      '--last-name',
+      'احمدی',
+      '--national-code',
+      '۰۰۱۳۵۴۲۴۱۹',
+      '--birth-date',
+      '1370/05/12',
+      '--sex',
+      'female',
+      '--mobile',
+      '0912 123 4567',
+      '--woman-head',
+      'yes',
     ]);
-    expect(client).toMatchObject({ id: 1, nationalCode: '0013542419', birthDate: '1991-08-03', mobile: '+989121234567', womanHead: true, possibleDuplicates: [] });
+    expect(client).toMatchObject({
+      id: 1,
+      nationalCode: '0013542419',
+      birthDate: '1991-08-03',
+      mobile: '+989121234567',
+      womanHead: true,
+      possibleDuplicates: [],
+    });
 
     // Open a hotline case.
-    const kase = await bin(['case', 'open', '--client', '0013542419', '--channel', 'hotline', '--category', 'spouse-abuse', '--categories', 'family-dispute', '--risk', 'high', '--worker', '1', '--opened', '1405/09/01']);
-    expect(kase).toMatchObject({ id: 1, caseNumber: 'KRJ01-1405-000001', status: 'open', openedOn: '2026-11-22', categories: ['spouse-abuse', 'family-dispute'] });
+    const kase = await bin([
+      'case',
+      'open',
+      '--client',
+      '0013542419',
+      '--channel',
+      'hotline',
+      '--category',
+      'spouse-abuse',
+      '--categories',
+      'family-dispute',
+      '--risk',
+      'high',
+      '--worker',
+      '1',
+      '--opened',
+      '1405/09/01',
+    ]);
+    expect(kase).toMatchObject({
+      id: 1,
+      caseNumber: 'KRJ01-1405-000001',
+      status: 'open',
+      openedOn: '2026-11-22',
+      categories: ['spouse-abuse', 'family-dispute'],
+    });
 
     // Log services.
-    const call = await bin(['service', 'log', '--case', 'KRJ01-1405-000001', '--type', 'hotline-call', '--minutes', '20', '--date', '1405/09/01']);
+    const call = await bin([
+      'service',
+      'log',
+      '--case',
+      'KRJ01-1405-000001',
+      '--type',
+      'hotline-call',
+      '--minutes',
+      '20',
+      '--date',
+      '1405/09/01',
+    ]);
     expect(call).toMatchObject({ id: 1, caseId: 1, type: 'hotline-call', channel: 'hotline', workerId: 1, workerDefaultedFrom: 'case' });
-    const visit = await bin(['service', 'log', '--case', '1405-1', '--type', 'crisis-intervention', '--minutes', '90', '--date', '1405/09/02']);
+    const visit = await bin([
+      'service',
+      'log',
+      '--case',
+      '1405-1',
+      '--type',
+      'crisis-intervention',
+      '--minutes',
+      '90',
+      '--date',
+      '1405/09/02',
+    ]);
     expect(visit).toMatchObject({ id: 2, serviceDate: '2026-11-23' });
 
     // Schedule follow-ups and complete one.
@@ -49,7 +136,9 @@ describe('a whole case story, flags and --json only', () => {
     expect(done).toMatchObject({ id: 1, status: 'done', doneOn: '2026-11-25' });
 
     // Close the case with a follow-up plan; the follow-up still scheduled is reported.
-    const closeRun = await runBin(['case', 'close', '1405-1', '--reason', 'resolved', '--followup-plan', '7,30,90', '--json'], { env: ENV });
+    const closeRun = await runBin(['case', 'close', '1405-1', '--reason', 'resolved', '--followup-plan', '7,30,90', '--json'], {
+      env: ENV,
+    });
     expect(closeRun.code).toBe(0);
     expect(closeRun.stderr).toBe('warning: case KRJ01-1405-000001 still has 1 follow-up(s) scheduled from before closing; they stay due\n');
     const closed = closeRun.json();
@@ -73,15 +162,31 @@ describe('a whole case story, flags and --json only', () => {
       [5, '2027-02-23'],
     ]);
     const all = await bin(['followup', 'list', '--case', '1405-1', '--status', 'all']);
-    expect(all.map((f: { id: number; status: string }) => `${f.id}:${f.status}`)).toEqual(['3:scheduled', '2:scheduled', '4:scheduled', '5:scheduled', '1:done']);
+    expect(all.map((f: { id: number; status: string }) => `${f.id}:${f.status}`)).toEqual([
+      '3:scheduled',
+      '2:scheduled',
+      '4:scheduled',
+      '5:scheduled',
+      '1:done',
+    ]);
 
     // Reopen.
     const reopened = await bin(['case', 'reopen', '1405-1', '--note', 'harm recurred']);
     expect(reopened).toMatchObject({ status: 'open', closedOn: null, reopenCount: 1 });
     const show = await bin(['case', 'show', 'KRJ01-1405-000001']);
     expect(show.events.map((e: { kind: string; reason: string | null }) => (e.reason ? `${e.kind}:${e.reason}` : e.kind))).toEqual([
-      'opened', 'assigned', 'service:hotline-call', 'service:crisis-intervention', 'follow-up:scheduled', 'follow-up:scheduled',
-      'follow-up:done', 'closed:resolved', 'follow-up:scheduled', 'follow-up:scheduled', 'follow-up:scheduled', 'reopened',
+      'opened',
+      'assigned',
+      'service:hotline-call',
+      'service:crisis-intervention',
+      'follow-up:scheduled',
+      'follow-up:scheduled',
+      'follow-up:done',
+      'closed:resolved',
+      'follow-up:scheduled',
+      'follow-up:scheduled',
+      'follow-up:scheduled',
+      'reopened',
     ]);
     expect(show.client).toEqual({ id: 1, firstName: 'زهرا', lastName: 'احمدی' });
     expect(show.services).toHaveLength(2);

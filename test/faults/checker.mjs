@@ -12,7 +12,10 @@ parentPort.on('message', ({ id, file }) => {
     // The snapshot starts with the first read.
     const recorded = db.prepare('SELECT coalesce(sum(inserted), 0) AS n FROM import_batches').get().n;
     parentPort.postMessage({ id, type: 'pinned' });
-    const integrity = db.pragma('integrity_check').map((r) => r.integrity_check).join('; ');
+    const integrity = db
+      .pragma('integrity_check')
+      .map((r) => r.integrity_check)
+      .join('; ');
     const c = db.prepare('SELECT count(*) AS n, count(DISTINCT national_code) AS d, max(national_code) AS top FROM clients').get();
     const running = db.prepare(`SELECT count(*) AS n FROM import_batches WHERE status = 'running'`).get().n;
     parentPort.postMessage({

@@ -25,7 +25,15 @@ beforeAll(async () => {
   try {
     for (let i = 0; i < 300; i++) {
       const c = rt.write((ctx) => addClient(ctx, { firstName: 'مراجع', lastName: `شماره ${i}`, notes: 'یادداشت '.repeat(20) }));
-      rt.write((ctx) => openCase(ctx, { client: String(c.client.id), channel: 'hotline', category: i % 2 === 0 ? 'suicide' : 'child-abuse', risk: 'high', summary: 'خلاصه '.repeat(20) }));
+      rt.write((ctx) =>
+        openCase(ctx, {
+          client: String(c.client.id),
+          channel: 'hotline',
+          category: i % 2 === 0 ? 'suicide' : 'child-abuse',
+          risk: 'high',
+          summary: 'خلاصه '.repeat(20),
+        }),
+      );
     }
   } finally {
     rt.close();
@@ -105,7 +113,10 @@ describe('a damaged office file', () => {
       if (args[0] === 'export') return;
       const j = await runCli(['--db', file, ...withOut, '--json']);
       expect(j.code).toBe(5);
-      expect(JSON.parse(j.stderr.trim()).error).toMatchObject({ code: 'database-unreadable', message: expect.stringContaining('parvande db restore') });
+      expect(JSON.parse(j.stderr.trim()).error).toMatchObject({
+        code: 'database-unreadable',
+        message: expect.stringContaining('parvande db restore'),
+      });
     });
   }
 });

@@ -18,7 +18,11 @@ import { scratch } from './support.js';
 const t = scratch('parvande-damaged-xlsx-');
 const db = join(t.dir, 'office.db');
 const FORMULAS = join(ROOT, 'fixtures', 'import', 'formulas.xlsx');
-const CHANGES: [number, number, number][] = [[600, 0xef, 0x85], [5286, 0x59, 0x02], [6409, 0x00, 0x1c]];
+const CHANGES: [number, number, number][] = [
+  [600, 0xef, 0x85],
+  [5286, 0x59, 0x02],
+  [6409, 0x00, 0x1c],
+];
 
 function damagedCopy(name: string, changes: readonly [number, number, number][]): string {
   const bytes = readFileSync(FORMULAS);
@@ -93,7 +97,8 @@ describe('the entry point: a run that never settles', () => {
   ])('exits 2, never 0 (%j)', async (args, stderr) => {
     const { spawnSync } = await import('node:child_process');
     const r = spawnSync(process.execPath, [join(fake, 'bin', 'parvande.js'), 'import', 'cases', 'x.xlsx', ...args], {
-      encoding: 'utf8', env: { ...process.env, PARVANDE_CODE_CACHE: 'off' },
+      encoding: 'utf8',
+      env: { ...process.env, PARVANDE_CODE_CACHE: 'off' },
     });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -101,9 +106,15 @@ describe('the entry point: a run that never settles', () => {
   });
 
   test('a run that settles keeps its own exit code', async () => {
-    writeFileSync(join(fake, 'dist', 'parvande.cjs'), 'exports.run = async () => { await new Promise((r) => setTimeout(r, 10)); return 3; };\n');
+    writeFileSync(
+      join(fake, 'dist', 'parvande.cjs'),
+      'exports.run = async () => { await new Promise((r) => setTimeout(r, 10)); return 3; };\n',
+    );
     const { spawnSync } = await import('node:child_process');
-    const r = spawnSync(process.execPath, [join(fake, 'bin', 'parvande.js'), 'x'], { encoding: 'utf8', env: { ...process.env, PARVANDE_CODE_CACHE: 'off' } });
+    const r = spawnSync(process.execPath, [join(fake, 'bin', 'parvande.js'), 'x'], {
+      encoding: 'utf8',
+      env: { ...process.env, PARVANDE_CODE_CACHE: 'off' },
+    });
     expect(r.status).toBe(3);
     expect(r.stderr).toBe('');
   });

@@ -41,7 +41,11 @@ function tableDump(file: string, table: string): string {
 function runs(file: string): { id: number; status: string; inserted: number }[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare(`SELECT id, status, inserted FROM import_batches ORDER BY id`).all() as { id: number; status: string; inserted: number }[];
+    return db.prepare(`SELECT id, status, inserted FROM import_batches ORDER BY id`).all() as {
+      id: number;
+      status: string;
+      inserted: number;
+    }[];
   } finally {
     db.close();
   }
@@ -66,7 +70,9 @@ describe('a full disk, injected with PARVANDE_MAX_PAGES', () => {
     expect(full.code).toBe(5);
     const lines = oneLine(full.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^error: the disk holding .*office\.db is full; the batch being written was not stored, the \d+ rows stored before it stay \(running the same import again finishes it\)$/);
+    expect(lines[0]).toMatch(
+      /^error: the disk holding .*office\.db is full; the batch being written was not stored, the \d+ rows stored before it stay \(running the same import again finishes it\)$/,
+    );
     const stored = Number(/the (\d+) rows stored/.exec(lines[0] as string)?.[1]);
 
     const s = inspectImport(db);
@@ -87,7 +93,11 @@ describe('a full disk, injected with PARVANDE_MAX_PAGES', () => {
     expect(again.code).toBe(5);
     expect(oneLine(again.stderr)).toHaveLength(1);
     expect(JSON.parse(again.stderr)).toEqual({
-      error: { code: 'database-unreadable', message: expect.stringMatching(/^the disk holding .* is full; nothing was written$/), field: null },
+      error: {
+        code: 'database-unreadable',
+        message: expect.stringMatching(/^the disk holding .* is full; nothing was written$/),
+        field: null,
+      },
     });
     expect(again.stdout).toBe('');
     expect(tableDump(db, 'clients')).toBe(clientsBefore);
@@ -114,7 +124,10 @@ describe('a full disk, injected with PARVANDE_MAX_PAGES', () => {
     expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/^error: the disk holding .*office\.db is full; nothing was written$/)]);
     const j = await runCli(['--json', ...args], cap);
     expect(j.code).toBe(5);
-    expect(JSON.parse(j.stderr).error).toMatchObject({ code: 'database-unreadable', message: expect.stringMatching(/full; nothing was written$/) });
+    expect(JSON.parse(j.stderr).error).toMatchObject({
+      code: 'database-unreadable',
+      message: expect.stringMatching(/full; nothing was written$/),
+    });
     expect(tableDump(db, 'clients') + tableDump(db, 'audit_log')).toBe(before);
     expect(inspectImport(db).integrity).toBe('ok');
     // A bad value of the hook is refused like any bad input.

@@ -49,7 +49,20 @@ beforeAll(async () => {
   await ok(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov']);
   for (let i = 0; i < 4; i++) {
     await ok(['client', 'add', '--first-name', `زهرا${i}`, '--last-name', 'احمدی', '--sex', 'female', '--birth-date', `137${i}/05/12`]);
-    await ok(['case', 'open', '--client', String(i + 1), '--channel', 'hotline', '--category', 'suicide', '--risk', 'high', '--worker', '1']);
+    await ok([
+      'case',
+      'open',
+      '--client',
+      String(i + 1),
+      '--channel',
+      'hotline',
+      '--category',
+      'suicide',
+      '--risk',
+      'high',
+      '--worker',
+      '1',
+    ]);
     await ok(['service', 'log', '--case', String(i + 1), '--type', 'hotline-call', '--minutes', '20']);
   }
   const fixtures = join(ROOT, 'fixtures', 'import');
@@ -70,20 +83,114 @@ afterAll(() => t.cleanup());
 
 /** Cells no parser enjoys. */
 const NASTY = [
-  '"', '""', '"a""b"', '\n', '\r\n', '\r', '\uFEFF', '\u0000', ',', ';', '\t', '\u200C', '\u202E', '\uD800', '\uDFFF', '😀',
-  'ی', 'ي', 'ك', '۱۳۷۰/۰۵/۱۲', '٣', '0013542419', '09121234567', '+989121234567', '1e309', '-0', 'NaN', '45196', '99999999',
-  '=1+1', '@SUM(A1)', 'x'.repeat(5000), ' ', '', 'female', 'hotline', 'suicide', 'high', '1405/09/04', 'FZ01:1', 'FZ01-1405-000001',
-  'null', 'true', '[', '{', '}', '<', '&amp;', '&#0;',
+  '"',
+  '""',
+  '"a""b"',
+  '\n',
+  '\r\n',
+  '\r',
+  '\uFEFF',
+  '\u0000',
+  ',',
+  ';',
+  '\t',
+  '\u200C',
+  '\u202E',
+  '\uD800',
+  '\uDFFF',
+  '😀',
+  'ی',
+  'ي',
+  'ك',
+  '۱۳۷۰/۰۵/۱۲',
+  '٣',
+  '0013542419',
+  '09121234567',
+  '+989121234567',
+  '1e309',
+  '-0',
+  'NaN',
+  '45196',
+  '99999999',
+  '=1+1',
+  '@SUM(A1)',
+  'x'.repeat(5000),
+  ' ',
+  '',
+  'female',
+  'hotline',
+  'suicide',
+  'high',
+  '1405/09/04',
+  'FZ01:1',
+  'FZ01-1405-000001',
+  'null',
+  'true',
+  '[',
+  '{',
+  '}',
+  '<',
+  '&amp;',
+  '&#0;',
 ];
-const HEADERS = ['first-name', 'last-name', 'national-code', 'case', 'date', 'type', 'channel', 'category', 'risk', 'client-id', 'id', 'نام', 'کد ملی', 'error', ''];
+const HEADERS = [
+  'first-name',
+  'last-name',
+  'national-code',
+  'case',
+  'date',
+  'type',
+  'channel',
+  'category',
+  'risk',
+  'client-id',
+  'id',
+  'نام',
+  'کد ملی',
+  'error',
+  '',
+];
 
 /** Inside an XLSX's XML: what breaks readers of entities, references and tags. */
 const XML_SNIPPETS = [
-  '&#99999999;', '&#x110000;', '&#xD800;', '&#0;', '&bogus;', '&', '<', '>', '</row>', '<row>', '<row r="0">', '<row r="-5">', '<row r="99999999999">',
-  '<c r="A0"><v>1</v></c>', '<c r="XFD1048577" t="s"><v>999999</v></c>', '<c t="s"><v>-1</v></c>', '<c t="s"><v>abc</v></c>', '<c t="d"><v>not-a-date</v></c>',
-  '<c t="n"><v>1e309</v></c>', '<c t="b"><v>7</v></c>', '<c t="e"><v>#REF!</v></c>', '<c t="inlineStr"><is><t>x</t></is></c>', '<c><f>1+</f></c>',
-  '<mergeCell ref="A1:B2"/>', '<mergeCell ref="ZZZZ"/>', '<![CDATA[', ']]>', '<!--', '-->', '<?xml version="1.0"?>', '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
-  '<sheet name="x" r:id="rId99"/>', '<si><t>', '</si>', 'r:id="rId1"', ' s="999"', ' numFmtId="14"', '<numFmt numFmtId="164" formatCode="yyyy"/>',
+  '&#99999999;',
+  '&#x110000;',
+  '&#xD800;',
+  '&#0;',
+  '&bogus;',
+  '&',
+  '<',
+  '>',
+  '</row>',
+  '<row>',
+  '<row r="0">',
+  '<row r="-5">',
+  '<row r="99999999999">',
+  '<c r="A0"><v>1</v></c>',
+  '<c r="XFD1048577" t="s"><v>999999</v></c>',
+  '<c t="s"><v>-1</v></c>',
+  '<c t="s"><v>abc</v></c>',
+  '<c t="d"><v>not-a-date</v></c>',
+  '<c t="n"><v>1e309</v></c>',
+  '<c t="b"><v>7</v></c>',
+  '<c t="e"><v>#REF!</v></c>',
+  '<c t="inlineStr"><is><t>x</t></is></c>',
+  '<c><f>1+</f></c>',
+  '<mergeCell ref="A1:B2"/>',
+  '<mergeCell ref="ZZZZ"/>',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  '-->',
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+  '<sheet name="x" r:id="rId99"/>',
+  '<si><t>',
+  '</si>',
+  'r:id="rId1"',
+  ' s="999"',
+  ' numFmtId="14"',
+  '<numFmt numFmtId="164" formatCode="yyyy"/>',
 ];
 
 type Damage = 'flip' | 'truncate' | 'overwrite' | 'insert' | 'csv-cells' | 'encoding' | 'zip-bytes' | 'xml' | 'json' | 'extension';
@@ -137,11 +244,20 @@ function damageJson(bytes: Buffer, ops: [number, number, number][]): Buffer {
   const text = bytes.toString('utf8');
   const [a = 0, b = 0] = ops[0] ?? [];
   if (a % 7 === 0) return Buffer.from('['.repeat(50_000 + (b % 50_000)) + ']'.repeat(b % 3));
-  if (a % 7 === 1) return Buffer.from(`[${'{"firstName":"a","lastName":"b"},'.repeat(b % 100)}${pick(['1', 'null', '"x"', '[]', '{"firstName":{"x":[1]}}', '{"":1}', '{"__proto__":{"x":1}}'], b)}]`);
+  if (a % 7 === 1)
+    return Buffer.from(
+      `[${'{"firstName":"a","lastName":"b"},'.repeat(b % 100)}${pick(['1', 'null', '"x"', '[]', '{"firstName":{"x":[1]}}', '{"":1}', '{"__proto__":{"x":1}}'], b)}]`,
+    );
   let out = text;
   for (const [x, y, z] of ops) {
     const at = y % (out.length + 1);
-    out = out.slice(0, at) + pick(['{', '}', '[', ']', ',', ':', '"', 'null', '1e999', '-', '"\\u0000"', '"\\uD800"', '\\', '"a":', 'true', '\u0000', '\uFEFF'], x + z) + out.slice(at + (z % 4));
+    out =
+      out.slice(0, at) +
+      pick(
+        ['{', '}', '[', ']', ',', ':', '"', 'null', '1e999', '-', '"\\u0000"', '"\\uD800"', '\\', '"a":', 'true', '\u0000', '\uFEFF'],
+        x + z,
+      ) +
+      out.slice(at + (z % 4));
   }
   return Buffer.from(out, 'utf8');
 }
@@ -163,7 +279,8 @@ function damaged(plan: Plan): { bytes: Buffer; ext: string } {
     case 'truncate':
       return { bytes: bytes.subarray(0, (plan.ops[0]?.[0] ?? 0) % len), ext: seed.ext };
     case 'overwrite':
-      for (const [a, b, c] of plan.ops) for (let i = 0; i < 1 + (c % 16); i++) if (bytes.length > 0) bytes[(a + i) % len] = (b + i * c) & 0xff;
+      for (const [a, b, c] of plan.ops)
+        for (let i = 0; i < 1 + (c % 16); i++) if (bytes.length > 0) bytes[(a + i) % len] = (b + i * c) & 0xff;
       return { bytes, ext: seed.ext };
     case 'insert': {
       let out = bytes;
@@ -181,7 +298,10 @@ function damaged(plan: Plan): { bytes: Buffer; ext: string } {
       const enc = pick(['utf16le', 'utf16be', 'windows-1256', 'latin1', 'utf8'], plan.ops[0]?.[0] ?? 0);
       const encoded = iconv.encode(text, enc, { addBOM: (plan.ops[0]?.[1] ?? 0) % 2 === 0 });
       // Sometimes a BOM of another encoding in front.
-      const bom = pick([Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])], plan.ops[0]?.[2] ?? 0);
+      const bom = pick(
+        [Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])],
+        plan.ops[0]?.[2] ?? 0,
+      );
       return { bytes: Buffer.concat([bom, encoded]), ext: seed.ext === '.xlsx' ? '.csv' : seed.ext };
     }
     case 'zip-bytes': {
@@ -203,7 +323,18 @@ function damaged(plan: Plan): { bytes: Buffer; ext: string } {
 
 const planArb: fc.Arbitrary<Plan> = fc.record({
   seed: fc.nat(),
-  damage: fc.constantFrom<Damage>('flip', 'truncate', 'overwrite', 'insert', 'csv-cells', 'encoding', 'zip-bytes', 'xml', 'json', 'extension'),
+  damage: fc.constantFrom<Damage>(
+    'flip',
+    'truncate',
+    'overwrite',
+    'insert',
+    'csv-cells',
+    'encoding',
+    'zip-bytes',
+    'xml',
+    'json',
+    'extension',
+  ),
   ops: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 8 }),
   kind: fc.constantFrom('own', 'own', 'own', 'own', 'clients', 'cases', 'services'),
   encoding: fc.constantFrom('none', 'none', 'none', 'none', 'none', 'none', 'none', 'utf8', 'windows-1256', 'utf16le'),
@@ -231,12 +362,14 @@ async function importDamaged(plan: Plan): Promise<string | null> {
       return `no answer after 20 s: ${args.slice(2).join(' ')}`;
     }
     seen.set(r.code, (seen.get(r.code) ?? 0) + 1);
-    if (process.env.PARVANDE_FUZZ_LOG) writeFileSync(process.env.PARVANDE_FUZZ_LOG, `${r.code} ${plan.damage} ${r.stderr.split('\n')[0]?.slice(0, 160)}\n`, { flag: 'a' });
+    if (process.env.PARVANDE_FUZZ_LOG)
+      writeFileSync(process.env.PARVANDE_FUZZ_LOG, `${r.code} ${plan.damage} ${r.stderr.split('\n')[0]?.slice(0, 160)}\n`, { flag: 'a' });
     let problem: string | null = null;
     if (!ALLOWED.includes(r.code)) problem = `exit ${r.code}: ${r.stderr.trim()}`;
     else if (/^\s+at .+:\d+:\d+\)?$/m.test(r.stderr)) problem = `a stack trace on stderr: ${r.stderr}`;
     // PARVANDE_FUZZ_KEEP=folder keeps each failing file there, to replay by hand.
-    if (problem !== null && process.env.PARVANDE_FUZZ_KEEP) copyFileSync(file, join(process.env.PARVANDE_FUZZ_KEEP, `failing-${counter}${ext}`));
+    if (problem !== null && process.env.PARVANDE_FUZZ_KEEP)
+      copyFileSync(file, join(process.env.PARVANDE_FUZZ_KEEP, `failing-${counter}${ext}`));
     return problem;
   } finally {
     clearTimeout(timer);

@@ -113,7 +113,9 @@ test('killed 50 times during a 200,000-row import: intact, whole batches, no dup
   const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
   const poll = new Database(db, { readonly: true, fileMustExist: true });
   const lastRun = poll.prepare(`SELECT coalesce(max(id), 0) AS id FROM import_batches`).pluck();
-  const progressOf = poll.prepare(`SELECT inserted + updated + unchanged + rejected FROM import_batches WHERE id > ? ORDER BY id DESC LIMIT 1`).pluck();
+  const progressOf = poll
+    .prepare(`SELECT inserted + updated + unchanged + rejected FROM import_batches WHERE id > ? ORDER BY id DESC LIMIT 1`)
+    .pluck();
   const storedNow = poll.prepare(`SELECT coalesce(sum(inserted), 0) FROM import_batches`).pluck();
   const worker = new Worker(new URL('./checker.mjs', import.meta.url));
   const cycles: Cycle[] = [];
@@ -128,7 +130,8 @@ test('killed 50 times during a 200,000-row import: intact, whole batches, no dup
       // each restart first re-reads every stored row, so those are what the run time is spent on.
       const kind = cycles.length % 4 === 0 ? 'inserting' : random() < 0.5 ? 'start-up' : 're-reading';
       const moment: Moment = kind === 'inserting' && stored >= ROWS ? 're-reading' : kind;
-      const target = moment === 'start-up' ? null : moment === 'inserting' ? stored + between(1, 30_000) : between(0, Math.min(stored, 25_000));
+      const target =
+        moment === 'start-up' ? null : moment === 'inserting' ? stored + between(1, 30_000) : between(0, Math.min(stored, 25_000));
       const cycle: Cycle = { moment, target, killed: false, storedBefore: stored };
       cycles.push(cycle);
 

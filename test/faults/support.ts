@@ -76,7 +76,9 @@ export function inspectImport(file: string): ImportState {
   try {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     const c = db.prepare(`SELECT count(*) AS n, count(DISTINCT national_code) AS d, max(national_code) AS top FROM clients`).get() as {
-      n: number; d: number; top: string | null;
+      n: number;
+      d: number;
+      top: string | null;
     };
     const recorded = (db.prepare(`SELECT coalesce(sum(inserted), 0) AS n FROM import_batches`).get() as { n: number }).n;
     return { integrity, clients: c.n, distinctCodes: c.d, recordedInserted: recorded, prefix: c.top === null ? 0 : rowOfCode(c.top) + 1 };

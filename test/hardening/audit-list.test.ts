@@ -53,7 +53,9 @@ beforeAll(async () => {
   await as('auditor', ['case', 'show', 'AUD01-1405-000001']);
   const raw = new Database(db);
   try {
-    const add = raw.prepare(`INSERT INTO audit_log (at, actor, command, action, record_type, record_id) VALUES (?, 'old', 'case note', 'note', 'case', '2')`);
+    const add = raw.prepare(
+      `INSERT INTO audit_log (at, actor, command, action, record_type, record_id) VALUES (?, 'old', 'case note', 'note', 'case', '2')`,
+    );
     add.run(LAST_OF_ABAN);
     add.run(FIRST_OF_AZAR);
   } finally {
@@ -81,7 +83,7 @@ describe('audit list', () => {
     expect(rows.find((r) => r.action === 'close')?.detail).toBe('status,closed-on,close-reason');
   });
 
-  it('--actor keeps one person\'s entries', async () => {
+  it("--actor keeps one person's entries", async () => {
     expect(brief(await list('--actor', 'ali'))).toEqual(['ali service log create service:1', 'ali case open create case:2']);
     expect(await list('--actor', 'nobody')).toEqual([]);
     expect(brief(await list('--actor', '  auditor  '))).toEqual(['auditor case show view case:1']);
@@ -114,7 +116,11 @@ describe('audit list', () => {
     expect(brief(await list('--record', 'case:1', '--actor', 'auditor'))).toEqual(['auditor case show view case:1']);
     expect(brief(await list('--record', 'case:2', '--actor', 'old', '--from', '1405/09/01'))).toEqual(['old case note note case:2']);
     expect((await list('--limit', '2')).map((r) => r.at)).toEqual([FIRST_OF_AZAR, LAST_OF_ABAN]);
-    expect(brief(await list('--limit', '3', '--actor', 'maryam'))).toEqual(['maryam case close close case:1', 'maryam case close create followup:1', 'maryam case open create case:1']);
+    expect(brief(await list('--limit', '3', '--actor', 'maryam'))).toEqual([
+      'maryam case close close case:1',
+      'maryam case close create followup:1',
+      'maryam case open create case:1',
+    ]);
   });
 
   it('refuses bad filters with one line: unknown case (3), bad date or range (2)', async () => {
@@ -179,7 +185,11 @@ describe('what the trail records', () => {
       expect(raw.prepare('SELECT * FROM audit_log WHERE id = 1').get()).toEqual(first);
       expect(raw.prepare(`SELECT count(*) FROM audit_log WHERE actor = 'forger'`).pluck().get()).toBe(0);
       // Appending stays possible: that is what the program does.
-      raw.prepare(`INSERT INTO audit_log (at, actor, command, action, record_type) VALUES ('2026-11-25T00:00:00.000Z', 'test', 'x', 'x', 'x')`).run();
+      raw
+        .prepare(
+          `INSERT INTO audit_log (at, actor, command, action, record_type) VALUES ('2026-11-25T00:00:00.000Z', 'test', 'x', 'x', 'x')`,
+        )
+        .run();
     } finally {
       raw.close();
     }

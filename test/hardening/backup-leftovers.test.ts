@@ -20,7 +20,10 @@ const t = scratchDir('parvande-leftovers-');
 afterAll(() => t.cleanup());
 
 /** Every file in `dir` that is a copy in the making: the temporary files of backups and restores. */
-const partials = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.partial') || f.endsWith('.tmp')).sort();
+const partials = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.partial') || f.endsWith('.tmp'))
+    .sort();
 
 let big = '';
 beforeAll(async () => {

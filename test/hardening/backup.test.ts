@@ -5,7 +5,20 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js';
@@ -72,7 +85,10 @@ describe('db backup', () => {
   it('makes verified, owner-only, consistent copies while another process keeps writing', async () => {
     const db = await office();
     // A clerk with more work than the test waits for: stopped once the copies are made.
-    const writer = spawn(process.execPath, [join(DRIVERS, 'clerk.mjs'), db, 'cases', '1000000', '3'], { env: { ...process.env, PARVANDE_USER: 'clerk' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const writer = spawn(process.execPath, [join(DRIVERS, 'clerk.mjs'), db, 'cases', '1000000', '3'], {
+      env: { ...process.env, PARVANDE_USER: 'clerk' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     writer.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => writer.on('close', (_code, signal) => resolve(signal)));
@@ -85,7 +101,13 @@ describe('db backup', () => {
         const json = await ok(db, ['db', 'backup', ...(out === undefined ? [] : ['--out', out])]);
         copies.push({ path: json.path, before, after: cases(db), json });
       }
-      expect(copies[0]?.json).toEqual({ path: expect.stringMatching(/[/\\]backups[/\\]parvande-BKP01-\d{8}-\d{6}(-\d+)?\.db$/), integrity: 'ok', schemaVersion: LATEST_VERSION, officeCode: 'BKP01', bytes: expect.any(Number) });
+      expect(copies[0]?.json).toEqual({
+        path: expect.stringMatching(/[/\\]backups[/\\]parvande-BKP01-\d{8}-\d{6}(-\d+)?\.db$/),
+        integrity: 'ok',
+        schemaVersion: LATEST_VERSION,
+        officeCode: 'BKP01',
+        bytes: expect.any(Number),
+      });
       expect(dirname(copies[0]?.path as string)).toBe(join(dirname(db), 'backups'));
       expect(copies[1]?.json).toMatchObject({ path: join(dirname(db), 'copy of office.db'), integrity: 'ok', officeCode: 'BKP01' });
       // The clerk kept writing while the copies were made.
@@ -204,12 +226,14 @@ describe('db restore', () => {
     expect(r.code).toBe(2);
     expect(oneLine(r)).toBe('error: restore replaces the database: confirm with --yes');
     const j = await runCli(['--db', db, 'db', 'restore', backup, '--json']);
-    expect(JSON.parse(j.stderr)).toEqual({ error: { code: 'usage', message: 'restore replaces the database: confirm with --yes', field: 'yes' } });
+    expect(JSON.parse(j.stderr)).toEqual({
+      error: { code: 'usage', message: 'restore replaces the database: confirm with --yes', field: 'yes' },
+    });
     expect(dump(db)).toBe(before);
     expect(readdirSync(dirname(db)).filter((f) => f.includes('.replaced-'))).toEqual([]);
   });
 
-  it('refuses a missing, corrupt, foreign or newer file (exit 5) and another office\'s backup (exit 4), even with --yes', async () => {
+  it("refuses a missing, corrupt, foreign or newer file (exit 5) and another office's backup (exit 4), even with --yes", async () => {
     const dir = join(t.dir, 'bad-files');
     mkdirSync(dir);
     const text = join(dir, 'notes.db');
@@ -263,7 +287,9 @@ describe('db restore', () => {
     });
     // The database is the backup again (two clients), and the restore is in its trail.
     expect(one(db, 'SELECT count(*) FROM clients')).toBe(2);
-    expect(one(db, `SELECT actor || ' ' || command || ' ' || action FROM audit_log ORDER BY id DESC LIMIT 1`)).toBe('head db restore restore');
+    expect(one(db, `SELECT actor || ' ' || command || ' ' || action FROM audit_log ORDER BY id DESC LIMIT 1`)).toBe(
+      'head db restore restore',
+    );
     // The kept file is the database as it was (five clients), whole and owner-only.
     expect(one(r.keptAs, 'SELECT count(*) FROM clients')).toBe(5);
     expect(one(r.keptAs, 'PRAGMA integrity_check')).toBe('ok');
@@ -284,9 +310,18 @@ describe('db restore', () => {
     const s = new Database(db, { readonly: true });
     s.exec(`ATTACH '${backup}' AS b`);
     try {
-      for (const name of s.prepare(`SELECT name FROM b.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[]) {
-        const differ = s.prepare(`SELECT count(*) FROM (SELECT * FROM main."${name}" EXCEPT SELECT * FROM b."${name}") `).pluck().get() as number;
-        const gone = s.prepare(`SELECT count(*) FROM (SELECT * FROM b."${name}" EXCEPT SELECT * FROM main."${name}") `).pluck().get() as number;
+      for (const name of s
+        .prepare(`SELECT name FROM b.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+        .pluck()
+        .all() as string[]) {
+        const differ = s
+          .prepare(`SELECT count(*) FROM (SELECT * FROM main."${name}" EXCEPT SELECT * FROM b."${name}") `)
+          .pluck()
+          .get() as number;
+        const gone = s
+          .prepare(`SELECT count(*) FROM (SELECT * FROM b."${name}" EXCEPT SELECT * FROM main."${name}") `)
+          .pluck()
+          .get() as number;
         expect({ name, differ, gone }).toEqual({ name, differ: name === 'audit_log' ? 1 : 0, gone: 0 });
       }
     } finally {
@@ -316,7 +351,7 @@ describe('db restore', () => {
     expect(one(target, 'SELECT count(*) FROM clients')).toBe(1);
   });
 
-  it('another office\'s backup with --other-office --yes', async () => {
+  it("another office's backup with --other-office --yes", async () => {
     const other = await office('OTH03');
     const otherBackup = (await ok(other, ['db', 'backup'])).path;
     const target = await office('TGT04');
@@ -352,13 +387,19 @@ describe('db check on a damaged file', () => {
     const healthy = await runCli(['--db', db, 'db', 'check']);
     expect(healthy.code).toBe(0);
     let reported = 0;
-    for (const [what, name, at] of [['a table page', 'clients', 0], ['an index page', 'clients_name_key', 0], ['the cells of a table page', 'clients', 3790]] as const) {
+    for (const [what, name, at] of [
+      ['a table page', 'clients', 0],
+      ['an index page', 'clients_name_key', 0],
+      ['the cells of a table page', 'clients', 3790],
+    ] as const) {
       const copy = join(dirname(db), `damaged-${name}-${at}.db`);
       copyFileSync(db, copy);
       damagePage(copy, one<number>(copy, `SELECT rootpage FROM sqlite_master WHERE name = '${name}'`), at);
       const r = await runCli(['--db', copy, 'db', 'check']);
       expect(r.code, what).toBe(5);
-      expect(oneLine(r), what).toMatch(/failed its check \(integrity or foreign keys\)$|is not a readable parvande database \(SQLITE_(CORRUPT|NOTADB)/);
+      expect(oneLine(r), what).toMatch(
+        /failed its check \(integrity or foreign keys\)$|is not a readable parvande database \(SQLITE_(CORRUPT|NOTADB)/,
+      );
       const j = await runCli(['--db', copy, 'db', 'check', '--json']);
       expect(j.code, what).toBe(5);
       expect(JSON.parse(oneLine(j)).error.code).toBe('database-unreadable');

@@ -35,7 +35,9 @@ function leaves(cmd: Command, path: string[] = []): Leaf[] {
     else {
       out.push({
         path: p,
-        options: sub.options.filter((o) => o.long !== undefined).map((o) => ({ flag: o.long as string, takesValue: o.required || o.optional })),
+        options: sub.options
+          .filter((o) => o.long !== undefined)
+          .map((o) => ({ flag: o.long as string, takesValue: o.required || o.optional })),
         args: sub.registeredArguments.length,
       });
     }
@@ -50,17 +52,139 @@ const GLOBAL_FLAGS = ['--json', '--lang', '--calendar', '--actor', '--no-input',
 
 /** Values people (and broken scripts) type. */
 const NASTY = [
-  '', ' ', '0', '-1', '1', '2', '3', '#1', '۱', '٣', '۱۴۰۵/۰۹/۰۴', '٢٠٢٦-١١-٢٥', '1402/12/30', '1403/12/30', '1405/07/31', '1405/13/01', '1405/00/00',
-  '0000/00/00', '9999-12-31', '2026-02-29', '2024-02-29', '1299/01/01', '1500/01/01', '+7d', '-7d', '+99999d', '-99999m', '+1m', 'today', 'yesterday',
-  '1405-09', '1405-13', '13', '1405', '99999999999999999999', '1e309', 'NaN', 'Infinity', '-0', '0x10', '1.5', '١٫٥', '12,000', '۱۲،۰۰۰',
-  '__proto__', 'constructor', 'toString', 'hasOwnProperty', '{"a":1}', '[]', 'null', 'undefined', 'true', 'yes', 'بله', 'خیر',
-  'TST01-1405-000001', 'tst01-1405-000001', '1405-1', '1405-999999', 'case:1', 'client:', ':', 'case:TST01-1405-000001', 'followup:1',
-  '0013542419', '۰۰۱۳۵۴۲۴۱۹', '0013542418', '09121234567', '+989121234567', '00989121234567',
-  'hotline', 'mobile-team', 'suicide', 'child-abuse', 'critical', 'resolved', 'hotline-call', 'social-worker', 'gov', 'ngo', 'female', 'خط تلفن ۱۲۳',
-  'zahra', 'زهرا', 'علي', 'محمد\u200cعلی', '\u200c', '\u200f', '\u200e', '\u202b1405\u202c', '\u202e12\u202c', '\u200fزهرا\u200f', '\ufeff1',
-  'a\tb', 'a\nb', 'a\r\nb', '\u0001', '\u001b[31mred', '\u007f', '\u0008\u0008', 'x\u000b', '\u2028', '\ud800', '😀', 'é', 'e\u0301',
-  '7,30,90', '۷،۳۰،۹۰', '0,0', ',', '،', ';', 'csv', 'xlsx', 'html', 'json', 'table', 'fa', 'en', 'jalali', 'gregorian',
-  '--', '-', '--json', '-h', '.', '..', 'nul', 'CON', 'a:b', 'report.csv', 'out.xlsx',
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1',
+  '2',
+  '3',
+  '#1',
+  '۱',
+  '٣',
+  '۱۴۰۵/۰۹/۰۴',
+  '٢٠٢٦-١١-٢٥',
+  '1402/12/30',
+  '1403/12/30',
+  '1405/07/31',
+  '1405/13/01',
+  '1405/00/00',
+  '0000/00/00',
+  '9999-12-31',
+  '2026-02-29',
+  '2024-02-29',
+  '1299/01/01',
+  '1500/01/01',
+  '+7d',
+  '-7d',
+  '+99999d',
+  '-99999m',
+  '+1m',
+  'today',
+  'yesterday',
+  '1405-09',
+  '1405-13',
+  '13',
+  '1405',
+  '99999999999999999999',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '-0',
+  '0x10',
+  '1.5',
+  '١٫٥',
+  '12,000',
+  '۱۲،۰۰۰',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  '{"a":1}',
+  '[]',
+  'null',
+  'undefined',
+  'true',
+  'yes',
+  'بله',
+  'خیر',
+  'TST01-1405-000001',
+  'tst01-1405-000001',
+  '1405-1',
+  '1405-999999',
+  'case:1',
+  'client:',
+  ':',
+  'case:TST01-1405-000001',
+  'followup:1',
+  '0013542419',
+  '۰۰۱۳۵۴۲۴۱۹',
+  '0013542418',
+  '09121234567',
+  '+989121234567',
+  '00989121234567',
+  'hotline',
+  'mobile-team',
+  'suicide',
+  'child-abuse',
+  'critical',
+  'resolved',
+  'hotline-call',
+  'social-worker',
+  'gov',
+  'ngo',
+  'female',
+  'خط تلفن ۱۲۳',
+  'zahra',
+  'زهرا',
+  'علي',
+  'محمد\u200cعلی',
+  '\u200c',
+  '\u200f',
+  '\u200e',
+  '\u202b1405\u202c',
+  '\u202e12\u202c',
+  '\u200fزهرا\u200f',
+  '\ufeff1',
+  'a\tb',
+  'a\nb',
+  'a\r\nb',
+  '\u0001',
+  '\u001b[31mred',
+  '\u007f',
+  '\u0008\u0008',
+  'x\u000b',
+  '\u2028',
+  '\ud800',
+  '😀',
+  'é',
+  'e\u0301',
+  '7,30,90',
+  '۷،۳۰،۹۰',
+  '0,0',
+  ',',
+  '،',
+  ';',
+  'csv',
+  'xlsx',
+  'html',
+  'json',
+  'table',
+  'fa',
+  'en',
+  'jalali',
+  'gregorian',
+  '--',
+  '-',
+  '--json',
+  '-h',
+  '.',
+  '..',
+  'nul',
+  'CON',
+  'a:b',
+  'report.csv',
+  'out.xlsx',
 ];
 
 /** Paths must stay inside the scratch folder: no absolute paths, no climbing out. */
@@ -91,8 +215,16 @@ function argvFor(leaf: Leaf, db: string): fc.Arbitrary<Argv> {
   const realFlag = leaf.options.length > 0 ? fc.constantFrom(...leaf.options) : fc.constant({ flag: '--help', takesValue: false });
   const anyFlag = fc.oneof(
     { arbitrary: realFlag, weight: 16 },
-    { arbitrary: fc.constantFrom(...GLOBAL_FLAGS).map((flag) => ({ flag, takesValue: ['--lang', '--calendar', '--actor'].includes(flag) })), weight: 2 },
-    { arbitrary: fc.constantFrom('--nope', '--case', '--client', '--date', '--out', '-x', '--', '---x', '--=1').map((flag) => ({ flag, takesValue: true })), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(...GLOBAL_FLAGS).map((flag) => ({ flag, takesValue: ['--lang', '--calendar', '--actor'].includes(flag) })),
+      weight: 2,
+    },
+    {
+      arbitrary: fc
+        .constantFrom('--nope', '--case', '--client', '--date', '--out', '-x', '--', '---x', '--=1')
+        .map((flag) => ({ flag, takesValue: true })),
+      weight: 1,
+    },
   );
   const option = fc.tuple(anyFlag, valueArb, fc.constantFrom('space', 'space', 'equals', 'bare')).map(([o, v, form]) => {
     if (!o.takesValue || form === 'bare') return [o.flag];
@@ -105,7 +237,10 @@ function argvFor(leaf: Leaf, db: string): fc.Arbitrary<Argv> {
   const dbChoice = fc.oneof(
     { arbitrary: fc.constant(['--db', db]), weight: 12 },
     { arbitrary: fc.constant([] as string[]), weight: 3 },
-    { arbitrary: fc.constantFrom(['--db', 'missing.db'], ['--db', '.'], ['--db', ''], ['--db', db, '--db', db], ['--db', 'x'.repeat(5000)]), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(['--db', 'missing.db'], ['--db', '.'], ['--db', ''], ['--db', db, '--db', db], ['--db', 'x'.repeat(5000)]),
+      weight: 1,
+    },
   );
   return fc
     .tuple(dbChoice, fc.array(option, { maxLength: 8 }), positionals, fc.boolean(), fc.integer({ min: 0, max: 8 }))
@@ -120,7 +255,13 @@ function argvFor(leaf: Leaf, db: string): fc.Arbitrary<Argv> {
 /** A command line that is not even a real command: a bare group, an unknown word, nothing at all. */
 function oddArgv(db: string): fc.Arbitrary<Argv> {
   return fc
-    .tuple(fc.oneof(fc.constantFrom(...GROUPS).map((g) => [g]), fc.array(valueArb, { maxLength: 3 })), fc.array(valueArb, { maxLength: 3 }))
+    .tuple(
+      fc.oneof(
+        fc.constantFrom(...GROUPS).map((g) => [g]),
+        fc.array(valueArb, { maxLength: 3 }),
+      ),
+      fc.array(valueArb, { maxLength: 3 }),
+    )
     .map(([head, rest]) => ({ argv: ['--db', db, ...head, ...rest] }));
 }
 
@@ -201,7 +342,10 @@ describe('fuzzed command lines', () => {
 
   it(`never crash through the built bin (${BIN_RUNS} command lines)`, async () => {
     // One argument of a real process is limited (128 KiB on Linux): huge values are cut to 20,000 characters.
-    const arb = fc.constantFrom(...LEAVES).chain((leaf) => argvFor(leaf, db)).map(({ argv }) => ({ argv: argv.map((a) => a.slice(0, 20_000)) }));
+    const arb = fc
+      .constantFrom(...LEAVES)
+      .chain((leaf) => argvFor(leaf, db))
+      .map(({ argv }) => ({ argv: argv.map((a) => a.slice(0, 20_000)) }));
     await fc.assert(
       fc.asyncProperty(arb, async ({ argv }) => {
         const r = await runBin(argv, { env: ENV(), cwd });

@@ -40,7 +40,10 @@ afterAll(() => t.cleanup());
 /** Starts a process, kills it with SIGKILL after `afterMs`, and gives back what it printed. */
 function runAndKill(args: string[], afterMs: number): Promise<{ stdout: string; stderr: string; killed: boolean; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', PARVANDE_USER: 'clerk' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, NO_COLOR: '1', PARVANDE_USER: 'clerk' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -81,11 +84,27 @@ const BROKEN: Record<string, string> = {
 /** Audit entries per kind of write, against the rows those writes leave. */
 const AUDIT: [string, string, string][] = [
   ['case created', `SELECT count(*) FROM audit_log WHERE record_type = 'case' AND action = 'create'`, `SELECT count(*) FROM cases`],
-  ['case closed', `SELECT count(*) FROM audit_log WHERE record_type = 'case' AND action = 'close'`, `SELECT count(*) FROM case_events WHERE kind = 'closed'`],
-  ['case reopened', `SELECT count(*) FROM audit_log WHERE record_type = 'case' AND action = 'reopen'`, `SELECT count(*) FROM case_events WHERE kind = 'reopened'`],
+  [
+    'case closed',
+    `SELECT count(*) FROM audit_log WHERE record_type = 'case' AND action = 'close'`,
+    `SELECT count(*) FROM case_events WHERE kind = 'closed'`,
+  ],
+  [
+    'case reopened',
+    `SELECT count(*) FROM audit_log WHERE record_type = 'case' AND action = 'reopen'`,
+    `SELECT count(*) FROM case_events WHERE kind = 'reopened'`,
+  ],
   ['service logged', `SELECT count(*) FROM audit_log WHERE record_type = 'service' AND action = 'create'`, `SELECT count(*) FROM services`],
-  ['follow-up created', `SELECT count(*) FROM audit_log WHERE record_type = 'followup' AND action = 'create'`, `SELECT count(*) FROM followups`],
-  ['follow-up done', `SELECT count(*) FROM audit_log WHERE record_type = 'followup' AND action = 'done'`, `SELECT count(*) FROM followups WHERE status = 'done'`],
+  [
+    'follow-up created',
+    `SELECT count(*) FROM audit_log WHERE record_type = 'followup' AND action = 'create'`,
+    `SELECT count(*) FROM followups`,
+  ],
+  [
+    'follow-up done',
+    `SELECT count(*) FROM audit_log WHERE record_type = 'followup' AND action = 'done'`,
+    `SELECT count(*) FROM followups WHERE status = 'done'`,
+  ],
 ];
 
 interface Snapshot {
@@ -101,7 +120,8 @@ function checkWhole(acked: string[]): Snapshot {
     expect(s.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(s.pragma('foreign_key_check')).toEqual([]);
     for (const [rule, query] of Object.entries(BROKEN)) expect(s.prepare(query).pluck().all(), rule).toEqual([]);
-    for (const [what, audit, rows] of AUDIT) expect(s.prepare(audit).pluck().get(), `audit entries: ${what}`).toBe(s.prepare(rows).pluck().get());
+    for (const [what, audit, rows] of AUDIT)
+      expect(s.prepare(audit).pluck().get(), `audit entries: ${what}`).toBe(s.prepare(rows).pluck().get());
     // Every write the process acknowledged survived its death.
     for (const line of acked) {
       const [op, id, plan] = line.split(' ');
@@ -113,8 +133,15 @@ function checkWhole(acked: string[]): Snapshot {
         reopened: `SELECT count(*) FROM case_events WHERE case_id = ? AND kind = 'reopened'`,
         done: `SELECT count(*) FROM followups WHERE id = ? AND status = 'done'`,
       };
-      expect(s.prepare(query[op as string] as string).pluck().get(Number(id)), line).toBeGreaterThanOrEqual(1);
-      for (const f of plan?.split(',') ?? []) expect(s.prepare('SELECT count(*) FROM followups WHERE id = ? AND from_plan = 1').pluck().get(Number(f)), line).toBe(1);
+      expect(
+        s
+          .prepare(query[op as string] as string)
+          .pluck()
+          .get(Number(id)),
+        line,
+      ).toBeGreaterThanOrEqual(1);
+      for (const f of plan?.split(',') ?? [])
+        expect(s.prepare('SELECT count(*) FROM followups WHERE id = ? AND from_plan = 1').pluck().get(Number(f)), line).toBe(1);
     }
     return {
       cases: s.prepare('SELECT count(*) FROM cases').pluck().get() as number,
@@ -164,7 +191,9 @@ describe('SIGKILL at random moments during case work', () => {
     for (let i = 0; i < BIN_KILLS; i++) {
       const s = new Database(db, { readonly: true });
       const open = s.prepare(`SELECT id FROM cases WHERE status = 'open' ORDER BY random() LIMIT 1`).pluck().get() as number | undefined;
-      const closed = s.prepare(`SELECT id FROM cases WHERE status = 'closed' ORDER BY random() LIMIT 1`).pluck().get() as number | undefined;
+      const closed = s.prepare(`SELECT id FROM cases WHERE status = 'closed' ORDER BY random() LIMIT 1`).pluck().get() as
+        | number
+        | undefined;
       s.close();
       const make = commands[i % commands.length] as (id: number) => string[];
       const args = make((i % commands.length === 3 ? closed : open) ?? 1);

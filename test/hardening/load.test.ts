@@ -38,7 +38,10 @@ interface Done {
 }
 
 function start(args: string[]): { done: Promise<Done>; running: () => boolean } {
-  const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', PARVANDE_USER: 'clerk' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, NO_COLOR: '1', PARVANDE_USER: 'clerk' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let finished = false;
@@ -80,7 +83,9 @@ function counts(): Counts {
 /** The "This month" column of the nightly CSV, by row code (the first row of each code). */
 function csvThisMonth(file: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const line of readFileSync(file, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/)) {
+  for (const line of readFileSync(file, 'utf8')
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/)) {
     const cells: string[] = [];
     for (const m of line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)) {
       cells.push((m[1] ?? '').replace(/^"|"$/g, '').replace(/""/g, '"'));
@@ -94,10 +99,16 @@ function csvThisMonth(file: string): Map<string, number> {
   return out;
 }
 
-const sumOf = (m: Map<string, number>, prefix: string): number => [...m].filter(([k]) => k.startsWith(prefix)).reduce((a, [, v]) => a + v, 0);
+const sumOf = (m: Map<string, number>, prefix: string): number =>
+  [...m].filter(([k]) => k.startsWith(prefix)).reduce((a, [, v]) => a + v, 0);
 
 /** Both clerks' pairs hold in one report: proof that it read one moment. */
-function expectOneMoment(f: { cases: number; caseServices: number; calls: number; clients: number }, lo: Counts, hi: Counts, what: string): void {
+function expectOneMoment(
+  f: { cases: number; caseServices: number; calls: number; clients: number },
+  lo: Counts,
+  hi: Counts,
+  what: string,
+): void {
   expect(f.cases - f.caseServices, `${what}: clerk A's cases and services`).toBeGreaterThanOrEqual(0);
   expect(f.cases - f.caseServices, `${what}: clerk A's cases and services`).toBeLessThanOrEqual(1);
   expect(f.calls - f.clients, `${what}: clerk B's calls and clients`).toBeGreaterThanOrEqual(0);
@@ -119,7 +130,10 @@ describe('two clerks writing while the nightly report runs', () => {
     async function report(kind: 'nightly' | 'monthly'): Promise<void> {
       const bothBefore = clerkA.running() && clerkB.running();
       const lo = counts();
-      const args = kind === 'nightly' ? [BIN, '--db', db, 'report', 'nightly', '--dir', reports, '--json'] : [BIN, '--db', db, 'report', 'monthly', '--json'];
+      const args =
+        kind === 'nightly'
+          ? [BIN, '--db', db, 'report', 'nightly', '--dir', reports, '--json']
+          : [BIN, '--db', db, 'report', 'monthly', '--json'];
       const r = await start(args).done;
       const hi = counts();
       if (bothBefore && clerkA.running() && clerkB.running()) stats.duringBoth++;
@@ -138,7 +152,12 @@ describe('two clerks writing while the nightly report runs', () => {
         // Every case clerk A opens stays open and unassigned: the attention list counts them all.
         expect(j.casesUnassigned).toBe(j.casesOpened);
         const calls = csv.get('services.byCategory.none') as number;
-        expectOneMoment({ cases: j.casesOpened, caseServices: total - calls, calls, clients: csv.get('clients.registered') as number }, lo, hi, `nightly #${n}`);
+        expectOneMoment(
+          { cases: j.casesOpened, caseServices: total - calls, calls, clients: csv.get('clients.registered') as number },
+          lo,
+          hi,
+          `nightly #${n}`,
+        );
       } else {
         const s = j.services;
         const sum = (o: Record<string, number>): number => Object.values(o).reduce((x, y) => x + y, 0);
@@ -146,7 +165,12 @@ describe('two clerks writing while the nightly report runs', () => {
         expect(sum(s.byChannel)).toBe(s.total);
         expect(sum(s.byCategory)).toBe(s.total);
         expect(j.cases.openAtEnd).toBe(j.cases.opened);
-        expectOneMoment({ cases: j.cases.opened, caseServices: s.total - s.byCategory.none, calls: s.byCategory.none, clients: j.clients.registered }, lo, hi, `monthly #${n}`);
+        expectOneMoment(
+          { cases: j.cases.opened, caseServices: s.total - s.byCategory.none, calls: s.byCategory.none, clients: j.clients.registered },
+          lo,
+          hi,
+          `monthly #${n}`,
+        );
       }
     }
     /** Reports one after another for as long as the clerks write (twice at least). */

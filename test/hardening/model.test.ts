@@ -49,12 +49,19 @@ interface Stats {
 /** What every run starts from (see SEED): so that early steps have records to work on. */
 const SEED_NC = '0013542419';
 const startModel = (): Model => ({
-  clients: [{ id: 1, nc: SEED_NC }, { id: 2, nc: null }, { id: 3, nc: nationalCodeFrom(123456789) }],
+  clients: [
+    { id: 1, nc: SEED_NC },
+    { id: 2, nc: null },
+    { id: 3, nc: nationalCodeFrom(123456789) },
+  ],
   cases: [
     { id: 1, clientId: 1, openedOn: TODAY, status: 'open', reopens: 0 },
     { id: 2, clientId: null, openedOn: AZAR_1, status: 'closed', reopens: 0 },
   ],
-  followups: [{ id: 1, caseId: 2, status: 'scheduled', fromPlan: true }, { id: 2, caseId: 2, status: 'scheduled', fromPlan: true }],
+  followups: [
+    { id: 1, caseId: 2, status: 'scheduled', fromPlan: true },
+    { id: 2, caseId: 2, status: 'scheduled', fromPlan: true },
+  ],
   services: { '1': 1 },
   events: { '1:opened': 1, '1:service': 1, '2:opened': 1, '2:closed': 1, '2:follow-up': 2 },
   // init, three clients, two cases, the close and its two follow-ups, one service.
@@ -80,12 +87,18 @@ const caseNumber = (id: number): string => `TST01-1405-${String(id).padStart(6, 
 type CaseRefForm = 'id' | 'hash' | 'persian' | 'number' | 'short' | 'lower';
 function caseRef(id: number, form: CaseRefForm): string {
   switch (form) {
-    case 'id': return String(id);
-    case 'hash': return `#${id}`;
-    case 'persian': return persianDigits(String(id));
-    case 'number': return caseNumber(id);
-    case 'short': return `1405-${id}`;
-    case 'lower': return caseNumber(id).toLowerCase();
+    case 'id':
+      return String(id);
+    case 'hash':
+      return `#${id}`;
+    case 'persian':
+      return persianDigits(String(id));
+    case 'number':
+      return caseNumber(id);
+    case 'short':
+      return `1405-${id}`;
+    case 'lower':
+      return caseNumber(id).toLowerCase();
   }
 }
 const refForm = fc.constantFrom<CaseRefForm>('id', 'hash', 'persian', 'number', 'short', 'lower');
@@ -121,18 +134,26 @@ async function step(r: Real, args: string[], json: boolean, expected: number): P
 function agree(m: Model, r: Real): void {
   const d = r.dumper;
   expect(d.all('SELECT id, national_code AS nc FROM clients ORDER BY id')).toEqual(m.clients);
-  expect(d.all(`SELECT id, client_id AS clientId, opened_on AS openedOn, status, reopen_count AS reopens FROM cases ORDER BY id`)).toEqual(m.cases);
+  expect(d.all(`SELECT id, client_id AS clientId, opened_on AS openedOn, status, reopen_count AS reopens FROM cases ORDER BY id`)).toEqual(
+    m.cases,
+  );
   expect(
-    d.all<{ id: number; caseId: number; status: FollowupStatus; fromPlan: number }>(
-      'SELECT id, case_id AS caseId, status, from_plan AS fromPlan FROM followups ORDER BY id',
-    ).map((f) => ({ ...f, fromPlan: f.fromPlan === 1 })),
+    d
+      .all<{ id: number; caseId: number; status: FollowupStatus; fromPlan: number }>(
+        'SELECT id, case_id AS caseId, status, from_plan AS fromPlan FROM followups ORDER BY id',
+      )
+      .map((f) => ({ ...f, fromPlan: f.fromPlan === 1 })),
   ).toEqual(m.followups);
   const services = Object.fromEntries(
-    d.all<{ k: string; n: number }>(`SELECT coalesce(CAST(case_id AS TEXT), 'none') AS k, count(*) AS n FROM services GROUP BY case_id`).map((x) => [x.k, x.n]),
+    d
+      .all<{ k: string; n: number }>(`SELECT coalesce(CAST(case_id AS TEXT), 'none') AS k, count(*) AS n FROM services GROUP BY case_id`)
+      .map((x) => [x.k, x.n]),
   );
   expect(services).toEqual(m.services);
   const events = Object.fromEntries(
-    d.all<{ k: string; n: number }>(`SELECT case_id || ':' || kind AS k, count(*) AS n FROM case_events GROUP BY case_id, kind`).map((x) => [x.k, x.n]),
+    d
+      .all<{ k: string; n: number }>(`SELECT case_id || ':' || kind AS k, count(*) AS n FROM case_events GROUP BY case_id, kind`)
+      .map((x) => [x.k, x.n]),
   );
   expect(events).toEqual(m.events);
   // A case's closed/reopened events and its status tell the same story.
@@ -154,17 +175,34 @@ type BadField = 'none' | 'no-first-name' | 'birth-esfand-30' | 'mobile' | 'sex';
 
 class AddClient implements Cmd {
   constructor(
-    readonly nc: NcKind, readonly ncSeed: number, readonly digits: 'latin' | 'persian' | 'arabic',
-    readonly bad: BadField, readonly name: number, readonly json: boolean,
+    readonly nc: NcKind,
+    readonly ncSeed: number,
+    readonly digits: 'latin' | 'persian' | 'arabic',
+    readonly bad: BadField,
+    readonly name: number,
+    readonly json: boolean,
   ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
     let code: string | undefined;
     if (this.nc === 'new') code = nationalCodeFrom(this.ncSeed);
-    else if (this.nc === 'duplicate') code = pick(m.clients.filter((c) => c.nc !== null), this.ncSeed)?.nc ?? nationalCodeFrom(this.ncSeed);
-    else if (this.nc === 'bad-checksum') code = `${nationalCodeFrom(this.ncSeed).slice(0, 9)}${(Number(nationalCodeFrom(this.ncSeed)[9]) + 1) % 10}`;
+    else if (this.nc === 'duplicate')
+      code =
+        pick(
+          m.clients.filter((c) => c.nc !== null),
+          this.ncSeed,
+        )?.nc ?? nationalCodeFrom(this.ncSeed);
+    else if (this.nc === 'bad-checksum')
+      code = `${nationalCodeFrom(this.ncSeed).slice(0, 9)}${(Number(nationalCodeFrom(this.ncSeed)[9]) + 1) % 10}`;
     else if (this.nc === 'blank') code = '   ';
-    const typed = code === undefined ? undefined : this.digits === 'persian' ? persianDigits(code) : this.digits === 'arabic' ? arabicDigits(code) : code;
+    const typed =
+      code === undefined
+        ? undefined
+        : this.digits === 'persian'
+          ? persianDigits(code)
+          : this.digits === 'arabic'
+            ? arabicDigits(code)
+            : code;
     const args = ['client', 'add', '--last-name', LAST[this.name % LAST.length] as string];
     if (this.bad !== 'no-first-name') args.push('--first-name', FIRST[this.name % FIRST.length] as string);
     if (typed !== undefined) args.push('--national-code', typed);
@@ -172,7 +210,8 @@ class AddClient implements Cmd {
     if (this.bad === 'mobile') args.push('--mobile', '0912123');
     if (this.bad === 'sex') args.push('--sex', 'x');
     const stored = this.nc === 'new' || this.nc === 'duplicate' ? (code as string) : null;
-    const expected = this.bad !== 'none' || this.nc === 'bad-checksum' ? 2 : stored !== null && m.clients.some((c) => c.nc === stored) ? 4 : 0;
+    const expected =
+      this.bad !== 'none' || this.nc === 'bad-checksum' ? 2 : stored !== null && m.clients.some((c) => c.nc === stored) ? 4 : 0;
     const res = await step(r, args, this.json, expected);
     if (res.code !== 0) return;
     const id = m.clients.length + 1;
@@ -189,24 +228,64 @@ type OpenTarget = 'anonymous' | 'client-id' | 'client-nc' | 'missing-client' | '
 type OpenBad = 'none' | 'risk' | 'channel' | 'future' | 'category';
 
 class OpenCase implements Cmd {
-  constructor(readonly target: OpenTarget, readonly idx: number, readonly bad: OpenBad, readonly azar1: boolean, readonly json: boolean) {}
+  constructor(
+    readonly target: OpenTarget,
+    readonly idx: number,
+    readonly bad: OpenBad,
+    readonly azar1: boolean,
+    readonly json: boolean,
+  ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
     const client = pick(m.clients, this.idx);
-    const withNc = pick(m.clients.filter((c) => c.nc !== null), this.idx);
-    const args = ['case', 'open', '--channel', this.bad === 'channel' ? 'fax' : 'hotline', '--category', this.bad === 'category' ? 'theft' : 'suicide', '--risk', this.bad === 'risk' ? 'extreme' : 'high'];
+    const withNc = pick(
+      m.clients.filter((c) => c.nc !== null),
+      this.idx,
+    );
+    const args = [
+      'case',
+      'open',
+      '--channel',
+      this.bad === 'channel' ? 'fax' : 'hotline',
+      '--category',
+      this.bad === 'category' ? 'theft' : 'suicide',
+      '--risk',
+      this.bad === 'risk' ? 'extreme' : 'high',
+    ];
     let clientId: number | null = null;
     let expected = 0;
     switch (this.target) {
-      case 'anonymous': args.push('--anonymous'); break;
-      case 'both': args.push('--anonymous', '--client', '1'); expected = 2; break;
-      case 'neither': expected = 2; break;
-      case 'missing-client': args.push('--client', String(m.clients.length + 7)); expected = 3; break;
+      case 'anonymous':
+        args.push('--anonymous');
+        break;
+      case 'both':
+        args.push('--anonymous', '--client', '1');
+        expected = 2;
+        break;
+      case 'neither':
+        expected = 2;
+        break;
+      case 'missing-client':
+        args.push('--client', String(m.clients.length + 7));
+        expected = 3;
+        break;
       case 'client-id':
-        if (client === undefined) { args.push('--client', '1'); expected = 3; } else { args.push('--client', persianDigits(String(client.id))); clientId = client.id; }
+        if (client === undefined) {
+          args.push('--client', '1');
+          expected = 3;
+        } else {
+          args.push('--client', persianDigits(String(client.id)));
+          clientId = client.id;
+        }
         break;
       case 'client-nc':
-        if (withNc === undefined) { args.push('--client', nationalCodeFrom(this.idx)); expected = 3; } else { args.push('--client', withNc.nc as string); clientId = withNc.id; }
+        if (withNc === undefined) {
+          args.push('--client', nationalCodeFrom(this.idx));
+          expected = 3;
+        } else {
+          args.push('--client', withNc.nc as string);
+          clientId = withNc.id;
+        }
         break;
     }
     if (this.bad === 'future') args.push('--opened', '+3d');
@@ -225,14 +304,26 @@ class OpenCase implements Cmd {
 
 /** The plans a worker may type, with the days they mean (null: refused). */
 const PLANS: [string | undefined, number[] | null][] = [
-  [undefined, []], ['', []], ['7,30,90', [7, 30, 90]], ['۷،۳۰', [7, 30]], ['30,7,7', [7, 30]], ['14d;7d', [7, 14]],
-  ['0', null], ['x', null], ['7,800', null], [' , ', null],
+  [undefined, []],
+  ['', []],
+  ['7,30,90', [7, 30, 90]],
+  ['۷،۳۰', [7, 30]],
+  ['30,7,7', [7, 30]],
+  ['14d;7d', [7, 14]],
+  ['0', null],
+  ['x', null],
+  ['7,800', null],
+  [' , ', null],
 ];
 
 class CloseCase implements Cmd {
   constructor(
-    readonly idx: number, readonly missing: string | null, readonly form: CaseRefForm, readonly reason: 'resolved' | 'moved' | 'bored' | 'none',
-    readonly plan: number, readonly json: boolean,
+    readonly idx: number,
+    readonly missing: string | null,
+    readonly form: CaseRefForm,
+    readonly reason: 'resolved' | 'moved' | 'bored' | 'none',
+    readonly plan: number,
+    readonly json: boolean,
   ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
@@ -242,13 +333,21 @@ class CloseCase implements Cmd {
     if (this.reason !== 'none') args.push('--reason', this.reason);
     if (planText !== undefined) args.push('--followup-plan', planText);
     // The order the command checks in: missing option, unknown case, reason, already closed, plan.
-    const expected = this.reason === 'none' ? 2 : c === undefined ? 3 : this.reason === 'bored' ? 2 : c.status === 'closed' ? 4 : days === null ? 2 : 0;
+    const expected =
+      this.reason === 'none' ? 2 : c === undefined ? 3 : this.reason === 'bored' ? 2 : c.status === 'closed' ? 4 : days === null ? 2 : 0;
     const res = await step(r, args, this.json, expected);
     if (res.code !== 0 || c === undefined || days === null) return;
     const planned = days.map((d, i) => ({ id: m.followups.length + 1 + i, afterDays: d }));
     if (this.json) {
-      expect(res.out).toMatchObject({ id: c.id, status: 'closed', closeReason: this.reason, stillScheduled: m.followups.filter((f) => f.caseId === c.id && f.status === 'scheduled').length });
-      expect(res.out.plannedFollowups.map((p: { id: number; afterDays: number }) => ({ id: p.id, afterDays: p.afterDays }))).toEqual(planned);
+      expect(res.out).toMatchObject({
+        id: c.id,
+        status: 'closed',
+        closeReason: this.reason,
+        stillScheduled: m.followups.filter((f) => f.caseId === c.id && f.status === 'scheduled').length,
+      });
+      expect(res.out.plannedFollowups.map((p: { id: number; afterDays: number }) => ({ id: p.id, afterDays: p.afterDays }))).toEqual(
+        planned,
+      );
     }
     c.status = 'closed';
     bump(m.events, `${c.id}:closed`);
@@ -256,11 +355,17 @@ class CloseCase implements Cmd {
     if (planned.length > 0) bump(m.events, `${c.id}:follow-up`, planned.length);
     m.audit += 1 + planned.length;
   }
-  toString = (): string => `CloseCase(${this.idx},${this.missing},${this.form},${this.reason},${String(PLANS[this.plan % PLANS.length]?.[0])})`;
+  toString = (): string =>
+    `CloseCase(${this.idx},${this.missing},${this.form},${this.reason},${String(PLANS[this.plan % PLANS.length]?.[0])})`;
 }
 
 class ReopenCase implements Cmd {
-  constructor(readonly idx: number, readonly missing: string | null, readonly form: CaseRefForm, readonly json: boolean) {}
+  constructor(
+    readonly idx: number,
+    readonly missing: string | null,
+    readonly form: CaseRefForm,
+    readonly json: boolean,
+  ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
     const c = this.missing === null ? pick(m.cases, this.idx) : undefined;
@@ -277,15 +382,27 @@ class ReopenCase implements Cmd {
 }
 
 class ShowCase implements Cmd {
-  constructor(readonly idx: number, readonly missing: string | null, readonly form: CaseRefForm, readonly json: boolean) {}
+  constructor(
+    readonly idx: number,
+    readonly missing: string | null,
+    readonly form: CaseRefForm,
+    readonly json: boolean,
+  ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
     const c = this.missing === null ? pick(m.cases, this.idx) : undefined;
-    const res = await step(r, ['case', 'show', c === undefined ? (this.missing ?? '1') : caseRef(c.id, this.form)], this.json, c === undefined ? 3 : 0);
+    const res = await step(
+      r,
+      ['case', 'show', c === undefined ? (this.missing ?? '1') : caseRef(c.id, this.form)],
+      this.json,
+      c === undefined ? 3 : 0,
+    );
     if (res.code !== 0 || c === undefined) return;
     if (this.json) {
       expect(res.out).toMatchObject({ id: c.id, status: c.status });
-      expect(res.out.followups.map((f: { id: number }) => f.id).sort((a: number, b: number) => a - b)).toEqual(m.followups.filter((f) => f.caseId === c.id).map((f) => f.id));
+      expect(res.out.followups.map((f: { id: number }) => f.id).sort((a: number, b: number) => a - b)).toEqual(
+        m.followups.filter((f) => f.caseId === c.id).map((f) => f.id),
+      );
     }
     // Viewing a case file is itself recorded.
     m.audit++;
@@ -294,7 +411,11 @@ class ShowCase implements Cmd {
 }
 
 class NoteCase implements Cmd {
-  constructor(readonly idx: number, readonly text: string, readonly json: boolean) {}
+  constructor(
+    readonly idx: number,
+    readonly text: string,
+    readonly json: boolean,
+  ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
     const c = pick(m.cases, this.idx);
@@ -314,8 +435,11 @@ type ServiceTarget = 'case' | 'no-case' | 'missing';
 
 class LogService implements Cmd {
   constructor(
-    readonly target: ServiceTarget, readonly idx: number, readonly type: 'hotline-call' | 'crisis-intervention' | 'social-work' | 'nap',
-    readonly minutes: string | undefined, readonly json: boolean,
+    readonly target: ServiceTarget,
+    readonly idx: number,
+    readonly type: 'hotline-call' | 'crisis-intervention' | 'social-work' | 'nap',
+    readonly minutes: string | undefined,
+    readonly json: boolean,
   ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
@@ -324,7 +448,7 @@ class LogService implements Cmd {
     if (this.target === 'case') args.push('--case', c === undefined ? '1' : caseRef(c.id, 'short'));
     if (this.target === 'missing') args.push('--case', 'TST01-1405-999999');
     if (this.minutes !== undefined) args.push(`--minutes=${this.minutes}`);
-    const minutesOk = this.minutes === undefined || /^(\d+|۹۰)$/.test(this.minutes) && Number(this.minutes.replace('۹۰', '90')) <= 1440;
+    const minutesOk = this.minutes === undefined || (/^(\d+|۹۰)$/.test(this.minutes) && Number(this.minutes.replace('۹۰', '90')) <= 1440);
     // The order the command checks in: type, minutes, case (unknown, closed), a case-less service that is not a call.
     let expected = 0;
     if (this.type === 'nap' || !minutesOk) expected = 2;
@@ -344,15 +468,36 @@ class LogService implements Cmd {
 // ---- follow-ups ------------------------------------------------------------
 
 /** Due dates typed, and the ISO date they mean (null: not a date). */
-const DUES: [string, string | null][] = [['+7d', '2026-12-02'], ['1405/09/01', AZAR_1], ['۱۴۰۵/۰۹/۲۰', '2026-12-11'], ['1405/07/31', null], ['1402/12/30', null], ['next week', null]];
+const DUES: [string, string | null][] = [
+  ['+7d', '2026-12-02'],
+  ['1405/09/01', AZAR_1],
+  ['۱۴۰۵/۰۹/۲۰', '2026-12-11'],
+  ['1405/07/31', null],
+  ['1402/12/30', null],
+  ['next week', null],
+];
 
 class ScheduleFollowup implements Cmd {
-  constructor(readonly idx: number, readonly missing: boolean, readonly due: number, readonly json: boolean) {}
+  constructor(
+    readonly idx: number,
+    readonly missing: boolean,
+    readonly due: number,
+    readonly json: boolean,
+  ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
     const c = this.missing ? undefined : pick(m.cases, this.idx);
     const [dueText, dueOn] = DUES[this.due % DUES.length] as [string, string | null];
-    const args = ['followup', 'schedule', '--case', c === undefined ? '1405-999' : caseRef(c.id, 'number'), '--due', dueText, '--note', 'call the mother'];
+    const args = [
+      'followup',
+      'schedule',
+      '--case',
+      c === undefined ? '1405-999' : caseRef(c.id, 'number'),
+      '--due',
+      dueText,
+      '--note',
+      'call the mother',
+    ];
     const expected = c === undefined ? 3 : dueOn === null || dueOn < c.openedOn ? 2 : 0;
     const res = await step(r, args, this.json, expected);
     if (res.code !== 0 || c === undefined) return;
@@ -367,7 +512,13 @@ class ScheduleFollowup implements Cmd {
 }
 
 class FinishFollowup implements Cmd {
-  constructor(readonly idx: number, readonly missing: boolean, readonly verb: 'done' | 'missed' | 'cancel', readonly withText: boolean, readonly json: boolean) {}
+  constructor(
+    readonly idx: number,
+    readonly missing: boolean,
+    readonly verb: 'done' | 'missed' | 'cancel',
+    readonly withText: boolean,
+    readonly json: boolean,
+  ) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
     const f = this.missing ? undefined : pick(m.followups, this.idx);
@@ -403,28 +554,74 @@ function weighted<T>(...choices: [T, number][]): fc.Arbitrary<T> {
 const rarely = weighted([false, 9], [true, 1]);
 const caseMissing = fc.oneof({ arbitrary: fc.constant(null), weight: 9 }, { arbitrary: missingCaseRef, weight: 1 });
 const ARBITRARIES = [
-  fc.tuple(weighted<NcKind>(['none', 3], ['new', 5], ['duplicate', 1], ['bad-checksum', 1], ['blank', 1]), fc.nat(), fc.constantFrom('latin', 'persian', 'arabic' as const),
-    weighted<BadField>(['none', 16], ['no-first-name', 1], ['birth-esfand-30', 1], ['mobile', 1], ['sex', 1]), fc.nat(), json)
+  fc
+    .tuple(
+      weighted<NcKind>(['none', 3], ['new', 5], ['duplicate', 1], ['bad-checksum', 1], ['blank', 1]),
+      fc.nat(),
+      fc.constantFrom('latin', 'persian', 'arabic' as const),
+      weighted<BadField>(['none', 16], ['no-first-name', 1], ['birth-esfand-30', 1], ['mobile', 1], ['sex', 1]),
+      fc.nat(),
+      json,
+    )
     .map(([nc, seed, digits, bad, name, j]) => new AddClient(nc, seed, digits, bad, name, j)),
-  fc.tuple(weighted<OpenTarget>(['anonymous', 4], ['client-id', 4], ['client-nc', 2], ['missing-client', 1], ['both', 1], ['neither', 1]), fc.nat(),
-    weighted<OpenBad>(['none', 20], ['risk', 1], ['channel', 1], ['future', 1], ['category', 1]), fc.boolean(), json)
+  fc
+    .tuple(
+      weighted<OpenTarget>(['anonymous', 4], ['client-id', 4], ['client-nc', 2], ['missing-client', 1], ['both', 1], ['neither', 1]),
+      fc.nat(),
+      weighted<OpenBad>(['none', 20], ['risk', 1], ['channel', 1], ['future', 1], ['category', 1]),
+      fc.boolean(),
+      json,
+    )
     .map(([t, i, bad, azar1, j]) => new OpenCase(t, i, bad, azar1, j)),
-  fc.tuple(fc.nat(), caseMissing, refForm, weighted<CloseCase['reason']>(['resolved', 6], ['moved', 2], ['bored', 1], ['none', 1]), fc.nat(), json)
+  fc
+    .tuple(
+      fc.nat(),
+      caseMissing,
+      refForm,
+      weighted<CloseCase['reason']>(['resolved', 6], ['moved', 2], ['bored', 1], ['none', 1]),
+      fc.nat(),
+      json,
+    )
     .map(([i, miss, form, reason, plan, j]) => new CloseCase(i, miss, form, reason, plan, j)),
   fc.tuple(fc.nat(), caseMissing, refForm, json).map(([i, miss, form, j]) => new ReopenCase(i, miss, form, j)),
   fc.tuple(fc.nat(), caseMissing, refForm, json).map(([i, miss, form, j]) => new ShowCase(i, miss, form, j)),
-  fc.tuple(fc.nat(), weighted(['home visit arranged', 4], ['تماس با مدرسه\u200cی محل', 4], ['   ', 1], ['', 1]), json).map(([i, text, j]) => new NoteCase(i, text, j)),
-  fc.tuple(weighted<ServiceTarget>(['case', 8], ['no-case', 2], ['missing', 1]), fc.nat(),
-    weighted<LogService['type']>(['hotline-call', 4], ['crisis-intervention', 3], ['social-work', 3], ['nap', 1]),
-    weighted<string | undefined>([undefined, 8], ['15', 4], ['۹۰', 2], ['2000', 1], ['-5', 1], ['long', 1]), json)
+  fc
+    .tuple(fc.nat(), weighted(['home visit arranged', 4], ['تماس با مدرسه\u200cی محل', 4], ['   ', 1], ['', 1]), json)
+    .map(([i, text, j]) => new NoteCase(i, text, j)),
+  fc
+    .tuple(
+      weighted<ServiceTarget>(['case', 8], ['no-case', 2], ['missing', 1]),
+      fc.nat(),
+      weighted<LogService['type']>(['hotline-call', 4], ['crisis-intervention', 3], ['social-work', 3], ['nap', 1]),
+      weighted<string | undefined>([undefined, 8], ['15', 4], ['۹۰', 2], ['2000', 1], ['-5', 1], ['long', 1]),
+      json,
+    )
     .map(([t, i, type, min, j]) => new LogService(t, i, type, min, j)),
   fc.tuple(fc.nat(), rarely, fc.nat(), json).map(([i, miss, due, j]) => new ScheduleFollowup(i, miss, due, j)),
-  fc.tuple(fc.nat(), rarely, fc.constantFrom('done', 'missed', 'cancel' as const), weighted([true, 9], [false, 1]), json)
+  fc
+    .tuple(fc.nat(), rarely, fc.constantFrom('done', 'missed', 'cancel' as const), weighted([true, 9], [false, 1]), json)
     .map(([i, miss, verb, text, j]) => new FinishFollowup(i, miss, verb, text, j)),
 ] as const;
 /** fc.commands picks uniformly: listing an arbitrary again makes it more frequent (cases get opened, then worked on). */
 const [addClient, openCase, closeCase, reopenCase, showCase, noteCase, logService, schedule, finish] = ARBITRARIES;
-const COMMANDS = [addClient, addClient, openCase, openCase, openCase, closeCase, closeCase, reopenCase, showCase, noteCase, logService, logService, schedule, schedule, finish, finish];
+const COMMANDS = [
+  addClient,
+  addClient,
+  openCase,
+  openCase,
+  openCase,
+  closeCase,
+  closeCase,
+  reopenCase,
+  showCase,
+  noteCase,
+  logService,
+  logService,
+  schedule,
+  schedule,
+  finish,
+  finish,
+];
 
 const scratch = scratchDir();
 let template = '';

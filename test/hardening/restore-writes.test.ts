@@ -38,7 +38,10 @@ describe('db restore under a writer', () => {
     const backup = join(t.dir, 'backup.db');
     expect((await runCli(['--db', db, 'db', 'backup', '--out', backup])).code).toBe(0);
 
-    const writer = spawn(process.execPath, [join(DRIVERS, 'ticker.mjs'), db, '10'], { env: { ...process.env, PARVANDE_USER: 'clerk' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const writer = spawn(process.execPath, [join(DRIVERS, 'ticker.mjs'), db, '10'], {
+      env: { ...process.env, PARVANDE_USER: 'clerk' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acked = new Set<number>();
     const refused = new Map<number, string>();
     let stderr = '';
@@ -63,7 +66,10 @@ describe('db restore under a writer', () => {
       while (acked.size < 5) await sleep(5);
       for (let round = 0; round < ROUNDS; round++) {
         const ackedBefore = [...acked];
-        const r = await runCli(['--db', db, 'db', 'restore', backup, '--yes', '--json'], { PARVANDE_USER: 'head', PARVANDE_BUSY_TIMEOUT_MS: '30000' });
+        const r = await runCli(['--db', db, 'db', 'restore', backup, '--yes', '--json'], {
+          PARVANDE_USER: 'head',
+          PARVANDE_BUSY_TIMEOUT_MS: '30000',
+        });
         expect(r.code, r.stderr).toBe(0);
         kept.push(ticks(r.json().keptAs));
         // Every write acknowledged before this restore began is in its kept copy or an earlier one.
@@ -80,7 +86,11 @@ describe('db restore under a writer', () => {
     const live = ticks(db);
     const lost = [...acked].filter((n) => !inKept(n) && !live.has(n));
     const refusedButStored = [...refused.keys()].filter((n) => inKept(n) || live.has(n));
-    expect({ missingPerRound: missingPerRound.filter((m) => m > 0), lost, refusedButStored }).toEqual({ missingPerRound: [], lost: [], refusedButStored: [] });
+    expect({ missingPerRound: missingPerRound.filter((m) => m > 0), lost, refusedButStored }).toEqual({
+      missingPerRound: [],
+      lost: [],
+      refusedButStored: [],
+    });
     expect(acked.size).toBeGreaterThan(ROUNDS * 3);
     // The writer was busy through the restores: some of its writes waited for a restore's lock.
     expect(kept.at(-1)?.size ?? 0).toBeGreaterThan(0);

@@ -37,7 +37,11 @@ export function tempDb(name = 'office.db'): { dir: string; db: string; cleanup: 
  * default: the test worker's own stdin is a pipe that never ends, so
  * `import KIND -` would wait on it forever).
  */
-export async function runCli(args: string[], env: Record<string, string | undefined> = {}, stdin: string | Buffer = ''): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  stdin: string | Buffer = '',
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const saved: Record<string, string | undefined> = {};

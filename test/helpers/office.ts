@@ -33,12 +33,15 @@ export async function makeOffice(code = 'TST01'): Promise<TestOffice> {
 export function dumpDb(file: string): string {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-      .all() as { name: string }[];
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+      name: string;
+    }[];
     const out: Record<string, unknown> = { userVersion: db.pragma('user_version', { simple: true }) };
     for (const { name } of tables) {
-      const rows = db.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r));
+      const rows = db
+        .prepare(`SELECT * FROM "${name}"`)
+        .all()
+        .map((r) => JSON.stringify(r));
       out[name] = rows.sort();
     }
     return JSON.stringify(out);

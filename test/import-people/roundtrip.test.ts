@@ -39,10 +39,21 @@ async function snapshot(o: Office): Promise<Record<string, unknown[]>> {
   return {
     staff: sorted(raw.staff!.map((x) => ({ ...strip(x), centerId: ref(center, x.centerId) }))),
     'shift-patterns': sorted(raw['shift-patterns']!.map(strip)),
-    'roster-assignments': sorted(raw['roster-assignments']!.map((x) => ({ ...strip(x), pattern: ref(pattern, x.pattern), staff: ref(staff, x.staff) }))),
+    'roster-assignments': sorted(
+      raw['roster-assignments']!.map((x) => ({ ...strip(x), pattern: ref(pattern, x.pattern), staff: ref(staff, x.staff) })),
+    ),
     courses: sorted(raw.courses!.map(strip)),
-    enrolments: sorted(raw.enrolments!.map((x) => ({ ...strip(x), course: ref(course, x.course), staff: ref(staff, x.staff), client: ref(client, x.client) }))),
-    workshops: sorted(raw.workshops!.map((x) => ({ ...strip(x), centerId: ref(center, x.centerId), facilitatorId: ref(staff, x.facilitatorId) }))),
+    enrolments: sorted(
+      raw.enrolments!.map((x) => ({
+        ...strip(x),
+        course: ref(course, x.course),
+        staff: ref(staff, x.staff),
+        client: ref(client, x.client),
+      })),
+    ),
+    workshops: sorted(
+      raw.workshops!.map((x) => ({ ...strip(x), centerId: ref(center, x.centerId), facilitatorId: ref(staff, x.facilitatorId) })),
+    ),
   };
 }
 
@@ -57,7 +68,21 @@ describe.each([['csv'], ['xlsx'], ['json']])('round trip through %s', (format) =
     try {
       await to.json(['center', 'add', '--name', `مرکز ${OWN}`, '--kind', 'other', '--sector', 'gov']);
       await to.json(['staff', 'add', '--first-name', 'کارمند', '--last-name', OWN, '--role', 'admin', '--sector', 'gov']);
-      await to.json(['roster', 'pattern', 'add', '--service', 'base', '--name', OWN, '--start', '09:00', '--end', '13:00', '--from', '1405/01/01']);
+      await to.json([
+        'roster',
+        'pattern',
+        'add',
+        '--service',
+        'base',
+        '--name',
+        OWN,
+        '--start',
+        '09:00',
+        '--end',
+        '13:00',
+        '--from',
+        '1405/01/01',
+      ]);
       await to.json(['training', 'course', 'add', '--title', `دوره ${OWN}`, '--hours', '4', '--from', '1405/06/01']);
       const files: Record<string, { file: string; rows: number }> = {};
       for (const kind of KINDS) {
@@ -72,7 +97,10 @@ describe.each([['csv'], ['xlsx'], ['json']])('round trip through %s', (format) =
       expect(withoutOwn(await snapshot(to))).toEqual(await snapshot(from));
       // The monthly report reads these columns directly: they came across too.
       const places = (db: string) =>
-        query(db, `SELECT e.status, e.waiting_position, e.requested_on, e.enrolled_on, e.attended_on FROM enrolments e ORDER BY e.requested_on, e.status, e.enrolled_on`);
+        query(
+          db,
+          `SELECT e.status, e.waiting_position, e.requested_on, e.enrolled_on, e.attended_on FROM enrolments e ORDER BY e.requested_on, e.status, e.enrolled_on`,
+        );
       expect(places(to.db)).toEqual(places(from.db));
 
       const before = dump(to.db).replace(/"(created_at|updated_at|started_at|finished_at|at)":"[^"]*"/g, '');
@@ -117,14 +145,23 @@ test('--lang fa writes the Persian headers, which import reads back', async () =
     const lines = r.stdout.split('\r\n');
     expect(lines[0], kind).toBe(`\ufeff${head}`);
     const file = from.file(`fa-${kind}.csv`, r.stdout);
-    expect(await from.json(['import', kind, file]), kind).toMatchObject({ inserted: 0, updated: 0, rejected: 0, unchanged: lines.length - 2 });
+    expect(await from.json(['import', kind, file]), kind).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      rejected: 0,
+      unchanged: lines.length - 2,
+    });
   }
 });
 
 test('exports write the enrolments of a course places first, then the waiting list in order, with Jalali twins', async () => {
   const r = await from.cli(['export', 'enrolments', '--from', '1405/08/01', '--to', '1405/08/03']);
   expect(r.code).toBe(0);
-  const rows = r.stdout.trim().split('\r\n').slice(1).map((l) => l.split(','));
+  const rows = r.stdout
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((l) => l.split(','));
   // id, course, course-title, staff, client, national-code, first, last, status, waiting-position, requested-on, requested-on-jalali, enrolled-on, enrolled-on-jalali, ...
   expect(rows.map((c) => [c[3], c[8], c[9], c[11], c[13]])).toEqual([
     ['KRJ01:1', 'completed', '', '1405/08/01', '1405/08/01'],

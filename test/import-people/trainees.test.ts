@@ -52,17 +52,33 @@ test('the committed fixture is what the script writes', async () => {
 
 test('the list goes into the staff register, national codes that lost their zeros repaired', async () => {
   const r = await o.json(['import', 'staff', list, '--map', 'عنوان دوره=-', '--map', 'تاریخ ثبت نام=-']);
-  expect(r).toMatchObject({ rows: 354, inserted: 354, rejected: 0, repaired: trainees.filter((t) => t.code.startsWith('0')).length, possibleDuplicates: 0 });
+  expect(r).toMatchObject({
+    rows: 354,
+    inserted: 354,
+    rejected: 0,
+    repaired: trainees.filter((t) => t.code.startsWith('0')).length,
+    possibleDuplicates: 0,
+  });
   const stored = query<{ first_name: string; last_name: string; national_code: string; role: string; sector: string }>(
-    o.db, 'SELECT first_name, last_name, national_code, role, sector FROM staff ORDER BY id',
+    o.db,
+    'SELECT first_name, last_name, national_code, role, sector FROM staff ORDER BY id',
   );
-  expect(stored).toEqual(trainees.map((t) => ({ first_name: t.first, last_name: t.last, national_code: t.code, role: t.roleCode, sector: t.sectorCode })));
+  expect(stored).toEqual(
+    trainees.map((t) => ({ first_name: t.first, last_name: t.last, national_code: t.code, role: t.roleCode, sector: t.sectorCode })),
+  );
 });
 
 test('then as enrolments: places in file order until a course is full, the rest on its waiting list', async () => {
   const r = await o.json(['import', 'enrolments', list, '--map', 'سمت=-', '--map', 'بخش=-']);
   expect(r).toMatchObject({ rows: 354, inserted: 354, updated: 0, unchanged: 0, rejected: 0 });
-  const stored = query<{ code: string; title: string; status: string; waiting_position: number | null; requested_on: string; enrolled_on: string | null }>(
+  const stored = query<{
+    code: string;
+    title: string;
+    status: string;
+    waiting_position: number | null;
+    requested_on: string;
+    enrolled_on: string | null;
+  }>(
     o.db,
     `SELECT s.national_code AS code, c.title, e.status, e.waiting_position, e.requested_on, e.enrolled_on
      FROM enrolments e JOIN staff s ON s.id = e.staff_id JOIN courses c ON c.id = e.course_id ORDER BY e.id`,
@@ -73,8 +89,12 @@ test('then as enrolments: places in file order until a course is full, the rest 
     const cap = courses[t.course]!.capacity;
     const waiting = n > cap;
     return {
-      code: t.code, title: courses[t.course]!.title, status: waiting ? 'waiting' : 'enrolled', waiting_position: waiting ? n - cap : null,
-      requested_on: t.requestedIso, enrolled_on: waiting ? null : t.requestedIso,
+      code: t.code,
+      title: courses[t.course]!.title,
+      status: waiting ? 'waiting' : 'enrolled',
+      waiting_position: waiting ? n - cap : null,
+      requested_on: t.requestedIso,
+      enrolled_on: waiting ? null : t.requestedIso,
     };
   });
   expect(stored).toEqual(expected);
@@ -82,7 +102,12 @@ test('then as enrolments: places in file order until a course is full, the rest 
 
   // Sent again, the list changes nothing.
   const before = dump(o.db);
-  expect(await o.json(['import', 'enrolments', list, '--map', 'سمت=-', '--map', 'بخش=-'])).toMatchObject({ inserted: 0, updated: 0, unchanged: 354, rejected: 0 });
+  expect(await o.json(['import', 'enrolments', list, '--map', 'سمت=-', '--map', 'بخش=-'])).toMatchObject({
+    inserted: 0,
+    updated: 0,
+    unchanged: 354,
+    rejected: 0,
+  });
   const records = (d: string) => {
     const all = JSON.parse(d) as Record<string, string[]>;
     delete all.import_batches;

@@ -21,12 +21,49 @@ const dir = mkdtempSync(join(tmpdir(), 'parvande-enc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Letters Windows-1256 can hold (Arabic ي and ك, not Persian ی and ک), Persian letters, digits, punctuation.
-const cp1256Chars = fc.constantFrom('ا', 'ب', 'پ', 'ت', 'ج', 'چ', 'ح', 'خ', 'د', 'ر', 'ز', 'ژ', 'س', 'ش', 'ع', 'ف', 'ق', 'گ', 'ل', 'م', 'ن', 'و', 'ه', 'ي', 'ك', ' ', '1', '9', 'a', 'Z', '،', '-', '"');
+const cp1256Chars = fc.constantFrom(
+  'ا',
+  'ب',
+  'پ',
+  'ت',
+  'ج',
+  'چ',
+  'ح',
+  'خ',
+  'د',
+  'ر',
+  'ز',
+  'ژ',
+  'س',
+  'ش',
+  'ع',
+  'ف',
+  'ق',
+  'گ',
+  'ل',
+  'م',
+  'ن',
+  'و',
+  'ه',
+  'ي',
+  'ك',
+  ' ',
+  '1',
+  '9',
+  'a',
+  'Z',
+  '،',
+  '-',
+  '"',
+);
 const unicodeChars = fc.oneof(cp1256Chars, fc.constantFrom('ی', 'ک', '۱', '۹', '٣', '\u200c', '😀', 'é'));
 const cellOf = (chars: fc.Arbitrary<string>) => fc.array(chars, { minLength: 1, maxLength: 8 }).map((a) => a.join('').trim() || 'x');
 
 function encode(text: string, enc: Encoding, bom: boolean): Buffer {
-  const body = enc === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, enc === 'windows-1256' ? 'windows-1256' : enc === 'utf16le' ? 'utf16le' : 'utf16-be');
+  const body =
+    enc === 'utf8'
+      ? Buffer.from(text, 'utf8')
+      : iconv.encode(text, enc === 'windows-1256' ? 'windows-1256' : enc === 'utf16le' ? 'utf16le' : 'utf16-be');
   const mark = !bom ? [] : enc === 'utf8' ? [0xef, 0xbb, 0xbf] : enc === 'utf16le' ? [0xff, 0xfe] : enc === 'utf16be' ? [0xfe, 0xff] : [];
   return Buffer.concat([Buffer.from(mark), body]);
 }

@@ -29,13 +29,45 @@ function oracleDateCellText(raw: string): string {
   return s;
 }
 
-const oracleDigitsText = (raw: string): string => toLatinDigits(raw).trim().replace(/^(\d+)\.0+$/, '$1');
+const oracleDigitsText = (raw: string): string =>
+  toLatinDigits(raw)
+    .trim()
+    .replace(/^(\d+)\.0+$/, '$1');
 
-const dateChars = fc.constantFrom('0', '1', '2', '3', '4', '5', '9', '۱', '۴', '٠', '/', '-', '.', ':', ' ', 'T', 'Z', 'A', 'M', 'p', '\u00a0', '\t');
+const dateChars = fc.constantFrom(
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '9',
+  '۱',
+  '۴',
+  '٠',
+  '/',
+  '-',
+  '.',
+  ':',
+  ' ',
+  'T',
+  'Z',
+  'A',
+  'M',
+  'p',
+  '\u00a0',
+  '\t',
+);
 const dateLike = fc.oneof(
   fc.array(dateChars, { maxLength: 14 }).map((a) => a.join('')),
   fc
-    .tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('-', '/', ''), fc.constantFrom('', ' ', ' 10:30', 'T00:00:00'))
+    .tuple(
+      fc.integer({ min: 0, max: 99999 }),
+      fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 0, max: 99 }),
+      fc.constantFrom('-', '/', ''),
+      fc.constantFrom('', ' ', ' 10:30', 'T00:00:00'),
+    )
     .map(([y, m, d, sep, tail]) => `${y}${sep}${m}${sep}${d}${tail}`),
 );
 
@@ -50,17 +82,25 @@ describe('cell clean-up fast paths agree with the general paths', () => {
   });
 
   test('digits of national codes, mobiles and phones', () => {
-    const digitsLike = fc.array(fc.constantFrom('0', '9', '۹', '٣', '.', '0', ' ', '+', '-', 'e', '\u200c'), { maxLength: 14 }).map((a) => a.join(''));
+    const digitsLike = fc
+      .array(fc.constantFrom('0', '9', '۹', '٣', '.', '0', ' ', '+', '-', 'e', '\u200c'), { maxLength: 14 })
+      .map((a) => a.join(''));
     fc.assert(
-      fc.property(digitsLike, fc.constantFrom('national-code', 'mobile', 'phone') as fc.Arbitrary<'national-code' | 'mobile' | 'phone'>, (s, kind) => {
-        expect(normalizeCell(kind, s)).toBe(oracleDigitsText(s));
-      }),
+      fc.property(
+        digitsLike,
+        fc.constantFrom('national-code', 'mobile', 'phone') as fc.Arbitrary<'national-code' | 'mobile' | 'phone'>,
+        (s, kind) => {
+          expect(normalizeCell(kind, s)).toBe(oracleDigitsText(s));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   test('persianLetters and the text kinds', () => {
-    const textLike = fc.array(fc.constantFrom('ي', 'ى', 'ك', 'ی', 'ک', 'ا', ' ', 'a', '۱', '\u200c'), { maxLength: 10 }).map((a) => a.join(''));
+    const textLike = fc
+      .array(fc.constantFrom('ي', 'ى', 'ك', 'ی', 'ک', 'ا', ' ', 'a', '۱', '\u200c'), { maxLength: 10 })
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(fc.oneof(textLike, fc.string()), (s) => {
         expect(persianLetters(s)).toBe(oraclePersianLetters(s));
@@ -87,17 +127,17 @@ function cut(text: string, at: number[]): string[] {
 
 describe('the tokenizer loop for unquoted records', () => {
   // Mostly unquoted cells (the fast loop), with the odd quoted one and every line ending, cut anywhere.
-  const plainCell = fc.array(fc.constantFrom('a', 'ی', '1', ' ', '-', '\u200c', '"'), { maxLength: 6 }).map((a) => a.join('').replace(/^"/, 'x'));
+  const plainCell = fc
+    .array(fc.constantFrom('a', 'ی', '1', ' ', '-', '\u200c', '"'), { maxLength: 6 })
+    .map((a) => a.join('').replace(/^"/, 'x'));
   const quotedCell = fc.array(fc.constantFrom('a', ',', '\n', '""', '\r\n'), { maxLength: 4 }).map((a) => `"${a.join('')}"`);
   const cell = fc.oneof({ weight: 6, arbitrary: plainCell }, { weight: 1, arbitrary: quotedCell });
   const eol = fc.constantFrom('\n', '\r\n', '\r');
-  const text = fc
-    .array(fc.tuple(fc.array(cell, { minLength: 1, maxLength: 6 }), eol), { minLength: 1, maxLength: 12 })
-    .chain((rows) => {
-      // csv-parse wants one record width; pad every row to the widest.
-      const width = Math.max(...rows.map(([cells]) => cells.length));
-      return fc.constant(rows.map(([cells, end]) => [...cells, ...Array<string>(width - cells.length).fill('')].join(',') + end).join(''));
-    });
+  const text = fc.array(fc.tuple(fc.array(cell, { minLength: 1, maxLength: 6 }), eol), { minLength: 1, maxLength: 12 }).chain((rows) => {
+    // csv-parse wants one record width; pad every row to the widest.
+    const width = Math.max(...rows.map(([cells]) => cells.length));
+    return fc.constant(rows.map(([cells, end]) => [...cells, ...Array<string>(width - cells.length).fill('')].join(',') + end).join(''));
+  });
 
   test('same records and row numbers as csv-parse, however the text is cut', () => {
     fc.assert(

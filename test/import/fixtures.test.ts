@@ -34,7 +34,11 @@ const clients = (): Stored[] =>
 
 const SEX: Record<string, string> = { زن: 'female', مرد: 'male', female: 'female', male: 'male' };
 const MOBILE: Record<string, string | null> = {
-  '09121234567': '+989121234567', '+989351112233': '+989351112233', '00989121112233': '+989121112233', '9191234567': '+989191234567', '': null,
+  '09121234567': '+989121234567',
+  '+989351112233': '+989351112233',
+  '00989121112233': '+989121112233',
+  '9191234567': '+989191234567',
+  '': null,
 };
 
 /** What the five PEOPLE become once stored: Persian letters, ASCII digits, ISO dates, +98 mobiles. */
@@ -117,7 +121,13 @@ describe('good files import with exact values', () => {
     const report = r.json();
     expect(report).toMatchObject({ rows: 2, inserted: 1, rejected: 1 });
     expect(report.errors).toEqual([
-      { row: 3, column: 'شهرستان', field: 'county', value: '', reason: 'a formula with no stored result (open and save the file in Excel)' },
+      {
+        row: 3,
+        column: 'شهرستان',
+        field: 'county',
+        value: '',
+        reason: 'a formula with no stored result (open and save the file in Excel)',
+      },
     ]);
     expect(clients()[0]).toMatchObject({ last_name: 'احمدی', national_code: PEOPLE[0].code, county: 'کرج' });
   });
@@ -156,7 +166,11 @@ describe('broken files: exit 2, one line naming row and column, database unchang
     const r = await o.cli(['import', 'clients', o.fixture('too-many-fields.csv'), '--json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stderr)).toEqual({
-      error: { code: 'invalid', message: 'row 3, column E: 5 cells, but the header has 4 columns (a separator inside a value that is not quoted?)', field: 'file' },
+      error: {
+        code: 'invalid',
+        message: 'row 3, column E: 5 cells, but the header has 4 columns (a separator inside a value that is not quoted?)',
+        field: 'file',
+      },
     });
   });
 

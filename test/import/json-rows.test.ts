@@ -22,8 +22,16 @@ describe('a row that is not an object of plain values is refused, naming the row
     ['an object inside a row', JSON.stringify([person, { ...person, notes: { text: 'x' } }]), `row 2, column "notes": ${NESTED}`],
     ['a list of objects inside a row', JSON.stringify([{ ...person, notes: [{ a: 1 }] }]), `row 1, column "notes": ${NESTED}`],
     ['a list of true/false', JSON.stringify([{ ...person, notes: [true] }]), `row 1, column "notes": ${NESTED}`],
-    ['the first bad key of the row is named', JSON.stringify([{ ...person, county: { a: 1 }, notes: [{}] }]), `row 1, column "county": ${NESTED}`],
-    ['a __proto__ key is a column like any other', '[{"first-name":"زهرا","last-name":"احمدی","__proto__":{"x":1}}]', `row 1, column "__proto__": ${NESTED}`],
+    [
+      'the first bad key of the row is named',
+      JSON.stringify([{ ...person, county: { a: 1 }, notes: [{}] }]),
+      `row 1, column "county": ${NESTED}`,
+    ],
+    [
+      'a __proto__ key is a column like any other',
+      '[{"first-name":"زهرا","last-name":"احمدی","__proto__":{"x":1}}]',
+      `row 1, column "__proto__": ${NESTED}`,
+    ],
     ['a bare value', JSON.stringify([person, 'زهرا']), 'row 2: not a JSON object'],
     ['null', JSON.stringify([null]), 'row 1: not a JSON object'],
     ['an array for a row', JSON.stringify([person, ['زهرا', 'احمدی']]), 'row 2: not a JSON object'],

@@ -24,7 +24,17 @@ beforeAll(async () => {
   const last = ['احمدی', 'کریمی', 'رضایی', 'موسوی', 'نوری', 'حیدری', 'قاسمی'];
   const lines = ['نام,نام خانوادگی,کد ملی,تاریخ تولد,جنسیت,تلفن همراه,شهرستان'];
   for (let i = 0; i < ROWS; i++) {
-    lines.push([first[i % 8], last[i % 7], nationalCode(String(100000013 + i * 13)), `13${50 + (i % 40)}/0${1 + (i % 9)}/1${i % 9}`, i % 3 ? 'زن' : 'مرد', `0912${String(1000000 + i)}`, 'کرج'].join(','));
+    lines.push(
+      [
+        first[i % 8],
+        last[i % 7],
+        nationalCode(String(100000013 + i * 13)),
+        `13${50 + (i % 40)}/0${1 + (i % 9)}/1${i % 9}`,
+        i % 3 ? 'زن' : 'مرد',
+        `0912${String(1000000 + i)}`,
+        'کرج',
+      ].join(','),
+    );
   }
   file = o.file('many.csv', lines.join('\r\n') + '\r\n');
   const started = Date.now();
@@ -49,7 +59,9 @@ function inspect(file: string): { ok: string; clients: number; distinct: number;
   const db = new Database(file);
   try {
     const ok = db.pragma('integrity_check', { simple: true }) as string;
-    const { clients, distinct } = db.prepare('SELECT count(*) AS clients, count(DISTINCT national_code) AS "distinct" FROM clients').get() as { clients: number; distinct: number };
+    const { clients, distinct } = db
+      .prepare('SELECT count(*) AS clients, count(DISTINCT national_code) AS "distinct" FROM clients')
+      .get() as { clients: number; distinct: number };
     const running = (db.prepare(`SELECT count(*) AS n FROM import_batches WHERE status = 'running'`).get() as { n: number }).n;
     // Row i of the file carries the national code made from 100000013 + i * 13 (100000000 would be one never issued): the last stored row's number.
     const codes = db.prepare('SELECT national_code FROM clients').pluck().all() as string[];

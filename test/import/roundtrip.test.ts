@@ -21,18 +21,194 @@ async function ok(o: Office, args: string[]): Promise<any> {
 
 beforeAll(async () => {
   from = await office('KRJ01');
-  await ok(from, ['center', 'add', '--name', 'مرکز مداخله در بحران کرج', '--kind', 'social-emergency', '--sector', 'gov', '--capacity', '20', '--county', 'کرج']);
+  await ok(from, [
+    'center',
+    'add',
+    '--name',
+    'مرکز مداخله در بحران کرج',
+    '--kind',
+    'social-emergency',
+    '--sector',
+    'gov',
+    '--capacity',
+    '20',
+    '--county',
+    'کرج',
+  ]);
   await ok(from, ['center', 'add', '--name', 'پایگاه خدمات اجتماعی گلشهر', '--kind', 'service-base', '--sector', 'ngo']);
-  await ok(from, ['staff', 'add', '--first-name', 'نرگس', '--last-name', 'کاظمی', '--role', 'social-worker', '--sector', 'gov', '--center', '1', '--national-code', nationalCode('004455667'), '--degree', 'master', '--field', 'مددکاری اجتماعی', '--phone', '02632001122', '--start-date', '1398/07/01']);
-  await ok(from, ['staff', 'add', '--first-name', 'حمید', '--last-name', 'رستمی', '--role', 'psychologist', '--sector', 'ngo', '--center', '2']);
-  await ok(from, ['staff', 'add', '--first-name', 'سمیرا', '--last-name', 'یزدانی', '--role', 'intervener', '--sector', 'gov', '--start-date', '1400/01/15']);
-  await ok(from, ['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--national-code', nationalCode('001354241'), '--birth-date', '1370/05/12', '--sex', 'female', '--mobile', '09121234567', '--address', 'کرج، گوهردشت، کوچه ۱۲', '--county', 'کرج', '--woman-head', 'yes', '--notes', 'خط اول\nخط "دوم"', '--registered', '1405/02/01']);
-  await ok(from, ['client', 'add', '--first-name', 'محمد‌علی', '--last-name', 'موسوی', '--sex', 'male', '--informal-settlement', 'yes', '--registered', '1405/03/10']);
-  await ok(from, ['client', 'add', '--first-name', 'کوثر', '--last-name', 'رضایی', '--national-code', nationalCode('123456789'), '--birth-date', '2012-03-01', '--sex', 'female', '--registered', '1405/04/01']);
-  await ok(from, ['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'spouse-abuse', '--categories', 'family-dispute,divorce', '--risk', 'high', '--worker', '1', '--center', '1', '--opened', '1405/04/02', '--summary', 'تماس شبانه']);
-  await ok(from, ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'suicide', '--risk', 'critical', '--opened', '1405/05/01']);
-  await ok(from, ['case', 'open', '--client', '3', '--channel', 'referral', '--category', 'child-abuse', '--risk', 'medium', '--worker', '3', '--opened', '1405/06/01']);
-  await ok(from, ['service', 'log', '--case', '1', '--type', 'crisis-intervention', '--date', '1405/04/03', '--minutes', '90', '--note', 'بازدید منزل']);
+  await ok(from, [
+    'staff',
+    'add',
+    '--first-name',
+    'نرگس',
+    '--last-name',
+    'کاظمی',
+    '--role',
+    'social-worker',
+    '--sector',
+    'gov',
+    '--center',
+    '1',
+    '--national-code',
+    nationalCode('004455667'),
+    '--degree',
+    'master',
+    '--field',
+    'مددکاری اجتماعی',
+    '--phone',
+    '02632001122',
+    '--start-date',
+    '1398/07/01',
+  ]);
+  await ok(from, [
+    'staff',
+    'add',
+    '--first-name',
+    'حمید',
+    '--last-name',
+    'رستمی',
+    '--role',
+    'psychologist',
+    '--sector',
+    'ngo',
+    '--center',
+    '2',
+  ]);
+  await ok(from, [
+    'staff',
+    'add',
+    '--first-name',
+    'سمیرا',
+    '--last-name',
+    'یزدانی',
+    '--role',
+    'intervener',
+    '--sector',
+    'gov',
+    '--start-date',
+    '1400/01/15',
+  ]);
+  await ok(from, [
+    'client',
+    'add',
+    '--first-name',
+    'زهرا',
+    '--last-name',
+    'احمدی',
+    '--national-code',
+    nationalCode('001354241'),
+    '--birth-date',
+    '1370/05/12',
+    '--sex',
+    'female',
+    '--mobile',
+    '09121234567',
+    '--address',
+    'کرج، گوهردشت، کوچه ۱۲',
+    '--county',
+    'کرج',
+    '--woman-head',
+    'yes',
+    '--notes',
+    'خط اول\nخط "دوم"',
+    '--registered',
+    '1405/02/01',
+  ]);
+  await ok(from, [
+    'client',
+    'add',
+    '--first-name',
+    'محمد‌علی',
+    '--last-name',
+    'موسوی',
+    '--sex',
+    'male',
+    '--informal-settlement',
+    'yes',
+    '--registered',
+    '1405/03/10',
+  ]);
+  await ok(from, [
+    'client',
+    'add',
+    '--first-name',
+    'کوثر',
+    '--last-name',
+    'رضایی',
+    '--national-code',
+    nationalCode('123456789'),
+    '--birth-date',
+    '2012-03-01',
+    '--sex',
+    'female',
+    '--registered',
+    '1405/04/01',
+  ]);
+  await ok(from, [
+    'case',
+    'open',
+    '--client',
+    '1',
+    '--channel',
+    'hotline',
+    '--category',
+    'spouse-abuse',
+    '--categories',
+    'family-dispute,divorce',
+    '--risk',
+    'high',
+    '--worker',
+    '1',
+    '--center',
+    '1',
+    '--opened',
+    '1405/04/02',
+    '--summary',
+    'تماس شبانه',
+  ]);
+  await ok(from, [
+    'case',
+    'open',
+    '--anonymous',
+    '--channel',
+    'hotline',
+    '--category',
+    'suicide',
+    '--risk',
+    'critical',
+    '--opened',
+    '1405/05/01',
+  ]);
+  await ok(from, [
+    'case',
+    'open',
+    '--client',
+    '3',
+    '--channel',
+    'referral',
+    '--category',
+    'child-abuse',
+    '--risk',
+    'medium',
+    '--worker',
+    '3',
+    '--opened',
+    '1405/06/01',
+  ]);
+  await ok(from, [
+    'service',
+    'log',
+    '--case',
+    '1',
+    '--type',
+    'crisis-intervention',
+    '--date',
+    '1405/04/03',
+    '--minutes',
+    '90',
+    '--note',
+    'بازدید منزل',
+  ]);
   await ok(from, ['service', 'log', '--type', 'hotline-call', '--date', '1405/05/01', '--minutes', '15']);
   await ok(from, ['service', 'log', '--type', 'hotline-call', '--date', '1405/05/01', '--minutes', '15']);
   await ok(from, ['service', 'log', '--case', '3', '--type', 'psychology', '--date', '1405/06/05', '--worker', '2']);
@@ -62,7 +238,12 @@ async function snapshot(o: Office): Promise<Record<string, unknown[]>> {
     centers: raw.centers!.map(strip),
     staff: raw.staff!.map((x) => ({ ...strip(x), centerId: ref(center, x.centerId) })),
     clients: raw.clients!.map(strip),
-    cases: raw.cases!.map((x) => ({ ...strip(x), clientId: ref(client, x.clientId), centerId: ref(center, x.centerId), workerId: ref(staff, x.workerId) })),
+    cases: raw.cases!.map((x) => ({
+      ...strip(x),
+      clientId: ref(client, x.clientId),
+      centerId: ref(center, x.centerId),
+      workerId: ref(staff, x.workerId),
+    })),
     services: raw.services!.map((x) => ({ ...strip(x), workerId: ref(staff, x.workerId) })),
     followups: raw.followups!.map((x) => ({ ...strip(x), workerId: ref(staff, x.workerId) })),
   };
@@ -71,7 +252,8 @@ async function snapshot(o: Office): Promise<Record<string, unknown[]>> {
 /** The receiving office's own records, there before the import: left out of the comparison. */
 const OWN = { centers: 'مرکز خودی', staff: 'کارمند', clients: 'مددجوی' };
 function withoutOwn(s: Record<string, unknown[]>): Record<string, unknown[]> {
-  const keep = (x: any) => !JSON.stringify(x).includes(OWN.centers) && !JSON.stringify(x).includes(OWN.staff) && !JSON.stringify(x).includes(OWN.clients);
+  const keep = (x: any) =>
+    !JSON.stringify(x).includes(OWN.centers) && !JSON.stringify(x).includes(OWN.staff) && !JSON.stringify(x).includes(OWN.clients);
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.filter(keep)]));
 }
 
@@ -94,8 +276,14 @@ describe.each([['csv'], ['xlsx'], ['json']])('round trip through %s', (format) =
       }
       expect(withoutOwn(await snapshot(to))).toEqual(await snapshot(from));
       // The timeline of an imported case starts with its opening and shows its closing.
-      const events = query(to.db, `SELECT e.kind, e.on_date, e.reason FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.case_number = 'KRJ01-1405-000003' AND e.kind IN ('opened','closed') ORDER BY e.id`);
-      expect(events).toEqual([{ kind: 'opened', on_date: '2026-08-23', reason: null }, { kind: 'closed', on_date: '2026-09-23', reason: 'resolved' }]);
+      const events = query(
+        to.db,
+        `SELECT e.kind, e.on_date, e.reason FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.case_number = 'KRJ01-1405-000003' AND e.kind IN ('opened','closed') ORDER BY e.id`,
+      );
+      expect(events).toEqual([
+        { kind: 'opened', on_date: '2026-08-23', reason: null },
+        { kind: 'closed', on_date: '2026-09-23', reason: 'resolved' },
+      ]);
     } finally {
       to.cleanup();
     }
@@ -106,8 +294,12 @@ test('CSV exports start with a BOM, carry Jalali twins of dates, and keep nation
   const r = await from.cli(['export', 'clients']);
   expect(r.code).toBe(0);
   const lines = r.stdout.split('\r\n');
-  expect(lines[0]).toBe('\ufeffid,first-name,last-name,national-code,birth-date,birth-date-jalali,sex,mobile,address,county,informal-settlement,woman-head,notes,registered-on,registered-on-jalali');
-  expect(lines[1]).toBe(`KRJ01:1,زهرا,احمدی,${nationalCode('001354241')},1991-08-03,1370/05/12,female,09121234567,کرج، گوهردشت، کوچه ۱۲,کرج,no,yes,"خط اول\nخط ""دوم""",2026-04-21,1405/02/01`);
+  expect(lines[0]).toBe(
+    '\ufeffid,first-name,last-name,national-code,birth-date,birth-date-jalali,sex,mobile,address,county,informal-settlement,woman-head,notes,registered-on,registered-on-jalali',
+  );
+  expect(lines[1]).toBe(
+    `KRJ01:1,زهرا,احمدی,${nationalCode('001354241')},1991-08-03,1370/05/12,female,09121234567,کرج، گوهردشت، کوچه ۱۲,کرج,no,yes,"خط اول\nخط ""دوم""",2026-04-21,1405/02/01`,
+  );
 });
 
 test('--lang fa writes Persian headers, which import reads back', async () => {
@@ -131,9 +323,16 @@ test('--from and --to pick records by their date; XLSX needs --out', async () =>
 test('a Jalali twin that disagrees with its ISO date refuses the row', async () => {
   const o = await office();
   try {
-    const file = o.file('c.csv', 'first-name,last-name,birth-date,birth-date-jalali\r\nزهرا,احمدی,1991-08-03,1370/05/13\r\nعلی,کریمی,,1365/01/01\r\n');
+    const file = o.file(
+      'c.csv',
+      'first-name,last-name,birth-date,birth-date-jalali\r\nزهرا,احمدی,1991-08-03,1370/05/13\r\nعلی,کریمی,,1365/01/01\r\n',
+    );
     const r = await o.cli(['import', 'clients', file, '--json']);
-    expect(r.json()).toMatchObject({ inserted: 1, rejected: 1, errors: [{ row: 2, column: 'birth-date', reason: 'birth-date and birth-date-jalali give different dates: correct one of them' }] });
+    expect(r.json()).toMatchObject({
+      inserted: 1,
+      rejected: 1,
+      errors: [{ row: 2, column: 'birth-date', reason: 'birth-date and birth-date-jalali give different dates: correct one of them' }],
+    });
     expect(query(o.db, 'SELECT birth_date FROM clients')).toEqual([{ birth_date: '1986-03-21' }]);
   } finally {
     o.cleanup();

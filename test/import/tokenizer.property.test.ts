@@ -65,7 +65,12 @@ describe('round trip with the writer', () => {
 
 describe('agrees with csv-parse', () => {
   const token = (eol: string) => fc.constantFrom('a', 'ی', ',', '"', ' ', eol);
-  const input = fc.constantFrom('\n', '\r\n').chain((eol) => fc.tuple(fc.constant(eol), fc.array(token(eol), { maxLength: 30 }).map((t) => t.join(''))));
+  const input = fc.constantFrom('\n', '\r\n').chain((eol) =>
+    fc.tuple(
+      fc.constant(eol),
+      fc.array(token(eol), { maxLength: 30 }).map((t) => t.join('')),
+    ),
+  );
 
   const strict = (text: string): string[][] | null => {
     try {

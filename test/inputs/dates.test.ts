@@ -34,35 +34,41 @@ describe('parseDateInput ranges', () => {
   });
 
   it('property: a record date is accepted exactly inside its range, and a refusal never repeats the value', () => {
-    fc.assert(fc.property(fc.integer({ min: -45_000, max: 1_000 }), (offset) => {
-      const iso = addDays(TODAY, offset);
-      const inside = iso >= '1921-03-21' && iso <= '2027-11-25';
-      let got: string | Error;
-      try {
-        got = parseDateInput(iso, { today: TODAY, field: 'date', kind: 'record' });
-      } catch (err) {
-        got = err as Error;
-      }
-      if (inside) expect(got).toBe(iso);
-      else {
-        expect((got as Error).message).toBe(`--date must be a date from ${RECORD} (Jalali)`);
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -45_000, max: 1_000 }), (offset) => {
+        const iso = addDays(TODAY, offset);
+        const inside = iso >= '1921-03-21' && iso <= '2027-11-25';
+        let got: string | Error;
+        try {
+          got = parseDateInput(iso, { today: TODAY, field: 'date', kind: 'record' });
+        } catch (err) {
+          got = err as Error;
+        }
+        if (inside) expect(got).toBe(iso);
+        else {
+          expect((got as Error).message).toBe(`--date must be a date from ${RECORD} (Jalali)`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('property: a birth date is accepted exactly from 1900-01-01 to today', () => {
-    fc.assert(fc.property(fc.integer({ min: -50_000, max: 400 }), (offset) => {
-      const iso = addDays(TODAY, offset);
-      const inside = iso >= '1900-01-01' && iso <= TODAY;
-      const ok = (() => {
-        try {
-          return parseDateInput(iso, { today: TODAY, field: 'birth-date', kind: 'birth' }) === iso;
-        } catch {
-          return false;
-        }
-      })();
-      expect(ok).toBe(inside);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -50_000, max: 400 }), (offset) => {
+        const iso = addDays(TODAY, offset);
+        const inside = iso >= '1900-01-01' && iso <= TODAY;
+        const ok = (() => {
+          try {
+            return parseDateInput(iso, { today: TODAY, field: 'birth-date', kind: 'birth' }) === iso;
+          } catch {
+            return false;
+          }
+        })();
+        expect(ok).toBe(inside);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -71,9 +77,36 @@ beforeAll(async () => {
   o = await makeOffice();
   await o.json(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov']);
   await o.json(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی']);
-  await o.json(['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high', '--opened', '1400/01/01']);
+  await o.json([
+    'case',
+    'open',
+    '--client',
+    '1',
+    '--channel',
+    'hotline',
+    '--category',
+    'suicide',
+    '--risk',
+    'high',
+    '--opened',
+    '1400/01/01',
+  ]);
   await o.json(['followup', 'schedule', '--case', '1', '--due', '+7d']);
-  await o.json(['roster', 'pattern', 'add', '--service', 'hotline', '--name', 'صبح', '--start', '08:00', '--end', '14:00', '--from', '1400/01/01']);
+  await o.json([
+    'roster',
+    'pattern',
+    'add',
+    '--service',
+    'hotline',
+    '--name',
+    'صبح',
+    '--start',
+    '08:00',
+    '--end',
+    '14:00',
+    '--from',
+    '1400/01/01',
+  ]);
   await o.json(['training', 'course', 'add', '--title', 'مداخله', '--hours', '8', '--from', '1405/09/10']);
 });
 afterAll(() => o.cleanup());
@@ -81,20 +114,63 @@ afterAll(() => o.cleanup());
 // Every stored date a command takes, with a value before 1300/01/01 (or 1900 for births).
 const TOO_EARLY: { args: string[]; field: string; range?: string }[] = [
   { args: ['client', 'add', '--first-name', 'سارا', '--last-name', 'نوری', '--registered', '0001/01/01'], field: 'registered-on' },
-  { args: ['client', 'add', '--first-name', 'سارا', '--last-name', 'نوری', '--birth-date', '1278/10/10'], field: 'birth-date', range: BIRTH },
+  {
+    args: ['client', 'add', '--first-name', 'سارا', '--last-name', 'نوری', '--birth-date', '1278/10/10'],
+    field: 'birth-date',
+    range: BIRTH,
+  },
   { args: ['client', 'update', '1', '--birth-date', '1278/10/10'], field: 'birth-date', range: BIRTH },
-  { args: ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'low', '--opened', '0001/01/01'], field: 'opened' },
+  {
+    args: ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'low', '--opened', '0001/01/01'],
+    field: 'opened',
+  },
   { args: ['case', 'note', '1', '--text', 'x', '--date', '1299/12/29'], field: 'date' },
   { args: ['case', 'close', '1', '--reason', 'resolved', '--date', '0622-03-21'], field: 'date' },
   { args: ['service', 'log', '--type', 'hotline-call', '--date', '0001/01/01'], field: 'date' },
   { args: ['followup', 'schedule', '--case', '1', '--due', '1299/01/01'], field: 'due' },
   { args: ['followup', 'done', '1', '--outcome', 'x', '--date', '1299/01/01'], field: 'date' },
-  { args: ['staff', 'add', '--first-name', 'علی', '--last-name', 'کریمی', '--role', 'psychologist', '--sector', 'gov', '--start-date', '0001/01/01'], field: 'start-date' },
+  {
+    args: [
+      'staff',
+      'add',
+      '--first-name',
+      'علی',
+      '--last-name',
+      'کریمی',
+      '--role',
+      'psychologist',
+      '--sector',
+      'gov',
+      '--start-date',
+      '0001/01/01',
+    ],
+    field: 'start-date',
+  },
   { args: ['staff', 'leave', '1', '--date', '1299/12/29'], field: 'date' },
-  { args: ['roster', 'pattern', 'add', '--service', 'hotline', '--name', 'شب', '--start', '20:00', '--end', '08:00', '--from', '0001/01/01'], field: 'from' },
+  {
+    args: [
+      'roster',
+      'pattern',
+      'add',
+      '--service',
+      'hotline',
+      '--name',
+      'شب',
+      '--start',
+      '20:00',
+      '--end',
+      '08:00',
+      '--from',
+      '0001/01/01',
+    ],
+    field: 'from',
+  },
   { args: ['roster', 'assign', '--staff', '1', '--pattern', '1', '--date', '0001/01/01'], field: 'date' },
   { args: ['training', 'course', 'add', '--title', 'دوره', '--hours', '8', '--from', '0001/01/01'], field: 'from' },
-  { args: ['training', 'workshop', 'add', '--topic', 'life-skills', '--date', '0001/01/01', '--female', '1', '--male', '1'], field: 'date' },
+  {
+    args: ['training', 'workshop', 'add', '--topic', 'life-skills', '--date', '0001/01/01', '--female', '1', '--male', '1'],
+    field: 'date',
+  },
   { args: ['training', 'enrol', '--course', '1', '--staff', '1', '--date', '0001/01/01'], field: 'date' },
 ];
 // And after a year from today.
@@ -115,7 +191,11 @@ describe('commands refuse implausible dates (exit 2), naming field and range, ne
   it.each(TOO_LATE.map((c) => [c.args.slice(0, 2).join(' '), c] as const))('%s: more than a year ahead', async (_name, c) => {
     const r = await o.cli([...c.args, '--json']);
     expect(r.code, r.stderr).toBe(2);
-    expect(JSON.parse(r.stderr).error).toEqual({ code: 'invalid', field: c.field, message: `--${c.field} must be a date from ${RECORD} (Jalali)` });
+    expect(JSON.parse(r.stderr).error).toEqual({
+      code: 'invalid',
+      field: c.field,
+      message: `--${c.field} must be a date from ${RECORD} (Jalali)`,
+    });
   });
 
   it('list filters are wider: a --from before 1300 is a filter, not a stored date', async () => {
@@ -127,8 +207,20 @@ describe('commands refuse implausible dates (exit 2), naming field and range, ne
     writeFileSync(file, 'first-name,last-name,registered-on,birth-date\r\nسارا,نوری,0001/01/01,\r\nسارا,نوری,1400/01/01,1278/10/10\r\n');
     const r = await o.cli(['import', 'clients', file, '--json']);
     expect(r.json().errors).toEqual([
-      { row: 2, column: 'registered-on', field: 'registered-on', value: '0001/01/01', reason: `--registered-on must be a date from ${RECORD} (Jalali)` },
-      { row: 3, column: 'birth-date', field: 'birth-date', value: '(hidden)', reason: `--birth-date must be a date from ${BIRTH} (Jalali)` },
+      {
+        row: 2,
+        column: 'registered-on',
+        field: 'registered-on',
+        value: '0001/01/01',
+        reason: `--registered-on must be a date from ${RECORD} (Jalali)`,
+      },
+      {
+        row: 3,
+        column: 'birth-date',
+        field: 'birth-date',
+        value: '(hidden)',
+        reason: `--birth-date must be a date from ${BIRTH} (Jalali)`,
+      },
     ]);
     const cases = join(o.dir, 'cases.csv');
     writeFileSync(cases, 'channel,category,risk,opened-on\r\nhotline,other,low,0001/01/01\r\n');

@@ -17,7 +17,18 @@ beforeAll(async () => {
   o = await makeOffice();
   // Twelve workers: "1-2" and " 1 2 " once reached #12.
   for (const [i, name] of NAMES.entries()) {
-    await o.json(['staff', 'add', '--first-name', name, '--last-name', `کارمند${toPersianDigits(String(i + 1))}`, '--role', 'social-worker', '--sector', 'gov']);
+    await o.json([
+      'staff',
+      'add',
+      '--first-name',
+      name,
+      '--last-name',
+      `کارمند${toPersianDigits(String(i + 1))}`,
+      '--role',
+      'social-worker',
+      '--sector',
+      'gov',
+    ]);
   }
   await o.json(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--national-code', '0013542419']);
   await o.json(['center', 'add', '--name', 'مرکز کرج', '--kind', 'social-emergency', '--sector', 'gov']);
@@ -41,32 +52,41 @@ describe('parseId', () => {
   it('property: accepted exactly when the text is #?digits, giving their value; refusals never repeat the text', () => {
     const digit = fc.constantFrom(...'0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩');
     const piece = fc.oneof(digit, fc.constantFrom('-', ' ', '#', '\u200c', '\t', '+', 'x', 'ی', '.', '٫'));
-    const text = fc.oneof(fc.array(digit, { minLength: 1, maxLength: 12 }).map((a) => a.join('')), fc.array(piece, { maxLength: 12 }).map((a) => a.join('')), fc.string());
-    fc.assert(fc.property(text, (s) => {
-      const latin = toLatinDigits(s.trim());
-      const shaped = /^#?[0-9]+$/.test(latin);
-      const value = shaped ? Number(latin.replace('#', '')) : NaN;
-      let got: number | Error;
-      try {
-        got = parseId(s, 'worker');
-      } catch (err) {
-        got = err as Error;
-      }
-      if (shaped && Number.isSafeInteger(value) && value >= 1) {
-        expect(got).toBe(value);
-        expect(idDigits(s)).toBe(latin.replace('#', ''));
-      } else {
-        expect(got).toBeInstanceOf(Error);
-        if ((toLatinDigits(s).match(/[0-9]/g) ?? []).length >= 3) expect((got as Error).message).not.toContain(s.trim());
-      }
-    }), { numRuns: 3000 });
+    const text = fc.oneof(
+      fc.array(digit, { minLength: 1, maxLength: 12 }).map((a) => a.join('')),
+      fc.array(piece, { maxLength: 12 }).map((a) => a.join('')),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        const latin = toLatinDigits(s.trim());
+        const shaped = /^#?[0-9]+$/.test(latin);
+        const value = shaped ? Number(latin.replace('#', '')) : NaN;
+        let got: number | Error;
+        try {
+          got = parseId(s, 'worker');
+        } catch (err) {
+          got = err as Error;
+        }
+        if (shaped && Number.isSafeInteger(value) && value >= 1) {
+          expect(got).toBe(value);
+          expect(idDigits(s)).toBe(latin.replace('#', ''));
+        } else {
+          expect(got).toBeInstanceOf(Error);
+          if ((toLatinDigits(s).match(/[0-9]/g) ?? []).length >= 3) expect((got as Error).message).not.toContain(s.trim());
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('property: two numbers joined by a dash or a space are never an id', () => {
-    fc.assert(fc.property(fc.nat(999), fc.nat(999), fc.constantFrom('-', ' ', '\u2011', '\u200c'), (a, b, sep) => {
-      expect(() => parseId(`${a}${sep}${b}`, 'worker')).toThrow();
-      expect(idDigits(`${a}${sep}${b}`)).toBeUndefined();
-    }));
+    fc.assert(
+      fc.property(fc.nat(999), fc.nat(999), fc.constantFrom('-', ' ', '\u2011', '\u200c'), (a, b, sep) => {
+        expect(() => parseId(`${a}${sep}${b}`, 'worker')).toThrow();
+        expect(idDigits(`${a}${sep}${b}`)).toBeUndefined();
+      }),
+    );
   });
 });
 
@@ -76,7 +96,11 @@ describe('commands', () => {
     for (const ref of ['1-2', ' 1 2 ', '-1', '۱-۲', '1 - 2']) {
       const r = await o.cli(['case', 'assign', '1', `--worker=${ref}`, '--json']);
       expect(r.code, ref).toBe(2);
-      expect(errorOf(r.stderr), ref).toEqual({ code: 'invalid', field: 'worker', message: '--worker must be a staff id (e.g. 12 or #12), a national code or a name' });
+      expect(errorOf(r.stderr), ref).toEqual({
+        code: 'invalid',
+        field: 'worker',
+        message: '--worker must be a staff id (e.g. 12 or #12), a national code or a name',
+      });
     }
     expect(dumpDb(o.db)).toBe(before);
     // The same worker given as digits in any script.
@@ -101,7 +125,11 @@ describe('commands', () => {
     expect(errorOf(c2.stderr)).toEqual({ code: 'not-found', field: 'client', message: 'no client has the id given for --client' });
     const c3 = await o.cli([...open, '--client', '1', '--center=1-1', '--json']);
     expect(c3.code).toBe(2);
-    expect(errorOf(c3.stderr)).toEqual({ code: 'invalid', field: 'center', message: '--center must be a center id (e.g. 3 or #3) or a name' });
+    expect(errorOf(c3.stderr)).toEqual({
+      code: 'invalid',
+      field: 'center',
+      message: '--center must be a center id (e.g. 3 or #3) or a name',
+    });
     const c4 = await o.cli([...open, '--client', '1', '--center', '#9', '--json']);
     expect(errorOf(c4.stderr)).toEqual({ code: 'not-found', field: 'center', message: 'no center has the id given for --center' });
     const c5 = await o.cli(['service', 'log', '--case', '99', '--type', 'legal', '--json']);
@@ -122,7 +150,13 @@ describe('commands', () => {
     const r = await o.cli(['import', 'services', file, '--json']);
     const report = r.json();
     expect(report.errors).toEqual([
-      { row: 2, column: 'worker-id', field: 'worker-id', value: expect.any(String), reason: '--worker must be a staff id (e.g. 12 or #12), a national code or a name' },
+      {
+        row: 2,
+        column: 'worker-id',
+        field: 'worker-id',
+        value: expect.any(String),
+        reason: '--worker must be a staff id (e.g. 12 or #12), a national code or a name',
+      },
     ]);
     expect(query(o.db, 'SELECT worker_id FROM services WHERE worker_id IS NOT NULL')).toEqual([{ worker_id: 12 }]);
   });

@@ -32,13 +32,19 @@ describe('matchingKey', () => {
       fc.integer({ min: 0xfb50, max: 0xfbff }).map((c) => String.fromCharCode(c)),
       fc.constantFrom(...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیةيكۀ ‌'),
     );
-    fc.assert(fc.property(fc.array(glyph, { maxLength: 12 }).map((a) => a.join('')), (s) => {
-      expect(matchingKey(s)).toBe(matchingKey(s.normalize('NFKC')));
-      expect(matchingKey(s)).toBe(matchingKey(s.normalize('NFKC').replace(/\u0629/g, '\u0647')));
-      const key = matchingKey(s);
-      expect(key).not.toContain('\u0629');
-      expect([...key].filter((ch) => ch.normalize('NFKC') !== ch)).toEqual([]);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(glyph, { maxLength: 12 }).map((a) => a.join('')),
+        (s) => {
+          expect(matchingKey(s)).toBe(matchingKey(s.normalize('NFKC')));
+          expect(matchingKey(s)).toBe(matchingKey(s.normalize('NFKC').replace(/\u0629/g, '\u0647')));
+          const key = matchingKey(s);
+          expect(key).not.toContain('\u0629');
+          expect([...key].filter((ch) => ch.normalize('NFKC') !== ch)).toEqual([]);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -56,9 +62,15 @@ describe('normalizeLetters (the stored form)', () => {
       fc.constantFrom(...'ابپتفاطمةيكیک ‌\u064e\u0654'),
       fc.string({ maxLength: 2 }),
     );
-    fc.assert(fc.property(fc.array(glyph, { maxLength: 10 }).map((a) => a.join('')), (s) => {
-      expect(normalizeLetters(normalizeLetters(s))).toBe(normalizeLetters(s));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(glyph, { maxLength: 10 }).map((a) => a.join('')),
+        (s) => {
+          expect(normalizeLetters(normalizeLetters(s))).toBe(normalizeLetters(s));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -70,7 +82,11 @@ afterAll(() => o.cleanup());
 
 describe('commands and import store the same bytes and match each other', () => {
   it('client add and import of the same names store the same bytes', async () => {
-    const rows: [string, string][] = [['فاطمة', 'علي كريمي'], [FATEMEH_GLYPHS, KARIMI_GLYPHS], ['زهرا', 'احمدي']];
+    const rows: [string, string][] = [
+      ['فاطمة', 'علي كريمي'],
+      [FATEMEH_GLYPHS, KARIMI_GLYPHS],
+      ['زهرا', 'احمدي'],
+    ];
     for (const [first, last] of rows) await o.json(['client', 'add', '--first-name', first, '--last-name', last]);
     const file = join(o.dir, 'clients.csv');
     writeFileSync(file, `first-name,last-name,birth-date\r\n${rows.map(([f, l]) => `${f},${l},1370/01/01`).join('\r\n')}\r\n`);

@@ -19,7 +19,20 @@ let o: TestOffice;
 beforeAll(async () => {
   o = await makeOffice();
   await o.json(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--national-code', '001-354241-9']);
-  await o.json(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov', '--national-code', '۰۰۲ ۳۴۵۶۷۸ ۷']);
+  await o.json([
+    'staff',
+    'add',
+    '--first-name',
+    'مریم',
+    '--last-name',
+    'رضایی',
+    '--role',
+    'social-worker',
+    '--sector',
+    'gov',
+    '--national-code',
+    '۰۰۲ ۳۴۵۶۷۸ ۷',
+  ]);
 });
 afterAll(() => o.cleanup());
 
@@ -33,7 +46,18 @@ describe('every command reads a national code the way client add does', () => {
       expect(shown.nationalCode).toBe(CODE);
     }
     expect((await o.json(['client', 'update', '001-354241-9', '--county', 'کرج'])).id).toBe(1);
-    const opened = await o.json(['case', 'open', '--client', '۰۰۱-۳۵۴۲۴۱-۹', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high']);
+    const opened = await o.json([
+      'case',
+      'open',
+      '--client',
+      '۰۰۱-۳۵۴۲۴۱-۹',
+      '--channel',
+      'hotline',
+      '--category',
+      'suicide',
+      '--risk',
+      'high',
+    ]);
     expect(opened.clientId).toBe(1);
   });
 
@@ -60,12 +84,14 @@ describe('every command reads a national code the way client add does', () => {
       })
       .filter((c) => !/^(\d)\1{9}$/.test(c) && c.slice(3, 9) !== '000000');
     const sep = fc.constantFrom('', ' ', '-', '\u2010', '  ', ' - ');
-    fc.assert(fc.property(code, fc.constantFrom('latin', 'persian', 'arabic'), sep, sep, (c, script, a, b) => {
-      const digits = script === 'latin' ? c : script === 'persian' ? toPersianDigits(c) : toArabicIndic(c);
-      const written = `${digits.slice(0, 3)}${a}${digits.slice(3, 9)}${b}${digits.slice(9)}`;
-      expect(nationalCodeDigits(written)).toBe(c);
-      expect(parseNationalCode(written).code).toBe(c);
-    }));
+    fc.assert(
+      fc.property(code, fc.constantFrom('latin', 'persian', 'arabic'), sep, sep, (c, script, a, b) => {
+        const digits = script === 'latin' ? c : script === 'persian' ? toPersianDigits(c) : toArabicIndic(c);
+        const written = `${digits.slice(0, 3)}${a}${digits.slice(3, 9)}${b}${digits.slice(9)}`;
+        expect(nationalCodeDigits(written)).toBe(c);
+        expect(parseNationalCode(written).code).toBe(c);
+      }),
+    );
   });
 });
 
@@ -76,7 +102,8 @@ describe('codes that lost their zeros and codes never issued', () => {
       const r = await o.cli(['client', 'add', '--first-name', 'سارا', '--last-name', 'نوری', '--national-code', short, '--json']);
       expect(r.code).toBe(2);
       expect(errorOf(r.stderr)).toEqual({
-        code: 'invalid', field: 'national-code',
+        code: 'invalid',
+        field: 'national-code',
         message: `national code has ${short.length} digits; expected 10: leading zeros may be missing (codes may begin with 0; type all 10 digits)`,
       });
     }
@@ -87,16 +114,46 @@ describe('codes that lost their zeros and codes never issued', () => {
     const before = dumpDb(o.db);
     const add = await o.cli(['client', 'add', '--first-name', 'سارا', '--last-name', 'نوری', '--national-code', '0010000003', '--json']);
     expect(add.code).toBe(2);
-    expect(errorOf(add.stderr)).toEqual({ code: 'invalid', field: 'national-code', message: 'not a valid national code: digits 4 to 9 are never all zero' });
-    const staff = await o.cli(['staff', 'add', '--first-name', 'علی', '--last-name', 'کریمی', '--role', 'psychologist', '--sector', 'gov', '--national-code', '0010000003', '--json']);
+    expect(errorOf(add.stderr)).toEqual({
+      code: 'invalid',
+      field: 'national-code',
+      message: 'not a valid national code: digits 4 to 9 are never all zero',
+    });
+    const staff = await o.cli([
+      'staff',
+      'add',
+      '--first-name',
+      'علی',
+      '--last-name',
+      'کریمی',
+      '--role',
+      'psychologist',
+      '--sector',
+      'gov',
+      '--national-code',
+      '0010000003',
+      '--json',
+    ]);
     expect(staff.code).toBe(2);
     expect(dumpDb(o.db)).toBe(before);
     const file = join(o.dir, 'clients.csv');
     writeFileSync(file, 'first-name,last-name,national-code\r\nسارا,نوری,0010000003\r\nسارا,نوری,10000003\r\n');
     const r = await o.cli(['import', 'clients', file, '--json']);
     expect(r.json().errors).toEqual([
-      { row: 2, column: 'national-code', field: 'national-code', value: '(hidden)', reason: 'not a valid national code: digits 4 to 9 are never all zero' },
-      { row: 3, column: 'national-code', field: 'national-code', value: '(hidden)', reason: 'not a valid national code: digits 4 to 9 are never all zero' },
+      {
+        row: 2,
+        column: 'national-code',
+        field: 'national-code',
+        value: '(hidden)',
+        reason: 'not a valid national code: digits 4 to 9 are never all zero',
+      },
+      {
+        row: 3,
+        column: 'national-code',
+        field: 'national-code',
+        value: '(hidden)',
+        reason: 'not a valid national code: digits 4 to 9 are never all zero',
+      },
     ]);
     expect(query(o.db, 'SELECT count(*) AS n FROM clients')).toEqual([{ n: 1 }]);
   });

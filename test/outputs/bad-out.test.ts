@@ -47,14 +47,26 @@ afterEach(() => {
 describe('--out', () => {
   it('a folder, a missing folder, an empty name, a file used as a folder', async () => {
     refused(await o.cli(['export', 'clients', '--out', o.dir]), /^error: cannot write .*: it is a folder$/);
-    refused(await o.cli(['export', 'clients', '--out', join(o.dir, 'no-such', 'x.csv')]), /^error: cannot write .*x\.csv: its folder does not exist$/);
-    refused(await o.cli(['export', 'clients', '--out', join(o.dir, 'a', 'b', 'x.csv')]), /^error: cannot write .*x\.csv: its folder does not exist$/);
+    refused(
+      await o.cli(['export', 'clients', '--out', join(o.dir, 'no-such', 'x.csv')]),
+      /^error: cannot write .*x\.csv: its folder does not exist$/,
+    );
+    refused(
+      await o.cli(['export', 'clients', '--out', join(o.dir, 'a', 'b', 'x.csv')]),
+      /^error: cannot write .*x\.csv: its folder does not exist$/,
+    );
     refused(await o.cli(['export', 'clients', '--out', '']), /^error: --out is empty: give a file name$/);
     refused(await o.cli(['export', 'clients', '--out', '  ']), /^error: --out is empty: give a file name$/);
     const file = join(o.dir, 'plain.txt');
     writeFileSync(file, 'x');
-    refused(await o.cli(['export', 'clients', '--out', join(file, 'x.csv')]), /^error: cannot write .*x\.csv: part of the path is a file, not a folder$/);
-    refused(await o.cli(['report', 'monthly', '--format', 'csv', '--out', join(o.dir, 'no-such', 'x.csv')]), /^error: cannot write .*x\.csv: its folder does not exist$/);
+    refused(
+      await o.cli(['export', 'clients', '--out', join(file, 'x.csv')]),
+      /^error: cannot write .*x\.csv: part of the path is a file, not a folder$/,
+    );
+    refused(
+      await o.cli(['report', 'monthly', '--format', 'csv', '--out', join(o.dir, 'no-such', 'x.csv')]),
+      /^error: cannot write .*x\.csv: its folder does not exist$/,
+    );
     refused(await o.cli(['report', 'year', '--format', 'html', '--out', o.dir]), /^error: cannot write .*: it is a folder$/);
     refused(await o.cli(['report', 'monthly', '--format', 'xlsx', '--out', '']), /^error: --out is empty: give a file name$/);
     expect(temporaryFiles(o.dir)).toEqual([]);
@@ -65,9 +77,15 @@ describe('--out', () => {
     mkdirSync(locked);
     faults.open.set(join(locked, '.'), 'EACCES');
     for (const format of ['csv', 'xlsx', 'json']) {
-      refused(await o.cli(['export', 'clients', '--format', format, '--out', join(locked, `c.${format}`)]), /^error: cannot write .*c\.(csv|xlsx|json): permission denied/);
+      refused(
+        await o.cli(['export', 'clients', '--format', format, '--out', join(locked, `c.${format}`)]),
+        /^error: cannot write .*c\.(csv|xlsx|json): permission denied/,
+      );
     }
-    refused(await o.cli(['report', 'monthly', '--format', 'html', '--out', join(locked, 'm.html')]), /^error: cannot write .*m\.html: permission denied/);
+    refused(
+      await o.cli(['report', 'monthly', '--format', 'html', '--out', join(locked, 'm.html')]),
+      /^error: cannot write .*m\.html: permission denied/,
+    );
     expect(temporaryFiles(o.dir)).toEqual([]);
   });
 
@@ -86,19 +104,32 @@ describe('--out', () => {
     chownSync(o.dir, nobody, nobody);
     for (const name of readdirSync(o.dir)) if (name !== 'locked') chownSync(join(o.dir, name), nobody, nobody);
     const r = spawnSync(process.execPath, [BIN, '--db', o.db, 'export', 'clients', '--out', join(locked, 'c.csv')], {
-      uid: nobody, gid: nobody, cwd: o.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PARVANDE_USER: 'clerk' },
+      uid: nobody,
+      gid: nobody,
+      cwd: o.dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', PARVANDE_USER: 'clerk' },
     });
-    refused({ code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) }, /^error: cannot write .*c\.csv: permission denied/);
+    refused(
+      { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) },
+      /^error: cannot write .*c\.csv: permission denied/,
+    );
     expect(readdirSync(locked)).toEqual([]);
   });
 
   it('a file open in Excel (EBUSY or EPERM on rename) keeps its bytes; no temporary file is left', async () => {
-    for (const [code, why] of [['EBUSY', /the file is open in another program/], ['EPERM', /permission denied \(or the file is open in another program/]] as const) {
+    for (const [code, why] of [
+      ['EBUSY', /the file is open in another program/],
+      ['EPERM', /permission denied \(or the file is open in another program/],
+    ] as const) {
       for (const format of ['csv', 'xlsx', 'json']) {
         const out = join(o.dir, `open-in-excel.${format}`);
         writeFileSync(out, 'old');
         faults.rename.set(`open-in-excel.${format}`, code);
-        refused(await o.cli(['export', 'clients', '--out', out, '--force']), new RegExp(`^error: cannot write .*open-in-excel\\.${format}: ${why.source}`));
+        refused(
+          await o.cli(['export', 'clients', '--out', out, '--force']),
+          new RegExp(`^error: cannot write .*open-in-excel\\.${format}: ${why.source}`),
+        );
         expect(readFileSync(out, 'utf8')).toBe('old');
       }
       const html = join(o.dir, 'open-in-excel.html');
@@ -117,7 +148,10 @@ describe('report nightly --dir', () => {
     writeFileSync(file, 'x');
     refused(await o.cli(['report', 'nightly', '--dir', file]), /^error: cannot use the folder .*plain\.txt: it is a file$/);
     refused(await o.cli(['report', 'nightly', '--dir', '']), /^error: --dir is empty: give a folder$/);
-    refused(await o.cli(['report', 'nightly', '--dir', join(file, 'reports')]), /^error: cannot create the folder .*reports: part of the path is a file, not a folder$/);
+    refused(
+      await o.cli(['report', 'nightly', '--dir', join(file, 'reports')]),
+      /^error: cannot create the folder .*reports: part of the path is a file, not a folder$/,
+    );
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 

@@ -62,7 +62,10 @@ export interface BinBytes {
 }
 
 /** Runs the built bin with binary stdin and stdout (run `npm run build` first). */
-export async function runBinBytes(args: string[], opts: { input?: Buffer | string; cwd: string; env?: Record<string, string> }): Promise<BinBytes> {
+export async function runBinBytes(
+  args: string[],
+  opts: { input?: Buffer | string; cwd: string; env?: Record<string, string> },
+): Promise<BinBytes> {
   const { spawn } = await import('node:child_process');
   const BIN = process.env.PARVANDE_TEST_BIN ?? (await import('../helpers/cli.js')).BIN;
   return new Promise((resolve, reject) => {

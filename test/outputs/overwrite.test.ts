@@ -51,7 +51,10 @@ describe('the database in use', () => {
 
   it('its -wal and -shm files, present or not, are refused', async () => {
     for (const side of ['-wal', '-shm']) {
-      refused(await o.cli(['export', 'clients', '--out', o.db + side, '--force']), /^error: cannot write .*: it is the database in use \((its|the) (wal|shm) file\); nothing was written$/);
+      refused(
+        await o.cli(['export', 'clients', '--out', o.db + side, '--force']),
+        /^error: cannot write .*: it is the database in use \((its|the) (wal|shm) file\); nothing was written$/,
+      );
       expect(existsSync(o.db + side)).toBe(false);
     }
   });
@@ -60,7 +63,10 @@ describe('the database in use', () => {
     const before = fingerprint(o.db);
     refused(await o.cli(['report', 'monthly', '--format', 'html', '--out', o.db, '--force']), DB_IN_USE);
     refused(await o.cli(['report', 'year', '--format', 'csv', '--out', o.db]), DB_IN_USE);
-    refused(await o.cli(['report', 'range', '--from', '1405/01/01', '--to', '1405/06/31', '--format', 'xlsx', '--out', o.db, '--force']), DB_IN_USE);
+    refused(
+      await o.cli(['report', 'range', '--from', '1405/01/01', '--to', '1405/06/31', '--format', 'xlsx', '--out', o.db, '--force']),
+      DB_IN_USE,
+    );
     expect(fingerprint(o.db)).toBe(before);
   });
 
@@ -68,7 +74,10 @@ describe('the database in use', () => {
     const second = join(o.dir, 'second.db');
     await initOffice(second, 'OUT02');
     const before = fingerprint(second);
-    refused(await runCli(['--db', o.db, '--db', second, 'report', 'monthly', '--format', 'csv', '--out', second, '--force']), /cannot write .*second\.db: it is the database in use/);
+    refused(
+      await runCli(['--db', o.db, '--db', second, 'report', 'monthly', '--format', 'csv', '--out', second, '--force']),
+      /cannot write .*second\.db: it is the database in use/,
+    );
     expect(fingerprint(second)).toBe(before);
   });
 
@@ -99,7 +108,10 @@ describe('other files', () => {
     writeFileSync(wal, Buffer.concat([Buffer.from([0x37, 0x7f, 0x06, 0x82]), Buffer.alloc(28)]));
     refused(await o.cli(['export', 'clients', '--out', wal, '--force']), SQLITE);
     // And the -wal or -shm name of a database that is not in use, present or not.
-    refused(await o.cli(['export', 'clients', '--out', `${backup}-shm`, '--force']), /^error: cannot write .*-shm: it belongs to the database backup-1405-09-01\.db; nothing was written$/);
+    refused(
+      await o.cli(['export', 'clients', '--out', `${backup}-shm`, '--force']),
+      /^error: cannot write .*-shm: it belongs to the database backup-1405-09-01\.db; nothing was written$/,
+    );
     expect(existsSync(`${backup}-shm`)).toBe(false);
   });
 
@@ -135,7 +147,10 @@ describe('other files', () => {
   });
 
   it.runIf(posixOnly)('a device is never replaced, even with --force', async () => {
-    refused(await o.cli(['export', 'clients', '--out', '/dev/null', '--force']), /^error: cannot write \/dev\/null: it is not a regular file/);
+    refused(
+      await o.cli(['export', 'clients', '--out', '/dev/null', '--force']),
+      /^error: cannot write \/dev\/null: it is not a regular file/,
+    );
   });
 });
 

@@ -104,12 +104,17 @@ describe('the database named the way a cron job names it (built bin)', () => {
       for (const force of [[], ['--force']]) {
         const r = await runBinBytes(['export', 'clients', '--out', out, ...force], { cwd: o.dir, env: { PARVANDE_DB: 'office.db' } });
         expect(r.code, r.stderr).toBe(2);
-        expect(r.stderr).toMatch(/^error: cannot write .*office\.db(-wal)?: it is the database in use( \(its wal file\))?; nothing was written\n$/);
+        expect(r.stderr).toMatch(
+          /^error: cannot write .*office\.db(-wal)?: it is the database in use( \(its wal file\))?; nothing was written\n$/,
+        );
         expect(r.stdout.length).toBe(0);
         expect(fingerprint(o.db)).toBe(before);
       }
     }
-    const report = await runBinBytes(['report', 'monthly', '--format', 'html', '--out', 'office.db'], { cwd: o.dir, env: { PARVANDE_DB: 'office.db' } });
+    const report = await runBinBytes(['report', 'monthly', '--format', 'html', '--out', 'office.db'], {
+      cwd: o.dir,
+      env: { PARVANDE_DB: 'office.db' },
+    });
     expect(report.code, report.stderr).toBe(2);
     expect(fingerprint(o.db)).toBe(before);
   });
@@ -167,7 +172,11 @@ describe('import KIND - reads standard input (built bin)', () => {
     if (posixOnly) expect(modeOf(join(o.dir, 'stdin.rejects.csv'))).toBe(0o600);
     const second = await runBinBytes(['--db', o.db, '--json', 'import', 'clients', '-'], { input: bad, cwd: o.dir });
     expect(JSON.parse(second.stdout.toString('utf8')).rejectsFile).toBe(join(realpathSync(o.dir), 'stdin.rejects-2.csv'));
-    expect(readdirSync(o.dir).filter((n) => n.startsWith('stdin')).sort()).toEqual(['stdin.rejects-2.csv', 'stdin.rejects.csv']);
+    expect(
+      readdirSync(o.dir)
+        .filter((n) => n.startsWith('stdin'))
+        .sort(),
+    ).toEqual(['stdin.rejects-2.csv', 'stdin.rejects.csv']);
     expect(temporaryFiles(o.dir)).toEqual([]);
   });
 

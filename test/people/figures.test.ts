@@ -33,7 +33,14 @@ const FROM = '2026-11-22'; // 1405/09/01
 const TO = '2026-12-21'; // 1405/09/30
 const TODAY = asIsoDate('2026-12-25');
 const ROLES = ['social-worker', 'psychologist', 'intervener', 'admin', 'other'];
-const TOPICS = ['life-skills', 'domestic-violence-prevention', 'suicide-prevention', 'child-abuse-prevention', 'vocational-skills', 'other'];
+const TOPICS = [
+  'life-skills',
+  'domestic-violence-prevention',
+  'suicide-prevention',
+  'child-abuse-prevention',
+  'vocational-skills',
+  'other',
+];
 
 const t = tempDb();
 let db: Db;
@@ -43,7 +50,13 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 const randomDate = (from: string, to: string): string => addDays(from, Math.floor(rnd() * (diffDays(from, to) + 1)));
 const inRange = (d: string | null | undefined): boolean => d != null && d >= FROM && d <= TO;
 
-interface Person { id: number; role: string; sector: string; start: string | null; left: string | null }
+interface Person {
+  id: number;
+  role: string;
+  sector: string;
+  start: string | null;
+  left: string | null;
+}
 const people: Person[] = [];
 const patterns: { id: number; service: string; needed: number; from: string; retired: string | null }[] = [];
 const placedOn = new Map<number, string>(); // enrolment id → the day it got a place
@@ -151,13 +164,19 @@ describe('peopleFigures for Azar 1405', () => {
     expect(onRoll.length).toBeLessThan(people.length);
     expect(f.staff.onRoll).toBe(onRoll.length);
     for (const role of ROLES) expect(f.staff.byRole[role], role).toBe(onRoll.filter((p) => p.role === role).length);
-    expect(f.staff.bySector).toEqual({ gov: onRoll.filter((p) => p.sector === 'gov').length, ngo: onRoll.filter((p) => p.sector === 'ngo').length });
+    expect(f.staff.bySector).toEqual({
+      gov: onRoll.filter((p) => p.sector === 'gov').length,
+      ngo: onRoll.filter((p) => p.sector === 'ngo').length,
+    });
   });
 
   it('shifts planned, covered and uncovered by service', () => {
     const f = peopleFigures(ctx, { from: FROM, to: TO });
     const counts = new Map<string, number>();
-    for (const r of db.sqlite.prepare('SELECT pattern_id AS p, shift_date AS d FROM roster_assignments').all() as { p: number; d: string }[]) {
+    for (const r of db.sqlite.prepare('SELECT pattern_id AS p, shift_date AS d FROM roster_assignments').all() as {
+      p: number;
+      d: string;
+    }[]) {
       counts.set(`${r.p}|${r.d}`, (counts.get(`${r.p}|${r.d}`) ?? 0) + 1);
     }
     const expected: Record<string, { planned: number; covered: number; uncovered: number; partlyCovered: number }> = {};
@@ -204,14 +223,23 @@ describe('peopleFigures for Azar 1405', () => {
     expect(f.workshops.attendees).toEqual({ female, male, total: female + male });
     for (const topic of TOPICS) {
       const of = mine.filter((w) => w.topic === topic);
-      expect(f.workshops.byTopic[topic], topic).toEqual({ held: of.length, female: of.reduce((a, w) => a + w.female, 0), male: of.reduce((a, w) => a + w.male, 0) });
+      expect(f.workshops.byTopic[topic], topic).toEqual({
+        held: of.length,
+        female: of.reduce((a, w) => a + w.female, 0),
+        male: of.reduce((a, w) => a + w.male, 0),
+      });
     }
   });
 
   it('an empty range gives zeros in every row', () => {
     const f = peopleFigures(ctx, { from: '2020-01-01', to: '2020-01-31' });
     expect(f.shifts.planned).toBe(0);
-    expect(f.training).toEqual({ enrolments: 0, completions: 0, hours: 0, byAudience: { staff: { enrolments: 0, completions: 0, hours: 0 }, community: { enrolments: 0, completions: 0, hours: 0 } } });
+    expect(f.training).toEqual({
+      enrolments: 0,
+      completions: 0,
+      hours: 0,
+      byAudience: { staff: { enrolments: 0, completions: 0, hours: 0 }, community: { enrolments: 0, completions: 0, hours: 0 } },
+    });
     expect(f.workshops.held).toBe(0);
     expect(Object.keys(f.staff.byRole)).toEqual(ROLES);
   });

@@ -13,10 +13,31 @@ const p = { day: 0, night: 0, team: 0 };
 beforeAll(async () => {
   o = await makeOffice('GAP01');
   for (let i = 0; i < 6; i++) {
-    s.push((await o.json(['staff', 'add', '--first-name', `کارشناس${i + 1}`, '--last-name', 'نوبتی', '--role', 'intervener', '--sector', 'gov'])).id);
+    s.push(
+      (await o.json(['staff', 'add', '--first-name', `کارشناس${i + 1}`, '--last-name', 'نوبتی', '--role', 'intervener', '--sector', 'gov']))
+        .id,
+    );
   }
   const add = async (service: string, name: string, start: string, end: string, needed: number) =>
-    (await o.json(['roster', 'pattern', 'add', '--service', service, '--name', name, '--start', start, '--end', end, '--needed', String(needed), '--from', '1405/09/01'])).id as number;
+    (
+      await o.json([
+        'roster',
+        'pattern',
+        'add',
+        '--service',
+        service,
+        '--name',
+        name,
+        '--start',
+        start,
+        '--end',
+        end,
+        '--needed',
+        String(needed),
+        '--from',
+        '1405/09/01',
+      ])
+    ).id as number;
   p.day = await add('hotline', 'day', '08:00', '20:00', 2);
   p.night = await add('hotline', 'night', '20:00', '08:00', 1);
   p.team = await add('mobile-team', 'round', '08:00', '08:00', 1); // 24 hours
@@ -72,7 +93,10 @@ describe('roster gaps', () => {
     expect(v.to).toBe('2026-11-27');
     expect(v.days.map((d: any) => d.weekday)).toEqual(['saturday', 'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday']);
     expect(v.days[0].shifts).toEqual([]); // the patterns start on 1 Azar
-    expect(v.days[1].shifts.map((x: any) => [x.name, x.people.length])).toEqual([['day', 2], ['night', 1]]);
+    expect(v.days[1].shifts.map((x: any) => [x.name, x.people.length])).toEqual([
+      ['day', 2],
+      ['night', 1],
+    ]);
     const grid = await o.cli(['roster', 'show', '--week', '1405/09/02', '--service', 'hotline']);
     expect(grid.code).toBe(0);
     expect(grid.stdout).toContain('! 1 short');
@@ -100,7 +124,9 @@ describe('on duty and service log defaulting', () => {
     expect(r.code).toBe(0);
     const svc = r.json();
     expect(svc.workerId).toBe(s[0]);
-    expect(svc.workerDefaultedFrom).toBe(`hotline duty roster (on duty at 2026-11-22 12:00, noon of the service date; also on duty: #${s[1]}; took the earliest shift start)`);
+    expect(svc.workerDefaultedFrom).toBe(
+      `hotline duty roster (on duty at 2026-11-22 12:00, noon of the service date; also on duty: #${s[1]}; took the earliest shift start)`,
+    );
     const human = await o.cli(['service', 'log', '--type', 'hotline-call', '--date', '1405/09/02']);
     expect(human.stderr).toContain(`worker #${s[0]} taken from the hotline duty roster`);
   });
@@ -114,11 +140,26 @@ describe('on duty and service log defaulting', () => {
   it("a mobile-team operation logged today takes the team's person on duty now, before the case worker", async () => {
     // A 24-hour shift from 08:00: whoever holds today's (a new person) or yesterday's (s[4]) covers "now",
     // whatever the clock says.
-    const today = (await o.json(['staff', 'add', '--first-name', 'امروز', '--last-name', 'نوبتی', '--role', 'intervener', '--sector', 'gov'])).id as number;
+    const today = (
+      await o.json(['staff', 'add', '--first-name', 'امروز', '--last-name', 'نوبتی', '--role', 'intervener', '--sector', 'gov'])
+    ).id as number;
     await assign(today, p.team, '1405/09/04');
     const yesterday = s[4]!;
     const client = await o.json(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی']);
-    const c = await o.json(['case', 'open', '--client', String(client.id), '--channel', 'mobile-team', '--category', 'child-abuse', '--risk', 'high', '--worker', String(s[2])]);
+    const c = await o.json([
+      'case',
+      'open',
+      '--client',
+      String(client.id),
+      '--channel',
+      'mobile-team',
+      '--category',
+      'child-abuse',
+      '--risk',
+      'high',
+      '--worker',
+      String(s[2]),
+    ]);
     const early = (): boolean => new Date().getHours() < 8;
     const before = early();
     const r = await o.json(['service', 'log', '--case', c.caseNumber, '--type', 'mobile-team']);

@@ -18,15 +18,39 @@ beforeAll(async () => {
 });
 afterAll(() => o.cleanup());
 
-const add = (...args: string[]) => o.cli(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov', ...args]);
+const add = (...args: string[]) =>
+  o.cli(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov', ...args]);
 
 describe('register fields', () => {
   it('stores the fields in one spelling each', async () => {
-    const r = await add('--national-code', '۰۰۱-۲۳۴۵۶۷-۹', '--degree', 'کارشناسی ارشد', '--field', 'مددکاری اجتماعی', '--membership-no', ' ۱۲ ۳۴۵ ', '--phone', '021-8877 6655', '--start-date', '1403/07/01', '--center', '1', '--json');
+    const r = await add(
+      '--national-code',
+      '۰۰۱-۲۳۴۵۶۷-۹',
+      '--degree',
+      'کارشناسی ارشد',
+      '--field',
+      'مددکاری اجتماعی',
+      '--membership-no',
+      ' ۱۲ ۳۴۵ ',
+      '--phone',
+      '021-8877 6655',
+      '--start-date',
+      '1403/07/01',
+      '--center',
+      '1',
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({
-      nationalCode: '0012345679', degree: 'master', field: 'مددکاری اجتماعی', membershipNo: '12345', phone: '+982188776655',
-      startDate: '2024-09-22', leftOn: null, active: true, centerId: 1,
+      nationalCode: '0012345679',
+      degree: 'master',
+      field: 'مددکاری اجتماعی',
+      membershipNo: '12345',
+      phone: '+982188776655',
+      startDate: '2024-09-22',
+      leftOn: null,
+      active: true,
+      centerId: 1,
     });
     expect((await o.json(['staff', 'show', '001-234567-9'])).id).toBe(r.json().id); // by national code
     expect((await o.cli(['staff', 'show', '0023456787'])).code).toBe(3);
@@ -56,8 +80,28 @@ describe('list, caseload, leaving', () => {
   let ids: number[];
   beforeAll(async () => {
     ids = [];
-    for (const [role, sector, center] of [['psychologist', 'ngo', ''], ['intervener', 'gov', '1'], ['intervener', 'ngo', '1']] as const) {
-      ids.push((await o.json(['staff', 'add', '--first-name', 'کارمند', '--last-name', role, '--role', role, '--sector', sector, ...(center ? ['--center', center] : [])])).id);
+    for (const [role, sector, center] of [
+      ['psychologist', 'ngo', ''],
+      ['intervener', 'gov', '1'],
+      ['intervener', 'ngo', '1'],
+    ] as const) {
+      ids.push(
+        (
+          await o.json([
+            'staff',
+            'add',
+            '--first-name',
+            'کارمند',
+            '--last-name',
+            role,
+            '--role',
+            role,
+            '--sector',
+            sector,
+            ...(center ? ['--center', center] : []),
+          ])
+        ).id,
+      );
     }
   });
 
@@ -71,8 +115,35 @@ describe('list, caseload, leaving', () => {
   it('--caseload and show count open cases, follow-ups due in the next 7 days and overdue ones', async () => {
     const worker = ids[1]!;
     const cl = await o.json(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی']);
-    const c1 = await o.json(['case', 'open', '--client', String(cl.id), '--channel', 'hotline', '--category', 'suicide', '--risk', 'high', '--worker', String(worker), '--opened', '2026-11-01']);
-    await o.json(['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'child-abuse', '--risk', 'low', '--worker', String(worker)]);
+    const c1 = await o.json([
+      'case',
+      'open',
+      '--client',
+      String(cl.id),
+      '--channel',
+      'hotline',
+      '--category',
+      'suicide',
+      '--risk',
+      'high',
+      '--worker',
+      String(worker),
+      '--opened',
+      '2026-11-01',
+    ]);
+    await o.json([
+      'case',
+      'open',
+      '--anonymous',
+      '--channel',
+      'hotline',
+      '--category',
+      'child-abuse',
+      '--risk',
+      'low',
+      '--worker',
+      String(worker),
+    ]);
     const early = { PARVANDE_TODAY: '2026-11-10' };
     await o.json(['followup', 'schedule', '--case', c1.caseNumber, '--due', '2026-11-20', '--worker', String(worker)], early); // overdue
     await o.json(['followup', 'schedule', '--case', c1.caseNumber, '--due', '2026-11-25', '--worker', String(worker)]); // today
@@ -82,7 +153,10 @@ describe('list, caseload, leaving', () => {
       o.db,
       `SELECT (SELECT count(*) FROM cases WHERE worker_id = ?1 AND status = 'open') AS open,
               (SELECT count(*) FROM followups WHERE worker_id = ?1 AND status = 'scheduled' AND due_on BETWEEN '2026-11-25' AND '2026-12-01') AS due,
-              (SELECT count(*) FROM followups WHERE worker_id = ?1 AND status = 'scheduled' AND due_on < '2026-11-25') AS overdue`.replace(/\?1/g, String(worker)),
+              (SELECT count(*) FROM followups WHERE worker_id = ?1 AND status = 'scheduled' AND due_on < '2026-11-25') AS overdue`.replace(
+        /\?1/g,
+        String(worker),
+      ),
     )[0]!;
     expect(expected).toEqual({ open: 2, due: 2, overdue: 1 });
     const list = await o.json<any[]>(['staff', 'list', '--caseload']);
@@ -123,7 +197,9 @@ describe('schema 2 over a schema-1 register', () => {
       const db = Db.open(t.db);
       try {
         expect(db.userVersion).toBeGreaterThanOrEqual(2);
-        const rows = db.sqlite.prepare(`SELECT first_name, active, national_code, degree, phone, start_date, left_on FROM staff ORDER BY id`).all();
+        const rows = db.sqlite
+          .prepare(`SELECT first_name, active, national_code, degree, phone, start_date, left_on FROM staff ORDER BY id`)
+          .all();
         expect(rows).toEqual([
           { first_name: 'a', active: 1, national_code: null, degree: null, phone: null, start_date: null, left_on: null },
           { first_name: 'c', active: 0, national_code: null, degree: null, phone: null, start_date: null, left_on: null },

@@ -37,10 +37,17 @@ function forms(): Map<string, string> {
   add('first name', PLANTED.firstName, PLANTED.firstName.toLowerCase());
   add('last name', PLANTED.lastName, PLANTED.lastName.toLowerCase());
   add('Persian name', PLANTED.persianName);
-  for (const [label, code] of [['national code', PLANTED.nationalCode], ['other national code', PLANTED.otherCode], ['staff national code', PLANTED.staffCode]] as const) {
+  for (const [label, code] of [
+    ['national code', PLANTED.nationalCode],
+    ['other national code', PLANTED.otherCode],
+    ['staff national code', PLANTED.staffCode],
+  ] as const) {
     add(label, code, persianDigits(code), code.slice(0, 9));
   }
-  for (const [label, phone] of [['mobile', PLANTED.mobile], ['staff phone', PLANTED.staffPhone]] as const) {
+  for (const [label, phone] of [
+    ['mobile', PLANTED.mobile],
+    ['staff phone', PLANTED.staffPhone],
+  ] as const) {
     // 9127770011 is inside 09127770011, +989127770011 and 00989127770011.
     add(label, phone.slice(1), persianDigits(phone.slice(1)));
   }
@@ -72,13 +79,63 @@ export async function plantOffice(db: string, code = 'PRV01'): Promise<{ caseNum
     return r.json();
   };
   const p = PLANTED;
-  await ok(['staff', 'add', '--first-name', p.staffFirst, '--last-name', p.staffLast, '--role', 'social-worker', '--sector', 'gov', '--national-code', p.staffCode, '--phone', p.staffPhone]);
   await ok([
-    'client', 'add', '--first-name', p.firstName, '--last-name', p.lastName, '--national-code', p.nationalCode, '--mobile', p.mobile,
-    '--address', p.address, '--notes', p.notes, '--birth-date', '1370/05/12', '--sex', 'female', '--county', 'کرج',
+    'staff',
+    'add',
+    '--first-name',
+    p.staffFirst,
+    '--last-name',
+    p.staffLast,
+    '--role',
+    'social-worker',
+    '--sector',
+    'gov',
+    '--national-code',
+    p.staffCode,
+    '--phone',
+    p.staffPhone,
+  ]);
+  await ok([
+    'client',
+    'add',
+    '--first-name',
+    p.firstName,
+    '--last-name',
+    p.lastName,
+    '--national-code',
+    p.nationalCode,
+    '--mobile',
+    p.mobile,
+    '--address',
+    p.address,
+    '--notes',
+    p.notes,
+    '--birth-date',
+    '1370/05/12',
+    '--sex',
+    'female',
+    '--county',
+    'کرج',
   ]);
   await ok(['client', 'add', '--first-name', p.persianName, '--last-name', p.lastName, '--sex', 'female']);
-  const c = await ok(['case', 'open', '--client', p.nationalCode, '--channel', 'hotline', '--category', 'suicide', '--risk', 'high', '--worker', '1', '--opened', '1405/08/20', '--summary', `${p.firstName} called, ${p.notes}`]);
+  const c = await ok([
+    'case',
+    'open',
+    '--client',
+    p.nationalCode,
+    '--channel',
+    'hotline',
+    '--category',
+    'suicide',
+    '--risk',
+    'high',
+    '--worker',
+    '1',
+    '--opened',
+    '1405/08/20',
+    '--summary',
+    `${p.firstName} called, ${p.notes}`,
+  ]);
   await ok(['case', 'open', '--client', '2', '--channel', 'referral', '--category', 'child-abuse', '--risk', 'medium']);
   await ok(['service', 'log', '--case', c.caseNumber, '--type', 'hotline-call', '--minutes', '25', '--note', `${p.firstName} ${p.mobile}`]);
   await ok(['case', 'note', c.caseNumber, '--text', `${p.firstName} lives at ${p.address}`]);

@@ -15,8 +15,16 @@ const expected = (prefix: string, input: string): string =>
 
 /** Columns that name a person by record, by kind of record. */
 const PEOPLE_COLUMNS: Record<string, string> = {
-  'clients.id': 'P', 'staff.id': 'S', 'cases.client-id': 'P', 'cases.worker-id': 'S', 'services.worker-id': 'S', 'followups.worker-id': 'S',
-  'roster-assignments.staff': 'S', 'enrolments.staff': 'S', 'enrolments.client': 'P', 'workshops.facilitator': 'S',
+  'clients.id': 'P',
+  'staff.id': 'S',
+  'cases.client-id': 'P',
+  'cases.worker-id': 'S',
+  'services.worker-id': 'S',
+  'followups.worker-id': 'S',
+  'roster-assignments.staff': 'S',
+  'enrolments.staff': 'S',
+  'enrolments.client': 'P',
+  'workshops.facilitator': 'S',
 };
 
 describe('export redaction of every kind of record', () => {
@@ -33,7 +41,10 @@ describe('export redaction of every kind of record', () => {
           expect(r.cell(f, 'KRJ01:12')).toBe(expected(person, `${person === 'P' ? 'client' : 'staff'}:ext:KRJ01:12`));
           continue;
         }
-        const personal = f.personal === true || ['name', 'national-code', 'mobile', 'phone', 'note'].includes(f.kind) || ['address', 'membership-no', 'certificate'].includes(f.name);
+        const personal =
+          f.personal === true ||
+          ['name', 'national-code', 'mobile', 'phone', 'note'].includes(f.kind) ||
+          ['address', 'membership-no', 'certificate'].includes(f.name);
         expect(r.keeps(f), `${entity.name}.${f.name}`).toBe(!personal);
         if (!personal) expect(r.cell(f, 'PRV01:12'), `${entity.name}.${f.name}`).toBe('PRV01:12');
       }
@@ -58,13 +69,19 @@ describe('report redaction', () => {
       cases: {
         opened: 3,
         byCenter: [{ id: 2, name: 'مرکز مداخله کرج', opened: 1, openAtEnd: 1 }],
-        byWorker: [{ id: 4, name: 'مریم رضایی', opened: 2, openAtEnd: 1 }, { id: null, name: null, opened: 1, openAtEnd: 0 }],
+        byWorker: [
+          { id: 4, name: 'مریم رضایی', opened: 2, openAtEnd: 1 },
+          { id: null, name: null, opened: 1, openAtEnd: 0 },
+        ],
       },
     };
     const report = { office: { code: 'PRV01', name: 'دفتر' }, ...figures, previousMonth: figures, months: [figures, figures] };
     const out = redactReport(report, pseudonyms);
     for (const f of [out, out.previousMonth, out.months[0], out.months[1]]) {
-      expect(f?.cases.byWorker).toEqual([{ id: 4, name: expected('S', 'staff:4'), opened: 2, openAtEnd: 1 }, { id: null, name: null, opened: 1, openAtEnd: 0 }]);
+      expect(f?.cases.byWorker).toEqual([
+        { id: 4, name: expected('S', 'staff:4'), opened: 2, openAtEnd: 1 },
+        { id: null, name: null, opened: 1, openAtEnd: 0 },
+      ]);
       expect(f?.cases.byCenter).toEqual(figures.cases.byCenter);
     }
     expect(out.office).toEqual(report.office);
@@ -83,7 +100,8 @@ describe('messages never repeat a national code or phone typed in the wrong plac
     // A local phone number of a small town has seven digits.
     expect(hideLongNumbers('3447712')).toBe('(hidden)');
     expect(hideLongNumbers('tel ۳۴۴۷۷۱۲')).toBe('tel (hidden)');
-    for (const kept of ['1405/09/04', '2026-11-25', '123456', '0.8333333333', 'KRJ01-1405-000012']) expect(hideLongNumbers(kept)).toBe(kept);
+    for (const kept of ['1405/09/04', '2026-11-25', '123456', '0.8333333333', 'KRJ01-1405-000012'])
+      expect(hideLongNumbers(kept)).toBe(kept);
     const { parseDateInput } = await import('../../src/domain/dates.js');
     expect(() => parseDateInput('09127770011', { today: '2026-11-25', field: 'due' })).toThrow(/^invalid date for --due: /);
     const { parseInteger } = await import('../../src/domain/fields.js');

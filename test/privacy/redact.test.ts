@@ -27,7 +27,9 @@ const cli = (args: string[]) => runCli(['--db', db, ...args]);
 function fileText(path: string): string {
   const bytes = readFileSync(path);
   if (!path.endsWith('.xlsx')) return bytes.toString('utf8');
-  return unzipParts(bytes).map((p) => p.data.toString('utf8')).join('\n');
+  return unzipParts(bytes)
+    .map((p) => p.data.toString('utf8'))
+    .join('\n');
 }
 
 async function exportTo(kind: string, ext: string, redact: boolean, name = `${kind}${redact ? '-redacted' : ''}${ext}`): Promise<string> {
@@ -54,7 +56,14 @@ function settings(file: string): { key: string; value: string }[] {
 describe('export --redact', () => {
   it('without --redact the export holds the planted values (the check below means something)', async () => {
     const text = fileText(await exportTo('clients', '.csv', false));
-    expect(plantedIn(text)).toEqual(expect.arrayContaining([expect.stringMatching(/^first name/), expect.stringMatching(/^national code/), expect.stringMatching(/^mobile/), expect.stringMatching(/^address/)]));
+    expect(plantedIn(text)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^first name/),
+        expect.stringMatching(/^national code/),
+        expect.stringMatching(/^mobile/),
+        expect.stringMatching(/^address/),
+      ]),
+    );
   });
 
   for (const ext of ['.csv', '.xlsx', '.json']) {
@@ -81,8 +90,20 @@ describe('export --redact', () => {
   }
 
   it('the columns left out: names, national codes, birth dates, phones, addresses and notes', async () => {
-    const header = (kind: string): string[] => fileText(join(t.dir, `${kind}-redacted.csv`)).replace(/^\uFEFF/, '').split('\r\n')[0]?.split(',') ?? [];
-    expect(header('clients')).toEqual(['id', 'sex', 'county', 'informal-settlement', 'woman-head', 'registered-on', 'registered-on-jalali']);
+    const header = (kind: string): string[] =>
+      fileText(join(t.dir, `${kind}-redacted.csv`))
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0]
+        ?.split(',') ?? [];
+    expect(header('clients')).toEqual([
+      'id',
+      'sex',
+      'county',
+      'informal-settlement',
+      'woman-head',
+      'registered-on',
+      'registered-on-jalali',
+    ]);
     expect(header('staff')).not.toEqual(expect.arrayContaining(['first-name', 'last-name', 'national-code', 'phone', 'membership-no']));
     expect(header('cases')).not.toContain('summary');
     expect(header('services')).not.toContain('note');
@@ -96,7 +117,11 @@ describe('export --redact', () => {
     const first = fileText(join(t.dir, 'cases-redacted.csv'));
     const again = fileText(await exportTo('cases', '.csv', true, 'cases-again.csv'));
     expect(again).toBe(first);
-    const json = JSON.parse(fileText(join(t.dir, 'cases-redacted.json'))) as { caseNumber: string; clientId: string; workerId: string | null }[];
+    const json = JSON.parse(fileText(join(t.dir, 'cases-redacted.json'))) as {
+      caseNumber: string;
+      clientId: string;
+      workerId: string | null;
+    }[];
     const planted = json.find((c) => c.caseNumber === caseNumber);
     expect(first).toContain(`${planted?.clientId}`);
     expect(first).toContain(`${planted?.workerId}`);
@@ -105,9 +130,9 @@ describe('export --redact', () => {
     expect(keys[0]?.key).toBe('privacy.redaction-key');
     expect(keys[0]?.value).toMatch(/^[0-9a-f]{64}$/);
     const audit = await cli(['--json', 'audit', 'list', '--record', 'setting']);
-    expect(audit.json<{ action: string; recordId: string; command: string }[]>().filter((a) => a.recordId === 'privacy.redaction-key')).toEqual([
-      expect.objectContaining({ action: 'create', command: 'export' }),
-    ]);
+    expect(
+      audit.json<{ action: string; recordId: string; command: string }[]>().filter((a) => a.recordId === 'privacy.redaction-key'),
+    ).toEqual([expect.objectContaining({ action: 'create', command: 'export' })]);
   });
 
   it('another office gives the same record another pseudonym', async () => {
@@ -183,7 +208,14 @@ describe('report --redact', () => {
     expect(pseudonymsIn(texts.join('\n'), STAFF)).toEqual(pseudonymsIn(fileText(join(t.dir, 'staff-redacted.csv')), STAFF));
     const twice = await cli(['report', 'nightly', '--dir', dir, '--redact']);
     expect(twice.code, twice.stderr).toBe(0);
-    expect(pseudonymsIn(readdirSync(dir).map((f) => fileText(join(dir, f))).join('\n'), STAFF)).toEqual(pseudonymsIn(texts.join('\n'), STAFF));
+    expect(
+      pseudonymsIn(
+        readdirSync(dir)
+          .map((f) => fileText(join(dir, f)))
+          .join('\n'),
+        STAFF,
+      ),
+    ).toEqual(pseudonymsIn(texts.join('\n'), STAFF));
   });
 
   it('an office that never redacted: the first redacted report writes its key once, later ones read it', async () => {
@@ -204,7 +236,7 @@ describe('report --redact', () => {
     }
   });
 
-  it('the roll-up of two offices: each office\'s workers under that office\'s own pseudonyms', async () => {
+  it("the roll-up of two offices: each office's workers under that office's own pseudonyms", async () => {
     const second = tempDb();
     try {
       await plantOffice(second.db, 'PRV03');

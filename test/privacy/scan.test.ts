@@ -53,50 +53,225 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   // Writes that succeed and print notes or warnings.
   { what: 'a namesake registered (duplicate warning)', args: () => ['client', 'add', ...NAME], code: 0, data: true },
-  { what: 'case opened by national code', args: () => ['case', 'open', '--client', P.nationalCode, ...OPEN, '--summary', `${P.firstName} ${P.mobile}`], code: 0, data: true },
-  { what: 'service with the worker taken from the case', args: () => ['service', 'log', '--case', caseNumber, '--type', 'social-work', '--note', P.address], code: 0, data: true },
-  { what: 'follow-up scheduled', args: () => ['followup', 'schedule', '--case', caseNumber, '--due', '+7d', '--note', `ask ${P.firstName}`], code: 0, data: true },
-  { what: 'follow-up done', args: () => ['followup', 'done', '2', '--outcome', `${P.firstName} is safe at ${P.address}`], code: 0, data: true },
-  { what: 'client address changed', args: () => ['client', 'update', '1', '--address', `${P.address} (new)`, '--mobile', P.mobile], code: 0, data: true },
+  {
+    what: 'case opened by national code',
+    args: () => ['case', 'open', '--client', P.nationalCode, ...OPEN, '--summary', `${P.firstName} ${P.mobile}`],
+    code: 0,
+    data: true,
+  },
+  {
+    what: 'service with the worker taken from the case',
+    args: () => ['service', 'log', '--case', caseNumber, '--type', 'social-work', '--note', P.address],
+    code: 0,
+    data: true,
+  },
+  {
+    what: 'follow-up scheduled',
+    args: () => ['followup', 'schedule', '--case', caseNumber, '--due', '+7d', '--note', `ask ${P.firstName}`],
+    code: 0,
+    data: true,
+  },
+  {
+    what: 'follow-up done',
+    args: () => ['followup', 'done', '2', '--outcome', `${P.firstName} is safe at ${P.address}`],
+    code: 0,
+    data: true,
+  },
+  {
+    what: 'client address changed',
+    args: () => ['client', 'update', '1', '--address', `${P.address} (new)`, '--mobile', P.mobile],
+    code: 0,
+    data: true,
+  },
   { what: 'staff phone changed', args: () => ['staff', 'update', '1', '--phone', P.staffPhone], code: 0, data: true },
   { what: 'client found by name', args: () => ['client', 'find', P.firstName], code: 0, data: true },
   { what: 'client shown by national code', args: () => ['client', 'show', P.nationalCode], code: 0, data: true },
   { what: 'staff shown by name', args: () => ['staff', 'show', `${P.staffFirst} ${P.staffLast}`], code: 0, data: true },
 
   // Bad input naming the planted values.
-  { what: 'national code failing its checksum', args: () => ['client', 'add', ...NAME, '--national-code', badChecksum], code: 2, mentions: /checksum/ },
-  { what: 'national code already registered', args: () => ['client', 'add', ...NAME, '--national-code', P.nationalCode], code: 4, mentions: /already registered to client #1/ },
-  { what: 'national code of 9 digits plus letters', args: () => ['client', 'add', ...NAME, '--national-code', `${P.nationalCode.slice(0, 9)}x`], code: 2, mentions: /national code/ },
+  {
+    what: 'national code failing its checksum',
+    args: () => ['client', 'add', ...NAME, '--national-code', badChecksum],
+    code: 2,
+    mentions: /checksum/,
+  },
+  {
+    what: 'national code already registered',
+    args: () => ['client', 'add', ...NAME, '--national-code', P.nationalCode],
+    code: 4,
+    mentions: /already registered to client #1/,
+  },
+  {
+    what: 'national code of 9 digits plus letters',
+    args: () => ['client', 'add', ...NAME, '--national-code', `${P.nationalCode.slice(0, 9)}x`],
+    code: 2,
+    mentions: /national code/,
+  },
   { what: 'mobile too short', args: () => ['client', 'add', ...NAME, '--mobile', P.mobile.slice(0, 10)], code: 2, mentions: /mobile/ },
-  { what: 'foreign mobile', args: () => ['client', 'add', ...NAME, '--mobile', `+44${P.mobile.slice(1)}`], code: 2, mentions: /country code/ },
-  { what: 'landline as mobile', args: () => ['client', 'add', ...NAME, '--mobile', `021${P.mobile.slice(3)}`], code: 2, mentions: /mobile/ },
-  { what: 'address with a control character', args: () => ['client', 'add', ...NAME, '--address', `${P.address}\u0007`], code: 2, mentions: /address/ },
-  { what: 'over-long name', args: () => ['client', 'add', '--first-name', P.firstName.repeat(30), '--last-name', P.lastName], code: 2, mentions: /first-name/ },
-  { what: 'last name missing', args: () => ['client', 'add', '--first-name', P.firstName, '--mobile', P.mobile], code: 2, mentions: /--last-name/ },
-  { what: 'birth date in the future', args: () => ['client', 'add', ...NAME, '--national-code', P.otherCode, '--birth-date', '1410/01/01'], code: 2, mentions: /birth-date/ },
-  { what: 'update to a national code another client has', args: () => ['client', 'update', '2', '--national-code', P.nationalCode], code: 4, mentions: /already registered/ },
+  {
+    what: 'foreign mobile',
+    args: () => ['client', 'add', ...NAME, '--mobile', `+44${P.mobile.slice(1)}`],
+    code: 2,
+    mentions: /country code/,
+  },
+  {
+    what: 'landline as mobile',
+    args: () => ['client', 'add', ...NAME, '--mobile', `021${P.mobile.slice(3)}`],
+    code: 2,
+    mentions: /mobile/,
+  },
+  {
+    what: 'address with a control character',
+    args: () => ['client', 'add', ...NAME, '--address', `${P.address}\u0007`],
+    code: 2,
+    mentions: /address/,
+  },
+  {
+    what: 'over-long name',
+    args: () => ['client', 'add', '--first-name', P.firstName.repeat(30), '--last-name', P.lastName],
+    code: 2,
+    mentions: /first-name/,
+  },
+  {
+    what: 'last name missing',
+    args: () => ['client', 'add', '--first-name', P.firstName, '--mobile', P.mobile],
+    code: 2,
+    mentions: /--last-name/,
+  },
+  {
+    what: 'birth date in the future',
+    args: () => ['client', 'add', ...NAME, '--national-code', P.otherCode, '--birth-date', '1410/01/01'],
+    code: 2,
+    mentions: /birth-date/,
+  },
+  {
+    what: 'update to a national code another client has',
+    args: () => ['client', 'update', '2', '--national-code', P.nationalCode],
+    code: 4,
+    mentions: /already registered/,
+  },
   { what: 'update of a missing client', args: () => ['client', 'update', '999', ...NAME, '--mobile', P.mobile], code: 3 },
   { what: 'update with a bad mobile', args: () => ['client', 'update', '1', '--mobile', `${P.mobile}9`], code: 2, mentions: /mobile/ },
   { what: 'show by an unregistered national code', args: () => ['client', 'show', P.otherCode], code: 3, mentions: /national code/ },
   { what: 'show by a name', args: () => ['client', 'show', P.firstName], code: 2 },
   { what: 'show by a bad national code', args: () => ['client', 'show', badChecksum], code: 2 },
-  { what: 'case for an unregistered national code', args: () => ['case', 'open', '--client', P.otherCode, ...OPEN, '--summary', P.notes], code: 3 },
+  {
+    what: 'case for an unregistered national code',
+    args: () => ['case', 'open', '--client', P.otherCode, ...OPEN, '--summary', P.notes],
+    code: 3,
+  },
   { what: 'case for a client given by name', args: () => ['case', 'open', '--client', P.firstName, ...OPEN], code: 2 },
-  { what: 'case for a worker who is a client', args: () => ['case', 'open', '--client', '1', ...OPEN, '--worker', `${P.firstName} ${P.lastName}`], code: 3, mentions: /--worker/ },
-  { what: 'case with a summary and an impossible date', args: () => ['case', 'open', '--client', P.nationalCode, ...OPEN, '--summary', P.notes, '--opened', '1405/07/31'], code: 2 },
-  { what: 'case assigned to the worker it has', args: () => ['case', 'assign', caseNumber, '--worker', `${P.staffFirst} ${P.staffLast}`], code: 4, mentions: /already assigned/ },
-  { what: 'case assigned to a staff national code nobody has', args: () => ['case', 'assign', caseNumber, '--worker', P.otherCode], code: 3 },
-  { what: 'service of an unknown type with a note', args: () => ['service', 'log', '--case', caseNumber, '--type', 'nap', '--note', `${P.firstName} ${P.address}`], code: 2 },
-  { what: 'service on a missing case with a note', args: () => ['service', 'log', '--case', '999', '--type', 'social-work', '--note', P.mobile], code: 3 },
-  { what: 'follow-up due before the case opened', args: () => ['followup', 'schedule', '--case', caseNumber, '--due', '1400/01/01', '--note', P.mobile], code: 2 },
-  { what: 'staff with a national code taken', args: () => ['staff', 'add', '--first-name', P.staffFirst, '--last-name', P.staffLast, '--role', 'psychologist', '--sector', 'gov', '--national-code', P.staffCode], code: 4 },
-  { what: 'staff with a bad phone', args: () => ['staff', 'add', '--first-name', P.staffFirst, '--last-name', P.staffLast, '--role', 'psychologist', '--sector', 'gov', '--phone', P.staffPhone.slice(0, 7)], code: 2 },
-  { what: 'staff with a bad national code', args: () => ['staff', 'add', '--first-name', P.staffFirst, '--last-name', P.staffLast, '--role', 'psychologist', '--sector', 'gov', '--national-code', badChecksum], code: 2 },
+  {
+    what: 'case for a worker who is a client',
+    args: () => ['case', 'open', '--client', '1', ...OPEN, '--worker', `${P.firstName} ${P.lastName}`],
+    code: 3,
+    mentions: /--worker/,
+  },
+  {
+    what: 'case with a summary and an impossible date',
+    args: () => ['case', 'open', '--client', P.nationalCode, ...OPEN, '--summary', P.notes, '--opened', '1405/07/31'],
+    code: 2,
+  },
+  {
+    what: 'case assigned to the worker it has',
+    args: () => ['case', 'assign', caseNumber, '--worker', `${P.staffFirst} ${P.staffLast}`],
+    code: 4,
+    mentions: /already assigned/,
+  },
+  {
+    what: 'case assigned to a staff national code nobody has',
+    args: () => ['case', 'assign', caseNumber, '--worker', P.otherCode],
+    code: 3,
+  },
+  {
+    what: 'service of an unknown type with a note',
+    args: () => ['service', 'log', '--case', caseNumber, '--type', 'nap', '--note', `${P.firstName} ${P.address}`],
+    code: 2,
+  },
+  {
+    what: 'service on a missing case with a note',
+    args: () => ['service', 'log', '--case', '999', '--type', 'social-work', '--note', P.mobile],
+    code: 3,
+  },
+  {
+    what: 'follow-up due before the case opened',
+    args: () => ['followup', 'schedule', '--case', caseNumber, '--due', '1400/01/01', '--note', P.mobile],
+    code: 2,
+  },
+  {
+    what: 'staff with a national code taken',
+    args: () => [
+      'staff',
+      'add',
+      '--first-name',
+      P.staffFirst,
+      '--last-name',
+      P.staffLast,
+      '--role',
+      'psychologist',
+      '--sector',
+      'gov',
+      '--national-code',
+      P.staffCode,
+    ],
+    code: 4,
+  },
+  {
+    what: 'staff with a bad phone',
+    args: () => [
+      'staff',
+      'add',
+      '--first-name',
+      P.staffFirst,
+      '--last-name',
+      P.staffLast,
+      '--role',
+      'psychologist',
+      '--sector',
+      'gov',
+      '--phone',
+      P.staffPhone.slice(0, 7),
+    ],
+    code: 2,
+  },
+  {
+    what: 'staff with a bad national code',
+    args: () => [
+      'staff',
+      'add',
+      '--first-name',
+      P.staffFirst,
+      '--last-name',
+      P.staffLast,
+      '--role',
+      'psychologist',
+      '--sector',
+      'gov',
+      '--national-code',
+      badChecksum,
+    ],
+    code: 2,
+  },
   { what: 'staff shown by a name nobody has', args: () => ['staff', 'show', `${P.firstName} ${P.lastName}`], code: 3 },
   { what: 'staff shown by a national code nobody has', args: () => ['staff', 'show', P.otherCode], code: 3 },
-  { what: 'closing with a note and a follow-up plan', args: () => ['case', 'close', '2', '--reason', 'resolved', '--note', P.notes, '--followup-plan', '7,30'], code: 0, data: true },
-  { what: 'closing the closed case again', args: () => ['case', 'close', '2', '--reason', 'resolved', '--note', `${P.firstName} ${P.mobile}`], code: 4, mentions: /already closed/ },
-  { what: 'reopening with a note', args: () => ['case', 'reopen', '2', '--note', `${P.firstName} called again from ${P.mobile}`], code: 0, data: true },
+  {
+    what: 'closing with a note and a follow-up plan',
+    args: () => ['case', 'close', '2', '--reason', 'resolved', '--note', P.notes, '--followup-plan', '7,30'],
+    code: 0,
+    data: true,
+  },
+  {
+    what: 'closing the closed case again',
+    args: () => ['case', 'close', '2', '--reason', 'resolved', '--note', `${P.firstName} ${P.mobile}`],
+    code: 4,
+    mentions: /already closed/,
+  },
+  {
+    what: 'reopening with a note',
+    args: () => ['case', 'reopen', '2', '--note', `${P.firstName} called again from ${P.mobile}`],
+    code: 0,
+    data: true,
+  },
   { what: 'reopening the open case', args: () => ['case', 'reopen', '2', '--note', P.notes], code: 4 },
 
   // The audit trail, checks and backups: their output is a log.
@@ -110,8 +285,18 @@ const SCENARIOS: Scenario[] = [
   // Reports: the tables are data (they may name workers); everything said around them is a log.
   { what: 'report monthly', args: () => ['report', 'monthly'], code: 0, data: true },
   { what: 'report monthly --redact', args: () => ['report', 'monthly', '--redact'], code: 0 },
-  { what: 'report year to a file', args: () => ['report', 'year', '--format', 'html', '--out', join(t.dir, 'year.html'), '--force'], code: 0, data: true },
-  { what: 'report year to a file: what it says', args: () => ['report', 'year', '--format', 'csv', '--out', join(t.dir, 'year.csv'), '--force'], code: 0, plainOnly: true },
+  {
+    what: 'report year to a file',
+    args: () => ['report', 'year', '--format', 'html', '--out', join(t.dir, 'year.html'), '--force'],
+    code: 0,
+    data: true,
+  },
+  {
+    what: 'report year to a file: what it says',
+    args: () => ['report', 'year', '--format', 'csv', '--out', join(t.dir, 'year.csv'), '--force'],
+    code: 0,
+    plainOnly: true,
+  },
   { what: 'report nightly', args: () => ['report', 'nightly', '--dir', join(t.dir, 'nightly')], code: 0 },
   { what: 'report nightly --redact', args: () => ['report', 'nightly', '--dir', join(t.dir, 'nightly-redacted'), '--redact'], code: 0 },
   { what: 'report range with a bad date', args: () => ['report', 'range', '--from', P.mobile, '--to', '1405/09/30'], code: 2 },
@@ -128,7 +313,10 @@ async function runScenario(s: Scenario, json: boolean): Promise<void> {
   const label = `${s.what}${json ? ' (--json)' : ''}`;
   expect(r.code, `${label}: ${r.stderr}`).toBe(s.code);
   if (s.code !== 0) {
-    expect(r.stderr.split('\n').filter((l) => l !== ''), label).toHaveLength(1);
+    expect(
+      r.stderr.split('\n').filter((l) => l !== ''),
+      label,
+    ).toHaveLength(1);
     if (s.mentions !== undefined) expect(r.stderr, label).toMatch(s.mentions);
   }
   searched.push({ scenario: `${label}: stderr`, text: r.stderr });
@@ -162,7 +350,10 @@ it('imports with refused rows that hold the planted values: the run report names
     const r = await runCli(['--db', db, ...extra, 'import', 'clients', file]);
     const label = `import ${extra.join(' ')}`;
     expect(r.code, `${label}: ${r.stderr}`).toBe(2);
-    expect(r.stderr.split('\n').filter((l) => l !== ''), label).toHaveLength(1);
+    expect(
+      r.stderr.split('\n').filter((l) => l !== ''),
+      label,
+    ).toHaveLength(1);
     // The run's report (summary or JSON) is a log of the run, not the data: searched as well.
     searched.push({ scenario: `${label}: stderr`, text: r.stderr }, { scenario: `${label}: stdout`, text: r.stdout });
   }
@@ -173,11 +364,17 @@ it('imports with refused rows that hold the planted values: the run report names
   expect(kept).toContain(badChecksum);
   if (process.platform !== 'win32') expect(statSync(rejects).mode & 0o777).toBe(0o600);
   // The reasons in it name none of the values either.
-  const reasons = kept.split('\r\n').slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
+  const reasons = kept
+    .split('\r\n')
+    .slice(1)
+    .map((l) => l.slice(l.lastIndexOf(',') + 1));
   searched.push({ scenario: 'rejects file: error column', text: reasons.join('\n') });
 
   const cases = join(t.dir, 'refused-cases.csv');
-  writeFileSync(cases, `client-id,channel,category,risk,summary\r\n${P.nationalCode},fax,suicide,high,"${P.notes}"\r\n${P.otherCode},hotline,suicide,high,"${P.firstName}"\r\n`);
+  writeFileSync(
+    cases,
+    `client-id,channel,category,risk,summary\r\n${P.nationalCode},fax,suicide,high,"${P.notes}"\r\n${P.otherCode},hotline,suicide,high,"${P.firstName}"\r\n`,
+  );
   const c = await runCli(['--db', db, 'import', 'cases', cases]);
   expect(c.code, c.stderr).toBe(2);
   searched.push({ scenario: 'import cases: stderr', text: c.stderr }, { scenario: 'import cases: stdout', text: c.stdout });

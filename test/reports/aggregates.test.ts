@@ -43,12 +43,21 @@ describe('report counts kept by triggers', () => {
       // Birthdays exactly 18 and 60 years before, a day either side, 30 Esfand, and unknown births.
       const births = ['2007-03-20', '2007-03-21', '2007-03-22', '1965-03-20', '1965-03-21', '2004-03-20', null, '2015-07-01'];
       for (let i = 0; i < 40; i++) {
-        o.client({ registered: dayOf(i % 20), birth: births[i % births.length] ?? null, sex: pick(['female', 'male', null]), informal: rnd() < 0.3, womanHead: rnd() < 0.3 });
+        o.client({
+          registered: dayOf(i % 20),
+          birth: births[i % births.length] ?? null,
+          sex: pick(['female', 'male', null]),
+          informal: rnd() < 0.3,
+          womanHead: rnd() < 0.3,
+        });
       }
       for (let i = 0; i < 30; i++) {
         const c = o.openCase({
-          opened: dayOf(Math.floor(rnd() * 40)), category: pick(CATEGORIES), categories: rnd() < 0.4 ? [pick(CATEGORIES)] : [],
-          center: rnd() < 0.8 ? pick(centers) : null, worker: rnd() < 0.8 ? pick(workers) : null,
+          opened: dayOf(Math.floor(rnd() * 40)),
+          category: pick(CATEGORIES),
+          categories: rnd() < 0.4 ? [pick(CATEGORIES)] : [],
+          center: rnd() < 0.8 ? pick(centers) : null,
+          worker: rnd() < 0.8 ? pick(workers) : null,
           client: rnd() < 0.5 ? o.clients[i]?.id : undefined,
         });
         cases.push(c);
@@ -76,14 +85,22 @@ describe('report counts kept by triggers', () => {
       }
       for (const cl of o.clients.slice(0, 12)) {
         updateClient(o.ctx(dayOf(90)), {
-          id: String(cl.id), sex: pick(['female', 'male']), birthDate: pick(['1950-05-05', '2010-02-02', '1990-12-31']),
-          informalSettlement: rnd() < 0.5, womanHead: rnd() < 0.5, registeredOn: dayOf(Math.floor(rnd() * 30)),
+          id: String(cl.id),
+          sex: pick(['female', 'male']),
+          birthDate: pick(['1950-05-05', '2010-02-02', '1990-12-31']),
+          informalSettlement: rnd() < 0.5,
+          womanHead: rnd() < 0.5,
+          registeredOn: dayOf(Math.floor(rnd() * 30)),
         });
       }
     });
     expect(o.db.read(checkReportCounts)).toEqual([]);
     const n = (measure: string): number =>
-      (o.db.sqlite.prepare(`SELECT coalesce(sum(n), 0) AS n FROM report_counts WHERE measure = ? AND typeof(period) = 'text'`).get(measure) as { n: number }).n;
+      (
+        o.db.sqlite
+          .prepare(`SELECT coalesce(sum(n), 0) AS n FROM report_counts WHERE measure = ? AND typeof(period) = 'text'`)
+          .get(measure) as { n: number }
+      ).n;
     expect(n('service')).toBe(o.services.length);
     expect(n('opened-center')).toBe(cases.length);
     expect(n('clients')).toBe(o.clients.length);
@@ -104,45 +121,81 @@ describe('report counts kept by triggers', () => {
         const svc = one(`SELECT id FROM services ORDER BY random() LIMIT 1`);
         const fu = one(`SELECT id FROM followups ORDER BY random() LIMIT 1`);
         const cl = one(`SELECT id FROM clients ORDER BY random() LIMIT 1`);
-        if (r < 0.08) s.prepare(`UPDATE services SET service_date = ?, type = 'legal', case_id = ? WHERE id = ?`).run(day(), rnd() < 0.3 ? null : pickCase(), svc);
+        if (r < 0.08)
+          s.prepare(`UPDATE services SET service_date = ?, type = 'legal', case_id = ? WHERE id = ?`).run(
+            day(),
+            rnd() < 0.3 ? null : pickCase(),
+            svc,
+          );
         else if (r < 0.12) {
           s.prepare(`UPDATE case_events SET service_id = NULL WHERE service_id = ?`).run(svc);
           s.prepare(`DELETE FROM services WHERE id = ?`).run(svc);
-        }
-        else if (r < 0.2) s.prepare(`UPDATE followups SET status = ?, done_on = ?, due_on = ? WHERE id = ?`).run(rnd() < 0.5 ? 'done' : 'scheduled', rnd() < 0.5 ? day() : null, day(), fu);
+        } else if (r < 0.2)
+          s.prepare(`UPDATE followups SET status = ?, done_on = ?, due_on = ? WHERE id = ?`).run(
+            rnd() < 0.5 ? 'done' : 'scheduled',
+            rnd() < 0.5 ? day() : null,
+            day(),
+            fu,
+          );
         else if (r < 0.24) {
           s.prepare(`DELETE FROM case_events WHERE followup_id = ?`).run(fu);
           s.prepare(`DELETE FROM followups WHERE id = ?`).run(fu);
-        }
-        else if (r < 0.32) {
+        } else if (r < 0.32) {
           // A birth date after the registration day is an unknown age group.
-          s.prepare(`UPDATE clients SET birth_date = ?, sex = NULL, registered_on = ?, woman_head = 1 - woman_head WHERE id = ?`)
-            .run(pick([null, '2008-03-20', '2025-04-30']), day(), cl);
-        }
-        else if (r < 0.4) s.prepare(`UPDATE cases SET center_id = NULL, worker_id = ?, opened_on = ? WHERE id = ?`).run(rnd() < 0.5 ? null : 1, dayOf(0), pickCase());
-        else if (r < 0.48) s.prepare(`UPDATE cases SET primary_category = ? WHERE id = ?`).run(CATEGORIES[Math.floor(rnd() * 5)], pickCase());
-        else if (r < 0.55) s.prepare(`INSERT OR IGNORE INTO case_categories (case_id, category, is_primary) VALUES (?, 'divorce', 0)`).run(pickCase());
+          s.prepare(`UPDATE clients SET birth_date = ?, sex = NULL, registered_on = ?, woman_head = 1 - woman_head WHERE id = ?`).run(
+            pick([null, '2008-03-20', '2025-04-30']),
+            day(),
+            cl,
+          );
+        } else if (r < 0.4)
+          s.prepare(`UPDATE cases SET center_id = NULL, worker_id = ?, opened_on = ? WHERE id = ?`).run(
+            rnd() < 0.5 ? null : 1,
+            dayOf(0),
+            pickCase(),
+          );
+        else if (r < 0.48)
+          s.prepare(`UPDATE cases SET primary_category = ? WHERE id = ?`).run(CATEGORIES[Math.floor(rnd() * 5)], pickCase());
+        else if (r < 0.55)
+          s.prepare(`INSERT OR IGNORE INTO case_categories (case_id, category, is_primary) VALUES (?, 'divorce', 0)`).run(pickCase());
         else if (r < 0.6) s.prepare(`DELETE FROM case_categories WHERE is_primary = 0 AND case_id = ?`).run(pickCase());
         else if (r < 0.7) {
           // A reopening (or a closing) written straight into a timeline, then the case row to match.
           const id = pickCase();
           const status = (s.prepare(`SELECT status FROM cases WHERE id = ?`).get(id) as { status: string }).status;
           const at = dayOf(70 + i);
-          s.prepare(`INSERT INTO case_events (case_id, kind, on_date, at, actor, reason) VALUES (?, ?, ?, 'x', 'sql', ?)`).run(id, status === 'closed' ? 'reopened' : 'closed', at, status === 'closed' ? null : 'other');
-          if (status === 'closed') s.prepare(`UPDATE cases SET status = 'open', closed_on = NULL, close_reason = NULL WHERE id = ?`).run(id);
+          s.prepare(`INSERT INTO case_events (case_id, kind, on_date, at, actor, reason) VALUES (?, ?, ?, 'x', 'sql', ?)`).run(
+            id,
+            status === 'closed' ? 'reopened' : 'closed',
+            at,
+            status === 'closed' ? null : 'other',
+          );
+          if (status === 'closed')
+            s.prepare(`UPDATE cases SET status = 'open', closed_on = NULL, close_reason = NULL WHERE id = ?`).run(id);
           else s.prepare(`UPDATE cases SET status = 'closed', closed_on = ?, close_reason = 'other' WHERE id = ?`).run(at, id);
-        } else if (r < 0.75) s.prepare(`UPDATE case_events SET on_date = ? WHERE id = (SELECT id FROM case_events WHERE kind = 'reopened' ORDER BY random() LIMIT 1)`).run(dayOf(100));
-        else if (r < 0.8) s.prepare(`DELETE FROM case_events WHERE id = (SELECT id FROM case_events WHERE kind = 'closed' ORDER BY random() LIMIT 1)`).run();
+        } else if (r < 0.75)
+          s.prepare(
+            `UPDATE case_events SET on_date = ? WHERE id = (SELECT id FROM case_events WHERE kind = 'reopened' ORDER BY random() LIMIT 1)`,
+          ).run(dayOf(100));
+        else if (r < 0.8)
+          s.prepare(
+            `DELETE FROM case_events WHERE id = (SELECT id FROM case_events WHERE kind = 'closed' ORDER BY random() LIMIT 1)`,
+          ).run();
         else if (r < 0.85) {
-          const id = Number(s.prepare(`INSERT INTO cases (case_number, year, seq, channel, primary_category, risk, opened_on, status, closed_on, close_reason, center_id, created_at, updated_at)
-            VALUES (?, 1404, ?, 'hotline', 'suicide', 'low', ?, 'closed', ?, NULL, 2, 'x', 'x')`).run(`SQL-${i}`, 9000 + i, dayOf(3), dayOf(9)).lastInsertRowid);
+          const id = Number(
+            s
+              .prepare(`INSERT INTO cases (case_number, year, seq, channel, primary_category, risk, opened_on, status, closed_on, close_reason, center_id, created_at, updated_at)
+            VALUES (?, 1404, ?, 'hotline', 'suicide', 'low', ?, 'closed', ?, NULL, 2, 'x', 'x')`)
+              .run(`SQL-${i}`, 9000 + i, dayOf(3), dayOf(9)).lastInsertRowid,
+          );
           s.prepare(`INSERT INTO case_categories (case_id, category, is_primary) VALUES (?, 'suicide', 1)`).run(id);
           if (i % 2 === 0) {
             s.prepare(`DELETE FROM case_categories WHERE case_id = ?`).run(id);
             s.prepare(`DELETE FROM cases WHERE id = ?`).run(id);
           } else caseIds.push(id);
-        } else if (r < 0.9) s.prepare(`DELETE FROM clients WHERE id = ? AND id NOT IN (SELECT client_id FROM cases WHERE client_id IS NOT NULL)`).run(cl);
-        else s.prepare(`INSERT INTO clients (first_name, last_name, name_key, birth_date, sex, informal_settlement, woman_head, registered_on, created_at, updated_at)
+        } else if (r < 0.9)
+          s.prepare(`DELETE FROM clients WHERE id = ? AND id NOT IN (SELECT client_id FROM cases WHERE client_id IS NOT NULL)`).run(cl);
+        else
+          s.prepare(`INSERT INTO clients (first_name, last_name, name_key, birth_date, sex, informal_settlement, woman_head, registered_on, created_at, updated_at)
             VALUES ('x', 'y', 'x y', ?, 'female', 1, 0, ?, 'x', 'x')`).run(rnd() < 0.5 ? '1966-03-21' : null, day());
       }
     })();
@@ -153,8 +206,14 @@ describe('report counts kept by triggers', () => {
 
   it('db check reports a count that went wrong, and a rebuild puts it right', () => {
     expect(o.db.read(checkDatabase).reportCounts).toEqual({ mismatches: 0, examples: [] });
-    const one = o.db.sqlite.prepare(`SELECT period, measure, code FROM report_counts WHERE measure = 'opened-worker' LIMIT 1`).get() as { period: string; measure: string; code: number };
-    o.db.sqlite.prepare(`UPDATE report_counts SET n = n + 1 WHERE measure = ? AND period = ? AND code = ?`).run(one.measure, one.period, one.code);
+    const one = o.db.sqlite.prepare(`SELECT period, measure, code FROM report_counts WHERE measure = 'opened-worker' LIMIT 1`).get() as {
+      period: string;
+      measure: string;
+      code: number;
+    };
+    o.db.sqlite
+      .prepare(`UPDATE report_counts SET n = n + 1 WHERE measure = ? AND period = ? AND code = ?`)
+      .run(one.measure, one.period, one.code);
     const check = o.db.read(checkDatabase);
     expect(check.ok).toBe(false);
     expect(check.reportCounts?.mismatches).toBe(1);
@@ -186,7 +245,8 @@ describe('an import', () => {
 
   it('counts new clients once per batch: batches of 7, a dry run, a refused all-or-nothing, updates and re-imports', async () => {
     const to = await TestOffice.create('AGG03', 'clients.db');
-    const trigger = (): unknown => to.db.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'report_clients_after_insert'`).pluck().get();
+    const trigger = (): unknown =>
+      to.db.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'report_clients_after_insert'`).pluck().get();
     const before = trigger();
     expect(before).toMatch(/report_counts_held/);
     const held = (): unknown => to.db.sqlite.prepare(`SELECT count(*) FROM report_counts_held`).pluck().get();
@@ -198,7 +258,18 @@ describe('an import', () => {
         const code = String(1_000_000 + i * 7919).padStart(9, '0');
         const check = [...code].reduce((s, d, k) => s + Number(d) * (10 - k), 0) % 11;
         const nationalCode = code + String(check < 2 ? check : 11 - check);
-        lines.push([`نام${i}`, `خانواده${i}`, i % 5 === 0 ? '' : nationalCode, births[i % births.length], ['female', 'male', ''][i % 3], i % 4 === 0 ? 'yes' : 'no', i % 6 === 0 ? 'yes' : 'no', dayOf(i % 25)].join(','));
+        lines.push(
+          [
+            `نام${i}`,
+            `خانواده${i}`,
+            i % 5 === 0 ? '' : nationalCode,
+            births[i % births.length],
+            ['female', 'male', ''][i % 3],
+            i % 4 === 0 ? 'yes' : 'no',
+            i % 6 === 0 ? 'yes' : 'no',
+            dayOf(i % 25),
+          ].join(','),
+        );
       }
       const file = join(to.dir, 'clients.csv');
       writeFileSync(file, lines.join('\r\n') + '\r\n');
@@ -210,13 +281,18 @@ describe('an import', () => {
       expect(first.json<{ inserted: number }>().inserted, first.stderr).toBe(60);
       expect(trigger()).toBe(before);
       expect(to.db.read(checkReportCounts)).toEqual([]);
-      const total = (): number => to.db.sqlite.prepare(`SELECT sum(n) FROM report_counts WHERE measure = 'clients'`).pluck().get() as number;
+      const total = (): number =>
+        to.db.sqlite.prepare(`SELECT sum(n) FROM report_counts WHERE measure = 'clients'`).pluck().get() as number;
       expect(total()).toBe(60);
 
       // The same file again changes nothing; a changed sex and birth date go through the update trigger.
       const again = await to.cli(['import', 'clients', file, '--batch-size', '7', '--json']);
       expect(again.json<{ unchanged: number }>().unchanged, again.stderr).toBe(60);
-      const changed = [lines[0], lines[2]?.replace(',male,', ',female,').replace('2007-03-21', '1950-01-01'), `تازه,نفر,,1990-01-01,male,no,no,${dayOf(3)}`];
+      const changed = [
+        lines[0],
+        lines[2]?.replace(',male,', ',female,').replace('2007-03-21', '1950-01-01'),
+        `تازه,نفر,,1990-01-01,male,no,no,${dayOf(3)}`,
+      ];
       const second = join(to.dir, 'changed.csv');
       writeFileSync(second, changed.join('\n') + '\n');
       const updated = await to.cli(['import', 'clients', second, '--batch-size', '1', '--json']);
@@ -248,7 +324,11 @@ describe('a demo office', () => {
       try {
         expect(db.read(checkReportCounts)).toEqual([]);
         // The triggers are back: a change after the load is counted.
-        db.sqlite.prepare(`UPDATE followups SET status = 'missed', done_on = '2026-11-20' WHERE id = (SELECT min(id) FROM followups WHERE status = 'scheduled')`).run();
+        db.sqlite
+          .prepare(
+            `UPDATE followups SET status = 'missed', done_on = '2026-11-20' WHERE id = (SELECT min(id) FROM followups WHERE status = 'scheduled')`,
+          )
+          .run();
         db.sqlite.prepare(`UPDATE cases SET worker_id = NULL WHERE id = (SELECT min(id) FROM cases WHERE status = 'open')`).run();
         expect(db.read(checkReportCounts)).toEqual([]);
       } finally {
@@ -272,7 +352,8 @@ describe('the Jalali calendar in SQL', () => {
     expect(rows.length).toBeGreaterThan(73_000);
     const wrong: string[] = [];
     for (const [day, month, adult, elderly] of rows) {
-      if (month !== Number(monthOf(day).replace('-', '')) || adult !== yearsBefore(day, 18) || elderly !== yearsBefore(day, 60)) wrong.push(day);
+      if (month !== Number(monthOf(day).replace('-', '')) || adult !== yearsBefore(day, 18) || elderly !== yearsBefore(day, 60))
+        wrong.push(day);
     }
     expect(wrong).toEqual([]);
     expect(o.db.sqlite.prepare(`SELECT ${jalaliMonthSql("'not a date'")} AS m`).get()).toEqual({ m: null });

@@ -22,7 +22,11 @@ beforeAll(async () => {
     o.service({ date: '2025-09-23', type: 'hotline-call' });
     o.service({ date: '2025-09-23', type: 'hotline-call' });
     // 30 Mehr 1404 = 2025-10-22; 1 Aban = 2025-10-23.
-    o.service({ date: '2025-10-22', type: 'mobile-team', case: o.openCase({ opened: '2025-10-22', category: 'runaway', channel: 'mobile-team' }) });
+    o.service({
+      date: '2025-10-22',
+      type: 'mobile-team',
+      case: o.openCase({ opened: '2025-10-22', category: 'runaway', channel: 'mobile-team' }),
+    });
     o.service({ date: '2025-10-23', type: 'hotline-call' });
     // The turn of the year: 29 Esfand 1404 (common year) = 2026-03-20; 1 Farvardin 1405 = 2026-03-21.
     o.service({ date: '2026-03-20', type: 'hotline-call' });
@@ -85,14 +89,22 @@ describe('Jalali month edges', () => {
     expect(Object.keys(r.services.byChannel)).toEqual(['hotline', 'mobile-team', 'center', 'base', 'referral']);
     expect(Object.keys(r.services.byCategory)).toContain('none');
     expect(r.cases).toEqual({
-      opened: 0, closed: 0, closedByReason: { resolved: 0, referred: 0, unreachable: 0, moved: 0, other: 0 }, reopened: 0,
-      openAtEnd: 1, medianDaysToClose: null, byCenter: [{ id: null, name: null, opened: 0, openAtEnd: 1 }],
+      opened: 0,
+      closed: 0,
+      closedByReason: { resolved: 0, referred: 0, unreachable: 0, moved: 0, other: 0 },
+      reopened: 0,
+      openAtEnd: 1,
+      medianDaysToClose: null,
+      byCenter: [{ id: null, name: null, opened: 0, openAtEnd: 1 }],
       byWorker: [{ id: null, name: null, opened: 0, openAtEnd: 1 }],
     });
     expect(r.followups).toEqual({ due: 0, doneOnTime: 0, doneLate: 0, done: 0, missed: 0, pending: 0, cancelled: 0, overdueAtEnd: 0 });
     expect(r.clients).toEqual({
-      registered: 0, bySex: { female: 0, male: 0, unknown: 0 }, byAgeGroup: { child: 0, adult: 0, elderly: 0, unknown: 0 },
-      informalSettlement: 0, womanHead: 0,
+      registered: 0,
+      bySex: { female: 0, male: 0, unknown: 0 },
+      byAgeGroup: { child: 0, adult: 0, elderly: 0, unknown: 0 },
+      informalSettlement: 0,
+      womanHead: 0,
     });
     const table = await o.cli(['report', 'monthly', '--month', '1405-04']);
     expect(table.code).toBe(0);

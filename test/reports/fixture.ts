@@ -26,9 +26,28 @@ export interface CaseRecord {
   events: { kind: 'closed' | 'reopened'; on: string; reason?: string }[];
 }
 
-export interface ServiceRecord { id: number; caseId: number | null; date: string; type: string; channel: string }
-export interface FollowupRecord { id: number; caseId: number; due: string; status: 'scheduled' | 'done' | 'missed' | 'cancelled'; on: string | null }
-export interface ClientRecord { id: number; registered: string; sex: string | null; birth: string | null; informal: boolean; womanHead: boolean }
+export interface ServiceRecord {
+  id: number;
+  caseId: number | null;
+  date: string;
+  type: string;
+  channel: string;
+}
+export interface FollowupRecord {
+  id: number;
+  caseId: number;
+  due: string;
+  status: 'scheduled' | 'done' | 'missed' | 'cancelled';
+  on: string | null;
+}
+export interface ClientRecord {
+  id: number;
+  registered: string;
+  sex: string | null;
+  birth: string | null;
+  informal: boolean;
+  womanHead: boolean;
+}
 
 export class TestOffice {
   readonly path: string;
@@ -56,7 +75,13 @@ export class TestOffice {
   /** A context whose "today" is the day the step happens (the fixture runs the transactions). */
   ctx(today: string): WriteCtx {
     let tick = 0;
-    return { db: this.db.outsideTransaction(), actor: 'test', command: 'test', today: asIsoDate(today), now: () => `${today}T08:00:${String(tick++ % 60).padStart(2, '0')}.000Z` };
+    return {
+      db: this.db.outsideTransaction(),
+      actor: 'test',
+      command: 'test',
+      today: asIsoDate(today),
+      now: () => `${today}T08:00:${String(tick++ % 60).padStart(2, '0')}.000Z`,
+    };
   }
 
   private write<T>(today: string, fn: (ctx: WriteCtx) => T): T {
@@ -71,23 +96,47 @@ export class TestOffice {
     return this.write('2020-01-01', (ctx) => addStaff(ctx, { firstName, lastName, role: 'social-worker', sector: 'gov' }).id);
   }
 
-  client(c: { registered: string; sex?: string | null; birth?: string | null; informal?: boolean; womanHead?: boolean; name?: string }): number {
-    const id = this.write(c.registered, (ctx) =>
-      addClient(ctx, {
-        firstName: c.name ?? 'مریم',
-        lastName: `آزمون${this.clients.length + 1}`,
-        sex: c.sex ?? undefined,
-        birthDate: c.birth ?? undefined,
-        registeredOn: c.registered,
-        informalSettlement: c.informal ?? false,
-        womanHead: c.womanHead ?? false,
-      }).client.id,
+  client(c: {
+    registered: string;
+    sex?: string | null;
+    birth?: string | null;
+    informal?: boolean;
+    womanHead?: boolean;
+    name?: string;
+  }): number {
+    const id = this.write(
+      c.registered,
+      (ctx) =>
+        addClient(ctx, {
+          firstName: c.name ?? 'مریم',
+          lastName: `آزمون${this.clients.length + 1}`,
+          sex: c.sex ?? undefined,
+          birthDate: c.birth ?? undefined,
+          registeredOn: c.registered,
+          informalSettlement: c.informal ?? false,
+          womanHead: c.womanHead ?? false,
+        }).client.id,
     );
-    this.clients.push({ id, registered: c.registered, sex: c.sex ?? null, birth: c.birth ?? null, informal: c.informal ?? false, womanHead: c.womanHead ?? false });
+    this.clients.push({
+      id,
+      registered: c.registered,
+      sex: c.sex ?? null,
+      birth: c.birth ?? null,
+      informal: c.informal ?? false,
+      womanHead: c.womanHead ?? false,
+    });
     return id;
   }
 
-  openCase(c: { opened: string; category: string; categories?: string[]; channel?: string; center?: number | null; worker?: number | null; client?: number }): CaseRecord {
+  openCase(c: {
+    opened: string;
+    category: string;
+    categories?: string[];
+    channel?: string;
+    center?: number | null;
+    worker?: number | null;
+    client?: number;
+  }): CaseRecord {
     const k = this.write(c.opened, (ctx) =>
       openCase(ctx, {
         ...(c.client === undefined ? { anonymous: true } : { client: String(c.client) }),
@@ -101,8 +150,14 @@ export class TestOffice {
       }),
     );
     const rec: CaseRecord = {
-      id: k.id, caseNumber: k.caseNumber, opened: c.opened, category: c.category, categories: k.categories,
-      centerId: c.center ?? null, workerId: c.worker ?? null, events: [],
+      id: k.id,
+      caseNumber: k.caseNumber,
+      opened: c.opened,
+      category: c.category,
+      categories: k.categories,
+      centerId: c.center ?? null,
+      workerId: c.worker ?? null,
+      events: [],
     };
     this.cases.push(rec);
     return rec;
@@ -133,7 +188,9 @@ export class TestOffice {
   }
 
   finish(f: FollowupRecord, status: 'done' | 'missed' | 'cancelled', on: string): void {
-    this.write(on, (ctx) => finishFollowup(ctx, status, { id: String(f.id), date: on, outcome: status === 'done' ? 'spoke with the client' : 'no answer' }));
+    this.write(on, (ctx) =>
+      finishFollowup(ctx, status, { id: String(f.id), date: on, outcome: status === 'done' ? 'spoke with the client' : 'no answer' }),
+    );
     f.status = status;
     f.on = status === 'cancelled' ? null : on;
   }

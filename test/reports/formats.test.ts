@@ -79,7 +79,14 @@ describe('terminal', () => {
 
   it('a table wider than 80 columns is split, each part keeping the labels', () => {
     const head = ['Item', ...Array.from({ length: 12 }, (_, i) => `OFFICE${i + 1}`), 'Total'];
-    const out = renderReportTable(head, [['Total', ...Array.from({ length: 13 }, () => '12,345')], [`کودک${ZWNJ}آزاری`, ...Array.from({ length: 13 }, () => '7')]], {});
+    const out = renderReportTable(
+      head,
+      [
+        ['Total', ...Array.from({ length: 13 }, () => '12,345')],
+        [`کودک${ZWNJ}آزاری`, ...Array.from({ length: 13 }, () => '7')],
+      ],
+      {},
+    );
     const parts = out.split('\n').filter((l) => l.startsWith('┌'));
     expect(parts.length).toBeGreaterThan(1);
     for (const l of out.split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(80);
@@ -88,7 +95,11 @@ describe('terminal', () => {
   });
 
   it('bar charts fit the width in both directions', () => {
-    const items = [{ label: `کودک${ZWNJ}آزاری`, value: 417 }, { label: 'اختلافات حاد خانوادگی', value: 696 }, { label: 'x', value: 0 }];
+    const items = [
+      { label: `کودک${ZWNJ}آزاری`, value: 417 },
+      { label: 'اختلافات حاد خانوادگی', value: 696 },
+      { label: 'x', value: 0 },
+    ];
     for (const rtl of [false, true]) {
       const out = renderBarChart('title', items, { rtl, width: 80 });
       for (const l of out.split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(80);

@@ -39,7 +39,8 @@ beforeAll(async () => {
     f('2026-11-25'); // due today: not overdue yet
     f('2026-11-24'); // due yesterday: overdue
     // Clients registered today (1405/09/04): 18 and 60 exactly on the day, or a day short.
-    for (const birth of ['2008-11-24', '2008-11-25', '1966-11-25', '1966-11-26', null]) o.client({ registered: '2026-11-25', birth, sex: 'female' });
+    for (const birth of ['2008-11-24', '2008-11-25', '1966-11-25', '1966-11-26', null])
+      o.client({ registered: '2026-11-25', birth, sex: 'female' });
     o.client({ registered: '2026-11-25', sex: null, informal: true, womanHead: true });
   });
 });
@@ -49,7 +50,16 @@ describe('follow-ups', () => {
   it('classifies those due in Aban and counts those overdue at its end', async () => {
     const r = await o.report(['monthly', '--month', '1405-08']);
     expect(r.followups).toEqual({ due: 5, doneOnTime: 1, doneLate: 2, done: 3, missed: 1, pending: 1, cancelled: 1, overdueAtEnd: 2 });
-    expect(r.previousMonth.followups).toEqual({ due: 1, doneOnTime: 0, doneLate: 1, done: 1, missed: 0, pending: 0, cancelled: 0, overdueAtEnd: 1 });
+    expect(r.previousMonth.followups).toEqual({
+      due: 1,
+      doneOnTime: 0,
+      doneLate: 1,
+      done: 1,
+      missed: 0,
+      pending: 0,
+      cancelled: 0,
+      overdueAtEnd: 1,
+    });
   });
 
   it('in the running month, overdue means due before today (as followup list --overdue)', async () => {
@@ -120,8 +130,30 @@ describe('clients', () => {
   it('the median of a histogram', () => {
     expect(medianOf(new Map())).toBeNull();
     expect(medianOf(new Map([[5, 1]]))).toBe(5);
-    expect(medianOf(new Map([[1, 1], [10, 1]]))).toBe(5.5);
-    expect(medianOf(new Map([[1, 2], [3, 1], [9, 1]]))).toBe(2);
-    expect(medianOf(new Map([[0, 3], [7, 2]]))).toBe(0);
+    expect(
+      medianOf(
+        new Map([
+          [1, 1],
+          [10, 1],
+        ]),
+      ),
+    ).toBe(5.5);
+    expect(
+      medianOf(
+        new Map([
+          [1, 2],
+          [3, 1],
+          [9, 1],
+        ]),
+      ),
+    ).toBe(2);
+    expect(
+      medianOf(
+        new Map([
+          [0, 3],
+          [7, 2],
+        ]),
+      ),
+    ).toBe(0);
   });
 });

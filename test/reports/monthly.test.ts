@@ -9,8 +9,29 @@ import { addDaysIso, expectedFigures, jd, seeded } from './oracle.js';
 import { TestOffice, type CaseRecord, type FollowupRecord } from './fixture.js';
 
 const TODAY = '2026-11-25'; // 1405/09/04
-const TYPES = ['crisis-intervention', 'mobile-team', 'hotline-call', 'social-work', 'psychology', 'legal', 'referral', 'follow-up', 'workshop'];
-const CATEGORIES = ['family-dispute', 'child-abuse', 'spouse-abuse', 'suicide', 'runaway', 'neglectful-guardian', 'elder-abuse', 'divorce', 'social-harm', 'other'];
+const TYPES = [
+  'crisis-intervention',
+  'mobile-team',
+  'hotline-call',
+  'social-work',
+  'psychology',
+  'legal',
+  'referral',
+  'follow-up',
+  'workshop',
+];
+const CATEGORIES = [
+  'family-dispute',
+  'child-abuse',
+  'spouse-abuse',
+  'suicide',
+  'runaway',
+  'neglectful-guardian',
+  'elder-abuse',
+  'divorce',
+  'social-harm',
+  'other',
+];
 const CHANNELS = ['hotline', 'mobile-team', 'center', 'base', 'referral'];
 const REASONS = ['resolved', 'referred', 'unreachable', 'moved', 'other'];
 
@@ -23,7 +44,11 @@ function simulate(): void {
   const centers = [o.center('مرکز مداخله در بحران کرج'), o.center('پایگاه خدمات اجتماعی مهرشهر')];
   names.centers.set(centers[0] as number, 'مرکز مداخله در بحران کرج');
   names.centers.set(centers[1] as number, 'پایگاه خدمات اجتماعی مهرشهر');
-  const workers = [['سارا', 'کریمی'], ['علی', 'رضایی'], ['نرگس', 'محمدی']].map(([f, l]) => {
+  const workers = [
+    ['سارا', 'کریمی'],
+    ['علی', 'رضایی'],
+    ['نرگس', 'محمدی'],
+  ].map(([f, l]) => {
     const id = o.worker(f as string, l as string);
     names.workers.set(id, `${f} ${l}`);
     return id;
@@ -43,8 +68,12 @@ function simulate(): void {
         const category = pick(CATEGORIES);
         const extra = rnd() < 0.4 ? [pick(CATEGORIES.filter((c) => c !== category))] : [];
         const c = o.openCase({
-          opened: day, category, categories: extra, channel: pick(CHANNELS),
-          center: pick([...centers, null]), worker: pick([...workers, null]),
+          opened: day,
+          category,
+          categories: extra,
+          channel: pick(CHANNELS),
+          center: pick([...centers, null]),
+          worker: pick([...workers, null]),
         });
         open.push(c);
         for (let k = rnd() < 0.5 ? 1 : 2; k > 0; k--) scheduled.push(o.followup(c, addDaysIso(day, 3 + Math.floor(rnd() * 40))));
@@ -93,7 +122,11 @@ describe('report monthly over a simulated office', () => {
     expect(o.followups.filter((f) => f.status === 'cancelled').length).toBeGreaterThan(0);
   });
 
-  for (const [month, y, m] of [['1405-07', 1405, 7], ['1405-08', 1405, 8], ['1405-09', 1405, 9]] as const) {
+  for (const [month, y, m] of [
+    ['1405-07', 1405, 7],
+    ['1405-08', 1405, 8],
+    ['1405-09', 1405, 9],
+  ] as const) {
     it(`matches the test's own counts for ${month}, the month before it and the year to date`, async () => {
       const r = await o.report(['monthly', '--month', month]);
       const from = jd(y, m, 1);
@@ -119,7 +152,9 @@ describe('report monthly over a simulated office', () => {
     const r = await o.report(['monthly', '--month', '1405-08']);
     const sum = Object.values(r.services.byCategory as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(sum).toBe(r.services.total);
-    expect(r.services.byCategory.none).toBe(o.services.filter((s) => s.caseId === null && s.date >= jd(1405, 8, 1) && s.date <= jd(1405, 8, 30)).length);
+    expect(r.services.byCategory.none).toBe(
+      o.services.filter((s) => s.caseId === null && s.date >= jd(1405, 8, 1) && s.date <= jd(1405, 8, 30)).length,
+    );
     expect(r.services.byCategory.none).toBeGreaterThan(0);
   });
 

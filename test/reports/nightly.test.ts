@@ -28,7 +28,11 @@ beforeAll(async () => {
     o.service({ date: '2026-11-23', type: 'crisis-intervention', case: assigned });
     // Volume, so that a nightly read takes a while.
     for (let i = 0; i < 20_000; i++) {
-      insertService(w, { caseId: null, serviceDate: '2026-11-24', type: 'hotline-call', channel: 'hotline', workerId: null, minutes: null, note: null }, '2026-11-24T10:00:00.000Z');
+      insertService(
+        w,
+        { caseId: null, serviceDate: '2026-11-24', type: 'hotline-call', channel: 'hotline', workerId: null, minutes: null, note: null },
+        '2026-11-24T10:00:00.000Z',
+      );
     }
   });
 });
@@ -40,7 +44,9 @@ describe('report nightly', () => {
     const r = await o.cli(['report', 'nightly', '--dir', dir], { PARVANDE_TODAY: '2026-11-25' });
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(1);
-    expect(r.stdout).toMatch(/^parvande nightly NIT01 1405-09: 20001 services, 0 cases opened, 2 open, 1 follow-ups overdue, 1 open cases unassigned; 3 files in /);
+    expect(r.stdout).toMatch(
+      /^parvande nightly NIT01 1405-09: 20001 services, 0 cases opened, 2 open, 1 follow-ups overdue, 1 open cases unassigned; 3 files in /,
+    );
     expect(readdirSync(dir).sort()).toEqual([
       'parvande-NIT01-1405-09-2026-11-25.csv',
       'parvande-NIT01-1405-09-2026-11-25.html',
@@ -69,8 +75,12 @@ describe('report nightly', () => {
     expect(j).toMatchObject({ office: 'NIT01', month: '1405-09', followupsOverdue: 1, casesUnassigned: 1 });
     expect(j.attention.overdueFollowups.items).toEqual([{ id: 1, caseNumber: 'NIT01-1405-000001', dueOn: '2026-11-20', workerId: 1 }]);
     expect(j.files.map((f: string) => f.slice(dir.length + 1))).toEqual([
-      'parvande-NIT01-1405-08-2026-11-22.html', 'parvande-NIT01-1405-08-2026-11-22.csv', 'parvande-NIT01-1405-08-2026-11-22.xlsx',
-      'parvande-NIT01-1405-09-2026-11-22.html', 'parvande-NIT01-1405-09-2026-11-22.csv', 'parvande-NIT01-1405-09-2026-11-22.xlsx',
+      'parvande-NIT01-1405-08-2026-11-22.html',
+      'parvande-NIT01-1405-08-2026-11-22.csv',
+      'parvande-NIT01-1405-08-2026-11-22.xlsx',
+      'parvande-NIT01-1405-09-2026-11-22.html',
+      'parvande-NIT01-1405-09-2026-11-22.csv',
+      'parvande-NIT01-1405-09-2026-11-22.xlsx',
     ]);
     expect(r.stderr).toBe('');
   });
@@ -85,7 +95,11 @@ describe('report nightly', () => {
     const clerk = Db.open(o.path);
     try {
       clerk.sqlite.exec('BEGIN IMMEDIATE');
-      insertService(clerk.outsideTransaction(), { caseId: null, serviceDate: '2026-11-25', type: 'legal', channel: 'hotline', workerId: null, minutes: null, note: null }, '2026-11-25T10:00:00.000Z');
+      insertService(
+        clerk.outsideTransaction(),
+        { caseId: null, serviceDate: '2026-11-25', type: 'legal', channel: 'hotline', workerId: null, minutes: null, note: null },
+        '2026-11-25T10:00:00.000Z',
+      );
       // No waiting allowed: any write lock the nightly wanted would fail it at once.
       const n = await runBin(['--db', o.path, 'report', 'nightly', '--dir', join(o.dir, 'locked'), '--json'], {
         env: { PARVANDE_TODAY: '2026-11-25', PARVANDE_BUSY_TIMEOUT_MS: '0' },

@@ -36,7 +36,8 @@ export function addDaysIso(iso: string, n: number): string {
   return isoOf(x);
 }
 
-export const daysBetween = (a: string, b: string): number => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+export const daysBetween = (a: string, b: string): number =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /** Age in whole years on `on`, by Jalali birthdays. */
 export function jalaliAge(birth: string, on: string): number {
@@ -45,9 +46,30 @@ export function jalaliAge(birth: string, on: string): number {
   return o.y - b.y - (o.m > b.m || (o.m === b.m && o.d >= b.d) ? 0 : 1);
 }
 
-const SERVICE_TYPES = ['crisis-intervention', 'mobile-team', 'hotline-call', 'social-work', 'psychology', 'legal', 'referral', 'follow-up', 'workshop'];
+const SERVICE_TYPES = [
+  'crisis-intervention',
+  'mobile-team',
+  'hotline-call',
+  'social-work',
+  'psychology',
+  'legal',
+  'referral',
+  'follow-up',
+  'workshop',
+];
 const CHANNELS = ['hotline', 'mobile-team', 'center', 'base', 'referral'];
-const CATEGORIES = ['family-dispute', 'child-abuse', 'spouse-abuse', 'suicide', 'runaway', 'neglectful-guardian', 'elder-abuse', 'divorce', 'social-harm', 'other'];
+const CATEGORIES = [
+  'family-dispute',
+  'child-abuse',
+  'spouse-abuse',
+  'suicide',
+  'runaway',
+  'neglectful-guardian',
+  'elder-abuse',
+  'divorce',
+  'social-harm',
+  'other',
+];
 const REASONS = ['resolved', 'referred', 'unreachable', 'moved', 'other'];
 
 function tally(keys: string[], values: string[]): Record<string, number> {
@@ -65,7 +87,13 @@ function median(values: number[]): number | null {
 }
 
 /** The figures of one period (`from`..`to`), as the README defines them, for an office whose "today" is `today`. */
-export function expectedFigures(o: TestOffice, from: string, to: string, today: string, names: { centers: Map<number, string>; workers: Map<number, string> }) {
+export function expectedFigures(
+  o: TestOffice,
+  from: string,
+  to: string,
+  today: string,
+  names: { centers: Map<number, string>; workers: Map<number, string> },
+) {
   const inRange = (d: string | null): boolean => d !== null && d >= from && d <= to;
   const asOf = to < today ? to : today;
   // Overdue at the end of `to` once that day has passed; in a running period, now: due before today and
@@ -107,15 +135,30 @@ export function expectedFigures(o: TestOffice, from: string, to: string, today: 
   return {
     services: {
       total: services.length,
-      byType: tally(SERVICE_TYPES, services.map((s) => s.type)),
-      byChannel: tally(CHANNELS, services.map((s) => s.channel)),
-      byCategory: tally([...CATEGORIES, 'none'], services.map((s) => (s.caseId === null ? 'none' : (caseOf.get(s.caseId) as { category: string }).category))),
-      byAnyCategory: tally(CATEGORIES, services.flatMap((s) => (s.caseId === null ? [] : (caseOf.get(s.caseId) as { categories: string[] }).categories))),
+      byType: tally(
+        SERVICE_TYPES,
+        services.map((s) => s.type),
+      ),
+      byChannel: tally(
+        CHANNELS,
+        services.map((s) => s.channel),
+      ),
+      byCategory: tally(
+        [...CATEGORIES, 'none'],
+        services.map((s) => (s.caseId === null ? 'none' : (caseOf.get(s.caseId) as { category: string }).category)),
+      ),
+      byAnyCategory: tally(
+        CATEGORIES,
+        services.flatMap((s) => (s.caseId === null ? [] : (caseOf.get(s.caseId) as { categories: string[] }).categories)),
+      ),
     },
     cases: {
       opened: opened.length,
       closed: closings.length,
-      closedByReason: tally(REASONS, closings.map(({ e }) => e.reason as string)),
+      closedByReason: tally(
+        REASONS,
+        closings.map(({ e }) => e.reason as string),
+      ),
       reopened: o.cases.reduce((n, c) => n + count(c.events, (e) => e.kind === 'reopened' && inRange(e.on)), 0),
       openAtEnd: openAtEnd.length,
       medianDaysToClose: median(closings.map(({ c, e }) => daysBetween(c.opened, e.on))),
@@ -130,11 +173,20 @@ export function expectedFigures(o: TestOffice, from: string, to: string, today: 
       missed: count(live, (f) => f.status === 'missed'),
       pending: count(live, (f) => f.status === 'scheduled'),
       cancelled: count(due, (f) => f.status === 'cancelled'),
-      overdueAtEnd: count(o.followups, (f) => f.due < dueBefore && (f.status === 'scheduled' || ((f.status === 'done' || f.status === 'missed') && (f.on as string) > settledThrough))),
+      overdueAtEnd: count(
+        o.followups,
+        (f) =>
+          f.due < dueBefore &&
+          (f.status === 'scheduled' || ((f.status === 'done' || f.status === 'missed') && (f.on as string) > settledThrough)),
+      ),
     },
     clients: {
       registered: clients.length,
-      bySex: { female: count(clients, (c) => c.sex === 'female'), male: count(clients, (c) => c.sex === 'male'), unknown: count(clients, (c) => c.sex === null) },
+      bySex: {
+        female: count(clients, (c) => c.sex === 'female'),
+        male: count(clients, (c) => c.sex === 'male'),
+        unknown: count(clients, (c) => c.sex === null),
+      },
       byAgeGroup: {
         child: count(clients, (c) => ageGroup(c) === 'child'),
         adult: count(clients, (c) => ageGroup(c) === 'adult'),

@@ -31,7 +31,22 @@ beforeAll(async () => {
   o = await makeOffice('OD01');
   await o.json(['staff', 'add', '--first-name', 'مریم', '--last-name', 'رضایی', '--role', 'social-worker', '--sector', 'gov']);
   await o.json(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--sex', 'female']);
-  await o.json(['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high', '--worker', '1', '--opened', '1405/07/01']);
+  await o.json([
+    'case',
+    'open',
+    '--client',
+    '1',
+    '--channel',
+    'hotline',
+    '--category',
+    'suicide',
+    '--risk',
+    'high',
+    '--worker',
+    '1',
+    '--opened',
+    '1405/07/01',
+  ]);
   await followup('A', '1405/09/02'); // overdue now
   await followup('B', '1405/09/02', { status: 'done', date: '1405/09/04' }); // done today: not overdue now
   await followup('C', '1405/09/02', { status: 'missed', date: '1405/09/04' }); // missed today: not overdue now
@@ -75,9 +90,11 @@ describe('now: every output names the same follow-ups', () => {
 
   test('the nightly run: summary, list and files', async () => {
     const dir = join(o.dir, 'reports');
-    const r = await o.json<{ followupsOverdue: number; attention: { overdueFollowups: { total: number; items: { id: number }[] } }; files: string[] }>(
-      ['report', 'nightly', '--dir', dir],
-    );
+    const r = await o.json<{
+      followupsOverdue: number;
+      attention: { overdueFollowups: { total: number; items: { id: number }[] } };
+      files: string[];
+    }>(['report', 'nightly', '--dir', dir]);
     expect(r.followupsOverdue).toBe(3);
     expect(r.attention.overdueFollowups.items.map((f) => f.id).sort((a, b) => a - b)).toEqual(overdueNow());
     const csv = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.csv')) as string), 'utf8');

@@ -47,10 +47,24 @@ beforeAll(async () => {
         seq++;
         const opened = addDaysIso(yearStart, k * 30);
         ids.push(
-          insertCase(w, {
-            caseNumber: `PRV01-1404-${String(seq).padStart(6, '0')}`, year: 1404, seq, clientId: null, channel: 'hotline',
-            primaryCategory: cat, risk: 'medium', centerId: null, workerId: null, openedOn: opened, summary: null,
-          }, [cat], `${opened}T08:00:00.000Z`),
+          insertCase(
+            w,
+            {
+              caseNumber: `PRV01-1404-${String(seq).padStart(6, '0')}`,
+              year: 1404,
+              seq,
+              clientId: null,
+              channel: 'hotline',
+              primaryCategory: cat,
+              risk: 'medium',
+              centerId: null,
+              workerId: null,
+              openedOn: opened,
+              summary: null,
+            },
+            [cat],
+            `${opened}T08:00:00.000Z`,
+          ),
         );
       }
       caseOf.set(cat, ids);
@@ -77,7 +91,9 @@ describe("the province's year table", () => {
     expect([s.byType['crisis-intervention'], s.byType['mobile-team'], s.byType['hotline-call']]).toEqual([740, 1116, 3126]);
     expect(s.byType['crisis-intervention'] + s.byType['mobile-team'] + s.byType['hotline-call']).toBe(s.total);
     expect([s.byCategory['family-dispute'], s.byCategory['child-abuse'], s.byCategory.suicide]).toEqual([696, 417, 309]);
-    expect(s.byCategory['spouse-abuse'] + s.byCategory.runaway + s.byCategory['neglectful-guardian'] + s.byCategory['elder-abuse']).toBe(4982 - 696 - 417 - 309);
+    expect(s.byCategory['spouse-abuse'] + s.byCategory.runaway + s.byCategory['neglectful-guardian'] + s.byCategory['elder-abuse']).toBe(
+      4982 - 696 - 417 - 309,
+    );
     expect(s.byCategory.none).toBe(0);
     expect(Object.values(s.byCategory as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(4982);
     expect(r.months.map((m: { services: { total: number } }) => m.services.total)).toEqual(perMonth);

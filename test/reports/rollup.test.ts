@@ -27,7 +27,10 @@ function dump(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
-    return JSON.stringify([db.pragma('user_version', { simple: true }), ...tables.map((t) => db.prepare(`SELECT * FROM "${t.name}"`).all())]);
+    return JSON.stringify([
+      db.pragma('user_version', { simple: true }),
+      ...tables.map((t) => db.prepare(`SELECT * FROM "${t.name}"`).all()),
+    ]);
   } finally {
     db.close();
   }
@@ -112,7 +115,12 @@ describe('report monthly --db a --db b', () => {
   });
 
   it('every other command takes one --db and says so', async () => {
-    for (const args of [['case', 'list'], ['client', 'list'], ['db', 'path'], ['report', 'nightly']]) {
+    for (const args of [
+      ['case', 'list'],
+      ['client', 'list'],
+      ['db', 'path'],
+      ['report', 'nightly'],
+    ]) {
       const r = await runCli(['--db', a.path, '--db', b.path, ...args, '--json']);
       expect(r.code, args.join(' ')).toBe(2);
       expect(JSON.parse(r.stderr).error.message).toMatch(/--db/);

@@ -26,7 +26,7 @@ import { office, query, type Office } from '../import/helpers.js';
 const work = mkdtempSync(join(tmpdir(), 'parvande-formulas-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const ATTACKS = ['=1+1', '=HYPERLINK("http://x","y")', '+1+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0'];
+const ATTACKS = ['=1+1', '=HYPERLINK("http://x","y")', '+1+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"];
 
 describe('csvCell', () => {
   test.each(ATTACKS)('neutralises %j with a leading quote', (value) => {
@@ -67,7 +67,11 @@ const text = fc.string({
 /** An XLSX written by the export's writer, as bytes. */
 async function xlsxOf(columns: ColumnSpec[], rows: CellValue[][]): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const w = await xlsxWriter(streamSink((b) => chunks.push(b)), columns, 'clients');
+  const w = await xlsxWriter(
+    streamSink((b) => chunks.push(b)),
+    columns,
+    'clients',
+  );
   for (const r of rows) await w.writeRow(r);
   await w.close();
   return Buffer.concat(chunks);
@@ -75,7 +79,14 @@ async function xlsxOf(columns: ColumnSpec[], rows: CellValue[][]): Promise<Buffe
 
 async function csvOf(values: readonly string[], sep: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const w = await csvWriter(streamSink((b) => chunks.push(b)), [{ header: 'n', kind: 'number' }, { header: 'value', kind: 'text' }], { separator: sep });
+  const w = await csvWriter(
+    streamSink((b) => chunks.push(b)),
+    [
+      { header: 'n', kind: 'number' },
+      { header: 'value', kind: 'text' },
+    ],
+    { separator: sep },
+  );
   for (const [i, v] of values.entries()) await w.writeRow([i + 1, v]);
   await w.close();
   return Buffer.concat(chunks);
@@ -94,7 +105,7 @@ async function readBack(bytes: Buffer, separator: string): Promise<string[]> {
 }
 
 describe('the round trip is exact for every string', () => {
-  test('csvCell → the CSV reader → the import\'s cell cleaning gives the string back', async () => {
+  test("csvCell → the CSV reader → the import's cell cleaning gives the string back", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 8 }), fc.constantFrom(',', ';', '\t'), async (values, sep) => {
         const back = await readBack(await csvOf(values, sep), sep);
@@ -187,17 +198,31 @@ describe('the rejects file', () => {
     expect(rejects).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(rejects).not.toMatch(/(^|,)"?=/m);
     // The clerk fills in the last name; the error column goes with the unknown-column rule, so drop it.
-    const fixed = rejects.replace(/^\uFEFF/, '').split('\r\n').map((l) => l.replace(/,[^,]*$/, '')).join('\r\n').replace('زهرا,,', 'زهرا,احمدی,');
+    const fixed = rejects
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .map((l) => l.replace(/,[^,]*$/, ''))
+      .join('\r\n')
+      .replace('زهرا,,', 'زهرا,احمدی,');
     await o.json(['import', 'clients', o.file('fixed.csv', fixed)]);
-    expect(query<{ notes: string }>(o.db, 'SELECT notes FROM clients ORDER BY id').map((c) => c.notes)).toEqual(['-', '=HYPERLINK("http://x","y")']);
+    expect(query<{ notes: string }>(o.db, 'SELECT notes FROM clients ORDER BY id').map((c) => c.notes)).toEqual([
+      '-',
+      '=HYPERLINK("http://x","y")',
+    ]);
   });
 });
 
-const doc = (text: string): ReportDoc => ({
-  rtl: false, title: text, office: text, period: '1405-09', asOf: '2026-11-25', charts: [],
-  tables: [{ id: 't', title: text, head: ['', 'n'], rows: [{ code: text, label: text, values: [-3, null] }] }],
-  lists: [{ id: 'l', title: text, head: ['id', text], rows: [['1', text]], more: 0 }],
-} as unknown as ReportDoc);
+const doc = (text: string): ReportDoc =>
+  ({
+    rtl: false,
+    title: text,
+    office: text,
+    period: '1405-09',
+    asOf: '2026-11-25',
+    charts: [],
+    tables: [{ id: 't', title: text, head: ['', 'n'], rows: [{ code: text, label: text, values: [-3, null] }] }],
+    lists: [{ id: 'l', title: text, head: ['id', text], rows: [['1', text]], more: 0 }],
+  }) as unknown as ReportDoc;
 
 describe('reports', () => {
   test('the report CSV neutralises text and keeps numbers', async () => {
@@ -209,7 +234,10 @@ describe('reports', () => {
 
   test('the report XLSX holds text as strings, never formulas', async () => {
     const parts = unzipParts(await renderReportXlsx(doc('=1+1'), 'en'));
-    const xml = parts.filter((p) => p.name.startsWith('xl/')).map((p) => p.data.toString('utf8')).join('\n');
+    const xml = parts
+      .filter((p) => p.name.startsWith('xl/'))
+      .map((p) => p.data.toString('utf8'))
+      .join('\n');
     expect(xml).not.toMatch(/<f[ >]/);
     expect(xml).toContain('=1+1');
   });
@@ -217,8 +245,17 @@ describe('reports', () => {
 
 describe('XLSX exports', () => {
   test('a text cell that looks like a formula is a string cell', async () => {
-    const bytes = await xlsxOf([{ header: 'notes', kind: 'text' }, { header: 'n', kind: 'number' }], ATTACKS.map((v) => [v, -3]));
-    const sheet = unzipParts(bytes).find((p) => p.name === 'xl/worksheets/sheet1.xml')?.data.toString('utf8') ?? '';
+    const bytes = await xlsxOf(
+      [
+        { header: 'notes', kind: 'text' },
+        { header: 'n', kind: 'number' },
+      ],
+      ATTACKS.map((v) => [v, -3]),
+    );
+    const sheet =
+      unzipParts(bytes)
+        .find((p) => p.name === 'xl/worksheets/sheet1.xml')
+        ?.data.toString('utf8') ?? '';
     expect(sheet).not.toMatch(/<f[ >]/);
     expect(sheet).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
   });
@@ -233,10 +270,25 @@ describe.skipIf(!soffice)('LibreOffice opens them as text', () => {
   function sheetOfCsv(csv: string): string {
     const out = mkdtempSync(join(work, 'lo-'));
     // Token 13 true: "evaluate formulas" on, the worst case.
-    execFileSync('soffice', [profile, '--headless', '--infilter=CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true',
-      '--convert-to', 'xlsx', '--outdir', out, csv], { stdio: 'ignore' });
+    execFileSync(
+      'soffice',
+      [
+        profile,
+        '--headless',
+        '--infilter=CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        out,
+        csv,
+      ],
+      { stdio: 'ignore' },
+    );
     const parts = unzipParts(readFileSync(join(out, (csv.split('/').pop() as string).replace(/\.csv$/, '.xlsx'))));
-    return parts.filter((p) => p.name.startsWith('xl/')).map((p) => p.data.toString('utf8')).join('\n');
+    return parts
+      .filter((p) => p.name.startsWith('xl/'))
+      .map((p) => p.data.toString('utf8'))
+      .join('\n');
   }
 
   test('an exported CSV: no formula, the text shown with its apostrophe', async () => {
@@ -254,7 +306,15 @@ describe.skipIf(!soffice)('LibreOffice opens them as text', () => {
     const path = join(work, 'lo-export.xlsx');
     writeFileSync(path, await xlsxOf([{ header: 'notes', kind: 'text' }], [['=1+1'], ['=HYPERLINK("http://x","y")']]));
     const out = mkdtempSync(join(work, 'lo-'));
-    execFileSync('soffice', [profile, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', '--outdir', out, path], { stdio: 'ignore' });
-    expect(readFileSync(join(out, 'lo-export.csv'), 'utf8').trimEnd().split('\n')).toEqual(['notes', '=1+1', '"=HYPERLINK(""http://x"",""y"")"']);
+    execFileSync(
+      'soffice',
+      [profile, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', '--outdir', out, path],
+      { stdio: 'ignore' },
+    );
+    expect(readFileSync(join(out, 'lo-export.csv'), 'utf8').trimEnd().split('\n')).toEqual([
+      'notes',
+      '=1+1',
+      '"=HYPERLINK(""http://x"",""y"")"',
+    ]);
   });
 });

@@ -108,10 +108,27 @@ describe.skipIf(!soffice)('LibreOffice shows the same', () => {
   /** The sheet as LibreOffice shows it, through its own CSV export (cells as formatted). */
   function shownByLibreOffice(xlsx: string): string[][] {
     const out = mkdtempSync(join(work, 'lo-'));
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', '--outdir', out, xlsx], { stdio: 'ignore' });
-    const name = xlsx.split('/').pop()?.replace(/\.xlsx$/, '.csv') as string;
-    return readFileSync(join(out, name), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true',
+        '--outdir',
+        out,
+        xlsx,
+      ],
+      { stdio: 'ignore' },
+    );
+    const name = xlsx
+      .split('/')
+      .pop()
+      ?.replace(/\.xlsx$/, '.csv') as string;
+    return readFileSync(join(out, name), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
   }
 
   test('the fixture: parvande reads what LibreOffice shows', async () => {
@@ -123,7 +140,9 @@ describe.skipIf(!soffice)('LibreOffice shows the same', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('dates');
     ws.addRow(['n', 'date']);
-    const serials = [-219077, -195394, -193437, -182613, -140000, -115860, -115859, -115858, -115857, -73046, -36522, 1, 59, 60, 61, 33453, 46000];
+    const serials = [
+      -219077, -195394, -193437, -182613, -140000, -115860, -115859, -115858, -115857, -73046, -36522, 1, 59, 60, 61, 33453, 46000,
+    ];
     for (const s of serials) ws.addRow([String(s), s]).getCell(2).numFmt = 'yyyy-mm-dd';
     const path = join(work, 'serials.xlsx');
     await wb.xlsx.writeFile(path);
@@ -133,8 +152,20 @@ describe.skipIf(!soffice)('LibreOffice shows the same', () => {
   test('a CSV typed with Jalali dates, opened and saved by LibreOffice, imports as typed', async () => {
     const csv = join(work, 'typed.csv');
     writeFileSync(csv, 'first-name,last-name,birth-date\nزهرا,احمدی,1370-05-12\nعلی,کریمی,1355-11-30\nمریم,رضایی,1991-08-03\n');
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--infilter=CSV:44,34,76,1',
-      '--convert-to', 'xlsx', '--outdir', work, csv], { stdio: 'ignore' });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        work,
+        csv,
+      ],
+      { stdio: 'ignore' },
+    );
     const cells = await cellsOf(join(work, 'typed.xlsx'));
     expect(cells.slice(1).map((c) => meant(c[2] as string))).toEqual(['1991-08-03', meant('1355/11/30'), '1991-08-03']);
   });

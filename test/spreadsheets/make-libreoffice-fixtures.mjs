@@ -37,8 +37,20 @@ function main() {
     const csv = join(work, 'jalali-dates-libreoffice.csv');
     writeFileSync(csv, ['first-name,last-name,birth-date', ...TYPED.map((r) => r.join(','))].join('\n') + '\n');
     // CSV:44,34,76,1 = comma, double quote, UTF-8, from row 1; Calc recognises dates as it does when a person types them.
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--infilter=CSV:44,34,76,1',
-      '--convert-to', 'xlsx', '--outdir', work, csv], { stdio: 'inherit' });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        work,
+        csv,
+      ],
+      { stdio: 'inherit' },
+    );
     copyFileSync(join(work, 'jalali-dates-libreoffice.xlsx'), join(FIXTURES, 'jalali-dates-libreoffice.xlsx'));
     console.log(`wrote ${join(FIXTURES, 'jalali-dates-libreoffice.xlsx')}`);
   } finally {

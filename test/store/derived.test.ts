@@ -40,8 +40,9 @@ async function office(): Promise<string> {
 }
 
 const triggers = (db: Db): string[] =>
-  (db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).pluck().all() as string[]);
-const storedHash = (db: Db): string => db.sqlite.prepare(`SELECT hash FROM derived_schema WHERE name = 'report-counts'`).pluck().get() as string;
+  db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).pluck().all() as string[];
+const storedHash = (db: Db): string =>
+  db.sqlite.prepare(`SELECT hash FROM derived_schema WHERE name = 'report-counts'`).pluck().get() as string;
 const total = (db: Db): number => db.sqlite.prepare(`SELECT sum(n) FROM report_counts`).pluck().get() as number;
 
 describe('derived schema', () => {
@@ -118,7 +119,11 @@ describe('derived schema', () => {
     const file = await office();
     const db = Db.open(file);
     db.sqlite.exec(`INSERT INTO report_counts_held (source) VALUES ('clients')`);
-    db.sqlite.prepare(`INSERT INTO clients (first_name, last_name, name_key, registered_on, created_at, updated_at) VALUES ('x', 'y', 'x y', '2026-11-01', 'x', 'x')`).run();
+    db.sqlite
+      .prepare(
+        `INSERT INTO clients (first_name, last_name, name_key, registered_on, created_at, updated_at) VALUES ('x', 'y', 'x y', '2026-11-01', 'x', 'x')`,
+      )
+      .run();
     expect(db.read((r) => checkReportCounts(r))).toHaveLength(1);
     expect(db.pendingMigrations()).toBe(1);
     db.close();
@@ -135,6 +140,9 @@ describe('derived schema', () => {
 describe('the calendar behind report_months', () => {
   it('is the one CALENDAR_VERSION names (raise the version when the rule in dates.ts changes)', () => {
     const digest = createHash('sha256').update(calendarDescription()).digest('hex');
-    expect(digest, `the Jalali calendar rule changed: raise CALENDAR_VERSION (now ${CALENDAR_VERSION}) in src/store/report-counts/set.ts and set CALENDAR_DIGEST to ${digest}`).toBe(CALENDAR_DIGEST);
+    expect(
+      digest,
+      `the Jalali calendar rule changed: raise CALENDAR_VERSION (now ${CALENDAR_VERSION}) in src/store/report-counts/set.ts and set CALENDAR_DIGEST to ${digest}`,
+    ).toBe(CALENDAR_DIGEST);
   });
 });

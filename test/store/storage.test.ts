@@ -80,7 +80,11 @@ describe('every connection', () => {
     cleanups.push(o.cleanup);
     const db = Db.open(o.db);
     try {
-      expect(() => db.write(() => db.sqlite.prepare(`INSERT INTO followups (case_id, due_on, created_at, updated_at) VALUES (999, '2026-01-01', 'x', 'x')`).run())).toThrow(/FOREIGN KEY/);
+      expect(() =>
+        db.write(() =>
+          db.sqlite.prepare(`INSERT INTO followups (case_id, due_on, created_at, updated_at) VALUES (999, '2026-01-01', 'x', 'x')`).run(),
+        ),
+      ).toThrow(/FOREIGN KEY/);
     } finally {
       db.close();
     }
@@ -94,11 +98,21 @@ describe('where the database lives', () => {
   it('--db, else PARVANDE_DB, else the per-user folder', () => {
     expect(resolveDbPath('a.db', { PARVANDE_DB: 'b.db' })).toEqual({ path: 'a.db', source: 'option' });
     expect(resolveDbPath(undefined, { PARVANDE_DB: 'b.db' })).toEqual({ path: 'b.db', source: 'env' });
-    expect(resolveDbPath('', { PARVANDE_DB: '' }, 'linux', home)).toEqual({ path: '/home/zahra/.local/share/parvande/parvande.db', source: 'default' });
+    expect(resolveDbPath('', { PARVANDE_DB: '' }, 'linux', home)).toEqual({
+      path: '/home/zahra/.local/share/parvande/parvande.db',
+      source: 'default',
+    });
   });
 
   it('Windows: %LOCALAPPDATA%, else %APPDATA%, else the profile', () => {
-    expect(resolveDbPath(undefined, { LOCALAPPDATA: 'C:\\Users\\Zahra\\AppData\\Local', APPDATA: 'C:\\Users\\Zahra\\AppData\\Roaming' }, 'win32', winHome)).toEqual({
+    expect(
+      resolveDbPath(
+        undefined,
+        { LOCALAPPDATA: 'C:\\Users\\Zahra\\AppData\\Local', APPDATA: 'C:\\Users\\Zahra\\AppData\\Roaming' },
+        'win32',
+        winHome,
+      ),
+    ).toEqual({
       path: 'C:\\Users\\Zahra\\AppData\\Local\\parvande\\parvande.db',
       source: 'default',
     });
@@ -119,7 +133,7 @@ describe('where the database lives', () => {
     expect(defaultDataDir({}, 'freebsd', home)).toBe('/home/zahra/.local/share/parvande');
   });
 
-  it('the defaults use this machine\'s home folder', () => {
+  it("the defaults use this machine's home folder", () => {
     const p = resolveDbPath(undefined, {}, 'linux');
     expect(p.path).toBe(posix.join(homedir(), '.local', 'share', 'parvande', 'parvande.db'));
   });
@@ -130,7 +144,19 @@ describe('case numbers', () => {
     const o = await makeOffice('KRJ01');
     cleanups.push(o.cleanup);
     const open = async (date: string) => {
-      const c = await o.json(['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'other', '--risk', 'low', '--opened', date]);
+      const c = await o.json([
+        'case',
+        'open',
+        '--anonymous',
+        '--channel',
+        'hotline',
+        '--category',
+        'other',
+        '--risk',
+        'low',
+        '--opened',
+        date,
+      ]);
       return c.caseNumber as string;
     };
     // 1404/12/29 is the last day of 1404 (not a leap year); 1405/01/01 is 2026-03-21.

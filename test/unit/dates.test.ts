@@ -12,9 +12,26 @@ import { addDays as addLocalDays } from 'date-fns-jalali/addDays';
 import { enUS } from 'date-fns-jalali/locale/en-US';
 import { faIR } from 'date-fns-jalali/locale/fa-IR';
 import {
-  addDays, ageOn, daysInJalaliMonth, diffDays, formatDate, formatTimestamp, isJalaliLeapYear, isoToJalali,
-  jalaliMonthNames, jalaliToIso, jalaliYearOf, monthOf, monthRange, monthsOfYear, nextMonth, parseDateInput,
-  parseMonthInput, previousMonth, todayIso, yearStart,
+  addDays,
+  ageOn,
+  daysInJalaliMonth,
+  diffDays,
+  formatDate,
+  formatTimestamp,
+  isJalaliLeapYear,
+  isoToJalali,
+  jalaliMonthNames,
+  jalaliToIso,
+  jalaliYearOf,
+  monthOf,
+  monthRange,
+  monthsOfYear,
+  nextMonth,
+  parseDateInput,
+  parseMonthInput,
+  previousMonth,
+  todayIso,
+  yearStart,
 } from '../../src/domain/dates.js';
 import { ValidationError } from '../../src/errors.js';
 import { toPersianDigits } from '../../src/domain/text/digits.js';
@@ -224,7 +241,8 @@ describe('formatting', () => {
 
   it("keeps the office's month names: date-fns-jalali's Persian ones, and English ones without its Sharivar and Day", () => {
     type Month = Parameters<typeof enUS.localize.month>[0];
-    const theirs = (locale: typeof enUS): string[] => Array.from({ length: 12 }, (_, i) => locale.localize.month(i as Month, { width: 'wide' }));
+    const theirs = (locale: typeof enUS): string[] =>
+      Array.from({ length: 12 }, (_, i) => locale.localize.month(i as Month, { width: 'wide' }));
     expect(jalaliMonthNames.fa).toEqual(theirs(faIR));
     const differ = jalaliMonthNames.en.flatMap((name, i) => (name === theirs(enUS)[i] ? [] : [`${name}/${theirs(enUS)[i]}`]));
     expect(differ).toEqual(['Shahrivar/Sharivar', 'Dey/Day']);
@@ -283,7 +301,7 @@ describe("date-fns-jalali's local Dates would move days; CalendarDay does not", 
     expect(monthRange('1390-10')).toEqual({ month: '1390-10', from: '2011-12-22', to: '2012-01-20' });
   });
 
-  it("parse gives local midnight: toISOString() is the previous day in Tehran", () => {
+  it('parse gives local midnight: toISOString() is the previous day in Tehran', () => {
     process.env.TZ = 'Asia/Tehran';
     expect(parseJalali('1405/09/04', 'yyyy/MM/dd', new Date()).toISOString().slice(0, 10)).toBe('2026-11-24');
     expect(parseDateInput('1405/09/04', { today })).toBe('2026-11-25');
@@ -373,12 +391,18 @@ describe('ageOn', () => {
 
   it('grows by one exactly on the Jalali birthday', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1300, max: 1450 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 29 }), fc.integer({ min: 1, max: 90 }), (y, m, d, years) => {
-        const birth = jalaliToIso({ year: y, month: m, day: d });
-        const birthday = jalaliToIso({ year: y + years, month: m, day: d });
-        expect(ageOn(birth, birthday)).toBe(years);
-        expect(ageOn(birth, addDays(birthday, -1))).toBe(years - 1);
-      }),
+      fc.property(
+        fc.integer({ min: 1300, max: 1450 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 29 }),
+        fc.integer({ min: 1, max: 90 }),
+        (y, m, d, years) => {
+          const birth = jalaliToIso({ year: y, month: m, day: d });
+          const birthday = jalaliToIso({ year: y + years, month: m, day: d });
+          expect(ageOn(birth, birthday)).toBe(years);
+          expect(ageOn(birth, addDays(birthday, -1))).toBe(years - 1);
+        },
+      ),
     );
   });
 });

@@ -47,9 +47,7 @@ describe('digit conversion properties', () => {
     const digit = fc.tuple(fc.integer({ min: 0, max: 9 }), fc.constantFrom('latin', 'persian', 'arabic'));
     fc.assert(
       fc.property(fc.array(digit, { minLength: 1, maxLength: 15 }), (digits) => {
-        const typed = digits
-          .map(([d, set]) => (set === 'latin' ? String(d) : (set === 'persian' ? PERSIAN : ARABIC_INDIC)[d]))
-          .join('');
+        const typed = digits.map(([d, set]) => (set === 'latin' ? String(d) : (set === 'persian' ? PERSIAN : ARABIC_INDIC)[d])).join('');
         expect(toLatinDigits(typed)).toBe(digits.map(([d]) => String(d)).join(''));
       }),
     );

@@ -61,7 +61,8 @@ describe('isValidNationalCode', () => {
         if (code !== '0000000000') expect(err.message).toBe('not a valid national code: digits 4 to 9 are never all zero');
         expect(err.message).not.toContain(code);
         // Padding a spreadsheet's lost zeros does not let one through either.
-        if (code.replace(/^0+/, '').length >= 8) expect(() => parseNationalCode(code.replace(/^0+/, ''), { repairLeadingZeros: true })).toThrow(ValidationError);
+        if (code.replace(/^0+/, '').length >= 8)
+          expect(() => parseNationalCode(code.replace(/^0+/, ''), { repairLeadingZeros: true })).toThrow(ValidationError);
       }),
     );
   });
@@ -89,7 +90,9 @@ describe('parseNationalCode', () => {
     expect(parseNationalCode('13542419', { repairLeadingZeros: true })).toEqual({ code: '0013542419', repaired: true });
     expect(parseNationalCode('013542419', { repairLeadingZeros: true })).toEqual({ code: '0013542419', repaired: true });
     expect(parseNationalCode('0013542419', { repairLeadingZeros: true })).toEqual({ code: '0013542419', repaired: false });
-    expect(refusal(() => parseNationalCode('13542419')).message).toBe('national code has 8 digits; expected 10: leading zeros may be missing (codes may begin with 0; type all 10 digits)');
+    expect(refusal(() => parseNationalCode('13542419')).message).toBe(
+      'national code has 8 digits; expected 10: leading zeros may be missing (codes may begin with 0; type all 10 digits)',
+    );
     expect(refusal(() => parseNationalCode('3542419', { repairLeadingZeros: true })).message).toMatch(
       /^national code has 7 digits; expected 10/,
     );

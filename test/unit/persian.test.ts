@@ -29,9 +29,11 @@ describe('normalizeLetters', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      expect(normalizeLetters(normalizeLetters(s))).toBe(normalizeLetters(s));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        expect(normalizeLetters(normalizeLetters(s))).toBe(normalizeLetters(s));
+      }),
+    );
   });
 });
 
@@ -63,12 +65,16 @@ describe('matchingKey', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      expect(matchingKey(matchingKey(s))).toBe(matchingKey(s));
-    }));
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
-      expect(matchingKey(matchingKey(s))).toBe(matchingKey(s));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        expect(matchingKey(matchingKey(s))).toBe(matchingKey(s));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(matchingKey(matchingKey(s))).toBe(matchingKey(s));
+      }),
+    );
   });
 
   const letters = [...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیءئ'];
@@ -81,7 +87,7 @@ describe('matchingKey', () => {
     minLength: 30,
     maxLength: 30,
   });
-  const ARABIC_FORM: Readonly<Record<string, string>> = { 'ی': 'ي', 'ک': 'ك' };
+  const ARABIC_FORM: Readonly<Record<string, string>> = { ی: 'ي', ک: 'ك' };
 
   it('does not change when ZWNJ, diacritics or spaces are inserted or Arabic letter forms are used', () => {
     fc.assert(

@@ -21,7 +21,11 @@ function oracleDigits(s: string): string {
 function oracleNormalizeLetters(s: string): string {
   // NFKC since issue #10: presentation forms (ﻓﺎﻃﻤﻪ) are read as the letters they draw.
   const composed = s.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').normalize('NFKC');
-  return oracleDigits(composed).replace(/[\u064a\u0649]/g, '\u06cc').replace(/\u0643/g, '\u06a9').replace(/\s+/g, ' ').trim();
+  return oracleDigits(composed)
+    .replace(/[\u064a\u0649]/g, '\u06cc')
+    .replace(/\u0643/g, '\u06a9')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // ة → ه since issue #10.
@@ -38,7 +42,10 @@ function oracleMatchingKey(s: string): string {
 }
 
 function oracleCleanText(value: string, max: number): string {
-  const text = value.normalize('NFC').replace(/[\t\r\n ]+/g, ' ').trim();
+  const text = value
+    .normalize('NFC')
+    .replace(/[\t\r\n ]+/g, ' ')
+    .trim();
   // Controls and bidi overrides/isolates are refused (issue #10); tab, CR and LF were collapsed above.
   if (/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(text)) return 'control characters';
   if (text.length > max) return 'too long';
@@ -55,10 +62,75 @@ function tryCleanText(value: string, max: number): string {
 // Every character the fast paths treat specially, the ones they must leave to the general path, and neighbours of both.
 const tricky = [
   ...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیءآأؤإئةۀ',
-  'ي', 'ى', 'ك', 'ٱ', 'ە', 'ہ', 'ۂ', 'ۓ', 'ے', 'ۀ', '\u0654', '\u0653', '\u0655', '\u064e', '\u0651', '\u0670', '\u0640', '\u063b', '\u063f',
-  '\ufed3', '\ufeea', '\ufe94', '\ufef2', '\ufedb', '\ufefb', '\ufba4', '\uff21', '\u00bd', '\ufdf2',
-  '\u200c', '\u200d', '\u200e', '\u200f', '\u202b', '\u202e', '\u2067', '\u2069', '\u061c', '\u0085', '\u009b', '\u001b', '\ufeff', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u0000', '\u0007', '\u007f',
-  '۱', '۹', '٣', '٫', '،', '0', '7', 'a', 'Z', 'É', 'e\u0301', 'é', '\u212b', '-', '"', '~', '!',
+  'ي',
+  'ى',
+  'ك',
+  'ٱ',
+  'ە',
+  'ہ',
+  'ۂ',
+  'ۓ',
+  'ے',
+  'ۀ',
+  '\u0654',
+  '\u0653',
+  '\u0655',
+  '\u064e',
+  '\u0651',
+  '\u0670',
+  '\u0640',
+  '\u063b',
+  '\u063f',
+  '\ufed3',
+  '\ufeea',
+  '\ufe94',
+  '\ufef2',
+  '\ufedb',
+  '\ufefb',
+  '\ufba4',
+  '\uff21',
+  '\u00bd',
+  '\ufdf2',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u200f',
+  '\u202b',
+  '\u202e',
+  '\u2067',
+  '\u2069',
+  '\u061c',
+  '\u0085',
+  '\u009b',
+  '\u001b',
+  '\ufeff',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r',
+  '\u00a0',
+  '\u2003',
+  '\u0000',
+  '\u0007',
+  '\u007f',
+  '۱',
+  '۹',
+  '٣',
+  '٫',
+  '،',
+  '0',
+  '7',
+  'a',
+  'Z',
+  'É',
+  'e\u0301',
+  'é',
+  '\u212b',
+  '-',
+  '"',
+  '~',
+  '!',
 ];
 const text = fc.array(fc.constantFrom(...tricky), { maxLength: 12 }).map((a) => a.join(''));
 // Mostly plain text: the fast path's own ground.
@@ -69,21 +141,30 @@ const anyText = fc.oneof(text, plainish, fc.string({ unit: 'grapheme' }), fc.str
 
 describe('text fast paths agree with the general paths', () => {
   it('normalizeLetters', () => {
-    fc.assert(fc.property(anyText, (s) => {
-      expect(normalizeLetters(s)).toBe(oracleNormalizeLetters(s));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(anyText, (s) => {
+        expect(normalizeLetters(s)).toBe(oracleNormalizeLetters(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('matchingKey', () => {
-    fc.assert(fc.property(anyText, (s) => {
-      expect(matchingKey(s)).toBe(oracleMatchingKey(s));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(anyText, (s) => {
+        expect(matchingKey(s)).toBe(oracleMatchingKey(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('toLatinDigits', () => {
-    fc.assert(fc.property(anyText, (s) => {
-      expect(toLatinDigits(s)).toBe(oracleDigits(s));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(anyText, (s) => {
+        expect(toLatinDigits(s)).toBe(oracleDigits(s));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('cleanText', () => {

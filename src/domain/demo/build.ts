@@ -6,7 +6,14 @@ import { ConflictError, UsageError } from '../../errors.js';
 import type { WritableDB } from '../../store/database.js';
 import type { DbPathSource } from '../../store/paths.js';
 import {
-  DEMO_AUDIT_ACTION, DEMO_OFFICE_CODE, DemoWriter, beginBulkLoad, countDemoRows, endBulkLoad, inspectDemoFile, removeDatabaseFiles,
+  DEMO_AUDIT_ACTION,
+  DEMO_OFFICE_CODE,
+  DemoWriter,
+  beginBulkLoad,
+  countDemoRows,
+  endBulkLoad,
+  inspectDemoFile,
+  removeDatabaseFiles,
   type DemoCounts,
 } from '../../store/demo.js';
 import { upsertOffice } from '../../store/office.js';
@@ -59,12 +66,18 @@ export function parseDemoSettings(input: DemoInput, today: IsoDate): DemoSetting
  */
 export function prepareDemoFile(path: string, source: DbPathSource, force: boolean): boolean {
   if (source !== 'option') {
-    throw new UsageError('parvande demo writes only to a file named with --db (never to PARVANDE_DB or the default database), e.g. --db demo-office.db', 'db');
+    throw new UsageError(
+      'parvande demo writes only to a file named with --db (never to PARVANDE_DB or the default database), e.g. --db demo-office.db',
+      'db',
+    );
   }
   const state = inspectDemoFile(path);
   if (state === 'missing') return false;
   if (state === 'other') {
-    throw new ConflictError(`${path} exists and is not a demo office; the demo never replaces it (not even with --force): choose another --db`, 'db');
+    throw new ConflictError(
+      `${path} exists and is not a demo office; the demo never replaces it (not even with --force): choose another --db`,
+      'db',
+    );
   }
   if (!force) throw new ConflictError(`${path} already holds a demo office: add --force to build it again`, 'db');
   removeDatabaseFiles(path);
@@ -92,8 +105,15 @@ export function buildDemoOffice(ctx: WriteCtx, settings: DemoSettings, replaced:
   }
   endBulkLoad(db, load);
   return {
-    path: db.path, officeCode: DEMO_OFFICE_CODE, seed: settings.seed, years: settings.years, scale: settings.scale,
-    from: generator.start, to: settings.today, replaced, counts: countDemoRows(db),
+    path: db.path,
+    officeCode: DEMO_OFFICE_CODE,
+    seed: settings.seed,
+    years: settings.years,
+    scale: settings.scale,
+    from: generator.start,
+    to: settings.today,
+    replaced,
+    counts: countDemoRows(db),
   };
 }
 

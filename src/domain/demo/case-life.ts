@@ -6,7 +6,12 @@
  * the events and the rows always agree.
  */
 import {
-  DEMO_OFFICE_CODE, type DemoCaseBundle, type DemoCategoryRow, type DemoClientRow, type DemoEventRow, type DemoServiceRow,
+  DEMO_OFFICE_CODE,
+  type DemoCaseBundle,
+  type DemoCategoryRow,
+  type DemoClientRow,
+  type DemoEventRow,
+  type DemoServiceRow,
 } from '../../store/demo.js';
 import { formatCaseNumber } from '../cases.js';
 import type { Category, Channel, CloseReason, EventKind, Risk, ServiceType } from '../codes.js';
@@ -53,7 +58,10 @@ function newClient(g: GeneratorState, category: Category, day: number): DemoClie
   const outside = rng.chance(P.OUTSIDE_COUNTY);
   const opened = days.isoOf(day);
   return {
-    id, firstName, lastName, nameKey: matchingKey(`${firstName} ${lastName}`),
+    id,
+    firstName,
+    lastName,
+    nameKey: matchingKey(`${firstName} ${lastName}`),
     nationalCode: rng.chance(P.HAS_NATIONAL_CODE) ? nationalCodeFor(id) : null,
     birthDate: days.isoOf(day - Math.floor(age * 365.2425) - rng.int(0, 364)),
     sex,
@@ -97,7 +105,8 @@ export function generateCase(g: GeneratorState, day: number): DemoCaseBundle {
   const primary = rng.weighted(P.PRIMARY_CATEGORY);
   const categories = pickCategories(g, primary);
   const mainType = rng.weighted(P.MAIN_SERVICE);
-  const channel: Channel = mainType === 'hotline-call' ? 'hotline' : mainType === 'mobile-team' ? 'mobile-team' : rng.weighted(P.CRISIS_CHANNEL);
+  const channel: Channel =
+    mainType === 'hotline-call' ? 'hotline' : mainType === 'mobile-team' ? 'mobile-team' : rng.weighted(P.CRISIS_CHANNEL);
   const anonymous = channel === 'hotline' && rng.chance(P.ANONYMOUS_HOTLINE);
   const risk: Risk = rng.weighted(P.RISK_BY_CATEGORY[primary]);
 
@@ -171,8 +180,17 @@ export function generateCase(g: GeneratorState, day: number): DemoCaseBundle {
     if (e.created !== undefined) e.created.createdAt = e.created.updatedAt = at;
     if (e.finished !== undefined) e.finished.updatedAt = at;
     return {
-      id: g.next.event++, caseId, kind: e.kind, onDate: on, at, actor: DEMO_ACTOR, workerId: e.workerId, reason: e.reason, text: e.text,
-      serviceId: e.service?.id ?? null, followupId: e.created?.id ?? e.finished?.id ?? null,
+      id: g.next.event++,
+      caseId,
+      kind: e.kind,
+      onDate: on,
+      at,
+      actor: DEMO_ACTOR,
+      workerId: e.workerId,
+      reason: e.reason,
+      text: e.text,
+      serviceId: e.service?.id ?? null,
+      followupId: e.created?.id ?? e.finished?.id ?? null,
     };
   });
   const statusAt = rows.filter((r) => r.kind === 'opened' || r.kind === 'assigned' || r.kind === 'closed' || r.kind === 'reopened');
@@ -184,12 +202,24 @@ export function generateCase(g: GeneratorState, day: number): DemoCaseBundle {
   return {
     client,
     case: {
-      id: caseId, caseNumber: formatCaseNumber(DEMO_OFFICE_CODE, year, seq), year, seq, clientId, channel, primaryCategory: primary, risk,
-      centerId, workerId, openedOn: days.isoOf(day), status: isOpen ? 'open' : 'closed',
-      closedOn: lastClose === undefined ? null : days.isoOf(lastClose.day), closeReason: lastClose?.reason ?? null,
+      id: caseId,
+      caseNumber: formatCaseNumber(DEMO_OFFICE_CODE, year, seq),
+      year,
+      seq,
+      clientId,
+      channel,
+      primaryCategory: primary,
+      risk,
+      centerId,
+      workerId,
+      openedOn: days.isoOf(day),
+      status: isOpen ? 'open' : 'closed',
+      closedOn: lastClose === undefined ? null : days.isoOf(lastClose.day),
+      closeReason: lastClose?.reason ?? null,
       reopenCount: reopenDay === null ? 0 : 1,
       summary: rng.chance(0.3) ? rng.pick(fx.texts.summaries[primary]) : null,
-      createdAt: (rows[0] as DemoEventRow).at, updatedAt: (statusAt[statusAt.length - 1] as DemoEventRow).at,
+      createdAt: (rows[0] as DemoEventRow).at,
+      updatedAt: (statusAt[statusAt.length - 1] as DemoEventRow).at,
     },
     categories: categories.map((category): DemoCategoryRow => ({ caseId, category, isPrimary: category === primary })),
     services: services.map((s) => s.row),
@@ -199,8 +229,15 @@ export function generateCase(g: GeneratorState, day: number): DemoCaseBundle {
 }
 
 function makeServices(
-  g: GeneratorState, caseId: number, channel: Channel, mainType: ServiceType, anonymous: boolean, periods: Period[],
-  workerId: number | null, assignDay: number | null, primary: Category,
+  g: GeneratorState,
+  caseId: number,
+  channel: Channel,
+  mainType: ServiceType,
+  anonymous: boolean,
+  periods: Period[],
+  workerId: number | null,
+  assignDay: number | null,
+  primary: Category,
 ): { row: DemoServiceRow; day: number }[] {
   const { rng, days } = g;
   const first = periods[0] as Period;
@@ -216,10 +253,15 @@ function makeServices(
   return planned.map(({ day, type }) => {
     const [lo, hi] = P.SERVICE_MINUTES[type];
     const row: DemoServiceRow = {
-      id: g.next.service++, caseId, serviceDate: days.isoOf(day), type, channel,
+      id: g.next.service++,
+      caseId,
+      serviceDate: days.isoOf(day),
+      type,
+      channel,
       // Before the case is assigned, whoever was on duty gave the service.
       workerId: workerId !== null && assignDay !== null && day >= assignDay ? workerId : pickWorker(g, channel, primary),
-      minutes: rng.int(lo, hi), at: '',
+      minutes: rng.int(lo, hi),
+      at: '',
     };
     return { row, day };
   });

@@ -70,7 +70,11 @@ export function loadDemoFixtures(): DemoFixtures {
   const summaries = {} as Record<Category, string[]>;
   for (const cat of Object.keys(CATEGORIES) as Category[]) summaries[cat] = strings(summaryFile[cat], `texts.json summaries.${cat}`);
   return {
-    names: { female: strings(names.female, 'names.json female'), male: strings(names.male, 'names.json male'), last: strings(names.last, 'names.json last') },
+    names: {
+      female: strings(names.female, 'names.json female'),
+      male: strings(names.male, 'names.json male'),
+      last: strings(names.last, 'names.json last'),
+    },
     places: {
       province: strings([places.province], 'places.json province')[0] as string,
       county: strings([places.county], 'places.json county')[0] as string,

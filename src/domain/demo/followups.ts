@@ -10,14 +10,28 @@ import type { GeneratorState } from './state.js';
 import { RANK, type AddEvent } from './timeline.js';
 
 export function makeFollowups(
-  g: GeneratorState, caseId: number, risk: Risk, opened: number, closes: readonly { day: number }[], workerId: number | null, event: AddEvent,
+  g: GeneratorState,
+  caseId: number,
+  risk: Risk,
+  opened: number,
+  closes: readonly { day: number }[],
+  workerId: number | null,
+  event: AddEvent,
 ): DemoFollowupRow[] {
   const { rng } = g;
   const out: DemoFollowupRow[] = [];
   const schedule = (createdDay: number, dueDay: number, fromPlan: boolean): void => {
     const f: DemoFollowupRow = {
-      id: g.next.followup++, caseId, dueOn: g.days.isoOf(dueDay), workerId, status: 'scheduled', doneOn: null, outcome: null, fromPlan,
-      createdAt: '', updatedAt: '',
+      id: g.next.followup++,
+      caseId,
+      dueOn: g.days.isoOf(dueDay),
+      workerId,
+      status: 'scheduled',
+      doneOn: null,
+      outcome: null,
+      fromPlan,
+      createdAt: '',
+      updatedAt: '',
     };
     finish(g, f, createdDay, dueDay, event);
     event(createdDay, 'follow-up', { created: f, workerId, reason: 'scheduled' }, fromPlan ? RANK.plan : RANK['follow-up']);
@@ -41,11 +55,20 @@ function finish(g: GeneratorState, f: DemoFollowupRow, createdDay: number, dueDa
   if (outcome === 'overdue' && today - dueDay > P.OLD_OVERDUE_DAYS && !rng.chance(P.OLD_OVERDUE_KEPT)) outcome = 'on-time';
   let on: number;
   switch (outcome) {
-    case 'on-time': on = Math.max(createdDay, dueDay - rng.int(0, 2)); break;
-    case 'late': on = dueDay + rng.int(1, 14); break;
-    case 'missed': on = dueDay + rng.int(0, 7); break;
-    case 'cancelled': on = Math.max(createdDay, dueDay - rng.int(0, 3)); break;
-    default: return;
+    case 'on-time':
+      on = Math.max(createdDay, dueDay - rng.int(0, 2));
+      break;
+    case 'late':
+      on = dueDay + rng.int(1, 14);
+      break;
+    case 'missed':
+      on = dueDay + rng.int(0, 7);
+      break;
+    case 'cancelled':
+      on = Math.max(createdDay, dueDay - rng.int(0, 3));
+      break;
+    default:
+      return;
   }
   if (on > today) return; // not finished yet: overdue on "today"
   const status = outcome === 'missed' ? 'missed' : outcome === 'cancelled' ? 'cancelled' : 'done';

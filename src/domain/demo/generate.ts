@@ -12,7 +12,14 @@ import { DayTable, stampOf } from './days.js';
 import type { DemoFixtures } from './fixtures.js';
 import { pickName } from './people.js';
 import {
-  CASES_PER_YEAR, FRIDAY_FACTOR, NOWRUZ_DAYS, NOWRUZ_FACTOR, STAFF_GOV, STAFF_INACTIVE, STAFF_ROLES, YEARLY_GROWTH,
+  CASES_PER_YEAR,
+  FRIDAY_FACTOR,
+  NOWRUZ_DAYS,
+  NOWRUZ_FACTOR,
+  STAFF_GOV,
+  STAFF_INACTIVE,
+  STAFF_ROLES,
+  YEARLY_GROWTH,
 } from './proportions.js';
 import { Rng } from './random.js';
 import { FRONTLINE_ROLES, type FrontlineRole, type GeneratorState } from './state.js';
@@ -46,7 +53,11 @@ export class DemoGenerator {
       if (s.active && (FRONTLINE_ROLES as readonly string[]).includes(s.role)) workers[s.role as FrontlineRole].push(s.id);
     }
     this.state = {
-      rng, fx, days, centers, workers,
+      rng,
+      fx,
+      days,
+      centers,
+      workers,
       recentClients: new Map(),
       next: { client: 1, case: 1, service: 1, followup: 1, event: 1 },
       seqByYear: new Map(),
@@ -102,8 +113,14 @@ function makeCenters(fx: DemoFixtures, days: DayTable): DemoCenterRow[] {
   // Centers existed before the period: registered a year before its first day.
   const at = stampOf(days.isoOf(-365), 300);
   return fx.centers.map((c, i) => ({
-    id: i + 1, name: c.name, nameKey: matchingKey(c.name), kind: c.kind, sector: c.sector, capacity: c.capacity,
-    county: fx.places.county, at,
+    id: i + 1,
+    name: c.name,
+    nameKey: matchingKey(c.name),
+    kind: c.kind,
+    sector: c.sector,
+    capacity: c.capacity,
+    county: fx.places.county,
+    at,
   }));
 }
 
@@ -113,7 +130,9 @@ function allocateRoles(total: number): Role[] {
   const sum = roles.reduce((s, r) => s + STAFF_ROLES[r], 0);
   const exact = roles.map((r) => (total * STAFF_ROLES[r]) / sum);
   const counts = exact.map(Math.floor);
-  const order = roles.map((_, i) => i).sort((a, b) => (exact[b] as number) - (counts[b] as number) - ((exact[a] as number) - (counts[a] as number)) || a - b);
+  const order = roles
+    .map((_, i) => i)
+    .sort((a, b) => (exact[b] as number) - (counts[b] as number) - ((exact[a] as number) - (counts[a] as number)) || a - b);
   for (let k = 0; counts.reduce((s, c) => s + c, 0) < total; k++) {
     const at = order[k % order.length] as number;
     counts[at] = (counts[at] as number) + 1;
@@ -131,7 +150,12 @@ function makeStaff(rng: Rng, fx: DemoFixtures, centers: DemoCenterRow[], scale: 
     // Every frontline role keeps at least its first member active, so each has someone to carry cases.
     const firstOfRole = i === 0 || roles[i - 1] !== role;
     return {
-      id: i + 1, firstName, lastName, nameKey: matchingKey(`${firstName} ${lastName}`), role, sector,
+      id: i + 1,
+      firstName,
+      lastName,
+      nameKey: matchingKey(`${firstName} ${lastName}`),
+      role,
+      sector,
       centerId: rng.chance(0.7) && own.length > 0 ? rng.pick(own).id : null,
       active: firstOfRole || !rng.chance(STAFF_INACTIVE),
       at: stampOf(days.isoOf(-rng.int(30, 3650)), 300),

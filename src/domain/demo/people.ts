@@ -47,7 +47,26 @@ export function nationalCodeFor(n: number): string {
   }
 }
 
-const MOBILE_PREFIXES = ['910', '911', '912', '913', '914', '915', '919', '930', '933', '935', '936', '937', '938', '939', '901', '902', '990', '991'];
+const MOBILE_PREFIXES = [
+  '910',
+  '911',
+  '912',
+  '913',
+  '914',
+  '915',
+  '919',
+  '930',
+  '933',
+  '935',
+  '936',
+  '937',
+  '938',
+  '939',
+  '901',
+  '902',
+  '990',
+  '991',
+];
 
 /** Canonical +989… form, as the store keeps it. */
 export function mobileNumber(rng: Rng): string {

@@ -42,7 +42,9 @@ export const EXTRA_MAIN_SERVICES = 0.3;
 /** Specialist services beside the main one: mean count per case, and their mix. */
 export const OTHER_SERVICES_NAMED = 0.55;
 export const OTHER_SERVICES_ANONYMOUS = 0.15;
-export const OTHER_SERVICE: Readonly<Record<Extract<ServiceType, 'social-work' | 'psychology' | 'legal' | 'referral' | 'follow-up'>, number>> = {
+export const OTHER_SERVICE: Readonly<
+  Record<Extract<ServiceType, 'social-work' | 'psychology' | 'legal' | 'referral' | 'follow-up'>, number>
+> = {
   'social-work': 35,
   psychology: 30,
   legal: 10,

@@ -4,7 +4,14 @@ import type { EventKind } from '../codes.js';
 
 /** Order within one day: a case opens before it is assigned, served, followed up and closed; plans follow the close. */
 export const RANK: Readonly<Record<EventKind | 'plan', number>> = {
-  opened: 0, reopened: 1, assigned: 2, note: 3, service: 3, 'follow-up': 4, closed: 5, plan: 6,
+  opened: 0,
+  reopened: 1,
+  assigned: 2,
+  note: 3,
+  service: 3,
+  'follow-up': 4,
+  closed: 5,
+  plan: 6,
 };
 
 export interface PendingEvent {

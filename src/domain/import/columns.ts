@@ -10,7 +10,19 @@ import { columnLetter } from '../../files/source.js';
 import { matchingKey } from '../text/persian.js';
 
 export type FieldKind =
-  | 'id' | 'ref' | 'name' | 'text' | 'note' | 'date' | 'national-code' | 'mobile' | 'phone' | 'int' | 'bool' | 'code' | 'list';
+  | 'id'
+  | 'ref'
+  | 'name'
+  | 'text'
+  | 'note'
+  | 'date'
+  | 'national-code'
+  | 'mobile'
+  | 'phone'
+  | 'int'
+  | 'bool'
+  | 'code'
+  | 'list';
 
 export interface FieldSpec {
   /** As in the commands' options: first-name, national-code. */
@@ -88,7 +100,10 @@ function parseMaps(fields: readonly FieldSpec[], maps: readonly string[]): Map<s
     }
     const field = findField(fields, target);
     if (field === undefined) {
-      throw new ValidationError(`invalid --map: no field has the name given after "="; fields are ${fields.map((f) => f.name).join(', ')}`, 'map');
+      throw new ValidationError(
+        `invalid --map: no field has the name given after "="; fields are ${fields.map((f) => f.name).join(', ')}`,
+        'map',
+      );
     }
     out.set(headerKey(header), field);
   }
@@ -113,7 +128,10 @@ export function planColumns(fields: readonly FieldSpec[], header: readonly strin
     }
     const before = firstSeen.get(key);
     if (before !== undefined) {
-      throw new ValidationError(`columns ${columnLetter(before)} and ${columnLetter(index)} have the same header: rename or remove one`, 'columns');
+      throw new ValidationError(
+        `columns ${columnLetter(before)} and ${columnLetter(index)} have the same header: rename or remove one`,
+        'columns',
+      );
     }
     firstSeen.set(key, index);
     used.add(key);

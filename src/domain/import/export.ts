@@ -60,7 +60,11 @@ function columnsOf(entity: ImportEntity, opts: ExportOptions): Column[] {
     const header = opts.format === 'json' ? f.key : opts.headers === 'fa' ? f.fa : f.name;
     out.push({ spec: { header, kind: columnKind(f) }, field: f, jalali: false });
     if (f.kind === 'date' && f.jalali === true && opts.format !== 'json') {
-      out.push({ spec: { header: opts.headers === 'fa' ? jalaliHeader(f) : jalaliName(f), kind: 'text', width: 12 }, field: f, jalali: true });
+      out.push({
+        spec: { header: opts.headers === 'fa' ? jalaliHeader(f) : jalaliName(f), kind: 'text', width: 12 },
+        field: f,
+        jalali: true,
+      });
     }
   }
   return out;
@@ -82,7 +86,14 @@ export async function exportTable(ctx: ReadCtx, entity: ImportEntity, opts: Expo
   let writer: TableWriter;
   try {
     if (opts.format === 'xlsx') writer = await (await import('../../files/xlsx-writer.js')).xlsxWriter(sink, specs, entity.name);
-    else writer = opts.format === 'json' ? writers.jsonWriter(sink, specs.map((s) => s.header)) : await writers.csvWriter(sink, specs);
+    else
+      writer =
+        opts.format === 'json'
+          ? writers.jsonWriter(
+              sink,
+              specs.map((s) => s.header),
+            )
+          : await writers.csvWriter(sink, specs);
   } catch (err) {
     sink.abort();
     throw err;
@@ -104,5 +115,13 @@ export async function exportTable(ctx: ReadCtx, entity: ImportEntity, opts: Expo
     writer.abort();
     throw err;
   }
-  return { kind: entity.name, format: opts.format, file: opts.out?.name ?? null, rows, from: range.from ?? null, to: range.to ?? null, redacted: opts.redact !== undefined };
+  return {
+    kind: entity.name,
+    format: opts.format,
+    file: opts.out?.name ?? null,
+    rows,
+    from: range.from ?? null,
+    to: range.to ?? null,
+    redacted: opts.redact !== undefined,
+  };
 }

@@ -17,7 +17,11 @@ export function refText(s: ImportSession, entity: string, value: string | undefi
 }
 
 /** The stored record a row's own id column names: this office's id, or one recorded from the same source. */
-export function rowTarget(s: ImportSession, entity: string, idText: string | undefined): { local?: number; mapped?: number; external?: string } {
+export function rowTarget(
+  s: ImportSession,
+  entity: string,
+  idText: string | undefined,
+): { local?: number; mapped?: number; external?: string } {
   if (idText === undefined) return {};
   const r = parseRowRef(idText, s.officeCode);
   if (r.local !== undefined) return { local: r.local };
@@ -26,7 +30,11 @@ export function rowTarget(s: ImportSession, entity: string, idText: string | und
 }
 
 /** Names the fields in which a row differs from the stored record. */
-export function differences<T extends object>(stored: T, incoming: Partial<T>, names: Readonly<Partial<Record<keyof T, string>>>): string[] {
+export function differences<T extends object>(
+  stored: T,
+  incoming: Partial<T>,
+  names: Readonly<Partial<Record<keyof T, string>>>,
+): string[] {
   const out: string[] = [];
   for (const k of Object.keys(names) as (keyof T)[]) {
     const a = stored[k];

@@ -18,7 +18,17 @@ import { workshops } from './entities/workshops.js';
 
 /** In the order an office moves its records: what others refer to comes first. */
 export const ENTITIES: readonly ImportEntity[] = [
-  centers, staff, clients, cases, services, followups, shiftPatterns, rosterAssignments, courses, enrolments, workshops,
+  centers,
+  staff,
+  clients,
+  cases,
+  services,
+  followups,
+  shiftPatterns,
+  rosterAssignments,
+  courses,
+  enrolments,
+  workshops,
 ];
 
 export const entityNames = (): string[] => ENTITIES.map((e) => e.name);

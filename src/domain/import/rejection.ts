@@ -57,7 +57,7 @@ export function describeRejection(
   }
   return {
     row: view.row,
-    column: index === undefined ? null : (header[index]?.trim() || `#${index + 1}`),
+    column: index === undefined ? null : header[index]?.trim() || `#${index + 1}`,
     field: field?.name ?? what.field ?? null,
     value,
     reason: scrub(what.message, view, plan),

@@ -9,7 +9,15 @@
 import { DatabaseError, ParvandeError, type DatabaseErrorCode } from '../../errors.js';
 import type { TableSource } from '../../files/source.js';
 import {
-  beginImmediate, commit, insertImportBatch, releaseSavepoint, rollback, rollbackSavepoint, savepoint, tuneForImport, updateImportBatch,
+  beginImmediate,
+  commit,
+  insertImportBatch,
+  releaseSavepoint,
+  rollback,
+  rollbackSavepoint,
+  savepoint,
+  tuneForImport,
+  updateImportBatch,
   type BatchCounts,
 } from '../../store/import.js';
 import { translateSqliteError } from '../../store/database.js';
@@ -62,7 +70,12 @@ export interface ImportReport extends BatchCounts {
 const LIST_LIMIT = 1000;
 
 export async function runImport(
-  ctx: WriteCtx, entity: ImportEntity, source: TableSource, plan: ColumnPlan, opts: ImportOptions, hooks: ImportHooks = {},
+  ctx: WriteCtx,
+  entity: ImportEntity,
+  source: TableSource,
+  plan: ColumnPlan,
+  opts: ImportOptions,
+  hooks: ImportHooks = {},
 ): Promise<ImportReport> {
   return new ImportRun(ctx, entity, source, plan, opts, hooks).run();
 }
@@ -114,9 +127,22 @@ class ImportRun {
     this.layout = new RowLayout(plan, this.fields, ctx.today);
     this.oneTransaction = opts.dryRun || opts.allOrNothing;
     this.report = {
-      entity: entity.name, dryRun: opts.dryRun, allOrNothing: opts.allOrNothing, committed: false, rows: 0,
-      inserted: 0, updated: 0, unchanged: 0, rejected: 0, repaired: 0, possibleDuplicates: 0, batchId: null,
-      errors: [], duplicates: [], errorsNotListed: 0, duplicatesNotListed: 0,
+      entity: entity.name,
+      dryRun: opts.dryRun,
+      allOrNothing: opts.allOrNothing,
+      committed: false,
+      rows: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      repaired: 0,
+      possibleDuplicates: 0,
+      batchId: null,
+      errors: [],
+      duplicates: [],
+      errorsNotListed: 0,
+      duplicatesNotListed: 0,
     };
     this.stored = this.counts();
     // The entity sees the run's batch id as it is when it asks (an all-or-nothing run records it late).
@@ -174,7 +200,11 @@ class ImportRun {
     const source = this.source;
     const name = source.path.split(/[\\/]/).pop() ?? source.path;
     return insertImportBatch(this.db, {
-      entity: this.entity.name, source: source.sheet === null ? name : `${name} [${source.sheet}]`, format: source.format, actor: this.ctx.actor, at: this.ctx.now(),
+      entity: this.entity.name,
+      source: source.sheet === null ? name : `${name} [${source.sheet}]`,
+      format: source.format,
+      actor: this.ctx.actor,
+      at: this.ctx.now(),
     });
   }
 
@@ -209,7 +239,9 @@ class ImportRun {
   private validate(view: RowView): boolean {
     const problem = view.problem();
     if (problem === undefined) return true;
-    this.refuse(describeRejection(view, this.plan, this.fields, this.source.header, { columnIndex: problem.column, message: problem.message }));
+    this.refuse(
+      describeRejection(view, this.plan, this.fields, this.source.header, { columnIndex: problem.column, message: problem.message }),
+    );
     return false;
   }
 
@@ -253,7 +285,8 @@ class ImportRun {
     if (outcome.repaired !== undefined && outcome.repaired.length > 0) report.repaired++;
     for (const d of outcome.possibleDuplicates ?? []) {
       report.possibleDuplicates++;
-      if (report.duplicates.length < LIST_LIMIT) report.duplicates.push({ row: view.row, id: outcome.id, existingId: d.id, reason: d.reason });
+      if (report.duplicates.length < LIST_LIMIT)
+        report.duplicates.push({ row: view.row, id: outcome.id, existingId: d.id, reason: d.reason });
       else report.duplicatesNotListed++;
     }
   }
@@ -323,7 +356,8 @@ class ImportRun {
     } catch {
       // The transaction may be gone already (a full disk): the failure below is the one to report.
     }
-    if (this.batchId !== null && !this.oneTransaction) closeBatch(this.ctx, this.batchId, { ...this.stored, rejected: this.report.rejected }, 'failed');
+    if (this.batchId !== null && !this.oneTransaction)
+      closeBatch(this.ctx, this.batchId, { ...this.stored, rejected: this.report.rejected }, 'failed');
     return stoppedBy(translateSqliteError(err, this.db.path), this.oneTransaction ? 0 : this.stored.inserted + this.stored.updated);
   }
 }

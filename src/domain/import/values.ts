@@ -106,7 +106,11 @@ export class RowLayout {
     this.plan = plan;
     this.today = today;
     for (const [name, field] of fields) {
-      this.slots.set(name, { field, index: plan.index.get(name) ?? -1, jalali: field.kind === 'date' ? (plan.jalali.get(name) ?? -1) : -1 });
+      this.slots.set(name, {
+        field,
+        index: plan.index.get(name) ?? -1,
+        jalali: field.kind === 'date' ? (plan.jalali.get(name) ?? -1) : -1,
+      });
     }
   }
 }

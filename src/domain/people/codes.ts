@@ -60,4 +60,3 @@ export const WEEKDAYS = catalogue({
 });
 export type Weekday = keyof typeof WEEKDAYS;
 export const WEEKDAY_ORDER: readonly Weekday[] = ['saturday', 'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
-

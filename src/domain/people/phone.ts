@@ -18,7 +18,8 @@ export function parsePhone(input: string, field = 'phone'): string {
   let national = s;
   if (s.startsWith('+') || s.startsWith('00')) {
     const rest = s.startsWith('+') ? s.slice(1) : s.slice(2);
-    if (!rest.startsWith('98')) throw new ValidationError('phone number has a foreign country code; only Iranian (+98) numbers are accepted', field);
+    if (!rest.startsWith('98'))
+      throw new ValidationError('phone number has a foreign country code; only Iranian (+98) numbers are accepted', field);
     national = rest.slice(2);
   } else if (s.startsWith('98') && s.length === 12) {
     national = s.slice(2);

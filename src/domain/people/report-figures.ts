@@ -86,5 +86,11 @@ export function peopleFigures(ctx: Pick<ReadCtx, 'db'>, range: { from: string; t
   }
   workshops.attendees.total = workshops.attendees.female + workshops.attendees.male;
 
-  return { range: { from, to }, staff: { onRoll, byRole, bySector }, shifts: { ...shifts, byService }, training: { ...training, byAudience }, workshops };
+  return {
+    range: { from, to },
+    staff: { onRoll, byRole, bySector },
+    shifts: { ...shifts, byService },
+    training: { ...training, byAudience },
+    workshops,
+  };
 }

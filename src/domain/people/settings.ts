@@ -19,7 +19,11 @@ interface SettingSpec {
 export const REST_HOURS: SettingSpec = { key: 'roster.rest-hours', option: 'rest-hours', defaultValue: 8, min: 0, max: 72 };
 /** Months a training certificate stays valid; older ones show in `training compliance`. */
 export const CERTIFICATE_MONTHS: SettingSpec = {
-  key: 'training.certificate-validity-months', option: 'certificate-months', defaultValue: 24, min: 1, max: 600,
+  key: 'training.certificate-validity-months',
+  option: 'certificate-months',
+  defaultValue: 24,
+  min: 1,
+  max: 600,
 };
 
 export function readSetting(ctx: Pick<ReadCtx, 'db'>, spec: SettingSpec): number {

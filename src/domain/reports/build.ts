@@ -8,7 +8,15 @@ import type { ReadCtx } from '../context.js';
 import { monthRange, type IsoDate, type JalaliMonth } from '../dates.js';
 import { addTallies, toFigures, type Figures, type Tally } from './figures.js';
 import {
-  monthPeriod, previousMonth, rangePeriod, resolveMonth, resolveYear, yearMonths, yearPeriod, yearToDatePeriod, type Period,
+  monthPeriod,
+  previousMonth,
+  rangePeriod,
+  resolveMonth,
+  resolveYear,
+  yearMonths,
+  yearPeriod,
+  yearToDatePeriod,
+  type Period,
 } from './period.js';
 import { computeSections } from './sections.js';
 import { tallyPeriods } from './tally.js';
@@ -135,7 +143,14 @@ export function buildRollup<R extends AnyReport>(
     tallies.push(r.tallies);
   }
   const total = plan.assemble(
-    plan.periods.map((p, i) => toFigures(addTallies(p, tallies.map((t) => t[i] as Tally)))),
+    plan.periods.map((p, i) =>
+      toFigures(
+        addTallies(
+          p,
+          tallies.map((t) => t[i] as Tally),
+        ),
+      ),
+    ),
     null,
   );
   return { kind: plan.kind, offices: refs, byOffice, total };

@@ -3,7 +3,18 @@
  * tally.ts). Every code of a catalogue is a key of its breakdown (zeros
  * included), so the keys of the JSON never change from one month to the next.
  */
-import { CATEGORIES, CHANNELS, CLOSE_REASONS, SERVICE_TYPES, codesOf, type Catalogue, type Category, type Channel, type CloseReason, type ServiceType } from '../codes.js';
+import {
+  CATEGORIES,
+  CHANNELS,
+  CLOSE_REASONS,
+  SERVICE_TYPES,
+  codesOf,
+  type Catalogue,
+  type Category,
+  type Channel,
+  type CloseReason,
+  type ServiceType,
+} from '../codes.js';
 import type { Period } from './period.js';
 
 export interface ServiceFigures {
@@ -193,7 +204,11 @@ const ID_LIMIT = 2 ** 20;
  */
 function sortCaseload(entries: CaseloadEntry[]): CaseloadEntry[] {
   const packable = (n: number): boolean => Number.isInteger(n) && n >= 0 && n < COUNT_LIMIT;
-  if (!entries.every((e) => packable(e.opened) && packable(e.openAtEnd) && (e.id === null || (Number.isInteger(e.id) && e.id >= 0 && e.id < ID_LIMIT - 1)))) {
+  if (
+    !entries.every(
+      (e) => packable(e.opened) && packable(e.openAtEnd) && (e.id === null || (Number.isInteger(e.id) && e.id >= 0 && e.id < ID_LIMIT - 1)),
+    )
+  ) {
     return entries.sort((a, b) => b.openAtEnd - a.openAtEnd || b.opened - a.opened || (a.id ?? Infinity) - (b.id ?? Infinity));
   }
   const byKey = new Map<number, CaseloadEntry>();

@@ -5,8 +5,21 @@
  */
 import { ValidationError } from '../../errors.js';
 import {
-  addDays, daysInJalaliMonth, isoToJalali, jalaliToIso, jalaliYearOf, monthOf, monthRange, monthsOfYear, nextMonth, parseDateInput,
-  parseMonthInput, previousMonth, yearStart, type IsoDate, type JalaliMonth,
+  addDays,
+  daysInJalaliMonth,
+  isoToJalali,
+  jalaliToIso,
+  jalaliYearOf,
+  monthOf,
+  monthRange,
+  monthsOfYear,
+  nextMonth,
+  parseDateInput,
+  parseMonthInput,
+  previousMonth,
+  yearStart,
+  type IsoDate,
+  type JalaliMonth,
 } from '../dates.js';
 import { isBlank, parseInteger } from '../fields.js';
 import type { CountRange } from '../../store/reports.js';
@@ -147,7 +160,11 @@ function monthsOfOneYear(key: number, year: number, a: number, b: number, curren
 }
 
 /** Per registration day: the latest birth dates at which a person is 18, and 60, on that day. */
-export interface AgeCutoffs { day: IsoDate; adultBornBy: IsoDate; elderlyBornBy: IsoDate }
+export interface AgeCutoffs {
+  day: IsoDate;
+  adultBornBy: IsoDate;
+  elderlyBornBy: IsoDate;
+}
 
 /**
  * For each day from `from` to `to`: the latest birth dates at which a person is

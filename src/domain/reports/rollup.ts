@@ -70,10 +70,14 @@ export function rollUpOffices<R extends AnyReport>(files: readonly string[], pla
   const read = withReadOnlyFiles((open) => {
     const offices = openOfficeFiles(files, open);
     const rollup = buildRollup(
-      offices.map((o) => ({ file: o.file, read: <T>(fn: (ctx: Pick<ReadCtx, 'db' | 'today'>) => T): T => o.db.read((db) => fn({ db, today })) })),
+      offices.map((o) => ({
+        file: o.file,
+        read: <T>(fn: (ctx: Pick<ReadCtx, 'db' | 'today'>) => T): T => o.db.read((db) => fn({ db, today })),
+      })),
       plan,
     );
-    const keys = redact !== undefined ? offices.map((o) => ({ file: o.file, code: o.code, key: o.db.read((db) => readRedactionKey({ db })) })) : [];
+    const keys =
+      redact !== undefined ? offices.map((o) => ({ file: o.file, code: o.code, key: o.db.read((db) => readRedactionKey({ db })) })) : [];
     return { rollup, keys };
   });
   if (redact === undefined) return read.rollup;

@@ -8,7 +8,13 @@
  * measures (what each counts, and its code) and gives the lists and decoders used here.
  */
 import {
-  countScheduledBefore, selectCenterNames, selectCounts, selectStaffNames, selectStateCounts, type CountList, type CountRange,
+  countScheduledBefore,
+  selectCenterNames,
+  selectCounts,
+  selectStaffNames,
+  selectStateCounts,
+  type CountList,
+  type CountRange,
 } from '../../store/reports.js';
 import type { ReadableDB } from '../../store/database.js';
 import { CALENDAR_FLOWS, DAY_FLOWS, decodeClientCode, decodeGroupId, decodeServiceCode } from '../../store/report-counts/index.js';
@@ -16,7 +22,6 @@ import { addDays, asIsoDate, type IsoDate } from '../dates.js';
 import { add, emptyTally, type GroupCounts, type Tally } from './figures.js';
 import { overdueMoment } from '../overdue.js';
 import { countRanges, type Period } from './period.js';
-
 
 /** After every day there is (ISO days are text: the last of them). */
 const LAST_DAY = '9999-12-31';
@@ -82,15 +87,35 @@ export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: 
   // Open at the end of asOf = open now, less the openings and reopenings since, plus the closings since.
   const now = sumLists(selectStateCounts(db, ['open-center', 'open-worker']));
   const nowOpen = { center: groupCounts(now.get('open-center')), worker: groupCounts(now.get('open-worker')) };
-  const changed = sumsFrom(db, periods.map((p) => addDays(p.asOf, 1)), ['opened-center', 'opened-worker', 'change-center', 'change-worker'], today);
+  const changed = sumsFrom(
+    db,
+    periods.map((p) => addDays(p.asOf, 1)),
+    ['opened-center', 'opened-worker', 'change-center', 'change-worker'],
+    today,
+  );
   // Overdue at the moment of asOf (domain/overdue.ts overdueMoment: due before dueBefore and not done
   // or missed by settledThrough) = due before dueBefore and still scheduled, plus those done or missed
   // late after settledThrough (overdue-until), less those of them due from dueBefore on (done-late and
   // missed-late by due day: every one of them was settled after settledThrough too).
   const moments = periods.map((p) => overdueMoment(p.asOf, today));
-  const scheduled = countScheduledBefore(db, moments.map((m) => m.dueBefore));
-  const settledAfter = sumsFrom(db, moments.map((m) => addDays(m.settledThrough, 1)), ['overdue-until'], today, false);
-  const dueFrom = sumsFrom(db, moments.map((m) => asIsoDate(m.dueBefore)), ['followup'], today, false);
+  const scheduled = countScheduledBefore(
+    db,
+    moments.map((m) => m.dueBefore),
+  );
+  const settledAfter = sumsFrom(
+    db,
+    moments.map((m) => addDays(m.settledThrough, 1)),
+    ['overdue-until'],
+    today,
+    false,
+  );
+  const dueFrom = sumsFrom(
+    db,
+    moments.map((m) => asIsoDate(m.dueBefore)),
+    ['followup'],
+    today,
+    false,
+  );
   tallies.forEach((t, i) => {
     const since = changed[i] as Sums;
     for (const side of ['center', 'worker'] as const) {

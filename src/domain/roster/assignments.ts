@@ -1,7 +1,12 @@
 /** Putting people on shifts, taking them off, and swapping two assignments. */
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import {
-  deleteAssignment, insertAssignment, selectAssignment, selectAssignments, updateAssignmentStaff, type AssignmentRow,
+  deleteAssignment,
+  insertAssignment,
+  selectAssignment,
+  selectAssignments,
+  updateAssignmentStaff,
+  type AssignmentRow,
 } from '../../store/roster.js';
 import { selectStaff } from '../../store/staff.js';
 import { recordAudit } from '../audit.js';
@@ -38,14 +43,18 @@ export interface AssignResult {
 }
 
 /** The dates of an assign or unassign: one --date, or --from/--to with a --repeat (default daily). */
-export function datesOf(ctx: Pick<ReadCtx, 'today'>, input: { date?: string | undefined; from?: string | undefined; to?: string | undefined; repeat?: string | undefined }): string[] {
+export function datesOf(
+  ctx: Pick<ReadCtx, 'today'>,
+  input: { date?: string | undefined; from?: string | undefined; to?: string | undefined; repeat?: string | undefined },
+): string[] {
   const parse = (v: string, field: string): string => parseDateInput(v, { today: ctx.today, field, kind: 'record' });
   if (!isBlank(input.date)) {
     if (!isBlank(input.from) || !isBlank(input.to)) throw new ValidationError('give either --date or --from/--to, not both', 'date');
     if (!isBlank(input.repeat)) throw new ValidationError('--repeat needs --from and --to', 'repeat');
     return [parse(input.date, 'date')];
   }
-  if (isBlank(input.from) || isBlank(input.to)) throw new ValidationError('give --date, or --from and --to (with --repeat)', isBlank(input.from) ? 'from' : 'to');
+  if (isBlank(input.from) || isBlank(input.to))
+    throw new ValidationError('give --date, or --from and --to (with --repeat)', isBlank(input.from) ? 'from' : 'to');
   return expandRepeat(parse(input.from, 'from'), parse(input.to, 'to'), isBlank(input.repeat) ? 'daily' : input.repeat);
 }
 
@@ -74,7 +83,9 @@ export function assignShifts(ctx: WriteCtx, input: AssignInput): AssignResult {
         skipped.push({ date, reason: err.message });
         continue;
       }
-      throw dates.length > 1 ? new ConflictError(`${date}: ${err.message}; nothing was assigned (add --skip-conflicts to assign the other dates)`, err.field) : err;
+      throw dates.length > 1
+        ? new ConflictError(`${date}: ${err.message}; nothing was assigned (add --skip-conflicts to assign the other dates)`, err.field)
+        : err;
     }
     const id = insertAssignment(ctx.db, { patternId: pattern.id, shiftDate: date, staffId: staff.id, ...span }, ctx.now());
     recordAudit(ctx, 'create', 'roster-assignment', id);
@@ -154,13 +165,15 @@ export function swapAssignments(ctx: WriteCtx, refA: string, refB: string): [Ass
   try {
     checkPlacement(ctx, { staff: staffB, pattern: patternOf(a), date: a.shiftDate }, { exclude, restMinutes });
   } catch (err) {
-    if (err instanceof ConflictError) throw new ConflictError(`cannot give assignment #${a.id} to staff member #${b.staffId}: ${err.message}`, 'a');
+    if (err instanceof ConflictError)
+      throw new ConflictError(`cannot give assignment #${a.id} to staff member #${b.staffId}: ${err.message}`, 'a');
     throw err;
   }
   try {
     checkPlacement(ctx, { staff: staffA, pattern: patternOf(b), date: b.shiftDate }, { exclude, restMinutes });
   } catch (err) {
-    if (err instanceof ConflictError) throw new ConflictError(`cannot give assignment #${b.id} to staff member #${a.staffId}: ${err.message}`, 'b');
+    if (err instanceof ConflictError)
+      throw new ConflictError(`cannot give assignment #${b.id} to staff member #${a.staffId}: ${err.message}`, 'b');
     throw err;
   }
   // The two new placements are different people, so they cannot clash with each other.

@@ -59,12 +59,19 @@ export function shiftsBetween(ctx: Pick<ReadCtx, 'db'>, from: string, to: string
       if (!inForceOn(p, date)) continue;
       const span = shiftSpan(date, p.startTime, p.endTime);
       shifts.push({
-        date, patternId: p.id, service: p.service, name: p.name, ...span, needed: p.peopleNeeded,
+        date,
+        patternId: p.id,
+        service: p.service,
+        name: p.name,
+        ...span,
+        needed: p.peopleNeeded,
         people: people.get(`${p.id}|${date}`) ?? [],
       });
     }
   }
-  return shifts.sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.service.localeCompare(b.service) || a.patternId - b.patternId));
+  return shifts.sort((a, b) =>
+    a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.service.localeCompare(b.service) || a.patternId - b.patternId,
+  );
 }
 
 export interface Gap extends Shift {
@@ -155,7 +162,8 @@ export function showRoster(ctx: Pick<ReadCtx, 'db' | 'today'>, input: RosterShow
   let from: string;
   let to: string;
   if (wantsMonth) {
-    const m = typeof input.month === 'string' ? parseMonthInput(input.month, { today: ctx.today }) : parseMonthInput('this', { today: ctx.today });
+    const m =
+      typeof input.month === 'string' ? parseMonthInput(input.month, { today: ctx.today }) : parseMonthInput('this', { today: ctx.today });
     ({ from, to } = monthRange(m));
   } else {
     const day = typeof input.week === 'string' ? parseDateInput(input.week, { today: ctx.today, field: 'week' }) : ctx.today;

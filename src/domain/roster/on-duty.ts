@@ -36,7 +36,10 @@ export interface OnDutyView {
  * shift pattern in force that day is listed, so a service with nobody on duty
  * shows as empty rather than missing.
  */
-export function onDuty(ctx: Pick<ReadCtx, 'db' | 'today' | 'now'>, input: { at?: string | undefined; service?: string | undefined }): OnDutyView {
+export function onDuty(
+  ctx: Pick<ReadCtx, 'db' | 'today' | 'now'>,
+  input: { at?: string | undefined; service?: string | undefined },
+): OnDutyView {
   const at = isBlank(input.at) ? localNow(ctx) : parseLocalDateTime(input.at, ctx, 'at');
   const service = optionalCode(DUTY_SERVICES, input.service, 'service') ?? undefined;
   const date = at.slice(0, 10);
@@ -47,8 +50,14 @@ export function onDuty(ctx: Pick<ReadCtx, 'db' | 'today' | 'now'>, input: { at?:
   for (const a of selectOnDutyAt(ctx.db, at, service)) {
     const list = services.get(a.service) ?? [];
     list.push({
-      assignmentId: a.id, staffId: a.staffId, firstName: a.firstName, lastName: a.lastName,
-      patternId: a.patternId, patternName: a.patternName, startsAt: a.startsAt, endsAt: a.endsAt,
+      assignmentId: a.id,
+      staffId: a.staffId,
+      firstName: a.firstName,
+      lastName: a.lastName,
+      patternId: a.patternId,
+      patternName: a.patternName,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
     });
     services.set(a.service, list);
   }

@@ -1,8 +1,15 @@
 /** Shift patterns: the shifts each service needs every day, set by the office. */
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import {
-  countPatternAssignments, insertPattern, selectPattern, selectPatternAssignmentSpan, selectPatterns, selectPatternsByNameKey,
-  updatePatternRow, type PatternRow, type PatternWrite,
+  countPatternAssignments,
+  insertPattern,
+  selectPattern,
+  selectPatternAssignmentSpan,
+  selectPatterns,
+  selectPatternsByNameKey,
+  updatePatternRow,
+  type PatternRow,
+  type PatternWrite,
 } from '../../store/roster.js';
 import { recordAudit } from '../audit.js';
 import type { ReadCtx, WriteCtx } from '../context.js';
@@ -30,7 +37,12 @@ export function patternMinutes(start: string, end: string): number {
 export const inForceOn = (p: PatternRow, date: string): boolean => p.validFrom <= date && (p.retiredOn === null || date < p.retiredOn);
 
 export function describePattern(p: PatternRow, today: string): Pattern {
-  return { ...p, active: p.retiredOn === null || today < p.retiredOn, overnight: crossesMidnight(p.startTime, p.endTime), minutes: patternMinutes(p.startTime, p.endTime) };
+  return {
+    ...p,
+    active: p.retiredOn === null || today < p.retiredOn,
+    overnight: crossesMidnight(p.startTime, p.endTime),
+    minutes: patternMinutes(p.startTime, p.endTime),
+  };
 }
 
 export interface PatternInput {
@@ -69,7 +81,10 @@ export function resolvePattern(ctx: Pick<ReadCtx, 'db'>, ref: string, service?: 
   const found = selectPatternsByNameKey(ctx.db, matchingKey(ref), svc);
   if (found.length === 0) throw new NotFoundError(`no shift pattern${svc ? ` of ${svc}` : ''} has the name given for --${field}`, field);
   if (found.length > 1) {
-    throw new ValidationError(`${found.length} services have a shift with the name given for --${field}: give --service or the id (${found.map((p) => '#' + p.id).join(', ')})`, field);
+    throw new ValidationError(
+      `${found.length} services have a shift with the name given for --${field}: give --service or the id (${found.map((p) => '#' + p.id).join(', ')})`,
+      field,
+    );
   }
   return found[0] as PatternRow;
 }
@@ -110,7 +125,8 @@ export function updatePattern(ctx: WriteCtx, input: PatternUpdate): Pattern {
   if (span.first !== null && next.validFrom > span.first) {
     throw new ConflictError(`shift pattern #${p.id} has assignments from ${span.first}: --from cannot be later than that`, 'from');
   }
-  if (next.retiredOn !== null && next.retiredOn <= next.validFrom) throw new ValidationError('--from must be before the retirement date', 'from');
+  if (next.retiredOn !== null && next.retiredOn <= next.validFrom)
+    throw new ValidationError('--from must be before the retirement date', 'from');
   updatePatternRow(ctx.db, p.id, next, ctx.now());
   recordAudit(ctx, 'update', 'shift-pattern', p.id, changed);
   return describePattern(selectPattern(ctx.db, p.id) as PatternRow, ctx.today);
@@ -131,7 +147,10 @@ export function retirePattern(ctx: WriteCtx, ref: string, date: string | undefin
   return describePattern(selectPattern(ctx.db, p.id) as PatternRow, ctx.today);
 }
 
-export function listPatterns(ctx: Pick<ReadCtx, 'db' | 'today'>, f: { service?: string | undefined; all?: boolean | undefined }): Pattern[] {
+export function listPatterns(
+  ctx: Pick<ReadCtx, 'db' | 'today'>,
+  f: { service?: string | undefined; all?: boolean | undefined },
+): Pattern[] {
   const service = optionalCode(DUTY_SERVICES, f.service, 'service') ?? undefined;
   const rows = selectPatterns(ctx.db, { ...(service ? { service } : {}), ...(f.all ? {} : { from: ctx.today }) });
   return rows.map((p) => describePattern(p, ctx.today));

@@ -15,15 +15,23 @@ export const REPEAT_WORDS = ['daily', 'weekdays', 'every-other-day', 'weekly'] a
 export const MAX_RANGE_DAYS = 366;
 
 const ALIASES: Readonly<Record<string, string>> = {
-  'every-day': 'daily', 'روزانه': 'daily', 'هرروز': 'daily',
-  workdays: 'weekdays', 'روزهایکاری': 'weekdays', 'روزکاری': 'weekdays',
-  alternate: 'every-other-day', 'یکروزدرمیان': 'every-other-day',
-  'every-week': 'weekly', 'هفتگی': 'weekly',
+  'every-day': 'daily',
+  روزانه: 'daily',
+  هرروز: 'daily',
+  workdays: 'weekdays',
+  روزهایکاری: 'weekdays',
+  روزکاری: 'weekdays',
+  alternate: 'every-other-day',
+  یکروزدرمیان: 'every-other-day',
+  'every-week': 'weekly',
+  هفتگی: 'weekly',
 };
 
 function weekdayOf(word: string): number | undefined {
   const key = matchingKey(word.replace(/^every[-\s]?/i, '').replace(/^هر/, ''));
-  const i = WEEKDAY_ORDER.findIndex((d) => matchingKey(d) === key || matchingKey(WEEKDAYS[d].fa) === key || matchingKey(d.slice(0, 3)) === key);
+  const i = WEEKDAY_ORDER.findIndex(
+    (d) => matchingKey(d) === key || matchingKey(WEEKDAYS[d].fa) === key || matchingKey(d.slice(0, 3)) === key,
+  );
   return i < 0 ? undefined : i;
 }
 

@@ -36,14 +36,19 @@ export function restMinutesOf(ctx: Pick<ReadCtx, 'db'>): number {
 }
 
 /** Throws a ConflictError naming the first rule the placement breaks; returns the shift's span. */
-export function checkPlacement(ctx: Pick<ReadCtx, 'db'>, p: Placement, opts: CheckOptions = {}): { startsAt: LocalInstant; endsAt: LocalInstant } {
+export function checkPlacement(
+  ctx: Pick<ReadCtx, 'db'>,
+  p: Placement,
+  opts: CheckOptions = {},
+): { startsAt: LocalInstant; endsAt: LocalInstant } {
   const { staff, pattern, date } = p;
   const who = `staff member #${staff.id}`;
   if (!inForceOn(pattern, date)) {
     const when = date < pattern.validFrom ? `starts on ${pattern.validFrom}` : `was retired on ${pattern.retiredOn}`;
     throw new ConflictError(`shift pattern #${pattern.id} has no shift on that date: it ${when}`, 'date');
   }
-  if (staff.leftOn !== null && date >= staff.leftOn) throw new ConflictError(`${who} left on ${staff.leftOn}: no shifts from that day`, 'staff');
+  if (staff.leftOn !== null && date >= staff.leftOn)
+    throw new ConflictError(`${who} left on ${staff.leftOn}: no shifts from that day`, 'staff');
   if (staff.leftOn === null && !staff.active) throw new ConflictError(`${who} is no longer active`, 'staff');
   if (staff.startDate !== null && date < staff.startDate) throw new ConflictError(`${who} starts work on ${staff.startDate}`, 'staff');
 

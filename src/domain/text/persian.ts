@@ -53,11 +53,7 @@ export function normalizeLetters(s: string): string {
   // Compose first so that ي + hamza becomes ئ instead of ی + a stray hamza; NFKC (not NFC) so that
   // presentation forms become letters (ﻲ → ي → ی) before the letters are made Persian.
   const composed = s.replace(INVISIBLE_CONTROLS, '').normalize('NFKC');
-  return toLatinDigits(composed)
-    .replace(ARABIC_YEH, '\u06cc')
-    .replace(ARABIC_KAF, '\u06a9')
-    .replace(WHITESPACE_RUN, ' ')
-    .trim();
+  return toLatinDigits(composed).replace(ARABIC_YEH, '\u06cc').replace(ARABIC_KAF, '\u06a9').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 // Harakat, tanwin, shadda, sukun, hamza/madda marks (U+064B..U+065F),

@@ -50,7 +50,10 @@ export interface ComplianceReport {
 /** The same Jalali day `months` later (clamped to the month's end), as "+Nm" works everywhere. */
 export const addMonths = (date: string, months: number): string => parseDateInput(`+${months}m`, { today: date });
 
-export function checkCompliance(ctx: Pick<ReadCtx, 'db' | 'today'>, f: { role?: string | undefined; staff?: string | undefined }): ComplianceReport {
+export function checkCompliance(
+  ctx: Pick<ReadCtx, 'db' | 'today'>,
+  f: { role?: string | undefined; staff?: string | undefined },
+): ComplianceReport {
   const on = ctx.today;
   const months = readSetting(ctx, CERTIFICATE_MONTHS);
   const role = optionalCode(ROLES, f.role, 'role') ?? undefined;
@@ -91,7 +94,15 @@ export function checkCompliance(ctx: Pick<ReadCtx, 'db' | 'today'>, f: { role?: 
       const expiredOn = addMonths(c.completedOn, months);
       if (expiredOn > on) continue;
       const isMandatory = required.has(key);
-      expired.push({ ...who, title: c.title, courseId: c.courseId, completedOn: c.completedOn, certificateNo: c.certificateNo, expiredOn, mandatory: isMandatory });
+      expired.push({
+        ...who,
+        title: c.title,
+        courseId: c.courseId,
+        completedOn: c.completedOn,
+        certificateNo: c.certificateNo,
+        expiredOn,
+        mandatory: isMandatory,
+      });
       if (isMandatory) flagged.add(s.id);
     }
   }

@@ -5,14 +5,33 @@
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import {
-  countPlacesTaken, insertCourse, selectCourse, selectCourses, selectCoursesByTitleKey, selectEnrolments, updateCourseRow,
-  type CourseRow, type CourseWrite, type EnrolmentRow,
+  countPlacesTaken,
+  insertCourse,
+  selectCourse,
+  selectCourses,
+  selectCoursesByTitleKey,
+  selectEnrolments,
+  updateCourseRow,
+  type CourseRow,
+  type CourseWrite,
+  type EnrolmentRow,
 } from '../../store/training.js';
 import { recordAudit } from '../audit.js';
 import { ROLES } from '../codes.js';
 import type { ReadCtx, WriteCtx } from '../context.js';
 import { parseDateInput } from '../dates.js';
-import { idDigits, isBlank, noRecordWithId, optionalCode, optionalInteger, optionalText, parseCode, parseId, requiredText, splitList } from '../fields.js';
+import {
+  idDigits,
+  isBlank,
+  noRecordWithId,
+  optionalCode,
+  optionalInteger,
+  optionalText,
+  parseCode,
+  parseId,
+  requiredText,
+  splitList,
+} from '../fields.js';
 import { AUDIENCES } from '../people/codes.js';
 import { toLatinDigits } from '../text/digits.js';
 import { matchingKey } from '../text/persian.js';
@@ -57,7 +76,9 @@ export function validateCourse(ctx: Pick<ReadCtx, 'today'>, input: CourseInput, 
   if (endsOn < startsOn) throw new ValidationError('--to is before --from', 'to');
   const audience = keep('audience')
     ? (base as Course).audience
-    : isBlank(input.audience) ? 'staff' : parseCode(AUDIENCES, input.audience, 'audience');
+    : isBlank(input.audience)
+      ? 'staff'
+      : parseCode(AUDIENCES, input.audience, 'audience');
   const mandatoryFor = keep('mandatoryFor') ? (base as Course).mandatoryFor : parseRoles(input.mandatoryFor);
   if (audience === 'community' && mandatoryFor.length > 0) {
     throw new ValidationError('a community course cannot be mandatory for a staff role', 'mandatory-for');
@@ -66,7 +87,9 @@ export function validateCourse(ctx: Pick<ReadCtx, 'today'>, input: CourseInput, 
     title,
     titleKey: matchingKey(title),
     topic: keep('topic') ? (base as Course).topic : optionalText(input.topic, 'topic', 100),
-    hours: keep('hours') ? (base as Course).hours : parseHours(requiredText(input.hours === undefined ? undefined : String(input.hours), 'hours'), 'hours'),
+    hours: keep('hours')
+      ? (base as Course).hours
+      : parseHours(requiredText(input.hours === undefined ? undefined : String(input.hours), 'hours'), 'hours'),
     provider: keep('provider') ? (base as Course).provider : optionalText(input.provider, 'provider', 200),
     startsOn,
     endsOn,
@@ -93,7 +116,11 @@ export function resolveCourse(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'co
   }
   const runs = selectCoursesByTitleKey(ctx.db, matchingKey(ref));
   if (runs.length === 0) throw new NotFoundError(`no course has the title given for --${field}`, field);
-  if (runs.length > 1) throw new ValidationError(`${runs.length} runs of the course titled as given for --${field} exist: give the id (${runs.map((c) => '#' + c.id).join(', ')})`, field);
+  if (runs.length > 1)
+    throw new ValidationError(
+      `${runs.length} runs of the course titled as given for --${field} exist: give the id (${runs.map((c) => '#' + c.id).join(', ')})`,
+      field,
+    );
   return runs[0] as Course;
 }
 
@@ -121,7 +148,13 @@ export function updateCourse(ctx: WriteCtx, input: CourseUpdate): CourseUpdateRe
     throw new ConflictError(`course #${current.id} has enrolments: its audience cannot change`, 'audience');
   }
   updateCourseRow(ctx.db, current.id, w, ctx.now());
-  recordAudit(ctx, 'update', 'course', current.id, changed.map((k) => (k === 'mandatoryFor' ? 'mandatory-for' : k)));
+  recordAudit(
+    ctx,
+    'update',
+    'course',
+    current.id,
+    changed.map((k) => (k === 'mandatoryFor' ? 'mandatory-for' : k)),
+  );
   const promoted = promoteWaiting(ctx, current.id, ctx.today);
   return { ...(selectCourse(ctx.db, current.id) as Course), promoted };
 }
@@ -145,9 +178,12 @@ export function listCourses(ctx: Pick<ReadCtx, 'db' | 'today'>, f: CourseListFil
   const to = date(f.to, 'to');
   const audience = optionalCode(AUDIENCES, f.audience, 'audience') ?? undefined;
   const role = optionalCode(ROLES, f.role, 'role') ?? undefined;
-  return selectCourses(ctx.db, { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(audience ? { audience } : {}), ...(role ? { role } : {}) }).map(
-    (c) => summarise(ctx, c),
-  );
+  return selectCourses(ctx.db, {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(audience ? { audience } : {}),
+    ...(role ? { role } : {}),
+  }).map((c) => summarise(ctx, c));
 }
 
 function summarise(ctx: Pick<ReadCtx, 'db'>, c: Course, enrolments?: EnrolmentRow[]): CourseSummary {

@@ -6,8 +6,15 @@
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import {
-  countPlacesTaken, insertEnrolment, nextWaitingPosition, renumberWaitingList, selectEnrolment, selectEnrolmentOf, selectEnrolments,
-  updateEnrolmentRow, type EnrolmentRow,
+  countPlacesTaken,
+  insertEnrolment,
+  nextWaitingPosition,
+  renumberWaitingList,
+  selectEnrolment,
+  selectEnrolmentOf,
+  selectEnrolments,
+  updateEnrolmentRow,
+  type EnrolmentRow,
 } from '../../store/training.js';
 import { recordAudit } from '../audit.js';
 import { resolveClient } from '../clients.js';
@@ -43,9 +50,12 @@ export function enrol(ctx: WriteCtx, input: EnrolInput): Enrolment[] {
   const course = resolveCourse(ctx, input.course);
   const on = dateOrToday(ctx, input.date);
   const byStaff = !isBlank(input.staff);
-  if (byStaff === !isBlank(input.client)) throw new ValidationError('give --staff (staff courses) or --client (community courses)', 'staff');
-  if (byStaff && course.audience !== 'staff') throw new ValidationError(`course #${course.id} is for the community: enrol clients with --client`, 'staff');
-  if (!byStaff && course.audience !== 'community') throw new ValidationError(`course #${course.id} is for staff: enrol staff with --staff`, 'client');
+  if (byStaff === !isBlank(input.client))
+    throw new ValidationError('give --staff (staff courses) or --client (community courses)', 'staff');
+  if (byStaff && course.audience !== 'staff')
+    throw new ValidationError(`course #${course.id} is for the community: enrol clients with --client`, 'staff');
+  if (!byStaff && course.audience !== 'community')
+    throw new ValidationError(`course #${course.id} is for staff: enrol staff with --staff`, 'client');
   const refs = splitList(byStaff ? (input.staff as string) : (input.client as string));
   const out: Enrolment[] = [];
   for (const ref of refs) {
@@ -71,12 +81,26 @@ function enrolOne(ctx: WriteCtx, course: Course, who: { staffId?: number; client
   const label = who.staffId !== undefined ? `staff member #${who.staffId}` : `client #${who.clientId}`;
   if (existing !== undefined) {
     if (existing.status !== 'dropped') {
-      throw new ConflictError(`${label} is already on course #${course.id} (enrolment #${existing.id}, ${existing.status})`, who.staffId !== undefined ? 'staff' : 'client');
+      throw new ConflictError(
+        `${label} is already on course #${course.id} (enrolment #${existing.id}, ${existing.status})`,
+        who.staffId !== undefined ? 'staff' : 'client',
+      );
     }
     // Asking again after dropping out: a new request, at the back of the line if the course is full.
     updateEnrolmentRow(
-      ctx.db, existing.id,
-      { status, waitingPosition, requestedOn: on, enrolledOn, attendedOn: null, droppedOn: null, completedOn: null, score: null, certificateNo: null },
+      ctx.db,
+      existing.id,
+      {
+        status,
+        waitingPosition,
+        requestedOn: on,
+        enrolledOn,
+        attendedOn: null,
+        droppedOn: null,
+        completedOn: null,
+        score: null,
+        certificateNo: null,
+      },
       ctx.now(),
     );
     recordAudit(ctx, 're-enrol', 'enrolment', existing.id, ['status']);
@@ -84,7 +108,15 @@ function enrolOne(ctx: WriteCtx, course: Course, who: { staffId?: number; client
   }
   const id = insertEnrolment(
     ctx.db,
-    { courseId: course.id, staffId: who.staffId ?? null, clientId: who.clientId ?? null, status, waitingPosition, requestedOn: on, enrolledOn },
+    {
+      courseId: course.id,
+      staffId: who.staffId ?? null,
+      clientId: who.clientId ?? null,
+      status,
+      waitingPosition,
+      requestedOn: on,
+      enrolledOn,
+    },
     ctx.now(),
   );
   recordAudit(ctx, 'create', 'enrolment', id);
@@ -110,19 +142,23 @@ export function resolveEnrolment(ctx: Pick<ReadCtx, 'db'>, ref: EnrolmentRef): E
     throw new ValidationError('give the enrolment id, or --course with --staff or --client', 'enrolment');
   }
   const course = resolveCourse(ctx, ref.course);
-  const who = !isBlank(ref.staff) ? { staffId: resolveStaff(ctx, ref.staff, 'staff').id } : { clientId: resolveClient(ctx, ref.client as string).id };
+  const who = !isBlank(ref.staff)
+    ? { staffId: resolveStaff(ctx, ref.staff, 'staff').id }
+    : { clientId: resolveClient(ctx, ref.client as string).id };
   const e = selectEnrolmentOf(ctx.db, course.id, who);
   if (e === undefined) throw new NotFoundError(`that person is not on course #${course.id}`, 'enrolment');
   return e;
 }
 
 function checkCourseStarted(course: Course, on: string, field: string): void {
-  if (on < course.startsOn) throw new ValidationError(`course #${course.id} starts on ${course.startsOn}; --${field} is before that`, field);
+  if (on < course.startsOn)
+    throw new ValidationError(`course #${course.id} starts on ${course.startsOn}; --${field} is before that`, field);
 }
 
 export function markAttended(ctx: WriteCtx, ref: EnrolmentRef, date?: string): Enrolment {
   const e = resolveEnrolment(ctx, ref);
-  if (e.status !== 'enrolled') throw new ConflictError(`enrolment #${e.id} is ${e.status}: only an enrolled person can attend`, 'enrolment');
+  if (e.status !== 'enrolled')
+    throw new ConflictError(`enrolment #${e.id} is ${e.status}: only an enrolled person can attend`, 'enrolment');
   const on = dateOrToday(ctx, date);
   checkCourseStarted(resolveCourse(ctx, String(e.courseId)), on, 'date');
   updateEnrolmentRow(ctx.db, e.id, { status: 'attended', waitingPosition: null, attendedOn: on }, ctx.now());
@@ -155,7 +191,8 @@ export function markCompleted(ctx: WriteCtx, input: CompleteInput): Enrolment {
   const score = parseScore(input.score);
   const certificateNo = optionalText(input.certificate === undefined ? undefined : toLatinDigits(input.certificate), 'certificate', 50);
   updateEnrolmentRow(
-    ctx.db, e.id,
+    ctx.db,
+    e.id,
     { status: 'completed', waitingPosition: null, completedOn: on, attendedOn: e.attendedOn ?? on, score, certificateNo },
     ctx.now(),
   );
@@ -193,5 +230,9 @@ export function listEnrolments(ctx: Pick<ReadCtx, 'db'>, f: EnrolmentListFilter)
   const course = isBlank(f.course) ? undefined : resolveCourse(ctx, f.course);
   const staff = isBlank(f.staff) ? undefined : resolveStaff(ctx, f.staff, 'staff');
   const status = optionalCode(ENROLMENT_STATUSES, f.status, 'status') ?? undefined;
-  return selectEnrolments(ctx.db, { ...(course ? { courseId: course.id } : {}), ...(staff ? { staffId: staff.id } : {}), ...(status ? { status } : {}) });
+  return selectEnrolments(ctx.db, {
+    ...(course ? { courseId: course.id } : {}),
+    ...(staff ? { staffId: staff.id } : {}),
+    ...(status ? { status } : {}),
+  });
 }

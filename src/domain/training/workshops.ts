@@ -4,12 +4,29 @@
  * number of women and men attending. Only sessions already held are recorded.
  */
 import { ValidationError } from '../../errors.js';
-import { insertWorkshop, selectWorkshop, selectWorkshops, updateWorkshopRow, type WorkshopRow, type WorkshopWrite } from '../../store/workshops.js';
+import {
+  insertWorkshop,
+  selectWorkshop,
+  selectWorkshops,
+  updateWorkshopRow,
+  type WorkshopRow,
+  type WorkshopWrite,
+} from '../../store/workshops.js';
 import { recordAudit } from '../audit.js';
 import { optionalCenter } from '../centers.js';
 import type { ReadCtx, WriteCtx } from '../context.js';
 import { parseDateInput } from '../dates.js';
-import { noRecordWithId, isBlank, optionalCode, optionalInteger, optionalNote, optionalText, parseCode, parseId, requiredText } from '../fields.js';
+import {
+  noRecordWithId,
+  isBlank,
+  optionalCode,
+  optionalInteger,
+  optionalNote,
+  optionalText,
+  parseCode,
+  parseId,
+  requiredText,
+} from '../fields.js';
 import { WORKSHOP_TOPICS } from '../people/codes.js';
 import { resolveStaff } from '../staff.js';
 import { parseHours } from './courses.js';
@@ -32,7 +49,9 @@ export interface WorkshopInput {
 /** Every rule of a workshop record, shared by add, update and import. */
 export function validateWorkshop(ctx: Pick<ReadCtx, 'db' | 'today'>, input: WorkshopInput, base?: Workshop): WorkshopWrite {
   const keep = (k: keyof WorkshopInput): boolean => base !== undefined && input[k] === undefined;
-  const heldOn = keep('date') ? (base as Workshop).heldOn : parseDateInput(requiredText(input.date, 'date'), { today: ctx.today, field: 'date', kind: 'record' });
+  const heldOn = keep('date')
+    ? (base as Workshop).heldOn
+    : parseDateInput(requiredText(input.date, 'date'), { today: ctx.today, field: 'date', kind: 'record' });
   if (heldOn > ctx.today) throw new ValidationError('a workshop is recorded once held: --date is in the future', 'date');
   const count = (v: string | number | undefined, field: string, old: number | undefined): number =>
     v === undefined && old !== undefined ? old : (optionalInteger(v, field, { min: 0, max: 100_000 }) ?? 0);
@@ -42,7 +61,11 @@ export function validateWorkshop(ctx: Pick<ReadCtx, 'db' | 'today'>, input: Work
     heldOn,
     centerId: keep('center') ? (base as Workshop).centerId : (optionalCenter(ctx, input.center)?.id ?? null),
     place: keep('place') ? (base as Workshop).place : optionalText(input.place, 'place', 200),
-    facilitatorId: keep('facilitator') ? (base as Workshop).facilitatorId : isBlank(input.facilitator) ? null : resolveStaff(ctx, input.facilitator, 'facilitator').id,
+    facilitatorId: keep('facilitator')
+      ? (base as Workshop).facilitatorId
+      : isBlank(input.facilitator)
+        ? null
+        : resolveStaff(ctx, input.facilitator, 'facilitator').id,
     hours: keep('hours') ? (base as Workshop).hours : isBlank(input.hours) ? null : parseHours(input.hours, 'hours'),
     attendeesFemale: count(input.female, 'female', base?.attendeesFemale),
     attendeesMale: count(input.male, 'male', base?.attendeesMale),
@@ -62,7 +85,9 @@ export function updateWorkshop(ctx: WriteCtx, input: WorkshopInput & { id: strin
   const id = parseId(input.id, 'id');
   const current = selectWorkshop(ctx.db, id);
   if (current === undefined) throw noRecordWithId('workshop', 'id');
-  const changed = (['topic', 'title', 'date', 'center', 'place', 'facilitator', 'hours', 'female', 'male', 'note'] as const).filter((k) => input[k] !== undefined);
+  const changed = (['topic', 'title', 'date', 'center', 'place', 'facilitator', 'hours', 'female', 'male', 'note'] as const).filter(
+    (k) => input[k] !== undefined,
+  );
   if (changed.length === 0) throw new ValidationError('nothing to update: give at least one field to change');
   updateWorkshopRow(ctx.db, id, validateWorkshop(ctx, input, current), ctx.now());
   recordAudit(ctx, 'update', 'workshop', id, changed);
@@ -78,12 +103,18 @@ export function listWorkshops(
   ctx: Pick<ReadCtx, 'db' | 'today'>,
   f: { from?: string | undefined; to?: string | undefined; topic?: string | undefined; center?: string | undefined },
 ): WorkshopList {
-  const date = (v: string | undefined, field: string): string | undefined => (isBlank(v) ? undefined : parseDateInput(v, { today: ctx.today, field, kind: 'filter' }));
+  const date = (v: string | undefined, field: string): string | undefined =>
+    isBlank(v) ? undefined : parseDateInput(v, { today: ctx.today, field, kind: 'filter' });
   const from = date(f.from, 'from');
   const to = date(f.to, 'to');
   const topic = optionalCode(WORKSHOP_TOPICS, f.topic, 'topic') ?? undefined;
   const center = optionalCenter(ctx, f.center);
-  const workshops = selectWorkshops(ctx.db, { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(topic ? { topic } : {}), ...(center ? { centerId: center.id } : {}) });
+  const workshops = selectWorkshops(ctx.db, {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(topic ? { topic } : {}),
+    ...(center ? { centerId: center.id } : {}),
+  });
   const female = workshops.reduce((n, w) => n + w.attendeesFemale, 0);
   const male = workshops.reduce((n, w) => n + w.attendeesMale, 0);
   return { workshops, totals: { held: workshops.length, female, male, attendees: female + male } };

@@ -219,7 +219,9 @@ DROP TABLE temp.report_fill;
 
 const CALENDAR_COLUMNS = `(month, adult_born_by, elderly_born_by) = (SELECT jy * 100 + jm, ${yearsBefore(18)}, ${yearsBefore(60)} FROM ${jalaliOf('new.day')})`;
 const CASE_COLUMNS = 'opened_on, status, closed_on, close_reason, center_id, worker_id';
-const caseChanged = CASE_COLUMNS.split(', ').map((col) => `old.${col} IS NOT new.${col}`).join(' OR ');
+const caseChanged = CASE_COLUMNS.split(', ')
+  .map((col) => `old.${col} IS NOT new.${col}`)
+  .join(' OR ');
 const COUNTED_EVENT = `IN ('closed', 'reopened')`;
 const caseChange = (caseId: string, sign: number): string => `INSERT INTO report_case_changes (case_id, sign) VALUES (${caseId}, ${sign});`;
 
@@ -287,17 +289,24 @@ END;
 -- it, written out: cases are imported by the hundred thousand).
 CREATE TRIGGER report_cases_insert AFTER INSERT ON cases
 BEGIN
-  ${addOnDay('new.opened_on', `SELECT 'opened-center' AS measure, coalesce(new.center_id, '') AS code, 1 AS n
-    UNION ALL SELECT 'opened-worker', coalesce(new.worker_id, ''), 1`)}
+  ${addOnDay(
+    'new.opened_on',
+    `SELECT 'opened-center' AS measure, coalesce(new.center_id, '') AS code, 1 AS n
+    UNION ALL SELECT 'opened-worker', coalesce(new.worker_id, ''), 1`,
+  )}
   INSERT INTO report_counts (period, measure, code, n)
     SELECT '', x.measure, x.code, 1 FROM (SELECT 'open-center' AS measure, coalesce(new.center_id, '') AS code
       UNION ALL SELECT 'open-worker', coalesce(new.worker_id, '')) AS x
     WHERE new.status = 'open'
     ${UPSERT};
-  ${addOnDay('new.closed_on', `SELECT 'closed' AS measure, coalesce(new.close_reason, 'other') AS code, 1 AS n
+  ${addOnDay(
+    'new.closed_on',
+    `SELECT 'closed' AS measure, coalesce(new.close_reason, 'other') AS code, 1 AS n
     UNION ALL SELECT 'close-days', CAST(julianday(new.closed_on) - julianday(new.opened_on) AS INTEGER), 1
     UNION ALL SELECT 'change-center', coalesce(new.center_id, ''), -1
-    UNION ALL SELECT 'change-worker', coalesce(new.worker_id, ''), -1`, 'new.closed_on IS NOT NULL')}
+    UNION ALL SELECT 'change-worker', coalesce(new.worker_id, ''), -1`,
+    'new.closed_on IS NOT NULL',
+  )}
 END;
 
 -- Any other change to a case takes away what it counted for before it (BEFORE: the old

@@ -42,7 +42,9 @@ interface Row {
 export function recomputeKeys(db: Database, key: (text: string) => string): void {
   for (const t of TABLES) {
     const scope = t.unique === null || t.unique === '' ? `''` : t.unique;
-    const rows = db.prepare(`SELECT id, ${t.text} AS text, ${t.key} AS stored, ${scope} AS scope FROM ${t.table}`).iterate() as IterableIterator<Row>;
+    const rows = db
+      .prepare(`SELECT id, ${t.text} AS text, ${t.key} AS stored, ${scope} AS scope FROM ${t.table}`)
+      .iterate() as IterableIterator<Row>;
     const next = new Map<number, string>();
     const holders = new Map<string, number[]>();
     for (const r of rows) {

@@ -26,11 +26,26 @@
  */
 
 export {
-  CALENDAR_FLOWS, CALENDAR_MEASURES, DAY_FLOWS, MEASURES, decodeClientCode, decodeGroupId, decodeServiceCode, type ClientCode,
+  CALENDAR_FLOWS,
+  CALENDAR_MEASURES,
+  DAY_FLOWS,
+  MEASURES,
+  decodeClientCode,
+  decodeGroupId,
+  decodeServiceCode,
+  type ClientCode,
 } from './measures.js';
 export {
-  checkReportCounts, countHeldClients, holdNewClients, rebuildReportCounts, resumeNewClientCounts, resumeReportCounts,
-  suspendNewClientCounts, suspendReportCounts, type CountMismatch, type HeldClientCounts,
+  checkReportCounts,
+  countHeldClients,
+  holdNewClients,
+  rebuildReportCounts,
+  resumeNewClientCounts,
+  resumeReportCounts,
+  suspendNewClientCounts,
+  suspendReportCounts,
+  type CountMismatch,
+  type HeldClientCounts,
 } from './upkeep.js';
 export { REPORT_COUNTS } from './set.js';
 export { jalaliMonthSql, monthCountKey, yearCountKey, yearsBeforeSql } from './calendar.js';

@@ -75,7 +75,11 @@ const LATE = (f: string): string => `${f}.status IN ('done', 'missed') AND ${f}.
 const services: Source = {
   name: 'services',
   measures: {
-    service: { levels: 'calendar', counts: 'a service, on its day', code: 'the JSON array [type, channel, primary category of its case or "none"]' },
+    service: {
+      levels: 'calendar',
+      counts: 'a service, on its day',
+      code: 'the JSON array [type, channel, primary category of its case or "none"]',
+    },
     'any-category': { levels: 'calendar', counts: 'a service, once per category of its case', code: 'the category' },
   },
   rows: (where) => `SELECT s.service_date AS day, 'service' AS measure,
@@ -89,7 +93,10 @@ const services: Source = {
     // (A new case has no services yet, and a case with services cannot be deleted.)
     { table: 'cases', key: 'id', columns: ['primary_category'], match: (k) => `s.case_id IN (${k})`, updatesOnly: true },
     {
-      table: 'case_categories', key: 'case_id', columns: ['case_id', 'category'], match: (k) => `s.case_id IN (${k})`,
+      table: 'case_categories',
+      key: 'case_id',
+      columns: ['case_id', 'category'],
+      match: (k) => `s.case_id IN (${k})`,
       conflict: (r) => `EXISTS (SELECT 1 FROM case_categories WHERE case_id = ${r}.case_id AND category = ${r}.category)`,
     },
   ],
@@ -112,7 +119,11 @@ const cases: Source = {
   measures: {
     'opened-center': { levels: 'calendar', counts: 'a case opened, on its opening day', code: 'its current center id' },
     'opened-worker': { levels: 'calendar', counts: 'a case opened, on its opening day', code: 'its current worker id' },
-    closed: { levels: 'calendar', counts: 'each closing of a case (the last on the case row, each earlier one a closed event followed by a reopening)', code: 'the reason' },
+    closed: {
+      levels: 'calendar',
+      counts: 'each closing of a case (the last on the case row, each earlier one a closed event followed by a reopening)',
+      code: 'the reason',
+    },
     'close-days': { levels: 'calendar', counts: 'each closing of a case', code: 'the days from opening to that closing' },
     reopened: { levels: 'calendar', counts: 'each reopening of a case', code: "''" },
     'change-center': { levels: 'calendar', flow: false, counts: '−1 on each closing, +1 on each reopening', code: 'the current center id' },
@@ -138,7 +149,10 @@ const cases: Source = {
   watches: [
     { table: 'cases', key: 'id', columns: CASE_COLUMNS, match: (k) => `c.id IN (${k})`, own: true },
     {
-      table: 'case_events', key: 'case_id', columns: ['id', 'case_id', 'kind', 'on_date', 'reason'], match: (k) => `c.id IN (${k})`,
+      table: 'case_events',
+      key: 'case_id',
+      columns: ['id', 'case_id', 'kind', 'on_date', 'reason'],
+      match: (k) => `c.id IN (${k})`,
       when: (e) => `${e}.kind IN ('closed', 'reopened')`,
       conflict: (r) => `EXISTS (SELECT 1 FROM case_events WHERE id = ${r}.id)`,
     },
@@ -160,10 +174,16 @@ const followups: Source = {
   name: 'followups',
   measures: {
     followup: {
-      levels: 'day', counts: 'a follow-up, on its due day',
+      levels: 'day',
+      counts: 'a follow-up, on its due day',
       code: 'what became of it: done-on-time, done-late, done (no date), missed (on or before the due day, or no date), missed-late, scheduled, cancelled',
     },
-    'overdue-until': { levels: 'day', flow: false, counts: 'a follow-up done or missed late, on the day it stopped being overdue', code: "''" },
+    'overdue-until': {
+      levels: 'day',
+      flow: false,
+      counts: 'a follow-up done or missed late, on the day it stopped being overdue',
+      code: "''",
+    },
   },
   rows: (where) => `SELECT f.due_on AS day, 'followup' AS measure, ${followupCode('f')} AS code, 1 AS n FROM followups AS f WHERE ${where}
     UNION ALL SELECT f.done_on, 'overdue-until', '', 1 FROM followups AS f WHERE ${where} AND ${LATE('f')}`,
@@ -183,7 +203,12 @@ export interface ClientCode {
 }
 
 export function decodeClientCode(code: number): ClientCode {
-  return { sex: ((code >> 4) & 3) as ClientCode['sex'], age: ((code >> 2) & 3) as ClientCode['age'], informalSettlement: (code & 2) !== 0, womanHead: (code & 1) !== 0 };
+  return {
+    sex: ((code >> 4) & 3) as ClientCode['sex'],
+    age: ((code >> 2) & 3) as ClientCode['age'],
+    informalSettlement: (code & 2) !== 0,
+    womanHead: (code & 1) !== 0,
+  };
 }
 
 // The age cut-offs depend on the registration day only: worked out once per day, not once per client.
@@ -191,9 +216,11 @@ const clients: Source = {
   name: 'clients',
   measures: {
     clients: {
-      levels: 'day', counts: 'a client, on the registration day',
-      code: 'sex × 16 + age group × 4 + informal settlement × 2 + woman head (sex 0 unknown, 1 female, 2 male; age group at registration 0 unknown, '
-        + '1 under 18, 2 adult, 3 aged 60 or more, by Jalali birthdays: born after the same Jalali day 18 (60) years earlier, 30 Esfand taken as 29 Esfand in a common year)',
+      levels: 'day',
+      counts: 'a client, on the registration day',
+      code:
+        'sex × 16 + age group × 4 + informal settlement × 2 + woman head (sex 0 unknown, 1 female, 2 male; age group at registration 0 unknown, ' +
+        '1 under 18, 2 adult, 3 aged 60 or more, by Jalali birthdays: born after the same Jalali day 18 (60) years earlier, 30 Esfand taken as 29 Esfand in a common year)',
     },
   },
   rows: (where) => `SELECT c.registered_on AS day, 'clients' AS measure,
@@ -209,8 +236,12 @@ const clients: Source = {
     WHERE ${where} AND k.day = c.registered_on`,
   watches: [
     {
-      table: 'clients', key: 'id', columns: ['registered_on', 'birth_date', 'sex', 'informal_settlement', 'woman_head'], match: (k) => `c.id IN (${k})`,
-      own: true, holdable: true,
+      table: 'clients',
+      key: 'id',
+      columns: ['registered_on', 'birth_date', 'sex', 'informal_settlement', 'woman_head'],
+      match: (k) => `c.id IN (${k})`,
+      own: true,
+      holdable: true,
     },
   ],
 };

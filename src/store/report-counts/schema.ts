@@ -83,7 +83,12 @@ function watchTriggers(s: Source, w: Watch): DerivedObject[] {
   const of = `UPDATE OF ${w.columns.join(', ')} ON ${w.table}`;
   const procedure: DerivedObject[] = [
     { type: 'view', name: view, sql: `CREATE VIEW ${view} (key, sign) AS SELECT NULL, NULL WHERE 0` },
-    trigger(`${view}_insert`, `INSTEAD OF INSERT ON ${view}`, [], addRowsSql(s.rows(w.match('new.key')), 'new.sign', { perDayOnly: perDayOnly(s), grouped: false })),
+    trigger(
+      `${view}_insert`,
+      `INSTEAD OF INSERT ON ${view}`,
+      [],
+      addRowsSql(s.rows(w.match('new.key')), 'new.sign', { perDayOnly: perDayOnly(s), grouped: false }),
+    ),
   ];
   const update = [
     trigger(`${base}_before_update`, `BEFORE ${of}`, [changed, either], add(keys, -1)),
@@ -94,11 +99,17 @@ function watchTriggers(s: Source, w: Watch): DerivedObject[] {
   const noConflict = w.conflict === undefined ? undefined : `NOT ${w.conflict('new')}`;
   return [
     ...procedure,
-    ...(other ? [trigger(`${base}_before_insert`, `BEFORE ${on('INSERT')}`, [w.when?.('new'), noConflict], add(['new.' + w.key], -1))] : []),
+    ...(other
+      ? [trigger(`${base}_before_insert`, `BEFORE ${on('INSERT')}`, [w.when?.('new'), noConflict], add(['new.' + w.key], -1))]
+      : []),
     // A new row of the source's own table (imports write them by the hundred thousand) is counted
     // in place, without the view's extra step.
-    trigger(`${base}_after_insert`, `AFTER ${on('INSERT')}`, [w.when?.('new'), w.holdable === true ? notHeld(s.name) : undefined],
-      other ? add(['new.' + w.key], 1) : addRowsSql(s.rows(w.match('new.' + w.key)), 1, { perDayOnly: perDayOnly(s), grouped: false })),
+    trigger(
+      `${base}_after_insert`,
+      `AFTER ${on('INSERT')}`,
+      [w.when?.('new'), w.holdable === true ? notHeld(s.name) : undefined],
+      other ? add(['new.' + w.key], 1) : addRowsSql(s.rows(w.match('new.' + w.key)), 1, { perDayOnly: perDayOnly(s), grouped: false }),
+    ),
     ...update,
     trigger(`${base}_before_delete`, `BEFORE ${on('DELETE')}`, [w.when?.('old')], add(['old.' + w.key], -1)),
     ...(other ? [trigger(`${base}_after_delete`, `AFTER ${on('DELETE')}`, [w.when?.('old')], add(['old.' + w.key], 1))] : []),
@@ -108,8 +119,12 @@ function watchTriggers(s: Source, w: Watch): DerivedObject[] {
 /** Every derived object of the report counts, in creation order. */
 export function reportCountObjects(): DerivedObject[] {
   return [
-    trigger('report_counts_drop_zero', 'AFTER UPDATE OF n ON report_counts', ['new.n = 0'],
-      'DELETE FROM report_counts WHERE measure = new.measure AND period = new.period AND code = new.code;'),
+    trigger(
+      'report_counts_drop_zero',
+      'AFTER UPDATE OF n ON report_counts',
+      ['new.n = 0'],
+      'DELETE FROM report_counts WHERE measure = new.measure AND period = new.period AND code = new.code;',
+    ),
     ...SOURCES.flatMap((s) => s.watches.flatMap((w) => watchTriggers(s, w))),
   ];
 }
@@ -117,12 +132,32 @@ export function reportCountObjects(): DerivedObject[] {
 /** What migration 4 created to keep the counts, superseded by the objects above (dropped by name; 004 stays as history). */
 export const MIGRATION_4_OBJECTS: readonly Pick<DerivedObject, 'type' | 'name'>[] = [
   ...[
-    'report_counts_drop_zero', 'report_calendar_fill', 'report_case_changes_insert', 'report_services_insert', 'report_services_delete',
-    'report_services_update', 'report_cases_category', 'report_case_categories_insert', 'report_case_categories_delete',
-    'report_case_categories_update', 'report_cases_insert', 'report_cases_before_update', 'report_cases_after_update', 'report_cases_delete',
-    'report_case_events_before_insert', 'report_case_events_after_insert', 'report_case_events_before_update', 'report_case_events_after_update',
-    'report_case_events_before_delete', 'report_case_events_after_delete', 'report_followups_insert', 'report_followups_update',
-    'report_followups_delete', 'report_clients_insert', 'report_clients_update', 'report_clients_delete',
+    'report_counts_drop_zero',
+    'report_calendar_fill',
+    'report_case_changes_insert',
+    'report_services_insert',
+    'report_services_delete',
+    'report_services_update',
+    'report_cases_category',
+    'report_case_categories_insert',
+    'report_case_categories_delete',
+    'report_case_categories_update',
+    'report_cases_insert',
+    'report_cases_before_update',
+    'report_cases_after_update',
+    'report_cases_delete',
+    'report_case_events_before_insert',
+    'report_case_events_after_insert',
+    'report_case_events_before_update',
+    'report_case_events_after_update',
+    'report_case_events_before_delete',
+    'report_case_events_after_delete',
+    'report_followups_insert',
+    'report_followups_update',
+    'report_followups_delete',
+    'report_clients_insert',
+    'report_clients_update',
+    'report_clients_delete',
   ].map((name) => ({ type: 'trigger' as const, name })),
   { type: 'view', name: 'report_case_changes' },
 ];

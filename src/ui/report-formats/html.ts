@@ -37,7 +37,10 @@ function table(t: DocTable, fmt: Fmt): string {
   if (t.rows.length === 0) return `<section><h2>${escapeHtml(t.title)}</h2><p>${escapeHtml(reportWord('none', fmt.lang))}</p></section>`;
   const head = `<tr>${t.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const rows = t.rows
-    .map((r) => `<tr><td class="l">${escapeHtml(r.label)}</td>${r.values.map((v) => `<td class="n">${escapeHtml(formatValue(v, fmt))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr><td class="l">${escapeHtml(r.label)}</td>${r.values.map((v) => `<td class="n">${escapeHtml(formatValue(v, fmt))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<section><h2>${escapeHtml(t.title)}</h2><table>\n${head}\n${rows}\n</table></section>`;
 }

@@ -11,7 +11,12 @@ const SHEET_NAME_MAX = 31;
 
 /** Excel refuses []:*?/\ in sheet names, names over 31 characters and duplicates. */
 function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, SHEET_NAME_MAX) || 'Sheet';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, SHEET_NAME_MAX) || 'Sheet';
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, SHEET_NAME_MAX - String(i).length - 1)} ${i}`;
   taken.add(name.toLowerCase());

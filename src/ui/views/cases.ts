@@ -1,5 +1,14 @@
 import type { Case, CaseDetail, CloseCaseResult } from '../../domain/cases.js';
-import { CATEGORIES, CHANNELS, CLOSE_REASONS, EVENT_KINDS, FOLLOWUP_STATUSES, RISKS, SERVICE_TYPES, CASE_STATUSES } from '../../domain/codes.js';
+import {
+  CATEGORIES,
+  CHANNELS,
+  CLOSE_REASONS,
+  EVENT_KINDS,
+  FOLLOWUP_STATUSES,
+  RISKS,
+  SERVICE_TYPES,
+  CASE_STATUSES,
+} from '../../domain/codes.js';
 import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
 import { followupTable } from './followups.js';
@@ -35,12 +44,7 @@ export function caseDetail(c: CaseDetail, f: Fmt): string {
     .join('\n');
   const timeline = renderTable(
     [f.w('date'), f.w('event'), f.w('note'), f.w('actor')],
-    c.events.map((e) => [
-      f.date(e.onDate),
-      f.code(EVENT_KINDS, e.kind) + eventDetail(e, f),
-      e.text ?? '',
-      e.actor,
-    ]),
+    c.events.map((e) => [f.date(e.onDate), f.code(EVENT_KINDS, e.kind) + eventDetail(e, f), e.text ?? '', e.actor]),
     { rtl: f.rtl },
   );
   const parts = [head, `\n${f.w('timeline')}\n${timeline}`];
@@ -63,8 +67,13 @@ export function caseTable(rows: Case[], f: Fmt): string {
   return renderTable(
     [f.w('caseNumber'), f.w('status'), f.w('risk'), f.w('category'), f.w('channel'), f.w('worker'), f.w('openedOn')],
     rows.map((c) => [
-      f.text(c.caseNumber), f.code(CASE_STATUSES, c.status), f.code(RISKS, c.risk), f.code(CATEGORIES, c.primaryCategory),
-      f.code(CHANNELS, c.channel), f.id(c.workerId), f.date(c.openedOn),
+      f.text(c.caseNumber),
+      f.code(CASE_STATUSES, c.status),
+      f.code(RISKS, c.risk),
+      f.code(CATEGORIES, c.primaryCategory),
+      f.code(CHANNELS, c.channel),
+      f.id(c.workerId),
+      f.date(c.openedOn),
     ]),
     { rtl: f.rtl },
   );

@@ -28,8 +28,12 @@ export function clientTable(rows: Client[], f: Fmt): string {
   return renderTable(
     [f.w('id'), f.w('name'), f.w('nationalCode'), f.w('birthDate'), f.w('mobile'), f.w('county')],
     rows.map((c) => [
-      f.id(c.id), `${c.firstName} ${c.lastName}`, f.text(c.nationalCode), f.date(c.birthDate),
-      f.text(c.mobile ? formatMobileLocal(c.mobile) : null), c.county ?? '',
+      f.id(c.id),
+      `${c.firstName} ${c.lastName}`,
+      f.text(c.nationalCode),
+      f.date(c.birthDate),
+      f.text(c.mobile ? formatMobileLocal(c.mobile) : null),
+      c.county ?? '',
     ]),
     { rtl: f.rtl, numeric: [0] },
   );

@@ -16,7 +16,12 @@ const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': '
 const SHOWN = 20;
 
 export function importSummary(r: ImportResult, f: Fmt): string {
-  const what = [r.format.toUpperCase(), r.encoding === null ? null : (ENCODING_NAMES[r.encoding as Encoding] ?? r.encoding), r.separator === null ? null : SEPARATOR_NAMES[r.separator], r.sheet === null ? null : `sheet "${r.sheet}"`]
+  const what = [
+    r.format.toUpperCase(),
+    r.encoding === null ? null : (ENCODING_NAMES[r.encoding as Encoding] ?? r.encoding),
+    r.separator === null ? null : SEPARATOR_NAMES[r.separator],
+    r.sheet === null ? null : `sheet "${r.sheet}"`,
+  ]
     .filter((x) => x !== null)
     .join(', ');
   const lines = [`${r.file} (${what}): ${f.n(r.rows)} rows of ${r.entity}`];
@@ -38,12 +43,14 @@ export function importSummary(r: ImportResult, f: Fmt): string {
   if (r.rejected > 0) {
     lines.push('refused rows:');
     for (const e of r.errors.slice(0, SHOWN)) {
-      const shown = e.value === null ? '' : e.value === '' ? ' (empty)' : e.value === '(hidden)' ? ' (value hidden)' : ` (${JSON.stringify(e.value)})`;
+      const shown =
+        e.value === null ? '' : e.value === '' ? ' (empty)' : e.value === '(hidden)' ? ' (value hidden)' : ` (${JSON.stringify(e.value)})`;
       const where = e.column === null ? '' : `, column ${e.column}${shown}`;
       lines.push(`  row ${e.row}${where}: ${e.reason}`);
     }
     if (r.rejected > SHOWN) lines.push(`  … and ${f.n(r.rejected - SHOWN)} more`);
-    if (r.rejectsFile !== null) lines.push(`the refused rows, with an error column, are in ${r.rejectsFile}: fix them there and import that file`);
+    if (r.rejectsFile !== null)
+      lines.push(`the refused rows, with an error column, are in ${r.rejectsFile}: fix them there and import that file`);
   }
   if (r.dryRun) lines.push('dry run: nothing was written.');
   else if (!r.committed) lines.push('--all-or-nothing: nothing was stored, because rows were refused.');

@@ -33,7 +33,13 @@ function monthName(month: string, fmt: Fmt): string {
   return `${jalaliMonthNames[fmt.lang][Number(m) - 1] ?? m} ${digits(y, fmt.lang)}`;
 }
 
-function codeRows<C extends string>(cat: Catalogue<C>, prefix: string, pick: (f: Figures) => Record<string, number>, fmt: Fmt, first: Figures): RowSpec[] {
+function codeRows<C extends string>(
+  cat: Catalogue<C>,
+  prefix: string,
+  pick: (f: Figures) => Record<string, number>,
+  fmt: Fmt,
+  first: Figures,
+): RowSpec[] {
   const codes: string[] = codesOf(cat);
   // Codes the catalogue does not know but the data holds keep their row, so the parts add up to the total.
   for (const k of Object.keys(pick(first))) if (!codes.includes(k) && k !== 'none') codes.push(k);
@@ -52,14 +58,24 @@ function figureTables(columns: Column[], fmt: Fmt, suffix = '', idSuffix = ''): 
   });
   const total: RowSpec = { code: 'services.total', label: w('total'), get: (f) => f.services.total };
   return [
-    table('services-by-type', 'servicesByType', [total, ...codeRows(SERVICE_TYPES, 'services.byType', (f) => f.services.byType, fmt, first)]),
-    table('services-by-channel', 'servicesByChannel', [total, ...codeRows(CHANNELS, 'services.byChannel', (f) => f.services.byChannel, fmt, first)]),
+    table('services-by-type', 'servicesByType', [
+      total,
+      ...codeRows(SERVICE_TYPES, 'services.byType', (f) => f.services.byType, fmt, first),
+    ]),
+    table('services-by-channel', 'servicesByChannel', [
+      total,
+      ...codeRows(CHANNELS, 'services.byChannel', (f) => f.services.byChannel, fmt, first),
+    ]),
     table('services-by-category', 'servicesByCategory', [
       total,
       ...codeRows(CATEGORIES, 'services.byCategory', (f) => f.services.byCategory, fmt, first),
       { code: 'services.byCategory.none', label: w('noCase'), get: (f) => f.services.byCategory.none },
     ]),
-    table('services-by-any-category', 'servicesByAnyCategory', codeRows(CATEGORIES, 'services.byAnyCategory', (f) => f.services.byAnyCategory, fmt, first)),
+    table(
+      'services-by-any-category',
+      'servicesByAnyCategory',
+      codeRows(CATEGORIES, 'services.byAnyCategory', (f) => f.services.byAnyCategory, fmt, first),
+    ),
     table('cases', 'cases', [
       { code: 'cases.opened', label: w('opened'), get: (f) => f.cases.opened },
       { code: 'cases.closed', label: w('closed'), get: (f) => f.cases.closed },
@@ -129,7 +145,9 @@ function charts(fig: Figures, fmt: Fmt, idPrefix = ''): DocChart[] {
     {
       id: `${idPrefix}chart-by-type`,
       title: w('servicesByType'),
-      items: nonZero(Object.entries(fig.services.byType).map(([code, value]) => ({ label: codeLabel(SERVICE_TYPES, code, fmt.lang), value }))),
+      items: nonZero(
+        Object.entries(fig.services.byType).map(([code, value]) => ({ label: codeLabel(SERVICE_TYPES, code, fmt.lang), value })),
+      ),
     },
     {
       id: `${idPrefix}chart-by-category`,
@@ -212,15 +230,28 @@ function rangeDoc(r: RangeReport, fmt: Fmt): ReportDoc {
 function yearDoc(r: YearReport, fmt: Fmt): ReportDoc {
   const w = (k: ReportWord): string => reportWord(k, fmt.lang);
   const monthLabel = (f: Figures): string => jalaliMonthNames[fmt.lang][Number((f.period.month ?? '-1').slice(5)) - 1] ?? '';
-  const row = (f: Figures, i: number, values: (number | null)[]): DocRow => ({ code: f.period.month ?? String(i), label: monthLabel(f), values });
+  const row = (f: Figures, i: number, values: (number | null)[]): DocRow => ({
+    code: f.period.month ?? String(i),
+    label: monthLabel(f),
+    values,
+  });
   const main = new Set(['crisis-intervention', 'mobile-team', 'hotline-call']);
-  const others = (f: Figures): number => Object.entries(f.services.byType).filter(([k]) => !main.has(k)).reduce((a, [, n]) => a + n, 0);
+  const others = (f: Figures): number =>
+    Object.entries(f.services.byType)
+      .filter(([k]) => !main.has(k))
+      .reduce((a, [, n]) => a + n, 0);
   const byMonth: DocTable = {
     id: 'services-by-month',
     title: w('servicesByMonth'),
     head: [w('month'), w('colServices'), w('colCrisis'), w('colMobile'), w('colHotline'), w('colOther')],
     rows: [...r.months, r.total].map((f, i) =>
-      row(f, i, [f.services.total, f.services.byType['crisis-intervention'], f.services.byType['mobile-team'], f.services.byType['hotline-call'], others(f)]),
+      row(f, i, [
+        f.services.total,
+        f.services.byType['crisis-intervention'],
+        f.services.byType['mobile-team'],
+        f.services.byType['hotline-call'],
+        others(f),
+      ]),
     ),
   };
   const casesByMonth: DocTable = {
@@ -228,7 +259,15 @@ function yearDoc(r: YearReport, fmt: Fmt): ReportDoc {
     title: w('casesByMonth'),
     head: [w('month'), w('colOpened'), w('colClosed'), w('colOpenAtEnd'), w('colDue'), w('colDone'), w('colMissed'), w('colClients')],
     rows: [...r.months, r.total].map((f, i) =>
-      row(f, i, [f.cases.opened, f.cases.closed, f.cases.openAtEnd, f.followups.due, f.followups.done, f.followups.missed, f.clients.registered]),
+      row(f, i, [
+        f.cases.opened,
+        f.cases.closed,
+        f.cases.openAtEnd,
+        f.followups.due,
+        f.followups.done,
+        f.followups.missed,
+        f.clients.registered,
+      ]),
     ),
   };
   for (const t of [byMonth, casesByMonth]) {
@@ -245,7 +284,11 @@ function yearDoc(r: YearReport, fmt: Fmt): ReportDoc {
     asOf: fmt.date(r.period.asOf),
     tables: [byMonth, casesByMonth, ...figureTables([{ head: w('wholeYear'), fig: r.total }], fmt), ...caseloadTables(r.total, fmt)],
     charts: [
-      { id: 'chart-by-month', title: w('servicesByMonth'), items: r.months.map((f) => ({ label: monthLabel(f), value: f.services.total })) },
+      {
+        id: 'chart-by-month',
+        title: w('servicesByMonth'),
+        items: r.months.map((f) => ({ label: monthLabel(f), value: f.services.total })),
+      },
       ...charts(r.total, fmt),
     ],
     lists: [],
@@ -256,7 +299,10 @@ export function rollupDoc(r: Rollup, fmt: Fmt): ReportDoc {
   const w = (k: ReportWord): string => reportWord(k, fmt.lang);
   const codes = r.offices.map((o) => o.code);
   const main = (rep: AnyReport): Figures => ('months' in rep ? rep.total : rep);
-  const columns: Column[] = [...codes.map((c) => ({ head: c, fig: main(r.byOffice[c] as AnyReport) })), { head: w('total'), fig: main(r.total) }];
+  const columns: Column[] = [
+    ...codes.map((c) => ({ head: c, fig: main(r.byOffice[c] as AnyReport) })),
+    { head: w('total'), fig: main(r.total) },
+  ];
   const tables = figureTables(columns, fmt);
   if (r.kind === 'monthly') {
     const ytd = (rep: AnyReport): Figures => (rep as MonthlyReport).yearToDate;
@@ -265,9 +311,11 @@ export function rollupDoc(r: Rollup, fmt: Fmt): ReportDoc {
   }
   const total = main(r.total);
   const title =
-    r.kind === 'monthly' ? `${w('rollup')} — ${monthName(total.period.month ?? '', fmt)}`
-    : r.kind === 'year' ? `${w('rollup')} — ${digits(String((r.total as YearReport).period.year), fmt.lang)}`
-    : w('rollup');
+    r.kind === 'monthly'
+      ? `${w('rollup')} — ${monthName(total.period.month ?? '', fmt)}`
+      : r.kind === 'year'
+        ? `${w('rollup')} — ${digits(String((r.total as YearReport).period.year), fmt.lang)}`
+        : w('rollup');
   return {
     rtl: fmt.rtl,
     title,
@@ -276,7 +324,11 @@ export function rollupDoc(r: Rollup, fmt: Fmt): ReportDoc {
     asOf: fmt.date(total.period.asOf),
     tables,
     charts: [
-      { id: 'chart-by-office', title: w('servicesByOffice'), items: codes.map((c) => ({ label: c, value: main(r.byOffice[c] as AnyReport).services.total })) },
+      {
+        id: 'chart-by-office',
+        title: w('servicesByOffice'),
+        items: codes.map((c) => ({ label: c, value: main(r.byOffice[c] as AnyReport).services.total })),
+      },
       ...charts(total, fmt),
     ],
     lists: [],

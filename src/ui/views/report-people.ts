@@ -36,8 +36,14 @@ export function peopleTables(p: PeopleFigures, f: Fmt): DocTable[] {
       title: w('staffOnRoll'),
       head: [w('staffOnRoll'), w('people')],
       rows: [
-        ...rows('people.staff.byRole', codesOf(ROLES).map((c) => [c, f.code(ROLES, c), [p.staff.byRole[c] ?? 0]])),
-        ...rows('people.staff.bySector', codesOf(SECTORS).map((c) => [c, f.code(SECTORS, c), [p.staff.bySector[c] ?? 0]])),
+        ...rows(
+          'people.staff.byRole',
+          codesOf(ROLES).map((c) => [c, f.code(ROLES, c), [p.staff.byRole[c] ?? 0]]),
+        ),
+        ...rows(
+          'people.staff.bySector',
+          codesOf(SECTORS).map((c) => [c, f.code(SECTORS, c), [p.staff.bySector[c] ?? 0]]),
+        ),
         { code: 'people.staff.onRoll', label: w('total'), values: [p.staff.onRoll] },
       ],
     },
@@ -53,7 +59,11 @@ export function peopleTables(p: PeopleFigures, f: Fmt): DocTable[] {
             return [c, f.code(DUTY_SERVICES, c), [s?.planned ?? 0, s?.covered ?? 0, s?.partlyCovered ?? 0, s?.uncovered ?? 0]];
           }),
         ),
-        { code: 'people.shifts', label: w('total'), values: [p.shifts.planned, p.shifts.covered, p.shifts.partlyCovered, p.shifts.uncovered] },
+        {
+          code: 'people.shifts',
+          label: w('total'),
+          values: [p.shifts.planned, p.shifts.covered, p.shifts.partlyCovered, p.shifts.uncovered],
+        },
       ],
     },
     {
@@ -83,7 +93,11 @@ export function peopleTables(p: PeopleFigures, f: Fmt): DocTable[] {
             return [c, f.code(WORKSHOP_TOPICS, c), [t?.held ?? 0, t?.female ?? 0, t?.male ?? 0]];
           }),
         ),
-        { code: 'people.workshops', label: w('total'), values: [p.workshops.held, p.workshops.attendees.female, p.workshops.attendees.male] },
+        {
+          code: 'people.workshops',
+          label: w('total'),
+          values: [p.workshops.held, p.workshops.attendees.female, p.workshops.attendees.male],
+        },
       ],
     },
   ];

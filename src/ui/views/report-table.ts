@@ -18,7 +18,15 @@ export interface ReportTableOptions {
 export function renderReportTable(head: string[], rows: string[][], opts: ReportTableOptions = {}): string {
   const maxWidth = opts.maxWidth ?? 80;
   const groups = splitColumns(head, rows, maxWidth);
-  return groups.map((cols) => drawTable(cols.map((i) => head[i] ?? ''), rows.map((r) => cols.map((i) => r[i] ?? '')), opts.rtl === true)).join('\n');
+  return groups
+    .map((cols) =>
+      drawTable(
+        cols.map((i) => head[i] ?? ''),
+        rows.map((r) => cols.map((i) => r[i] ?? '')),
+        opts.rtl === true,
+      ),
+    )
+    .join('\n');
 }
 
 /** Value columns grouped so that each table, with the label column, fits in maxWidth. */

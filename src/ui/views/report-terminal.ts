@@ -32,7 +32,10 @@ function drawTable(t: DocTable, fmt: Fmt): string {
 
 function drawList(l: DocList, fmt: Fmt): string {
   if (l.rows.length === 0) return `${l.title}: ${reportWord('none', fmt.lang)}`;
-  const lines = [`${l.title}: ${fmt.n(l.rows.length + l.more)}`, renderReportTable(l.head, l.rows, { rtl: fmt.rtl, maxWidth: TERMINAL_WIDTH })];
+  const lines = [
+    `${l.title}: ${fmt.n(l.rows.length + l.more)}`,
+    renderReportTable(l.head, l.rows, { rtl: fmt.rtl, maxWidth: TERMINAL_WIDTH }),
+  ];
   if (l.more > 0) lines.push(`… ${fmt.n(l.more)} ${reportWord('andMore', fmt.lang)}`);
   return lines.join('\n');
 }
@@ -42,7 +45,12 @@ export function renderReportTerminal(doc: ReportDoc, fmt: Fmt): string {
     [doc.title, doc.office, `${doc.period}   (${reportWord('figuresAsOf', fmt.lang)} ${doc.asOf})`].filter((s) => s !== '').join('\n'),
     ...doc.tables.map((t) => drawTable(t, fmt)),
     ...doc.charts.map((c) =>
-      renderBarChart(c.title, c.items, { width: TERMINAL_WIDTH, rtl: fmt.rtl, format: (n) => fmt.n(n), empty: reportWord('noActivity', fmt.lang) }),
+      renderBarChart(c.title, c.items, {
+        width: TERMINAL_WIDTH,
+        rtl: fmt.rtl,
+        format: (n) => fmt.n(n),
+        empty: reportWord('noActivity', fmt.lang),
+      }),
     ),
     ...doc.lists.map((l) => drawList(l, fmt)),
   ];

@@ -27,7 +27,13 @@ export function patternTable(rows: Pattern[], f: Fmt): string {
   return renderTable(
     [f.w('id'), pw(f, 'service'), pw(f, 'shift'), pw(f, 'hours'), pw(f, 'needed'), pw(f, 'validFrom'), f.w('active')],
     rows.map((p) => [
-      f.id(p.id), f.code(DUTY_SERVICES, p.service), p.name, hoursSpan(f, p.startTime, p.endTime), f.n(p.peopleNeeded), f.date(p.validFrom), f.yesNo(p.active),
+      f.id(p.id),
+      f.code(DUTY_SERVICES, p.service),
+      p.name,
+      hoursSpan(f, p.startTime, p.endTime),
+      f.n(p.peopleNeeded),
+      f.date(p.validFrom),
+      f.yesNo(p.active),
     ]),
     { rtl: f.rtl, numeric: [0, 4] },
   );
@@ -38,7 +44,11 @@ export function assignmentTable(rows: Assignment[], f: Fmt): string {
   return renderTable(
     [f.w('id'), f.w('date'), pw(f, 'service'), pw(f, 'shift'), pw(f, 'hours'), f.w('staff')],
     rows.map((a) => [
-      f.id(a.id), f.date(a.shiftDate), f.code(DUTY_SERVICES, a.service), a.patternName, hoursSpan(f, a.startsAt, a.endsAt),
+      f.id(a.id),
+      f.date(a.shiftDate),
+      f.code(DUTY_SERVICES, a.service),
+      a.patternName,
+      hoursSpan(f, a.startsAt, a.endsAt),
       `${f.person(a)} ${f.id(a.staffId)}`,
     ]),
     { rtl: f.rtl, numeric: [0] },
@@ -48,7 +58,14 @@ export function assignmentTable(rows: Assignment[], f: Fmt): string {
 export function assignResultView(r: AssignResult, f: Fmt): string {
   const parts = [assignmentTable(r.assigned, f)];
   if (r.skipped.length > 0) {
-    parts.push(`${pw(f, 'skipped')}:`, renderTable([f.w('date'), pw(f, 'reason')], r.skipped.map((s) => [f.date(s.date), s.reason]), { rtl: f.rtl }));
+    parts.push(
+      `${pw(f, 'skipped')}:`,
+      renderTable(
+        [f.w('date'), pw(f, 'reason')],
+        r.skipped.map((s) => [f.date(s.date), s.reason]),
+        { rtl: f.rtl },
+      ),
+    );
   }
   return parts.join('\n');
 }
@@ -60,7 +77,13 @@ export function gapsView(r: { from: string; to: string; gaps: Gap[] }, f: Fmt): 
   return renderTable(
     [f.w('date'), pw(f, 'service'), pw(f, 'shift'), pw(f, 'hours'), pw(f, 'needed'), pw(f, 'assigned'), pw(f, 'missing'), pw(f, 'people')],
     r.gaps.map((g) => [
-      f.date(g.date), f.code(DUTY_SERVICES, g.service), g.name, hoursSpan(f, g.startsAt, g.endsAt), f.n(g.needed), f.n(g.assigned), f.n(g.missing),
+      f.date(g.date),
+      f.code(DUTY_SERVICES, g.service),
+      g.name,
+      hoursSpan(f, g.startsAt, g.endsAt),
+      f.n(g.needed),
+      f.n(g.assigned),
+      f.n(g.missing),
       g.people.map((p) => f.person(p)).join(', '),
     ]),
     { rtl: f.rtl, numeric: [4, 5, 6] },
@@ -68,7 +91,9 @@ export function gapsView(r: { from: string; to: string; gaps: Gap[] }, f: Fmt): 
 }
 
 function shiftCell(s: Shift, f: Fmt, showPeople: boolean): string {
-  const lines = showPeople ? s.people.map((p) => f.person(p)) : [`${f.code(DUTY_SERVICES, s.service)} ${s.name} ${hoursSpan(f, s.startsAt, s.endsAt)}`];
+  const lines = showPeople
+    ? s.people.map((p) => f.person(p))
+    : [`${f.code(DUTY_SERVICES, s.service)} ${s.name} ${hoursSpan(f, s.startsAt, s.endsAt)}`];
   if (showPeople && s.people.length < s.needed) {
     lines.push(s.people.length === 0 ? `! ${pw(f, 'nobody')}` : `! ${f.n(s.needed - s.people.length)} ${pw(f, 'short')}`);
   }
@@ -100,8 +125,13 @@ export function rosterGrid(v: RosterView, f: Fmt): string {
   const columns = new Map<number, Shift>();
   for (const d of v.days) for (const s of d.shifts) if (!columns.has(s.patternId)) columns.set(s.patternId, s);
   if (columns.size === 0) return `${title}\n${f.w('none')}`;
-  const ordered = [...columns.values()].sort((a, b) => a.service.localeCompare(b.service) || a.startsAt.slice(11).localeCompare(b.startsAt.slice(11)) || a.patternId - b.patternId);
-  const head = [pw(f, 'day'), ...ordered.map((s) => `${v.service ? '' : f.code(DUTY_SERVICES, s.service) + ' '}${s.name}\n${hoursSpan(f, s.startsAt, s.endsAt)}`)];
+  const ordered = [...columns.values()].sort(
+    (a, b) => a.service.localeCompare(b.service) || a.startsAt.slice(11).localeCompare(b.startsAt.slice(11)) || a.patternId - b.patternId,
+  );
+  const head = [
+    pw(f, 'day'),
+    ...ordered.map((s) => `${v.service ? '' : f.code(DUTY_SERVICES, s.service) + ' '}${s.name}\n${hoursSpan(f, s.startsAt, s.endsAt)}`),
+  ];
   const rows = v.days.map((d) => [
     weekdayOf(f, d.date, d.weekday),
     ...ordered.map((col) => {

@@ -20,7 +20,14 @@ export function serviceTable(rows: Service[], f: Fmt): string {
   if (rows.length === 0) return f.w('none');
   return renderTable(
     [f.w('id'), f.w('date'), f.w('type'), f.w('caseNumber'), f.w('worker'), f.w('minutes')],
-    rows.map((s) => [f.id(s.id), f.date(s.serviceDate), f.code(SERVICE_TYPES, s.type), f.text(s.caseNumber), f.id(s.workerId), f.n(s.minutes)]),
+    rows.map((s) => [
+      f.id(s.id),
+      f.date(s.serviceDate),
+      f.code(SERVICE_TYPES, s.type),
+      f.text(s.caseNumber),
+      f.id(s.workerId),
+      f.n(s.minutes),
+    ]),
     { rtl: f.rtl, numeric: [0, 5] },
   );
 }

@@ -31,9 +31,27 @@ export function courseCard(c: Course | CourseSummary, f: Fmt): string {
 export function courseTable(rows: CourseSummary[], f: Fmt): string {
   if (rows.length === 0) return f.w('none');
   return renderTable(
-    [f.w('id'), pw(f, 'title'), pw(f, 'from'), pw(f, 'to'), pw(f, 'hours'), pw(f, 'capacity'), pw(f, 'placesTaken'), pw(f, 'waiting'), pw(f, 'mandatoryFor')],
+    [
+      f.w('id'),
+      pw(f, 'title'),
+      pw(f, 'from'),
+      pw(f, 'to'),
+      pw(f, 'hours'),
+      pw(f, 'capacity'),
+      pw(f, 'placesTaken'),
+      pw(f, 'waiting'),
+      pw(f, 'mandatoryFor'),
+    ],
     rows.map((c) => [
-      f.id(c.id), c.title, f.date(c.startsOn), f.date(c.endsOn), f.n(c.hours), f.n(c.capacity), f.n(c.placesTaken), f.n(c.waiting), roles(f, c.mandatoryFor),
+      f.id(c.id),
+      c.title,
+      f.date(c.startsOn),
+      f.date(c.endsOn),
+      f.n(c.hours),
+      f.n(c.capacity),
+      f.n(c.placesTaken),
+      f.n(c.waiting),
+      roles(f, c.mandatoryFor),
     ]),
     { rtl: f.rtl, numeric: [0, 4, 5, 6, 7] },
   );
@@ -93,7 +111,13 @@ export function complianceView(r: ComplianceReport, f: Fmt): string {
       renderTable(
         [f.w('staff'), f.w('role'), pw(f, 'course'), pw(f, 'completedOn'), pw(f, 'expiredOn'), pw(f, 'certificate'), pw(f, 'mandatory')],
         r.expired.map((e) => [
-          `${f.person(e)} ${f.id(e.staffId)}`, f.code(ROLES, e.role), e.title, f.date(e.completedOn), f.date(e.expiredOn), f.text(e.certificateNo), f.yesNo(e.mandatory),
+          `${f.person(e)} ${f.id(e.staffId)}`,
+          f.code(ROLES, e.role),
+          e.title,
+          f.date(e.completedOn),
+          f.date(e.expiredOn),
+          f.text(e.certificateNo),
+          f.yesNo(e.mandatory),
         ]),
         { rtl: f.rtl },
       ),
@@ -124,7 +148,13 @@ export function workshopListView(r: WorkshopList, f: Fmt): string {
   const table = renderTable(
     [f.w('id'), f.w('date'), pw(f, 'topic'), pw(f, 'title'), f.w('center'), pw(f, 'female'), pw(f, 'male'), pw(f, 'total')],
     r.workshops.map((w) => [
-      f.id(w.id), f.date(w.heldOn), f.code(WORKSHOP_TOPICS, w.topic), w.title ?? '', f.id(w.centerId), f.n(w.attendeesFemale), f.n(w.attendeesMale),
+      f.id(w.id),
+      f.date(w.heldOn),
+      f.code(WORKSHOP_TOPICS, w.topic),
+      w.title ?? '',
+      f.id(w.centerId),
+      f.n(w.attendeesFemale),
+      f.n(w.attendeesMale),
       f.n(w.attendeesFemale + w.attendeesMale),
     ]),
     { rtl: f.rtl, numeric: [0, 5, 6, 7] },

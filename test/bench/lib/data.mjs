@@ -11,9 +11,9 @@ const MARKER = '.parvande-bench';
 
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
-  ).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]))
+    .sort();
 }
 
 /** The cache folder for these sizes; other (stale) bench caches are removed. */
@@ -69,15 +69,26 @@ export function demoOffice(dir, name, { years, scale, minimum }, log) {
   const partial = join(dir, `${name}.partial.db`);
   for (const s of ['', '-wal', '-shm']) rmSync(partial + s, { force: true });
   log(`  building ${path}: parvande demo --years ${years} --scale ${scale} …`);
-  const r = parvande(['--db', partial, '--json', 'demo', '--years', String(years), '--scale', String(scale)], { env: benchEnv({ PARVANDE_TODAY: today }) });
+  const r = parvande(['--db', partial, '--json', 'demo', '--years', String(years), '--scale', String(scale)], {
+    env: benchEnv({ PARVANDE_TODAY: today }),
+  });
   const result = JSON.parse(r.stdout);
   for (const [key, least] of Object.entries(minimum ?? {})) {
-    if (result.counts[key] < least) throw new Error(`${name}: ${result.counts[key]} ${key}, fewer than the ${least} the benchmark needs; raise its scale`);
+    if (result.counts[key] < least)
+      throw new Error(`${name}: ${result.counts[key]} ${key}, fewer than the ${least} the benchmark needs; raise its scale`);
   }
   renameSync(partial, path);
-  const entry = { years, scale, counts: result.counts, buildSeconds: round(r.ms / 1000, 1), megabytes: round(statSync(path).size / 2 ** 20, 0) };
+  const entry = {
+    years,
+    scale,
+    counts: result.counts,
+    buildSeconds: round(r.ms / 1000, 1),
+    megabytes: round(statSync(path).size / 2 ** 20, 0),
+  };
   writeMeta(dir, { ...readMeta(dir), today, [name]: entry });
-  log(`  built in ${entry.buildSeconds} s: ${result.counts.services.toLocaleString('en-US')} services, ${result.counts.cases.toLocaleString('en-US')} cases, ${entry.megabytes} MB`);
+  log(
+    `  built in ${entry.buildSeconds} s: ${result.counts.services.toLocaleString('en-US')} services, ${result.counts.cases.toLocaleString('en-US')} cases, ${entry.megabytes} MB`,
+  );
   return { path, ...entry, reused: false };
 }
 

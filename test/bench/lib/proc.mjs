@@ -17,13 +17,23 @@ export function benchEnv(extra = {}) {
 /** Runs a program to the end; throws with its stderr when it fails (unless allowFail). */
 export function run(file, args, { env = benchEnv(), input, allowFail = false, cwd = ROOT } = {}) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(file, args, { env, cwd, input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(file, args, {
+    env,
+    cwd,
+    input,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
   const out = { code: r.status ?? -1, stdout: r.stdout?.toString('utf8') ?? '', stderr: r.stderr?.toString('utf8') ?? '', ms };
   if (!allowFail && out.code !== 0) {
     // The first line naming an error says most (a stack trace ends with Node's version line).
-    const lines = out.stderr.trim().split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const lines = out.stderr
+      .trim()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     const why = lines.find((l) => /error/i.test(l)) ?? lines.slice(-3).join(' | ');
     throw new Error(`${[file, ...args].map((a) => a.replace(ROOT, '.')).join(' ')} exited ${out.code}: ${why}`);
   }
@@ -100,7 +110,9 @@ export function runWithPeakMemory(argv, { env } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'parvande-bench-rss-'));
   try {
     const file = join(dir, 'rss');
-    const r = run(process.execPath, ['--import', pathToFileURL(MAX_RSS_HOOK).href, ...argv], { env: { ...env, PARVANDE_BENCH_RSS_FILE: file } });
+    const r = run(process.execPath, ['--import', pathToFileURL(MAX_RSS_HOOK).href, ...argv], {
+      env: { ...env, PARVANDE_BENCH_RSS_FILE: file },
+    });
     return { ...r, peakMb: round(Number(readFileSync(file, 'utf8')) / 1024, 1), via: 'process.resourceUsage().maxRSS' };
   } finally {
     rmSync(dir, { recursive: true, force: true });

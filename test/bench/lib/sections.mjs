@@ -16,7 +16,13 @@ export function timeCommand({ name, args, target, runs, today, available = true,
     return { name, command, ...t, target: target ?? null, ok: target === undefined ? null : t.ratio <= target };
   } catch (err) {
     // One failing command is a finding, not the end of the benchmark.
-    return { name, command, failed: err instanceof Error ? err.message : String(err), target: target ?? null, ok: target === undefined ? null : false };
+    return {
+      name,
+      command,
+      failed: err instanceof Error ? err.message : String(err),
+      target: target ?? null,
+      ok: target === undefined ? null : false,
+    };
   }
 }
 
@@ -52,7 +58,14 @@ export async function reportQueryPlans(dbPath, today) {
       // "SCAN services" (with or without "USING … INDEX") reads every service: the reports must not.
       scansServices: p.plan.some((line) => /\bSCAN services\b/.test(line)),
     }));
-    return { source, month: range.month, from: range.from, to: range.to, plans: marked, servicesScans: marked.filter((p) => p.scansServices).length };
+    return {
+      source,
+      month: range.month,
+      from: range.from,
+      to: range.to,
+      plans: marked,
+      servicesScans: marked.filter((p) => p.scansServices).length,
+    };
   } finally {
     db.close();
   }
@@ -67,7 +80,10 @@ function representativePlans(db, range) {
   };
   return Object.entries(queries).map(([name, sql]) => ({
     name,
-    plan: db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(range.from, range.to).map((r) => r.detail),
+    plan: db.sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(range.from, range.to)
+      .map((r) => r.detail),
   }));
 }
 
@@ -75,7 +91,8 @@ function importedRows(stdout) {
   // The import's --json result names its inserted rows; look for the count wherever it sits.
   const seen = [];
   const walk = (v) => {
-    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'inserted' && typeof x === 'number' ? seen.push(x) : walk(x));
+    if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) k === 'inserted' && typeof x === 'number' ? seen.push(x) : walk(x);
   };
   try {
     walk(JSON.parse(stdout));
@@ -160,8 +177,13 @@ export function importSection({ csv, rows, bigCsv, bigRows, runs, log }) {
     log(`  parvande import clients (${bigRows.toLocaleString('en-US')} rows, peak memory) …`);
     const big = runWithPeakMemory([BIN, '--db', db, '--json', 'import', 'clients', bigCsv], { env: benchEnv() });
     result.bigImport = {
-      rows: bigRows, seconds: round(big.ms / 1000, 1), rowsPerSecond: Math.round(bigRows / (big.ms / 1000)),
-      peakMb: big.peakMb, measuredWith: big.via, targetMb: 150, ok: big.peakMb < 150,
+      rows: bigRows,
+      seconds: round(big.ms / 1000, 1),
+      rowsPerSecond: Math.round(bigRows / (big.ms / 1000)),
+      peakMb: big.peakMb,
+      measuredWith: big.via,
+      targetMb: 150,
+      ok: big.peakMb < 150,
     };
     return result;
   } finally {

@@ -51,13 +51,24 @@ function ack(line) {
 function randomStep() {
   const r = rand();
   if (r < 0.25) {
-    const c = write('case open', (ctx) => openCase(ctx, { anonymous: true, channel: 'hotline', category: 'suicide', categories: 'family-dispute', risk: 'high', summary: 'driver' }));
+    const c = write('case open', (ctx) =>
+      openCase(ctx, {
+        anonymous: true,
+        channel: 'hotline',
+        category: 'suicide',
+        categories: 'family-dispute',
+        risk: 'high',
+        summary: 'driver',
+      }),
+    );
     return ack(`case ${c.id}`);
   }
   if (r < 0.5) {
     const id = any(openIds());
     if (id === undefined) return undefined;
-    const s = write('service log', (ctx) => logService(ctx, { case: String(id), type: 'crisis-intervention', minutes: '30' }, onDutyWorker));
+    const s = write('service log', (ctx) =>
+      logService(ctx, { case: String(id), type: 'crisis-intervention', minutes: '30' }, onDutyWorker),
+    );
     return ack(`service ${s.service.id}`);
   }
   if (r < 0.65) {
@@ -87,7 +98,9 @@ function randomStep() {
 let lastCase = null;
 function casesStep(i) {
   if (i % 2 === 0) {
-    lastCase = write('case open', (ctx) => openCase(ctx, { anonymous: true, channel: rand() < 0.5 ? 'hotline' : 'mobile-team', category: 'child-abuse', risk: 'medium' }));
+    lastCase = write('case open', (ctx) =>
+      openCase(ctx, { anonymous: true, channel: rand() < 0.5 ? 'hotline' : 'mobile-team', category: 'child-abuse', risk: 'medium' }),
+    );
   } else {
     const type = rand() < 0.5 ? 'crisis-intervention' : 'social-work';
     write('service log', (ctx) => logService(ctx, { case: String(lastCase.id), type }, onDutyWorker));

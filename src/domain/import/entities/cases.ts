@@ -12,7 +12,13 @@ import { iterateCases } from '../../../store/export.js';
 import { caseSeqTaken, insertImportKey, updateCaseReopenCount } from '../../../store/import.js';
 import { addEvent } from '../../case-events.js';
 import {
-  formatCaseNumber, parseCloseCaseInput, parseOpenCaseInput, recordCaseClosing, resolveCaseClient, validateCaseOpening, type RawOpenCase,
+  formatCaseNumber,
+  parseCloseCaseInput,
+  parseOpenCaseInput,
+  recordCaseClosing,
+  resolveCaseClient,
+  validateCaseOpening,
+  type RawOpenCase,
 } from '../../cases.js';
 import { CASE_STATUSES, CLOSE_REASONS } from '../../codes.js';
 import { jalaliYearOf, parseDateInput } from '../../dates.js';
@@ -65,9 +71,16 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
   // `case open`'s steps on the row's cells: the client, the parse, the rules (a worker may have left since).
   const client = refText(s, 'clients', row.get('client-id'));
   const raw: RawOpenCase = {
-    client, anonymous: client === undefined, channel: row.get('channel'), category: row.get('category'), categories: row.get('categories'),
-    risk: row.get('risk'), center: refText(s, 'centers', row.get('center-id')), worker: refText(s, 'staff', row.get('worker-id')),
-    opened: row.get('opened-on'), summary: row.get('summary'),
+    client,
+    anonymous: client === undefined,
+    channel: row.get('channel'),
+    category: row.get('category'),
+    categories: row.get('categories'),
+    risk: row.get('risk'),
+    center: refText(s, 'centers', row.get('center-id')),
+    worker: refText(s, 'staff', row.get('worker-id')),
+    opened: row.get('opened-on'),
+    summary: row.get('summary'),
   };
   const opening = validateCaseOpening(s, resolveCaseClient(s, raw), parseOpenCaseInput(raw, s.today), { allowInactiveWorker: true });
   const status = optionalCode(CASE_STATUSES, row.get('status'), 'status') ?? 'open';
@@ -76,26 +89,53 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
   if (status === 'open' && (row.get('closed-on') !== undefined || closeReason !== null)) {
     throw new ValidationError('an open case has no closed-on or close-reason: set status to closed, or empty them', 'status');
   }
-  if (status === 'closed' && row.get('closed-on') === undefined) throw new ValidationError('a closed case needs its closed-on date', 'closed-on');
+  if (status === 'closed' && row.get('closed-on') === undefined)
+    throw new ValidationError('a closed case needs its closed-on date', 'closed-on');
   if (status === 'closed' && closeReason === null) throw new ValidationError('a closed case needs its close-reason', 'close-reason');
   // `case close`'s parse and rules (errors name reason and date: errorFields maps them to the columns).
   const close = (id: number): void => {
-    recordCaseClosing(s, selectCase(s.db, id) as CaseRow, parseCloseCaseInput({ reason: closeReason as string, date: row.get('closed-on') }, s.today));
+    recordCaseClosing(
+      s,
+      selectCase(s.db, id) as CaseRow,
+      parseCloseCaseInput({ reason: closeReason as string, date: row.get('closed-on') }, s.today),
+    );
   };
 
   if (target !== undefined) {
     s.claim('cases', target.id, row.row);
     // Stored categories list the primary first, then the others in code order.
     const categories = [opening.primaryCategory, ...opening.categories.slice(1).sort()];
-    const changed = differences(target, { ...opening, categories, reopenCount }, {
-      clientId: 'client-id', channel: 'channel', primaryCategory: 'category', categories: 'categories', risk: 'risk', centerId: 'center-id',
-      workerId: 'worker-id', openedOn: 'opened-on', summary: 'summary', reopenCount: 'reopen-count',
-    });
+    const changed = differences(
+      target,
+      { ...opening, categories, reopenCount },
+      {
+        clientId: 'client-id',
+        channel: 'channel',
+        primaryCategory: 'category',
+        categories: 'categories',
+        risk: 'risk',
+        centerId: 'center-id',
+        workerId: 'worker-id',
+        openedOn: 'opened-on',
+        summary: 'summary',
+        reopenCount: 'reopen-count',
+      },
+    );
     if (number !== undefined && number !== target.caseNumber) changed.unshift('case-number');
     const closing = target.status === 'open' && status === 'closed';
-    if (!closing) changed.push(...differences(target, { status, closedOn: status === 'closed' ? closedOnIso(s, row) : null, closeReason }, { status: 'status', closedOn: 'closed-on', closeReason: 'close-reason' }));
+    if (!closing)
+      changed.push(
+        ...differences(
+          target,
+          { status, closedOn: status === 'closed' ? closedOnIso(s, row) : null, closeReason },
+          { status: 'status', closedOn: 'closed-on', closeReason: 'close-reason' },
+        ),
+      );
     if (changed.length > 0) {
-      throw new ConflictError(`differs from the stored case ${target.caseNumber} in ${changed.join(', ')}: change a case with the case commands`, changed[0]);
+      throw new ConflictError(
+        `differs from the stored case ${target.caseNumber} in ${changed.join(', ')}: change a case with the case commands`,
+        changed[0],
+      );
     }
     if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'cases', t.external, target.id, s.batchId);
     if (!closing) return { action: 'unchanged', id: target.id };
@@ -108,7 +148,8 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
   let seq: number;
   if (number !== undefined) {
     const m = NUMBER.exec(number) as RegExpExecArray;
-    if (Number(m[2]) !== year) throw new ValidationError(`case-number ${number} is of year ${m[2]}, but the case was opened in ${year}`, 'case-number');
+    if (Number(m[2]) !== year)
+      throw new ValidationError(`case-number ${number} is of year ${m[2]}, but the case was opened in ${year}`, 'case-number');
     caseNumber = number;
     seq = Number(m[3]);
     if (seq < 1) throw new ValidationError('invalid case-number: its sequence must be at least 000001', 'case-number');
@@ -122,8 +163,17 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
   const id = insertCase(
     s.db,
     {
-      caseNumber, year, seq, clientId: opening.clientId, channel: opening.channel, primaryCategory: opening.primaryCategory, risk: opening.risk,
-      centerId: opening.centerId, workerId: opening.workerId, openedOn: opening.openedOn, summary: opening.summary,
+      caseNumber,
+      year,
+      seq,
+      clientId: opening.clientId,
+      channel: opening.channel,
+      primaryCategory: opening.primaryCategory,
+      risk: opening.risk,
+      centerId: opening.centerId,
+      workerId: opening.workerId,
+      openedOn: opening.openedOn,
+      summary: opening.summary,
     },
     opening.categories,
     s.now(),
@@ -147,7 +197,15 @@ export const cases: ImportEntity = {
   record: 'case',
   fields: FIELDS,
   rangeField: 'opened-on',
-  errorFields: { client: 'client-id', center: 'center-id', worker: 'worker-id', opened: 'opened-on', reason: 'close-reason', date: 'closed-on', case: 'case-number' },
+  errorFields: {
+    client: 'client-id',
+    center: 'center-id',
+    worker: 'worker-id',
+    opened: 'opened-on',
+    reason: 'close-reason',
+    date: 'closed-on',
+    case: 'case-number',
+  },
   importRow: importCaseRow,
   *exportRows(db, officeCode, range) {
     for (const r of iterateCases(db, range)) {

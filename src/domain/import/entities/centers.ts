@@ -32,10 +32,18 @@ function importCenter(s: ImportSession, row: RowView): RowOutcome {
     if (target === undefined) throw new NotFoundError(`no center ${s.officeCode}:${t.local} in this office`, 'id');
   } else if (t.mapped !== undefined) target = selectCenter(s.db, t.mapped);
   // `center add`'s parse step, so a stored center can be compared with the row; a blank cell is no difference.
-  const input = parseCenterInput({ name: row.get('name'), kind: row.get('kind'), sector: row.get('sector'), capacity: row.get('capacity'), county: row.get('county') });
+  const input = parseCenterInput({
+    name: row.get('name'),
+    kind: row.get('kind'),
+    sector: row.get('sector'),
+    capacity: row.get('capacity'),
+    county: row.get('county'),
+  });
   const { name } = input;
   const incoming = {
-    name, kind: input.kind, sector: input.sector,
+    name,
+    kind: input.kind,
+    sector: input.sector,
     ...(row.get('capacity') !== undefined ? { capacity: input.capacity } : {}),
     ...(row.get('county') !== undefined ? { county: input.county } : {}),
   };
@@ -52,7 +60,10 @@ function importCenter(s: ImportSession, row: RowView): RowOutcome {
   s.claim('centers', target.id, row.row);
   const changed = differences(target, incoming, { name: 'name', kind: 'kind', sector: 'sector', capacity: 'capacity', county: 'county' });
   if (changed.length > 0) {
-    throw new ConflictError(`differs from the stored center #${target.id} in ${changed.join(', ')}: centers are not changed by import`, changed[0]);
+    throw new ConflictError(
+      `differs from the stored center #${target.id} in ${changed.join(', ')}: centers are not changed by import`,
+      changed[0],
+    );
   }
   if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'centers', t.external, target.id, s.batchId);
   return { action: 'unchanged', id: target.id };

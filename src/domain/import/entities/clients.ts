@@ -9,7 +9,14 @@ import { selectClient, selectClientByNationalCode, insertClient, updateClientRow
 import { iterateClients } from '../../../store/export.js';
 import { resumeNewClientCounts, suspendNewClientCounts } from '../../../store/report-counts/index.js';
 import {
-  anyClientWithoutBirthDate, anyNamesakeExcept, insertClientUnlessCodeTaken, insertImportKey, selectClientIdsByNameAndBirth, selectImportKey, selectNamesake, selectNamesakeIds,
+  anyClientWithoutBirthDate,
+  anyNamesakeExcept,
+  insertClientUnlessCodeTaken,
+  insertImportKey,
+  selectClientIdsByNameAndBirth,
+  selectImportKey,
+  selectNamesake,
+  selectNamesakeIds,
 } from '../../../store/import.js';
 import { recordAudit } from '../../audit.js';
 import { validateClient, type Client, type RawClient, type ValidatedClient } from '../../clients.js';
@@ -21,11 +28,33 @@ import type { RowView } from '../values.js';
 const FIELDS: readonly FieldSpec[] = [
   { name: 'id', key: 'id', fa: 'شناسه', aliases: ['external-id', 'شناسه خارجی', 'کد مددجو', 'شماره مددجو'], kind: 'id' },
   { name: 'first-name', key: 'firstName', fa: 'نام', aliases: ['given name'], kind: 'name', required: true, personal: true },
-  { name: 'last-name', key: 'lastName', fa: 'نام خانوادگی', aliases: ['surname', 'family name', 'فامیلی', 'نام فامیل'], kind: 'name', required: true, personal: true },
-  { name: 'national-code', key: 'nationalCode', fa: 'کد ملی', aliases: ['شماره ملی', 'national id'], kind: 'national-code', personal: true },
+  {
+    name: 'last-name',
+    key: 'lastName',
+    fa: 'نام خانوادگی',
+    aliases: ['surname', 'family name', 'فامیلی', 'نام فامیل'],
+    kind: 'name',
+    required: true,
+    personal: true,
+  },
+  {
+    name: 'national-code',
+    key: 'nationalCode',
+    fa: 'کد ملی',
+    aliases: ['شماره ملی', 'national id'],
+    kind: 'national-code',
+    personal: true,
+  },
   { name: 'birth-date', key: 'birthDate', fa: 'تاریخ تولد', aliases: ['date of birth', 'dob'], kind: 'date', personal: true, jalali: true },
   { name: 'sex', key: 'sex', fa: 'جنسیت', aliases: ['جنس', 'gender'], kind: 'code' },
-  { name: 'mobile', key: 'mobile', fa: 'تلفن همراه', aliases: ['موبایل', 'شماره همراه', 'شماره موبایل', 'همراه', 'mobile number'], kind: 'mobile', personal: true },
+  {
+    name: 'mobile',
+    key: 'mobile',
+    fa: 'تلفن همراه',
+    aliases: ['موبایل', 'شماره همراه', 'شماره موبایل', 'همراه', 'mobile number'],
+    kind: 'mobile',
+    personal: true,
+  },
   { name: 'address', key: 'address', fa: 'نشانی', aliases: ['آدرس'], kind: 'text', personal: true },
   { name: 'county', key: 'county', fa: 'شهرستان', kind: 'text' },
   { name: 'informal-settlement', key: 'informalSettlement', fa: 'سکونتگاه غیررسمی', aliases: ['حاشیه نشین'], kind: 'bool' },
@@ -86,29 +115,59 @@ function repeating<K extends Repeating>(s: ImportSession, memo: Memo, k: K, raw:
  */
 function validateNew(s: ImportSession, input: RawClient): ValidatedClient {
   const m = s.cache<Memos>('clients.repeating', () => ({
-    birthDate: new Memo(), sex: new Memo(), county: new Memo(), informalSettlement: new Memo(), womanHead: new Memo(), registeredOn: new Memo(),
+    birthDate: new Memo(),
+    sex: new Memo(),
+    county: new Memo(),
+    informalSettlement: new Memo(),
+    womanHead: new Memo(),
+    registeredOn: new Memo(),
   }));
   // In REPEATING's order: the first refused of them is the one reported.
   const base: Client = {
-    id: 0, firstName: '', lastName: '', nationalCode: null,
+    id: 0,
+    firstName: '',
+    lastName: '',
+    nationalCode: null,
     birthDate: repeating(s, m.birthDate, 'birthDate', input.birthDate),
     sex: repeating(s, m.sex, 'sex', input.sex),
-    mobile: null, address: null,
+    mobile: null,
+    address: null,
     county: repeating(s, m.county, 'county', input.county),
     informalSettlement: repeating(s, m.informalSettlement, 'informalSettlement', input.informalSettlement),
     womanHead: repeating(s, m.womanHead, 'womanHead', input.womanHead),
     notes: null,
     registeredOn: repeating(s, m.registeredOn, 'registeredOn', input.registeredOn),
-    createdAt: '', updatedAt: '',
+    createdAt: '',
+    updatedAt: '',
   };
   return validateClient(
-    { firstName: input.firstName ?? '', lastName: input.lastName ?? '', nationalCode: input.nationalCode, mobile: input.mobile, address: input.address, notes: input.notes },
-    s.today, base, { repairNationalCode: true },
+    {
+      firstName: input.firstName ?? '',
+      lastName: input.lastName ?? '',
+      nationalCode: input.nationalCode,
+      mobile: input.mobile,
+      address: input.address,
+      notes: input.notes,
+    },
+    s.today,
+    base,
+    { repairNationalCode: true },
   );
 }
 
 const COMPARED = [
-  'firstName', 'lastName', 'nationalCode', 'birthDate', 'sex', 'mobile', 'address', 'county', 'informalSettlement', 'womanHead', 'notes', 'registeredOn',
+  'firstName',
+  'lastName',
+  'nationalCode',
+  'birthDate',
+  'sex',
+  'mobile',
+  'address',
+  'county',
+  'informalSettlement',
+  'womanHead',
+  'notes',
+  'registeredOn',
 ] as const;
 const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 
@@ -181,13 +240,18 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
     } else {
       const holder = selectClientByNationalCode(s.db, w.nationalCode);
       if (holder !== undefined && holder.id !== target.id) {
-        throw new ConflictError(`this national code belongs to client #${holder.id}, but the id column names client #${target.id}`, 'national-code');
+        throw new ConflictError(
+          `this national code belongs to client #${holder.id}, but the id column names client #${target.id}`,
+          'national-code',
+        );
       }
     }
   }
   // Name and birth date are the key only of a row with neither a national code nor an id of its own.
   if (target === undefined && ref.external === undefined) {
-    const same = selectClientIdsByNameAndBirth(s.db, w.nameKey, w.birthDate).filter((c) => c.firstName === w.firstName && c.lastName === w.lastName);
+    const same = selectClientIdsByNameAndBirth(s.db, w.nameKey, w.birthDate).filter(
+      (c) => c.firstName === w.firstName && c.lastName === w.lastName,
+    );
     if (same.length > 1) {
       throw new ConflictError(
         `${same.length} clients have this name and birth date (${same.map((c) => '#' + c.id).join(', ')}): add a national-code or id column to tell them apart`,

@@ -22,7 +22,15 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'topic', key: 'topic', fa: 'موضوع', kind: 'text' },
   { name: 'hours', key: 'hours', fa: 'ساعت', aliases: ['مدت (ساعت)', 'تعداد ساعت', 'ساعات'], kind: 'int', required: true },
   { name: 'provider', key: 'provider', fa: 'برگزارکننده', aliases: ['مجری', 'ارائه دهنده'], kind: 'text' },
-  { name: 'starts-on', key: 'startsOn', fa: 'تاریخ شروع', aliases: ['from', 'از تاریخ', 'شروع'], kind: 'date', required: true, jalali: true },
+  {
+    name: 'starts-on',
+    key: 'startsOn',
+    fa: 'تاریخ شروع',
+    aliases: ['from', 'از تاریخ', 'شروع'],
+    kind: 'date',
+    required: true,
+    jalali: true,
+  },
   { name: 'ends-on', key: 'endsOn', fa: 'تاریخ پایان', aliases: ['to', 'تا تاریخ', 'پایان'], kind: 'date', jalali: true },
   { name: 'capacity', key: 'capacity', fa: 'ظرفیت', kind: 'int' },
   { name: 'audience', key: 'audience', fa: 'مخاطب', aliases: ['مخاطبان'], kind: 'code' },
@@ -31,8 +39,14 @@ const FIELDS: readonly FieldSpec[] = [
 
 /** Column → the option of `training course add` it feeds, and the stored field it becomes. */
 const COLUMNS: ReadonlyArray<readonly [string, keyof CourseInput, keyof CourseRow]> = [
-  ['title', 'title', 'title'], ['topic', 'topic', 'topic'], ['hours', 'hours', 'hours'], ['provider', 'provider', 'provider'],
-  ['starts-on', 'from', 'startsOn'], ['ends-on', 'to', 'endsOn'], ['capacity', 'capacity', 'capacity'], ['audience', 'audience', 'audience'],
+  ['title', 'title', 'title'],
+  ['topic', 'topic', 'topic'],
+  ['hours', 'hours', 'hours'],
+  ['provider', 'provider', 'provider'],
+  ['starts-on', 'from', 'startsOn'],
+  ['ends-on', 'to', 'endsOn'],
+  ['capacity', 'capacity', 'capacity'],
+  ['audience', 'audience', 'audience'],
   ['mandatory-for', 'mandatoryFor', 'mandatoryFor'],
 ];
 
@@ -56,7 +70,10 @@ function importCourseRow(s: ImportSession, row: RowView): RowOutcome {
   if (target === undefined) {
     const runs = selectCoursesByTitleKey(s.db, fresh.titleKey).filter((c) => c.startsOn === fresh.startsOn);
     if (runs.length > 1) {
-      throw new ConflictError(`${runs.length} runs of this course start that day (${runs.map((c) => '#' + c.id).join(', ')}): add an id column`, 'title');
+      throw new ConflictError(
+        `${runs.length} runs of this course start that day (${runs.map((c) => '#' + c.id).join(', ')}): add an id column`,
+        'title',
+      );
     }
     target = runs[0];
   }
@@ -90,7 +107,10 @@ export const courses: ImportEntity = {
   errorFields: { from: 'starts-on', to: 'ends-on' },
   importRow: importCourseRow,
   *exportRows(db, officeCode, range) {
-    const runs = selectCourses(db, { ...(range.from !== undefined ? { from: range.from } : {}), ...(range.to !== undefined ? { to: range.to } : {}) });
+    const runs = selectCourses(db, {
+      ...(range.from !== undefined ? { from: range.from } : {}),
+      ...(range.to !== undefined ? { to: range.to } : {}),
+    });
     for (const c of runs.sort((a, b) => a.id - b.id)) {
       yield {
         id: exportId(officeCode, c.id),

@@ -12,7 +12,14 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../errors.j
 import { selectClient } from '../../../store/clients.js';
 import { insertImportKey } from '../../../store/import.js';
 import { selectStaffList } from '../../../store/staff.js';
-import { selectCourse, selectEnrolment, selectEnrolmentOf, selectEnrolments, updateEnrolmentRow, type EnrolmentRow } from '../../../store/training.js';
+import {
+  selectCourse,
+  selectEnrolment,
+  selectEnrolmentOf,
+  selectEnrolments,
+  updateEnrolmentRow,
+  type EnrolmentRow,
+} from '../../../store/training.js';
 import { parseDateInput } from '../../dates.js';
 import { noRecordWithId, optionalCode, optionalText } from '../../fields.js';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../../people/codes.js';
@@ -74,11 +81,19 @@ function readWanted(s: ImportSession, row: RowView): Wanted {
   }
   const w: Wanted = { status: optionalCode(ENROLMENT_STATUSES, row.get('status'), 'status'), dates };
   if (row.get('score') !== undefined) w.score = parseScore(row.get('score'));
-  if (row.get('certificate') !== undefined) w.certificate = optionalText(toLatinDigits(row.get('certificate') as string), 'certificate', 50);
-  const filled = (f: string): boolean => (f === 'score' ? w.score !== undefined : f === 'certificate' ? w.certificate !== undefined : dates[f as DateField] !== undefined);
+  if (row.get('certificate') !== undefined)
+    w.certificate = optionalText(toLatinDigits(row.get('certificate') as string), 'certificate', 50);
+  const filled = (f: string): boolean =>
+    f === 'score' ? w.score !== undefined : f === 'certificate' ? w.certificate !== undefined : dates[f as DateField] !== undefined;
   if (w.status === null) {
     // A list without a status column says how far each person got by the dates it fills in.
-    w.status = filled('dropped-on') ? 'dropped' : filled('completed-on') || filled('score') || filled('certificate') ? 'completed' : filled('attended-on') ? 'attended' : null;
+    w.status = filled('dropped-on')
+      ? 'dropped'
+      : filled('completed-on') || filled('score') || filled('certificate')
+        ? 'completed'
+        : filled('attended-on')
+          ? 'attended'
+          : null;
   } else {
     const clash = RULED_OUT[w.status].find(filled);
     if (clash !== undefined) throw new ValidationError(`${clash} is filled but the status is ${w.status}: empty one of them`, clash);
@@ -98,9 +113,12 @@ function rowCourse(s: ImportSession, row: RowView): Course {
   } else if (title !== undefined) {
     course = resolveCourse(s, title, 'course-title');
   } else if (ref !== undefined && 'foreign' in ref) {
-    throw new NotFoundError(`no course was imported here with the id in the course column: import that office's courses file first, or add a course-title column`, 'course');
+    throw new NotFoundError(
+      `no course was imported here with the id in the course column: import that office's courses file first, or add a course-title column`,
+      'course',
+    );
   } else {
-    throw new ValidationError('course is required: give the course\'s id or title', 'course');
+    throw new ValidationError("course is required: give the course's id or title", 'course');
   }
   if (title !== undefined && matchingKey(title) !== matchingKey(course.title)) {
     throw new ValidationError(`course #${course.id} has another title than the course-title column says`, 'course-title');
@@ -132,7 +150,9 @@ function advance(s: ImportSession, e: EnrolmentRow, w: Wanted, fresh: boolean): 
   }
   if (want === 'waiting') {
     throw new ConflictError(
-      fresh ? `course #${e.courseId} has a free place: the person is enrolled, not waiting; leave the status empty or write enrolled` : `enrolment #${e.id} is ${e.status}, not waiting`,
+      fresh
+        ? `course #${e.courseId} has a free place: the person is enrolled, not waiting; leave the status empty or write enrolled`
+        : `enrolment #${e.id} is ${e.status}, not waiting`,
       'status',
     );
   }
@@ -140,12 +160,20 @@ function advance(s: ImportSession, e: EnrolmentRow, w: Wanted, fresh: boolean): 
     throw new ConflictError(`enrolment #${e.id} is ${e.status}: a file does not take it back to ${want}`, 'status');
   }
   const attended = w.dates['attended-on'];
-  if (want === 'attended' || (attended !== undefined && e.status === 'enrolled' && (want === 'dropped' || attended !== w.dates['completed-on']))) {
+  if (
+    want === 'attended' ||
+    (attended !== undefined && e.status === 'enrolled' && (want === 'dropped' || attended !== w.dates['completed-on']))
+  ) {
     asColumn('date', 'attended-on', () => markAttended(s, ref, attended));
   }
   if (want === 'completed') {
     asColumn('date', 'completed-on', () =>
-      markCompleted(s, { ...ref, date: w.dates['completed-on'], score: w.score === null ? undefined : w.score?.toString(), certificate: w.certificate ?? undefined }),
+      markCompleted(s, {
+        ...ref,
+        date: w.dates['completed-on'],
+        score: w.score === null ? undefined : w.score?.toString(),
+        certificate: w.certificate ?? undefined,
+      }),
     );
   }
   if (want === 'dropped') asColumn('date', 'dropped-on', () => dropEnrolment(s, ref, w.dates['dropped-on']));
@@ -166,7 +194,10 @@ function historyDates(s: ImportSession, e: EnrolmentRow, w: Wanted): void {
   const field = enrolledOn !== e.enrolledOn ? 'enrolled-on' : 'attended-on';
   const order = [e.requestedOn, enrolledOn, attendedOn, e.completedOn ?? e.droppedOn].filter((d): d is string => d !== null);
   if (order.some((d, i) => i > 0 && d < (order[i - 1] as string)) || (order[order.length - 1] as string) > s.today) {
-    throw new ValidationError('requested-on, enrolled-on, attended-on and completed-on or dropped-on must follow one another, none in the future', field);
+    throw new ValidationError(
+      'requested-on, enrolled-on, attended-on and completed-on or dropped-on must follow one another, none in the future',
+      field,
+    );
   }
   const course = selectCourse(s.db, e.courseId) as Course;
   if (attendedOn !== null && attendedOn < course.startsOn) {
@@ -180,7 +211,11 @@ function differences(e: EnrolmentRow, w: Wanted): string[] {
   const out: string[] = [];
   if (w.status !== null && w.status !== e.status) out.push('status');
   const stored: Record<DateField, string | null> = {
-    'requested-on': e.requestedOn, 'enrolled-on': e.enrolledOn, 'attended-on': e.attendedOn, 'completed-on': e.completedOn, 'dropped-on': e.droppedOn,
+    'requested-on': e.requestedOn,
+    'enrolled-on': e.enrolledOn,
+    'attended-on': e.attendedOn,
+    'completed-on': e.completedOn,
+    'dropped-on': e.droppedOn,
   };
   for (const f of DATES) if (w.dates[f] !== undefined && w.dates[f] !== stored[f]) out.push(f);
   if (w.score !== undefined && w.score !== e.score) out.push('score');
@@ -200,7 +235,10 @@ function importEnrolmentRow(s: ImportSession, row: RowView): RowOutcome {
   const course = rowCourse(s, row);
   const who = rowPerson(s, row, course);
   const label = 'staffId' in who ? `staff member #${who.staffId}` : `client #${who.clientId}`;
-  if (target !== undefined && (target.courseId !== course.id || ('staffId' in who ? target.staffId !== who.staffId : target.clientId !== who.clientId))) {
+  if (
+    target !== undefined &&
+    (target.courseId !== course.id || ('staffId' in who ? target.staffId !== who.staffId : target.clientId !== who.clientId))
+  ) {
     throw new ConflictError(`enrolment #${target.id} is not ${label}'s on course #${course.id}: check the id column`, 'id');
   }
   target ??= selectEnrolmentOf(s.db, course.id, who);
@@ -209,7 +247,9 @@ function importEnrolmentRow(s: ImportSession, row: RowView): RowOutcome {
     const person = 'staffId' in who ? { staff: String(who.staffId) } : { client: String(who.clientId) };
     const column = personColumn(row, 'staffId' in who ? 'staff' : 'client');
     const made = asColumn('staff', column, () =>
-      asColumn('client', column, () => asColumn('date', 'requested-on', () => enrol(s, { course: String(course.id), ...person, date: w.dates['requested-on'] }))),
+      asColumn('client', column, () =>
+        asColumn('date', 'requested-on', () => enrol(s, { course: String(course.id), ...person, date: w.dates['requested-on'] })),
+      ),
     )[0] as EnrolmentRow;
     s.claim('enrolments', made.id, row.row);
     advance(s, made, w, true);
@@ -217,7 +257,10 @@ function importEnrolmentRow(s: ImportSession, row: RowView): RowOutcome {
     const stored = selectEnrolment(s.db, made.id) as EnrolmentRow;
     const off = differences(stored, w);
     if (off.length > 0) {
-      throw new ConflictError(`the commands' rules give ${off.join(', ')} other than the row says (status ${stored.status}): check the row`, off[0]);
+      throw new ConflictError(
+        `the commands' rules give ${off.join(', ')} other than the row says (status ${stored.status}): check the row`,
+        off[0],
+      );
     }
     if (t.external !== undefined) insertImportKey(s.db, 'enrolments', t.external, made.id, s.batchId);
     return { action: 'inserted', id: made.id };

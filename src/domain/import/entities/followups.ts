@@ -15,7 +15,12 @@ import { FOLLOWUP_STATUSES } from '../../codes.js';
 import { parseDateInput } from '../../dates.js';
 import { optionalCode, optionalNote, parseBool } from '../../fields.js';
 import {
-  parseFinishFollowupInput, parseScheduleFollowupInput, recordFollowupEnd, resolveFollowupCase, validateFollowupSchedule, type RawFollowupSchedule,
+  parseFinishFollowupInput,
+  parseScheduleFollowupInput,
+  recordFollowupEnd,
+  resolveFollowupCase,
+  validateFollowupSchedule,
+  type RawFollowupSchedule,
 } from '../../followups.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
@@ -44,9 +49,14 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
 
   // `followup schedule`'s steps on the row's cells: the case, the parse, the rules (a worker may have left since).
   const raw: RawFollowupSchedule = {
-    case: refText(s, 'cases', row.get('case')), due: row.get('due-on'), worker: refText(s, 'staff', row.get('worker-id')), note: row.get('note'),
+    case: refText(s, 'cases', row.get('case')),
+    due: row.get('due-on'),
+    worker: refText(s, 'staff', row.get('worker-id')),
+    note: row.get('note'),
   };
-  const v = validateFollowupSchedule(s, resolveFollowupCase(s, raw.case), parseScheduleFollowupInput(raw, s.today), { allowInactiveWorker: true });
+  const v = validateFollowupSchedule(s, resolveFollowupCase(s, raw.case), parseScheduleFollowupInput(raw, s.today), {
+    allowInactiveWorker: true,
+  });
   const status = optionalCode(FOLLOWUP_STATUSES, row.get('status'), 'status') ?? 'scheduled';
   const fromPlan = row.get('from-plan') === undefined ? false : parseBool(row.get('from-plan') as string, 'from-plan');
   const doneText = row.get('done-on');
@@ -54,10 +64,18 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
   if (status === 'scheduled' && (doneText !== undefined || outcome !== null)) {
     throw new ValidationError('a scheduled follow-up has no done-on or outcome: set its status, or empty them', 'status');
   }
-  if ((status === 'done' || status === 'missed') && doneText === undefined) throw new ValidationError(`a ${status} follow-up needs its done-on date`, 'done-on');
-  const doneOn = status === 'cancelled' || doneText === undefined ? null : parseDateInput(doneText, { today: s.today, field: 'done-on', kind: 'record' });
+  if ((status === 'done' || status === 'missed') && doneText === undefined)
+    throw new ValidationError(`a ${status} follow-up needs its done-on date`, 'done-on');
+  const doneOn =
+    status === 'cancelled' || doneText === undefined
+      ? null
+      : parseDateInput(doneText, { today: s.today, field: 'done-on', kind: 'record' });
   const finish = (id: number): void => {
-    const input = parseFinishFollowupInput(status as 'done' | 'missed' | 'cancelled', { date: doneText, outcome: row.get('outcome') }, s.today);
+    const input = parseFinishFollowupInput(
+      status as 'done' | 'missed' | 'cancelled',
+      { date: doneText, outcome: row.get('outcome') },
+      s.today,
+    );
     recordFollowupEnd(s, selectFollowup(s.db, id) as FollowupRow, input);
   };
 
@@ -72,11 +90,21 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
   }
   if (target !== undefined) {
     s.claim('followups', target.id, row.row);
-    const changed = differences(target, schedule, { caseId: 'case', dueOn: 'due-on', workerId: 'worker-id', note: 'note', fromPlan: 'from-plan' });
+    const changed = differences(target, schedule, {
+      caseId: 'case',
+      dueOn: 'due-on',
+      workerId: 'worker-id',
+      note: 'note',
+      fromPlan: 'from-plan',
+    });
     const finishing = target.status === 'scheduled' && status !== 'scheduled';
-    if (!finishing) changed.push(...differences(target, { status, doneOn, outcome }, { status: 'status', doneOn: 'done-on', outcome: 'outcome' }));
+    if (!finishing)
+      changed.push(...differences(target, { status, doneOn, outcome }, { status: 'status', doneOn: 'done-on', outcome: 'outcome' }));
     if (changed.length > 0) {
-      throw new ConflictError(`differs from the stored follow-up #${target.id} in ${changed.join(', ')}: change it with the followup commands`, changed[0]);
+      throw new ConflictError(
+        `differs from the stored follow-up #${target.id} in ${changed.join(', ')}: change it with the followup commands`,
+        changed[0],
+      );
     }
     if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'followups', t.external, target.id, s.batchId);
     if (!finishing) return { action: 'unchanged', id: target.id };
@@ -84,7 +112,11 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
     return { action: 'updated', id: target.id };
   }
   const id = insertFollowup(s.db, schedule, s.now());
-  addEvent(s, v.caseId, 'follow-up', s.today < v.caseOpenedOn ? v.caseOpenedOn : s.today, { followupId: id, workerId: v.workerId, reason: 'scheduled' });
+  addEvent(s, v.caseId, 'follow-up', s.today < v.caseOpenedOn ? v.caseOpenedOn : s.today, {
+    followupId: id,
+    workerId: v.workerId,
+    reason: 'scheduled',
+  });
   if (status !== 'scheduled') finish(id);
   s.claim('followups', id, row.row);
   if (t.external !== undefined) insertImportKey(s.db, 'followups', t.external, id, s.batchId);

@@ -44,7 +44,12 @@ function rowNationalCode(row: RowView): string | undefined {
 }
 
 /** The name columns of a row must name the person found; spelling variants (ی/ي, ZWNJ, spaces) are no difference. */
-function checkName(row: RowView, stored: { firstName: string; lastName: string }, key: (f: string, l: string) => string, what: string): void {
+function checkName(
+  row: RowView,
+  stored: { firstName: string; lastName: string },
+  key: (f: string, l: string) => string,
+  what: string,
+): void {
   const first = row.get('first-name');
   const last = row.get('last-name');
   if (first === undefined && last === undefined) return;
@@ -74,7 +79,8 @@ export function rowStaff(s: ImportSession, row: RowView, refField = 'staff'): St
     staff = resolveStaff(s, ref.text, refField);
   } else if (code !== undefined) {
     staff = selectStaffByNationalCode(s.db, code);
-    if (staff === undefined) throw new NotFoundError('no staff member has this national code: import or add the person first', 'national-code');
+    if (staff === undefined)
+      throw new NotFoundError('no staff member has this national code: import or add the person first', 'national-code');
     by = 'national-code';
   } else if (row.get('first-name') !== undefined && row.get('last-name') !== undefined) {
     staff = resolveStaff(s, `${row.get('first-name')} ${row.get('last-name')}`, 'first-name');
@@ -87,7 +93,10 @@ export function rowStaff(s: ImportSession, row: RowView, refField = 'staff'): St
   if (code !== undefined && staff.nationalCode !== code) {
     const holder = staff.nationalCode === null ? selectStaffByNationalCode(s.db, code) : staff;
     if (holder !== undefined) {
-      throw new ConflictError(`the national code is not that of staff member #${staff.id} (found by ${by}): check the row`, 'national-code');
+      throw new ConflictError(
+        `the national code is not that of staff member #${staff.id} (found by ${by}): check the row`,
+        'national-code',
+      );
     }
   }
   checkName(row, staff, staffNameKey, `staff member #${staff.id} (found by ${by})`);
@@ -116,7 +125,8 @@ export function rowClient(s: ImportSession, row: RowView, refField = 'client'): 
   }
   if (code !== undefined && client.nationalCode !== code) {
     const holder = client.nationalCode === null ? selectClientByNationalCode(s.db, code) : client;
-    if (holder !== undefined) throw new ConflictError(`the national code is not that of client #${client.id} (found by ${by}): check the row`, 'national-code');
+    if (holder !== undefined)
+      throw new ConflictError(`the national code is not that of client #${client.id} (found by ${by}): check the row`, 'national-code');
   }
   checkName(row, client, clientNameKey, `client #${client.id} (found by ${by})`);
   return client;

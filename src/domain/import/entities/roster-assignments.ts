@@ -27,7 +27,15 @@ import { asColumn, personColumn, readRef, rowStaff } from './people-refs.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
-  { name: 'date', key: 'shiftDate', fa: 'تاریخ', aliases: ['shift-date', 'تاریخ شیفت', 'تاریخ کشیک'], kind: 'date', required: true, jalali: true },
+  {
+    name: 'date',
+    key: 'shiftDate',
+    fa: 'تاریخ',
+    aliases: ['shift-date', 'تاریخ شیفت', 'تاریخ کشیک'],
+    kind: 'date',
+    required: true,
+    jalali: true,
+  },
   { name: 'service', key: 'service', fa: 'خدمت', aliases: ['واحد'], kind: 'code' },
   { name: 'pattern', key: 'pattern', fa: 'شیفت', aliases: ['pattern-id', 'نوبت', 'نوبت کاری', 'الگوی شیفت'], kind: 'ref' },
   { name: 'pattern-name', key: 'patternName', fa: 'نام شیفت', kind: 'text' },
@@ -53,9 +61,12 @@ function rowPattern(s: ImportSession, row: RowView): PatternRow {
   } else if (name !== undefined) {
     p = resolvePattern(s, name, serviceText, 'pattern-name');
   } else if (ref !== undefined && 'foreign' in ref) {
-    throw new NotFoundError(`no shift pattern was imported here with the id in the pattern column: import that office's shift-patterns file first, or add pattern-name and service columns`, 'pattern');
+    throw new NotFoundError(
+      `no shift pattern was imported here with the id in the pattern column: import that office's shift-patterns file first, or add pattern-name and service columns`,
+      'pattern',
+    );
   } else {
-    throw new ValidationError('pattern is required: give the shift pattern\'s id, or its name (with the service)', 'pattern');
+    throw new ValidationError("pattern is required: give the shift pattern's id, or its name (with the service)", 'pattern');
   }
   if (serviceText !== undefined && parseCode(DUTY_SERVICES, serviceText, 'service') !== p.service) {
     throw new ConflictError(`shift pattern #${p.id} is a ${p.service} shift, not one of the service given`, 'service');
@@ -82,7 +93,10 @@ function importAssignmentRow(s: ImportSession, row: RowView): RowOutcome {
   const staff = rowStaff(s, row);
   // The times a file gives are the sender's: a pattern of the same name with other hours is another shift.
   const span = shiftSpan(date, pattern.startTime, pattern.endTime);
-  for (const [field, expected] of [['starts-at', span.startsAt], ['ends-at', span.endsAt]] as const) {
+  for (const [field, expected] of [
+    ['starts-at', span.startsAt],
+    ['ends-at', span.endsAt],
+  ] as const) {
     const given = row.get(field);
     if (given !== undefined && instantCell(given) !== expected) {
       throw new ConflictError(
@@ -110,7 +124,9 @@ function importAssignmentRow(s: ImportSession, row: RowView): RowOutcome {
     return { action: 'unchanged', id: target.id };
   }
 
-  const made = asColumn('staff', personColumn(row, 'staff'), () => assignShifts(s, { staff: String(staff.id), pattern: String(pattern.id), date })).assigned[0] as AssignmentRow;
+  const made = asColumn('staff', personColumn(row, 'staff'), () =>
+    assignShifts(s, { staff: String(staff.id), pattern: String(pattern.id), date }),
+  ).assigned[0] as AssignmentRow;
   s.claim('roster-assignments', made.id, row.row);
   if (t.external !== undefined) insertImportKey(s.db, 'roster-assignments', t.external, made.id, s.batchId);
   return { action: 'inserted', id: made.id };

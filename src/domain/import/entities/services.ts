@@ -41,8 +41,12 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
   // `service log`'s parse and rules on the row's cells, read as history.
   const input = parseLogServiceInput(
     {
-      case: refText(s, 'cases', row.get('case')), type: row.get('type'), date: row.get('date'),
-      worker: refText(s, 'staff', row.get('worker-id')), minutes: row.get('minutes'), note: row.get('note'),
+      case: refText(s, 'cases', row.get('case')),
+      type: row.get('type'),
+      date: row.get('date'),
+      worker: refText(s, 'staff', row.get('worker-id')),
+      minutes: row.get('minutes'),
+      note: row.get('note'),
     },
     s.today,
   );
@@ -50,7 +54,10 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
   if (row.get('date') === undefined) throw new ValidationError('date is required', 'date');
   const channel = optionalCode(CHANNELS, row.get('channel'), 'channel');
   if (channel !== null && channel !== v.channel) {
-    throw new ValidationError(`channel ${channel} differs from the case's channel ${v.channel}: a service takes its case's channel`, 'channel');
+    throw new ValidationError(
+      `channel ${channel} differs from the case's channel ${v.channel}: a service takes its case's channel`,
+      'channel',
+    );
   }
   const content = { caseId: v.caseId, serviceDate: v.serviceDate, type: v.type, workerId: v.workerId, minutes: v.minutes, note: v.note };
   if (target === undefined && t.external === undefined && t.local === undefined) {
@@ -65,10 +72,18 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
   if (target !== undefined) {
     s.claim('services', target.id, row.row);
     const changed = differences(target, content, {
-      caseId: 'case', serviceDate: 'date', type: 'type', workerId: 'worker-id', minutes: 'minutes', note: 'note',
+      caseId: 'case',
+      serviceDate: 'date',
+      type: 'type',
+      workerId: 'worker-id',
+      minutes: 'minutes',
+      note: 'note',
     });
     if (changed.length > 0) {
-      throw new ConflictError(`differs from the stored service #${target.id} in ${changed.join(', ')}: services are not changed by import`, changed[0]);
+      throw new ConflictError(
+        `differs from the stored service #${target.id} in ${changed.join(', ')}: services are not changed by import`,
+        changed[0],
+      );
     }
     if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'services', t.external, target.id, s.batchId);
     return { action: 'unchanged', id: target.id };

@@ -8,7 +8,13 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
 import { insertImportKey } from '../../../store/import.js';
 import {
-  insertStaff, selectStaff, selectStaffByNameKey, selectStaffByNationalCode, selectStaffList, updateStaffRow, type StaffRow,
+  insertStaff,
+  selectStaff,
+  selectStaffByNameKey,
+  selectStaffByNationalCode,
+  selectStaffList,
+  updateStaffRow,
+  type StaffRow,
 } from '../../../store/staff.js';
 import { recordAudit } from '../../audit.js';
 import { parseDateInput } from '../../dates.js';
@@ -33,18 +39,42 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'field', key: 'field', fa: 'رشته تحصیلی', aliases: ['رشته'], kind: 'text' },
   { name: 'membership-no', key: 'membershipNo', fa: 'شماره عضویت', aliases: ['شماره عضویت انجمن'], kind: 'text' },
   { name: 'phone', key: 'phone', fa: 'تلفن', aliases: ['تلفن همراه', 'موبایل', 'شماره تماس', 'تلفن تماس'], kind: 'phone', personal: true },
-  { name: 'start-date', key: 'startDate', fa: 'تاریخ شروع به کار', aliases: ['تاریخ شروع', 'تاریخ شروع خدمت', 'تاریخ استخدام'], kind: 'date', jalali: true },
+  {
+    name: 'start-date',
+    key: 'startDate',
+    fa: 'تاریخ شروع به کار',
+    aliases: ['تاریخ شروع', 'تاریخ شروع خدمت', 'تاریخ استخدام'],
+    kind: 'date',
+    jalali: true,
+  },
   { name: 'left-on', key: 'leftOn', fa: 'تاریخ ترک کار', aliases: ['left', 'تاریخ ترک خدمت', 'تاریخ خروج'], kind: 'date', jalali: true },
   { name: 'active', key: 'active', fa: 'فعال', kind: 'bool' },
 ];
 
 const INPUTS: ReadonlyArray<readonly [string, keyof RawStaff]> = [
-  ['first-name', 'firstName'], ['last-name', 'lastName'], ['national-code', 'nationalCode'], ['role', 'role'], ['sector', 'sector'],
-  ['degree', 'degree'], ['field', 'field'], ['membership-no', 'membershipNo'], ['phone', 'phone'], ['start-date', 'startDate'],
+  ['first-name', 'firstName'],
+  ['last-name', 'lastName'],
+  ['national-code', 'nationalCode'],
+  ['role', 'role'],
+  ['sector', 'sector'],
+  ['degree', 'degree'],
+  ['field', 'field'],
+  ['membership-no', 'membershipNo'],
+  ['phone', 'phone'],
+  ['start-date', 'startDate'],
 ];
 const COMPARED = {
-  firstName: 'first-name', lastName: 'last-name', nationalCode: 'national-code', role: 'role', sector: 'sector', centerId: 'center-id',
-  degree: 'degree', field: 'field', membershipNo: 'membership-no', phone: 'phone', startDate: 'start-date',
+  firstName: 'first-name',
+  lastName: 'last-name',
+  nationalCode: 'national-code',
+  role: 'role',
+  sector: 'sector',
+  centerId: 'center-id',
+  degree: 'degree',
+  field: 'field',
+  membershipNo: 'membership-no',
+  phone: 'phone',
+  startDate: 'start-date',
 } as const;
 
 function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
@@ -67,7 +97,9 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     recordStaffLeaving(s, selectStaff(s.db, id) as Staff, parseLeaveDate(leftText, s.today));
   };
 
-  const parsedCode = isBlank(input.nationalCode) ? undefined : parseNationalCode(input.nationalCode, { repairLeadingZeros: true, field: 'national-code' });
+  const parsedCode = isBlank(input.nationalCode)
+    ? undefined
+    : parseNationalCode(input.nationalCode, { repairLeadingZeros: true, field: 'national-code' });
   const code = parsedCode?.code;
   // A code a spreadsheet cut short and that was padded is counted as repaired, as for clients.
   const repaired = parsedCode?.repaired === true ? { repaired: ['national-code'] } : {};
@@ -78,9 +110,14 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     const last = input.lastName ?? '';
     namesakes = selectStaffByNameKey(s.db, staffNameKey(first, last));
     // Two different national codes are two different people: namesakes are reported, never merged.
-    const same = namesakes.filter((x) => x.firstName === first && x.lastName === last && (code === undefined || x.nationalCode === null || x.nationalCode === code));
+    const same = namesakes.filter(
+      (x) => x.firstName === first && x.lastName === last && (code === undefined || x.nationalCode === null || x.nationalCode === code),
+    );
     if (same.length > 1) {
-      throw new ConflictError(`${same.length} staff members have this name (${same.map((x) => '#' + x.id).join(', ')}): add an id or national-code column`, 'first-name');
+      throw new ConflictError(
+        `${same.length} staff members have this name (${same.map((x) => '#' + x.id).join(', ')}): add an id or national-code column`,
+        'first-name',
+      );
     }
     target = same[0];
   }
@@ -105,12 +142,22 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
   s.claim('staff', target.id, row.row);
   if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'staff', t.external, target.id, s.batchId);
   const next = validateStaff(s, { ...input, active: target.active }, target, { repairNationalCode: true });
-  const changed = (Object.keys(COMPARED) as (keyof typeof COMPARED)[]).filter((k) => (next[k] ?? null) !== target[k]).map((k) => COMPARED[k]);
+  const changed = (Object.keys(COMPARED) as (keyof typeof COMPARED)[])
+    .filter((k) => (next[k] ?? null) !== target[k])
+    .map((k) => COMPARED[k]);
   const leaving = target.active && !active;
   const rejoining = !target.active && active;
-  const leftDiffers = !target.active && !active && leftText !== undefined && target.leftOn !== null &&
+  const leftDiffers =
+    !target.active &&
+    !active &&
+    leftText !== undefined &&
+    target.leftOn !== null &&
     parseDateInput(leftText, { today: s.today, field: 'left-on', kind: 'record' }) !== target.leftOn;
-  if (leftDiffers) throw new ConflictError(`left-on differs from the stored date of staff member #${target.id}: change it with the staff commands`, 'left-on');
+  if (leftDiffers)
+    throw new ConflictError(
+      `left-on differs from the stored date of staff member #${target.id}: change it with the staff commands`,
+      'left-on',
+    );
   if (changed.length === 0 && !leaving && !rejoining) return { action: 'unchanged', id: target.id };
   if (changed.length > 0 || rejoining) {
     const write = rejoining ? { ...next, active: true, leftOn: null } : next;

@@ -9,7 +9,14 @@
  */
 import { NotFoundError } from '../../../errors.js';
 import { insertImportKey } from '../../../store/import.js';
-import { insertWorkshop, selectWorkshop, selectWorkshops, updateWorkshopRow, type WorkshopRow, type WorkshopWrite } from '../../../store/workshops.js';
+import {
+  insertWorkshop,
+  selectWorkshop,
+  selectWorkshops,
+  updateWorkshopRow,
+  type WorkshopRow,
+  type WorkshopWrite,
+} from '../../../store/workshops.js';
 import { recordAudit } from '../../audit.js';
 import { validateWorkshop, type WorkshopInput } from '../../training/workshops.js';
 import type { FieldSpec } from '../columns.js';
@@ -32,8 +39,16 @@ const FIELDS: readonly FieldSpec[] = [
 ];
 
 const COLUMNS: ReadonlyArray<readonly [keyof WorkshopInput, keyof WorkshopWrite]> = [
-  ['topic', 'topic'], ['title', 'title'], ['date', 'heldOn'], ['center', 'centerId'], ['place', 'place'], ['facilitator', 'facilitatorId'],
-  ['hours', 'hours'], ['female', 'attendeesFemale'], ['male', 'attendeesMale'], ['note', 'note'],
+  ['topic', 'topic'],
+  ['title', 'title'],
+  ['date', 'heldOn'],
+  ['center', 'centerId'],
+  ['place', 'place'],
+  ['facilitator', 'facilitatorId'],
+  ['hours', 'hours'],
+  ['female', 'attendeesFemale'],
+  ['male', 'attendeesMale'],
+  ['note', 'note'],
 ];
 
 function importWorkshopRow(s: ImportSession, row: RowView): RowOutcome {
@@ -46,7 +61,12 @@ function importWorkshopRow(s: ImportSession, row: RowView): RowOutcome {
 
   const input: WorkshopInput = {};
   for (const [column] of COLUMNS) {
-    const v = column === 'center' ? refText(s, 'centers', row.get('center')) : column === 'facilitator' ? refText(s, 'staff', row.get('facilitator')) : row.get(column);
+    const v =
+      column === 'center'
+        ? refText(s, 'centers', row.get('center'))
+        : column === 'facilitator'
+          ? refText(s, 'staff', row.get('facilitator'))
+          : row.get(column);
     if (v !== undefined) input[column] = v;
   }
   const fresh = validateWorkshop(s, input);
@@ -72,7 +92,9 @@ function importWorkshopRow(s: ImportSession, row: RowView): RowOutcome {
   if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'workshops', t.external, target.id, s.batchId);
   // Cells left empty keep the stored value, as `training workshop update` does.
   const next = validateWorkshop(s, input, target);
-  const changed = COLUMNS.filter(([column, stored]) => input[column] !== undefined && next[stored] !== target[stored]).map(([column]) => column);
+  const changed = COLUMNS.filter(([column, stored]) => input[column] !== undefined && next[stored] !== target[stored]).map(
+    ([column]) => column,
+  );
   if (changed.length === 0) return { action: 'unchanged', id: target.id };
   updateWorkshopRow(s.db, target.id, next, s.now());
   recordAudit(s, 'update', 'workshop', target.id, changed);
@@ -86,7 +108,10 @@ export const workshops: ImportEntity = {
   rangeField: 'date',
   importRow: importWorkshopRow,
   *exportRows(db, officeCode, range) {
-    const rows = selectWorkshops(db, { ...(range.from !== undefined ? { from: range.from } : {}), ...(range.to !== undefined ? { to: range.to } : {}) });
+    const rows = selectWorkshops(db, {
+      ...(range.from !== undefined ? { from: range.from } : {}),
+      ...(range.to !== undefined ? { to: range.to } : {}),
+    });
     for (const w of rows.sort((a, b) => a.id - b.id)) {
       yield {
         id: exportId(officeCode, w.id),
