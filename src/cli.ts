@@ -48,7 +48,7 @@ const COMMAND_GROUPS: readonly CommandGroup[] = [
   },
   {
     name: 'case',
-    summary: 'case files (پرونده): open, assign, note, close, reopen',
+    summary: 'case files (پرونده): open, assign, note, close, reopen, update',
     load: async () => (await import('./commands/case.js')).caseCommand(),
   },
   {

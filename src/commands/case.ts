@@ -17,6 +17,7 @@ import {
   validateCaseOpening,
   type RawOpenCase,
 } from '../domain/cases.js';
+import { parseUpdateCaseInput, recordCaseUpdate, type RawUpdateCase } from '../domain/case-updates.js';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS } from '../domain/codes.js';
 import { Runtime } from '../runtime.js';
 import { caseCard, caseDetail, caseTable, closeResult } from '../ui/views/cases.js';
@@ -24,7 +25,7 @@ import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './
 
 export function caseCommand(): Command {
   const kase = withExamples(
-    new Command('case').description('case files (پرونده): open, assign, note, close, reopen'),
+    new Command('case').description('case files (پرونده): open, assign, note, close, reopen, update'),
     'parvande case open --client 12 --channel hotline --category suicide --risk high',
     'parvande case list --status open --risk high',
     'parvande case close 1405-12 --reason resolved --followup-plan 7,30,90',
@@ -174,6 +175,29 @@ export function caseCommand(): Command {
     const rt = Runtime.of(cmd);
     const c = rt.write((ctx) => recordCaseReopening(ctx, resolveCase(ctx, ref), parseReopenCaseInput(opts, ctx.today)));
     rt.out.result(c, () => caseCard(c, fmt(rt)));
+  });
+
+  withExamples(
+    kase
+      .command('update')
+      .argument('<case>', 'case')
+      .option('--risk <risk>', codeList(RISKS))
+      .option('--category <category>', `the primary problem: ${codeList(CATEGORIES)}`)
+      .option('--categories <list>', 'the further problems, comma separated, replacing the list ("" for none)')
+      .option('--center <center>', 'center id or name')
+      .option('--summary <text>', 'short description, replacing the one recorded')
+      .option('--channel <channel>', codeList(CHANNELS))
+      .option('--opened <date>', 'the opening date')
+      .option('--client <id>', 'link an anonymous case to a registered client (id or national code), once')
+      .option('--reason <text>', 'why the record is corrected (needed for --opened, --channel, --category, --categories)')
+      .description('correct or complete a case: risk, problems, center, summary, channel, opening date, client of an anonymous case'),
+    'parvande case update 1405-12 --risk critical',
+    'parvande case update 1405-12 --category suicide --categories family-dispute --reason "the call was about a suicide attempt"',
+    'parvande case update 1405-12 --client 12',
+  ).action((ref: string, opts: RawUpdateCase, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const r = rt.write((ctx) => recordCaseUpdate(ctx, resolveCase(ctx, ref), parseUpdateCaseInput(opts, ctx.today)));
+    rt.out.result({ ...r.case, changed: r.changed }, () => caseCard(r.case, fmt(rt)));
   });
   return kase;
 }

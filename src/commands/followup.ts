@@ -3,8 +3,10 @@ import { parseDateInput } from '../domain/dates.js';
 import {
   listFollowups,
   parseFinishFollowupInput,
+  parseRescheduleFollowupInput,
   parseScheduleFollowupInput,
   recordFollowupEnd,
+  recordFollowupReschedule,
   recordFollowupSchedule,
   resolveFollowup,
   resolveFollowupCase,
@@ -20,6 +22,7 @@ export function followupCommand(): Command {
     new Command('followup').description('follow-ups (پیگیری) owed on cases: schedule, then done, missed or cancelled'),
     'parvande followup schedule --case 1405-12 --due +7d',
     'parvande followup list --overdue',
+    'parvande followup reschedule 7 --due 1405/09/20',
   );
 
   withExamples(
@@ -72,6 +75,28 @@ export function followupCommand(): Command {
       rt.out.result(f, () => followupCard(f, fmt(rt)));
     });
   }
+
+  withExamples(
+    followup
+      .command('reschedule')
+      .argument('<id>', 'follow-up id')
+      .description('move a scheduled follow-up to another due date; the case timeline keeps the date it was due before')
+      .option('--due <date>', 'new due date: 1405/09/20, +7d, ...')
+      .option('--reason <text>', 'why it moves'),
+    'parvande followup reschedule 7 --due +3d --reason "the family asked for next week"',
+  ).action(async (id: string, opts: { due?: string; reason?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const o = await rt.fill(opts, [
+      {
+        key: 'due',
+        option: 'due',
+        message: 'New due date (1405/09/20, +7d, ...)',
+        validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })),
+      },
+    ]);
+    const f = rt.write((ctx) => recordFollowupReschedule(ctx, resolveFollowup(ctx, id), parseRescheduleFollowupInput(o, ctx.today)));
+    rt.out.result(f, () => followupCard(f, fmt(rt)));
+  });
 
   withExamples(
     followup

@@ -36,7 +36,11 @@ export const caseEvent = z.strictObject({
   reason: z
     .string()
     .nullable()
-    .describe('The close reason (closed), the service type (service) or scheduled/done/missed/cancelled (follow-up).'),
+    .describe(
+      'The close reason (closed), the service type (service), scheduled/done/missed/cancelled (follow-up), the fields changed, ' +
+        'comma separated (service-corrected), the date it was due before (follow-up-rescheduled), ' +
+        '"raised: medium → high" (risk-changed), or each field changed as "field: before → after", joined by "; " (updated).',
+    ),
   text: z.string().nullable(),
   serviceId: id.nullable(),
   followupId: id.nullable(),
@@ -61,4 +65,10 @@ export const caseContracts: GroupContracts = {
     stillScheduled: count.describe('Follow-ups scheduled before closing that stay due.'),
   }),
   reopen: caseRecord,
+  update: caseRecord.extend({
+    changed: z
+      .array(z.enum(['risk', 'primary-category', 'categories', 'center', 'summary', 'channel', 'opened-on', 'client']))
+      .min(1)
+      .describe('The fields changed, as the timeline and the audit trail name them.'),
+  }),
 };

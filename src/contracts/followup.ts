@@ -24,5 +24,6 @@ export const followupContracts: GroupContracts = {
   done: followupRecord,
   missed: followupRecord,
   cancel: followupRecord,
+  reschedule: followupRecord,
   list: z.array(followupRecord),
 };

@@ -14,6 +14,9 @@ export const serviceRecord = z.strictObject({
   minutes: z.number().int().nonnegative().nullable(),
   note: z.string().nullable(),
   createdAt: timestamp,
+  voidedAt: timestamp.nullable().describe('null: in force. Set: voided (UTC); the service stays in the record and leaves every count.'),
+  voidedBy: z.string().nullable().describe('Who voided it (the actor).'),
+  voidReason: z.string().nullable().describe('Why it was voided.'),
 });
 
 export const serviceContracts: GroupContracts = {
@@ -23,5 +26,12 @@ export const serviceContracts: GroupContracts = {
       .nullable()
       .describe('null when --worker was given (or nobody); else where the worker came from: "case", or the duty roster.'),
   }),
-  list: z.array(serviceRecord),
+  list: z.array(serviceRecord).describe('In force only, unless --void (voided only) or --all.'),
+  correct: serviceRecord.extend({
+    changed: z
+      .array(z.enum(['type', 'date', 'worker', 'minutes', 'note']))
+      .min(1)
+      .describe('The fields whose value the correction changed.'),
+  }),
+  void: serviceRecord,
 };

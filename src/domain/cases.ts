@@ -6,6 +6,7 @@ import {
   selectCaseByNumber,
   selectCaseEvents,
   selectCases,
+  selectCaseServiceDays,
   selectLastStatusChange,
   updateCaseClosed,
   updateCaseReopened,
@@ -328,6 +329,10 @@ export function recordCaseClosing(ctx: WriteCtx, c: Case, input: CloseCaseInput)
   if (lastChange !== undefined && closedOn < lastChange) {
     throw new ValidationError(`date is before the case was last reopened (${lastChange})`, 'date');
   }
+  const services = selectCaseServiceDays(ctx.db, c.id);
+  if (services !== undefined && services.last > closedOn) {
+    throw new ConflictError(`the case has a service dated after that closing date (last service ${services.last})`, 'date');
+  }
   const stillScheduled = countScheduledFollowups(ctx.db, c.id);
   updateCaseClosed(ctx.db, c.id, closedOn, input.reason, ctx.now());
   addEvent(ctx, c.id, 'closed', closedOn, { reason: input.reason, text: input.note });
@@ -391,7 +396,8 @@ export function showCase(ctx: WriteCtx, ref: string): CaseDetail {
     client: client ? { id: client.id, firstName: client.firstName, lastName: client.lastName } : null,
     worker: worker ? { id: worker.id, firstName: worker.firstName, lastName: worker.lastName } : null,
     events: selectCaseEvents(ctx.db, c.id),
-    services: selectServices(ctx.db, { caseId: c.id, limit: 1000 }),
+    // Voided services too: they stay in the case file, marked (src/ui/views/services.ts).
+    services: selectServices(ctx.db, { caseId: c.id, voided: 'all', limit: 1000 }),
     followups: selectFollowups(ctx.db, { caseId: c.id, limit: 1000 }),
   };
 }

@@ -79,6 +79,11 @@ export const EVENT_KINDS = catalogue({
   'follow-up': { en: 'Follow-up', fa: 'پیگیری' },
   closed: { en: 'Closed', fa: 'بسته شد' },
   reopened: { en: 'Reopened', fa: 'بازگشایی' },
+  'service-corrected': { en: 'Service corrected', fa: 'اصلاح خدمت' },
+  'service-voided': { en: 'Service voided', fa: 'ابطال خدمت' },
+  'follow-up-rescheduled': { en: 'Follow-up rescheduled', fa: 'تغییر موعد پیگیری' },
+  'risk-changed': { en: 'Risk changed', fa: 'تغییر سطح خطر' },
+  updated: { en: 'Corrected', fa: 'اصلاح پرونده' },
 });
 export type EventKind = keyof typeof EVENT_KINDS;
 

@@ -1,6 +1,13 @@
 import { ConflictError, ValidationError } from '../errors.js';
 import { overdueMoment } from './overdue.js';
-import { insertFollowup, selectFollowup, selectFollowups, updateFollowupStatus, type FollowupRow } from '../store/followups.js';
+import {
+  insertFollowup,
+  selectFollowup,
+  selectFollowups,
+  updateFollowupDue,
+  updateFollowupStatus,
+  type FollowupRow,
+} from '../store/followups.js';
 import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
 import { resolveCase, type Case } from './cases.js';
@@ -131,6 +138,50 @@ export function recordFollowupEnd(ctx: WriteCtx, f: Followup, input: FinishFollo
 export function finishFollowup(ctx: WriteCtx, status: FollowupEnd, raw: RawFollowupFinish & { id: string }): Followup {
   const f = resolveFollowup(ctx, raw.id);
   return recordFollowupEnd(ctx, f, parseFinishFollowupInput(status, raw, ctx.today));
+}
+
+/** `followup reschedule` as typed. */
+export interface RawFollowupReschedule {
+  due?: string | undefined;
+  reason?: string | undefined;
+}
+
+export interface RescheduleFollowupInput {
+  dueOn: IsoDate;
+  reason: string | null;
+}
+
+/** The parse step of `followup reschedule`: the due date in the record-date range (as `followup schedule`); no database. */
+export function parseRescheduleFollowupInput(raw: RawFollowupReschedule, today: IsoDate): RescheduleFollowupInput {
+  const dueOn = parseDateInput(requiredText(raw.due, 'due'), { today, field: 'due', kind: 'record' });
+  return { dueOn, reason: optionalNote(raw.reason, 'reason', 1000) };
+}
+
+/**
+ * Only a scheduled follow-up moves; its new due date is not before its case was opened.
+ * The overdue figures follow from the due date (src/domain/overdue.ts), and the report
+ * counts move it to its new day. The timeline keeps the date it was due before.
+ */
+export function recordFollowupReschedule(ctx: WriteCtx, f: Followup, input: RescheduleFollowupInput): Followup {
+  if (f.status !== 'scheduled') throw new ConflictError(`follow-up #${f.id} is ${f.status}: only a scheduled one can be rescheduled`, 'id');
+  const c = resolveCase(ctx, String(f.caseId));
+  if (input.dueOn < c.openedOn) throw new ValidationError(`due date is before the case was opened (${c.openedOn})`, 'due');
+  if (input.dueOn === f.dueOn) throw new ValidationError(`follow-up #${f.id} is already due on that day`, 'due');
+  updateFollowupDue(ctx.db, f.id, input.dueOn, ctx.now());
+  addEvent(ctx, f.caseId, 'follow-up-rescheduled', ctx.today < c.openedOn ? c.openedOn : ctx.today, {
+    followupId: f.id,
+    workerId: f.workerId,
+    reason: f.dueOn,
+    text: input.reason,
+  });
+  recordAudit(ctx, 'reschedule', 'followup', f.id, input.reason === null ? ['dueOn'] : ['dueOn', 'reason']);
+  return selectFollowup(ctx.db, f.id) as Followup;
+}
+
+/** `followup reschedule` from strings: the follow-up, then parse, then the rules. */
+export function rescheduleFollowup(ctx: WriteCtx, ref: string, raw: RawFollowupReschedule): Followup {
+  const f = resolveFollowup(ctx, ref);
+  return recordFollowupReschedule(ctx, f, parseRescheduleFollowupInput(raw, ctx.today));
 }
 
 export interface FollowupListFilter {

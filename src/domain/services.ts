@@ -1,5 +1,5 @@
 import { ConflictError, ValidationError } from '../errors.js';
-import { insertService, selectService, selectServices, type ServiceRow } from '../store/services.js';
+import { insertService, selectService, selectServices, type ServiceRow, type VoidedFilter } from '../store/services.js';
 import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
 import { resolveCase } from './cases.js';
@@ -34,12 +34,23 @@ export interface LogServiceInput {
 /** The parse step of `service log` (and of a service row of an import): no database; a blank date is today. */
 export function parseLogServiceInput(raw: RawService, today: IsoDate): LogServiceInput {
   const type = parseCode(SERVICE_TYPES, requiredText(raw.type, 'type'), 'type');
-  const serviceDate = isBlank(raw.date) ? today : parseDateInput(raw.date, { today, field: 'date', kind: 'record' });
-  // A service is logged once given: a date after today is a typing mistake, refused with the values (before the case is looked up).
-  if (serviceDate > today) throw new ValidationError('date is in the future', 'date');
-  const minutes = optionalInteger(raw.minutes, 'minutes', { min: 0, max: 24 * 60 });
+  const serviceDate = isBlank(raw.date) ? today : parseServiceDate(raw.date, today);
+  const minutes = parseServiceMinutes(raw.minutes);
   const note = optionalNote(raw.note, 'note');
   return { case: isBlank(raw.case) ? null : raw.case, type, serviceDate, worker: isBlank(raw.worker) ? null : raw.worker, minutes, note };
+}
+
+/** A service's date as typed (also `service correct`'s): a record date, not after today. */
+export function parseServiceDate(value: string, today: IsoDate): IsoDate {
+  const serviceDate = parseDateInput(value, { today, field: 'date', kind: 'record' });
+  // A service is logged once given: a date after today is a typing mistake, refused with the values (before the case is looked up).
+  if (serviceDate > today) throw new ValidationError('date is in the future', 'date');
+  return serviceDate;
+}
+
+/** A service's duration in minutes as typed (also `service correct`'s): at most a day; blank for none. */
+export function parseServiceMinutes(value: string | number | undefined): number | null {
+  return optionalInteger(value, 'minutes', { min: 0, max: 24 * 60 });
 }
 
 /**
@@ -135,6 +146,8 @@ export interface ServiceListFilter {
   channel?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Voided services too (`all`), or only them (`only`); by default they are left out. */
+  voided?: VoidedFilter | undefined;
   limit: number;
 }
 
@@ -147,6 +160,7 @@ export function listServices(ctx: Pick<ReadCtx, 'db' | 'today'>, f: ServiceListF
   const to = isBlank(f.to) ? undefined : parseDateInput(f.to, { today: ctx.today, field: 'to', kind: 'filter' });
   return selectServices(ctx.db, {
     limit: f.limit,
+    voided: f.voided ?? 'exclude',
     ...(c ? { caseId: c.id } : {}),
     ...(worker ? { workerId: worker.id } : {}),
     ...(type ? { type } : {}),

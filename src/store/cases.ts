@@ -179,3 +179,72 @@ export function selectLastStatusChange(db: ReadableDB, caseId: number): string |
   };
   return r.d ?? undefined;
 }
+
+/** The values `case update` may correct; the case number, status and worker stay. */
+export interface CaseCorrection {
+  clientId: number | null;
+  channel: string;
+  primaryCategory: string;
+  risk: string;
+  centerId: number | null;
+  openedOn: string;
+  summary: string | null;
+}
+
+export function updateCaseCorrection(db: WritableDB, id: number, c: CaseCorrection, at: string): void {
+  db.stmt(
+    `UPDATE cases SET client_id = ?, channel = ?, primary_category = ?, risk = ?, center_id = ?, opened_on = ?, summary = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(c.clientId, c.channel, c.primaryCategory, c.risk, c.centerId, c.openedOn, c.summary, at, id);
+}
+
+/** Replaces a case's problems (the primary first); only the rows that differ are written, so the report counts move once. */
+export function replaceCaseCategories(db: WritableDB, caseId: number, primary: string, categories: readonly string[]): void {
+  const keep = new Set(categories);
+  const current = db.stmt(`SELECT category, is_primary AS isPrimary FROM case_categories WHERE case_id = ?`).all(caseId) as {
+    category: string;
+    isPrimary: number;
+  }[];
+  const remove = db.stmt(`DELETE FROM case_categories WHERE case_id = ? AND category = ?`);
+  const mark = db.stmt(`UPDATE case_categories SET is_primary = ? WHERE case_id = ? AND category = ?`);
+  for (const row of current) {
+    if (!keep.has(row.category)) remove.run(caseId, row.category);
+    else if ((row.category === primary ? 1 : 0) !== row.isPrimary) mark.run(row.category === primary ? 1 : 0, caseId, row.category);
+  }
+  const had = new Set(current.map((r) => r.category));
+  const add = db.stmt(`INSERT INTO case_categories (case_id, category, is_primary) VALUES (?, ?, ?)`);
+  for (const cat of categories) if (!had.has(cat)) add.run(caseId, cat, cat === primary ? 1 : 0);
+}
+
+/** The first and last day of the services in force on a case (undefined: none); a voided one bounds nothing. */
+export function selectCaseServiceDays(db: ReadableDB, caseId: number): { first: string; last: string } | undefined {
+  const r = db
+    .stmt(`SELECT min(service_date) AS first, max(service_date) AS last FROM services WHERE case_id = ? AND voided_at IS NULL`)
+    .get(caseId) as {
+    first: string | null;
+    last: string | null;
+  };
+  return r.first === null || r.last === null ? undefined : { first: r.first, last: r.last };
+}
+
+/**
+ * The timeline's opening entries: the `opened` event and the assignment written with it
+ * (the next id, on the same day). They carry the opening date and move with it.
+ */
+const OPENING_EVENTS = `case_id = ? AND (kind = 'opened' OR (kind = 'assigned' AND on_date = ?
+  AND id = (SELECT min(id) + 1 FROM case_events WHERE case_id = ? AND kind = 'opened')))`;
+
+/** The earliest date of a timeline entry other than the opening's own, by kind group. */
+export function selectEarliestEvents(db: ReadableDB, caseId: number, openedOn: string): { closing: string | null; other: string | null } {
+  return db
+    .stmt(
+      `SELECT min(CASE WHEN kind IN ('closed', 'reopened') THEN on_date END) AS closing,
+        min(CASE WHEN kind IN ('assigned', 'note', 'service', 'follow-up') THEN on_date END) AS other
+       FROM case_events WHERE case_id = ? AND NOT (${OPENING_EVENTS})`,
+    )
+    .get(caseId, caseId, openedOn, caseId) as { closing: string | null; other: string | null };
+}
+
+export function moveOpeningEvents(db: WritableDB, caseId: number, openedOn: string, newDate: string): void {
+  db.stmt(`UPDATE case_events SET on_date = ? WHERE ${OPENING_EVENTS}`).run(newDate, caseId, openedOn, caseId);
+}

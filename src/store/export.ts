@@ -94,7 +94,8 @@ export function iterateServices(db: ReadableDB, r: Range): IterableIterator<Serv
   return db
     .stmt(
       `SELECT s.id, c.case_number AS caseNumber, s.service_date AS serviceDate, s.type, s.channel, s.worker_id AS workerId,
-         s.minutes, s.note FROM services s LEFT JOIN cases c ON c.id = s.case_id ${w.where} ORDER BY s.id`,
+         s.minutes, s.note, s.voided_at AS voidedAt, s.voided_by AS voidedBy, s.void_reason AS voidReason
+         FROM services s LEFT JOIN cases c ON c.id = s.case_id ${w.where} ORDER BY s.id`,
     )
     .iterate(...w.args) as IterableIterator<ServiceExportRow>;
 }

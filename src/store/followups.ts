@@ -60,6 +60,10 @@ export function updateFollowupStatus(
   db.stmt(`UPDATE followups SET status = ?, done_on = ?, outcome = ?, updated_at = ? WHERE id = ?`).run(status, doneOn, outcome, at, id);
 }
 
+export function updateFollowupDue(db: WritableDB, id: number, dueOn: string, at: string): void {
+  db.stmt(`UPDATE followups SET due_on = ?, updated_at = ? WHERE id = ? AND status = 'scheduled'`).run(dueOn, at, id);
+}
+
 /**
  * The moment an overdue figure is taken at: src/domain/overdue.ts overdueMoment makes
  * it (and says what it means); every list, caseload and report takes one from there.

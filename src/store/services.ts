@@ -12,12 +12,17 @@ export interface ServiceRow {
   minutes: number | null;
   note: string | null;
   createdAt: string;
+  /** Set when the service was voided (UTC), with who and why: it stays in the record and leaves every count. */
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
 }
 
-export type ServiceWrite = Omit<ServiceRow, 'id' | 'caseNumber' | 'createdAt'>;
+export type ServiceWrite = Omit<ServiceRow, 'id' | 'caseNumber' | 'createdAt' | 'voidedAt' | 'voidedBy' | 'voidReason'>;
 
 const COLUMNS = `s.id, s.case_id AS caseId, c.case_number AS caseNumber, s.service_date AS serviceDate, s.type, s.channel,
-  s.worker_id AS workerId, s.minutes, s.note, s.created_at AS createdAt`;
+  s.worker_id AS workerId, s.minutes, s.note, s.created_at AS createdAt,
+  s.voided_at AS voidedAt, s.voided_by AS voidedBy, s.void_reason AS voidReason`;
 
 export function insertService(db: WritableDB, s: ServiceWrite, at: string): number {
   return Number(
@@ -35,7 +40,33 @@ export function selectService(db: ReadableDB, id: number): ServiceRow | undefine
     | undefined;
 }
 
+/** What a correction may change; the case and its channel stay. */
+export type ServiceCorrection = Pick<ServiceRow, 'serviceDate' | 'type' | 'workerId' | 'minutes' | 'note'>;
+
+export function updateService(db: WritableDB, id: number, s: ServiceCorrection): void {
+  db.stmt(`UPDATE services SET service_date = ?, type = ?, worker_id = ?, minutes = ?, note = ? WHERE id = ?`).run(
+    s.serviceDate,
+    s.type,
+    s.workerId,
+    s.minutes,
+    s.note,
+    id,
+  );
+}
+
+/** Marks a service void; only one not voided before (returns false otherwise). */
+export function updateServiceVoided(db: WritableDB, id: number, at: string, by: string, reason: string): boolean {
+  return (
+    db.stmt(`UPDATE services SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL`).run(at, by, reason, id)
+      .changes === 1
+  );
+}
+
+/** Which services a list shows: the ones in force (default), only the voided ones, or both. */
+export type VoidedFilter = 'exclude' | 'only' | 'all';
+
 export interface ServiceFilter {
+  voided?: VoidedFilter;
   caseId?: number;
   workerId?: number;
   type?: string;
@@ -48,6 +79,8 @@ export interface ServiceFilter {
 /** Newest first. */
 export function selectServices(db: ReadableDB, f: ServiceFilter): ServiceRow[] {
   const c = new Conditions();
+  if ((f.voided ?? 'exclude') === 'exclude') c.add('s.voided_at IS NULL');
+  else if (f.voided === 'only') c.add('s.voided_at IS NOT NULL');
   c.when('s.case_id = ?', f.caseId);
   c.when('s.worker_id = ?', f.workerId);
   c.when('s.type = ?', f.type);

@@ -71,6 +71,11 @@ const WORDS = {
   office: ['Office', 'اداره'],
   overCapacity: ['Over capacity', 'بیش از ظرفیت'],
   none: ['(none)', '(هیچ)'],
+  void: ['VOID', 'باطل'],
+  voided: ['Voided', 'ابطال'],
+  wasDue: ['was due', 'موعد قبلی'],
+  raised: ['raised', 'افزایش'],
+  lowered: ['lowered', 'کاهش'],
   rows: ['rows', 'ردیف'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -173,6 +173,9 @@ describe('case show', () => {
           minutes: 15,
           note: null,
           createdAt: '<ts>',
+          voidedAt: null,
+          voidedBy: null,
+          voidReason: null,
         },
       ],
       followups: [

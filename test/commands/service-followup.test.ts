@@ -54,6 +54,9 @@ const service = (over: Record<string, unknown>) => ({
   minutes: null,
   note: null,
   createdAt: '<ts>',
+  voidedAt: null,
+  voidedBy: null,
+  voidReason: null,
   ...over,
 });
 

@@ -198,9 +198,13 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
     '--opened',
     '1405/09/02',
   ]);
-  await run('case open', ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'runaway', '--risk', 'low']);
+  const c3 = await run('case open', ['case', 'open', '--anonymous', '--channel', 'hotline', '--category', 'runaway', '--risk', 'low']);
   await run('case assign', ['case', 'assign', c2.caseNumber, '--worker', String(staff[1])]);
   await run('case note', ['case', 'note', c2.caseNumber, '--text', 'بازدید از منزل']);
+  // Correcting the record: a risk raised, a problem corrected (case show lists both entries), an anonymous case linked.
+  await run('case update', ['case', 'update', c2.caseNumber, '--risk', 'high', '--category', 'suicide', '--reason', 'اشتباه ثبت شد']);
+  await run('case update', ['case', 'update', c3.caseNumber, '--client', String(ali.id), '--summary', 'تماس دوم']);
+  await refuse(['case', 'update', c3.caseNumber, '--client', String(zahra.id)]);
 
   await run('service log', [
     'service',
@@ -227,7 +231,24 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
     'اعزام',
   ]);
   await run('service log', ['service', 'log', '--type', 'hotline-call']);
+  // Correcting the record: a service corrected, another voided (both stay in case show, the void marked).
+  const wrong = await run('service log', ['service', 'log', '--case', c2.caseNumber, '--type', 'legal', '--minutes', '450']);
+  await run('service correct', [
+    'service',
+    'correct',
+    String(wrong.id),
+    '--type',
+    'psychology',
+    '--minutes',
+    '45',
+    '--reason',
+    'اشتباه تایپی',
+  ]);
+  const twice = await run('service log', ['service', 'log', '--case', c2.caseNumber, '--type', 'social-work']);
+  await run('service void', ['service', 'void', String(twice.id), '--reason', 'دو بار ثبت شد']);
+  await refuse(['service', 'void', String(twice.id), '--reason', 'دوباره']);
   await run('service list', ['service', 'list']);
+  await run('service list', ['service', 'list', '--all']);
 
   const f1 = await run('followup schedule', [
     'followup',
@@ -245,6 +266,8 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   await run('followup missed', ['followup', 'missed', String(f2.id), '--reason', 'پاسخ نداد']);
   // Left overdue: the nightly run lists it.
   await run('followup schedule', ['followup', 'schedule', '--case', c2.caseNumber, '--due', '1405/09/02']);
+  const moved = await run('followup schedule', ['followup', 'schedule', '--case', c2.caseNumber, '--due', '1405/09/12']);
+  await run('followup reschedule', ['followup', 'reschedule', String(moved.id), '--due', '1405/09/15', '--reason', 'درخواست خانواده']);
   await run('followup list', ['followup', 'list', '--status', 'all']);
 
   await run('case close', ['case', 'close', c1.caseNumber, '--reason', 'resolved', '--followup-plan', '7,30', '--note', 'پایان']);

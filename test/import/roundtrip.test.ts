@@ -212,6 +212,8 @@ beforeAll(async () => {
   await ok(from, ['service', 'log', '--type', 'hotline-call', '--date', '1405/05/01', '--minutes', '15']);
   await ok(from, ['service', 'log', '--type', 'hotline-call', '--date', '1405/05/01', '--minutes', '15']);
   await ok(from, ['service', 'log', '--case', '3', '--type', 'psychology', '--date', '1405/06/05', '--worker', '2']);
+  // A voided service travels voided (issue #12).
+  await ok(from, ['service', 'void', '3', '--reason', 'دو بار ثبت شد']);
   await ok(from, ['followup', 'schedule', '--case', '1', '--due', '1405/09/20', '--note', 'تماس با مادر']);
   await ok(from, ['case', 'close', '3', '--reason', 'resolved', '--date', '1405/07/01', '--followup-plan', '7,30']);
   await ok(from, ['followup', 'done', '2', '--date', '1405/07/09', '--outcome', 'کودک به مدرسه می‌رود']);

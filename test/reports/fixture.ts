@@ -8,7 +8,8 @@ import { addCenter } from '../../src/domain/centers.js';
 import { addClient } from '../../src/domain/clients.js';
 import type { WriteCtx } from '../../src/domain/context.js';
 import { asIsoDate } from '../../src/domain/dates.js';
-import { finishFollowup, scheduleFollowup } from '../../src/domain/followups.js';
+import { finishFollowup, rescheduleFollowup, scheduleFollowup } from '../../src/domain/followups.js';
+import { correctService, voidService } from '../../src/domain/service-corrections.js';
 import { logService } from '../../src/domain/services.js';
 import { addStaff } from '../../src/domain/staff.js';
 import { Db, type WritableDB } from '../../src/store/database.js';
@@ -32,6 +33,8 @@ export interface ServiceRecord {
   date: string;
   type: string;
   channel: string;
+  /** Voided: in the record, in no count. */
+  voided?: boolean;
 }
 export interface FollowupRecord {
   id: number;
@@ -178,6 +181,25 @@ export class TestOffice {
     const rec: ServiceRecord = { id: r.service.id, caseId: s.case?.id ?? null, date: s.date, type: s.type, channel: r.service.channel };
     this.services.push(rec);
     return rec;
+  }
+
+  /** `service correct` on day `on`: the type and date given change (the rest stays). */
+  correctService(s: ServiceRecord, on: string, change: { type?: string; date?: string }): void {
+    this.write(on, (ctx) => correctService(ctx, String(s.id), { ...change, reason: 'corrected in a test' }));
+    if (change.type !== undefined) s.type = change.type;
+    if (change.date !== undefined) s.date = change.date;
+  }
+
+  /** `service void` on day `on`. */
+  voidService(s: ServiceRecord, on: string): void {
+    this.write(on, (ctx) => voidService(ctx, String(s.id), { reason: 'voided in a test' }));
+    s.voided = true;
+  }
+
+  /** `followup reschedule` on day `on`. */
+  reschedule(f: FollowupRecord, on: string, due: string): void {
+    this.write(on, (ctx) => rescheduleFollowup(ctx, String(f.id), { due }));
+    f.due = due;
   }
 
   followup(c: CaseRecord, due: string, scheduledOn = c.opened): FollowupRecord {

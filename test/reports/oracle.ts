@@ -103,7 +103,8 @@ export function expectedFigures(
   const settledThrough = ended ? to : today;
   const caseOf = new Map(o.cases.map((c) => [c.id, c]));
 
-  const services = o.services.filter((s) => inRange(s.date));
+  // A voided service leaves every count.
+  const services = o.services.filter((s) => s.voided !== true && inRange(s.date));
   const closings = o.cases.flatMap((c) => c.events.filter((e) => e.kind === 'closed' && inRange(e.on)).map((e) => ({ c, e })));
   const opened = o.cases.filter((c) => inRange(c.opened));
   const openAtEnd = o.cases.filter((c) => openAt(c, asOf));

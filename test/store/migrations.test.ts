@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/database.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js';
+import { up as serviceVoidsUp } from '../../src/store/migrations/009-service-voids.js';
 import { runCli, tempDb } from '../helpers/cli.js';
 
 const cleanups: (() => void)[] = [];
@@ -223,5 +224,36 @@ INSERT INTO courses (id, title, title_key, hours, starts_on, ends_on, audience, 
     expect(center.code).toBe(3);
     expect((await runCli(['--db', file, 'center', 'show', '2', '--json'])).json().name).toBe('مرکز فاطمه');
     expect((await runCli(['--db', file, 'center', 'show', 'پایگاه زهرا', '--json'])).json().id).toBe(3);
+  });
+});
+
+describe('the voided-services migration', () => {
+  // Found by its function, not its number: the list may be renumbered, the migration not.
+  const voids = MIGRATIONS.find((m) => m.up === serviceVoidsUp) as (typeof MIGRATIONS)[number];
+  it('adds the void columns, empty on every service there was; all three or none; the program voids on the migrated file', async () => {
+    const file = newFile();
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    migrateByHand(raw, 0, 1);
+    seedSchema1(raw);
+    migrateByHand(raw, 1, voids.version - 1);
+    const before = raw.prepare('SELECT * FROM services ORDER BY id').all();
+    migrateByHand(raw, voids.version - 1, voids.version);
+    const after = raw.prepare('SELECT * FROM services ORDER BY id').all() as Record<string, unknown>[];
+    expect(after).toEqual(
+      (before as Record<string, unknown>[]).map((s) => ({ ...s, voided_at: null, voided_by: null, void_reason: null })),
+    );
+    expect(() => raw.prepare(`UPDATE services SET voided_at = '${AT}' WHERE id = 1`).run()).toThrow(/CHECK/);
+    raw.close();
+
+    expect((await runCli(['--db', file, 'db', 'migrate', '--json'])).code).toBe(0);
+    const v = await runCli(['--db', file, 'service', 'void', '1', '--reason', 'دو بار ثبت شد', '--json']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.json()).toMatchObject({ id: 1, voidReason: 'دو بار ثبت شد' });
+    const list = await runCli(['--db', file, 'service', 'list', '--json']);
+    expect(list.json().map((s: { id: number }) => s.id)).toEqual([2]);
+    const check = await runCli(['--db', file, 'db', 'check', '--json']);
+    expect(check.json().ok).toBe(true);
   });
 });

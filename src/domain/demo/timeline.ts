@@ -10,6 +10,12 @@ export const RANK: Readonly<Record<EventKind | 'plan', number>> = {
   note: 3,
   service: 3,
   'follow-up': 4,
+  // The demo writes no corrections; a correction follows what it corrects.
+  'service-corrected': 4,
+  'service-voided': 4,
+  'follow-up-rescheduled': 4,
+  'risk-changed': 4,
+  updated: 4,
   closed: 5,
   plan: 6,
 };

@@ -7,6 +7,7 @@ import { up as auditGuard } from './005-audit-guard.js';
 import { up as matchingKeys } from './006-matching-keys.js';
 import { up as overdueIndex } from './007-overdue-index.js';
 import { up as derivedSchema } from './008-derived-schema.js';
+import { up as serviceVoids } from './009-service-voids.js';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'matching keys fold ة and presentation forms', up: matchingKeys },
   { version: 7, name: 'overdue follow-ups by the day they were settled', up: overdueIndex },
   { version: 8, name: 'derived schema: its record, the Jalali months, held counts', up: derivedSchema },
+  { version: 9, name: 'voided services: who, when and why', up: serviceVoids },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -77,18 +77,25 @@ const services: Source = {
   measures: {
     service: {
       levels: 'calendar',
-      counts: 'a service, on its day',
+      counts: 'a service not voided, on its day',
       code: 'the JSON array [type, channel, primary category of its case or "none"]',
     },
-    'any-category': { levels: 'calendar', counts: 'a service, once per category of its case', code: 'the category' },
+    'any-category': { levels: 'calendar', counts: 'a service not voided, once per category of its case', code: 'the category' },
   },
   rows: (where) => `SELECT s.service_date AS day, 'service' AS measure,
       json_array(s.type, s.channel, coalesce((SELECT primary_category FROM cases WHERE id = s.case_id), 'none')) AS code, 1 AS n
-      FROM services AS s WHERE ${where}
+      FROM services AS s WHERE ${where} AND s.voided_at IS NULL
     UNION ALL SELECT s.service_date, 'any-category', cc.category, 1
-      FROM services AS s CROSS JOIN case_categories AS cc WHERE ${where} AND cc.case_id = s.case_id`,
+      FROM services AS s CROSS JOIN case_categories AS cc WHERE ${where} AND s.voided_at IS NULL AND cc.case_id = s.case_id`,
   watches: [
-    { table: 'services', key: 'id', columns: ['service_date', 'type', 'channel', 'case_id'], match: (k) => `s.id IN (${k})`, own: true },
+    // A voided service (voided_at set) counts for nothing: it leaves its day's, month's and year's counts.
+    {
+      table: 'services',
+      key: 'id',
+      columns: ['service_date', 'type', 'channel', 'case_id', 'voided_at'],
+      match: (k) => `s.id IN (${k})`,
+      own: true,
+    },
     // A case's primary category and its categories are part of its services' codes.
     // (A new case has no services yet, and a case with services cannot be deleted.)
     { table: 'cases', key: 'id', columns: ['primary_category'], match: (k) => `s.case_id IN (${k})`, updatesOnly: true },

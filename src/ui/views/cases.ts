@@ -10,7 +10,9 @@ import {
   CASE_STATUSES,
 } from '../../domain/codes.js';
 import type { Fmt } from '../format.js';
+import type { Word } from '../labels.js';
 import { renderCard, renderTable } from '../table.js';
+import { caseUpdateDetail } from './case-updates.js';
 import { followupTable } from './followups.js';
 import { serviceTable } from './services.js';
 
@@ -53,12 +55,24 @@ export function caseDetail(c: CaseDetail, f: Fmt): string {
   return parts.join('\n');
 }
 
+/** The fields a service correction names (the `reason` of its timeline entry), as read. */
+const CORRECTED = { type: 'type', date: 'date', worker: 'worker', minutes: 'minutes', note: 'note' } as const satisfies Record<
+  string,
+  Word
+>;
+
 function eventDetail(e: CaseDetail['events'][number], f: Fmt): string {
   const bits: string[] = [];
   if (e.kind === 'closed' && e.reason) bits.push(f.code(CLOSE_REASONS, e.reason));
   if (e.kind === 'service' && e.reason) bits.push(f.code(SERVICE_TYPES, e.reason));
   if (e.kind === 'follow-up' && e.reason) bits.push(`${f.id(e.followupId)} ${f.code(FOLLOWUP_STATUSES, e.reason)}`);
+  if (e.kind === 'service-corrected' || e.kind === 'service-voided') bits.push(f.id(e.serviceId));
+  if (e.kind === 'service-corrected' && e.reason) {
+    bits.push(...e.reason.split(',').map((k) => (k in CORRECTED ? f.w(CORRECTED[k as keyof typeof CORRECTED]) : k)));
+  }
+  if (e.kind === 'follow-up-rescheduled') bits.push(`${f.id(e.followupId)} ${f.w('wasDue')} ${f.date(e.reason)}`);
   if ((e.kind === 'assigned' || e.kind === 'opened') && e.workerId !== null) bits.push(`${f.w('worker')} ${f.id(e.workerId)}`);
+  bits.push(...caseUpdateDetail(e, f));
   return bits.length > 0 ? ` (${bits.join(', ')})` : '';
 }
 

@@ -13,21 +13,21 @@ export function serviceCard(s: Service, f: Fmt): string {
     [f.w('worker'), f.id(s.workerId)],
     [f.w('minutes'), f.n(s.minutes)],
     [f.w('note'), s.note ?? ''],
+    // A voided service: who voided it, when and why.
+    ...(s.voidedAt === null
+      ? []
+      : [[f.w('voided'), `${f.timestamp(s.voidedAt)} ${s.voidedBy ?? ''}: ${s.voidReason ?? ''}`] as [string, string]]),
   ]);
 }
+
+/** The type as read in a table; a voided service says so in the same cell. */
+const typeCell = (s: Service, f: Fmt): string => f.code(SERVICE_TYPES, s.type) + (s.voidedAt === null ? '' : ` (${f.w('void')})`);
 
 export function serviceTable(rows: Service[], f: Fmt): string {
   if (rows.length === 0) return f.w('none');
   return renderTable(
     [f.w('id'), f.w('date'), f.w('type'), f.w('caseNumber'), f.w('worker'), f.w('minutes')],
-    rows.map((s) => [
-      f.id(s.id),
-      f.date(s.serviceDate),
-      f.code(SERVICE_TYPES, s.type),
-      f.text(s.caseNumber),
-      f.id(s.workerId),
-      f.n(s.minutes),
-    ]),
+    rows.map((s) => [f.id(s.id), f.date(s.serviceDate), typeCell(s, f), f.text(s.caseNumber), f.id(s.workerId), f.n(s.minutes)]),
     { rtl: f.rtl, numeric: [0, 5] },
   );
 }

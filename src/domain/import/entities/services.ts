@@ -9,10 +9,11 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
 import { iterateServices } from '../../../store/export.js';
 import { insertImportKey, selectServiceByContent } from '../../../store/import.js';
-import { insertService, selectService, type ServiceRow } from '../../../store/services.js';
+import { insertService, selectService, updateServiceVoided, type ServiceRow } from '../../../store/services.js';
 import { addEvent } from '../../case-events.js';
 import { CHANNELS } from '../../codes.js';
-import { optionalCode } from '../../fields.js';
+import { isBlank, optionalCode, requiredText } from '../../fields.js';
+import { parseReason } from '../../service-corrections.js';
 import { parseLogServiceInput, validateService } from '../../services.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
@@ -28,7 +29,32 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'worker-id', key: 'workerId', fa: 'کارشناس', aliases: ['worker'], kind: 'ref' },
   { name: 'minutes', key: 'minutes', fa: 'مدت (دقیقه)', aliases: ['دقیقه', 'مدت'], kind: 'int' },
   { name: 'note', key: 'note', fa: 'یادداشت', aliases: ['notes', 'توضیحات'], kind: 'note', personal: true },
+  // A voided service travels voided (all three or none): imported in force it would be counted again.
+  { name: 'voided-at', key: 'voidedAt', fa: 'زمان ابطال', kind: 'text' },
+  { name: 'voided-by', key: 'voidedBy', fa: 'ابطال توسط', kind: 'text' },
+  { name: 'void-reason', key: 'voidReason', fa: 'علت ابطال', kind: 'note', personal: true },
 ];
+
+interface ServiceVoid {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+/** The void columns of a row: none filled, or all three (the time a UTC timestamp, as exported). */
+function parseVoidCells(row: RowView): ServiceVoid | null {
+  const at = row.get('voided-at');
+  const by = row.get('voided-by');
+  const reason = row.get('void-reason');
+  if (isBlank(at) && isBlank(by) && isBlank(reason)) return null;
+  if (isBlank(at) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(at.trim())) {
+    throw new ValidationError(
+      'voided-at must be a UTC time as exported (e.g. 2026-11-25T08:30:00.000Z) when the service is void',
+      'voided-at',
+    );
+  }
+  return { at: at.trim(), by: requiredText(by, 'voided-by'), reason: parseReason(reason) };
+}
 
 function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
   const t = rowTarget(s, 'services', row.get('id'));
@@ -59,6 +85,7 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
       'channel',
     );
   }
+  const voided = parseVoidCells(row);
   const content = { caseId: v.caseId, serviceDate: v.serviceDate, type: v.type, workerId: v.workerId, minutes: v.minutes, note: v.note };
   if (target === undefined && t.external === undefined && t.local === undefined) {
     // No id: the n-th row with this content is the n-th stored service with it.
@@ -79,6 +106,7 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
       minutes: 'minutes',
       note: 'note',
     });
+    if ((target.voidedAt ?? null) !== (voided?.at ?? null)) changed.push('voided-at');
     if (changed.length > 0) {
       throw new ConflictError(
         `differs from the stored service #${target.id} in ${changed.join(', ')}: services are not changed by import`,
@@ -90,6 +118,7 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
   }
   const id = insertService(s.db, { ...content, channel: v.channel }, s.now());
   if (v.caseId !== null) addEvent(s, v.caseId, 'service', v.serviceDate, { serviceId: id, workerId: v.workerId, reason: v.type });
+  if (voided !== null) updateServiceVoided(s.db, id, voided.at, voided.by, voided.reason);
   s.claim('services', id, row.row);
   if (t.external !== undefined) insertImportKey(s.db, 'services', t.external, id, s.batchId);
   return { action: 'inserted', id };
@@ -113,6 +142,9 @@ export const services: ImportEntity = {
         'worker-id': exportId(officeCode, r.workerId),
         minutes: r.minutes,
         note: r.note,
+        'voided-at': r.voidedAt,
+        'voided-by': r.voidedBy,
+        'void-reason': r.voidReason,
       };
     }
   },
