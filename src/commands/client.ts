@@ -9,11 +9,13 @@ import {
   resolveClient,
   showClient,
 } from '../domain/clients.js';
+import { recordClientMerge, type ClientMergeResult } from '../domain/client-merges.js';
 import { parseDateInput } from '../domain/dates.js';
 import { parseBool } from '../domain/fields.js';
 import { parseMobile } from '../domain/mobile.js';
 import { parseNationalCode } from '../domain/national-code.js';
 import { SEXES } from '../domain/codes.js';
+import { UsageError } from '../errors.js';
 import { Runtime } from '../runtime.js';
 import { clientCard, clientTable, duplicatesNote } from '../ui/views/clients.js';
 import { choose, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
@@ -120,7 +122,46 @@ export function clientCommand(): Command {
   ).action((id: string, _opts: unknown, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const c = rt.read((ctx) => showClient(ctx, id));
-    rt.out.result(c, () => clientCard(c, fmt(rt)));
+    rt.out.result(
+      c,
+      () => (c.mergedInto === null ? '' : `merged into client #${c.mergedInto}: its cases are there\n`) + clientCard(c, fmt(rt)),
+    );
+  });
+
+  withExamples(
+    client
+      .command('merge')
+      .argument('<keep>', 'the client kept: id or national code')
+      .argument('<other>', 'the client merged into it: id or national code')
+      .option('--yes', 'do not ask for confirmation (required without a terminal)')
+      .description(
+        "merge two records of one person: OTHER's cases and enrolments move to KEEP, KEEP's empty fields are filled from OTHER, and OTHER stays as a pointer to KEEP",
+      ),
+    'parvande client merge 12 57',
+    'parvande client merge 0013542419 57 --yes --json',
+  ).action(async (keep: string, other: string, opts: { yes?: boolean }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    // Look both up before asking, so that a wrong reference is said before the question.
+    const pair = rt.read((ctx) => ({
+      keep: resolveClient(ctx, keep, 'keep', { merged: 'allow' }).id,
+      other: resolveClient(ctx, other, 'other', { merged: 'allow' }).id,
+    }));
+    if (opts.yes !== true) {
+      if (!rt.interactive) throw new UsageError('a merge cannot be undone: confirm with --yes', 'yes');
+      const { confirm } = await import('../ui/prompts.js');
+      const ok = await confirm(`Merge client #${pair.other} into client #${pair.keep}? This cannot be undone.`);
+      if (!ok) throw new UsageError('merge cancelled; nothing was changed');
+    }
+    const res = rt.write((ctx) =>
+      recordClientMerge(
+        ctx,
+        resolveClient(ctx, keep, 'keep', { merged: 'allow' }),
+        resolveClient(ctx, other, 'other', { merged: 'allow' }),
+      ),
+    );
+    if (res.differed.length > 0)
+      rt.out.warn(`the two records differ on ${res.differed.join(', ')}: client #${res.client.id}'s values were kept`);
+    rt.out.result(res, () => mergeSummary(res));
   });
 
   withExamples(
@@ -160,4 +201,13 @@ export function clientCommand(): Command {
   });
 
   return client;
+}
+
+function mergeSummary(r: ClientMergeResult): string {
+  const lines = [`client #${r.merged.id} merged into client #${r.client.id}`];
+  lines.push(r.movedCases.length === 0 ? 'no cases moved' : `cases moved: ${r.movedCases.join(', ')}`);
+  if (r.movedEnrolments > 0) lines.push(`training enrolments moved: ${r.movedEnrolments}`);
+  if (r.enrolmentsLeft > 0) lines.push(`enrolments left on #${r.merged.id} (a course both were in): ${r.enrolmentsLeft}`);
+  if (r.filled.length > 0) lines.push(`filled from #${r.merged.id}: ${r.filled.join(', ')}`);
+  return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { ValidationError } from '../errors.js';
 import { planColumns } from '../domain/import/columns.js';
+import { checkFixedValues } from '../domain/import/fixed-values.js';
 import { entityNames, getEntity } from '../domain/import/registry.js';
 import { parseInteger } from '../domain/fields.js';
 import type { ImportEntity } from '../domain/import/entity.js';
@@ -16,6 +17,7 @@ interface ImportOpts {
   encoding?: string;
   separator?: string;
   map: string[];
+  set: string[];
   dryRun?: boolean;
   allOrNothing?: boolean;
   batchSize?: string;
@@ -39,6 +41,12 @@ export function importCommand(): Command {
     .option('--encoding <encoding>', 'text files: utf8, windows-1256 or utf16le (default: detected)')
     .option('--separator <separator>', 'text files: comma, semicolon or tab (default: detected)')
     .option('--map <header=field>', 'read a column as a field, e.g. "نام پدر=-" to skip it (repeatable)', collect, [])
+    .option(
+      '--set <field=value>',
+      'give every row this value for a field the file has no column for, e.g. --set risk=medium (repeatable)',
+      collect,
+      [],
+    )
     .option('--dry-run', 'check every row and say what would be inserted, updated, unchanged and refused; write nothing')
     .option('--all-or-nothing', 'store nothing if any row is refused')
     .option('--batch-size <rows>', 'rows per transaction', '20000');
@@ -47,6 +55,7 @@ export function importCommand(): Command {
     'parvande import clients clients.csv --dry-run',
     'parvande import clients "مددجویان.xlsx" --sheet "فهرست" --map "نام پدر=-"',
     'parvande import cases cases.csv --all-or-nothing --json',
+    'parvande import cases "پرونده‌های استان.xlsx" --set risk=medium --set channel=hotline',
     'parvande import enrolments "فهرست فراگیران.xlsx" --map "سمت=-" --map "بخش=-"',
     'parvande export clients --out - | parvande --db other.db import clients -',
   ).action(async (kind: string, file: string, opts: ImportOpts, command: Command) => {
@@ -84,9 +93,10 @@ async function importFile(
     sheet: opts.sheet,
     format: opts.format ?? (isStdio(file) ? 'csv' : undefined),
   });
-  // Unknown and missing columns are named here, before any row is read.
-  const plan = planColumns(entity.fields, source.header, opts.map);
+  // Unknown and missing columns, and bad --set values, are named here, before any row is read.
+  const plan = planColumns(entity.fields, source.header, opts.map, opts.set);
   const ctx = rt.ctx();
+  checkFixedValues(plan, entity.fields, ctx.today);
   const { runImport } = await import('../domain/import/run.js');
   const { openRejects } = await import('../files/rejects.js');
   const { startProgress } = await import('../ui/progress.js');

@@ -105,6 +105,7 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
     const { redactReport, reportPseudonyms } = await import('../domain/redact.js');
     const pseudonyms = reportPseudonyms(rt);
     read.reports = read.reports.map((r) => redactReport(r, pseudonyms));
+    read.attention = redactReport(read.attention, pseudonyms);
   }
   const { renderReport } = await import('../ui/report-formats/index.js');
   const { writePrivateFile } = await import('../files/output-file.js');
@@ -159,8 +160,10 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
     if (a.unassignedCases.total > LOG_LIST_MAX)
       rt.out.note(`… ${a.unassignedCases.total - LOG_LIST_MAX} more open cases with nobody assigned: see the report files`);
   }
+  // The summary is a log (a cron job mails it): the files name the workers, it keeps their ids.
+  const overdue = a.overdueFollowups.items.map((o) => ({ id: o.id, caseNumber: o.caseNumber, dueOn: o.dueOn, workerId: o.workerId }));
   rt.out.result(
-    { ...summary, attention: a },
+    { ...summary, attention: { ...a, overdueFollowups: { ...a.overdueFollowups, items: overdue } } },
     () =>
       `parvande nightly ${summary.office} ${summary.month}: ${summary.services} services, ${summary.casesOpened} cases opened, ` +
       `${summary.casesOpenAtEnd} open, ${summary.followupsOverdue} follow-ups overdue, ${summary.casesUnassigned} open cases unassigned; ` +

@@ -9,11 +9,14 @@ export const caseRecord = z.strictObject({
   id,
   caseNumber: z.string(),
   clientId: id.nullable().describe('null: an anonymous case.'),
+  clientName: z.string().nullable().describe("The client's first and last name; null: an anonymous case."),
   channel: codeOf(CHANNELS),
   primaryCategory: codeOf(CATEGORIES),
   risk: codeOf(RISKS),
   centerId: id.nullable(),
+  centerName: z.string().nullable().describe('The name of the center; null when centerId is.'),
   workerId: id.nullable(),
+  workerName: z.string().nullable().describe("The worker's first and last name; null when workerId is."),
   openedOn: isoDate,
   status: codeOf(CASE_STATUSES),
   closedOn: isoDate.nullable(),
@@ -33,6 +36,7 @@ export const caseEvent = z.strictObject({
   at: timestamp,
   actor: z.string(),
   workerId: id.nullable(),
+  workerName: z.string().nullable().describe("The worker's first and last name; null when workerId is."),
   reason: z
     .string()
     .nullable()

@@ -36,7 +36,19 @@ const withDuplicates = clientRecord.extend({
 export const clientContracts: GroupContracts = {
   add: withDuplicates,
   update: withDuplicates,
-  show: clientRecord.extend({ caseCount: count }),
+  show: clientRecord.extend({
+    caseCount: count,
+    mergedInto: id.nullable().describe('The client this record was merged into (its cases are there), or null'),
+  }),
+  merge: z.strictObject({
+    client: clientRecord.describe('The record kept, after the merge'),
+    merged: z.strictObject({ id, mergedInto: id }).describe('The record merged away, now a pointer to the one kept'),
+    movedCases: z.array(z.string()).describe('Case numbers moved to the record kept'),
+    movedEnrolments: count,
+    enrolmentsLeft: count.describe('Enrolments left on the merged record: a course the kept record was enrolled in already'),
+    filled: z.array(z.string()).describe("Fields of the kept record that were empty and took the other record's value (names)"),
+    differed: z.array(z.string()).describe("Fields on which the records differed: the kept record's value stayed (names)"),
+  }),
   list: z.array(clientRecord),
   find: z.array(clientRecord),
 };

@@ -9,6 +9,7 @@ export const followupRecord = z.strictObject({
   caseNumber: z.string(),
   dueOn: isoDate,
   workerId: id.nullable(),
+  workerName: z.string().nullable().describe("The worker's first and last name; null when workerId is."),
   status: codeOf(FOLLOWUP_STATUSES),
   doneOn: isoDate.nullable().describe('null while scheduled and when cancelled.'),
   outcome: z.string().nullable().describe('The outcome, or the reason (missed, cancelled).'),

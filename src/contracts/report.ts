@@ -32,6 +32,10 @@ const serviceFigures = z
       "By the primary category of the service's case; `none`: services logged without a case. Sums to total.",
     ),
     byAnyCategory: byCode(CATEGORIES, count).describe("Once per category the service's case carries."),
+    byTypeAndCategory: byCode(SERVICE_TYPES, byCode(CATEGORIES, count, ['none'])).describe(
+      "By type, then the primary category of the service's case (`none`: no case): `byTypeAndCategory['mobile-team']['child-abuse']`. " +
+        "A type's categories sum to byType, a category's types to byCategory.",
+    ),
   })
   .meta({ id: 'service-figures' });
 

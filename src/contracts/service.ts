@@ -11,6 +11,7 @@ export const serviceRecord = z.strictObject({
   type: codeOf(SERVICE_TYPES),
   channel: codeOf(CHANNELS),
   workerId: id.nullable(),
+  workerName: z.string().nullable().describe("The worker's first and last name; null when workerId is."),
   minutes: z.number().int().nonnegative().nullable(),
   note: z.string().nullable(),
   createdAt: timestamp,

@@ -12,6 +12,7 @@ export const staffRecord = z.strictObject({
   role: codeOf(ROLES),
   sector: codeOf(SECTORS),
   centerId: id.nullable(),
+  centerName: z.string().nullable().describe('The name of the center; null when centerId is.'),
   degree: codeOf(DEGREES).nullable(),
   field: z.string().nullable(),
   membershipNo: z.string().nullable(),

@@ -6,6 +6,7 @@ import {
   selectClientByNationalCode,
   selectClients,
   selectClientsByNameKey,
+  selectMergedInto,
   updateClientRow,
   type ClientRow,
   type ClientWrite,
@@ -189,7 +190,24 @@ export function addClient(ctx: WriteCtx, raw: RawClient): AddClientResult {
  * A client given by id ("12", "#12", "۱۲") or national code (ten digits, written with or
  * without spaces and dashes, as `client add` takes it). Never by name: find the client first.
  */
-export function resolveClient(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'client'): Client {
+export function resolveClient(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'client', opts: ResolveClientOptions = {}): Client {
+  const c = findClientByRef(ctx, ref, field);
+  if (opts.merged !== 'allow') assertNotMerged(ctx, c, field);
+  return c;
+}
+
+export interface ResolveClientOptions {
+  /** 'allow': a client merged into another is returned too (client show, client merge); else it is refused (exit 4). */
+  merged?: 'allow';
+}
+
+/** A record merged into another is kept only as a pointer: nothing is added to it or changed on it (exit 4). */
+export function assertNotMerged(ctx: Pick<ReadCtx, 'db'>, c: Client, field = 'client'): void {
+  const into = selectMergedInto(ctx.db, c.id);
+  if (into !== null) throw new ConflictError(`client #${c.id} was merged into client #${into}: use #${into}`, field);
+}
+
+function findClientByRef(ctx: Pick<ReadCtx, 'db'>, ref: string, field: string): Client {
   const id = idDigits(ref);
   const code = id !== undefined && toLatinDigits(ref.trim()).startsWith('#') ? undefined : nationalCodeRef(ref);
   if (code !== undefined) {
@@ -253,11 +271,13 @@ const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => '-' + c.toLowerC
 
 export interface ClientDetail extends Client {
   caseCount: number;
+  /** The client this record was merged into (its cases are there), or null. */
+  mergedInto: number | null;
 }
 
 export function showClient(ctx: Pick<ReadCtx, 'db'>, ref: string): ClientDetail {
-  const c = resolveClient(ctx, ref, 'id');
-  return { ...c, caseCount: countCasesOfClient(ctx.db, c.id) };
+  const c = resolveClient(ctx, ref, 'id', { merged: 'allow' });
+  return { ...c, caseCount: countCasesOfClient(ctx.db, c.id), mergedInto: selectMergedInto(ctx.db, c.id) };
 }
 
 export interface ClientListFilter {

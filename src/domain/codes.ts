@@ -84,6 +84,7 @@ export const EVENT_KINDS = catalogue({
   'follow-up-rescheduled': { en: 'Follow-up rescheduled', fa: 'تغییر موعد پیگیری' },
   'risk-changed': { en: 'Risk changed', fa: 'تغییر سطح خطر' },
   updated: { en: 'Corrected', fa: 'اصلاح پرونده' },
+  'client-merged': { en: 'Client merged', fa: 'ادغام مددجو' },
 });
 export type EventKind = keyof typeof EVENT_KINDS;
 

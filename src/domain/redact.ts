@@ -172,11 +172,15 @@ export function redactReport<T>(report: T, pseudonyms: Pseudonyms): T {
     if (Array.isArray(v)) return v.map(walk);
     if (v === null || typeof v !== 'object') return v;
     const out: Record<string, unknown> = {};
+    const workerId = (v as { workerId?: unknown }).workerId;
     for (const [k, child] of Object.entries(v)) {
       out[k] =
         k === 'byWorker' && isWorkerList(child)
           ? child.map((e) => ({ ...e, name: e.id === null ? null : pseudonyms.of('staff', e.id) }))
-          : walk(child);
+          : // A list's row that names its worker beside the id (the nightly attention lists).
+            k === 'workerName' && typeof workerId === 'number'
+            ? pseudonyms.of('staff', workerId)
+            : walk(child);
     }
     return out;
   };

@@ -5,12 +5,17 @@ export interface CaseRow {
   id: number;
   caseNumber: string;
   clientId: number | null;
+  /** Read with the case, like the other names: `first last` (null: anonymous). */
+  clientName: string | null;
   channel: string;
   primaryCategory: string;
   categories: string[];
   risk: string;
   centerId: number | null;
+  centerName: string | null;
   workerId: number | null;
+  /** `first last` of the worker. */
+  workerName: string | null;
   openedOn: string;
   status: 'open' | 'closed';
   closedOn: string | null;
@@ -35,10 +40,16 @@ export interface CaseWrite {
   summary: string | null;
 }
 
-const COLUMNS = `c.id, c.case_number AS caseNumber, c.client_id AS clientId, c.channel, c.primary_category AS primaryCategory,
+const COLUMNS = `c.id, c.case_number AS caseNumber, c.client_id AS clientId, cl.first_name || ' ' || cl.last_name AS clientName,
+  c.channel, c.primary_category AS primaryCategory,
   (SELECT group_concat(category, ',') FROM (SELECT category FROM case_categories WHERE case_id = c.id ORDER BY is_primary DESC, category)) AS categoryList,
-  c.risk, c.center_id AS centerId, c.worker_id AS workerId, c.opened_on AS openedOn, c.status, c.closed_on AS closedOn,
+  c.risk, c.center_id AS centerId, ce.name AS centerName,
+  c.worker_id AS workerId, w.first_name || ' ' || w.last_name AS workerName, c.opened_on AS openedOn, c.status, c.closed_on AS closedOn,
   c.close_reason AS closeReason, c.reopen_count AS reopenCount, c.summary, c.created_at AS createdAt, c.updated_at AS updatedAt`;
+
+/** The case with the names it points to, joined by primary key: a list reads cases in its own index order still. */
+const FROM = `cases c LEFT JOIN clients cl ON cl.id = c.client_id LEFT JOIN centers ce ON ce.id = c.center_id
+  LEFT JOIN staff w ON w.id = c.worker_id`;
 
 type RawCase = Omit<CaseRow, 'categories'> & { categoryList: string | null };
 const toRow = ({ categoryList, ...r }: RawCase): CaseRow => ({ ...r, categories: categoryList ? categoryList.split(',') : [] });
@@ -76,12 +87,12 @@ export function insertCase(db: WritableDB, c: CaseWrite, categories: string[], a
 }
 
 export function selectCase(db: ReadableDB, id: number): CaseRow | undefined {
-  const r = db.stmt(`SELECT ${COLUMNS} FROM cases c WHERE c.id = ?`).get(id) as RawCase | undefined;
+  const r = db.stmt(`SELECT ${COLUMNS} FROM ${FROM} WHERE c.id = ?`).get(id) as RawCase | undefined;
   return r === undefined ? undefined : toRow(r);
 }
 
 export function selectCaseByNumber(db: ReadableDB, caseNumber: string): CaseRow | undefined {
-  const r = db.stmt(`SELECT ${COLUMNS} FROM cases c WHERE c.case_number = ?`).get(caseNumber) as RawCase | undefined;
+  const r = db.stmt(`SELECT ${COLUMNS} FROM ${FROM} WHERE c.case_number = ?`).get(caseNumber) as RawCase | undefined;
   return r === undefined ? undefined : toRow(r);
 }
 
@@ -131,7 +142,7 @@ export function selectCases(db: ReadableDB, f: CaseFilter): CaseRow[] {
   c.when('c.client_id = ?', f.clientId);
   c.when('c.opened_on >= ?', f.openedFrom);
   c.when('c.opened_on <= ?', f.openedTo);
-  const sql = `SELECT ${COLUMNS} FROM cases c ${c.where}
+  const sql = `SELECT ${COLUMNS} FROM ${FROM} ${c.where}
     ORDER BY c.status DESC, ${URGENCY}, c.opened_on, c.id LIMIT ?`;
   return (db.stmt(sql).all(...c.args, f.limit) as RawCase[]).map(toRow);
 }
@@ -144,13 +155,15 @@ export interface CaseEventRow {
   at: string;
   actor: string;
   workerId: number | null;
+  /** `first last` of the worker assigned (read, never written). */
+  workerName: string | null;
   reason: string | null;
   text: string | null;
   serviceId: number | null;
   followupId: number | null;
 }
 
-export type CaseEventWrite = Omit<CaseEventRow, 'id'>;
+export type CaseEventWrite = Omit<CaseEventRow, 'id' | 'workerName'>;
 
 export function insertCaseEvent(db: WritableDB, e: CaseEventWrite): number {
   return Number(
@@ -166,8 +179,9 @@ export function insertCaseEvent(db: WritableDB, e: CaseEventWrite): number {
 export function selectCaseEvents(db: ReadableDB, caseId: number): CaseEventRow[] {
   return db
     .stmt(
-      `SELECT id, case_id AS caseId, kind, on_date AS onDate, at, actor, worker_id AS workerId, reason, text,
-        service_id AS serviceId, followup_id AS followupId FROM case_events WHERE case_id = ? ORDER BY on_date, id`,
+      `SELECT e.id, e.case_id AS caseId, e.kind, e.on_date AS onDate, e.at, e.actor, e.worker_id AS workerId,
+        w.first_name || ' ' || w.last_name AS workerName, e.reason, e.text, e.service_id AS serviceId, e.followup_id AS followupId
+       FROM case_events e LEFT JOIN staff w ON w.id = e.worker_id WHERE e.case_id = ? ORDER BY e.on_date, e.id`,
     )
     .all(caseId) as CaseEventRow[];
 }

@@ -95,9 +95,11 @@ export function selectClientByNationalCode(db: ReadableDB, code: string): Client
 }
 
 export function selectClientsByNameKey(db: ReadableDB, nameKey: string, limit = 20): ClientRow[] {
-  return (db.stmt(`SELECT ${COLUMNS} FROM clients WHERE name_key = ? ORDER BY id LIMIT ?`).all(nameKey, limit) as RawClientRow[]).map(
-    (r) => toRow(r) as ClientRow,
-  );
+  return (
+    db
+      .stmt(`SELECT ${COLUMNS} FROM clients WHERE name_key = ? AND merged_into IS NULL ORDER BY id LIMIT ?`)
+      .all(nameKey, limit) as RawClientRow[]
+  ).map((r) => toRow(r) as ClientRow);
 }
 
 export interface ClientQuery {
@@ -131,10 +133,50 @@ export function selectClients(db: ReadableDB, q: ClientQuery): ClientRow[] {
   c.when(`woman_head = ?`, flag(q.womanHead));
   c.when(`registered_on >= ?`, q.registeredFrom);
   c.when(`registered_on <= ?`, q.registeredTo);
+  // A client merged into another is reached through the one kept (client show still finds it).
+  c.add(`merged_into IS NULL`);
   const sql = `SELECT ${COLUMNS} FROM clients ${c.where} ORDER BY id DESC LIMIT ?`;
   return (db.stmt(sql).all(...c.args, q.limit) as RawClientRow[]).map((r) => toRow(r) as ClientRow);
 }
 
 export function countCasesOfClient(db: ReadableDB, clientId: number): number {
   return (db.stmt(`SELECT count(*) AS n FROM cases WHERE client_id = ?`).get(clientId) as { n: number }).n;
+}
+
+// ---- Merges (client merge) ----
+
+/** The client a merged record points at, or null for a record in use. */
+export function selectMergedInto(db: ReadableDB, id: number): number | null {
+  const r = db.stmt(`SELECT merged_into AS m FROM clients WHERE id = ?`).get(id) as { m: number | null } | undefined;
+  return r?.m ?? null;
+}
+
+/** Marks `otherId` merged into `keepId`; its national code is cleared first when the kept record takes it (the code is unique). */
+export function markClientMerged(db: WritableDB, otherId: number, keepId: number, clearNationalCode: boolean, at: string): void {
+  db.stmt(
+    `UPDATE clients SET merged_into = ?, national_code = CASE WHEN ? THEN NULL ELSE national_code END, updated_at = ? WHERE id = ?`,
+  ).run(keepId, clearNationalCode ? 1 : 0, at, otherId);
+}
+
+export function selectCaseIdsOfClient(db: ReadableDB, clientId: number): { id: number; caseNumber: string }[] {
+  return db.stmt(`SELECT id, case_number AS caseNumber FROM cases WHERE client_id = ? ORDER BY id`).all(clientId) as {
+    id: number;
+    caseNumber: string;
+  }[];
+}
+
+export function moveCasesToClient(db: WritableDB, fromId: number, toId: number, at: string): void {
+  db.stmt(`UPDATE cases SET client_id = ?, updated_at = ? WHERE client_id = ?`).run(toId, at, fromId);
+}
+
+/** Moves the enrolments of `fromId` to `toId`, except in a course `toId` is enrolled in already (one enrolment per course). */
+export function moveEnrolmentsToClient(db: WritableDB, fromId: number, toId: number, at: string): { moved: number; left: number } {
+  const moved = db
+    .stmt(
+      `UPDATE enrolments SET client_id = ?, updated_at = ? WHERE client_id = ?
+        AND course_id NOT IN (SELECT course_id FROM enrolments WHERE client_id = ?)`,
+    )
+    .run(toId, at, fromId, toId).changes;
+  const left = (db.stmt(`SELECT count(*) AS n FROM enrolments WHERE client_id = ?`).get(fromId) as { n: number }).n;
+  return { moved, left };
 }

@@ -87,7 +87,7 @@ export function iterateCases(db: ReadableDB, r: Range): IterableIterator<CaseExp
 }
 
 /** A service with its case named by number (files move between offices; ids do not). */
-export type ServiceExportRow = Omit<ServiceRow, 'caseId' | 'createdAt'>;
+export type ServiceExportRow = Omit<ServiceRow, 'caseId' | 'workerName' | 'createdAt'>;
 
 export function iterateServices(db: ReadableDB, r: Range): IterableIterator<ServiceExportRow> {
   const w = within('s.service_date', r);

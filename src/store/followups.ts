@@ -7,6 +7,8 @@ export interface FollowupRow {
   caseNumber: string;
   dueOn: string;
   workerId: number | null;
+  /** `first last` of the worker, read with the follow-up. */
+  workerName: string | null;
   status: 'scheduled' | 'done' | 'missed' | 'cancelled';
   doneOn: string | null;
   outcome: string | null;
@@ -25,8 +27,12 @@ export interface FollowupWrite {
   fromPlan: boolean;
 }
 
-const COLUMNS = `f.id, f.case_id AS caseId, c.case_number AS caseNumber, f.due_on AS dueOn, f.worker_id AS workerId, f.status,
+const COLUMNS = `f.id, f.case_id AS caseId, c.case_number AS caseNumber, f.due_on AS dueOn, f.worker_id AS workerId,
+  w.first_name || ' ' || w.last_name AS workerName, f.status,
   f.done_on AS doneOn, f.outcome, f.note, f.from_plan AS fromPlan, c.risk, f.created_at AS createdAt, f.updated_at AS updatedAt`;
+
+/** The case and the worker by primary key: a list still reads follow-ups in its own index order. */
+const FROM = `followups f JOIN cases c ON c.id = f.case_id LEFT JOIN staff w ON w.id = f.worker_id`;
 
 type RawFollowup = Omit<FollowupRow, 'fromPlan'> & { fromPlan: number };
 const toRow = (r: RawFollowup): FollowupRow => ({ ...r, fromPlan: r.fromPlan === 1 });
@@ -43,9 +49,7 @@ export function insertFollowup(db: WritableDB, f: FollowupWrite, at: string): nu
 }
 
 export function selectFollowup(db: ReadableDB, id: number): FollowupRow | undefined {
-  const r = db.stmt(`SELECT ${COLUMNS} FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.id = ?`).get(id) as
-    | RawFollowup
-    | undefined;
+  const r = db.stmt(`SELECT ${COLUMNS} FROM ${FROM} WHERE f.id = ?`).get(id) as RawFollowup | undefined;
   return r === undefined ? undefined : toRow(r);
 }
 
@@ -113,7 +117,7 @@ export function selectFollowups(db: ReadableDB, f: FollowupFilter): FollowupRow[
   }
   c.when('f.due_on < ?', f.dueBefore);
   c.when('f.due_on >= ?', f.dueFrom);
-  const sql = `SELECT ${COLUMNS} FROM followups f JOIN cases c ON c.id = f.case_id
+  const sql = `SELECT ${COLUMNS} FROM ${FROM}
     ${c.where}
     ORDER BY f.status <> 'scheduled', f.due_on, CASE c.risk WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, f.id
     LIMIT ?`;

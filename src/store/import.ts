@@ -197,7 +197,7 @@ export function selectClientIdsByNameAndBirth(db: ReadableDB, nameKey: string, b
   return db
     .stmt(
       `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate
-       FROM clients WHERE name_key = ? AND birth_date IS ? ORDER BY id LIMIT 50`,
+       FROM clients WHERE name_key = ? AND birth_date IS ? AND merged_into IS NULL ORDER BY id LIMIT 50`,
     )
     .all(nameKey, birthDate) as NamesakeRow[];
 }

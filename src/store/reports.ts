@@ -71,8 +71,9 @@ const SQL = {
   // list finds the ids as the count does (the settled index for those done late): searched
   // beside the case join, the planner reads every follow-up ever done through the due index.
   overdueCount: `SELECT count(*) AS n FROM followups AS f WHERE ${OVERDUE.sql}`,
-  overdueList: `SELECT f.id, c.case_number AS caseNumber, f.due_on AS dueOn, f.worker_id AS workerId
-    FROM followups AS f CROSS JOIN cases AS c
+  overdueList: `SELECT f.id, c.case_number AS caseNumber, f.due_on AS dueOn, f.worker_id AS workerId,
+      w.first_name || ' ' || w.last_name AS workerName
+    FROM followups AS f CROSS JOIN cases AS c LEFT JOIN staff AS w ON w.id = f.worker_id
     WHERE f.id IN (SELECT o.id FROM followups AS o WHERE ${OVERDUE_IDS.sql}) AND c.id = f.case_id ORDER BY f.due_on, f.id LIMIT ?`,
   unassignedCount: `SELECT count(*) AS n FROM cases WHERE worker_id IS NULL AND status = 'open'`,
   unassignedList: `SELECT id, case_number AS caseNumber, opened_on AS openedOn, risk FROM cases INDEXED BY cases_worker
@@ -154,9 +155,11 @@ export interface OverdueFollowupRow {
   caseNumber: string;
   dueOn: string;
   workerId: number | null;
+  /** `first last` of the worker: staff, never the client. */
+  workerName: string | null;
 }
 
-/** The follow-ups overdue at a moment, oldest first: ids and case numbers only. */
+/** The follow-ups overdue at a moment, oldest first: ids, case numbers and the worker's name; never a client's. */
 export function selectOverdueFollowups(db: ReadableDB, at: OverdueMoment, limit: number): { total: number; rows: OverdueFollowupRow[] } {
   const { args } = overdueCondition('f', at);
   const total = (db.stmt(SQL.overdueCount).get(...args) as { n: number }).n;

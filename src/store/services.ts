@@ -9,6 +9,8 @@ export interface ServiceRow {
   type: string;
   channel: string;
   workerId: number | null;
+  /** `first last` of the worker, read with the service. */
+  workerName: string | null;
   minutes: number | null;
   note: string | null;
   createdAt: string;
@@ -18,11 +20,14 @@ export interface ServiceRow {
   voidReason: string | null;
 }
 
-export type ServiceWrite = Omit<ServiceRow, 'id' | 'caseNumber' | 'createdAt' | 'voidedAt' | 'voidedBy' | 'voidReason'>;
+export type ServiceWrite = Omit<ServiceRow, 'id' | 'caseNumber' | 'workerName' | 'createdAt' | 'voidedAt' | 'voidedBy' | 'voidReason'>;
 
 const COLUMNS = `s.id, s.case_id AS caseId, c.case_number AS caseNumber, s.service_date AS serviceDate, s.type, s.channel,
-  s.worker_id AS workerId, s.minutes, s.note, s.created_at AS createdAt,
+  s.worker_id AS workerId, w.first_name || ' ' || w.last_name AS workerName, s.minutes, s.note, s.created_at AS createdAt,
   s.voided_at AS voidedAt, s.voided_by AS voidedBy, s.void_reason AS voidReason`;
+
+/** The case and the worker by primary key: a list still reads services in its own index order. */
+const FROM = `services s LEFT JOIN cases c ON c.id = s.case_id LEFT JOIN staff w ON w.id = s.worker_id`;
 
 export function insertService(db: WritableDB, s: ServiceWrite, at: string): number {
   return Number(
@@ -35,9 +40,7 @@ export function insertService(db: WritableDB, s: ServiceWrite, at: string): numb
 }
 
 export function selectService(db: ReadableDB, id: number): ServiceRow | undefined {
-  return db.stmt(`SELECT ${COLUMNS} FROM services s LEFT JOIN cases c ON c.id = s.case_id WHERE s.id = ?`).get(id) as
-    | ServiceRow
-    | undefined;
+  return db.stmt(`SELECT ${COLUMNS} FROM ${FROM} WHERE s.id = ?`).get(id) as ServiceRow | undefined;
 }
 
 /** What a correction may change; the case and its channel stay. */
@@ -87,7 +90,7 @@ export function selectServices(db: ReadableDB, f: ServiceFilter): ServiceRow[] {
   c.when('s.channel = ?', f.channel);
   c.when('s.service_date >= ?', f.from);
   c.when('s.service_date <= ?', f.to);
-  const sql = `SELECT ${COLUMNS} FROM services s LEFT JOIN cases c ON c.id = s.case_id
+  const sql = `SELECT ${COLUMNS} FROM ${FROM}
     ${c.where} ORDER BY s.service_date DESC, s.id DESC LIMIT ?`;
   return db.stmt(sql).all(...c.args, f.limit) as ServiceRow[];
 }

@@ -10,6 +10,8 @@ export interface StaffRow {
   role: string;
   sector: string;
   centerId: number | null;
+  /** The center's name, read with the person. */
+  centerName: string | null;
   degree: string | null;
   field: string | null;
   membershipNo: string | null;
@@ -41,9 +43,12 @@ export interface StaffWrite {
   leftOn?: string | null;
 }
 
-const COLUMNS = `id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, role, sector,
-  center_id AS centerId, degree, field, membership_no AS membershipNo, phone, start_date AS startDate, left_on AS leftOn, active,
-  created_at AS createdAt, updated_at AS updatedAt`;
+const COLUMNS = `s.id, s.first_name AS firstName, s.last_name AS lastName, s.national_code AS nationalCode, s.role, s.sector,
+  s.center_id AS centerId, ce.name AS centerName, s.degree, s.field, s.membership_no AS membershipNo, s.phone,
+  s.start_date AS startDate, s.left_on AS leftOn, s.active, s.created_at AS createdAt, s.updated_at AS updatedAt`;
+
+/** The person with the center's name, joined by primary key. */
+const FROM = `staff s LEFT JOIN centers ce ON ce.id = s.center_id`;
 
 type RawStaff = Omit<StaffRow, 'active'> & { active: number };
 const toRow = (r: RawStaff): StaffRow => ({ ...r, active: r.active === 1 });
@@ -97,16 +102,18 @@ export function updateStaffRow(db: WritableDB, id: number, s: StaffWrite, at: st
 }
 
 export function selectStaff(db: ReadableDB, id: number): StaffRow | undefined {
-  const r = db.stmt(`SELECT ${COLUMNS} FROM staff WHERE id = ?`).get(id) as RawStaff | undefined;
+  const r = db.stmt(`SELECT ${COLUMNS} FROM ${FROM} WHERE s.id = ?`).get(id) as RawStaff | undefined;
   return r === undefined ? undefined : toRow(r);
 }
 
 export function selectStaffByNameKey(db: ReadableDB, nameKey: string): StaffRow[] {
-  return (db.stmt(`SELECT ${COLUMNS} FROM staff WHERE name_key = ? ORDER BY active DESC, id`).all(nameKey) as RawStaff[]).map(toRow);
+  return (db.stmt(`SELECT ${COLUMNS} FROM ${FROM} WHERE s.name_key = ? ORDER BY s.active DESC, s.id`).all(nameKey) as RawStaff[]).map(
+    toRow,
+  );
 }
 
 export function selectStaffByNationalCode(db: ReadableDB, code: string): StaffRow | undefined {
-  const r = db.stmt(`SELECT ${COLUMNS} FROM staff WHERE national_code = ?`).get(code) as RawStaff | undefined;
+  const r = db.stmt(`SELECT ${COLUMNS} FROM ${FROM} WHERE s.national_code = ?`).get(code) as RawStaff | undefined;
   return r === undefined ? undefined : toRow(r);
 }
 
@@ -119,11 +126,11 @@ export interface StaffFilter {
 
 export function selectStaffList(db: ReadableDB, f: StaffFilter): StaffRow[] {
   const c = new Conditions();
-  c.when('role = ?', f.role);
-  c.when('sector = ?', f.sector);
-  c.when('center_id = ?', f.centerId);
-  c.when('active = ?', flag(f.active));
-  const sql = `SELECT ${COLUMNS} FROM staff ${c.where} ORDER BY active DESC, last_name, first_name, id`;
+  c.when('s.role = ?', f.role);
+  c.when('s.sector = ?', f.sector);
+  c.when('s.center_id = ?', f.centerId);
+  c.when('s.active = ?', flag(f.active));
+  const sql = `SELECT ${COLUMNS} FROM ${FROM} ${c.where} ORDER BY s.active DESC, s.last_name, s.first_name, s.id`;
   return (db.stmt(sql).all(...c.args) as RawStaff[]).map(toRow);
 }
 

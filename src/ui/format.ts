@@ -49,6 +49,12 @@ export class Fmt {
     return value === null || value === undefined ? '' : digits(`#${value}`, this.lang);
   }
 
+  /** A record a card points to: its name, then its id (`Sara Ahmadi (#3)`). */
+  named(name: string | null | undefined, id: number | null | undefined): string {
+    if (id === null || id === undefined) return '';
+    return name ? `${name} (${this.id(id)})` : this.id(id);
+  }
+
   person(p: { firstName: string; lastName: string } | null | undefined): string {
     return p ? `${p.firstName} ${p.lastName}` : '';
   }

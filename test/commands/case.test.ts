@@ -18,15 +18,22 @@ async function office(): Promise<TestOffice> {
 
 const OPEN_HOTLINE = ['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'suicide', '--risk', 'high'];
 
+/** The names --json gives next to the ids of office(). */
+const WORKER_NAMES: Record<number, string> = { 1: 'مریم رضایی', 2: 'علی کریمی' };
+const workerName = (over: Record<string, unknown>) => (typeof over.workerId === 'number' ? WORKER_NAMES[over.workerId] : null);
+
 const openCase = (over: Record<string, unknown> = {}) => ({
   id: 1,
   caseNumber: 'TST01-1405-000001',
   clientId: 1,
+  clientName: over.clientId === null ? null : 'زهرا احمدی',
   channel: 'hotline',
   primaryCategory: 'suicide',
   risk: 'high',
   centerId: null,
+  centerName: null,
   workerId: null,
+  workerName: workerName(over),
   openedOn: '2026-11-25',
   status: 'open',
   closedOn: null,
@@ -45,6 +52,7 @@ const event = (over: Record<string, unknown>) => ({
   at: '<ts>',
   actor: 'tester',
   workerId: null,
+  workerName: workerName(over),
   reason: null,
   text: null,
   serviceId: null,
@@ -170,6 +178,7 @@ describe('case show', () => {
           type: 'hotline-call',
           channel: 'hotline',
           workerId: 1,
+          workerName: 'مریم رضایی',
           minutes: 15,
           note: null,
           createdAt: '<ts>',
@@ -185,6 +194,7 @@ describe('case show', () => {
           caseNumber: 'TST01-1405-000001',
           dueOn: '2026-12-02',
           workerId: 1,
+          workerName: 'مریم رضایی',
           status: 'scheduled',
           doneOn: null,
           outcome: null,
@@ -204,8 +214,8 @@ describe('case show', () => {
       { n: 4 },
     ]);
     const human = await o.cli(['case', 'show', '1']);
-    expect(human.stdout).toContain('Client      #1 زهرا احمدی');
-    expect(human.stdout).toContain('Worker      #1 مریم رضایی');
+    expect(human.stdout).toContain('Client      زهرا احمدی (#1)');
+    expect(human.stdout).toContain('Worker      مریم رضایی (#1)');
     expect(human.stdout).toMatch(/1405\/09\/02 │ Service \(Hotline call\)/);
     expect(human.stdout).toMatch(/#1 │ 1405\/09\/11 │ Scheduled/);
     const missing = await o.cli(['case', 'show', 'TST01-1405-000099']);
@@ -283,6 +293,51 @@ describe('case list', () => {
     const badLimit = await o.cli(['case', 'list', '--limit', '0']);
     expect(badLimit.code).toBe(2);
     expect(oneLine(badLimit)).toBe('error: invalid limit: must be at least 1');
+  });
+});
+
+describe('case list and show name the worker, center and client (issue #12)', () => {
+  it('a name in the table and the card; the id and the name side by side in --json', async () => {
+    const o = await office();
+    await o.json(['center', 'add', '--name', 'مرکز فردیس', '--kind', 'social-emergency', '--sector', 'gov']);
+    await o.json([...OPEN_HOTLINE, '--worker', '2', '--center', '1']);
+    const [row] = await o.json<Record<string, unknown>[]>(['case', 'list']);
+    expect(row).toMatchObject({
+      clientId: 1,
+      clientName: 'زهرا احمدی',
+      centerId: 1,
+      centerName: 'مرکز فردیس',
+      workerId: 2,
+      workerName: 'علی کریمی',
+    });
+    const table = (await o.cli(['case', 'list'])).stdout;
+    expect(table).toContain('│ Worker    │');
+    expect(table).toContain('│ علی کریمی │');
+    expect(table).not.toContain('#2');
+    expect((await o.cli(['--lang', 'fa', 'case', 'list'])).stdout).toContain('│ علی کریمی │ خط تلفن ۱۲۳ │');
+    const card = (await o.cli(['case', 'show', '1'])).stdout;
+    expect(card).toContain('Center      مرکز فردیس (#1)');
+    expect(card).toContain('Worker      علی کریمی (#2)');
+    expect(card).toContain('│ Opened (Worker علی کریمی)   │');
+  });
+
+  it('a long name is cut with "…" to what 80 columns leave, never below the header', async () => {
+    const o = await office();
+    await o.json([
+      'staff',
+      'add',
+      '--first-name',
+      'عبدالحمید',
+      '--last-name',
+      'شریعتمداری‌نژاد',
+      '--role',
+      'social-worker',
+      '--sector',
+      'gov',
+    ]);
+    await o.json([...OPEN_HOTLINE, '--worker', '3']);
+    const lines = (await o.cli(['case', 'list'])).stdout.split('\n').filter((l) => l !== '');
+    expect(lines[3]).toBe('│ TST01-1405-000001 │ Open   │ High │ Suicidal thoughts or attempt │ Hotline 123 │ عبدالحمید ش… │ 1405/09/04 │');
   });
 });
 

@@ -149,6 +149,7 @@ describe('client show, update', () => {
       createdAt: '<ts>',
       updatedAt: '<ts>',
       caseCount: 1,
+      mergedInto: null,
     });
     const missing = await o.cli(['client', 'show', '99']);
     expect(missing.code).toBe(3);

@@ -43,6 +43,13 @@ async function office(): Promise<TestOffice> {
   return o;
 }
 
+/** The names --json gives next to the worker ids of office(). */
+const WORKER_NAMES: Record<number, string> = { 1: 'مریم رضایی', 2: 'علی کریمی' };
+const workerName = (over: Record<string, unknown>) => {
+  const id = 'workerId' in over ? over.workerId : 1;
+  return typeof id === 'number' ? WORKER_NAMES[id] : null;
+};
+
 const service = (over: Record<string, unknown>) => ({
   id: 1,
   caseId: 1,
@@ -51,6 +58,7 @@ const service = (over: Record<string, unknown>) => ({
   type: 'crisis-intervention',
   channel: 'hotline',
   workerId: 1,
+  workerName: workerName(over),
   minutes: null,
   note: null,
   createdAt: '<ts>',
@@ -66,6 +74,7 @@ const followup = (over: Record<string, unknown>) => ({
   caseNumber: 'TST01-1405-000001',
   dueOn: '2026-12-02',
   workerId: 1,
+  workerName: workerName(over),
   status: 'scheduled',
   doneOn: null,
   outcome: null,
@@ -105,7 +114,7 @@ describe('service log', () => {
         'Date     1405/09/03',
         'Type     Mobile-team operation',
         'Channel  Mobile team',
-        'Worker   #2',
+        'Worker   علی کریمی (#2)',
         '',
       ].join('\n'),
     );
@@ -174,7 +183,26 @@ describe('service list', () => {
     expect(await ids(['--worker', '2'])).toEqual([2]);
     expect(await ids(['--from', '1405/09/02', '--to', '1405/09/02'])).toEqual([3]);
     const human = await o.cli(['service', 'list', '--type', 'psychology']);
-    expect(human.stdout).toMatch(/#3 │ 1405\/09\/02 │ Psychological counselling │ TST01-1405-000001 │ #1/);
+    expect(human.stdout).toContain('│ #3 │ 1405/09/02 │ Psychological counselling │ TST01-1405-000001 │ مریم رضایی │');
+    expect(human.stdout).not.toContain('│ #1');
+  });
+});
+
+describe('service list and followup list name the worker (issue #12)', () => {
+  it('the name in the table, the id and the name side by side in --json, the same name with --lang fa', async () => {
+    const o = await office();
+    await o.json(['service', 'log', '--case', '1', '--type', 'psychology', '--worker', '2', '--date', '1405/09/02']);
+    await o.json(['followup', 'schedule', '--case', '2', '--due', '1405/09/20', '--worker', '2']);
+    expect(await o.json(['service', 'list'])).toMatchObject([{ id: 1, workerId: 2, workerName: 'علی کریمی' }]);
+    expect(await o.json(['followup', 'list'])).toMatchObject([{ id: 1, workerId: 2, workerName: 'علی کریمی' }]);
+    expect((await o.cli(['service', 'list'])).stdout).toContain(
+      '│ #1 │ 1405/09/02 │ Psychological counselling │ TST01-1405-000001 │ علی کریمی │',
+    );
+    expect((await o.cli(['followup', 'list'])).stdout).toContain(
+      '│ #1 │ 1405/09/20 │ Scheduled │ TST01-1405-000002 │ Critical │ علی کریمی │',
+    );
+    expect((await o.cli(['--lang', 'fa', 'followup', 'list'])).stdout).toContain('│ علی کریمی │ بحرانی │');
+    expect((await o.cli(['followup', 'schedule', '--case', '1', '--due', '1405/09/21'])).stdout).toContain('Worker  مریم رضایی (#1)');
   });
 });
 
@@ -290,7 +318,7 @@ describe('followup list', () => {
     expect(await ids(o, ['--case', 'TST01-1405-000002'])).toEqual([2, 4]);
     const human = await o.cli(['followup', 'list', '--overdue']);
     // Overdue ones are marked.
-    expect(human.stdout).toMatch(/#2 │ 1405\/09\/01 ! │ Scheduled │ TST01-1405-000002 │ Critical │ #2/);
+    expect(human.stdout).toContain('│ #2 │ 1405/09/01 ! │ Scheduled │ TST01-1405-000002 │ Critical │ علی کریمی  │');
     const bad = await o.cli(['followup', 'list', '--due-before', '1402/12/30']);
     expect(bad.code).toBe(2);
     expect(oneLine(bad)).toMatch(/^error: invalid date for --due-before: /);

@@ -83,3 +83,29 @@ describe('staff basics', () => {
     expect(dumpDb(o.db)).toBe(before);
   });
 });
+
+describe('staff list and show name the center (issue #12)', () => {
+  it('the name in the table and the card, the id and the name side by side in --json', async () => {
+    const o = await office();
+    await o.json(['center', 'add', '--name', 'مرکز یک', '--kind', 'social-emergency', '--sector', 'gov']);
+    await o.json([
+      'staff',
+      'add',
+      '--first-name',
+      'مریم',
+      '--last-name',
+      'رضایی',
+      '--role',
+      'social-worker',
+      '--sector',
+      'gov',
+      '--center',
+      '1',
+    ]);
+    expect(await o.json(['staff', 'list'])).toMatchObject([{ id: 1, centerId: 1, centerName: 'مرکز یک' }]);
+    expect(await o.json(['staff', 'show', '1'])).toMatchObject({ id: 1, centerId: 1, centerName: 'مرکز یک' });
+    expect((await o.cli(['staff', 'list'])).stdout).toContain('│ #1 │ مریم رضایی │ Social worker │ Government │ مرکز یک │ yes    │');
+    expect((await o.cli(['--lang', 'fa', 'staff', 'list'])).stdout).toContain('│ مرکز یک │');
+    expect((await o.cli(['staff', 'show', '1'])).stdout).toContain('Center                    مرکز یک (#1)');
+  });
+});

@@ -161,6 +161,12 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   await run('client show', ['client', 'show', String(zahra.id)]);
   await run('client list', ['client', 'list']);
   await run('client find', ['client', 'find', 'احمدی']);
+  // Two records of one person: the second merged into the first (its code moves), then shown as a pointer.
+  const sara = await run('client add', ['client', 'add', '--first-name', 'سارا', '--last-name', 'کاظمی', '--mobile', '09351112233']);
+  const sara2 = await run('client add', ['client', 'add', '--first-name', 'سارا', '--last-name', 'کاظمی', '--national-code', '4432187654']);
+  await run('client merge', ['client', 'merge', String(sara.id), String(sara2.id), '--yes']);
+  await run('client show', ['client', 'show', String(sara2.id)]);
+  await refuse(['client', 'merge', String(sara.id), String(sara2.id), '--yes']);
 
   const c1 = await run('case open', [
     'case',

@@ -62,6 +62,7 @@ describe('followup reschedule', () => {
       caseNumber: 'TST01-1405-000001',
       dueOn: '2026-11-28',
       workerId: 1,
+      workerName: 'مریم رضایی',
       status: 'scheduled',
       doneOn: null,
       outcome: null,

@@ -79,6 +79,7 @@ describe('service correct', () => {
       type: 'psychology',
       channel: 'hotline',
       workerId: 1,
+      workerName: 'مریم رضایی',
       minutes: 45,
       note: 'x',
       createdAt: '<ts>',
@@ -88,7 +89,13 @@ describe('service correct', () => {
       changed: ['type', 'minutes'],
     });
     const r2 = await o.json(['service', 'correct', '#1', '--date', '1405/09/03', '--worker', '2', '--note', 'یادداشت', '--reason', 'r']);
-    expect(r2).toMatchObject({ serviceDate: '2026-11-24', workerId: 2, note: 'یادداشت', changed: ['date', 'worker', 'note'] });
+    expect(r2).toMatchObject({
+      serviceDate: '2026-11-24',
+      workerId: 2,
+      workerName: 'علی کریمی',
+      note: 'یادداشت',
+      changed: ['date', 'worker', 'note'],
+    });
     // An empty note or duration clears it.
     const r3 = await o.json(['service', 'correct', '1', '--note', '', '--minutes', '', '--reason', 'written on the wrong case']);
     expect(r3).toMatchObject({ note: null, minutes: null, changed: ['minutes', 'note'] });

@@ -30,6 +30,8 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, 'fixtures', 'import', 'clients-windows-1256.csv'), 'مددجویان.csv');
   copyFileSync(join(ROOT, 'fixtures', 'import', 'bad-rows.csv'), 'new-clients.csv');
   writeFileSync('old.csv', 'نام کوچک,last-name,نام پدر\nسارا,نوری,حسن\n');
+  // A province sheet of cases with no risk column (importing.md gives it one with --set).
+  writeFileSync('province-cases.csv', 'مسیر دریافت,نوع مسئله,تاریخ تشکیل\nhotline,child-abuse,1405/08/01\n');
 }, 120_000);
 
 afterAll(() => {

@@ -50,6 +50,8 @@ export interface ClientRecord {
   birth: string | null;
   informal: boolean;
   womanHead: boolean;
+  /** Set when the client was merged into another (client merge): it no longer counts. */
+  mergedInto?: number;
 }
 
 export class TestOffice {

@@ -62,6 +62,8 @@ describe('report nightly', () => {
     const html = readFileSync(join(dir, 'parvande-NIT01-1405-09-2026-11-25.html'), 'utf8');
     expect(html).toContain('Overdue follow-ups: 1');
     expect(html).toContain('NIT01-1405-000002');
+    // The overdue list names the worker (staff), not `#1`; the log line keeps the id.
+    expect(html).toContain('<td>رضا اکبری</td>');
     for (const text of [r.stdout, r.stderr, html, readFileSync(join(dir, 'parvande-NIT01-1405-09-2026-11-25.csv'), 'utf8')]) {
       for (const name of CLIENT_NAMES) expect(text).not.toContain(name);
     }
@@ -74,6 +76,8 @@ describe('report nightly', () => {
     const j = r.json();
     expect(j).toMatchObject({ office: 'NIT01', month: '1405-09', followupsOverdue: 1, casesUnassigned: 1 });
     expect(j.attention.overdueFollowups.items).toEqual([{ id: 1, caseNumber: 'NIT01-1405-000001', dueOn: '2026-11-20', workerId: 1 }]);
+    // The summary is a log: the worker's id, the name only in the files.
+    expect(r.stdout).not.toContain('رضا اکبری');
     expect(j.files.map((f: string) => f.slice(dir.length + 1))).toEqual([
       'parvande-NIT01-1405-08-2026-11-22.html',
       'parvande-NIT01-1405-08-2026-11-22.csv',

@@ -126,7 +126,8 @@ export function expectedFigures(
   const doneOnTime = count(live, (f) => f.status === 'done' && (f.on as string) <= f.due);
   const doneLate = count(live, (f) => f.status === 'done' && (f.on as string) > f.due);
 
-  const clients = o.clients.filter((c) => inRange(c.registered));
+  // A client merged into another is the same person: counted once, as the record kept.
+  const clients = o.clients.filter((c) => c.mergedInto === undefined && inRange(c.registered));
   const ageGroup = (c: (typeof clients)[number]): string => {
     if (c.birth === null || c.birth > c.registered) return 'unknown';
     const age = jalaliAge(c.birth, c.registered);
@@ -151,6 +152,17 @@ export function expectedFigures(
       byAnyCategory: tally(
         CATEGORIES,
         services.flatMap((s) => (s.caseId === null ? [] : (caseOf.get(s.caseId) as { categories: string[] }).categories)),
+      ),
+      byTypeAndCategory: Object.fromEntries(
+        SERVICE_TYPES.map((type) => [
+          type,
+          tally(
+            [...CATEGORIES, 'none'],
+            services
+              .filter((s) => s.type === type)
+              .map((s) => (s.caseId === null ? 'none' : (caseOf.get(s.caseId) as { category: string }).category)),
+          ),
+        ]),
       ),
     },
     cases: {

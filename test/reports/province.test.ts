@@ -29,6 +29,8 @@ const CATEGORIES: [string, number][] = [
 
 let o: TestOffice;
 const perMonth = new Array<number>(12).fill(0);
+/** "type category" → services, as the fixture wrote them. */
+const written = new Map<string, number>();
 
 beforeAll(async () => {
   o = await TestOffice.create('PRV01');
@@ -72,6 +74,7 @@ beforeAll(async () => {
     for (let i = 0; i < 4982; i++) {
       const [type, channel] = types[(i * 7919) % 4982] as readonly [string, string];
       const cat = cats[i] as string;
+      written.set(`${type} ${cat}`, (written.get(`${type} ${cat}`) ?? 0) + 1);
       const month = i % 12;
       const date = addDaysIso(yearStart, month * 30 + (i % 29));
       perMonth[jalaliOf(date).m - 1]!++;
@@ -97,6 +100,56 @@ describe("the province's year table", () => {
     expect(s.byCategory.none).toBe(0);
     expect(Object.values(s.byCategory as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(4982);
     expect(r.months.map((m: { services: { total: number } }) => m.services.total)).toEqual(perMonth);
+  });
+
+  it("services by type and problem: the pairs as written, adding up to the province's figures both ways", async () => {
+    const r = await o.report(['year', '--year', '1404']);
+    const cross = r.total.services.byTypeAndCategory as Record<string, Record<string, number>>;
+    for (const [type, , n] of TYPES) {
+      expect(Object.values(cross[type] as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(n);
+      for (const [cat] of CATEGORIES) expect(cross[type]?.[cat]).toBe(written.get(`${type} ${cat}`) ?? 0);
+      expect(cross[type]?.none).toBe(0);
+    }
+    for (const [cat, n] of CATEGORIES) expect(TYPES.reduce((a, [type]) => a + (cross[type]?.[cat] ?? 0), 0)).toBe(n);
+    // "How many mobile-team operations were for child abuse": one figure, in the JSON and in the table.
+    const mobileChildAbuse = written.get('mobile-team child-abuse') as number;
+    expect(mobileChildAbuse).toBeGreaterThan(0);
+    expect(cross['mobile-team']?.['child-abuse']).toBe(mobileChildAbuse);
+    const t = await o.cli(['report', 'year', '--year', '1404']);
+    const lines = t.stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('Services by problem and type'));
+    expect(at).toBeGreaterThan(0);
+    const row = lines.slice(at).find((l) => l.startsWith('│ Child abuse ')) ?? '';
+    const cells = row
+      .split('│')
+      .map((c) => c.trim())
+      .filter((c) => c !== '');
+    const fmt = (n: number): string => n.toLocaleString('en-US');
+    const child = (type: string): number => written.get(`${type} child-abuse`) ?? 0;
+    expect(cells).toEqual([
+      'Child abuse',
+      fmt(child('crisis-intervention')),
+      fmt(mobileChildAbuse),
+      fmt(child('hotline-call')),
+      '0',
+      '417',
+    ]);
+    const total = lines.slice(at).find((l) => l.startsWith('│ Total ')) ?? '';
+    expect(
+      total
+        .split('│')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    ).toEqual(['Total', '740', '1,116', '3,126', '0', '4,982']);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    // The same table in csv and html (one document, four renderers).
+    const csv = await o.cli(['report', 'year', '--year', '1404', '--format', 'csv']);
+    expect(csv.stdout).toContain(
+      `services.byTypeAndCategory.child-abuse,Child abuse,${child('crisis-intervention')},${mobileChildAbuse},${child('hotline-call')},0,417\r\n`,
+    );
+    expect(csv.stdout).toContain('services.byTypeAndCategory.total,Total,740,1116,3126,0,4982\r\n');
+    const html = await o.cli(['report', 'year', '--year', '1404', '--format', 'html']);
+    expect(html.stdout).toContain('Services by problem and type');
   });
 
   it('the terminal table prints the rows of the sources', async () => {

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/database.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js';
 import { up as serviceVoidsUp } from '../../src/store/migrations/009-service-voids.js';
+import { up as clientMergesUp } from '../../src/store/migrations/010-client-merges.js';
 import { runCli, tempDb } from '../helpers/cli.js';
 
 const cleanups: (() => void)[] = [];
@@ -253,6 +254,45 @@ describe('the voided-services migration', () => {
     expect(v.json()).toMatchObject({ id: 1, voidReason: 'دو بار ثبت شد' });
     const list = await runCli(['--db', file, 'service', 'list', '--json']);
     expect(list.json().map((s: { id: number }) => s.id)).toEqual([2]);
+    const check = await runCli(['--db', file, 'db', 'check', '--json']);
+    expect(check.json().ok).toBe(true);
+  });
+});
+
+describe('the client-merges migration', () => {
+  const merges = MIGRATIONS.find((m) => m.up === clientMergesUp) as (typeof MIGRATIONS)[number];
+  it('adds merged_into, empty on every client there was; never pointing at itself; the program merges on the migrated file', async () => {
+    const file = newFile();
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    migrateByHand(raw, 0, 1);
+    seedSchema1(raw);
+    migrateByHand(raw, 1, merges.version - 1);
+    raw
+      .prepare(
+        `INSERT INTO clients (id, first_name, last_name, name_key, registered_on, created_at, updated_at)
+         VALUES (2, 'زهرا', 'احمدی', 'زهرا احمدی', '2025-12-02', '${AT}', '${AT}')`,
+      )
+      .run();
+    const before = raw.prepare('SELECT * FROM clients ORDER BY id').all() as Record<string, unknown>[];
+    migrateByHand(raw, merges.version - 1, merges.version);
+    const after = raw.prepare('SELECT * FROM clients ORDER BY id').all() as Record<string, unknown>[];
+    expect(after).toEqual(before.map((c) => ({ ...c, merged_into: null })));
+    expect(() => raw.prepare('UPDATE clients SET merged_into = 1 WHERE id = 1').run()).toThrow(/CHECK/);
+    expect(() => raw.prepare('UPDATE clients SET merged_into = 99 WHERE id = 2').run()).toThrow(/FOREIGN KEY/);
+    raw.close();
+
+    expect((await runCli(['--db', file, 'db', 'migrate', '--json'])).code).toBe(0);
+    const m = await runCli(['--db', file, 'client', 'merge', '2', '1', '--yes', '--json']);
+    expect(m.code, m.stderr).toBe(0);
+    expect(m.json()).toMatchObject({
+      client: { id: 2, nationalCode: '0013542419' },
+      merged: { id: 1, mergedInto: 2 },
+      movedCases: ['MIG01-1404-000001'],
+    });
+    const show = await runCli(['--db', file, 'client', 'show', '1', '--json']);
+    expect(show.json()).toMatchObject({ id: 1, mergedInto: 2, nationalCode: null, caseCount: 0 });
     const check = await runCli(['--db', file, 'db', 'check', '--json']);
     expect(check.json().ok).toBe(true);
   });

@@ -16,6 +16,7 @@ export const RANK: Readonly<Record<EventKind | 'plan', number>> = {
   'follow-up-rescheduled': 4,
   'risk-changed': 4,
   updated: 4,
+  'client-merged': 4,
   closed: 5,
   plan: 6,
 };

@@ -6,6 +6,7 @@
  * file without a header row would have its first row, a person's, repeated.
  */
 import { ValidationError } from '../../errors.js';
+import type { Catalogue } from '../codes.js';
 import { columnLetter } from '../../files/source.js';
 import { matchingKey } from '../text/persian.js';
 
@@ -39,6 +40,8 @@ export interface FieldSpec {
   personal?: boolean;
   /** Exported with a Jalali twin column (<name>-jalali) beside the ISO date. */
   jalali?: boolean;
+  /** A code (or list of codes) field's catalogue: lets `--set` check its value once, before any row is read. */
+  codes?: Catalogue<string>;
 }
 
 /** Headers compared without case, spaces, punctuation or Persian spelling variants. */
@@ -64,6 +67,8 @@ export interface ColumnPlan {
   jalali: Map<string, number>;
   /** Column indexes with no header: a value under one is refused. */
   unnamed: number[];
+  /** field name → the value `--set field=value` gives every row (as typed; never echoed in a message). */
+  fixed: Map<string, string>;
 }
 
 export const jalaliName = (f: FieldSpec): string => `${f.name}-jalali`;
@@ -110,11 +115,38 @@ function parseMaps(fields: readonly FieldSpec[], maps: readonly string[]): Map<s
   return out;
 }
 
-export function planColumns(fields: readonly FieldSpec[], header: readonly string[], maps: readonly string[] = []): ColumnPlan {
+/**
+ * `--set "field=value"` entries: one value for every row. The value is never repeated in a
+ * message (it may be personal); the field is named by any of its names, as in --map.
+ */
+function parseSets(fields: readonly FieldSpec[], sets: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  sets.forEach((s, i) => {
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw new ValidationError(`invalid --set number ${i + 1}: expected "field=value", e.g. --set risk=medium`, 'set');
+    const field = findField(fields, s.slice(0, eq).trim());
+    if (field === undefined) {
+      throw new ValidationError(
+        `invalid --set number ${i + 1}: no field has the name given before "="; fields are ${fields.map((f) => f.name).join(', ')}`,
+        'set',
+      );
+    }
+    if (out.has(field.name)) throw new ValidationError(`--set ${field.name} is given twice: keep one`, 'set');
+    out.set(field.name, s.slice(eq + 1));
+  });
+  return out;
+}
+
+export function planColumns(
+  fields: readonly FieldSpec[],
+  header: readonly string[],
+  maps: readonly string[] = [],
+  sets: readonly string[] = [],
+): ColumnPlan {
   const table = lookupTable(fields);
   const mapped = parseMaps(fields, maps);
   const used = new Set<string>();
-  const plan: ColumnPlan = { columns: [], index: new Map(), jalali: new Map(), unnamed: [] };
+  const plan: ColumnPlan = { columns: [], index: new Map(), jalali: new Map(), unnamed: [], fixed: parseSets(fields, sets) };
   const firstSeen = new Map<string, number>();
   const unknown: string[] = [];
   header.forEach((raw, index) => {
@@ -166,7 +198,19 @@ export function planColumns(fields: readonly FieldSpec[], header: readonly strin
       'columns',
     );
   }
-  const missing = fields.filter((f) => f.required === true && !plan.index.has(f.name) && !plan.jalali.has(f.name));
+  // Which of two sources is right is for a person to say: a column and --set for one field are refused.
+  for (const name of plan.fixed.keys()) {
+    const column = plan.index.get(name) ?? plan.jalali.get(name);
+    if (column !== undefined) {
+      throw new ValidationError(
+        `--set ${name} and the column ${columnLetter(column)} both give ${name}: remove the column with --map "header=-", or drop --set`,
+        'set',
+      );
+    }
+  }
+  const missing = fields.filter(
+    (f) => f.required === true && !plan.index.has(f.name) && !plan.jalali.has(f.name) && !plan.fixed.has(f.name),
+  );
   if (missing.length > 0) {
     throw new ValidationError(
       `missing required column${missing.length > 1 ? 's' : ''}: ${missing.map((f) => `${f.name} (${f.fa})`).join(', ')}`,

@@ -86,11 +86,17 @@ export function normalizeCell(kind: FieldSpec['kind'], raw: string): string {
   }
 }
 
-/** A field and where its cells are: its column and its Jalali twin's (-1 for none). */
+/** A field and where its cells are: its column and its Jalali twin's (-1 for none), or the value --set gives every row. */
 interface Slot {
   field: FieldSpec;
   index: number;
   jalali: number;
+  fixed: string | undefined;
+}
+
+/** A --set value as a cell of its field would give it (blank: no value). */
+function fixedValue(field: FieldSpec, text: string | undefined): string | undefined {
+  return text === undefined || text.trim() === '' ? undefined : normalizeCell(field.kind, text);
 }
 
 /**
@@ -110,6 +116,7 @@ export class RowLayout {
         field,
         index: plan.index.get(name) ?? -1,
         jalali: field.kind === 'date' ? (plan.jalali.get(name) ?? -1) : -1,
+        fixed: fixedValue(field, plan.fixed.get(name)),
       });
     }
   }
@@ -129,13 +136,13 @@ export class RowView {
     return this.raw.row;
   }
 
-  /** The file has a column for this field. */
+  /** The file has a column for this field, or --set gives it. */
   has(name: string): boolean {
     const plan = this.layout.plan;
-    return plan.index.has(name) || plan.jalali.has(name);
+    return plan.index.has(name) || plan.jalali.has(name) || plan.fixed.has(name);
   }
 
-  /** The cell as written, for messages and the rejects file. */
+  /** The cell as written, for messages and the rejects file (a --set value is no cell: undefined). */
   cell(name: string): string | undefined {
     const plan = this.layout.plan;
     const i = plan.index.get(name) ?? plan.jalali.get(name);
@@ -146,6 +153,7 @@ export class RowView {
   get(name: string): string | undefined {
     const slot = this.layout.slots.get(name);
     if (slot === undefined) return undefined;
+    if (this.layout.plan.fixed.has(name)) return slot.fixed;
     const field = slot.field;
     const text = slot.index < 0 ? '' : (this.raw.cells[slot.index] ?? '');
     // normalizeLetters drops bidi controls from names: a name holding one is refused, as a command refuses it,

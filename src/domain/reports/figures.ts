@@ -25,6 +25,8 @@ export interface ServiceFigures {
   byCategory: Record<Category | 'none', number>;
   /** Once per category the service's case carries: a service of a case with two categories counts under both. */
   byAnyCategory: Record<Category, number>;
+  /** By type, then the primary category of the case (`none`: no case): each type's row sums to byType, each category's column to byCategory. */
+  byTypeAndCategory: Record<ServiceType, Record<Category | 'none', number>>;
 }
 
 export interface CaseloadEntry {
@@ -78,6 +80,12 @@ export interface Figures {
   clients: ClientFigures;
 }
 
+export const SERVICE_DIMENSIONS = ['type', 'channel', 'category', 'any-category', 'type-category'] as const;
+export type ServiceDimension = (typeof SERVICE_DIMENSIONS)[number];
+
+/** A (type, primary category) pair as one key of a tally (codes hold no tab). */
+export const typeCategoryKey = (type: string, category: string): string => `${type}\t${category}`;
+
 /** Counts by center or worker id (null: no center, nobody assigned). */
 export type GroupCounts = Map<number | null, number>;
 
@@ -87,7 +95,8 @@ export type GroupCounts = Map<number | null, number>;
  */
 export interface Tally {
   period: Period;
-  services: Record<'type' | 'channel' | 'category' | 'any-category', Map<string, number>>;
+  /** `type-category`: keyed by typeCategoryKey. */
+  services: Record<ServiceDimension, Map<string, number>>;
   opened: { center: GroupCounts; worker: GroupCounts };
   openAtEnd: { center: GroupCounts; worker: GroupCounts };
   closedByReason: Map<string, number>;
@@ -105,7 +114,7 @@ export interface Tally {
 export function emptyTally(period: Period, hasGroups: boolean): Tally {
   return {
     period,
-    services: { type: new Map(), channel: new Map(), category: new Map(), 'any-category': new Map() },
+    services: { type: new Map(), channel: new Map(), category: new Map(), 'any-category': new Map(), 'type-category': new Map() },
     opened: { center: new Map(), worker: new Map() },
     openAtEnd: { center: new Map(), worker: new Map() },
     closedByReason: new Map(),
@@ -131,7 +140,7 @@ export function addTallies(period: Period, tallies: readonly Tally[]): Tally {
     for (const [k, n] of from) add(into, k, n);
   };
   for (const t of tallies) {
-    for (const d of ['type', 'channel', 'category', 'any-category'] as const) merge(sum.services[d], t.services[d]);
+    for (const d of SERVICE_DIMENSIONS) merge(sum.services[d], t.services[d]);
     // Only the totals survive: every group of another office becomes "no center, nobody".
     for (const side of ['center', 'worker'] as const) {
       add(sum.opened[side], null, sumOf(t.opened[side]));
@@ -221,6 +230,20 @@ function sortCaseload(entries: CaseloadEntry[]): CaseloadEntry[] {
   return Array.from(keys.sort(), (key) => byKey.get(key) as CaseloadEntry);
 }
 
+/** Every type a row (those byType has: a type the catalogue does not know keeps its row), every category a key. */
+function byTypeAndCategory(pairs: Map<string, number>, types: Map<string, number>): ServiceFigures['byTypeAndCategory'] {
+  const split = new Map<string, Map<string, number>>();
+  for (const [key, n] of pairs) {
+    const [type = '', category = ''] = key.split('\t');
+    let m = split.get(type);
+    if (m === undefined) split.set(type, (m = new Map()));
+    add(m, category, n);
+  }
+  const out: Record<string, Record<string, number>> = {};
+  for (const type of Object.keys(byCode(SERVICE_TYPES, types))) out[type] = byCode(CATEGORIES, split.get(type) ?? new Map(), ['none']);
+  return out as ServiceFigures['byTypeAndCategory'];
+}
+
 export function toFigures(t: Tally): Figures {
   const s = t.services;
   const f = t.followups;
@@ -233,6 +256,7 @@ export function toFigures(t: Tally): Figures {
       byChannel: byCode(CHANNELS, s.channel),
       byCategory: byCode(CATEGORIES, s.category, ['none']) as Record<Category | 'none', number>,
       byAnyCategory: byCode(CATEGORIES, s['any-category']),
+      byTypeAndCategory: byTypeAndCategory(s['type-category'], s.type),
     },
     cases: {
       opened: sumOf(t.opened.center),

@@ -19,7 +19,7 @@ import {
 import type { ReadableDB } from '../../store/database.js';
 import { CALENDAR_FLOWS, DAY_FLOWS, decodeClientCode, decodeGroupId, decodeServiceCode } from '../../store/report-counts/index.js';
 import { addDays, asIsoDate, type IsoDate } from '../dates.js';
-import { add, emptyTally, type GroupCounts, type Tally } from './figures.js';
+import { add, emptyTally, typeCategoryKey, type GroupCounts, type Tally } from './figures.js';
 import { overdueMoment } from '../overdue.js';
 import { countRanges, type Period } from './period.js';
 
@@ -50,6 +50,7 @@ export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: 
           add(t.services.type, type, n);
           add(t.services.channel, channel, n);
           add(t.services.category, category, n);
+          add(t.services['type-category'], typeCategoryKey(type, category), n);
         });
         break;
       case 'any-category':

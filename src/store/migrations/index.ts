@@ -8,6 +8,7 @@ import { up as matchingKeys } from './006-matching-keys.js';
 import { up as overdueIndex } from './007-overdue-index.js';
 import { up as derivedSchema } from './008-derived-schema.js';
 import { up as serviceVoids } from './009-service-voids.js';
+import { up as clientMerges } from './010-client-merges.js';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'overdue follow-ups by the day they were settled', up: overdueIndex },
   { version: 8, name: 'derived schema: its record, the Jalali months, held counts', up: derivedSchema },
   { version: 9, name: 'voided services: who, when and why', up: serviceVoids },
+  { version: 10, name: 'merged clients point at the record kept', up: clientMerges },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -224,7 +224,7 @@ const clients: Source = {
   measures: {
     clients: {
       levels: 'day',
-      counts: 'a client, on the registration day',
+      counts: 'a client not merged into another, on the registration day',
       code:
         'sex × 16 + age group × 4 + informal settlement × 2 + woman head (sex 0 unknown, 1 female, 2 male; age group at registration 0 unknown, ' +
         '1 under 18, 2 adult, 3 aged 60 or more, by Jalali birthdays: born after the same Jalali day 18 (60) years earlier, 30 Esfand taken as 29 Esfand in a common year)',
@@ -240,12 +240,13 @@ const clients: Source = {
     -- NOT INDEXED: the matching rows by id (a batch's new rows), not the whole registration index.
     CROSS JOIN (SELECT c.registered_on AS day, ${yearsBeforeSql('c.registered_on', 18)} AS adult, ${yearsBeforeSql('c.registered_on', 60)} AS elderly
           FROM clients AS c NOT INDEXED WHERE ${where} GROUP BY c.registered_on) AS k
-    WHERE ${where} AND k.day = c.registered_on`,
+    -- A client merged into another (merged_into set) is the same person: counted once, as the record kept.
+    WHERE ${where} AND c.merged_into IS NULL AND k.day = c.registered_on`,
   watches: [
     {
       table: 'clients',
       key: 'id',
-      columns: ['registered_on', 'birth_date', 'sex', 'informal_settlement', 'woman_head'],
+      columns: ['registered_on', 'birth_date', 'sex', 'informal_settlement', 'woman_head', 'merged_into'],
       match: (k) => `c.id IN (${k})`,
       own: true,
       holdable: true,

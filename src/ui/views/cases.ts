@@ -20,12 +20,12 @@ export function caseCard(c: Case, f: Fmt): string {
   return renderCard([
     [f.w('caseNumber'), f.text(c.caseNumber)],
     [f.w('id'), f.id(c.id)],
-    [f.w('client'), c.clientId === null ? f.w('anonymous') : f.id(c.clientId)],
+    [f.w('client'), c.clientId === null ? f.w('anonymous') : f.named(c.clientName, c.clientId)],
     [f.w('channel'), f.code(CHANNELS, c.channel)],
     [f.w('categories'), c.categories.map((x) => f.code(CATEGORIES, x)).join(f.rtl ? '، ' : ', ')],
     [f.w('risk'), f.code(RISKS, c.risk)],
-    [f.w('center'), f.id(c.centerId)],
-    [f.w('worker'), f.id(c.workerId)],
+    [f.w('center'), f.named(c.centerName, c.centerId)],
+    [f.w('worker'), f.named(c.workerName, c.workerId)],
     [f.w('openedOn'), f.date(c.openedOn)],
     [f.w('status'), f.code(CASE_STATUSES, c.status)],
     [f.w('closedOn'), f.date(c.closedOn)],
@@ -36,14 +36,7 @@ export function caseCard(c: Case, f: Fmt): string {
 }
 
 export function caseDetail(c: CaseDetail, f: Fmt): string {
-  const head = caseCard(c, f)
-    .split('\n')
-    .map((line) => {
-      if (c.client && line.startsWith(f.w('client'))) return `${line} ${f.person(c.client)}`;
-      if (c.worker && line.startsWith(f.w('worker'))) return `${line} ${f.person(c.worker)}`;
-      return line;
-    })
-    .join('\n');
+  const head = caseCard(c, f);
   const timeline = renderTable(
     [f.w('date'), f.w('event'), f.w('note'), f.w('actor')],
     c.events.map((e) => [f.date(e.onDate), f.code(EVENT_KINDS, e.kind) + eventDetail(e, f), e.text ?? '', e.actor]),
@@ -71,7 +64,8 @@ function eventDetail(e: CaseDetail['events'][number], f: Fmt): string {
     bits.push(...e.reason.split(',').map((k) => (k in CORRECTED ? f.w(CORRECTED[k as keyof typeof CORRECTED]) : k)));
   }
   if (e.kind === 'follow-up-rescheduled') bits.push(`${f.id(e.followupId)} ${f.w('wasDue')} ${f.date(e.reason)}`);
-  if ((e.kind === 'assigned' || e.kind === 'opened') && e.workerId !== null) bits.push(`${f.w('worker')} ${f.id(e.workerId)}`);
+  if ((e.kind === 'assigned' || e.kind === 'opened') && e.workerId !== null)
+    bits.push(`${f.w('worker')} ${e.workerName ?? f.id(e.workerId)}`);
   bits.push(...caseUpdateDetail(e, f));
   return bits.length > 0 ? ` (${bits.join(', ')})` : '';
 }
@@ -86,10 +80,10 @@ export function caseTable(rows: Case[], f: Fmt): string {
       f.code(RISKS, c.risk),
       f.code(CATEGORIES, c.primaryCategory),
       f.code(CHANNELS, c.channel),
-      f.id(c.workerId),
+      c.workerName ?? '',
       f.date(c.openedOn),
     ]),
-    { rtl: f.rtl },
+    { rtl: f.rtl, names: [5] },
   );
 }
 

@@ -8,7 +8,7 @@ export function followupCard(x: Followup, f: Fmt): string {
     [f.w('id'), f.id(x.id)],
     [f.w('caseNumber'), f.text(x.caseNumber)],
     [f.w('dueOn'), f.date(x.dueOn)],
-    [f.w('worker'), f.id(x.workerId)],
+    [f.w('worker'), f.named(x.workerName, x.workerId)],
     [f.w('status'), f.code(FOLLOWUP_STATUSES, x.status)],
     [f.w('doneOn'), f.date(x.doneOn)],
     [f.w('outcome'), x.outcome ?? ''],
@@ -26,8 +26,8 @@ export function followupTable(rows: Followup[], f: Fmt, today?: string): string 
       f.code(FOLLOWUP_STATUSES, x.status),
       f.text(x.caseNumber),
       f.code(RISKS, x.risk),
-      f.id(x.workerId),
+      x.workerName ?? '',
     ]),
-    { rtl: f.rtl, numeric: [0] },
+    { rtl: f.rtl, numeric: [0], names: [5] },
   );
 }

@@ -111,6 +111,44 @@ function figureTables(columns: Column[], fmt: Fmt, suffix = '', idSuffix = ''): 
   ];
 }
 
+/** The main service types, a column each in the cross-table (the others are summed under "other", as in the year's months). */
+const MAIN_TYPES = ['crisis-intervention', 'mobile-team', 'hotline-call'] as const;
+
+/**
+ * Services by the primary problem of their case (rows) and type (columns): "how many
+ * mobile-team operations were for child abuse". Problems as rows and the three main
+ * types as columns keep it within 80 columns; every type is in the JSON.
+ */
+function categoryTypeTable(fig: Figures, fmt: Fmt, idSuffix = ''): DocTable {
+  const w = (k: ReportWord): string => reportWord(k, fmt.lang);
+  const cross = fig.services.byTypeAndCategory as Record<string, Record<string, number>>;
+  const types = Object.keys(cross);
+  const cell = (type: string, category: string): number => cross[type]?.[category] ?? 0;
+  const values = (category: string): number[] => {
+    const main = MAIN_TYPES.map((type) => cell(type, category));
+    const all = types.reduce((a, type) => a + cell(type, category), 0);
+    return [...main, all - main.reduce((a, b) => a + b, 0), all];
+  };
+  const categories: string[] = codesOf(CATEGORIES);
+  for (const k of Object.keys(fig.services.byCategory)) if (!categories.includes(k) && k !== 'none') categories.push(k);
+  const mainTotals = MAIN_TYPES.map((type) => fig.services.byType[type]);
+  const total = [...mainTotals, fig.services.total - mainTotals.reduce((a, b) => a + b, 0), fig.services.total];
+  return {
+    id: `services-by-category-and-type${idSuffix}`,
+    title: w('servicesByCategoryAndType'),
+    head: [w('servicesByCategoryAndType'), w('colCrisis'), w('colMobile'), w('colHotline'), w('colOther'), w('total')],
+    rows: [
+      ...categories.map((code) => ({
+        code: `services.byTypeAndCategory.${code}`,
+        label: codeLabel(CATEGORIES, code, fmt.lang),
+        values: values(code),
+      })),
+      { code: 'services.byTypeAndCategory.none', label: w('noCase'), values: values('none') },
+      { code: 'services.byTypeAndCategory.total', label: w('total'), values: total },
+    ],
+  };
+}
+
 function caseloadTables(fig: Figures, fmt: Fmt): DocTable[] {
   const w = (k: ReportWord): string => reportWord(k, fmt.lang);
   const head = (k: ReportWord): string[] => [w(k), w('openedInPeriod'), w('openAtEnd')];
@@ -207,7 +245,7 @@ export function monthlyDoc(r: MonthlyReport, fmt: Fmt): ReportDoc {
     office: officeText(r.office),
     period: periodText(r.period, fmt),
     asOf: fmt.date(r.period.asOf),
-    tables: [...figureTables(columns, fmt), ...caseloadTables(r, fmt), ...extraSectionTables(r, fmt)],
+    tables: [...figureTables(columns, fmt), categoryTypeTable(r, fmt), ...caseloadTables(r, fmt), ...extraSectionTables(r, fmt)],
     charts: charts(r, fmt),
     lists: [],
   };
@@ -221,7 +259,7 @@ function rangeDoc(r: RangeReport, fmt: Fmt): ReportDoc {
     office: officeText(r.office),
     period: periodText(r.period, fmt),
     asOf: fmt.date(r.period.asOf),
-    tables: [...figureTables([{ head: w('wholePeriod'), fig: r }], fmt), ...caseloadTables(r, fmt)],
+    tables: [...figureTables([{ head: w('wholePeriod'), fig: r }], fmt), categoryTypeTable(r, fmt), ...caseloadTables(r, fmt)],
     charts: charts(r, fmt),
     lists: [],
   };
@@ -282,7 +320,13 @@ function yearDoc(r: YearReport, fmt: Fmt): ReportDoc {
     office: officeText(r.office),
     period: periodText(r.period, fmt),
     asOf: fmt.date(r.period.asOf),
-    tables: [byMonth, casesByMonth, ...figureTables([{ head: w('wholeYear'), fig: r.total }], fmt), ...caseloadTables(r.total, fmt)],
+    tables: [
+      byMonth,
+      casesByMonth,
+      ...figureTables([{ head: w('wholeYear'), fig: r.total }], fmt),
+      categoryTypeTable(r.total, fmt),
+      ...caseloadTables(r.total, fmt),
+    ],
     charts: [
       {
         id: 'chart-by-month',
@@ -341,7 +385,7 @@ export function reportDoc(r: AnyReport, fmt: Fmt): ReportDoc {
   return rangeDoc(r as RangeReport, fmt);
 }
 
-/** The nightly run's lists: ids, case numbers, dates and risk; never a name. */
+/** The nightly run's lists: ids, case numbers, dates, risk and the worker's name; never a client's name. */
 export function attentionLists(a: Attention, fmt: Fmt): DocList[] {
   const w = (k: ReportWord): string => reportWord(k, fmt.lang);
   return [
@@ -349,7 +393,12 @@ export function attentionLists(a: Attention, fmt: Fmt): DocList[] {
       id: 'overdue-followups',
       title: w('overdueFollowups'),
       head: [w('followupId'), w('caseNumber'), w('dueOn'), w('worker')],
-      rows: a.overdueFollowups.items.map((f) => [fmt.id(f.id), fmt.text(f.caseNumber), fmt.date(f.dueOn), fmt.id(f.workerId)]),
+      rows: a.overdueFollowups.items.map((f) => [
+        fmt.id(f.id),
+        fmt.text(f.caseNumber),
+        fmt.date(f.dueOn),
+        f.workerName ?? fmt.id(f.workerId),
+      ]),
       more: a.overdueFollowups.total - a.overdueFollowups.items.length,
     },
     {

@@ -22,6 +22,7 @@ const WORDS = {
   servicesByChannel: ['Services by channel', 'خدمات به تفکیک مسیر دریافت'],
   servicesByCategory: ['Services by primary problem', 'خدمات به تفکیک مسئله اصلی'],
   servicesByAnyCategory: ['Services by every problem', 'خدمات به تفکیک همه مسائل'],
+  servicesByCategoryAndType: ['Services by problem and type', 'خدمات به تفکیک مسئله و نوع خدمت'],
   servicesByMonth: ['Services by month', 'خدمات به تفکیک ماه'],
   servicesByOffice: ['Services by office', 'خدمات به تفکیک اداره'],
   noCase: ['No case (anonymous call)', 'بدون پرونده (تماس ناشناس)'],

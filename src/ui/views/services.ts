@@ -10,7 +10,7 @@ export function serviceCard(s: Service, f: Fmt): string {
     [f.w('date'), f.date(s.serviceDate)],
     [f.w('type'), f.code(SERVICE_TYPES, s.type)],
     [f.w('channel'), f.code(CHANNELS, s.channel)],
-    [f.w('worker'), f.id(s.workerId)],
+    [f.w('worker'), f.named(s.workerName, s.workerId)],
     [f.w('minutes'), f.n(s.minutes)],
     [f.w('note'), s.note ?? ''],
     // A voided service: who voided it, when and why.
@@ -27,7 +27,7 @@ export function serviceTable(rows: Service[], f: Fmt): string {
   if (rows.length === 0) return f.w('none');
   return renderTable(
     [f.w('id'), f.w('date'), f.w('type'), f.w('caseNumber'), f.w('worker'), f.w('minutes')],
-    rows.map((s) => [f.id(s.id), f.date(s.serviceDate), typeCell(s, f), f.text(s.caseNumber), f.id(s.workerId), f.n(s.minutes)]),
-    { rtl: f.rtl, numeric: [0, 5] },
+    rows.map((s) => [f.id(s.id), f.date(s.serviceDate), typeCell(s, f), f.text(s.caseNumber), s.workerName ?? '', f.n(s.minutes)]),
+    { rtl: f.rtl, numeric: [0, 5], names: [4] },
   );
 }

@@ -14,7 +14,7 @@ export function staffCard(s: Staff | StaffDetail | LeaveResult, f: Fmt): string 
     [pw(f, 'nationalCode'), f.text(s.nationalCode)],
     [f.w('role'), f.code(ROLES, s.role)],
     [f.w('sector'), f.code(SECTORS, s.sector)],
-    [f.w('center'), f.id(s.centerId)],
+    [f.w('center'), f.named(s.centerName, s.centerId)],
     [pw(f, 'degree'), f.code(DEGREES, s.degree)],
     [pw(f, 'field'), s.field ?? ''],
     [pw(f, 'membershipNo'), f.text(s.membershipNo)],
@@ -42,11 +42,11 @@ export function staffTable(rows: (Staff | StaffDetail)[], f: Fmt): string {
   return renderTable(
     head,
     rows.map((s) => {
-      const row = [f.id(s.id), f.person(s), f.code(ROLES, s.role), f.code(SECTORS, s.sector), f.id(s.centerId), f.yesNo(s.active)];
+      const row = [f.id(s.id), f.person(s), f.code(ROLES, s.role), f.code(SECTORS, s.sector), s.centerName ?? '', f.yesNo(s.active)];
       if ('caseload' in s) row.push(f.n(s.caseload.openCases), f.n(s.caseload.followupsDueThisWeek), f.n(s.caseload.followupsOverdue));
       return row;
     }),
-    { rtl: f.rtl, numeric: withLoad ? [0, 6, 7, 8] : [0] },
+    { rtl: f.rtl, numeric: withLoad ? [0, 6, 7, 8] : [0], names: [4] },
   );
 }
 

@@ -20,7 +20,7 @@ import {
   validateCaseOpening,
   type RawOpenCase,
 } from '../../cases.js';
-import { CASE_STATUSES, CLOSE_REASONS } from '../../codes.js';
+import { CASE_STATUSES, CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS } from '../../codes.js';
 import { jalaliYearOf, parseDateInput } from '../../dates.js';
 import { optionalCode, optionalInteger } from '../../fields.js';
 import { toLatinDigits } from '../../text/digits.js';
@@ -33,16 +33,31 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
   { name: 'case-number', key: 'caseNumber', fa: 'شماره پرونده', aliases: ['number', 'case'], kind: 'ref' },
   { name: 'client-id', key: 'clientId', fa: 'مددجو', aliases: ['client', 'کد مددجو', 'شناسه مددجو'], kind: 'ref' },
-  { name: 'channel', key: 'channel', fa: 'مسیر دریافت', aliases: ['مسیر'], kind: 'code', required: true },
-  { name: 'category', key: 'primaryCategory', fa: 'نوع مسئله', aliases: ['primary-category', 'مسئله اصلی'], kind: 'code', required: true },
-  { name: 'categories', key: 'categories', fa: 'مسائل دیگر', aliases: ['further-categories', 'سایر مسائل'], kind: 'list' },
-  { name: 'risk', key: 'risk', fa: 'خطر', aliases: ['سطح خطر'], kind: 'code', required: true },
+  { name: 'channel', key: 'channel', fa: 'مسیر دریافت', aliases: ['مسیر'], kind: 'code', required: true, codes: CHANNELS },
+  {
+    name: 'category',
+    key: 'primaryCategory',
+    fa: 'نوع مسئله',
+    aliases: ['primary-category', 'مسئله اصلی'],
+    kind: 'code',
+    required: true,
+    codes: CATEGORIES,
+  },
+  {
+    name: 'categories',
+    key: 'categories',
+    fa: 'مسائل دیگر',
+    aliases: ['further-categories', 'سایر مسائل'],
+    kind: 'list',
+    codes: CATEGORIES,
+  },
+  { name: 'risk', key: 'risk', fa: 'خطر', aliases: ['سطح خطر'], kind: 'code', required: true, codes: RISKS },
   { name: 'center-id', key: 'centerId', fa: 'مرکز', aliases: ['center'], kind: 'ref' },
   { name: 'worker-id', key: 'workerId', fa: 'کارشناس', aliases: ['worker'], kind: 'ref' },
   { name: 'opened-on', key: 'openedOn', fa: 'تاریخ تشکیل', aliases: ['opened', 'تاریخ تشکیل پرونده'], kind: 'date', jalali: true },
-  { name: 'status', key: 'status', fa: 'وضعیت', kind: 'code' },
+  { name: 'status', key: 'status', fa: 'وضعیت', kind: 'code', codes: CASE_STATUSES },
   { name: 'closed-on', key: 'closedOn', fa: 'تاریخ بستن', aliases: ['closed'], kind: 'date', jalali: true },
-  { name: 'close-reason', key: 'closeReason', fa: 'علت بستن', aliases: ['reason'], kind: 'code' },
+  { name: 'close-reason', key: 'closeReason', fa: 'علت بستن', aliases: ['reason'], kind: 'code', codes: CLOSE_REASONS },
   { name: 'reopen-count', key: 'reopenCount', fa: 'بازگشایی', aliases: ['reopened'], kind: 'int' },
   { name: 'summary', key: 'summary', fa: 'خلاصه', kind: 'note', personal: true },
 ];

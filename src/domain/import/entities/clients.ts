@@ -19,7 +19,7 @@ import {
   selectNamesakeIds,
 } from '../../../store/import.js';
 import { recordAudit } from '../../audit.js';
-import { validateClient, type Client, type RawClient, type ValidatedClient } from '../../clients.js';
+import { assertNotMerged, validateClient, type Client, type RawClient, type ValidatedClient } from '../../clients.js';
 import { formatMobileLocal } from '../../mobile.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, parseRowRef, type ImportEntity, type ImportSession, type PossibleDuplicate, type RowOutcome } from '../entity.js';
@@ -270,6 +270,8 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
   const next = validateClient(given, s.today, target, { repairNationalCode: true });
   const changed = COMPARED.filter((k) => next.write[k] !== target[k]);
   if (changed.length === 0) return { action: 'unchanged', id: target.id };
+  // A client merged into another is a pointer (client merge): a row changing it is refused, naming the record kept.
+  assertNotMerged(s, target, 'id');
   updateClientRow(s.db, target.id, next.write, at);
   recordAudit(s, 'update', 'client', target.id, changed.map(kebab));
   return { action: 'updated', id: target.id, ...(next.repaired.length > 0 ? { repaired: next.repaired } : {}) };

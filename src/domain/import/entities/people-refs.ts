@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError, ParvandeError, ValidationError } from '..
 import { selectClient, selectClientByNationalCode } from '../../../store/clients.js';
 import { selectImportKey } from '../../../store/import.js';
 import { selectStaff, selectStaffByNationalCode } from '../../../store/staff.js';
-import { clientNameKey, resolveClient, type Client } from '../../clients.js';
+import { assertNotMerged, clientNameKey, resolveClient, type Client } from '../../clients.js';
 import { noRecordWithId } from '../../fields.js';
 import { parseNationalCode } from '../../national-code.js';
 import { resolveStaff, staffNameKey, type Staff } from '../../staff.js';
@@ -123,6 +123,8 @@ export function rowClient(s: ImportSession, row: RowView, refField = 'client'): 
   } else {
     throw new ValidationError(`${refField} is required: give the client's id or national code`, refField);
   }
+  // A client merged into another takes nothing new (client merge): the row names the record kept.
+  assertNotMerged(s, client, by);
   if (code !== undefined && client.nationalCode !== code) {
     const holder = client.nationalCode === null ? selectClientByNationalCode(s.db, code) : client;
     if (holder !== undefined)

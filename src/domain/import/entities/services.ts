@@ -11,7 +11,7 @@ import { iterateServices } from '../../../store/export.js';
 import { insertImportKey, selectServiceByContent } from '../../../store/import.js';
 import { insertService, selectService, updateServiceVoided, type ServiceRow } from '../../../store/services.js';
 import { addEvent } from '../../case-events.js';
-import { CHANNELS } from '../../codes.js';
+import { CHANNELS, SERVICE_TYPES } from '../../codes.js';
 import { isBlank, optionalCode, requiredText } from '../../fields.js';
 import { parseReason } from '../../service-corrections.js';
 import { parseLogServiceInput, validateService } from '../../services.js';
@@ -24,8 +24,8 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'id', key: 'id', fa: 'شناسه', kind: 'id' },
   { name: 'case', key: 'caseNumber', fa: 'شماره پرونده', aliases: ['case-number', 'case-id', 'پرونده'], kind: 'ref' },
   { name: 'date', key: 'serviceDate', fa: 'تاریخ', aliases: ['service-date', 'تاریخ خدمت'], kind: 'date', required: true, jalali: true },
-  { name: 'type', key: 'type', fa: 'نوع خدمت', aliases: ['service', 'خدمت', 'نوع'], kind: 'code', required: true },
-  { name: 'channel', key: 'channel', fa: 'مسیر دریافت', kind: 'code' },
+  { name: 'type', key: 'type', fa: 'نوع خدمت', aliases: ['service', 'خدمت', 'نوع'], kind: 'code', required: true, codes: SERVICE_TYPES },
+  { name: 'channel', key: 'channel', fa: 'مسیر دریافت', kind: 'code', codes: CHANNELS },
   { name: 'worker-id', key: 'workerId', fa: 'کارشناس', aliases: ['worker'], kind: 'ref' },
   { name: 'minutes', key: 'minutes', fa: 'مدت (دقیقه)', aliases: ['دقیقه', 'مدت'], kind: 'int' },
   { name: 'note', key: 'note', fa: 'یادداشت', aliases: ['notes', 'توضیحات'], kind: 'note', personal: true },
