@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { codesOf, type Catalogue } from './codes.js';
 import { toLatinDigits } from './text/digits.js';
 import { firstForbiddenChar } from './text/controls.js';
-import { isPlainText, matchingKey, normalizeLetters } from './text/persian.js';
+import { isPlainText, matchingKey, normalizeLetters, persianLetterForms } from './text/persian.js';
 
 /** Absent, empty or only white space. */
 export function isBlank(value: string | null | undefined): value is null | undefined | '' {
@@ -35,10 +35,12 @@ export function cleanText(value: string, field: string, max = 200): string {
   const plain = isPlainText(value);
   const text = plain
     ? value
-    : value
-        .normalize('NFC')
-        .replace(/[\t\r\n ]+/g, ' ')
-        .trim();
+    : persianLetterForms(
+        value
+          .normalize('NFC')
+          .replace(/[\t\r\n ]+/g, ' ')
+          .trim(),
+      );
   if (!plain) refuseControls(text, field);
   if (text.length > max) throw new ValidationError(`${field} is ${text.length} characters long; at most ${max} allowed`, field);
   return text;
@@ -56,7 +58,7 @@ export function optionalText(value: string | null | undefined, field: string, ma
 /** Free text such as notes keeps its line breaks and tabs; other control and bidi characters are refused. */
 export function optionalNote(value: string | null | undefined, field: string, max = 4000): string | null {
   if (isBlank(value)) return null;
-  const text = value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  const text = persianLetterForms(value.normalize('NFC').replace(/\r\n?/g, '\n').trim());
   refuseControls(text, field, true);
   if (text.length > max) throw new ValidationError(`${field} is ${text.length} characters long; at most ${max} allowed`, field);
   return text;

@@ -158,6 +158,25 @@ describe('export and import through the commands', () => {
 
 describe('export → import keeps every stored note exactly', () => {
   const LETTERS = 'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی';
+  // Found by the property below (seed -246822280): the command stored Arabic ى as typed, the
+  // import folded it to Persian ی. Both paths now store the Persian letters.
+  test('Arabic letters in a note are stored as the Persian ones, by the command and by the import alike', async () => {
+    const a = await office('PA02');
+    const b = await office('PB02');
+    try {
+      await a.cli(['client', 'add', '--first-name', 'زهرا', '--last-name', 'احمدی', '--notes', 'ى ي ك', '--address', 'كوچه ي']);
+      const out = join(a.dir, 'clients.csv');
+      await a.json(['export', 'clients', '--out', out]);
+      await b.json(['import', 'clients', out]);
+      const sql = 'SELECT notes, address FROM clients';
+      expect(query(a.db, sql)).toEqual([{ notes: 'ی ی ک', address: 'کوچه ی' }]);
+      expect(query(b.db, sql)).toEqual(query(a.db, sql));
+    } finally {
+      a.cleanup();
+      b.cleanup();
+    }
+  });
+
   test('property: what one office stores, another imports from its CSV export', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 6 }), async (notes) => {

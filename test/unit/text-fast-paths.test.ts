@@ -45,7 +45,10 @@ function oracleCleanText(value: string, max: number): string {
   const text = value
     .normalize('NFC')
     .replace(/[\t\r\n ]+/g, ' ')
-    .trim();
+    .trim()
+    // Arabic ي ى ك are stored as the Persian ی ک (one letter rule for typed and imported text).
+    .replace(/[\u064a\u0649]/g, '\u06cc')
+    .replace(/\u0643/g, '\u06a9');
   // Controls and bidi overrides/isolates are refused (issue #10); tab, CR and LF were collapsed above.
   if (/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(text)) return 'control characters';
   if (text.length > max) return 'too long';

@@ -11,17 +11,11 @@ import { addDays, parseDateInput } from '../dates.js';
 import { refuseControls } from '../fields.js';
 import { FORBIDDEN_CHAR } from '../text/controls.js';
 import { toLatinDigits } from '../text/digits.js';
-import { normalizeLetters } from '../text/persian.js';
+import { normalizeLetters, persianLetterForms } from '../text/persian.js';
 import { jalaliName, type ColumnPlan, type FieldSpec } from './columns.js';
 
-const ARABIC_FORMS = /[\u064a\u0649\u0643]/;
-
-/**
- * Arabic ي ى ك become Persian ی ک (Windows-1256 cannot even hold ی), keeping
- * digits, spacing and line breaks as written: free text is stored as typed.
- */
-export const persianLetters = (s: string): string =>
-  ARABIC_FORMS.test(s) ? s.replace(/[\u064a\u0649]/g, '\u06cc').replace(/\u0643/g, '\u06a9') : s;
+/** The one letter rule of stored text (src/domain/text/persian.ts), as the import's text cells use it. */
+export const persianLetters = persianLetterForms;
 
 /** Serials below this (1910-01-01) are refused: 1300-1499 could be a Jalali year, 1900-2100 a Gregorian one. */
 const MIN_SERIAL = 3653;

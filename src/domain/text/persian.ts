@@ -15,6 +15,16 @@ import { toLatinDigits } from './digits.js';
 
 const ARABIC_YEH = /[\u064a\u0649]/g; // ي ى
 const ARABIC_KAF = /\u0643/g; // ك
+const ARABIC_FORM = /[\u064a\u0649\u0643]/;
+
+/**
+ * Arabic ي ى ك as the Persian ی ک they stand for (Arabic keyboards; Windows-1256 files, which
+ * cannot hold ی): every text parvande stores, typed or imported, uses the Persian letters, so
+ * a record reads, matches and round-trips through a spreadsheet the same whichever way it came.
+ */
+export function persianLetterForms(s: string): string {
+  return ARABIC_FORM.test(s) ? s.replace(ARABIC_YEH, '\u06cc').replace(ARABIC_KAF, '\u06a9') : s;
+}
 // Bidi marks, isolates and BOM come along with copy-paste from web pages and
 // Word; they are invisible and would make equal-looking names differ.
 const INVISIBLE_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
