@@ -35,30 +35,34 @@ function toRow(r: RawClientRow | undefined): ClientRow | undefined {
   return { ...r, informalSettlement: r.informalSettlement === 1, womanHead: r.womanHead === 1 };
 }
 
-export function insertClient(db: WritableDB, c: ClientWrite, at: string): number {
-  const info = db
-    .stmt(
-      `INSERT INTO clients (first_name, last_name, name_key, national_code, birth_date, sex, mobile, address, county,
+/** The INSERT of one client, shared by `client add` and the import (which adds an ON CONFLICT clause). */
+export const INSERT_CLIENT = `INSERT INTO clients (first_name, last_name, name_key, national_code, birth_date, sex, mobile, address, county,
         informal_settlement, woman_head, notes, registered_on, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      c.firstName,
-      c.lastName,
-      c.nameKey,
-      c.nationalCode,
-      c.birthDate,
-      c.sex,
-      c.mobile,
-      c.address,
-      c.county,
-      c.informalSettlement ? 1 : 0,
-      c.womanHead ? 1 : 0,
-      c.notes,
-      c.registeredOn,
-      at,
-      at,
-    );
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The values of INSERT_CLIENT, in its column order. */
+export function clientInsertValues(c: ClientWrite, at: string): unknown[] {
+  return [
+    c.firstName,
+    c.lastName,
+    c.nameKey,
+    c.nationalCode,
+    c.birthDate,
+    c.sex,
+    c.mobile,
+    c.address,
+    c.county,
+    c.informalSettlement ? 1 : 0,
+    c.womanHead ? 1 : 0,
+    c.notes,
+    c.registeredOn,
+    at,
+    at,
+  ];
+}
+
+export function insertClient(db: WritableDB, c: ClientWrite, at: string): number {
+  const info = db.stmt(INSERT_CLIENT).run(...clientInsertValues(c, at));
   return Number(info.lastInsertRowid);
 }
 

@@ -4,7 +4,7 @@
  * record of import runs, the ids records carry in the files they came from,
  * and the few lookups import needs that the commands do not.
  */
-import type { ClientWrite } from './clients.js';
+import { clientInsertValues, INSERT_CLIENT, type ClientWrite } from './clients.js';
 import { translateSqliteError, type ReadableDB, type WritableDB } from './database.js';
 
 function exec(db: WritableDB, sql: string): void {
@@ -93,29 +93,7 @@ export function insertImportKey(db: WritableDB, entity: string, externalId: stri
  * a new client costs no lookup first).
  */
 export function insertClientUnlessCodeTaken(db: WritableDB, c: ClientWrite, at: string): number | null {
-  const info = db
-    .stmt(
-      `INSERT INTO clients (first_name, last_name, name_key, national_code, birth_date, sex, mobile, address, county,
-        informal_settlement, woman_head, notes, registered_on, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (national_code) DO NOTHING`,
-    )
-    .run(
-      c.firstName,
-      c.lastName,
-      c.nameKey,
-      c.nationalCode,
-      c.birthDate,
-      c.sex,
-      c.mobile,
-      c.address,
-      c.county,
-      c.informalSettlement ? 1 : 0,
-      c.womanHead ? 1 : 0,
-      c.notes,
-      c.registeredOn,
-      at,
-      at,
-    );
+  const info = db.stmt(`${INSERT_CLIENT} ON CONFLICT (national_code) DO NOTHING`).run(...clientInsertValues(c, at));
   return info.changes === 0 ? null : Number(info.lastInsertRowid);
 }
 
