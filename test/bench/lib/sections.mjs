@@ -2,9 +2,11 @@
 // queries' plans, and imports beside the sqlite3 shell and sqlite-utils.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BIN, ROOT, benchEnv, findProgram, hasCommand, median, parvande, round, run, runWithPeakMemory, timeBesideNode } from './proc.mjs';
+
+const INSERT_FLOOR = join(dirname(fileURLToPath(import.meta.url)), 'insert-floor.mjs');
 
 /** One timed command beside `node -e 0`, or the reason it was skipped. */
 export function timeCommand({ name, args, target, runs, today, available = true, skipReason, before }) {
@@ -108,82 +110,125 @@ function freshOffice(dir, i) {
   return db;
 }
 
-/** The import section: parvande vs the sqlite3 shell vs sqlite-utils, then a big file's peak memory. */
+/** The sqlite3 shell's script that fills a fresh parvande file's clients table from the CSV (the ceiling). */
+function ceilingScript(csv) {
+  return [
+    // The settings the import itself uses (src/store/database.ts, tuneForImport in src/store/import.ts).
+    'PRAGMA synchronous = FULL;',
+    'PRAGMA cache_size = -20000;',
+    'PRAGMA temp_store = MEMORY;',
+    `.import --csv ${csv.replace(/\\/g, '/')} stage`,
+    // The per-row report count held back, as an import batch holds it (src/store/report-counts/upkeep.ts).
+    "INSERT INTO report_counts_held (source) VALUES ('clients');",
+    `INSERT INTO clients (first_name, last_name, name_key, national_code, birth_date, sex, mobile, county, registered_on, created_at, updated_at)
+       SELECT first_name, last_name, first_name || ' ' || last_name, nullif(national_code, ''), nullif(birth_date, ''), nullif(sex, ''),
+         nullif(mobile, ''), nullif(county, ''), date('now'), datetime('now'), datetime('now') FROM stage;`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The import section. The contenders run in rounds, each once per round in turn, so all see the
+ * same machine load: parvande's import; the sqlite3 shell's plain `.import` (text into a table with
+ * no index and no constraint); the schema's ceiling (the sqlite3 shell, in C, filling a fresh
+ * parvande file's clients table from the same file: its unique national code, its indexes, its
+ * CHECK constraints and the held report count; nothing validated, normalised or compared: no
+ * importer of this schema can beat it); the Node.js floor (insert-floor.mjs: the rows already clean,
+ * one prepared better-sqlite3 INSERT each: no importer in Node.js writing row by row through
+ * better-sqlite3 can beat it); and `sqlite-utils insert --csv` where it is installed. Each is
+ * timed in wall time and CPU time. Then a big file's import: its time and peak memory.
+ */
 export function importSection({ csv, rows, bigCsv, bigRows, runs, log }) {
   if (!importAvailable()) return { skipped: 'import command not available' };
   const work = mkdtempSync(join(tmpdir(), 'parvande-bench-import-'));
   try {
-    const result = { rows, runs };
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const db = freshOffice(work, i);
-      const r = parvande(['--db', db, '--json', 'import', 'clients', csv]);
-      const inserted = importedRows(r.stdout);
-      if (inserted !== null && inserted !== rows) throw new Error(`parvande import inserted ${inserted} of ${rows} rows`);
-      times.push(r.ms);
-      log(`  parvande import clients: ${round(r.ms / 1000, 2)} s`);
-    }
-    result.parvande = rate(rows, times);
-
     const sqlite3 = findProgram('sqlite3', process.platform === 'win32' ? [] : ['/usr/bin/sqlite3']);
-    if (sqlite3 === null) result.sqlite3 = { skipped: 'sqlite3 shell not found' };
-    else {
-      const t = [];
-      for (let i = 0; i < runs; i++) {
-        const db = join(work, `sqlite3-${i}.db`);
-        t.push(run(sqlite3, [db, `.import --csv ${csv.replace(/\\/g, '/')} clients_plain`]).ms);
-      }
-      result.sqlite3 = { program: sqlite3, ...rate(rows, t) };
-      result.ratioToSqlite3 = round(result.parvande.rowsPerSecond / result.sqlite3.rowsPerSecond, 3);
-      result.ratioToSqlite3Ok = result.ratioToSqlite3 >= 1 / 3;
-
-      // What this schema itself costs, whoever fills it: the sqlite3 shell loads the file into a
-      // scratch table of a fresh parvande file and copies it into clients with one INSERT … SELECT
-      // (its unique national code, its name and registration indexes, its CHECK constraints; the
-      // per-row report count held back, as the import does; the import's page cache; nothing
-      // validated, normalised or compared). No importer of this schema can beat this rate.
-      const c = [];
-      for (let i = 0; i < runs; i++) {
-        const db = freshOffice(work, `ceiling-${i}`);
-        const script = [
-          // The settings the import itself uses (src/store/database.ts, tuneForImport in src/store/import.ts).
-          'PRAGMA synchronous = FULL;',
-          'PRAGMA cache_size = -20000;',
-          'PRAGMA temp_store = MEMORY;',
-          `.import --csv ${csv.replace(/\\/g, '/')} stage`,
-          // The per-row report count held back, as an import batch holds it (src/store/report-counts/recount.ts).
-          "INSERT INTO report_counts_held (source) VALUES ('clients');",
-          `INSERT INTO clients (first_name, last_name, name_key, national_code, birth_date, sex, mobile, county, registered_on, created_at, updated_at)
-             SELECT first_name, last_name, first_name || ' ' || last_name, nullif(national_code, ''), nullif(birth_date, ''), nullif(sex, ''),
-               nullif(mobile, ''), nullif(county, ''), date('now'), datetime('now'), datetime('now') FROM stage;`,
-          '',
-        ].join('\n');
-        c.push(run(sqlite3, [db], { input: script }).ms);
-      }
-      result.schemaCeiling = { ...rate(rows, c), ratioToSqlite3: round(rate(rows, c).rowsPerSecond / result.sqlite3.rowsPerSecond, 3) };
-    }
-
     const sqliteUtils = findProgram('sqlite-utils');
+    const contenders = [
+      {
+        key: 'parvande',
+        prepare: (i) => freshOffice(work, i),
+        time: (db) => {
+          const r = parvande(['--db', db, '--json', 'import', 'clients', csv]);
+          const inserted = importedRows(r.stdout);
+          if (inserted !== null && inserted !== rows) throw new Error(`parvande import inserted ${inserted} of ${rows} rows`);
+          return r;
+        },
+      },
+      sqlite3 !== null && {
+        key: 'sqlite3',
+        program: sqlite3,
+        prepare: (i) => join(work, `sqlite3-${i}.db`),
+        time: (db) => run(sqlite3, [db, `.import --csv ${csv.replace(/\\/g, '/')} clients_plain`]),
+      },
+      sqlite3 !== null && {
+        key: 'schemaCeiling',
+        program: sqlite3,
+        prepare: (i) => freshOffice(work, `ceiling-${i}`),
+        time: (db) => run(sqlite3, [db], { input: ceilingScript(csv) }),
+      },
+      {
+        key: 'nodeFloor',
+        program: 'insert-floor.mjs (better-sqlite3)',
+        prepare: (i) => freshOffice(work, `floor-${i}`),
+        time: (db) => run(process.execPath, [INSERT_FLOOR, db, csv]),
+      },
+      sqliteUtils !== null && {
+        key: 'sqliteUtils',
+        program: sqliteUtils,
+        prepare: (i) => join(work, `su-${i}.db`),
+        time: (db) => run(sqliteUtils, ['insert', db, 'clients', csv, '--csv']),
+      },
+    ].filter(Boolean);
+    const measured = Object.fromEntries(contenders.map((c) => [c.key, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const c of contenders) {
+        const r = c.time(c.prepare(i));
+        measured[c.key].push(r);
+        log(`  ${c.key}: ${round(r.ms / 1000, 2)} s${r.cpuMs === null ? '' : `, CPU ${round(r.cpuMs / 1000, 2)} s`}`);
+      }
+    }
+    const result = { rows, runs, order: contenders.map((c) => c.key) };
+    for (const c of contenders) result[c.key] = { ...(c.program ? { program: c.program } : {}), ...rate(rows, measured[c.key]) };
+    if (sqlite3 === null) result.sqlite3 = result.schemaCeiling = { skipped: 'sqlite3 shell not found' };
     if (sqliteUtils === null) result.sqliteUtils = { skipped: 'sqlite-utils not on PATH' };
-    else {
-      const t = [];
-      for (let i = 0; i < runs; i++) t.push(run(sqliteUtils, ['insert', join(work, `su-${i}.db`), 'clients', csv, '--csv']).ms);
-      result.sqliteUtils = { program: sqliteUtils, ...rate(rows, t) };
-      result.ratioToSqliteUtils = round(result.parvande.rowsPerSecond / result.sqliteUtils.rowsPerSecond, 2);
-      result.ratioToSqliteUtilsOk = result.ratioToSqliteUtils >= 3;
+    const p = result.parvande;
+    // Rate ratios: parvande's rows per second over the other's (above 1: parvande is faster).
+    const vs = (other) => ({
+      wall: round(other.seconds / p.seconds, 3),
+      cpu: p.cpuSeconds === null || other.cpuSeconds === null ? null : round(other.cpuSeconds / p.cpuSeconds, 3),
+    });
+    if (!result.schemaCeiling.skipped) {
+      result.toCeiling = vs(result.schemaCeiling);
+      result.toCeilingOk = result.toCeiling.wall >= 0.6;
+      result.ceilingToSqlite3 = round(result.sqlite3.seconds / result.schemaCeiling.seconds, 3);
+      result.floorToCeiling = round(result.schemaCeiling.seconds / result.nodeFloor.seconds, 3);
+    }
+    result.toFloor = vs(result.nodeFloor);
+    if (!result.sqliteUtils.skipped) {
+      result.toSqliteUtils = vs(result.sqliteUtils);
+      result.toSqliteUtilsOk = result.toSqliteUtils.cpu === null ? null : result.toSqliteUtils.cpu >= 2;
+      result.floorToSqliteUtilsCpu =
+        result.nodeFloor.cpuSeconds === null || result.sqliteUtils.cpuSeconds === null
+          ? null
+          : round(result.sqliteUtils.cpuSeconds / result.nodeFloor.cpuSeconds, 3);
     }
 
     const db = freshOffice(work, 'big');
     log(`  parvande import clients (${bigRows.toLocaleString('en-US')} rows, peak memory) …`);
     const big = runWithPeakMemory([BIN, '--db', db, '--json', 'import', 'clients', bigCsv], { env: benchEnv() });
+    const seconds = round(big.ms / 1000, 1);
     result.bigImport = {
       rows: bigRows,
-      seconds: round(big.ms / 1000, 1),
+      seconds,
       rowsPerSecond: Math.round(bigRows / (big.ms / 1000)),
       peakMb: big.peakMb,
       measuredWith: big.via,
       targetMb: 150,
-      ok: big.peakMb < 150,
+      targetSeconds: 15,
+      ok: big.peakMb < 150 && seconds < 15,
+      memoryOk: big.peakMb < 150,
+      secondsOk: seconds < 15,
     };
     return result;
   } finally {
@@ -191,7 +236,13 @@ export function importSection({ csv, rows, bigCsv, bigRows, runs, log }) {
   }
 }
 
-function rate(rows, times) {
-  const ms = median(times);
-  return { seconds: round(ms / 1000, 2), rowsPerSecond: Math.round(rows / (ms / 1000)) };
+function rate(rows, results) {
+  const ms = median(results.map((r) => r.ms));
+  const cpus = results.map((r) => r.cpuMs);
+  const cpu = cpus.some((c) => c === null) ? null : median(cpus);
+  return {
+    seconds: round(ms / 1000, 2),
+    rowsPerSecond: Math.round(rows / (ms / 1000)),
+    cpuSeconds: cpu === null ? null : round(cpu / 1000, 2),
+  };
 }
