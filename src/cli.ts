@@ -62,6 +62,16 @@ const COMMAND_GROUPS: readonly CommandGroup[] = [
     load: async () => (await import('./commands/followup.js')).followupCommand(),
   },
   {
+    name: 'referral',
+    summary: 'referrals (ارجاع) to other agencies and their answers',
+    load: async () => (await import('./commands/referral.js')).referralCommand(),
+  },
+  {
+    name: 'worklist',
+    summary: "a worker's day: follow-ups due and overdue, quiet high-risk cases, referrals awaiting an answer, shifts",
+    load: async () => (await import('./commands/worklist.js')).worklistCommand(),
+  },
+  {
     name: 'report',
     summary: 'activity reports: monthly, year, range, nightly, provincial roll-up',
     load: async () => (await import('./commands/report.js')).reportCommand(),

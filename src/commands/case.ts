@@ -19,8 +19,10 @@ import {
 } from '../domain/cases.js';
 import { parseUpdateCaseInput, recordCaseUpdate, type RawUpdateCase } from '../domain/case-updates.js';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS } from '../domain/codes.js';
+import { readQuietDays, writeQuietDays } from '../domain/worklist.js';
 import { Runtime } from '../runtime.js';
 import { caseCard, caseDetail, caseTable, closeResult } from '../ui/views/cases.js';
+import { quietDaysCard } from '../ui/views/worklist.js';
 import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
 
 export function caseCommand(): Command {
@@ -198,6 +200,23 @@ export function caseCommand(): Command {
     const rt = Runtime.of(cmd);
     const r = rt.write((ctx) => recordCaseUpdate(ctx, resolveCase(ctx, ref), parseUpdateCaseInput(opts, ctx.today)));
     rt.out.result({ ...r.case, changed: r.changed }, () => caseCard(r.case, fmt(rt)));
+  });
+
+  withExamples(
+    kase
+      .command('settings')
+      .description(
+        "show or set the days an open high- or critical-risk case may go without a service before its worker's worklist shows it (default 7)",
+      )
+      .option('--quiet-days <n>', 'days, 1 to 365'),
+    'parvande case settings --quiet-days 10',
+  ).action((opts: { quietDays?: string }, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const quietDays =
+      opts.quietDays === undefined
+        ? rt.read((ctx) => readQuietDays(ctx))
+        : rt.write((ctx) => writeQuietDays(ctx, opts.quietDays as string));
+    rt.out.result({ quietDays }, () => quietDaysCard(quietDays, fmt(rt)));
   });
   return kase;
 }

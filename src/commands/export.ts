@@ -1,7 +1,15 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { entityNames, getEntity } from '../domain/import/registry.js';
-import { checkBinaryStdout, checkOutputPath, isStdio } from '../files/output-file.js';
+import type { ImportEntity } from '../domain/import/entity.js';
+import {
+  checkBinaryStdout,
+  checkOutputFolder,
+  checkOutputPath,
+  isStdio,
+  openOutputFolder,
+  writePrivateFile,
+} from '../files/output-file.js';
 import { Runtime } from '../runtime.js';
 import { withExamples } from './shared.js';
 
@@ -24,13 +32,13 @@ function formatOf(out: string | undefined): 'csv' | 'xlsx' | 'json' {
 export function exportCommand(): Command {
   const cmd = new Command('export')
     .description('write records to a spreadsheet (CSV UTF-8 with BOM, right-to-left XLSX, or JSON) that imports back unchanged')
-    .argument('<kind>', `what to export: ${entityNames().join(', ')}`)
+    .argument('<kind>', `what to export: ${entityNames().join(', ')}; office: every kind and every case's timeline, into the folder --out`)
     .addOption(new Option('--format <format>', 'file format (default: from --out, else csv)').choices(['csv', 'xlsx', 'json']))
-    .option('--out <file>', 'write to this file, owner-only; - or none: standard output (xlsx only when redirected)')
+    .option('--out <file>', 'write to this file, owner-only; - or none: standard output (xlsx only when redirected); office: a folder')
     .option('--force', FORCE_HELP)
     .option(
       '--from <date>',
-      'only records dated on or after (clients: registered, cases: opened, services: date, followups: due, roster-assignments: shift date, courses: running, enrolments: requested, workshops: held)',
+      'only records dated on or after (clients: registered, cases: opened, services: date, followups: due, referrals: sent, roster-assignments: shift date, courses: running, enrolments: requested, workshops: held)',
     )
     .option('--to <date>', 'only records dated on or before')
     .option(
@@ -45,8 +53,10 @@ export function exportCommand(): Command {
     'parvande export roster-assignments --from 1405/09/01 --to 1405/09/30 --out azar-roster.xlsx',
     'parvande export cases --redact --out cases-for-province.csv',
     'parvande export clients --format xlsx --out - | ssh archive "cat > clients.xlsx"',
+    'parvande export office --out karaj-office',
   ).action(async (kind: string, opts: ExportOpts, command: Command) => {
     const rt = Runtime.of(command);
+    if (kind.trim().toLowerCase() === 'office') return exportWholeOffice(rt, opts);
     const entity = getEntity(kind);
     const toStdout = opts.out === undefined || isStdio(opts.out);
     const format = (opts.format as 'csv' | 'xlsx' | 'json' | undefined) ?? (toStdout ? 'csv' : formatOf(opts.out));
@@ -88,4 +98,50 @@ export function exportCommand(): Command {
     }
   });
   return cmd;
+}
+
+/** `export office --out DIR`: every kind, every case's timeline and a manifest, into one folder (docs/import-export.md). */
+async function exportWholeOffice(rt: Runtime, opts: ExportOpts): Promise<void> {
+  if (opts.format !== undefined && opts.format !== 'csv')
+    throw new UsageError('export office writes CSV files: leave out --format', 'format');
+  if (opts.from !== undefined || opts.to !== undefined)
+    throw new UsageError('--from and --to do not apply to office: it is the whole office', 'from');
+  if (opts.out === undefined || isStdio(opts.out))
+    throw new UsageError('export office needs --out FOLDER (it writes several files)', 'out');
+  const { exportOffice, officeFileNames, officeKinds } = await import('../domain/import/office-export.js');
+  const { MANIFEST } = await import('../domain/import/office-manifest.js');
+  const redacted = opts.redact === true;
+  const names = officeFileNames(officeKinds({ redacted }).map((k) => k.name));
+  // The folder and every name in it are checked before the database is opened: a refusal costs nothing and writes nothing.
+  const guard = { field: 'out', protect: [rt.dbPath.path], force: opts.force === true };
+  const folder = checkOutputFolder(opts.out, names, guard);
+  const ctx = rt.ctx();
+  let redact;
+  if (redacted) {
+    const { exportRedaction, officePseudonyms } = await import('../domain/redact.js');
+    const { pseudonyms, officeCode } = officePseudonyms(rt);
+    redact = (entity: ImportEntity) => exportRedaction(entity, pseudonyms, officeCode);
+  }
+  const { LATEST_VERSION } = await import('../store/migrations/index.js');
+  const opened = openOutputFolder(folder, [MANIFEST]);
+  let result;
+  try {
+    result = await exportOffice(ctx, {
+      dir: folder.path,
+      name: opts.out,
+      guard,
+      schemaVersion: LATEST_VERSION,
+      redact,
+      writeManifest: (path, text) => writePrivateFile(path, text, guard),
+    });
+  } catch (err) {
+    opened.discard();
+    throw err;
+  }
+  const r = result;
+  rt.out.result(
+    r,
+    () =>
+      `exported office ${r.office} to ${r.folder}: ${r.files.map((f) => `${f.rows} ${f.kind}`).join(', ')}${r.redacted ? ' (redacted: it does not import back)' : ''}`,
+  );
 }

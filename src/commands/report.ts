@@ -20,6 +20,8 @@ const REDACT_HELP = 'for files that leave the office: each worker named by a sta
 
 function outputOptions(cmd: Command): Command {
   return cmd
+    .option('--center <center>', "only this center's work: its cases, their services, follow-ups, referrals and clients (id or name)")
+    .option('--worker <staff>', "only this worker's work: the services they gave, their cases and follow-ups (id, national code or name)")
     .option('--format <format>', 'table (the terminal), csv, xlsx or html', 'table')
     .option('--out <file>', 'write the report to this file (owner-only); - for standard output; needed for xlsx')
     .option('--force', 'replace an existing file (never a database)')
@@ -41,10 +43,21 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   // The target is checked before any database is read: a refusal costs nothing and writes nothing.
   const guard: OutputGuard = { field: 'out', protect: paths.length > 1 ? paths : [rt.dbPath.path], force: input.force === true };
   const target = toStdout ? undefined : checkOutputPath(input.out as string, guard);
-  const { buildReport, planReport } = await import('../domain/reports/build.js');
+  const { buildReport, planReport, scopeRef } = await import('../domain/reports/build.js');
   const plan = planReport(kind, input, rt.today);
+  const narrowTo = scopeRef(input);
+  if (narrowTo !== null && paths.length > 1) {
+    throw new UsageError(`--${narrowTo.kind} narrows one office's report: give one --db`, narrowTo.kind);
+  }
   let data: AnyReport | Rollup;
-  if (paths.length > 1) {
+  if (narrowTo !== null) {
+    const { resolveReportScope } = await import('../domain/reports/scope.js');
+    data = rt.read((ctx) => buildReport(ctx, { ...plan, scope: resolveReportScope(ctx, narrowTo) }), { readonly: true });
+    if (input.redact === true) {
+      const { redactReport, reportPseudonyms } = await import('../domain/redact.js');
+      data = redactReport(data, reportPseudonyms(rt));
+    }
+  } else if (paths.length > 1) {
     const { rollUpOffices } = await import('../domain/reports/rollup.js');
     data = rollUpOffices(paths, plan, { today: rt.today, redact: input.redact === true ? { who: () => rt.who() } : undefined });
   } else {
@@ -143,6 +156,7 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
     casesOpenAtEnd: current.cases.openAtEnd,
     followupsOverdue: a.overdueFollowups.total,
     casesUnassigned: a.unassignedCases.total,
+    referralsOverdue: a.overdueReferrals.total,
     files,
   };
   if (!rt.out.json) {
@@ -159,14 +173,31 @@ async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
     }
     if (a.unassignedCases.total > LOG_LIST_MAX)
       rt.out.note(`… ${a.unassignedCases.total - LOG_LIST_MAX} more open cases with nobody assigned: see the report files`);
+    // The kind of agency, never its name nor the reason: this is a log.
+    for (const r of a.overdueReferrals.items.slice(0, LOG_LIST_MAX)) {
+      rt.out.note(
+        `referral ${f.id(r.id)} with no answer after ${a.overdueReferrals.answerDays} days: case ${r.caseNumber}, sent ${f.date(r.sentOn)} to ${r.agencyKind}, worker ${r.workerId === null ? '-' : f.id(r.workerId)}`,
+      );
+    }
+    if (a.overdueReferrals.total > LOG_LIST_MAX)
+      rt.out.note(`… ${a.overdueReferrals.total - LOG_LIST_MAX} more referrals with no answer: see the report files`);
   }
   // The summary is a log (a cron job mails it): the files name the workers, it keeps their ids.
   const overdue = a.overdueFollowups.items.map((o) => ({ id: o.id, caseNumber: o.caseNumber, dueOn: o.dueOn, workerId: o.workerId }));
+  const referrals = a.overdueReferrals.items.map(({ workerName: _name, ...r }) => r);
   rt.out.result(
-    { ...summary, attention: { ...a, overdueFollowups: { ...a.overdueFollowups, items: overdue } } },
+    {
+      ...summary,
+      attention: {
+        ...a,
+        overdueFollowups: { ...a.overdueFollowups, items: overdue },
+        overdueReferrals: { ...a.overdueReferrals, items: referrals },
+      },
+    },
     () =>
       `parvande nightly ${summary.office} ${summary.month}: ${summary.services} services, ${summary.casesOpened} cases opened, ` +
-      `${summary.casesOpenAtEnd} open, ${summary.followupsOverdue} follow-ups overdue, ${summary.casesUnassigned} open cases unassigned; ` +
+      `${summary.casesOpenAtEnd} open, ${summary.followupsOverdue} follow-ups overdue, ${summary.casesUnassigned} open cases unassigned, ` +
+      `${summary.referralsOverdue} referrals with no answer; ` +
       `${files.length} files in ${dir}`,
   );
 }
@@ -191,6 +222,8 @@ export function reportCommand(): Command {
     'parvande report monthly --month 1405-09 --lang fa',
     'parvande report monthly --month 9 --format html --out azar.html',
     'parvande report monthly --json',
+    'parvande report monthly --worker 12',
+    'parvande report monthly --center "مرکز مداخله در بحران کرج" --format html --out center.html',
     'parvande --db krj.db --db svj.db report monthly --format xlsx --out province.xlsx',
   ).action((opts: ReportInput & OutputOptions, cmd: Command) => runReport('monthly', opts, cmd));
 
@@ -204,6 +237,7 @@ export function reportCommand(): Command {
     'parvande report year --year 1405',
     'parvande report year --format csv --out 1405.csv',
     'parvande report year --redact --format xlsx --out 1405-for-province.xlsx',
+    'parvande report year --center 2',
   ).action((opts: ReportInput & OutputOptions, cmd: Command) => runReport('year', opts, cmd));
 
   withExamples(
@@ -232,7 +266,7 @@ export function reportCommand(): Command {
       )
       .option('--dir <folder>', 'where the files go (created owner-only); default "reports" beside the database')
       .option('--month <month>', 'the month to write; default the current one (and, on its first day, the month just ended)')
-      .option('--limit <n>', 'most overdue follow-ups and unassigned cases to list', '200')
+      .option('--limit <n>', 'most overdue follow-ups, unassigned cases and unanswered referrals to list', '200')
       .option('--redact', REDACT_HELP),
     'parvande report nightly --dir /var/lib/parvande/reports',
     'parvande --db C:\\parvande\\office.db report nightly --dir C:\\parvande\\reports',

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { SEXES } from '../domain/codes.js';
 import { codeOf, count, id, isoDate, timestamp, type GroupContracts } from './shared.js';
+import { replacedText } from './case.js';
 
 export const clientRecord = z.strictObject({
   id,
@@ -39,6 +40,7 @@ export const clientContracts: GroupContracts = {
   show: clientRecord.extend({
     caseCount: count,
     mergedInto: id.nullable().describe('The client this record was merged into (its cases are there), or null'),
+    replacedNotes: z.array(replacedText).describe('Notes replaced by client update or an import, oldest first, kept whole'),
   }),
   merge: z.strictObject({
     client: clientRecord.describe('The record kept, after the merge'),

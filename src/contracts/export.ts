@@ -13,6 +13,19 @@ const written = z.strictObject({
   redacted: z.boolean().describe('--redact was given.'),
 });
 
+/** `export office --out DIR`: the folder written, and its manifest's list of files. */
+const office = z.strictObject({
+  kind: z.literal('office'),
+  folder: z.string().describe('As given on the command line.'),
+  office: z.string().describe('The office code.'),
+  schemaVersion: count,
+  redacted: z.boolean().describe('--redact was given: the folder does not import back.'),
+  files: z
+    .array(z.strictObject({ kind: z.string(), file: z.string(), rows: count, sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .describe('In the order import office reads them: the registry kinds, then case-events, record-times and settings.'),
+  rows: count,
+});
+
 /**
  * Without --out, --json is accepted only with --format json, and the export itself is the document:
  * one flat object per record, keyed by the fields' camelCase names (docs/import-export.md).
@@ -20,5 +33,5 @@ const written = z.strictObject({
 const records = z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])));
 
 export const exportContracts: GroupContracts = {
-  '': z.union([written, records]),
+  '': z.union([written, office, records]),
 };

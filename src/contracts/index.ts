@@ -18,12 +18,14 @@ import { exportContracts } from './export.js';
 import { followupContracts } from './followup.js';
 import { importContracts } from './import.js';
 import { initContracts } from './init.js';
+import { referralContracts } from './referral.js';
 import { reportContracts } from './report.js';
 import { rosterContracts } from './roster.js';
 import { serviceContracts } from './service.js';
 import type { GroupContracts } from './shared.js';
 import { staffContracts } from './staff.js';
 import { trainingContracts } from './training.js';
+import { worklistContracts } from './worklist.js';
 
 export { errorContract };
 
@@ -38,6 +40,8 @@ export const CONTRACTS: Readonly<Record<string, GroupContracts>> = {
   case: caseContracts,
   service: serviceContracts,
   followup: followupContracts,
+  referral: referralContracts,
+  worklist: worklistContracts,
   report: reportContracts,
   import: importContracts,
   export: exportContracts,

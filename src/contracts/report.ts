@@ -3,7 +3,7 @@
  * is a key, 0 when nothing happened, so the keys never change from month to month.
  */
 import * as z from 'zod';
-import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS, ROLES, SECTORS, SERVICE_TYPES } from '../domain/codes.js';
+import { CATEGORIES, CHANNELS, CLOSE_REASONS, REFERRAL_AGENCIES, RISKS, ROLES, SECTORS, SERVICE_TYPES } from '../domain/codes.js';
 import { AUDIENCES, DUTY_SERVICES, WORKSHOP_TOPICS } from '../domain/people/codes.js';
 import { byCode, codeOf, count, id, isoDate, jalaliMonth, type GroupContracts } from './shared.js';
 
@@ -36,6 +36,11 @@ const serviceFigures = z
       "By type, then the primary category of the service's case (`none`: no case): `byTypeAndCategory['mobile-team']['child-abuse']`. " +
         "A type's categories sum to byType, a category's types to byCategory.",
     ),
+    byWorker: z
+      .array(z.strictObject({ id: id.nullable().describe('null: no worker recorded.'), name: z.string().nullable(), services: count }))
+      .describe(
+        "Services by the worker who gave them, most first. The report's own period only: [] in a monthly report's previousMonth and yearToDate, and in a roll-up's total.",
+      ),
   })
   .meta({ id: 'service-figures' });
 
@@ -47,8 +52,12 @@ const caseFigures = z
     reopened: count,
     openAtEnd: count,
     medianDaysToClose: z.number().nonnegative().nullable().describe('null when nothing closed; may be a half.'),
-    byCenter: z.array(caseloadEntry),
-    byWorker: z.array(caseloadEntry),
+    byCenter: z
+      .array(caseloadEntry)
+      .describe("The report's own period only: [] in a monthly report's previousMonth and yearToDate, and in a roll-up's total."),
+    byWorker: z
+      .array(caseloadEntry)
+      .describe("The report's own period only: [] in a monthly report's previousMonth and yearToDate, and in a roll-up's total."),
   })
   .meta({ id: 'case-figures' });
 
@@ -75,6 +84,15 @@ const clientFigures = z
   })
   .meta({ id: 'client-figures' });
 
+const referralFigures = z
+  .strictObject({
+    sent: count.describe('Referrals to other agencies sent in the period.'),
+    sentByAgency: byCode(REFERRAL_AGENCIES, count).describe('By the kind of agency; sums to sent.'),
+    answered: count.describe('Referrals whose first answer (accepted, declined or feedback) came in the period, whenever sent.'),
+    awaitingAtEnd: count.describe('Sent by asOf and not answered by then.'),
+  })
+  .meta({ id: 'referral-figures' });
+
 const figures = z
   .strictObject({
     period,
@@ -82,6 +100,7 @@ const figures = z
     cases: caseFigures,
     followups: followupFigures,
     clients: clientFigures,
+    referrals: referralFigures,
   })
   .meta({ id: 'figures' });
 
@@ -104,22 +123,37 @@ const people = z
   .meta({ id: 'people-figures' });
 
 const office = z.strictObject({ code: z.string(), name: z.string() });
+const scope = z
+  .strictObject({ kind: z.enum(['center', 'worker']), id, name: z.string() })
+  .nullable()
+  .describe('null: the whole office; else the center or worker the report was narrowed to with --center or --worker.');
 
-const monthly = figures.extend({ office, previousMonth: figures, yearToDate: figures, people }).meta({ id: 'monthly-report' });
+const monthly = figures
+  .extend({
+    office,
+    scope,
+    previousMonth: figures,
+    yearToDate: figures,
+    people: people
+      .optional()
+      .describe("The whole office's staff, shifts and training; absent in a report narrowed to a center or a worker."),
+  })
+  .meta({ id: 'monthly-report' });
 const year = z
   .strictObject({
     office,
+    scope,
     period: z.strictObject({ year: z.number().int(), from: isoDate, to: isoDate, asOf: isoDate }),
     months: z.array(figures).describe('Farvardin to Esfand, each with period.month set.'),
     total: figures,
   })
   .meta({ id: 'year-report' });
-const range = figures.extend({ office }).meta({ id: 'range-report' });
+const range = figures.extend({ office, scope }).meta({ id: 'range-report' });
 
 /** The offices added up: no office, no centers or workers (each office's own), no extra sections. */
-const monthlyTotal = figures.extend({ office: z.null(), previousMonth: figures, yearToDate: figures });
-const yearTotal = year.extend({ office: z.null() });
-const rangeTotal = figures.extend({ office: z.null() });
+const monthlyTotal = figures.extend({ office: z.null(), scope: z.null(), previousMonth: figures, yearToDate: figures });
+const yearTotal = year.extend({ office: z.null(), scope: z.null() });
+const rangeTotal = figures.extend({ office: z.null(), scope: z.null() });
 
 /** Several --db: each office's report and their sum. */
 function rollup<R extends z.ZodType, T extends z.ZodType>(kind: 'monthly' | 'year' | 'range', report: R, total: T) {
@@ -144,6 +178,7 @@ export const reportContracts: GroupContracts = {
     casesOpenAtEnd: count,
     followupsOverdue: count,
     casesUnassigned: count,
+    referralsOverdue: count.describe("Referrals with no answer after the office's answer days (`referral settings`)."),
     files: z.array(z.string()).describe('The report files written.'),
     attention: z.strictObject({
       overdueFollowups: z.strictObject({
@@ -153,6 +188,13 @@ export const reportContracts: GroupContracts = {
       unassignedCases: z.strictObject({
         total: count,
         items: z.array(z.strictObject({ id, caseNumber: z.string(), openedOn: isoDate, risk: codeOf(RISKS) })),
+      }),
+      overdueReferrals: z.strictObject({
+        total: count,
+        answerDays: z.number().int().min(1).describe('The office setting: days an agency has to answer.'),
+        items: z.array(
+          z.strictObject({ id, caseNumber: z.string(), sentOn: isoDate, agencyKind: codeOf(REFERRAL_AGENCIES), workerId: id.nullable() }),
+        ),
       }),
     }),
   }),

@@ -22,6 +22,7 @@ import { CATEGORIES, CHANNELS, RISKS, type Category, type Channel, type Risk } f
 import type { WriteCtx } from './context.js';
 import { parseDateInput, type IsoDate } from './dates.js';
 import { isBlank, optionalNote, parseCode, requiredText, splitList } from './fields.js';
+import { keepReplacedText } from './replaced-texts.js';
 
 /** The options of `case update`, as typed. */
 export interface RawUpdateCase {
@@ -177,7 +178,19 @@ export function recordCaseUpdate(ctx: WriteCtx, c: Case, input: UpdateCaseInput)
     const way = (RANK[next.risk] ?? 0) > (RANK[c.risk] ?? 0) ? 'raised' : 'lowered';
     addEvent(ctx, c.id, 'risk-changed', ctx.today, { reason: `${way}: ${c.risk} → ${next.risk}`, text: input.reason });
   }
-  if (changes.length > 0) addEvent(ctx, c.id, 'updated', ctx.today, { reason: changes.map((x) => x.text).join('; '), text: input.reason });
+  if (changes.length > 0) {
+    const eventId = addEvent(ctx, c.id, 'updated', ctx.today, { reason: changes.map((x) => x.text).join('; '), text: input.reason });
+    // The summary is free text about a person: named on the timeline, and the text it replaced kept apart (replaced_texts).
+    keepReplacedText(ctx, {
+      recordType: 'case',
+      recordId: c.id,
+      field: 'summary',
+      before: c.summary,
+      after: next.summary,
+      reason: input.reason,
+      caseEventId: eventId,
+    });
+  }
   recordAudit(ctx, 'update', 'case', c.id, fields);
   return { case: selectCase(ctx.db, c.id) as Case, changed: fields };
 }

@@ -16,6 +16,8 @@ import {
 } from '../store/cases.js';
 import { selectClient } from '../store/clients.js';
 import { countScheduledFollowups, selectFollowups, type FollowupRow } from '../store/followups.js';
+import { selectCaseLastReferral, selectReferrals, type ReferralRow } from '../store/referrals.js';
+import { selectCaseReplacedTexts, type ReplacedTextRow } from '../store/replaced-texts.js';
 import { selectServices, type ServiceRow } from '../store/services.js';
 import { recordAudit } from './audit.js';
 import { optionalCenter } from './centers.js';
@@ -333,6 +335,10 @@ export function recordCaseClosing(ctx: WriteCtx, c: Case, input: CloseCaseInput)
   if (services !== undefined && services.last > closedOn) {
     throw new ConflictError(`the case has a service dated after that closing date (last service ${services.last})`, 'date');
   }
+  const referral = selectCaseLastReferral(ctx.db, c.id);
+  if (referral !== undefined && referral > closedOn) {
+    throw new ConflictError(`the case has a referral dated after that closing date (last referral ${referral})`, 'date');
+  }
   const stillScheduled = countScheduledFollowups(ctx.db, c.id);
   updateCaseClosed(ctx.db, c.id, closedOn, input.reason, ctx.now());
   addEvent(ctx, c.id, 'closed', closedOn, { reason: input.reason, text: input.note });
@@ -383,6 +389,10 @@ export interface CaseDetail extends Case {
   events: CaseEvent[];
   services: ServiceRow[];
   followups: FollowupRow[];
+  /** Referrals to other agencies, oldest first (their history: `referral list --case`, and the timeline). */
+  referrals: ReferralRow[];
+  /** Texts corrections replaced (the case's summary, its services' notes), oldest first: who, when, why, and the timeline entry. */
+  replacedTexts: ReplacedTextRow[];
 }
 
 export function showCase(ctx: WriteCtx, ref: string): CaseDetail {
@@ -399,6 +409,8 @@ export function showCase(ctx: WriteCtx, ref: string): CaseDetail {
     // Voided services too: they stay in the case file, marked (src/ui/views/services.ts).
     services: selectServices(ctx.db, { caseId: c.id, voided: 'all', limit: 1000 }),
     followups: selectFollowups(ctx.db, { caseId: c.id, limit: 1000 }),
+    referrals: selectReferrals(ctx.db, { caseId: c.id, limit: 1000 }),
+    replacedTexts: selectCaseReplacedTexts(ctx.db, c.id),
   };
 }
 

@@ -11,6 +11,8 @@ import {
   type ClientRow,
   type ClientWrite,
 } from '../store/clients.js';
+import { selectReplacedTexts } from '../store/replaced-texts.js';
+import { keepReplacedText, type ReplacedText } from './replaced-texts.js';
 import { recordAudit } from './audit.js';
 import { SEXES } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
@@ -252,6 +254,14 @@ export function recordClientUpdate(ctx: WriteCtx, current: Client, input: Client
   const write = buildClientWrite(input.fields, ctx.today, current);
   assertNationalCodeFree(ctx, write.nationalCode, current.id);
   updateClientRow(ctx.db, current.id, write, ctx.now());
+  keepReplacedText(ctx, {
+    recordType: 'client',
+    recordId: current.id,
+    field: 'notes',
+    before: current.notes,
+    after: write.notes,
+    reason: null,
+  });
   recordAudit(ctx, 'update', 'client', current.id, input.changed);
   const renamed = input.changed.includes('first-name') || input.changed.includes('last-name');
   return {
@@ -273,11 +283,18 @@ export interface ClientDetail extends Client {
   caseCount: number;
   /** The client this record was merged into (its cases are there), or null. */
   mergedInto: number | null;
+  /** Notes replaced by client update or an import, oldest first, with who and when. */
+  replacedNotes: ReplacedText[];
 }
 
 export function showClient(ctx: Pick<ReadCtx, 'db'>, ref: string): ClientDetail {
   const c = resolveClient(ctx, ref, 'id', { merged: 'allow' });
-  return { ...c, caseCount: countCasesOfClient(ctx.db, c.id), mergedInto: selectMergedInto(ctx.db, c.id) };
+  return {
+    ...c,
+    caseCount: countCasesOfClient(ctx.db, c.id),
+    mergedInto: selectMergedInto(ctx.db, c.id),
+    replacedNotes: selectReplacedTexts(ctx.db, 'client', c.id),
+  };
 }
 
 export interface ClientListFilter {

@@ -85,8 +85,31 @@ export const EVENT_KINDS = catalogue({
   'risk-changed': { en: 'Risk changed', fa: 'تغییر سطح خطر' },
   updated: { en: 'Corrected', fa: 'اصلاح پرونده' },
   'client-merged': { en: 'Client merged', fa: 'ادغام مددجو' },
+  referral: { en: 'Referral', fa: 'ارجاع به دستگاه دیگر' },
 });
 export type EventKind = keyof typeof EVENT_KINDS;
+
+/** The agencies a case is referred to (ارجاع): the kind, not the agency's own name. */
+export const REFERRAL_AGENCIES = catalogue({
+  police: { en: 'Police', fa: 'پلیس / کلانتری' },
+  court: { en: 'Court or judiciary', fa: 'دادگاه / مراجع قضایی' },
+  hospital: { en: 'Hospital', fa: 'بیمارستان' },
+  school: { en: 'School', fa: 'مدرسه' },
+  health: { en: 'Health center', fa: 'مرکز بهداشت' },
+  'welfare-center': { en: 'Welfare center', fa: 'مرکز بهزیستی' },
+  ngo: { en: 'NGO', fa: 'سازمان مردم‌نهاد' },
+  other: { en: 'Other', fa: 'سایر' },
+});
+export type ReferralAgency = keyof typeof REFERRAL_AGENCIES;
+
+/** Where a referral stands: sent, then the agency's answer (accepted, declined, feedback received). */
+export const REFERRAL_STATUSES = catalogue({
+  sent: { en: 'Sent', fa: 'ارسال شده' },
+  accepted: { en: 'Accepted', fa: 'پذیرفته شد' },
+  declined: { en: 'Declined', fa: 'نپذیرفت' },
+  feedback: { en: 'Feedback received', fa: 'بازخورد دریافت شد' },
+});
+export type ReferralStatus = keyof typeof REFERRAL_STATUSES;
 
 export const FOLLOWUP_STATUSES = catalogue({
   scheduled: { en: 'Scheduled', fa: 'برنامه‌ریزی شده' },

@@ -105,6 +105,8 @@ const IDENTIFYING_FIELDS = new Set(['address', 'membership-no', 'certificate']);
 const PERSON_REFS: Readonly<Record<string, PersonKind>> = {
   'client-id': 'client',
   client: 'client',
+  // A merged client's pointer names the record kept (client merge).
+  'merged-into': 'client',
   'worker-id': 'staff',
   worker: 'staff',
   'staff-id': 'staff',
@@ -162,6 +164,9 @@ interface WorkerEntry {
 const isWorkerList = (v: unknown): v is WorkerEntry[] =>
   Array.isArray(v) && v.every((e) => e !== null && typeof e === 'object' && 'id' in e && 'name' in e);
 
+const isWorkerScope = (v: unknown): v is { kind: 'worker'; id: number; name: string } =>
+  v !== null && typeof v === 'object' && (v as { kind?: unknown }).kind === 'worker' && typeof (v as { id?: unknown }).id === 'number';
+
 /**
  * A copy of a report (monthly, year, range: any shape) in which every caseload
  * by worker names the worker by pseudonym. Reports hold no client's name;
@@ -175,12 +180,15 @@ export function redactReport<T>(report: T, pseudonyms: Pseudonyms): T {
     const workerId = (v as { workerId?: unknown }).workerId;
     for (const [k, child] of Object.entries(v)) {
       out[k] =
-        k === 'byWorker' && isWorkerList(child)
-          ? child.map((e) => ({ ...e, name: e.id === null ? null : pseudonyms.of('staff', e.id) }))
-          : // A list's row that names its worker beside the id (the nightly attention lists).
-            k === 'workerName' && typeof workerId === 'number'
-            ? pseudonyms.of('staff', workerId)
-            : walk(child);
+        // A report narrowed to one worker (--worker) names them in its scope.
+        k === 'scope' && isWorkerScope(child)
+          ? { ...child, name: pseudonyms.of('staff', child.id) }
+          : k === 'byWorker' && isWorkerList(child)
+            ? child.map((e) => ({ ...e, name: e.id === null ? null : pseudonyms.of('staff', e.id) }))
+            : // A list's row that names its worker beside the id (the nightly attention lists).
+              k === 'workerName' && typeof workerId === 'number'
+              ? pseudonyms.of('staff', workerId)
+              : walk(child);
     }
     return out;
   };

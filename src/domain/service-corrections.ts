@@ -14,6 +14,7 @@ import { SERVICE_TYPES, type ServiceType } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import type { IsoDate } from './dates.js';
 import { isBlank, noRecordWithId, optionalNote, parseCode, parseId } from './fields.js';
+import { keepReplacedText } from './replaced-texts.js';
 import { parseServiceDate, parseServiceMinutes, validateService, type Service } from './services.js';
 
 /** A service given by its id ("12", "#12", "۱۲"). */
@@ -118,9 +119,20 @@ export function recordServiceCorrection(ctx: WriteCtx, s: Service, input: Correc
   const changed = CORRECTABLE.filter((k) => after[k] !== before[k]);
   if (changed.length === 0) throw new ValidationError(`nothing to correct: service #${s.id} already has these values`, 'type');
   updateService(ctx.db, s.id, { serviceDate: v.serviceDate, type: v.type, workerId: v.workerId, minutes: v.minutes, note: v.note });
-  if (s.caseId !== null) {
-    addEvent(ctx, s.caseId, 'service-corrected', ctx.today, { serviceId: s.id, reason: changed.join(','), text: input.reason });
-  }
+  const eventId =
+    s.caseId === null
+      ? null
+      : addEvent(ctx, s.caseId, 'service-corrected', ctx.today, { serviceId: s.id, reason: changed.join(','), text: input.reason });
+  // A note replaced or cleared is kept, with the correction's reason: a hotline call with no case has no timeline, but keeps it too.
+  keepReplacedText(ctx, {
+    recordType: 'service',
+    recordId: s.id,
+    field: 'note',
+    before: s.note,
+    after: v.note,
+    reason: input.reason,
+    caseEventId: eventId,
+  });
   recordAudit(ctx, 'correct', 'service', s.id, [...changed, 'reason']);
   return { service: selectService(ctx.db, s.id) as Service, changed };
 }

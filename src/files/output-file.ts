@@ -14,7 +14,6 @@
  *   folder; it is renamed into place only when complete and removed on any failure.
  *   A rename replaces a symlink at the target as a link: it never writes through it.
  */
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -23,8 +22,10 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   writeSync,
@@ -39,6 +40,15 @@ const caseInsensitive = process.platform === 'win32' || process.platform === 'da
 
 /** `-` as a file name: standard output (--out) or standard input (import). */
 const STDIO = '-';
+
+/**
+ * `bytes` random bytes as hex, from the Web Crypto global (the same CSPRNG as node:crypto's
+ * randomBytes): loading node:crypto itself costs every command about a millisecond at start-up.
+ */
+function randomHex(bytes: number): string {
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes))).toString('hex');
+}
+
 export const isStdio = (path: string | undefined): boolean => path === STDIO;
 
 export interface OutputGuard {
@@ -233,6 +243,91 @@ export function ensurePrivateDir(dir: string, field: string): string {
   return full;
 }
 
+/** A folder of files whose names parvande chooses (`export office`), checked before anything is read or written. */
+export interface CheckedFolder {
+  /** Absolute. */
+  readonly path: string;
+  /** Whether it existed before (else it is created, owner-only, when the writing begins). */
+  readonly existed: boolean;
+  readonly names: readonly string[];
+  readonly guard: OutputGuard;
+}
+
+/**
+ * Checks that the files `names` may be written into the folder `dir`: a missing folder
+ * (in an existing one) is created when the writing begins; an existing empty one is
+ * used; one holding anything needs --force, and then only the given names are replaced,
+ * each under checkOutputPath's rules (never a database, a link replaced as a link). A
+ * symlink as the folder, a file, or a folder whose parent is missing is refused (exit 2).
+ */
+export function checkOutputFolder(dir: string, names: readonly string[], guard: OutputGuard): CheckedFolder {
+  const field = guard.field;
+  if (dir.trim() === '') throw new ValidationError(`--${field} is empty: give a folder`, field);
+  const full = resolve(dir);
+  const refuse = (why: string): never => {
+    throw new ValidationError(`cannot write into ${full}: ${why}`, field);
+  };
+  const link = statOf(full, false);
+  if (failed(link)) {
+    if (fsCode(link.error) !== 'ENOENT') return refuse(describeFsError(link.error));
+    const parent = statOf(dirname(full));
+    if (failed(parent)) return refuse(fsCode(parent.error) === 'ENOENT' ? 'its folder does not exist' : describeFsError(parent.error));
+    if (!parent.isDirectory()) refuse('part of the path is a file, not a folder');
+    return { path: full, existed: false, names, guard };
+  }
+  if (link.isSymbolicLink()) refuse('it is a symbolic link: give the folder itself; nothing was written');
+  if (!link.isDirectory()) refuse('it is a file, not a folder; nothing was written');
+  let entries: string[];
+  try {
+    entries = readdirSync(full);
+  } catch (err) {
+    return refuse(describeFsError(err));
+  }
+  if (entries.length > 0 && guard.force !== true) {
+    refuse("the folder is not empty; add --force to write into it (only the export's own files are replaced)");
+  }
+  for (const name of names) checkOutputPath(join(full, name), { ...guard, force: true });
+  return { path: full, existed: true, names, guard };
+}
+
+/**
+ * Makes the checked folder ready: created owner-only (0700) when missing; `staleFirst`
+ * (an earlier export's manifest) removed first, so a folder whose writing stops half-way
+ * never pairs new files with an old manifest. Returns `discard`, which on failure removes
+ * what this run wrote into a folder it created or found empty.
+ */
+export function openOutputFolder(folder: CheckedFolder, staleFirst: readonly string[]): { discard: () => void } {
+  const field = folder.guard.field;
+  if (!folder.existed) {
+    try {
+      mkdirSync(folder.path, { mode: 0o700 });
+      if (isPosix) chmodSync(folder.path, 0o700);
+    } catch (err) {
+      throw new ValidationError(`cannot create the folder ${folder.path}: ${describeFsError(err)}`, field);
+    }
+  }
+  const wasEmpty = !folder.existed || readdirSync(folder.path).length === 0;
+  for (const name of staleFirst) {
+    const path = join(folder.path, name);
+    if (!pathExists(path)) continue;
+    checkOutputPath(path, { ...folder.guard, force: true });
+    rmSync(path, { force: true });
+  }
+  return {
+    discard() {
+      if (!wasEmpty) return;
+      for (const name of folder.names) rmSync(join(folder.path, name), { force: true });
+      if (!folder.existed) {
+        try {
+          rmdirSync(folder.path);
+        } catch {
+          // Something else was put into it meanwhile: left as it is.
+        }
+      }
+    },
+  };
+}
+
 /** `report.rejects.csv`, then `report.rejects-2.csv`, `report.rejects-3.csv`, … */
 function numberedPath(path: string, n: number): string {
   if (n <= 1) return path;
@@ -268,7 +363,7 @@ export function createPrivateTemp(target: string, guard: OutputGuard | string): 
   const g: OutputGuard = typeof guard === 'string' ? { field: guard } : guard;
   const field = g.field;
   const full = resolve(target);
-  const path = join(dirname(full), `.${basename(full)}.${randomBytes(8).toString('hex')}.tmp`);
+  const path = join(dirname(full), `.${basename(full)}.${randomHex(8)}.tmp`);
   let fd: number;
   try {
     // 'wx' is O_CREAT|O_EXCL: never opens an existing file, never follows a link.

@@ -253,7 +253,7 @@ export function selectEarliestEvents(db: ReadableDB, caseId: number, openedOn: s
   return db
     .stmt(
       `SELECT min(CASE WHEN kind IN ('closed', 'reopened') THEN on_date END) AS closing,
-        min(CASE WHEN kind IN ('assigned', 'note', 'service', 'follow-up') THEN on_date END) AS other
+        min(CASE WHEN kind IN ('assigned', 'note', 'service', 'follow-up', 'referral') THEN on_date END) AS other
        FROM case_events WHERE case_id = ? AND NOT (${OPENING_EVENTS})`,
     )
     .get(caseId, caseId, openedOn, caseId) as { closing: string | null; other: string | null };

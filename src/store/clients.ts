@@ -40,6 +40,19 @@ export const INSERT_CLIENT = `INSERT INTO clients (first_name, last_name, name_k
         informal_settlement, woman_head, notes, registered_on, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/**
+ * A merged client's record arriving from a file (an export carries the pointer): inserted
+ * with merged_into already set, so it is never counted as a client. Setting it by an UPDATE
+ * inside an import batch would take away a count the batch has not added yet (the batch
+ * counts its new clients at its end).
+ */
+const INSERT_MERGED_CLIENT = INSERT_CLIENT.replace('updated_at)', 'updated_at, merged_into)').replace(/\?\)$/, '?, ?)');
+
+export function insertMergedClient(db: WritableDB, c: ClientWrite, mergedInto: number, at: string): number {
+  const info = db.stmt(INSERT_MERGED_CLIENT).run(...clientInsertValues(c, at), mergedInto);
+  return Number(info.lastInsertRowid);
+}
+
 /** The values of INSERT_CLIENT, in its column order. */
 export function clientInsertValues(c: ClientWrite, at: string): unknown[] {
   return [

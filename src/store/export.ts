@@ -20,6 +20,8 @@ const within = (column: string, r: Range): Conditions => new Conditions().when(`
 
 /** Runs fn inside one deferred read transaction; fn may await (the snapshot holds until it ends). */
 export async function inSnapshot<T>(db: ReadableDB, fn: () => Promise<T>): Promise<T> {
+  // Already inside one (export office: one snapshot for every file of the folder).
+  if (db.sqlite.inTransaction) return fn();
   try {
     db.stmt('BEGIN').run();
   } catch (err) {
@@ -36,6 +38,8 @@ export async function inSnapshot<T>(db: ReadableDB, fn: () => Promise<T>): Promi
 export type ClientExportRow = Omit<ClientRow, 'informalSettlement' | 'womanHead' | 'createdAt' | 'updatedAt'> & {
   informalSettlement: number;
   womanHead: number;
+  /** The record kept, for a client merged into another (client merge); null for a record in use. */
+  mergedInto: number | null;
 };
 
 export function iterateClients(db: ReadableDB, r: Range): IterableIterator<ClientExportRow> {
@@ -44,7 +48,7 @@ export function iterateClients(db: ReadableDB, r: Range): IterableIterator<Clien
     .stmt(
       `SELECT id, first_name AS firstName, last_name AS lastName, national_code AS nationalCode, birth_date AS birthDate, sex,
          mobile, address, county, informal_settlement AS informalSettlement, woman_head AS womanHead, notes,
-         registered_on AS registeredOn FROM clients ${w.where} ORDER BY id`,
+         registered_on AS registeredOn, merged_into AS mergedInto FROM clients ${w.where} ORDER BY id`,
     )
     .iterate(...w.args) as IterableIterator<ClientExportRow>;
 }

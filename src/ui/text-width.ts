@@ -59,6 +59,23 @@ export function truncateTo(text: string, width: number): string {
   return out + '…';
 }
 
+/**
+ * Cuts `text` to at most `width` columns, ending in "…" when cut, at the end of a word
+ * where one fits ("عبدالحمید شریعتمداری" → "عبدالحمید…"): a word is split only when the
+ * first one alone does not fit. Words are parted by spaces; a zero-width non-joiner joins
+ * the parts of one word (کودک‌آزاری) and is no place to cut.
+ */
+export function truncateWords(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const cut = truncateTo(text, width);
+  const kept = cut.slice(0, -1);
+  // Cut exactly at a word's end: the next character of the text is a space.
+  if (/\s/.test(text.charAt(kept.length))) return `${kept.trimEnd()}…`;
+  const lastSpace = kept.search(/\s\S*$/);
+  const words = lastSpace > 0 ? kept.slice(0, lastSpace).trimEnd() : '';
+  return words === '' ? cut : `${words}…`;
+}
+
 // A control character never stored in any text (fields.ts refuses them): it stands
 // in for each zero-width character while cli-table3 measures, which counts it as 0.
 const STAND_IN = '\u0001';

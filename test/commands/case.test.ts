@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpDb, makeOffice, oneLine, query, stamp, type TestOffice } from '../helpers/office.js';
+import { displayWidth } from '../../src/ui/text-width.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -205,6 +206,8 @@ describe('case show', () => {
           updatedAt: '<ts>',
         },
       ],
+      replacedTexts: [],
+      referrals: [],
     };
     // By full number (any case), by year-sequence, by id.
     for (const ref of ['TST01-1405-000001', 'tst01-1405-000001', '1405-1', '۱']) {
@@ -314,14 +317,14 @@ describe('case list and show name the worker, center and client (issue #12)', ()
     expect(table).toContain('│ Worker    │');
     expect(table).toContain('│ علی کریمی │');
     expect(table).not.toContain('#2');
-    expect((await o.cli(['--lang', 'fa', 'case', 'list'])).stdout).toContain('│ علی کریمی │ خط تلفن ۱۲۳ │');
+    expect((await o.cli(['--lang', 'fa', 'case', 'list'])).stdout).toContain('│ علی کریمی │ افکار یا اقدام… │');
     const card = (await o.cli(['case', 'show', '1'])).stdout;
     expect(card).toContain('Center      مرکز فردیس (#1)');
     expect(card).toContain('Worker      علی کریمی (#2)');
     expect(card).toContain('│ Opened (Worker علی کریمی)   │');
   });
 
-  it('a long name is cut with "…" to what 80 columns leave, never below the header', async () => {
+  it('a long name is cut with "…" at the end of a word to what 80 columns leave; the channel is left to case show', async () => {
     const o = await office();
     await o.json([
       'staff',
@@ -337,7 +340,8 @@ describe('case list and show name the worker, center and client (issue #12)', ()
     ]);
     await o.json([...OPEN_HOTLINE, '--worker', '3']);
     const lines = (await o.cli(['case', 'list'])).stdout.split('\n').filter((l) => l !== '');
-    expect(lines[3]).toBe('│ TST01-1405-000001 │ Open   │ High │ Suicidal thoughts or attempt │ Hotline 123 │ عبدالحمید ش… │ 1405/09/04 │');
+    expect(lines[3]).toBe('│ TST01-1405-000001 │ Open   │ High │ Suicidal… │ عبدالحمید… │ 1405/09/04 │');
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
   });
 });
 

@@ -150,6 +150,7 @@ describe('client show, update', () => {
       updatedAt: '<ts>',
       caseCount: 1,
       mergedInto: null,
+      replacedNotes: [],
     });
     const missing = await o.cli(['client', 'show', '99']);
     expect(missing.code).toBe(3);

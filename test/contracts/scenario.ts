@@ -276,6 +276,59 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   await run('followup reschedule', ['followup', 'reschedule', String(moved.id), '--due', '1405/09/15', '--reason', 'درخواست خانواده']);
   await run('followup list', ['followup', 'list', '--status', 'all']);
 
+  // Referrals: one sent, reminded, accepted and given feedback; one left awaiting (the nightly run lists it
+  // with the answer days set to 1); the lists, the settings, and a refusal.
+  const ref = await run('referral add', [
+    'referral',
+    'add',
+    '--case',
+    c2.caseNumber,
+    '--to',
+    'police',
+    '--agency',
+    'کلانتری ۱۲',
+    '--reason',
+    'گزارش کودک‌آزاری',
+    '--date',
+    '1405/09/02',
+  ]);
+  await run('referral update', ['referral', 'update', String(ref.id), '--status', 'sent', '--date', '1405/09/03', '--note', 'یادآوری']);
+  await run('referral update', ['referral', 'update', String(ref.id), '--status', 'accepted']);
+  await run('referral update', ['referral', 'update', String(ref.id), '--status', 'feedback', '--note', 'پرونده تشکیل شد']);
+  await run('referral add', [
+    'referral',
+    'add',
+    '--case',
+    c1.caseNumber,
+    '--to',
+    'hospital',
+    '--agency',
+    'بیمارستان',
+    '--reason',
+    'معاینه',
+    '--date',
+    '1405/09/02',
+  ]);
+  await run('referral list', ['referral', 'list']);
+  await run('referral list', ['referral', 'list', '--pending', '--older-than', '1d']);
+  await run('referral settings', ['referral', 'settings']);
+  await run('referral settings', ['referral', 'settings', '--answer-days', '1']);
+  await refuse(['referral', 'update', String(ref.id), '--status', 'sent']);
+  const mistaken = await run('referral add', [
+    'referral',
+    'add',
+    '--case',
+    c2.caseNumber,
+    '--to',
+    'other',
+    '--agency',
+    'x',
+    '--reason',
+    'اشتباه',
+  ]);
+  await run('referral void', ['referral', 'void', String(mistaken.id), '--reason', 'روی پرونده دیگر ثبت شد']);
+  await run('referral list', ['referral', 'list', '--all']);
+
   await run('case close', ['case', 'close', c1.caseNumber, '--reason', 'resolved', '--followup-plan', '7,30', '--note', 'پایان']);
   await run('followup cancel', ['followup', 'cancel', String(f3.id), '--reason', 'بسته شد']);
   await run('case reopen', ['case', 'reopen', c1.caseNumber, '--note', 'بازگشت']);
@@ -401,6 +454,11 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   await run('roster on-duty', ['roster', 'on-duty', '--at', '1405/09/01 22:00']);
   await run('roster settings', ['roster', 'settings']);
   await run('roster settings', ['roster', 'settings', '--rest-hours', '8']);
+
+  // A worker's day: every section of the worklist, for each worker (some empty, some not).
+  await run('case settings', ['case', 'settings']);
+  await run('case settings', ['case', 'settings', '--quiet-days', '7']);
+  for (const worker of staff) await run('worklist', ['worklist', '--worker', String(worker)]);
 
   // Training: a course with a waiting list, attendance and completion, compliance, workshops.
   const course = await run('training course add', [
@@ -556,6 +614,14 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   await run('export', ['export', 'clients', '--out', join(o.dir, 'clients.xlsx')]);
   await run('export', ['export', 'cases', '--format', 'json']);
   await run('export', ['export', 'services', '--format', 'json', '--redact']);
+  // The whole office travels: exported to a folder, imported into a new file of the same code (docs/import-export.md).
+  await run('export', ['export', 'office', '--out', join(o.dir, 'office-folder')]);
+  const movedDb = join(o.dir, 'moved.db');
+  const movedInit = await runCli(['--db', movedDb, 'init', '--office-code', 'CNT01', '--office-name', 'دفتر قراردادها', '--json']);
+  if (movedInit.code !== 0) throw new Error(`init: ${movedInit.stderr}`);
+  const move = await runCli(['--db', movedDb, 'import', 'office', join(o.dir, 'office-folder'), '--json']);
+  if (move.code !== 0) throw new Error(`import office: ${move.stderr}`);
+  keep('import', JSON.parse(move.stdout));
 
   await run('audit list', ['audit', 'list', '--limit', '20']);
 

@@ -1,5 +1,5 @@
 /**
- * Model-based test: random sequences of client, case, service and follow-up commands
+ * Model-based test: random sequences of client, case, service, follow-up and referral commands
  * run through the CLI (in-process) against a temp office and, side by side, against a
  * small in-memory model. After every step the database and the model agree; every
  * refused command exits with the code the model predicts (2-5), prints exactly one
@@ -22,11 +22,15 @@ const TODAY = '2026-11-25'; // 1405/09/04, from test/vitest.config.ts
 const AZAR_1 = '2026-11-22'; // 1405/09/01
 
 type FollowupStatus = 'scheduled' | 'done' | 'missed' | 'cancelled';
+type ReferralStatus = 'sent' | 'accepted' | 'declined' | 'feedback';
 
 interface Model {
   clients: { id: number; nc: string | null }[];
   cases: { id: number; clientId: number | null; openedOn: string; status: 'open' | 'closed'; reopens: number }[];
   followups: { id: number; caseId: number; status: FollowupStatus; fromPlan: boolean }[];
+  referrals: { id: number; caseId: number; status: ReferralStatus; answered: boolean; voided: boolean }[];
+  /** Rows of every referral's history. */
+  referralEvents: number;
   /** services per case id ("none" for hotline calls without a case). */
   services: Record<string, number>;
   /** expected case_events rows per case and kind: "1:closed" → 2. */
@@ -62,6 +66,8 @@ const startModel = (): Model => ({
     { id: 1, caseId: 2, status: 'scheduled', fromPlan: true },
     { id: 2, caseId: 2, status: 'scheduled', fromPlan: true },
   ],
+  referrals: [],
+  referralEvents: 0,
   services: { '1': 1 },
   events: { '1:opened': 1, '1:service': 1, '2:opened': 1, '2:closed': 1, '2:follow-up': 2 },
   // init, three clients, two cases, the close and its two follow-ups, one service.
@@ -161,6 +167,14 @@ function agree(m: Model, r: Real): void {
     const closed = m.events[`${c.id}:closed`] ?? 0;
     expect(closed - c.reopens).toBe(c.status === 'closed' ? 1 : 0);
   }
+  expect(
+    d
+      .all<{ id: number; caseId: number; status: ReferralStatus; answered: number; voided: number }>(
+        'SELECT id, case_id AS caseId, status, answered_on IS NOT NULL AS answered, voided_at IS NOT NULL AS voided FROM referrals ORDER BY id',
+      )
+      .map((x) => ({ ...x, answered: x.answered === 1, voided: x.voided === 1 })),
+  ).toEqual(m.referrals);
+  expect(d.all<{ n: number }>('SELECT count(*) AS n FROM referral_events')[0]?.n).toBe(m.referralEvents);
   expect(d.all<{ n: number }>('SELECT count(*) AS n FROM audit_log')[0]?.n).toBe(m.audit);
 }
 
@@ -537,6 +551,110 @@ class FinishFollowup implements Cmd {
   toString = (): string => `FinishFollowup(${this.idx},${this.missing},${this.verb},${this.withText})`;
 }
 
+// ---- referrals -------------------------------------------------------------
+
+type ReferralBad = 'none' | 'to' | 'future' | 'no-reason' | 'before-opening';
+
+class AddReferral implements Cmd {
+  constructor(
+    readonly idx: number,
+    readonly missing: string | null,
+    readonly to: string,
+    readonly bad: ReferralBad,
+    readonly json: boolean,
+  ) {}
+  check = (): boolean => true;
+  async run(m: Model, r: Real): Promise<void> {
+    const c = this.missing === null ? pick(m.cases, this.idx) : undefined;
+    const args = ['referral', 'add', '--case', c === undefined ? (this.missing ?? '1') : caseRef(c.id, 'number')];
+    args.push('--to', this.bad === 'to' ? 'fax' : this.to, '--agency', 'کلانتری ۱۲');
+    if (this.bad !== 'no-reason') args.push('--reason', 'گزارش کودک\u200cآزاری');
+    if (this.bad === 'future') args.push('--date', '+1d');
+    // Every case of the model opened on 1405/09/01 or today: the day before is before each opening.
+    if (this.bad === 'before-opening') args.push('--date', '1405/08/30');
+    else if (this.bad === 'none' && this.idx % 2 === 0 && c !== undefined && c.openedOn === AZAR_1) args.push('--date', '۱۴۰۵/۰۹/۰۱');
+    // The order the command checks in: a missing option, the case, then the values and the dates.
+    const expected = this.bad === 'no-reason' ? 2 : c === undefined ? 3 : this.bad !== 'none' ? 2 : 0;
+    const res = await step(r, args, this.json, expected);
+    if (res.code !== 0 || c === undefined) return;
+    const id = m.referrals.length + 1;
+    if (this.json) expect(res.out).toMatchObject({ id, caseId: c.id, agencyKind: this.to, status: 'sent', answeredOn: null });
+    m.referrals.push({ id, caseId: c.id, status: 'sent', answered: false, voided: false });
+    m.referralEvents++;
+    bump(m.events, `${c.id}:referral`);
+    m.audit++;
+  }
+  toString = (): string => `AddReferral(${this.idx},${this.missing},${this.to},${this.bad})`;
+}
+
+class UpdateReferral implements Cmd {
+  constructor(
+    readonly idx: number,
+    readonly missing: boolean,
+    readonly status: ReferralStatus | 'maybe',
+    readonly withNote: boolean,
+    readonly json: boolean,
+  ) {}
+  check = (): boolean => true;
+  async run(m: Model, r: Real): Promise<void> {
+    const x = this.missing ? undefined : pick(m.referrals, this.idx);
+    const args = [
+      'referral',
+      'update',
+      x === undefined ? String(m.referrals.length + 5) : persianDigits(String(x.id)),
+      '--status',
+      this.status,
+    ];
+    if (this.withNote) args.push('--note', 'پاسخ تلفنی');
+    // The referral is looked up first (3), then the status read (2), then the history's rules (4).
+    const expected =
+      x === undefined
+        ? 3
+        : this.status === 'maybe'
+          ? 2
+          : x.voided
+            ? 4
+            : this.status === 'sent' && x.answered
+              ? 4
+              : this.status === x.status && (this.status === 'accepted' || this.status === 'declined')
+                ? 4
+                : 0;
+    const res = await step(r, args, this.json, expected);
+    if (res.code !== 0 || x === undefined || this.status === 'maybe') return;
+    x.status = this.status;
+    if (this.status !== 'sent') x.answered = true;
+    if (this.json) expect(res.out).toMatchObject({ id: x.id, status: this.status, answeredOn: x.answered ? TODAY : null });
+    m.referralEvents++;
+    bump(m.events, `${x.caseId}:referral`);
+    m.audit++;
+  }
+  toString = (): string => `UpdateReferral(${this.idx},${this.missing},${this.status},${this.withNote})`;
+}
+
+class VoidReferral implements Cmd {
+  constructor(
+    readonly idx: number,
+    readonly missing: boolean,
+    readonly withReason: boolean,
+    readonly json: boolean,
+  ) {}
+  check = (): boolean => true;
+  async run(m: Model, r: Real): Promise<void> {
+    const x = this.missing ? undefined : pick(m.referrals, this.idx);
+    const args = ['referral', 'void', x === undefined ? String(m.referrals.length + 5) : String(x.id)];
+    if (this.withReason) args.push('--reason', 'روی پرونده دیگر ثبت شد');
+    // A missing reason (no terminal) first, then the referral (3), then voiding twice (4).
+    const expected = !this.withReason ? 2 : x === undefined ? 3 : x.voided ? 4 : 0;
+    const res = await step(r, args, this.json, expected);
+    if (res.code !== 0 || x === undefined) return;
+    if (this.json) expect(res.out).toMatchObject({ id: x.id, voidReason: 'روی پرونده دیگر ثبت شد' });
+    x.voided = true;
+    bump(m.events, `${x.caseId}:referral`);
+    m.audit++;
+  }
+  toString = (): string => `VoidReferral(${this.idx},${this.missing},${this.withReason})`;
+}
+
 /** Not a domain command: checks the database against the model between steps. */
 class Agree implements Cmd {
   check = (): boolean => true;
@@ -601,9 +719,41 @@ const ARBITRARIES = [
   fc
     .tuple(fc.nat(), rarely, fc.constantFrom('done', 'missed', 'cancel' as const), weighted([true, 9], [false, 1]), json)
     .map(([i, miss, verb, text, j]) => new FinishFollowup(i, miss, verb, text, j)),
+  fc
+    .tuple(
+      fc.nat(),
+      caseMissing,
+      fc.constantFrom('police', 'court', 'hospital', 'school', 'ngo'),
+      weighted<ReferralBad>(['none', 12], ['to', 1], ['future', 1], ['no-reason', 1], ['before-opening', 1]),
+      json,
+    )
+    .map(([i, miss, to, bad, j]) => new AddReferral(i, miss, to, bad, j)),
+  fc
+    .tuple(
+      fc.nat(),
+      rarely,
+      weighted<UpdateReferral['status']>(['sent', 2], ['accepted', 3], ['declined', 2], ['feedback', 3], ['maybe', 1]),
+      fc.boolean(),
+      json,
+    )
+    .map(([i, miss, status, note, j]) => new UpdateReferral(i, miss, status, note, j)),
+  fc.tuple(fc.nat(), rarely, weighted([true, 9], [false, 1]), json).map(([i, miss, reason, j]) => new VoidReferral(i, miss, reason, j)),
 ] as const;
 /** fc.commands picks uniformly: listing an arbitrary again makes it more frequent (cases get opened, then worked on). */
-const [addClient, openCase, closeCase, reopenCase, showCase, noteCase, logService, schedule, finish] = ARBITRARIES;
+const [
+  addClient,
+  openCase,
+  closeCase,
+  reopenCase,
+  showCase,
+  noteCase,
+  logService,
+  schedule,
+  finish,
+  addReferral,
+  updateReferral,
+  voidReferral,
+] = ARBITRARIES;
 const COMMANDS = [
   addClient,
   addClient,
@@ -621,6 +771,11 @@ const COMMANDS = [
   schedule,
   finish,
   finish,
+  addReferral,
+  addReferral,
+  updateReferral,
+  updateReferral,
+  voidReferral,
 ];
 
 const scratch = scratchDir();

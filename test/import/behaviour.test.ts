@@ -313,7 +313,7 @@ describe('columns', () => {
     const r = await o.cli(['import', 'people', o.file('c.csv', good())]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'error: unknown kind: expected centers, staff, clients, cases, services, followups, shift-patterns, roster-assignments, courses, enrolments, workshops\n',
+      'error: unknown kind: expected centers, staff, clients, cases, services, followups, referrals, shift-patterns, roster-assignments, courses, enrolments, workshops\n',
     );
   });
 });

@@ -297,10 +297,10 @@ test('CSV exports start with a BOM, carry Jalali twins of dates, and keep nation
   expect(r.code).toBe(0);
   const lines = r.stdout.split('\r\n');
   expect(lines[0]).toBe(
-    '\ufeffid,first-name,last-name,national-code,birth-date,birth-date-jalali,sex,mobile,address,county,informal-settlement,woman-head,notes,registered-on,registered-on-jalali',
+    '\ufeffid,first-name,last-name,national-code,birth-date,birth-date-jalali,sex,mobile,address,county,informal-settlement,woman-head,notes,registered-on,registered-on-jalali,merged-into',
   );
   expect(lines[1]).toBe(
-    `KRJ01:1,زهرا,احمدی,${nationalCode('001354241')},1991-08-03,1370/05/12,female,09121234567,کرج، گوهردشت، کوچه ۱۲,کرج,no,yes,"خط اول\nخط ""دوم""",2026-04-21,1405/02/01`,
+    `KRJ01:1,زهرا,احمدی,${nationalCode('001354241')},1991-08-03,1370/05/12,female,09121234567,کرج، گوهردشت، کوچه ۱۲,کرج,no,yes,"خط اول\nخط ""دوم""",2026-04-21,1405/02/01,`,
   );
 });
 
@@ -308,7 +308,7 @@ test('--lang fa writes Persian headers, which import reads back', async () => {
   const file = join(from.dir, 'files', 'fa.csv');
   await from.json(['--lang', 'fa', 'export', 'clients', '--out', file]);
   expect(readFileSync(file, 'utf8').split('\r\n')[0]).toBe(
-    '\ufeffشناسه,نام,نام خانوادگی,کد ملی,تاریخ تولد,تاریخ تولد (شمسی),جنسیت,تلفن همراه,نشانی,شهرستان,سکونتگاه غیررسمی,زن سرپرست خانوار,یادداشت,تاریخ ثبت,تاریخ ثبت (شمسی)',
+    '\ufeffشناسه,نام,نام خانوادگی,کد ملی,تاریخ تولد,تاریخ تولد (شمسی),جنسیت,تلفن همراه,نشانی,شهرستان,سکونتگاه غیررسمی,زن سرپرست خانوار,یادداشت,تاریخ ثبت,تاریخ ثبت (شمسی),ادغام شده در',
   );
   expect(await from.json(['import', 'clients', file])).toMatchObject({ unchanged: 3, inserted: 0 });
 });

@@ -17,6 +17,7 @@ const expected = (prefix: string, input: string): string =>
 const PEOPLE_COLUMNS: Record<string, string> = {
   'clients.id': 'P',
   'staff.id': 'S',
+  'clients.merged-into': 'P',
   'cases.client-id': 'P',
   'cases.worker-id': 'S',
   'services.worker-id': 'S',

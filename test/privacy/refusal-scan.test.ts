@@ -29,7 +29,7 @@ const ids = { case1: '', case2: '' };
 const VALUES = [`${P.firstName} ${P.lastName}`, P.persianName, P.nationalCode, P.mobile, P.landline, P.address, P.birthDate, P.notes];
 
 /** Options and arguments that hold a path: echoed by design ("cannot write /x/y"), not scanned. */
-const PATHS = new Set(['--db', '--out', '--dir', 'import <file>', 'db restore <file>']);
+const PATHS = new Set(['--db', '--out', '--dir', 'import <file>', 'import office <file>', 'db restore <file>']);
 
 /** Valid values for the rest of each command line, so that the value tried reaches its parser. */
 function base(): Record<string, string[]> {
@@ -77,10 +77,17 @@ function base(): Record<string, string[]> {
     'followup done': ['1'],
     'followup missed': ['1'],
     'followup cancel': ['1'],
+    'referral add': ['--case', c1, '--to', 'police', '--agency', 'کلانتری', '--reason', 'گزارش'],
+    'referral update': ['1', '--status', 'feedback'],
+    'referral settings': ['--answer-days', '14'],
+    'referral void': ['1', '--reason', 'اشتباه'],
     'report range': ['--from', '1405/01/01', '--to', '1405/09/01'],
     'report nightly': ['--dir', join(t.dir, 'nightly')],
     import: ['clients', csv],
     export: ['clients', '--out', join(t.dir, 'export.csv')],
+    // The whole office: the same commands, another way of working (docs/import-export.md).
+    'export office': ['office', '--out', join(t.dir, 'office-export')],
+    'import office': ['office', join(t.dir, 'office-export')],
     demo: ['--years', '1'],
   };
 }
@@ -92,6 +99,9 @@ interface Slot {
   args: (value: string) => string[];
 }
 
+/** Commands whose first argument picks another way of working, scanned that way too (each with its own base). */
+const VARIANTS: Readonly<Record<string, readonly string[]>> = { export: ['export office'], import: ['import office'] };
+
 /** Every command line with one slot given each planted value. */
 function slots(program: Command): Slot[] {
   const b = base();
@@ -101,7 +111,9 @@ function slots(program: Command): Slot[] {
       for (const sub of cmd.commands) walk(sub, [...path, sub.name()]);
       return;
     }
-    const command = path.join(' ');
+    for (const command of [path.join(' '), ...(VARIANTS[path.join(' ')] ?? [])]) addSlots(cmd, path, command);
+  };
+  const addSlots = (cmd: Command, path: string[], command: string): void => {
     const given = b[command] ?? [];
     const positional = given.filter((_, i) => i < cmd.registeredArguments.length);
     const options = given.slice(positional.length);
@@ -157,6 +169,7 @@ beforeAll(async () => {
   await ok(['training', 'course', 'add', '--title', 'دوره', '--from', 'today', '--hours', '8']);
   await ok(['training', 'enrol', '--course', '1', '--staff', '1']);
   await ok(['training', 'workshop', 'add', '--topic', 'life-skills', '--date', 'today', '--female', '3', '--male', '2']);
+  await ok(['referral', 'add', '--case', ids.case1, '--to', 'police', '--agency', 'کلانتری', '--reason', 'گزارش', '--date', '1405/08/20']);
   const list = await ok(['case', 'list']);
   ids.case2 = (list as { caseNumber: string }[]).map((c) => c.caseNumber).find((n) => n !== ids.case1) as string;
   await ok(['case', 'close', ids.case2, '--reason', 'resolved']);

@@ -14,6 +14,7 @@
  * rows as written (it is owner-only).
  */
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -29,6 +30,27 @@ const searched: { scenario: string; text: string }[] = [];
 
 beforeAll(async () => {
   ({ caseNumber } = await plantOffice(db));
+  // A referral whose agency and reason hold planted values, awaiting its answer past the answer days: the nightly run lists it.
+  for (const args of [
+    [
+      'referral',
+      'add',
+      '--case',
+      caseNumber,
+      '--to',
+      'health',
+      '--agency',
+      `${P.staffFirst} ${P.address}`,
+      '--reason',
+      `${P.firstName} ${P.notes}`,
+      '--date',
+      '1405/08/20',
+    ],
+    ['referral', 'settings', '--answer-days', '7'],
+  ]) {
+    const r = await runCli(['--db', db, ...args]);
+    if (r.code !== 0) throw new Error(r.stderr);
+  }
 });
 afterAll(() => t.cleanup());
 
@@ -274,6 +296,68 @@ const SCENARIOS: Scenario[] = [
   },
   { what: 'reopening the open case', args: () => ['case', 'reopen', '2', '--note', P.notes], code: 4 },
 
+  // Referrals: the agency, the reason and the notes are data; what the commands say is a log.
+  {
+    what: 'referral with planted agency and reason',
+    args: () => ['referral', 'add', '--case', caseNumber, '--to', 'police', '--agency', `${P.firstName} ${P.mobile}`, '--reason', P.notes],
+    code: 0,
+    data: true,
+  },
+  {
+    what: 'referral to a kind of agency that is a name',
+    args: () => ['referral', 'add', '--case', caseNumber, '--to', P.firstName, '--agency', P.address, '--reason', P.notes],
+    code: 2,
+    mentions: /invalid to/,
+  },
+  {
+    what: 'referral on a missing case',
+    args: () => ['referral', 'add', '--case', P.nationalCode, '--to', 'court', '--agency', P.address, '--reason', P.notes],
+    code: 3,
+  },
+  {
+    what: 'referral dated before its case with planted text',
+    args: () => [
+      'referral',
+      'add',
+      '--case',
+      caseNumber,
+      '--to',
+      'court',
+      '--agency',
+      P.address,
+      '--reason',
+      P.notes,
+      '--date',
+      '1400/01/01',
+    ],
+    code: 2,
+    mentions: /before the case was opened/,
+  },
+  {
+    what: 'referral answered with a planted note',
+    args: () => ['referral', 'update', '1', '--status', 'feedback', '--note', P.notes],
+    code: 0,
+    data: true,
+  },
+  {
+    what: 'referral sent again after its answer, with a planted note',
+    args: () => ['referral', 'update', '1', '--status', 'sent', '--note', `${P.firstName} ${P.mobile}`],
+    code: 4,
+    mentions: /was answered/,
+  },
+  { what: 'referral update with a status that is a phone', args: () => ['referral', 'update', '1', '--status', P.mobile], code: 2 },
+  { what: 'referral voided with a planted reason', args: () => ['referral', 'void', '2', '--reason', P.notes], code: 0, data: true },
+  {
+    what: 'referral voided twice, with a planted reason',
+    args: () => ['referral', 'void', '2', '--reason', `${P.firstName} ${P.mobile}`],
+    code: 4,
+    mentions: /already void/,
+  },
+  { what: 'referral list older than a phone', args: () => ['referral', 'list', '--older-than', P.mobile], code: 2, mentions: /older-than/ },
+  { what: 'referral list by a worker nobody is', args: () => ['referral', 'list', '--worker', `${P.firstName} ${P.lastName}`], code: 3 },
+  { what: 'referral export to a file', args: () => ['export', 'referrals', '--out', join(t.dir, 'referrals.csv'), '--force'], code: 0 },
+  { what: 'referral export --redact to stdout', args: () => ['export', 'referrals', '--redact', '--format', 'json'], code: 0 },
+
   // The audit trail, checks and backups: their output is a log.
   { what: 'audit list', args: () => ['audit', 'list', '--limit', '1000'], code: 0 },
   { what: 'audit list of a client', args: () => ['audit', 'list', '--record', 'client:1'], code: 0 },
@@ -378,6 +462,41 @@ it('imports with refused rows that hold the planted values: the run report names
   const c = await runCli(['--db', db, 'import', 'cases', cases]);
   expect(c.code, c.stderr).toBe(2);
   searched.push({ scenario: 'import cases: stderr', text: c.stderr }, { scenario: 'import cases: stdout', text: c.stdout });
+});
+
+it('the whole office travels: export office, import office, and its refusals say nothing of a person', async () => {
+  const out = (label: string, r: { stdout: string; stderr: string }): void => {
+    searched.push({ scenario: `${label}: stderr`, text: r.stderr }, { scenario: `${label}: stdout`, text: r.stdout });
+  };
+  for (const json of [false, true]) {
+    const flags = json ? ['--json'] : [];
+    const folder = join(t.dir, `office-${json}`);
+    const e = await runCli(['--db', db, ...flags, 'export', 'office', '--out', folder]);
+    expect(e.code, e.stderr).toBe(0);
+    out(`export office${json ? ' (--json)' : ''}`, e);
+    // Into a new file of the same code: moved; into this office (it holds records): refused.
+    const to = join(t.dir, `moved-${json}.db`);
+    await runCli(['--db', to, 'init', '--office-code', 'PRV01', '--office-name', 'دفتر']);
+    const i = await runCli(['--db', to, ...flags, 'import', 'office', folder]);
+    expect(i.code, i.stderr).toBe(0);
+    out(`import office${json ? ' (--json)' : ''}`, i);
+    const busy = await runCli(['--db', db, ...flags, 'import', 'office', folder]);
+    expect(busy.code).toBe(4);
+    out(`import office into an office with records${json ? ' (--json)' : ''}`, busy);
+    // A refused row of a file whose checksum was forged names the file, row and column, never the cell.
+    const clients = join(folder, 'clients.csv');
+    writeFileSync(clients, readFileSync(clients, 'utf8').replace(/\r\n([^,]*),/, `\r\n$1,${P.firstName}\u0001`));
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    for (const f of manifest.files)
+      if (f.file === 'clients.csv') f.sha256 = createHash('sha256').update(readFileSync(clients)).digest('hex');
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const fresh = join(t.dir, `refused-${json}.db`);
+    await runCli(['--db', fresh, 'init', '--office-code', 'PRV01', '--office-name', 'دفتر']);
+    const refused = await runCli(['--db', fresh, ...flags, 'import', 'office', folder]);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/clients\.csv row 2, column first-name: /);
+    out(`import office with a refused row${json ? ' (--json)' : ''}`, refused);
+  }
 });
 
 it('none of the outputs, the audit trail or the import runs holds a planted value', () => {

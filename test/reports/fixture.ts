@@ -9,6 +9,7 @@ import { addClient } from '../../src/domain/clients.js';
 import type { WriteCtx } from '../../src/domain/context.js';
 import { asIsoDate } from '../../src/domain/dates.js';
 import { finishFollowup, rescheduleFollowup, scheduleFollowup } from '../../src/domain/followups.js';
+import { addReferral, parseVoidReason, recordReferralVoid, resolveReferral, updateReferral } from '../../src/domain/referrals.js';
 import { correctService, voidService } from '../../src/domain/service-corrections.js';
 import { logService } from '../../src/domain/services.js';
 import { addStaff } from '../../src/domain/staff.js';
@@ -23,6 +24,7 @@ export interface CaseRecord {
   categories: string[];
   centerId: number | null;
   workerId: number | null;
+  clientId?: number | null;
   /** Every closing and reopening, in order. */
   events: { kind: 'closed' | 'reopened'; on: string; reason?: string }[];
 }
@@ -33,6 +35,8 @@ export interface ServiceRecord {
   date: string;
   type: string;
   channel: string;
+  /** The worker who gave it (given, or taken from the case). */
+  workerId?: number | null;
   /** Voided: in the record, in no count. */
   voided?: boolean;
 }
@@ -42,6 +46,7 @@ export interface FollowupRecord {
   due: string;
   status: 'scheduled' | 'done' | 'missed' | 'cancelled';
   on: string | null;
+  workerId?: number | null;
 }
 export interface ClientRecord {
   id: number;
@@ -54,6 +59,17 @@ export interface ClientRecord {
   mergedInto?: number;
 }
 
+/** A referral to another agency, as the test wrote it: sent, and its first answer (accepted, declined or feedback). */
+export interface ReferralRecord {
+  id: number;
+  caseId: number;
+  to: string;
+  sent: string;
+  answered: string | null;
+  /** Voided: in the record, in no count. */
+  voided?: boolean;
+}
+
 export class TestOffice {
   readonly path: string;
   readonly dir: string;
@@ -62,6 +78,7 @@ export class TestOffice {
   readonly services: ServiceRecord[] = [];
   readonly followups: FollowupRecord[] = [];
   readonly clients: ClientRecord[] = [];
+  readonly referrals: ReferralRecord[] = [];
   private readonly cleanupDir: () => void;
 
   private constructor(path: string, dir: string, cleanup: () => void) {
@@ -162,6 +179,7 @@ export class TestOffice {
       categories: k.categories,
       centerId: c.center ?? null,
       workerId: c.worker ?? null,
+      clientId: c.client ?? null,
       events: [],
     };
     this.cases.push(rec);
@@ -178,9 +196,23 @@ export class TestOffice {
     c.events.push({ kind: 'reopened', on });
   }
 
-  service(s: { date: string; type: string; case?: CaseRecord }): ServiceRecord {
-    const r = this.write(s.date, (ctx) => logService(ctx, { type: s.type, date: s.date, ...(s.case ? { case: String(s.case.id) } : {}) }));
-    const rec: ServiceRecord = { id: r.service.id, caseId: s.case?.id ?? null, date: s.date, type: s.type, channel: r.service.channel };
+  service(s: { date: string; type: string; case?: CaseRecord; worker?: number }): ServiceRecord {
+    const r = this.write(s.date, (ctx) =>
+      logService(ctx, {
+        type: s.type,
+        date: s.date,
+        ...(s.case ? { case: String(s.case.id) } : {}),
+        ...(s.worker === undefined ? {} : { worker: String(s.worker) }),
+      }),
+    );
+    const rec: ServiceRecord = {
+      id: r.service.id,
+      caseId: s.case?.id ?? null,
+      date: s.date,
+      type: s.type,
+      channel: r.service.channel,
+      workerId: r.service.workerId,
+    };
     this.services.push(rec);
     return rec;
   }
@@ -206,7 +238,7 @@ export class TestOffice {
 
   followup(c: CaseRecord, due: string, scheduledOn = c.opened): FollowupRecord {
     const f = this.write(scheduledOn, (ctx) => scheduleFollowup(ctx, { case: String(c.id), due }));
-    const rec: FollowupRecord = { id: f.id, caseId: c.id, due, status: 'scheduled', on: null };
+    const rec: FollowupRecord = { id: f.id, caseId: c.id, due, status: 'scheduled', on: null, workerId: f.workerId };
     this.followups.push(rec);
     return rec;
   }
@@ -217,6 +249,28 @@ export class TestOffice {
     );
     f.status = status;
     f.on = status === 'cancelled' ? null : on;
+  }
+
+  /** `referral add` on day `on`. */
+  referral(c: CaseRecord, on: string, to: string): ReferralRecord {
+    const r = this.write(on, (ctx) =>
+      addReferral(ctx, { case: String(c.id), to, agency: 'دستگاه آزمون', date: on, reason: 'ارجاع آزمون' }),
+    );
+    const rec: ReferralRecord = { id: r.id, caseId: c.id, to, sent: on, answered: null };
+    this.referrals.push(rec);
+    return rec;
+  }
+
+  /** `referral update` on day `on`: the first answer (not `sent`, a reminder) sets the answer date. */
+  updateReferral(r: ReferralRecord, on: string, status: 'sent' | 'accepted' | 'declined' | 'feedback'): void {
+    this.write(on, (ctx) => updateReferral(ctx, String(r.id), { status, date: on }));
+    if (status !== 'sent' && r.answered === null) r.answered = on;
+  }
+
+  /** `referral void` on day `on`. */
+  voidReferral(r: ReferralRecord, on: string): void {
+    this.write(on, (ctx) => recordReferralVoid(ctx, resolveReferral(ctx, String(r.id)), parseVoidReason('recorded by mistake')));
+    r.voided = true;
   }
 
   /** Runs many steps in one transaction (each step a savepoint): volume without a disk flush per step. */

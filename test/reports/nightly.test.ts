@@ -45,7 +45,7 @@ describe('report nightly', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(1);
     expect(r.stdout).toMatch(
-      /^parvande nightly NIT01 1405-09: 20001 services, 0 cases opened, 2 open, 1 follow-ups overdue, 1 open cases unassigned; 3 files in /,
+      /^parvande nightly NIT01 1405-09: 20001 services, 0 cases opened, 2 open, 1 follow-ups overdue, 1 open cases unassigned, 0 referrals with no answer; 3 files in /,
     );
     expect(readdirSync(dir).sort()).toEqual([
       'parvande-NIT01-1405-09-2026-11-25.csv',

@@ -7,7 +7,7 @@ import { getYear } from 'date-fns-jalali/getYear';
 import { getMonth } from 'date-fns-jalali/getMonth';
 import { getDate } from 'date-fns-jalali/getDate';
 import { getDaysInMonth } from 'date-fns-jalali/getDaysInMonth';
-import { count, openAt, type TestOffice } from './fixture.js';
+import { count, openAt, type CaseRecord, type TestOffice } from './fixture.js';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 const isoOf = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -88,11 +88,13 @@ function median(values: number[]): number | null {
 
 /** The figures of one period (`from`..`to`), as the README defines them, for an office whose "today" is `today`. */
 export function expectedFigures(
-  o: TestOffice,
+  o: Pick<TestOffice, 'cases' | 'services' | 'followups' | 'clients'>,
   from: string,
   to: string,
   today: string,
   names: { centers: Map<number, string>; workers: Map<number, string> },
+  /** Every case, for the categories of the services counted (a worker's services may be on others' cases). */
+  allCases: readonly CaseRecord[] = o.cases,
 ) {
   const inRange = (d: string | null): boolean => d !== null && d >= from && d <= to;
   const asOf = to < today ? to : today;
@@ -101,7 +103,7 @@ export function expectedFigures(
   const ended = to < today;
   const dueBefore = ended ? addDaysIso(to, 1) : today;
   const settledThrough = ended ? to : today;
-  const caseOf = new Map(o.cases.map((c) => [c.id, c]));
+  const caseOf = new Map(allCases.map((c) => [c.id, c]));
 
   // A voided service leaves every count.
   const services = o.services.filter((s) => s.voided !== true && inRange(s.date));
@@ -164,6 +166,13 @@ export function expectedFigures(
           ),
         ]),
       ),
+      byWorker: [...new Set(services.map((s) => s.workerId ?? null))]
+        .map((id) => ({
+          id,
+          name: id === null ? null : (names.workers.get(id) ?? null),
+          services: count(services, (s) => (s.workerId ?? null) === id),
+        }))
+        .sort((a, b) => b.services - a.services || (a.id ?? Infinity) - (b.id ?? Infinity)),
     },
     cases: {
       opened: opened.length,
@@ -212,11 +221,42 @@ export function expectedFigures(
   };
 }
 
+/**
+ * The figures of a monthly report's previous month or year to date: every figure, and no lists
+ * by center or worker (the report's own period's only: docs/json.md). `report range` gives them.
+ */
+export function comparisonFigures(f: ReturnType<typeof expectedFigures>): ReturnType<typeof expectedFigures> {
+  return { ...f, services: { ...f.services, byWorker: [] }, cases: { ...f.cases, byCenter: [], byWorker: [] } };
+}
+
 /** A small deterministic random source (tests must not depend on luck). */
 export function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
+  };
+}
+
+const AGENCIES = ['police', 'court', 'hospital', 'school', 'health', 'welfare-center', 'ngo', 'other'];
+
+/**
+ * The referral figures of one period: sent in it (by kind of agency), first answered in it,
+ * and awaiting an answer at its end (sent by then, not answered by then).
+ */
+export function expectedReferrals(o: TestOffice, from: string, to: string, today: string) {
+  const inRange = (d: string | null): boolean => d !== null && d >= from && d <= to;
+  const asOf = to < today ? to : today;
+  // A voided referral leaves every count.
+  const referrals = o.referrals.filter((r) => r.voided !== true);
+  const sent = referrals.filter((r) => inRange(r.sent));
+  return {
+    sent: sent.length,
+    sentByAgency: tally(
+      AGENCIES,
+      sent.map((r) => r.to),
+    ),
+    answered: count(referrals, (r) => inRange(r.answered)),
+    awaitingAtEnd: count(referrals, (r) => r.sent <= asOf && (r.answered === null || r.answered > asOf)),
   };
 }

@@ -17,6 +17,8 @@ export const RANK: Readonly<Record<EventKind | 'plan', number>> = {
   'risk-changed': 4,
   updated: 4,
   'client-merged': 4,
+  // The demo writes no referrals yet.
+  referral: 4,
   closed: 5,
   plan: 6,
 };

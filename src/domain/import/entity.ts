@@ -35,7 +35,23 @@ export interface ImportSession extends WriteCtx {
   claim(entity: string, id: number, row: number): void;
   /** A per-run cache an entity may use for values that repeat from row to row. */
   cache<T>(name: string, make: () => T): T;
+  /**
+   * `import office` only (absent in every other run): the files' ids carry this office's
+   * own code but name records of the office being moved in, not records stored here, so
+   * they are read as another source's ids (recorded in import_keys); see ownCode.
+   */
+  foreignIds?: boolean;
+  /**
+   * `import office` only: runs `step` after every row of every kind is stored, in the same
+   * transaction. For links that may point at a row further on in the files, or that would
+   * refuse later rows if made now (a merged client's pointer: enrolments may still name it).
+   */
+  afterAll?: (step: () => void) => void;
 }
+
+/** The office code whose ids (`KRJ01:12`) name records stored here; null during an office move (foreignIds). */
+export const ownCode = (s: Pick<ImportSession, 'officeCode' | 'foreignIds'>): string | null =>
+  s.foreignIds === true ? null : s.officeCode;
 
 export interface DateRange {
   from?: string;
@@ -80,9 +96,10 @@ export interface RowRef {
   external?: string;
 }
 
-export function parseRowRef(value: string, officeCode: string): RowRef {
+/** `officeCode`: the code of this office's own ids (ownCode); null reads every id as another source's. */
+export function parseRowRef(value: string, officeCode: string | null): RowRef {
   const text = value.trim();
   const m = /^([A-Za-z0-9]{2,12}):(\d{1,15})$/.exec(text);
-  if (m && (m[1] as string).toUpperCase() === officeCode) return { local: Number(m[2]) };
+  if (m && officeCode !== null && (m[1] as string).toUpperCase() === officeCode) return { local: Number(m[2]) };
   return { external: text };
 }

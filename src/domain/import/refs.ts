@@ -6,11 +6,11 @@
  * read it (an id, a national code, a case number, a name).
  */
 import { selectImportKey } from '../../store/import.js';
-import { parseRowRef, type ImportSession } from './entity.js';
+import { ownCode, parseRowRef, type ImportSession } from './entity.js';
 
 export function refText(s: ImportSession, entity: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const r = parseRowRef(value, s.officeCode);
+  const r = parseRowRef(value, ownCode(s));
   if (r.local !== undefined) return `#${r.local}`;
   const mapped = selectImportKey(s.db, entity, r.external as string);
   return mapped === undefined ? value : `#${mapped}`;
@@ -23,7 +23,7 @@ export function rowTarget(
   idText: string | undefined,
 ): { local?: number; mapped?: number; external?: string } {
   if (idText === undefined) return {};
-  const r = parseRowRef(idText, s.officeCode);
+  const r = parseRowRef(idText, ownCode(s));
   if (r.local !== undefined) return { local: r.local };
   const mapped = selectImportKey(s.db, entity, r.external as string);
   return mapped === undefined ? { external: r.external as string } : { mapped, external: r.external as string };

@@ -10,6 +10,7 @@ import { clients } from './entities/clients.js';
 import { courses } from './entities/courses.js';
 import { enrolments } from './entities/enrolments.js';
 import { followups } from './entities/followups.js';
+import { referrals } from './entities/referrals.js';
 import { rosterAssignments } from './entities/roster-assignments.js';
 import { services } from './entities/services.js';
 import { shiftPatterns } from './entities/shift-patterns.js';
@@ -24,6 +25,7 @@ export const ENTITIES: readonly ImportEntity[] = [
   cases,
   services,
   followups,
+  referrals,
   shiftPatterns,
   rosterAssignments,
   courses,

@@ -2,7 +2,8 @@
  * The reports themselves: a month beside the previous month and the year to
  * date, a year by months, a free range, and the same over several offices.
  */
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import { narrowReportCounts, type CountScopeKind } from '../../store/report-counts/index.js';
 import { selectOffice } from '../../store/office.js';
 import type { ReadCtx } from '../context.js';
 import { monthRange, type IsoDate, type JalaliMonth } from '../dates.js';
@@ -26,8 +27,18 @@ export interface OfficeRef {
   name: string;
 }
 
+/** `--center C` / `--worker W` as typed (scope.ts resolves it). */
+export interface ScopeRef {
+  kind: CountScopeKind;
+  ref: string;
+}
+
+/** The center or worker a report was narrowed to; null: the whole office. */
+export type ReportScope = { kind: CountScopeKind; id: number; name: string } | null;
+
 export interface MonthlyReport extends Figures {
   office: OfficeRef | null;
+  scope: ReportScope;
   previousMonth: Figures;
   yearToDate: Figures;
   // Extra sections (REPORT_SECTIONS in sections.ts), e.g. `people`, are added as further keys.
@@ -35,6 +46,7 @@ export interface MonthlyReport extends Figures {
 
 export interface YearReport {
   office: OfficeRef | null;
+  scope: ReportScope;
   period: { year: number; from: IsoDate; to: IsoDate; asOf: IsoDate };
   /** Farvardin to Esfand, each with period.month set. */
   months: Figures[];
@@ -43,6 +55,7 @@ export interface YearReport {
 
 export interface RangeReport extends Figures {
   office: OfficeRef | null;
+  scope: ReportScope;
 }
 
 export type ReportKind = 'monthly' | 'year' | 'range';
@@ -52,7 +65,15 @@ export type AnyReport = MonthlyReport | YearReport | RangeReport;
 export interface ReportPlan<R extends AnyReport = AnyReport> {
   kind: ReportKind;
   periods: Period[];
-  assemble: (figures: Figures[], office: OfficeRef | null) => R;
+  /**
+   * The periods whose figures list each center and worker (caseload by center and by worker);
+   * the others carry totals only. Default: every period. A monthly report's previous month and
+   * year to date are comparison columns: the lists are the month's own.
+   */
+  grouped?: readonly boolean[];
+  /** Narrowed to one center's or one worker's work (resolved by scope.ts inside the report's snapshot). */
+  scope?: ReportScope;
+  assemble: (figures: Figures[], office: OfficeRef | null, scope: ReportScope) => R;
 }
 
 const fig = (figures: Figures[], i: number): Figures => figures[i] as Figures;
@@ -61,7 +82,8 @@ export function monthlyPlan(month: JalaliMonth, today: IsoDate): ReportPlan<Mont
   return {
     kind: 'monthly',
     periods: [monthPeriod(month, today), monthPeriod(previousMonth(month), today), yearToDatePeriod(month, today)],
-    assemble: (f, office) => ({ office, ...fig(f, 0), previousMonth: fig(f, 1), yearToDate: fig(f, 2) }),
+    grouped: [true, false, false],
+    assemble: (f, office, scope) => ({ office, scope, ...fig(f, 0), previousMonth: fig(f, 1), yearToDate: fig(f, 2) }),
   };
 }
 
@@ -70,8 +92,9 @@ export function yearPlan(year: number, today: IsoDate): ReportPlan<YearReport> {
   return {
     kind: 'year',
     periods: [...yearMonths(year, today), whole],
-    assemble: (f, office) => ({
+    assemble: (f, office, scope) => ({
       office,
+      scope,
       period: { year, from: whole.from, to: whole.to, asOf: whole.asOf },
       months: f.slice(0, 12),
       total: fig(f, 12),
@@ -80,7 +103,7 @@ export function yearPlan(year: number, today: IsoDate): ReportPlan<YearReport> {
 }
 
 export function rangePlan(period: Period): ReportPlan<RangeReport> {
-  return { kind: 'range', periods: [period], assemble: (f, office) => ({ office, ...fig(f, 0) }) };
+  return { kind: 'range', periods: [period], assemble: (f, office, scope) => ({ office, scope, ...fig(f, 0) }) };
 }
 
 export interface ReportInput {
@@ -88,6 +111,17 @@ export interface ReportInput {
   year?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  center?: string | undefined;
+  worker?: string | undefined;
+}
+
+/** `--center` or `--worker` as typed, or null for the whole office (both at once are refused). */
+export function scopeRef(input: ReportInput): ScopeRef | null {
+  if (input.center !== undefined && input.worker !== undefined) {
+    throw new UsageError('give --center or --worker, not both', 'worker');
+  }
+  if (input.center !== undefined) return { kind: 'center', ref: input.center };
+  return input.worker === undefined ? null : { kind: 'worker', ref: input.worker };
 }
 
 /** The plan for `report monthly|year|range` and its options. */
@@ -106,9 +140,12 @@ function tallyAndBuild<R extends AnyReport>(ctx: Pick<ReadCtx, 'db' | 'today'>, 
   // The store's row, not domain/office.ts: that module loads the audit trail's modules, which a report never needs.
   const office = selectOffice(ctx.db);
   if (office === undefined) throw new NotFoundError('this database has no office yet: run "parvande init --office-code C --office-name N"');
-  const tallies = tallyPeriods(ctx.db, plan.periods, ctx.today);
-  const report = plan.assemble(tallies.map(toFigures), { code: office.code, name: office.name });
-  if (plan.kind === 'monthly') Object.assign(report, computeSections(ctx, plan.periods[0] as Period));
+  const scope = plan.scope ?? null;
+  if (scope !== null) narrowReportCounts(ctx.db, { kind: scope.kind, id: scope.id });
+  const tallies = tallyPeriods(ctx.db, plan.periods, ctx.today, plan.grouped);
+  const report = plan.assemble(tallies.map(toFigures), { code: office.code, name: office.name }, scope);
+  // The extra sections (staff, shifts, training) are the whole office's: a narrowed report leaves them out.
+  if (plan.kind === 'monthly' && scope === null) Object.assign(report, computeSections(ctx, plan.periods[0] as Period));
   return { tallies, report };
 }
 
@@ -151,6 +188,7 @@ export function buildRollup<R extends AnyReport>(
         ),
       ),
     ),
+    null,
     null,
   );
   return { kind: plan.kind, offices: refs, byOffice, total };

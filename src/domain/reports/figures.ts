@@ -7,12 +7,14 @@ import {
   CATEGORIES,
   CHANNELS,
   CLOSE_REASONS,
+  REFERRAL_AGENCIES,
   SERVICE_TYPES,
   codesOf,
   type Catalogue,
   type Category,
   type Channel,
   type CloseReason,
+  type ReferralAgency,
   type ServiceType,
 } from '../codes.js';
 import type { Period } from './period.js';
@@ -27,6 +29,14 @@ export interface ServiceFigures {
   byAnyCategory: Record<Category, number>;
   /** By type, then the primary category of the case (`none`: no case): each type's row sums to byType, each category's column to byCategory. */
   byTypeAndCategory: Record<ServiceType, Record<Category | 'none', number>>;
+  /** Services by the worker who gave them (id null: no worker recorded), most first; the report's own period only ([] in comparisons and roll-up totals). */
+  byWorker: WorkerServices[];
+}
+
+export interface WorkerServices {
+  id: number | null;
+  name: string | null;
+  services: number;
 }
 
 export interface CaseloadEntry {
@@ -72,12 +82,23 @@ export interface ClientFigures {
   womanHead: number;
 }
 
+export interface ReferralFigures {
+  /** Referrals sent in the period. */
+  sent: number;
+  sentByAgency: Record<ReferralAgency, number>;
+  /** Referrals whose first answer (accepted, declined or feedback) came in the period, whenever sent. */
+  answered: number;
+  /** Sent by the end of the period (asOf) with no answer by then. */
+  awaitingAtEnd: number;
+}
+
 export interface Figures {
   period: Period;
   services: ServiceFigures;
   cases: CaseFigures;
   followups: FollowupFigures;
   clients: ClientFigures;
+  referrals: ReferralFigures;
 }
 
 export const SERVICE_DIMENSIONS = ['type', 'channel', 'category', 'any-category', 'type-category'] as const;
@@ -97,6 +118,8 @@ export interface Tally {
   period: Period;
   /** `type-category`: keyed by typeCategoryKey. */
   services: Record<ServiceDimension, Map<string, number>>;
+  /** Services by the id of the worker who gave them. */
+  servicesByWorker: GroupCounts;
   opened: { center: GroupCounts; worker: GroupCounts };
   openAtEnd: { center: GroupCounts; worker: GroupCounts };
   closedByReason: Map<string, number>;
@@ -105,6 +128,9 @@ export interface Tally {
   followups: Omit<FollowupFigures, 'done' | 'overdueAtEnd'>;
   overdueAtEnd: number;
   clients: Omit<ClientFigures, 'bySex' | 'byAgeGroup'> & { female: number; male: number; child: number; adult: number; elderly: number };
+  /** By kind of agency: sent and first answered in the period. */
+  referrals: { sent: Map<string, number>; answered: Map<string, number> };
+  referralsAwaitingAtEnd: number;
   centerNames: Map<number, string>;
   staffNames: Map<number, string>;
   /** False for a sum of offices: their centers and workers are not comparable. */
@@ -115,6 +141,7 @@ export function emptyTally(period: Period, hasGroups: boolean): Tally {
   return {
     period,
     services: { type: new Map(), channel: new Map(), category: new Map(), 'any-category': new Map(), 'type-category': new Map() },
+    servicesByWorker: new Map(),
     opened: { center: new Map(), worker: new Map() },
     openAtEnd: { center: new Map(), worker: new Map() },
     closedByReason: new Map(),
@@ -123,6 +150,8 @@ export function emptyTally(period: Period, hasGroups: boolean): Tally {
     followups: { due: 0, doneOnTime: 0, doneLate: 0, missed: 0, pending: 0, cancelled: 0 },
     overdueAtEnd: 0,
     clients: { registered: 0, female: 0, male: 0, child: 0, adult: 0, elderly: 0, informalSettlement: 0, womanHead: 0 },
+    referrals: { sent: new Map(), answered: new Map() },
+    referralsAwaitingAtEnd: 0,
     centerNames: new Map(),
     staffNames: new Map(),
     hasGroups,
@@ -141,6 +170,7 @@ export function addTallies(period: Period, tallies: readonly Tally[]): Tally {
   };
   for (const t of tallies) {
     for (const d of SERVICE_DIMENSIONS) merge(sum.services[d], t.services[d]);
+    add(sum.servicesByWorker, null, sumOf(t.servicesByWorker));
     // Only the totals survive: every group of another office becomes "no center, nobody".
     for (const side of ['center', 'worker'] as const) {
       add(sum.opened[side], null, sumOf(t.opened[side]));
@@ -152,6 +182,9 @@ export function addTallies(period: Period, tallies: readonly Tally[]): Tally {
     sum.overdueAtEnd += t.overdueAtEnd;
     for (const k of Object.keys(sum.followups) as (keyof Tally['followups'])[]) sum.followups[k] += t.followups[k];
     for (const k of Object.keys(sum.clients) as (keyof Tally['clients'])[]) sum.clients[k] += t.clients[k];
+    merge(sum.referrals.sent, t.referrals.sent);
+    merge(sum.referrals.answered, t.referrals.answered);
+    sum.referralsAwaitingAtEnd += t.referralsAwaitingAtEnd;
   }
   return sum;
 }
@@ -184,6 +217,13 @@ export function medianOf(histogram: Map<number, number>): number | null {
     return sorted[sorted.length - 1] as number;
   };
   return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
+}
+
+function servicesByWorker(t: Tally): WorkerServices[] {
+  return [...t.servicesByWorker]
+    .filter(([, n]) => n !== 0)
+    .map(([id, services]) => ({ id, name: id === null ? null : (t.staffNames.get(id) ?? null), services }))
+    .sort((a, b) => b.services - a.services || (a.id ?? Infinity) - (b.id ?? Infinity));
 }
 
 function caseload(t: Tally, side: 'center' | 'worker'): CaseloadEntry[] {
@@ -257,6 +297,7 @@ export function toFigures(t: Tally): Figures {
       byCategory: byCode(CATEGORIES, s.category, ['none']) as Record<Category | 'none', number>,
       byAnyCategory: byCode(CATEGORIES, s['any-category']),
       byTypeAndCategory: byTypeAndCategory(s['type-category'], s.type),
+      byWorker: t.hasGroups ? servicesByWorker(t) : [],
     },
     cases: {
       opened: sumOf(t.opened.center),
@@ -284,6 +325,12 @@ export function toFigures(t: Tally): Figures {
       byAgeGroup: { child: c.child, adult: c.adult, elderly: c.elderly, unknown: c.registered - c.child - c.adult - c.elderly },
       informalSettlement: c.informalSettlement,
       womanHead: c.womanHead,
+    },
+    referrals: {
+      sent: sumOf(t.referrals.sent),
+      sentByAgency: byCode(REFERRAL_AGENCIES, t.referrals.sent),
+      answered: sumOf(t.referrals.answered),
+      awaitingAtEnd: t.referralsAwaitingAtEnd,
     },
   };
 }

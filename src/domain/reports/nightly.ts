@@ -8,19 +8,46 @@ import { buildReport, monthlyPlan, type MonthlyReport } from './build.js';
 import { overdueMoment } from '../overdue.js';
 import type { IsoDate, JalaliMonth } from '../dates.js';
 import { selectOverdueFollowups, selectUnassignedOpenCases, type OverdueFollowupRow, type UnassignedCaseRow } from '../../store/reports.js';
+import { overdueReferrals } from '../referral-settings.js';
+
+/** A referral awaiting its answer too long, as the nightly lists show it: never its reason, nor the agency's name. */
+export interface OverdueReferralItem {
+  id: number;
+  caseNumber: string;
+  sentOn: string;
+  agencyKind: string;
+  workerId: number | null;
+  /** `first last` of the case's worker: staff, never the client. */
+  workerName: string | null;
+}
 
 export interface Attention {
   /** The follow-ups overdue now (domain/overdue.ts overdueMoment). */
   overdueFollowups: { total: number; items: OverdueFollowupRow[] };
   unassignedCases: { total: number; items: UnassignedCaseRow[] };
+  /** Referrals with no answer after the office's answer days (`referral settings`). */
+  overdueReferrals: { total: number; answerDays: number; items: OverdueReferralItem[] };
 }
 
 export function collectAttention(ctx: Pick<ReadCtx, 'db' | 'today'>, limit: number): Attention {
   const overdue = selectOverdueFollowups(ctx.db, overdueMoment(ctx.today, ctx.today), limit);
   const unassigned = selectUnassignedOpenCases(ctx.db, limit);
+  const referrals = overdueReferrals(ctx, limit);
   return {
     overdueFollowups: { total: overdue.total, items: overdue.rows },
     unassignedCases: { total: unassigned.total, items: unassigned.rows },
+    overdueReferrals: {
+      total: referrals.total,
+      answerDays: referrals.answerDays,
+      items: referrals.items.map((r) => ({
+        id: r.id,
+        caseNumber: r.caseNumber,
+        sentOn: r.sentOn,
+        agencyKind: r.agencyKind,
+        workerId: r.workerId,
+        workerName: r.workerName,
+      })),
+    },
   };
 }
 

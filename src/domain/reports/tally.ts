@@ -28,14 +28,16 @@ const LAST_DAY = '9999-12-31';
 
 const groupId = decodeGroupId;
 
-export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: IsoDate): Tally[] {
-  const tallies = periods.map((p) => emptyTally(p, true));
+/** `grouped[i]` false: period i's figures carry no lists by center and worker (its totals are the same). */
+export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: IsoDate, grouped?: readonly boolean[]): Tally[] {
+  const tallies = periods.map((p, i) => emptyTally(p, grouped?.[i] ?? true));
   if (periods.length === 0) return tallies;
   const at = (i: number): Tally => tallies[i] as Tally;
 
   const ranges = periods.flatMap((p, i) => countRanges(i, p.from, p.to, today));
   const days = periods.map((p, i): CountRange => ({ key: i, from: p.from, to: p.to, sign: 1 }));
   const allFollowups = periods.map(() => 0);
+  const serviceCodes = new Map<string | number, ReturnType<typeof decodeServiceCode>>();
   for (const list of [...selectCounts(db, ranges, CALENDAR_FLOWS), ...selectCounts(db, days, DAY_FLOWS, true)]) {
     const t = at(list.key);
     const { codes, counts, sign } = list;
@@ -46,7 +48,10 @@ export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: 
       case 'service':
         // code: [type, channel, primary category of the case]
         each((code, n) => {
-          const { type, channel, category } = decodeServiceCode(code);
+          // The same few hundred codes come back for every range: each is decoded once.
+          let decoded = serviceCodes.get(code);
+          if (decoded === undefined) serviceCodes.set(code, (decoded = decodeServiceCode(code)));
+          const { type, channel, category } = decoded;
           add(t.services.type, type, n);
           add(t.services.channel, channel, n);
           add(t.services.category, category, n);
@@ -55,6 +60,9 @@ export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: 
         break;
       case 'any-category':
         each((code, n) => add(t.services['any-category'], String(code), n));
+        break;
+      case 'service-worker':
+        each((code, n) => add(t.servicesByWorker, groupId(code), n));
         break;
       case 'opened-center':
         each((code, n) => add(t.opened.center, groupId(code), n));
@@ -79,6 +87,12 @@ export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: 
         break;
       case 'clients':
         each((code, n) => addClients(t, Number(code), n));
+        break;
+      case 'referral-sent':
+        each((code, n) => add(t.referrals.sent, String(code), n));
+        break;
+      case 'referral-answered':
+        each((code, n) => add(t.referrals.answered, String(code), n));
     }
   }
   tallies.forEach((t, i) => {
@@ -86,12 +100,14 @@ export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: 
   });
 
   // Open at the end of asOf = open now, less the openings and reopenings since, plus the closings since.
-  const now = sumLists(selectStateCounts(db, ['open-center', 'open-worker']));
+  // Referrals awaiting an answer at the end of asOf, the same way: awaiting now, less those sent since, plus those answered since.
+  const now = sumLists(selectStateCounts(db, ['open-center', 'open-worker', 'referral-awaiting']));
   const nowOpen = { center: groupCounts(now.get('open-center')), worker: groupCounts(now.get('open-worker')) };
+  const awaitingNow = total(now.get('referral-awaiting'));
   const changed = sumsFrom(
     db,
     periods.map((p) => addDays(p.asOf, 1)),
-    ['opened-center', 'opened-worker', 'change-center', 'change-worker'],
+    ['opened-center', 'opened-worker', 'change-center', 'change-worker', 'referral-sent', 'referral-answered'],
     today,
   );
   // Overdue at the moment of asOf (domain/overdue.ts overdueMoment: due before dueBefore and not done
@@ -126,6 +142,7 @@ export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: 
       }
       t.openAtEnd[side] = open;
     }
+    t.referralsAwaitingAtEnd = awaitingNow - total(since.get('referral-sent')) + total(since.get('referral-answered'));
     const due = (code: string): number => (dueFrom[i] as Sums).get('followup')?.get(code) ?? 0;
     const until = (settledAfter[i] as Sums).get('overdue-until')?.get('') ?? 0;
     t.overdueAtEnd = (scheduled[i] as number) + until - due('done-late') - due('missed-late');
@@ -137,6 +154,8 @@ export function tallyPeriods(db: ReadableDB, periods: readonly Period[], today: 
     for (const id of m.keys()) if (id !== null) workerIds.add(id);
   };
   for (const t of tallies) {
+    if (!t.hasGroups) continue;
+    collect(t.servicesByWorker);
     collect(t.opened.worker);
     collect(t.openAtEnd.worker);
   }
@@ -170,6 +189,12 @@ function addClients(t: Tally, code: number, n: number): void {
   if (informalSettlement) c.informalSettlement += n;
   if (womanHead) c.womanHead += n;
 }
+
+const total = (byCode: Map<string | number, number> | undefined): number => {
+  let n = 0;
+  for (const v of byCode?.values() ?? []) n += v;
+  return n;
+};
 
 /** Counts by measure, then code. */
 type Sums = Map<string, Map<string | number, number>>;

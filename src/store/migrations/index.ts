@@ -9,6 +9,8 @@ import { up as overdueIndex } from './007-overdue-index.js';
 import { up as derivedSchema } from './008-derived-schema.js';
 import { up as serviceVoids } from './009-service-voids.js';
 import { up as clientMerges } from './010-client-merges.js';
+import { up as referrals } from './011-referrals.js';
+import { up as replacedTexts } from './012-replaced-texts.js';
 
 export interface Migration {
   version: number;
@@ -28,6 +30,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'derived schema: its record, the Jalali months, held counts', up: derivedSchema },
   { version: 9, name: 'voided services: who, when and why', up: serviceVoids },
   { version: 10, name: 'merged clients point at the record kept', up: clientMerges },
+  { version: 11, name: 'referrals to other agencies and their history', up: referrals },
+  { version: 12, name: 'corrections keep the texts they replace', up: replacedTexts },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -21,6 +21,8 @@
  *     code) and make the source's `rows` give rows for it; a new kind of row is a new
  *     Source, with the tables whose changes change what it counts (`watches`).
  *  2. Read it in src/domain/reports/tally.ts (where the figure goes in the report).
+ *  3. A new Source also says which of its rows are one center's or one worker's (`scope`):
+ *     reports narrowed with --center or --worker recount those rows only (scope.ts).
  *  Nothing else: the next open re-creates the triggers and recounts every measure, and
  *  test/reports/aggregates.test.ts and the model test hold the triggers to the recount.
  */
@@ -48,4 +50,5 @@ export {
   type HeldClientCounts,
 } from './upkeep.js';
 export { REPORT_COUNTS } from './set.js';
+export { narrowReportCounts, type CountScope, type CountScopeKind } from './scope.js';
 export { jalaliMonthSql, monthCountKey, yearCountKey, yearsBeforeSql } from './calendar.js';

@@ -60,13 +60,26 @@ export interface Watch {
   holdable?: boolean;
 }
 
+/** What a report can be narrowed to (`report … --center C`, `--worker W`). */
+export type CountScopeKind = 'center' | 'worker';
+
 export interface Source {
   name: string;
   measures: Readonly<Record<string, Measure>>;
   /** Rows (day, measure, code, n) of what the source rows matching `where` count for. */
   rows: (where: string) => string;
   watches: readonly Watch[];
+  /**
+   * Which of the source's rows are one center's or one worker's work, as a condition over its
+   * aliases (the id is a whole number the caller parsed): a report narrowed with --center or
+   * --worker counts those rows only (scope.ts).
+   */
+  scope: Readonly<Record<CountScopeKind, (id: number) => string>>;
 }
+
+/** The rows whose case is at center `id` / assigned to worker `id` (`column`: the case id of the row). */
+const caseAt = (column: string, id: number): string => `${column} IN (SELECT id FROM cases WHERE center_id = ${id})`;
+const caseOf = (column: string, id: number): string => `${column} IN (SELECT id FROM cases WHERE worker_id = ${id})`;
 
 const LATE = (f: string): string => `${f}.status IN ('done', 'missed') AND ${f}.done_on > ${f}.due_on`;
 
@@ -74,6 +87,8 @@ const LATE = (f: string): string => `${f}.status IN ('done', 'missed') AND ${f}.
 
 const services: Source = {
   name: 'services',
+  // A service is its case's center's, and the worker's who gave it.
+  scope: { center: (id) => caseAt('s.case_id', id), worker: (id) => `s.worker_id = ${id}` },
   measures: {
     service: {
       levels: 'calendar',
@@ -81,18 +96,24 @@ const services: Source = {
       code: 'the JSON array [type, channel, primary category of its case or "none"]',
     },
     'any-category': { levels: 'calendar', counts: 'a service not voided, once per category of its case', code: 'the category' },
+    'service-worker': {
+      levels: 'calendar',
+      counts: 'a service not voided, on its day',
+      code: "the id of the worker who gave it ('' for none)",
+    },
   },
   rows: (where) => `SELECT s.service_date AS day, 'service' AS measure,
       json_array(s.type, s.channel, coalesce((SELECT primary_category FROM cases WHERE id = s.case_id), 'none')) AS code, 1 AS n
       FROM services AS s WHERE ${where} AND s.voided_at IS NULL
     UNION ALL SELECT s.service_date, 'any-category', cc.category, 1
-      FROM services AS s CROSS JOIN case_categories AS cc WHERE ${where} AND s.voided_at IS NULL AND cc.case_id = s.case_id`,
+      FROM services AS s CROSS JOIN case_categories AS cc WHERE ${where} AND s.voided_at IS NULL AND cc.case_id = s.case_id
+    UNION ALL SELECT s.service_date, 'service-worker', coalesce(s.worker_id, ''), 1 FROM services AS s WHERE ${where} AND s.voided_at IS NULL`,
   watches: [
     // A voided service (voided_at set) counts for nothing: it leaves its day's, month's and year's counts.
     {
       table: 'services',
       key: 'id',
-      columns: ['service_date', 'type', 'channel', 'case_id', 'voided_at'],
+      columns: ['service_date', 'type', 'channel', 'case_id', 'worker_id', 'voided_at'],
       match: (k) => `s.id IN (${k})`,
       own: true,
     },
@@ -123,6 +144,7 @@ const CASE_KINDS = `(VALUES ('opened', 'opened-center', 'center', 1), ('opened',
 
 const cases: Source = {
   name: 'cases',
+  scope: { center: (id) => `c.center_id = ${id}`, worker: (id) => `c.worker_id = ${id}` },
   measures: {
     'opened-center': { levels: 'calendar', counts: 'a case opened, on its opening day', code: 'its current center id' },
     'opened-worker': { levels: 'calendar', counts: 'a case opened, on its opening day', code: 'its current worker id' },
@@ -179,6 +201,8 @@ export type FollowupOutcome = (typeof FOLLOWUP_OUTCOMES)[number];
 
 const followups: Source = {
   name: 'followups',
+  // A follow-up is its case's center's, and the worker's it is assigned to.
+  scope: { center: (id) => caseAt('f.case_id', id), worker: (id) => `f.worker_id = ${id}` },
   measures: {
     followup: {
       levels: 'day',
@@ -221,6 +245,11 @@ export function decodeClientCode(code: number): ClientCode {
 // The age cut-offs depend on the registration day only: worked out once per day, not once per client.
 const clients: Source = {
   name: 'clients',
+  // A client is the center's or the worker's when one of the client's cases is.
+  scope: {
+    center: (id) => `c.id IN (SELECT client_id FROM cases WHERE center_id = ${id})`,
+    worker: (id) => `c.id IN (SELECT client_id FROM cases WHERE worker_id = ${id})`,
+  },
   measures: {
     clients: {
       levels: 'day',
@@ -254,9 +283,43 @@ const clients: Source = {
   ],
 };
 
+// ---- Referrals to other agencies (migration 11) ----
+
+// Awaiting at a day's end is a state: awaiting now, less those sent since, plus those answered
+// since (src/domain/reports/tally.ts); the two flows give it back for any day, as open cases.
+const referrals: Source = {
+  name: 'referrals',
+  // A referral is its case's: the case's center, the case's worker (as referral list --worker).
+  scope: { center: (id) => caseAt('r.case_id', id), worker: (id) => caseOf('r.case_id', id) },
+  measures: {
+    'referral-sent': { levels: 'calendar', counts: 'a referral, on the day it was sent', code: 'the kind of agency' },
+    'referral-answered': {
+      levels: 'calendar',
+      counts: 'a referral answered, on the day of its first answer (accepted, declined or feedback)',
+      code: 'the kind of agency',
+    },
+    'referral-awaiting': { levels: 'present', counts: 'a referral with no answer now', code: 'the kind of agency' },
+  },
+  // A voided referral (voided_at set) counts for nothing, as a voided service.
+  rows: (where) => `SELECT r.sent_on AS day, 'referral-sent' AS measure, r.agency_kind AS code, 1 AS n
+      FROM referrals AS r WHERE ${where} AND r.voided_at IS NULL
+    UNION ALL SELECT r.answered_on, 'referral-answered', r.agency_kind, 1
+      FROM referrals AS r WHERE ${where} AND r.voided_at IS NULL AND r.answered_on IS NOT NULL
+    UNION ALL SELECT '', 'referral-awaiting', r.agency_kind, 1 FROM referrals AS r WHERE ${where} AND r.voided_at IS NULL AND r.answered_on IS NULL`,
+  watches: [
+    {
+      table: 'referrals',
+      key: 'id',
+      columns: ['sent_on', 'agency_kind', 'answered_on', 'voided_at'],
+      match: (k) => `r.id IN (${k})`,
+      own: true,
+    },
+  ],
+};
+
 // ---- The list ----
 
-export const SOURCES: readonly Source[] = [services, cases, followups, clients];
+export const SOURCES: readonly Source[] = [services, cases, followups, clients, referrals];
 
 export const MEASURES: Readonly<Record<string, Measure & { source: string }>> = Object.fromEntries(
   SOURCES.flatMap((s) => Object.entries(s.measures).map(([name, m]) => [name, { ...m, source: s.name }])),

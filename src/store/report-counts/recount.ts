@@ -7,18 +7,23 @@
  */
 import type { Sqlite } from '../sqlite.js';
 import { jalaliMonthSql, yearOfMonthSql } from './calendar.js';
-import { CALENDAR_MEASURES, SOURCES } from './measures.js';
+import { CALENDAR_MEASURES, SOURCES, type Source } from './measures.js';
 
 const CALENDAR = CALENDAR_MEASURES.map((m) => `'${m}'`).join(', ');
 
-/** Fills `target` (a table like report_counts) with the counts recounted from the tables, at each day (month and year). */
-export function recountInto(s: Sqlite, target: string): void {
+/**
+ * Fills `target` (a table like report_counts) with the counts recounted from the tables, at each
+ * day (month and year); `where`: only each source's rows matching it (scope.ts).
+ */
+export function recountInto(s: Sqlite, target: string, where: (source: Source) => string = () => '1'): void {
   s.exec(`DROP TABLE IF EXISTS temp.report_recount_days; DROP TABLE IF EXISTS temp.report_recount_months;
     CREATE TEMP TABLE report_recount_days (day NOT NULL, measure TEXT NOT NULL, code NOT NULL, n INTEGER NOT NULL);
     CREATE TEMP TABLE report_recount_months (day PRIMARY KEY, month INTEGER NOT NULL) WITHOUT ROWID`);
   try {
     for (const source of SOURCES) {
-      s.exec(`INSERT INTO temp.report_recount_days SELECT day, measure, code, sum(n) FROM (${source.rows('1')}) GROUP BY 1, 2, 3`);
+      s.exec(
+        `INSERT INTO temp.report_recount_days SELECT day, measure, code, sum(n) FROM (${source.rows(where(source))}) GROUP BY 1, 2, 3`,
+      );
     }
     // The Jalali month of each day, looked up once per day.
     s.exec(`INSERT INTO temp.report_recount_months SELECT day, month FROM (

@@ -14,6 +14,8 @@ import type { Word } from '../labels.js';
 import { renderCard, renderTable } from '../table.js';
 import { caseUpdateDetail } from './case-updates.js';
 import { followupTable } from './followups.js';
+import { referralTable, referralTimelineDetail } from './referrals.js';
+import { replacedTextsTable, replacedTextsTitle } from './replaced-texts.js';
 import { serviceTable } from './services.js';
 
 export function caseCard(c: Case, f: Fmt): string {
@@ -43,8 +45,11 @@ export function caseDetail(c: CaseDetail, f: Fmt): string {
     { rtl: f.rtl },
   );
   const parts = [head, `\n${f.w('timeline')}\n${timeline}`];
+  // What corrections replaced, just under the entries that say why.
+  if (c.replacedTexts.length > 0) parts.push(`\n${replacedTextsTitle(f)}\n${replacedTextsTable(c.replacedTexts, f)}`);
   if (c.services.length > 0) parts.push(`\n${f.w('services')}\n${serviceTable(c.services, f)}`);
   if (c.followups.length > 0) parts.push(`\n${f.w('followups')}\n${followupTable(c.followups, f)}`);
+  if (c.referrals.length > 0) parts.push(`\n${f.code(EVENT_KINDS, 'referral')}\n${referralTable(c.referrals, f)}`);
   return parts.join('\n');
 }
 
@@ -66,24 +71,30 @@ function eventDetail(e: CaseDetail['events'][number], f: Fmt): string {
   if (e.kind === 'follow-up-rescheduled') bits.push(`${f.id(e.followupId)} ${f.w('wasDue')} ${f.date(e.reason)}`);
   if ((e.kind === 'assigned' || e.kind === 'opened') && e.workerId !== null)
     bits.push(`${f.w('worker')} ${e.workerName ?? f.id(e.workerId)}`);
+  if (e.kind === 'referral' && e.reason) bits.push(referralTimelineDetail(e.reason, f));
   bits.push(...caseUpdateDetail(e, f));
   return bits.length > 0 ? ` (${bits.join(', ')})` : '';
 }
 
+/**
+ * One line per case, in 80 columns whatever the names and labels: the problem and the
+ * worker are cut (at a word's end where they can be) to what the other columns leave.
+ * The channel is left to `case show` and --json: with it, the longest labels (a closed,
+ * critical case) leave no room for a problem and a name, in either language.
+ */
 export function caseTable(rows: Case[], f: Fmt): string {
   if (rows.length === 0) return f.w('none');
   return renderTable(
-    [f.w('caseNumber'), f.w('status'), f.w('risk'), f.w('category'), f.w('channel'), f.w('worker'), f.w('openedOn')],
+    [f.w('caseNumber'), f.w('status'), f.w('risk'), f.w('category'), f.w('worker'), f.w('openedOn')],
     rows.map((c) => [
       f.text(c.caseNumber),
       f.code(CASE_STATUSES, c.status),
       f.code(RISKS, c.risk),
       f.code(CATEGORIES, c.primaryCategory),
-      f.code(CHANNELS, c.channel),
       c.workerName ?? '',
       f.date(c.openedOn),
     ]),
-    { rtl: f.rtl, names: [5] },
+    { rtl: f.rtl, names: [4], cut: [3] },
   );
 }
 

@@ -3,6 +3,7 @@ import { SEXES } from '../../domain/codes.js';
 import { formatMobileLocal } from '../../domain/mobile.js';
 import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
+import { replacedTextsTable, replacedTextsTitle } from './replaced-texts.js';
 
 export function clientCard(c: Client | ClientDetail, f: Fmt): string {
   const pairs: [string, string][] = [
@@ -20,7 +21,9 @@ export function clientCard(c: Client | ClientDetail, f: Fmt): string {
     [f.w('notes'), c.notes ?? ''],
   ];
   if ('caseCount' in c) pairs.push([f.w('caseCount'), f.n(c.caseCount)]);
-  return renderCard(pairs);
+  const card = renderCard(pairs);
+  if (!('replacedNotes' in c) || c.replacedNotes.length === 0) return card;
+  return `${card}\n\n${replacedTextsTitle(f)}\n${replacedTextsTable(c.replacedNotes, f)}`;
 }
 
 export function clientTable(rows: Client[], f: Fmt): string {

@@ -3,11 +3,20 @@
  * one layout that the terminal, csv, xlsx and html renderers all draw, so the
  * four always show the same figures under the same labels.
  */
-import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS, SERVICE_TYPES, codesOf, type Catalogue } from '../../domain/codes.js';
+import {
+  CATEGORIES,
+  CHANNELS,
+  CLOSE_REASONS,
+  REFERRAL_AGENCIES,
+  RISKS,
+  SERVICE_TYPES,
+  codesOf,
+  type Catalogue,
+} from '../../domain/codes.js';
 import type { PeopleFigures } from '../../domain/people/report-figures.js';
 import { peopleTables } from './report-people.js';
 import { jalaliMonthNames } from '../../domain/dates.js';
-import type { AnyReport, MonthlyReport, RangeReport, Rollup, YearReport } from '../../domain/reports/build.js';
+import type { AnyReport, MonthlyReport, RangeReport, ReportScope, Rollup, YearReport } from '../../domain/reports/build.js';
 import type { Figures } from '../../domain/reports/figures.js';
 import type { Attention } from '../../domain/reports/nightly.js';
 import type { Fmt } from '../format.js';
@@ -108,6 +117,15 @@ function figureTables(columns: Column[], fmt: Fmt, suffix = '', idSuffix = ''): 
       { code: 'clients.informalSettlement', label: w('informalSettlement'), get: (f) => f.clients.informalSettlement },
       { code: 'clients.womanHead', label: w('womanHead'), get: (f) => f.clients.womanHead },
     ]),
+    table('referrals', 'referrals', [
+      { code: 'referrals.sent', label: w('referralsSent'), get: (f) => f.referrals.sent },
+      ...codeRows(REFERRAL_AGENCIES, 'referrals.sentByAgency', (f) => f.referrals.sentByAgency, fmt, first).map((r) => ({
+        ...r,
+        label: `${w('referredTo')} ${r.label}`,
+      })),
+      { code: 'referrals.answered', label: w('referralsAnswered'), get: (f) => f.referrals.answered },
+      { code: 'referrals.awaitingAtEnd', label: w('referralsAwaitingAtEnd'), get: (f) => f.referrals.awaitingAtEnd },
+    ]),
   ];
 }
 
@@ -173,6 +191,16 @@ function caseloadTables(fig: Figures, fmt: Fmt): DocTable[] {
         values: [e.opened, e.openAtEnd],
       })),
     },
+    {
+      id: 'services-by-worker',
+      title: w('servicesByWorker'),
+      head: [w('servicesByWorker'), w('services')],
+      rows: fig.services.byWorker.map((e) => ({
+        code: `services.byWorker.${e.id ?? 'none'}`,
+        label: e.id === null ? w('noWorker') : (e.name ?? fmt.id(e.id)),
+        values: [e.services],
+      })),
+    },
   ];
 }
 
@@ -204,11 +232,24 @@ function periodText(p: { from: string; to: string }, fmt: Fmt): string {
   return `${fmt.date(p.from)} – ${fmt.date(p.to)}`;
 }
 
-function officeText(office: { code: string; name: string } | null): string {
-  return office === null ? '' : `${office.code} — ${office.name}`;
+function officeText(office: { code: string; name: string } | null, scope: ReportScope = null, fmt?: Fmt): string {
+  const text = office === null ? '' : `${office.code} — ${office.name}`;
+  if (scope === null || fmt === undefined) return text;
+  return `${text} · ${reportWord(scope.kind === 'center' ? 'onlyCenter' : 'onlyWorker', fmt.lang)} ${scope.name}`;
 }
 
-const MONTHLY_KEYS = new Set(['office', 'period', 'services', 'cases', 'followups', 'clients', 'previousMonth', 'yearToDate']);
+const MONTHLY_KEYS = new Set([
+  'office',
+  'scope',
+  'period',
+  'services',
+  'cases',
+  'followups',
+  'clients',
+  'referrals',
+  'previousMonth',
+  'yearToDate',
+]);
 
 /** Extra sections of the monthly report (REPORT_SECTIONS): each a table of its numbers, by path. */
 function extraSectionTables(r: MonthlyReport, fmt: Fmt): DocTable[] {
@@ -242,7 +283,7 @@ export function monthlyDoc(r: MonthlyReport, fmt: Fmt): ReportDoc {
   return {
     rtl: fmt.rtl,
     title: `${w('monthlyReport')} — ${monthName(r.period.month ?? '', fmt)}`,
-    office: officeText(r.office),
+    office: officeText(r.office, r.scope, fmt),
     period: periodText(r.period, fmt),
     asOf: fmt.date(r.period.asOf),
     tables: [...figureTables(columns, fmt), categoryTypeTable(r, fmt), ...caseloadTables(r, fmt), ...extraSectionTables(r, fmt)],
@@ -256,7 +297,7 @@ function rangeDoc(r: RangeReport, fmt: Fmt): ReportDoc {
   return {
     rtl: fmt.rtl,
     title: w('rangeReport'),
-    office: officeText(r.office),
+    office: officeText(r.office, r.scope, fmt),
     period: periodText(r.period, fmt),
     asOf: fmt.date(r.period.asOf),
     tables: [...figureTables([{ head: w('wholePeriod'), fig: r }], fmt), categoryTypeTable(r, fmt), ...caseloadTables(r, fmt)],
@@ -317,7 +358,7 @@ function yearDoc(r: YearReport, fmt: Fmt): ReportDoc {
   return {
     rtl: fmt.rtl,
     title: `${w('yearReport')} — ${yearText}`,
-    office: officeText(r.office),
+    office: officeText(r.office, r.scope, fmt),
     period: periodText(r.period, fmt),
     asOf: fmt.date(r.period.asOf),
     tables: [
@@ -407,6 +448,19 @@ export function attentionLists(a: Attention, fmt: Fmt): DocList[] {
       head: [w('caseNumber'), w('openedOn'), w('risk')],
       rows: a.unassignedCases.items.map((c) => [fmt.text(c.caseNumber), fmt.date(c.openedOn), fmt.code(RISKS, c.risk)]),
       more: a.unassignedCases.total - a.unassignedCases.items.length,
+    },
+    {
+      id: 'overdue-referrals',
+      title: `${w('overdueReferrals')} (${w('moreThan')} ${fmt.n(a.overdueReferrals.answerDays)} ${w('days')})`,
+      head: [w('referralId'), w('caseNumber'), w('sentOn'), w('agencyKind'), w('worker')],
+      rows: a.overdueReferrals.items.map((r) => [
+        fmt.id(r.id),
+        fmt.text(r.caseNumber),
+        fmt.date(r.sentOn),
+        fmt.code(REFERRAL_AGENCIES, r.agencyKind),
+        r.workerName ?? fmt.id(r.workerId),
+      ]),
+      more: a.overdueReferrals.total - a.overdueReferrals.items.length,
     },
   ];
 }

@@ -5,7 +5,15 @@
  * in spelling, or has another key, is reported and never merged.
  */
 import { ConflictError, NotFoundError, ParvandeError } from '../../../errors.js';
-import { selectClient, selectClientByNationalCode, insertClient, updateClientRow } from '../../../store/clients.js';
+import {
+  insertClient,
+  insertMergedClient,
+  markClientMerged,
+  selectClient,
+  selectClientByNationalCode,
+  selectMergedInto,
+  updateClientRow,
+} from '../../../store/clients.js';
 import { iterateClients } from '../../../store/export.js';
 import { resumeNewClientCounts, suspendNewClientCounts } from '../../../store/report-counts/index.js';
 import {
@@ -18,11 +26,21 @@ import {
   selectNamesake,
   selectNamesakeIds,
 } from '../../../store/import.js';
+import { keepReplacedText } from '../../replaced-texts.js';
 import { recordAudit } from '../../audit.js';
 import { assertNotMerged, validateClient, type Client, type RawClient, type ValidatedClient } from '../../clients.js';
 import { formatMobileLocal } from '../../mobile.js';
 import type { FieldSpec } from '../columns.js';
-import { exportId, parseRowRef, type ImportEntity, type ImportSession, type PossibleDuplicate, type RowOutcome } from '../entity.js';
+import {
+  exportId,
+  ownCode,
+  parseRowRef,
+  type ImportEntity,
+  type ImportSession,
+  type PossibleDuplicate,
+  type RowOutcome,
+} from '../entity.js';
+import { refText } from '../refs.js';
 import type { RowView } from '../values.js';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -61,10 +79,15 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'woman-head', key: 'womanHead', fa: 'زن سرپرست خانوار', kind: 'bool' },
   { name: 'notes', key: 'notes', fa: 'یادداشت', aliases: ['توضیحات', 'ملاحظات'], kind: 'note', personal: true },
   { name: 'registered-on', key: 'registeredOn', fa: 'تاریخ ثبت', aliases: ['registered', 'تاریخ پذیرش'], kind: 'date', jalali: true },
+  // A client merged into another (client merge) is a pointer to the record kept: exports carry it.
+  { name: 'merged-into', key: 'mergedInto', fa: 'ادغام شده در', aliases: ['merged'], kind: 'ref' },
 ];
 
 type InputKey = keyof RawClient;
-const INPUT_OF: ReadonlyArray<readonly [string, InputKey]> = FIELDS.filter((f) => f.name !== 'id').map((f) => [f.name, f.key as InputKey]);
+const INPUT_OF: ReadonlyArray<readonly [string, InputKey]> = FIELDS.filter((f) => f.name !== 'id' && f.name !== 'merged-into').map((f) => [
+  f.name,
+  f.key as InputKey,
+]);
 
 /** Fields whose values repeat from row to row (dates, sex, county, yes/no): validated once per distinct value. */
 const REPEATING = ['birthDate', 'sex', 'county', 'informalSettlement', 'womanHead', 'registeredOn'] as const;
@@ -207,7 +230,7 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
     registeredOn: row.get('registered-on'),
   };
   const idText = row.get('id');
-  const ref = idText === undefined ? {} : parseRowRef(idText, s.officeCode);
+  const ref = idText === undefined ? {} : parseRowRef(idText, ownCode(s));
 
   let target: Client | undefined;
   if (ref.local !== undefined) {
@@ -218,12 +241,14 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
     if (mapped !== undefined) target = selectClient(s.db, mapped);
   }
 
+  const mergedText = row.get('merged-into');
   // The row as a new record, every rule applied, before anything is written.
   const fresh = validateNew(s, input);
   const w = fresh.write;
   const at = s.now();
   const inserted = (id: number): RowOutcome => {
     s.claim('clients', id, row.row);
+    if (mergedText !== undefined && s.afterAll !== undefined) s.afterAll(() => linkMergedClient(s, id, mergedText));
     if (ref.external !== undefined) insertImportKey(s.db, 'clients', ref.external, id, s.batchId);
     const dups = possibleDuplicates(s, id, w);
     const outcome: RowOutcome = { action: 'inserted', id };
@@ -232,9 +257,17 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
     return outcome;
   };
 
+  // A pointer from a file: linked after every row (import office), else to a record stored already.
+  const insertNew = (): number => {
+    if (mergedText === undefined || s.afterAll !== undefined) return insertClient(s.db, w, at);
+    return insertMergedClient(s.db, w, mergedTarget(s, mergedText), at);
+  };
+  if (w.nationalCode !== null && mergedText !== undefined && target === undefined)
+    target = selectClientByNationalCode(s.db, w.nationalCode);
   if (w.nationalCode !== null) {
     if (target === undefined) {
-      const id = insertClientUnlessCodeTaken(s.db, w, at);
+      // A merged row's code holder was looked up above: no ON CONFLICT needed.
+      const id = mergedText === undefined ? insertClientUnlessCodeTaken(s.db, w, at) : insertNew();
       if (id !== null) return inserted(id);
       target = selectClientByNationalCode(s.db, w.nationalCode) as Client;
     } else {
@@ -260,9 +293,12 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
     }
     if (same.length === 1) target = selectClient(s.db, (same[0] as { id: number }).id);
   }
-  if (target === undefined) return inserted(insertClient(s.db, w, at));
+  if (target === undefined) return inserted(insertNew());
 
   s.claim('clients', target.id, row.row);
+  if (mergedText !== undefined && selectMergedInto(s.db, target.id) !== mergedTarget(s, mergedText)) {
+    throw new ConflictError('a stored client is merged with client merge, never by an import', 'merged-into');
+  }
   if (ref.external !== undefined) insertImportKey(s.db, 'clients', ref.external, target.id, s.batchId);
   // A stored client is updated only from the cells that hold something: a blank cell never erases.
   const given: RawClient = {};
@@ -273,8 +309,36 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
   // A client merged into another is a pointer (client merge): a row changing it is refused, naming the record kept.
   assertNotMerged(s, target, 'id');
   updateClientRow(s.db, target.id, next.write, at);
+  // A notes cell that replaces the stored notes keeps them, as client update does.
+  keepReplacedText(s, {
+    recordType: 'client',
+    recordId: target.id,
+    field: 'notes',
+    before: target.notes,
+    after: next.write.notes,
+    reason: null,
+  });
   recordAudit(s, 'update', 'client', target.id, changed.map(kebab));
   return { action: 'updated', id: target.id, ...(next.repaired.length > 0 ? { repaired: next.repaired } : {}) };
+}
+
+/** The stored client a merged-into cell names (this office's id, or one recorded from the same source). */
+function mergedTarget(s: ImportSession, text: string): number {
+  const ref = refText(s, 'clients', text);
+  const id = ref !== undefined && /^#\d+$/.test(ref) ? Number(ref.slice(1)) : undefined;
+  if (id === undefined || selectClient(s.db, id) === undefined) {
+    throw new NotFoundError('the client this one was merged into is not stored here: its row must come first', 'merged-into');
+  }
+  return id;
+}
+
+/** Restores a merged client's pointer (import office, after every row): never to itself, never round in a circle. */
+function linkMergedClient(s: ImportSession, id: number, text: string): void {
+  const keep = mergedTarget(s, text);
+  for (let at: number | null = keep, steps = 0; at !== null; at = selectMergedInto(s.db, at), steps++) {
+    if (at === id || steps > 1000) throw new ConflictError(`client #${id} would be merged into itself`, 'merged-into');
+  }
+  markClientMerged(s.db, id, keep, false, s.now());
 }
 
 function localMobile(m: string | null): string | null {
@@ -314,6 +378,7 @@ export const clients: ImportEntity = {
         'woman-head': r.womanHead === 1,
         notes: r.notes,
         'registered-on': { date: r.registeredOn },
+        'merged-into': exportId(officeCode, r.mergedInto),
       };
     }
   },

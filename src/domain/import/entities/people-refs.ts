@@ -16,7 +16,7 @@ import { assertNotMerged, clientNameKey, resolveClient, type Client } from '../.
 import { noRecordWithId } from '../../fields.js';
 import { parseNationalCode } from '../../national-code.js';
 import { resolveStaff, staffNameKey, type Staff } from '../../staff.js';
-import { parseRowRef, type ImportSession } from '../entity.js';
+import { ownCode, parseRowRef, type ImportSession } from '../entity.js';
 import type { RowView } from '../values.js';
 
 export type RefCell =
@@ -29,7 +29,7 @@ export type RefCell =
 
 export function readRef(s: ImportSession, entity: string, value: string | undefined): RefCell | undefined {
   if (value === undefined) return undefined;
-  const r = parseRowRef(value, s.officeCode);
+  const r = parseRowRef(value, ownCode(s));
   if (r.local !== undefined) return { id: r.local };
   const mapped = selectImportKey(s.db, entity, r.external as string);
   if (mapped !== undefined) return { id: mapped };

@@ -126,8 +126,20 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     const w = validateStaff(s, input, undefined, { repairNationalCode: true });
     const id = insertStaff(s.db, w, s.now());
     if (!active) {
-      if (leftText !== undefined) leave(id);
-      else updateStaffRow(s.db, id, { ...w, active: false, leftOn: null }, s.now());
+      const depart = (): void => {
+        if (leftText === undefined) {
+          updateStaffRow(s.db, id, { ...w, active: false, leftOn: null }, s.now());
+          return;
+        }
+        const removed = recordStaffLeaving(s, selectStaff(s.db, id) as Staff, parseLeaveDate(leftText, s.today)).removedAssignments;
+        if (removed > 0 && s.afterAll !== undefined) {
+          throw new ConflictError(`the folder holds ${removed} shifts of staff member #${id} after the day they left`, 'left-on');
+        }
+      };
+      // import office: the departure waits for every row, so that what the office kept from before it was recorded
+      // (an enrolment asked for after a leaving date entered late) is read as it was.
+      if (s.afterAll !== undefined) s.afterAll(depart);
+      else depart();
     }
     s.claim('staff', id, row.row);
     if (t.external !== undefined) insertImportKey(s.db, 'staff', t.external, id, s.batchId);
