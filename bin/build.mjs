@@ -24,7 +24,7 @@ const OUT = join(ROOT, 'dist', 'parvande.cjs');
 
 /**
  * Packages inside the bundle: every command needs them. The rest load from node_modules when used.
- * date-fns-jalali is imported by named subpaths (src/domain/dates.ts), so only those functions come in.
+ * date-fns-jalali is imported by named subpaths (src/lang/dates.ts), so only those functions come in.
  */
 const BUNDLED = new Set(['commander', 'better-sqlite3', 'date-fns-jalali']);
 

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import type { ReadCtx, WriteCtx } from './domain/context.js';
-import { parseDateInput, todayIso, type IsoDate } from './domain/dates.js';
+import { parseDateInput, todayIso, type IsoDate } from './lang/dates.js';
 import { cleanText } from './domain/fields.js';
 import { MissingInputError, UsageError, ValidationError } from './errors.js';
 import { Db, type OpenOptions } from './store/database.js';

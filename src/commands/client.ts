@@ -10,7 +10,7 @@ import {
   showClient,
 } from '../domain/clients.js';
 import { recordClientMerge, type ClientMergeResult } from '../domain/client-merges.js';
-import { parseDateInput } from '../domain/dates.js';
+import { parseDateInput } from '../lang/dates.js';
 import { parseBool } from '../domain/fields.js';
 import { parseMobile } from '../domain/mobile.js';
 import { parseNationalCode } from '../domain/national-code.js';

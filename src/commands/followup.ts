@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { parseDateInput } from '../domain/dates.js';
+import { parseDateInput } from '../lang/dates.js';
 import {
   listFollowups,
   parseFinishFollowupInput,

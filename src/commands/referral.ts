@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { REFERRAL_AGENCIES, REFERRAL_STATUSES } from '../domain/codes.js';
-import { parseDateInput } from '../domain/dates.js';
+import { parseDateInput } from '../lang/dates.js';
 import {
   listReferrals,
   parseAddReferralInput,

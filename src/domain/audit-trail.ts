@@ -2,9 +2,9 @@ import { ValidationError } from '../errors.js';
 import { selectAudit, type AuditEntry } from '../store/audit.js';
 import { resolveCase } from './cases.js';
 import type { ReadCtx } from './context.js';
-import { addDays, parseDateInput } from './dates.js';
+import { addDays, parseDateInput } from '../lang/dates.js';
 import { idDigits, parseId } from './fields.js';
-import { toLatinDigits } from './text/digits.js';
+import { toLatinDigits } from '../lang/digits.js';
 
 export type { AuditEntry };
 

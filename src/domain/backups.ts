@@ -15,7 +15,7 @@ import { replaceDatabase } from '../store/replace.js';
 import { selectOffice } from '../store/office.js';
 import { recordAudit } from './audit.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { asIsoDate } from './dates.js';
+import { asIsoDate } from '../lang/dates.js';
 
 /** 2026-11-25T08:01:02.123Z → 20261125-080102: sortable, and legal in Windows file names. */
 function stamp(nowIso: string): string {

@@ -20,7 +20,7 @@ import { optionalCenter } from './centers.js';
 import { resolveClient } from './clients.js';
 import { CATEGORIES, CHANNELS, RISKS, type Category, type Channel, type Risk } from './codes.js';
 import type { WriteCtx } from './context.js';
-import { parseDateInput, type IsoDate } from './dates.js';
+import { parseDateInput, type IsoDate } from '../lang/dates.js';
 import { isBlank, optionalNote, parseCode, requiredText, splitList } from './fields.js';
 import { keepReplacedText } from './replaced-texts.js';
 

@@ -24,13 +24,13 @@ import { optionalCenter } from './centers.js';
 import { resolveClient, type Client } from './clients.js';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS, type Category, type Channel, type CloseReason, type Risk } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { jalaliYearOf, parseDateInput, type IsoDate } from './dates.js';
+import { jalaliYearOf, parseDateInput, type IsoDate } from '../lang/dates.js';
 import { idDigits, isBlank, noRecordWithId, optionalCode, optionalNote, parseCode, parseId, requiredText, splitList } from './fields.js';
 import { addEvent } from './case-events.js';
 import { scheduleFollowupPlan, type PlannedFollowup } from './followup-plan.js';
 import { getOffice } from './office.js';
 import { optionalActiveWorker, resolveStaff } from './staff.js';
-import { toLatinDigits } from './text/digits.js';
+import { toLatinDigits } from '../lang/digits.js';
 
 export type Case = CaseRow;
 export type CaseEvent = CaseEventRow;

@@ -23,7 +23,7 @@ import {
   parseId,
   requiredText,
 } from './fields.js';
-import { matchingKey } from './text/persian.js';
+import { matchingKey } from '../lang/persian.js';
 
 export type Center = CenterRow;
 

@@ -16,12 +16,12 @@ import { keepReplacedText, type ReplacedText } from './replaced-texts.js';
 import { recordAudit } from './audit.js';
 import { SEXES } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { parseDateInput, type IsoDate } from './dates.js';
+import { parseDateInput, type IsoDate } from '../lang/dates.js';
 import { idDigits, isBlank, noRecordWithId, optionalCode, optionalNote, optionalText, parseBool, parseId, requiredName } from './fields.js';
 import { parseMobile } from './mobile.js';
 import { nationalCodeMiss, nationalCodeRef, parseNationalCode } from './national-code.js';
-import { toLatinDigits } from './text/digits.js';
-import { matchingKey } from './text/persian.js';
+import { toLatinDigits } from '../lang/digits.js';
+import { matchingKey } from '../lang/persian.js';
 
 export type Client = ClientRow;
 

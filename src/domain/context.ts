@@ -1,5 +1,5 @@
 import type { ReadableDB, WritableDB } from '../store/database.js';
-import type { IsoDate } from './dates.js';
+import type { IsoDate } from '../lang/dates.js';
 
 /**
  * What a domain operation that only reads needs: the connection inside a read

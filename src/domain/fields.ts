@@ -5,9 +5,9 @@
  */
 import { NotFoundError, ValidationError } from '../errors.js';
 import { codesOf, type Catalogue } from './codes.js';
-import { toLatinDigits } from './text/digits.js';
-import { firstForbiddenChar } from './text/controls.js';
-import { isPlainText, matchingKey, normalizeLetters, persianLetterForms } from './text/persian.js';
+import { toLatinDigits } from '../lang/digits.js';
+import { firstForbiddenChar } from '../lang/controls.js';
+import { isPlainText, matchingKey, normalizeLetters, persianLetterForms } from '../lang/persian.js';
 
 /** Absent, empty or only white space. */
 export function isBlank(value: string | null | undefined): value is null | undefined | '' {
@@ -16,7 +16,7 @@ export function isBlank(value: string | null | undefined): value is null | undef
 
 /**
  * Refuses a character that steers a terminal or reorders what it shows (see
- * text/controls.ts), naming the field and the code point, never the text.
+ * src/lang/controls.ts), naming the field and the code point, never the text.
  */
 export function refuseControls(text: string, field: string, multiline = false): void {
   const bad = firstForbiddenChar(text, multiline);

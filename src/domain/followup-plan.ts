@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js';
 import { insertFollowup } from '../store/followups.js';
 import type { WriteCtx } from './context.js';
-import { addDays } from './dates.js';
+import { addDays } from '../lang/dates.js';
 import { parseInteger, splitList } from './fields.js';
 import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';

@@ -12,7 +12,7 @@ import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
 import { resolveCase, type Case } from './cases.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { parseDateInput, type IsoDate } from './dates.js';
+import { parseDateInput, type IsoDate } from '../lang/dates.js';
 import { isBlank, noRecordWithId, optionalNote, parseId, requiredText } from './fields.js';
 import { optionalActiveWorker, resolveStaff } from './staff.js';
 

@@ -5,7 +5,7 @@
  * the number: it identifies a person.
  */
 import { ValidationError } from '../errors.js';
-import { toLatinDigits } from './text/digits.js';
+import { toLatinDigits } from '../lang/digits.js';
 
 const CANONICAL = /^\+989[0-9]{9}$/;
 // Formatting people add: spaces, dashes, parentheses, dots, invisible marks.

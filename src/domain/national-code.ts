@@ -4,7 +4,7 @@
  * and messages end up in logs and import reports.
  */
 import { NotFoundError, ValidationError, type ParvandeError } from '../errors.js';
-import { toLatinDigits } from './text/digits.js';
+import { toLatinDigits } from '../lang/digits.js';
 
 const TEN_DIGITS = /^[0-9]{10}$/;
 const TEN_EQUAL_DIGITS = /^([0-9])\1{9}$/;

@@ -3,7 +3,7 @@ import { selectOffice, upsertOffice, type OfficeRow } from '../store/office.js';
 import { recordAudit } from './audit.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import { optionalText, requiredText } from './fields.js';
-import { toLatinDigits } from './text/digits.js';
+import { toLatinDigits } from '../lang/digits.js';
 
 export type Office = OfficeRow;
 

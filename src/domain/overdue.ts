@@ -1,5 +1,5 @@
 import type { OverdueMoment } from '../store/followups.js';
-import { addDays, type IsoDate } from './dates.js';
+import { addDays, type IsoDate } from '../lang/dates.js';
 
 /**
  * What "overdue" means, for every list, caseload, report and nightly file: a follow-up is

@@ -4,7 +4,7 @@
  */
 import { selectOverdueReferrals, type ReferralRow } from '../store/referrals.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { addDays } from './dates.js';
+import { addDays } from '../lang/dates.js';
 import { readSetting, writeSetting } from './people/settings.js';
 
 /** Days an agency has to answer before the referral shows in the nightly "needs attention" list. */

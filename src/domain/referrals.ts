@@ -21,10 +21,10 @@ import { addEvent } from './case-events.js';
 import { resolveCase, type Case } from './cases.js';
 import { REFERRAL_AGENCIES, REFERRAL_STATUSES, type ReferralAgency, type ReferralStatus } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { addDays, parseDateInput, type IsoDate } from './dates.js';
+import { addDays, parseDateInput, type IsoDate } from '../lang/dates.js';
 import { isBlank, noRecordWithId, optionalNote, parseCode, parseId, parseInteger, requiredText } from './fields.js';
 import { resolveStaff } from './staff.js';
-import { toLatinDigits } from './text/digits.js';
+import { toLatinDigits } from '../lang/digits.js';
 
 export type Referral = ReferralRow;
 

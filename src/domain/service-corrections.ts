@@ -12,7 +12,7 @@ import { addEvent } from './case-events.js';
 import { resolveCase } from './cases.js';
 import { SERVICE_TYPES, type ServiceType } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import type { IsoDate } from './dates.js';
+import type { IsoDate } from '../lang/dates.js';
 import { isBlank, noRecordWithId, optionalNote, parseCode, parseId } from './fields.js';
 import { keepReplacedText } from './replaced-texts.js';
 import { parseServiceDate, parseServiceMinutes, validateService, type Service } from './services.js';

@@ -5,7 +5,7 @@ import { addEvent } from './case-events.js';
 import { resolveCase } from './cases.js';
 import { CHANNELS, SERVICE_TYPES, type ServiceType } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { parseDateInput, type IsoDate } from './dates.js';
+import { parseDateInput, type IsoDate } from '../lang/dates.js';
 import { isBlank, optionalCode, optionalInteger, optionalNote, parseCode, requiredText } from './fields.js';
 import { resolveStaff, optionalActiveWorker, type Staff } from './staff.js';
 

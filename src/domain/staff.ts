@@ -23,7 +23,7 @@ import { overdueMoment } from './overdue.js';
 import { optionalCenter } from './centers.js';
 import { ROLES, SECTORS, type Role, type Sector } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { addDays, parseDateInput, type IsoDate } from './dates.js';
+import { addDays, parseDateInput, type IsoDate } from '../lang/dates.js';
 import {
   HAS_LETTER,
   idDigits,
@@ -40,8 +40,8 @@ import {
 import { nationalCodeMiss, nationalCodeRef, parseNationalCode } from './national-code.js';
 import { DEGREES, type Degree } from './people/codes.js';
 import { parsePhone } from './people/phone.js';
-import { toLatinDigits } from './text/digits.js';
-import { matchingKey } from './text/persian.js';
+import { toLatinDigits } from '../lang/digits.js';
+import { matchingKey } from '../lang/persian.js';
 
 export type Staff = StaffRow;
 

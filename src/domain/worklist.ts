@@ -17,7 +17,7 @@ import {
   type WorkFollowupRow,
 } from '../store/worklist.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { addDays, diffDays, type IsoDate } from './dates.js';
+import { addDays, diffDays, type IsoDate } from '../lang/dates.js';
 import { isBlank } from './fields.js';
 import { overdueMoment } from './overdue.js';
 import { readSetting, writeSetting } from './people/settings.js';

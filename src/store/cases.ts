@@ -164,6 +164,8 @@ export interface CaseEventRow {
 }
 
 export type CaseEventWrite = Omit<CaseEventRow, 'id' | 'workerName'>;
+/** A timeline entry exactly as the table holds it, its id included (the demo's bulk load, an office moved). */
+export type CaseEventStored = Omit<CaseEventRow, 'workerName'>;
 
 export function insertCaseEvent(db: WritableDB, e: CaseEventWrite): number {
   return Number(

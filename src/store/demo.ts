@@ -8,6 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { DatabaseError } from '../errors.js';
 import { Db, type Statement, type ReadableDB, type WritableDB } from './database.js';
 import { resumeReportCounts, suspendReportCounts } from './report-counts/index.js';
+import type { CaseEventStored } from './cases.js';
 
 /** Audit action that marks a file as a generated demo office (with the office code DEMO_OFFICE_CODE). */
 export const DEMO_AUDIT_ACTION = 'demo-generate';
@@ -97,19 +98,7 @@ export interface DemoFollowupRow {
   createdAt: string;
   updatedAt: string;
 }
-export interface DemoEventRow {
-  id: number;
-  caseId: number;
-  kind: string;
-  onDate: string;
-  at: string;
-  actor: string;
-  workerId: number | null;
-  reason: string | null;
-  text: string | null;
-  serviceId: number | null;
-  followupId: number | null;
-}
+export type DemoEventRow = CaseEventStored;
 
 /** Everything one case brings: the case, its categories, timeline, services and follow-ups (and a new client). */
 export interface DemoCaseBundle {

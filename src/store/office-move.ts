@@ -8,6 +8,7 @@
  * a name is used in SQL only after sqlite_master has confirmed such a table exists.
  */
 import type { ReadableDB, WritableDB } from './database.js';
+import type { CaseEventStored } from './cases.js';
 
 /** The table a kind's records live in, if there is one (never a name taken from a file unchecked). */
 export function tableOfKind(db: ReadableDB, kind: string): string | undefined {
@@ -22,19 +23,8 @@ export function tableHasRows(db: ReadableDB, table: string): boolean {
   return db.stmt(`SELECT EXISTS (SELECT 1 FROM "${table}")`).pluck().get() === 1;
 }
 
-export interface StoredCaseEvent {
-  id: number;
-  caseNumber: string;
-  kind: string;
-  onDate: string;
-  at: string;
-  actor: string;
-  workerId: number | null;
-  reason: string | null;
-  text: string | null;
-  serviceId: number | null;
-  followupId: number | null;
-}
+/** A timeline entry as stored, its case named by number (the exported file's form). */
+export type StoredCaseEvent = Omit<CaseEventStored, 'caseId'> & { caseNumber: string };
 
 /** Every entry of every case's timeline, in id order (the order they were written). */
 export function iterateCaseEvents(db: ReadableDB): IterableIterator<StoredCaseEvent> {
@@ -56,19 +46,7 @@ export function deleteAllCaseEvents(db: WritableDB): void {
   db.stmt(`DELETE FROM case_events`).run();
 }
 
-export interface CaseEventRestore {
-  id: number;
-  caseId: number;
-  kind: string;
-  onDate: string;
-  at: string;
-  actor: string;
-  workerId: number | null;
-  reason: string | null;
-  text: string | null;
-  serviceId: number | null;
-  followupId: number | null;
-}
+export type CaseEventRestore = CaseEventStored;
 
 /** One timeline entry as it was stored, with its id (the timeline's order among entries of one day). */
 export function insertCaseEventAsStored(db: WritableDB, e: CaseEventRestore): void {

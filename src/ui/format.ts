@@ -1,5 +1,5 @@
 import type { Catalogue } from '../domain/codes.js';
-import { formatDate, formatTimestamp } from '../domain/dates.js';
+import { formatDate, formatTimestamp } from '../lang/dates.js';
 import { codeLabel, digits, num, word, type Lang, type Word } from './labels.js';
 import type { OutputOptions } from './output.js';
 

@@ -1,6 +1,6 @@
 /** Labels people read, in English and Persian. Codes themselves come from src/domain/codes.ts. */
 import type { Catalogue } from '../domain/codes.js';
-import { toPersianDigits } from '../domain/text/digits.js';
+import { toPersianDigits } from '../lang/digits.js';
 
 export type Lang = 'en' | 'fa';
 

@@ -1,11 +1,11 @@
 /**
  * What a terminal is given of stored text. The field parsers refuse control and
- * bidi characters (src/domain/text/controls.ts), but rows written by an older
+ * bidi characters (src/lang/controls.ts), but rows written by an older
  * version or by the sqlite3 shell may hold them, and printed raw they would act on
  * the terminal: retitle it, clear it, hide a line, reorder a note. Output passes
  * every human line through `showControls`, so they are shown, never obeyed.
  */
-import { FORBIDDEN_NOTE_CHAR } from '../domain/text/controls.js';
+import { FORBIDDEN_NOTE_CHAR } from '../lang/controls.js';
 
 // What a note may not hold is what a terminal is not given raw: all but line feed and tab.
 const SHOWN = new RegExp(FORBIDDEN_NOTE_CHAR.source, 'g');

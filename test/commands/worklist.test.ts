@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorklist, worklistWorkerRef } from '../../src/domain/worklist.js';
 import { resolveStaff } from '../../src/domain/staff.js';
 import { Db } from '../../src/store/database.js';
-import { asIsoDate } from '../../src/domain/dates.js';
+import { asIsoDate } from '../../src/lang/dates.js';
 import { displayWidth } from '../../src/ui/text-width.js';
 import { dumpDb, makeOffice, oneLine, type TestOffice } from '../helpers/office.js';
 

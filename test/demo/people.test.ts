@@ -4,7 +4,7 @@ import { loadDemoFixtures } from '../../src/domain/demo/fixtures.js';
 import { mobileNumber, nationalCodeFor, typedName } from '../../src/domain/demo/people.js';
 import { Rng } from '../../src/domain/demo/random.js';
 import { isValidNationalCode } from '../../src/domain/national-code.js';
-import { matchingKey } from '../../src/domain/text/persian.js';
+import { matchingKey } from '../../src/lang/persian.js';
 
 describe('made-up people of the demo office', () => {
   it('gives every client number its own national code, each passing the checksum', () => {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidNationalCode } from '../../src/domain/national-code.js';
-import { matchingKey } from '../../src/domain/text/persian.js';
+import { matchingKey } from '../../src/lang/persian.js';
 import { buildDemo, openRead, type BuiltDemo } from './demo-helpers.js';
 
 // One county office over one year (scale 1): the figures the issue asks for, within tolerance.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, test } from 'vitest';
-import { jalaliToIso } from '../../src/domain/dates.js';
+import { jalaliToIso } from '../../src/lang/dates.js';
 import { headerKey } from '../../src/domain/import/columns.js';
 import { dateCellText, excelSerialToIso, normalizeCell, persianLetters } from '../../src/domain/import/values.js';
 import { createDecoder, firstInvalidUtf8, readBom, sniffUtf16, type Encoding } from '../../src/files/encoding.js';

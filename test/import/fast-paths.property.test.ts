@@ -10,8 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ClaimBook } from '../../src/domain/import/claims.js';
 import { dateCellText, excelSerialToIso, normalizeCell, persianLetters } from '../../src/domain/import/values.js';
-import { toLatinDigits } from '../../src/domain/text/digits.js';
-import { normalizeLetters } from '../../src/domain/text/persian.js';
+import { toLatinDigits } from '../../src/lang/digits.js';
+import { normalizeLetters } from '../../src/lang/persian.js';
 import { CsvTokenizer } from '../../src/files/csv-tokenizer.js';
 
 const oraclePersianLetters = (s: string): string => s.replace(/[\u064a\u0649]/g, '\u06cc').replace(/\u0643/g, '\u06a9');

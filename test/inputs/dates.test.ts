@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dateRange, parseDateInput } from '../../src/domain/dates.js';
+import { addDays, dateRange, parseDateInput } from '../../src/lang/dates.js';
 import { makeOffice, query, type TestOffice } from '../helpers/office.js';
 
 const TODAY = '2026-11-25'; // 1405/09/04, as test/vitest.config.ts pins it

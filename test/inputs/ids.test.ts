@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idDigits, parseId } from '../../src/domain/fields.js';
-import { toLatinDigits, toPersianDigits } from '../../src/domain/text/digits.js';
+import { toLatinDigits, toPersianDigits } from '../../src/lang/digits.js';
 import { dumpDb, makeOffice, query, type TestOffice } from '../helpers/office.js';
 
 const NAMES = ['مریم', 'علی', 'سارا', 'رضا', 'زهرا', 'حسین', 'نرگس', 'حمید', 'لیلا', 'امیر', 'مینا', 'کاوه'];

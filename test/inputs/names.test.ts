@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchingKey, normalizeLetters } from '../../src/domain/text/persian.js';
+import { matchingKey, normalizeLetters } from '../../src/lang/persian.js';
 import { makeOffice, query, type TestOffice } from '../helpers/office.js';
 
 // Presentation forms written out by hand (isolated, final, initial, medial), not computed.

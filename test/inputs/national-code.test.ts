@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalCodeDigits, parseNationalCode } from '../../src/domain/national-code.js';
 import { toArabicIndic } from './support.js';
-import { toPersianDigits } from '../../src/domain/text/digits.js';
+import { toPersianDigits } from '../../src/lang/digits.js';
 import { dumpDb, makeOffice, query, type TestOffice } from '../helpers/office.js';
 
 const CODE = '0013542419';

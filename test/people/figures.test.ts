@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
 import type { WriteCtx } from '../../src/domain/context.js';
-import { addDays, asIsoDate, diffDays } from '../../src/domain/dates.js';
+import { addDays, asIsoDate, diffDays } from '../../src/lang/dates.js';
 import { peopleFigures } from '../../src/domain/people/report-figures.js';
 import { assignShifts } from '../../src/domain/roster/assignments.js';
 import { addPattern, retirePattern } from '../../src/domain/roster/patterns.js';

@@ -93,7 +93,7 @@ describe('report redaction', () => {
 
 describe('messages never repeat a national code or phone typed in the wrong place', () => {
   it('runs of seven or more digits, in any script, are hidden; dates, counts, case numbers and fractions stay', async () => {
-    const { hideLongNumbers } = await import('../../src/domain/text/digits.js');
+    const { hideLongNumbers } = await import('../../src/lang/digits.js');
     expect(hideLongNumbers('09127770011')).toBe('(hidden)');
     expect(hideLongNumbers('+989127770011')).toBe('+(hidden)');
     expect(hideLongNumbers('۲۴۶۸۱۳۵۷۹۱')).toBe('(hidden)');
@@ -103,7 +103,7 @@ describe('messages never repeat a national code or phone typed in the wrong plac
     expect(hideLongNumbers('tel ۳۴۴۷۷۱۲')).toBe('tel (hidden)');
     for (const kept of ['1405/09/04', '2026-11-25', '123456', '0.8333333333', 'KRJ01-1405-000012'])
       expect(hideLongNumbers(kept)).toBe(kept);
-    const { parseDateInput } = await import('../../src/domain/dates.js');
+    const { parseDateInput } = await import('../../src/lang/dates.js');
     expect(() => parseDateInput('09127770011', { today: '2026-11-25', field: 'due' })).toThrow(/^invalid date for --due: /);
     const { parseInteger } = await import('../../src/domain/fields.js');
     // Field errors name the field and the rule, never the value.

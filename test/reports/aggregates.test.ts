@@ -4,14 +4,14 @@
  * done, missed and cancelled, cases closed, reopened and reassigned, clients
  * corrected, services logged on cases), after any writer's direct SQL, and in
  * `db check`. And the Jalali calendar the triggers look up in SQL (report_months)
- * against src/domain/dates.ts, day by day.
+ * against src/lang/dates.ts, day by day.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignCase } from '../../src/domain/cases.js';
 import { updateClient } from '../../src/domain/clients.js';
-import { addDays, monthOf } from '../../src/domain/dates.js';
+import { addDays, monthOf } from '../../src/lang/dates.js';
 import { yearsBefore } from '../../src/domain/reports/period.js';
 import { checkDatabase } from '../../src/store/maintenance.js';
 import { checkReportCounts, jalaliMonthSql, rebuildReportCounts, yearsBeforeSql } from '../../src/store/report-counts/index.js';
@@ -341,7 +341,7 @@ describe('a demo office', () => {
 });
 
 describe('the Jalali calendar in SQL', () => {
-  it('gives every day of Jalali 1300-1500 the month, and the 18th and 60th birthdays, that src/domain/dates.ts gives', () => {
+  it('gives every day of Jalali 1300-1500 the month, and the 18th and 60th birthdays, that src/lang/dates.ts gives', () => {
     const rows = o.db.sqlite
       .prepare(
         `WITH RECURSIVE d (day) AS (SELECT '1921-03-21' UNION ALL SELECT date(day, '+1 day') FROM d WHERE day < '2122-03-20')

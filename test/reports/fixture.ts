@@ -7,7 +7,7 @@ import { openCase, closeCase, reopenCase } from '../../src/domain/cases.js';
 import { addCenter } from '../../src/domain/centers.js';
 import { addClient } from '../../src/domain/clients.js';
 import type { WriteCtx } from '../../src/domain/context.js';
-import { asIsoDate } from '../../src/domain/dates.js';
+import { asIsoDate } from '../../src/lang/dates.js';
 import { finishFollowup, rescheduleFollowup, scheduleFollowup } from '../../src/domain/followups.js';
 import { addReferral, parseVoidReason, recordReferralVoid, resolveReferral, updateReferral } from '../../src/domain/referrals.js';
 import { correctService, voidService } from '../../src/domain/service-corrections.js';

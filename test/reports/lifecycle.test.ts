@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ageOn, addDays } from '../../src/domain/dates.js';
+import { ageOn, addDays } from '../../src/lang/dates.js';
 import { ageCutoffs, yearsBefore } from '../../src/domain/reports/period.js';
 import { medianOf } from '../../src/domain/reports/figures.js';
 import { daysBetween, jalaliAge, jd } from './oracle.js';

@@ -1,6 +1,6 @@
 /**
  * The report's expected figures, counted by the test from its own record of
- * what it wrote, with date-fns-jalali (not src/domain/dates.ts) for the calendar.
+ * what it wrote, with date-fns-jalali (not src/lang/dates.ts) for the calendar.
  */
 import { newDate } from 'date-fns-jalali/newDate';
 import { getYear } from 'date-fns-jalali/getYear';

@@ -4,7 +4,7 @@
  * 1582-10-15, in the Julian calendar: the file holds a serial whose proleptic
  * Gregorian reading is 1370-05-20, eight days off what the clerk sees and typed.
  * parvande reads a date cell's year, month and day as the spreadsheet shows them
- * (Julian before 1582-10-15), and a year below 1700 is Jalali (src/domain/dates.ts).
+ * (Julian before 1582-10-15), and a year below 1700 is Jalali (src/lang/dates.ts).
  *
  * fixtures/import/jalali-dates-libreoffice.xlsx was written by LibreOffice itself
  * (test/spreadsheets/make-libreoffice-fixtures.mjs); the last test compares, cell
@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { parseDateInput } from '../../src/domain/dates.js';
+import { parseDateInput } from '../../src/lang/dates.js';
 import { cellText } from '../../src/files/xlsx-cells.js';
 import { openXlsx } from '../../src/files/xlsx-source.js';
 import { FIXTURES, office, query, type Office } from '../import/helpers.js';

@@ -32,9 +32,9 @@ import {
   previousMonth,
   todayIso,
   yearStart,
-} from '../../src/domain/dates.js';
+} from '../../src/lang/dates.js';
 import { ValidationError } from '../../src/errors.js';
-import { toPersianDigits } from '../../src/domain/text/digits.js';
+import { toPersianDigits } from '../../src/lang/digits.js';
 
 const today = '2026-11-25'; // 1405/09/04
 

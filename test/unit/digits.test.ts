@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { toLatinDigits, toPersianDigits } from '../../src/domain/text/digits.js';
+import { toLatinDigits, toPersianDigits } from '../../src/lang/digits.js';
 
 const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isValidNationalCode, parseNationalCode } from '../../src/domain/national-code.js';
 import { ValidationError } from '../../src/errors.js';
-import { toPersianDigits } from '../../src/domain/text/digits.js';
+import { toPersianDigits } from '../../src/lang/digits.js';
 
 /** Completes nine digits with the check digit, written independently of the module. */
 function withCheckDigit(nine: string): string {

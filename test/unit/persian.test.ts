@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchingKey, normalizeLetters } from '../../src/domain/text/persian.js';
+import { matchingKey, normalizeLetters } from '../../src/lang/persian.js';
 
 const ZWNJ = '\u200c';
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanText } from '../../src/domain/fields.js';
-import { toLatinDigits } from '../../src/domain/text/digits.js';
-import { isPlainText, matchingKey, normalizeLetters } from '../../src/domain/text/persian.js';
+import { toLatinDigits } from '../../src/lang/digits.js';
+import { isPlainText, matchingKey, normalizeLetters } from '../../src/lang/persian.js';
 
 function oracleDigits(s: string): string {
   return s.replace(/[\u06f0-\u06f9\u0660-\u0669\u066b]/g, (ch) => {

@@ -19,9 +19,9 @@ import {
 import { upsertOffice } from '../../store/office.js';
 import { recordAudit } from '../audit.js';
 import type { WriteCtx } from '../context.js';
-import type { IsoDate } from '../dates.js';
+import type { IsoDate } from '../../lang/dates.js';
 import { isBlank, parseInteger } from '../fields.js';
-import { toLatinDigits } from '../text/digits.js';
+import { toLatinDigits } from '../../lang/digits.js';
 import { loadDemoFixtures } from './fixtures.js';
 import { DemoGenerator, type DemoSettings } from './generate.js';
 

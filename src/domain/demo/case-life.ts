@@ -15,7 +15,7 @@ import {
 } from '../../store/demo.js';
 import { formatCaseNumber } from '../cases.js';
 import type { Category, Channel, CloseReason, EventKind, Risk, ServiceType } from '../codes.js';
-import { matchingKey } from '../text/persian.js';
+import { matchingKey } from '../../lang/persian.js';
 import { stampOf } from './days.js';
 import { makeFollowups } from './followups.js';
 import { FRONTLINE_ROLES, type FrontlineRole, type GeneratorState } from './state.js';

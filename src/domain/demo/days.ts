@@ -3,7 +3,7 @@
  * the demo period, negative days are before it (birth dates). ISO strings and
  * Jalali years are computed once per day, not once per row.
  */
-import { addDays, diffDays, isoToJalali, type IsoDate } from '../dates.js';
+import { addDays, diffDays, isoToJalali, type IsoDate } from '../../lang/dates.js';
 
 /** Oldest birth date needed: a 90-year-old client at the start of the period, with a year to spare. */
 const DAYS_BEFORE = 92 * 366;

@@ -5,8 +5,8 @@
  */
 import type { DemoCaseBundle, DemoCenterRow, DemoStaffRow } from '../../store/demo.js';
 import type { Category, Role } from '../codes.js';
-import { addDays, type IsoDate } from '../dates.js';
-import { matchingKey } from '../text/persian.js';
+import { addDays, type IsoDate } from '../../lang/dates.js';
+import { matchingKey } from '../../lang/persian.js';
 import { generateCase } from './case-life.js';
 import { DayTable, stampOf } from './days.js';
 import type { DemoFixtures } from './fixtures.js';

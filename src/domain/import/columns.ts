@@ -8,7 +8,7 @@
 import { ValidationError } from '../../errors.js';
 import type { Catalogue } from '../codes.js';
 import { columnLetter } from '../../files/source.js';
-import { matchingKey } from '../text/persian.js';
+import { matchingKey } from '../../lang/persian.js';
 
 export type FieldKind =
   | 'id'

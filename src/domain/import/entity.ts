@@ -103,3 +103,21 @@ export function parseRowRef(value: string, officeCode: string | null): RowRef {
   if (m && officeCode !== null && (m[1] as string).toUpperCase() === officeCode) return { local: Number(m[2]) };
   return { external: text };
 }
+
+/**
+ * A row with no id of its own is matched by its content: the n-th row of the file with this
+ * content is the n-th stored record with it, so importing a file twice changes nothing and two
+ * identical rows stay two records. `find(nth)`: the id of the n-th stored record with the content.
+ */
+export function nthStoredWithContent(
+  s: ImportSession,
+  kind: string,
+  content: unknown,
+  find: (nth: number) => number | undefined,
+): number | undefined {
+  const seen = s.cache(`${kind}.content`, () => new Map<string, number>());
+  const key = JSON.stringify(content);
+  const nth = seen.get(key) ?? 0;
+  seen.set(key, nth + 1);
+  return find(nth);
+}

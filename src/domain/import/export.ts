@@ -10,7 +10,7 @@ import type { ByteSink, CellValue, ColumnSpec, TableWriter } from '../../files/w
 import { inSnapshot } from '../../store/export.js';
 import type { ReadCtx } from '../context.js';
 import type { ExportRedaction } from '../redact.js';
-import { formatDate, parseDateInput } from '../dates.js';
+import { formatDate, parseDateInput } from '../../lang/dates.js';
 import { isBlank } from '../fields.js';
 import { getOffice } from '../office.js';
 import { jalaliHeader, jalaliName, type FieldSpec } from './columns.js';

@@ -6,7 +6,7 @@
  * may be personal (a national code given to the wrong field).
  */
 import { ParvandeError, ValidationError } from '../../errors.js';
-import { parseDateInput } from '../dates.js';
+import { parseDateInput } from '../../lang/dates.js';
 import { parseBool, parseCode, parseInteger, refuseControls, splitList } from '../fields.js';
 import { parseMobile } from '../mobile.js';
 import { parseNationalCode } from '../national-code.js';

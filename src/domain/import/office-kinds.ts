@@ -23,7 +23,7 @@ import {
   type RecordTimes,
 } from '../../store/office-move.js';
 import { EVENT_KINDS } from '../codes.js';
-import { parseDateInput } from '../dates.js';
+import { parseDateInput } from '../../lang/dates.js';
 import type { FieldSpec } from './columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from './entity.js';
 import type { RowView } from './values.js';

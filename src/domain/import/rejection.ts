@@ -7,7 +7,7 @@
  * a reference that is not an id or a case number (a client or worker by name).
  */
 import type { ColumnPlan, FieldSpec } from './columns.js';
-import { hasLongNumber, hideLongNumbers } from '../text/digits.js';
+import { hasLongNumber, hideLongNumbers } from '../../lang/digits.js';
 import { normalizeCell, type RowView } from './values.js';
 
 export interface Rejection {

@@ -7,14 +7,14 @@
  */
 import { ValidationError } from '../../errors.js';
 import type { RawRow } from '../../files/source.js';
-import { addDays, parseDateInput } from '../dates.js';
+import { addDays, parseDateInput } from '../../lang/dates.js';
 import { refuseControls } from '../fields.js';
-import { FORBIDDEN_CHAR } from '../text/controls.js';
-import { toLatinDigits } from '../text/digits.js';
-import { normalizeLetters, persianLetterForms } from '../text/persian.js';
+import { FORBIDDEN_CHAR } from '../../lang/controls.js';
+import { toLatinDigits } from '../../lang/digits.js';
+import { normalizeLetters, persianLetterForms } from '../../lang/persian.js';
 import { jalaliName, type ColumnPlan, type FieldSpec } from './columns.js';
 
-/** The one letter rule of stored text (src/domain/text/persian.ts), as the import's text cells use it. */
+/** The one letter rule of stored text (src/lang/persian.ts), as the import's text cells use it. */
 export const persianLetters = persianLetterForms;
 
 /** Serials below this (1910-01-01) are refused: 1300-1499 could be a Jalali year, 1900-2100 a Gregorian one. */

@@ -7,7 +7,7 @@
  */
 import { ValidationError } from '../../errors.js';
 import { parseMobile } from '../mobile.js';
-import { toLatinDigits } from '../text/digits.js';
+import { toLatinDigits } from '../../lang/digits.js';
 
 const DECORATION = /[\s\-\u2010-\u2015().\u200c\u200e\u200f\u202a-\u202e]/g;
 

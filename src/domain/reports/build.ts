@@ -6,7 +6,7 @@ import { NotFoundError, UsageError } from '../../errors.js';
 import { narrowReportCounts, type CountScopeKind } from '../../store/report-counts/index.js';
 import { selectOffice } from '../../store/office.js';
 import type { ReadCtx } from '../context.js';
-import { monthRange, type IsoDate, type JalaliMonth } from '../dates.js';
+import { monthRange, type IsoDate, type JalaliMonth } from '../../lang/dates.js';
 import { addTallies, toFigures, type Figures, type Tally } from './figures.js';
 import {
   monthPeriod,

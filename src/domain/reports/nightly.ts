@@ -6,7 +6,7 @@
 import type { ReadCtx } from '../context.js';
 import { buildReport, monthlyPlan, type MonthlyReport } from './build.js';
 import { overdueMoment } from '../overdue.js';
-import type { IsoDate, JalaliMonth } from '../dates.js';
+import type { IsoDate, JalaliMonth } from '../../lang/dates.js';
 import { selectOverdueFollowups, selectUnassignedOpenCases, type OverdueFollowupRow, type UnassignedCaseRow } from '../../store/reports.js';
 import { overdueReferrals } from '../referral-settings.js';
 

@@ -20,7 +20,7 @@ import {
   yearStart,
   type IsoDate,
   type JalaliMonth,
-} from '../dates.js';
+} from '../../lang/dates.js';
 import { isBlank, parseInteger } from '../fields.js';
 import type { CountRange } from '../../store/reports.js';
 import { monthCountKey, yearCountKey } from '../../store/report-counts/index.js';

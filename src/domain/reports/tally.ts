@@ -18,7 +18,7 @@ import {
 } from '../../store/reports.js';
 import type { ReadableDB } from '../../store/database.js';
 import { CALENDAR_FLOWS, DAY_FLOWS, decodeClientCode, decodeGroupId, decodeServiceCode } from '../../store/report-counts/index.js';
-import { addDays, asIsoDate, type IsoDate } from '../dates.js';
+import { addDays, asIsoDate, type IsoDate } from '../../lang/dates.js';
 import { add, emptyTally, typeCategoryKey, type GroupCounts, type Tally } from './figures.js';
 import { overdueMoment } from '../overdue.js';
 import { countRanges, type Period } from './period.js';

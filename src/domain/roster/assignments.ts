@@ -11,7 +11,7 @@ import {
 import { selectStaff } from '../../store/staff.js';
 import { recordAudit } from '../audit.js';
 import type { ReadCtx, WriteCtx } from '../context.js';
-import { parseDateInput } from '../dates.js';
+import { parseDateInput } from '../../lang/dates.js';
 import { noRecordWithId, isBlank, parseId, splitList } from '../fields.js';
 import { resolveStaff, type Staff } from '../staff.js';
 import { resolvePattern } from './patterns.js';

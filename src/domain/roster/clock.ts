@@ -6,9 +6,9 @@
  * 2022, so local minutes are real minutes.) Only `localNow` reads the clock.
  */
 import { ValidationError } from '../../errors.js';
-import { addDays, diffDays, parseDateInput, type IsoDate } from '../dates.js';
-import { toLatinDigits } from '../text/digits.js';
-import { normalizeLetters } from '../text/persian.js';
+import { addDays, diffDays, parseDateInput, type IsoDate } from '../../lang/dates.js';
+import { toLatinDigits } from '../../lang/digits.js';
+import { normalizeLetters } from '../../lang/persian.js';
 
 /** `HH:MM`, 00:00–23:59. */
 export type ClockTime = string;

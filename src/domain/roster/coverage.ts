@@ -6,7 +6,7 @@
 import { ValidationError } from '../../errors.js';
 import { countAssignmentsByShift, selectAssignments, selectPatterns, type PatternRow } from '../../store/roster.js';
 import type { ReadCtx } from '../context.js';
-import { addDays, diffDays, monthRange, parseDateInput, parseMonthInput } from '../dates.js';
+import { addDays, diffDays, monthRange, parseDateInput, parseMonthInput } from '../../lang/dates.js';
 import { isBlank, optionalCode } from '../fields.js';
 import { DUTY_SERVICES, WEEKDAY_ORDER, type Weekday } from '../people/codes.js';
 import { resolveStaff } from '../staff.js';

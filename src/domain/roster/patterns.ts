@@ -13,10 +13,10 @@ import {
 } from '../../store/roster.js';
 import { recordAudit } from '../audit.js';
 import type { ReadCtx, WriteCtx } from '../context.js';
-import { parseDateInput } from '../dates.js';
+import { parseDateInput } from '../../lang/dates.js';
 import { idDigits, isBlank, noRecordWithId, optionalCode, parseCode, parseId, parseInteger, requiredText } from '../fields.js';
 import { DUTY_SERVICES } from '../people/codes.js';
-import { matchingKey } from '../text/persian.js';
+import { matchingKey } from '../../lang/persian.js';
 import { clockMinutes, crossesMidnight, parseClockTime } from './clock.js';
 
 export interface Pattern extends PatternRow {

@@ -4,9 +4,9 @@
  * `weekdays` means Saturday–Wednesday (name Thursday too if it should count).
  */
 import { ValidationError } from '../../errors.js';
-import { addDays, diffDays, type IsoDate } from '../dates.js';
+import { addDays, diffDays, type IsoDate } from '../../lang/dates.js';
 import { splitList } from '../fields.js';
-import { matchingKey } from '../text/persian.js';
+import { matchingKey } from '../../lang/persian.js';
 import { WEEKDAYS, WEEKDAY_ORDER } from '../people/codes.js';
 import { weekdayIndex } from './clock.js';
 

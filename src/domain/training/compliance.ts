@@ -7,7 +7,7 @@
 import { selectMandatoryCourses, selectStaffCompletions, type CompletionRow } from '../../store/training.js';
 import { ROLES } from '../codes.js';
 import type { ReadCtx } from '../context.js';
-import { parseDateInput } from '../dates.js';
+import { parseDateInput } from '../../lang/dates.js';
 import { isBlank, optionalCode } from '../fields.js';
 import { CERTIFICATE_MONTHS, readSetting } from '../people/settings.js';
 import { listStaff, resolveStaff, worksOn, type Staff } from '../staff.js';

@@ -19,7 +19,7 @@ import {
 import { recordAudit } from '../audit.js';
 import { ROLES } from '../codes.js';
 import type { ReadCtx, WriteCtx } from '../context.js';
-import { parseDateInput } from '../dates.js';
+import { parseDateInput } from '../../lang/dates.js';
 import {
   idDigits,
   isBlank,
@@ -33,8 +33,8 @@ import {
   splitList,
 } from '../fields.js';
 import { AUDIENCES } from '../people/codes.js';
-import { toLatinDigits } from '../text/digits.js';
-import { matchingKey } from '../text/persian.js';
+import { toLatinDigits } from '../../lang/digits.js';
+import { matchingKey } from '../../lang/persian.js';
 import { promoteWaiting } from './waiting-list.js';
 
 export type Course = CourseRow;

@@ -19,11 +19,11 @@ import {
 import { recordAudit } from '../audit.js';
 import { resolveClient } from '../clients.js';
 import type { ReadCtx, WriteCtx } from '../context.js';
-import { parseDateInput } from '../dates.js';
+import { parseDateInput } from '../../lang/dates.js';
 import { noRecordWithId, isBlank, optionalCode, optionalText, parseId, splitList } from '../fields.js';
 import { ENROLMENT_STATUSES } from '../people/codes.js';
 import { resolveStaff, worksOn } from '../staff.js';
-import { toLatinDigits } from '../text/digits.js';
+import { toLatinDigits } from '../../lang/digits.js';
 import { resolveCourse, type Course } from './courses.js';
 import { promoteWaiting } from './waiting-list.js';
 

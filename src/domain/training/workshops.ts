@@ -15,7 +15,7 @@ import {
 import { recordAudit } from '../audit.js';
 import { optionalCenter } from '../centers.js';
 import type { ReadCtx, WriteCtx } from '../context.js';
-import { parseDateInput } from '../dates.js';
+import { parseDateInput } from '../../lang/dates.js';
 import {
   noRecordWithId,
   isBlank,

@@ -71,7 +71,7 @@ CREATE VIEW report_case_changes (case_id, sign) AS SELECT NULL, NULL WHERE 0;
   db.exec(triggers());
 }
 
-// ---- The Jalali calendar (the arithmetic of src/domain/dates.ts) ----
+// ---- The Jalali calendar (the arithmetic of src/lang/dates.ts) ----
 
 /** Day number (since 1970-01-01) of 1 Farvardin of Jalali year y. */
 const yearStart = (y: string): string => `(365 * (${y}) + (8 * (${y}) + 21) / 33 - 492633)`;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { matchingKey } from '../../domain/text/persian.js';
+import { matchingKey } from '../../lang/persian.js';
 
 /**
  * Schema 6: the matching rule now folds ة into ه and reads Arabic presentation forms

@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
  * - `derived_schema`: per derived set, the hash of the SQL it was created from and the
  *   objects it created ([[type, name], ...] as JSON).
  * - `report_months`: the Jalali months (140509), their first day and length, filled from
- *   src/domain/dates.ts by the derived step: what the report counts' SQL looks a month up in.
+ *   src/lang/dates.ts by the derived step: what the report counts' SQL looks a month up in.
  * - `report_counts_held`: a row here (written and removed inside one batch's transaction)
  *   holds back the counting of that source's new rows; the batch counts them itself.
  */

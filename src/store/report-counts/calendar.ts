@@ -2,15 +2,15 @@
  * The Jalali calendar as the report counts' SQL needs it: the month of a day, and
  * the same Jalali day some years earlier (the age groups). SQL does not work the
  * calendar out: it looks the month up in report_months, a table of month starts
- * that src/domain/dates.ts fills (the one owner of the month boundaries). The table
+ * that src/lang/dates.ts fills (the one owner of the month boundaries). The table
  * is derived data: src/store/derived.ts refills it whenever the derived schema is
  * re-created.
  */
-import { monthRange, monthsOfYear } from '../../domain/dates.js';
+import { monthRange, monthsOfYear } from '../../lang/dates.js';
 import type { Sqlite } from '../sqlite.js';
 
 /**
- * The Jalali years in the table. Record dates run from 1300 (src/domain/dates.ts
+ * The Jalali years in the table. Record dates run from 1300 (src/lang/dates.ts
  * dateRange); an age group looks 60 years further back; a typed year from 1700 on
  * is Gregorian. A day outside has no month (counted per day only, by the triggers
  * and by the recount alike).

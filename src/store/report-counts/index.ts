@@ -10,7 +10,7 @@
  * come the triggers that keep the counts (schema.ts), the recount that `db check`
  * compares them with and that rebuilds them (recount.ts), and the measure lists and
  * code decoders the reports read them with (src/domain/reports/tally.ts). The Jalali
- * months come from a table that src/domain/dates.ts fills (calendar.ts).
+ * months come from a table that src/lang/dates.ts fills (calendar.ts).
  *
  * The triggers are derived schema (src/store/derived.ts), not a migration: after the
  * migrations, when the hash of their SQL differs from the one stored, they are dropped

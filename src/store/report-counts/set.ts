@@ -4,7 +4,7 @@
  * refilled. Takes the raw connection only: src/store/database.ts applies it after the
  * migrations, so nothing here may import database.ts.
  */
-import { daysInJalaliMonth, isJalaliLeapYear, monthsOfYear, yearStart, type JalaliMonth } from '../../domain/dates.js';
+import { daysInJalaliMonth, isJalaliLeapYear, monthsOfYear, yearStart, type JalaliMonth } from '../../lang/dates.js';
 import type { DerivedSet } from '../derived-set.js';
 import type { Sqlite } from '../sqlite.js';
 import { FIRST_YEAR, LAST_YEAR, fillMonths } from './calendar.js';
@@ -17,7 +17,7 @@ import { MIGRATION_4_OBJECTS, reportCountObjects } from './schema.js';
  * takes 500 conversions, a few milliseconds that every command would pay on opening the
  * file; so the hash takes CALENDAR_VERSION instead, and test/store/derived.test.ts holds
  * this description to the digest below: a change to the calendar's rule in
- * src/domain/dates.ts fails that test until the version is raised, and the next open
+ * src/lang/dates.ts fails that test until the version is raised, and the next open
  * then refills the table.
  */
 export function calendarDescription(): string {

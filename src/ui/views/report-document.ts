@@ -15,7 +15,7 @@ import {
 } from '../../domain/codes.js';
 import type { PeopleFigures } from '../../domain/people/report-figures.js';
 import { peopleTables } from './report-people.js';
-import { jalaliMonthNames } from '../../domain/dates.js';
+import { jalaliMonthNames } from '../../lang/dates.js';
 import type { AnyReport, MonthlyReport, RangeReport, ReportScope, Rollup, YearReport } from '../../domain/reports/build.js';
 import type { Figures } from '../../domain/reports/figures.js';
 import type { Attention } from '../../domain/reports/nightly.js';

@@ -40,7 +40,7 @@ export function importAvailable() {
 export async function reportQueryPlans(dbPath, today) {
   const dist = (p) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
   const { Db } = await dist('store/database.js');
-  const { monthRange, monthOf } = await dist('domain/dates.js');
+  const { monthRange, monthOf } = await dist('lang/dates.js');
   const range = monthRange(monthOf(today));
   const db = Db.open(dbPath, { readonly: true });
   try {

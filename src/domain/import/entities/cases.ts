@@ -21,9 +21,9 @@ import {
   type RawOpenCase,
 } from '../../cases.js';
 import { CASE_STATUSES, CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS } from '../../codes.js';
-import { jalaliYearOf, parseDateInput } from '../../dates.js';
+import { jalaliYearOf, parseDateInput } from '../../../lang/dates.js';
 import { optionalCode, optionalInteger } from '../../fields.js';
-import { toLatinDigits } from '../../text/digits.js';
+import { toLatinDigits } from '../../../lang/digits.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, refText, rowTarget } from '../refs.js';

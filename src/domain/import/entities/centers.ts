@@ -9,7 +9,7 @@ import { selectCenter, selectCenterByNameKey, type CenterRow } from '../../../st
 import { iterateCenters } from '../../../store/export.js';
 import { insertImportKey } from '../../../store/import.js';
 import { parseCenterInput, registerCenter } from '../../centers.js';
-import { matchingKey } from '../../text/persian.js';
+import { matchingKey } from '../../../lang/persian.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, rowTarget } from '../refs.js';

@@ -20,11 +20,11 @@ import {
   updateEnrolmentRow,
   type EnrolmentRow,
 } from '../../../store/training.js';
-import { parseDateInput } from '../../dates.js';
+import { parseDateInput } from '../../../lang/dates.js';
 import { noRecordWithId, optionalCode, optionalText } from '../../fields.js';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../../people/codes.js';
-import { toLatinDigits } from '../../text/digits.js';
-import { matchingKey } from '../../text/persian.js';
+import { toLatinDigits } from '../../../lang/digits.js';
+import { matchingKey } from '../../../lang/persian.js';
 import { resolveCourse, type Course } from '../../training/courses.js';
 import { dropEnrolment, enrol, markAttended, markCompleted, parseScore } from '../../training/enrolments.js';
 import type { FieldSpec } from '../columns.js';

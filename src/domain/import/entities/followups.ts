@@ -12,7 +12,7 @@ import { insertFollowup, selectFollowup, type FollowupRow } from '../../../store
 import { insertImportKey, selectFollowupByContent } from '../../../store/import.js';
 import { addEvent } from '../../case-events.js';
 import { FOLLOWUP_STATUSES } from '../../codes.js';
-import { parseDateInput } from '../../dates.js';
+import { parseDateInput } from '../../../lang/dates.js';
 import { optionalCode, optionalNote, parseBool } from '../../fields.js';
 import {
   parseFinishFollowupInput,
@@ -23,7 +23,7 @@ import {
   type RawFollowupSchedule,
 } from '../../followups.js';
 import type { FieldSpec } from '../columns.js';
-import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { exportId, nthStoredWithContent, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, refText, rowTarget } from '../refs.js';
 import type { RowView } from '../values.js';
 
@@ -81,11 +81,8 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
 
   const schedule = { caseId: v.caseId, dueOn: v.dueOn, workerId: v.workerId, note: v.note, fromPlan };
   if (target === undefined && t.external === undefined && t.local === undefined) {
-    const seen = s.cache('followups.content', () => new Map<string, number>());
-    const key = JSON.stringify([v.caseId, v.dueOn, v.note]);
-    const nth = seen.get(key) ?? 0;
-    seen.set(key, nth + 1);
-    const id = selectFollowupByContent(s.db, { caseId: v.caseId, dueOn: v.dueOn, note: v.note }, nth);
+    const content = { caseId: v.caseId, dueOn: v.dueOn, note: v.note };
+    const id = nthStoredWithContent(s, 'followups', content, (nth) => selectFollowupByContent(s.db, content, nth));
     if (id !== undefined) target = selectFollowup(s.db, id);
   }
   if (target !== undefined) {

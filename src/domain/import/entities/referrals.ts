@@ -18,7 +18,7 @@ import {
   type ReferralRow,
 } from '../../../store/referrals.js';
 import { REFERRAL_AGENCIES, REFERRAL_STATUSES, type ReferralStatus } from '../../codes.js';
-import { parseDateInput, type IsoDate } from '../../dates.js';
+import { parseDateInput, type IsoDate } from '../../../lang/dates.js';
 import { isBlank, optionalCode, optionalNote, requiredText } from '../../fields.js';
 import {
   parseAddReferralInput,
@@ -30,7 +30,7 @@ import {
   type RawAddReferral,
 } from '../../referrals.js';
 import type { FieldSpec } from '../columns.js';
-import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { exportId, nthStoredWithContent, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, refText, rowTarget } from '../refs.js';
 import type { RowView } from '../values.js';
 
@@ -143,11 +143,8 @@ function importReferralRow(s: ImportSession, row: RowView): RowOutcome {
   const content = { caseId: v.caseId, agencyKind: v.agencyKind, agency: v.agency, sentOn: v.sentOn, reason: v.reason };
 
   if (target === undefined && t.external === undefined && t.local === undefined) {
-    const seen = s.cache('referrals.content', () => new Map<string, number>());
-    const key = JSON.stringify([v.caseId, v.agencyKind, v.agency, v.sentOn]);
-    const nth = seen.get(key) ?? 0;
-    seen.set(key, nth + 1);
-    const id = selectReferralByContent(s.db, content, nth);
+    const key = [v.caseId, v.agencyKind, v.agency, v.sentOn];
+    const id = nthStoredWithContent(s, 'referrals', key, (nth) => selectReferralByContent(s.db, content, nth));
     if (id !== undefined) target = selectReferral(s.db, id);
   }
   if (target !== undefined) {

@@ -11,14 +11,14 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../errors.j
 import { insertImportKey } from '../../../store/import.js';
 import { selectAssignment, selectAssignments, selectPattern, type AssignmentRow, type PatternRow } from '../../../store/roster.js';
 import { selectStaffList } from '../../../store/staff.js';
-import { parseDateInput } from '../../dates.js';
+import { parseDateInput } from '../../../lang/dates.js';
 import { noRecordWithId, parseCode, requiredText } from '../../fields.js';
 import { DUTY_SERVICES } from '../../people/codes.js';
 import { assignShifts } from '../../roster/assignments.js';
 import { shiftSpan } from '../../roster/clock.js';
 import { resolvePattern } from '../../roster/patterns.js';
-import { toLatinDigits } from '../../text/digits.js';
-import { matchingKey } from '../../text/persian.js';
+import { toLatinDigits } from '../../../lang/digits.js';
+import { matchingKey } from '../../../lang/persian.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { rowTarget } from '../refs.js';

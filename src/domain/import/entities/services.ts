@@ -16,7 +16,7 @@ import { isBlank, optionalCode, requiredText } from '../../fields.js';
 import { parseReason } from '../../service-corrections.js';
 import { parseLogServiceInput, validateService } from '../../services.js';
 import type { FieldSpec } from '../columns.js';
-import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { exportId, nthStoredWithContent, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, refText, rowTarget } from '../refs.js';
 import type { RowView } from '../values.js';
 
@@ -88,12 +88,7 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
   const voided = parseVoidCells(row);
   const content = { caseId: v.caseId, serviceDate: v.serviceDate, type: v.type, workerId: v.workerId, minutes: v.minutes, note: v.note };
   if (target === undefined && t.external === undefined && t.local === undefined) {
-    // No id: the n-th row with this content is the n-th stored service with it.
-    const seen = s.cache('services.content', () => new Map<string, number>());
-    const key = JSON.stringify(content);
-    const nth = seen.get(key) ?? 0;
-    seen.set(key, nth + 1);
-    const id = selectServiceByContent(s.db, content, nth);
+    const id = nthStoredWithContent(s, 'services', content, (nth) => selectServiceByContent(s.db, content, nth));
     if (id !== undefined) target = selectService(s.db, id);
   }
   if (target !== undefined) {

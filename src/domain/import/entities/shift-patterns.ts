@@ -9,13 +9,13 @@
 import { ConflictError, NotFoundError } from '../../../errors.js';
 import { insertImportKey } from '../../../store/import.js';
 import { selectPattern, selectPatterns, selectPatternsByNameKey, type PatternRow } from '../../../store/roster.js';
-import { parseDateInput } from '../../dates.js';
+import { parseDateInput } from '../../../lang/dates.js';
 import { parseCode, parseInteger, requiredText } from '../../fields.js';
 import { DUTY_SERVICES } from '../../people/codes.js';
 import { parseClockTime } from '../../roster/clock.js';
 import { addPattern, retirePattern, updatePattern, type PatternUpdate } from '../../roster/patterns.js';
-import { toLatinDigits } from '../../text/digits.js';
-import { matchingKey } from '../../text/persian.js';
+import { toLatinDigits } from '../../../lang/digits.js';
+import { matchingKey } from '../../../lang/persian.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { rowTarget } from '../refs.js';

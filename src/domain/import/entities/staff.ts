@@ -17,7 +17,7 @@ import {
   type StaffRow,
 } from '../../../store/staff.js';
 import { recordAudit } from '../../audit.js';
-import { parseDateInput } from '../../dates.js';
+import { parseDateInput } from '../../../lang/dates.js';
 import { isBlank, parseBool } from '../../fields.js';
 import { parseNationalCode } from '../../national-code.js';
 import { formatPhoneLocal } from '../../people/phone.js';

@@ -21,8 +21,8 @@ import { getYear } from 'date-fns-jalali/getYear';
 import { isLeapYear } from 'date-fns-jalali/isLeapYear';
 import { setYear } from 'date-fns-jalali/setYear';
 import { ValidationError } from '../errors.js';
-import { toPersianDigits } from './text/digits.js';
-import { normalizeLetters } from './text/persian.js';
+import { toPersianDigits } from './digits.js';
+import { normalizeLetters } from './persian.js';
 
 declare const brand: unique symbol;
 /** A calendar day as ISO `YYYY-MM-DD`, checked: only this module's functions make one (or `asIsoDate`). */
