@@ -5,6 +5,7 @@
  * the fourteen it does not use.
  */
 import { Command, Option } from 'commander';
+import { CALENDARS, LANGS } from './config/settings.js';
 import { VERSION } from './version.js';
 
 /** One --db stays a string; a repeated --db becomes a list, which only the report roll-up accepts (Runtime.dbPath refuses it). */
@@ -97,6 +98,16 @@ const COMMAND_GROUPS: readonly CommandGroup[] = [
     load: async () => (await import('./commands/db.js')).dbCommand(),
   },
   { name: 'demo', summary: 'build a demo office to try parvande on', load: async () => (await import('./commands/demo.js')).demoCommand() },
+  {
+    name: 'completion',
+    summary: 'print a shell completion script: bash, zsh or PowerShell',
+    load: async () => (await import('./commands/completion.js')).completionCommand(),
+  },
+  {
+    name: 'config',
+    summary: 'your own defaults (lang, calendar, db, actor): set once, e.g. parvande config set lang fa',
+    load: async () => (await import('./commands/config.js')).configCommand(),
+  },
 ];
 
 /** Root options that take a value: the word after them is not a command name. */
@@ -141,13 +152,17 @@ function rootProgram(): Command {
     .version(VERSION, '-V, --version')
     .option(
       '--db <path>',
-      'database file (else PARVANDE_DB, else the per-user data folder); "report" takes several for a roll-up',
+      'database file (else PARVANDE_DB, else `config set db`, else the per-user data folder); "report" takes several for a roll-up',
       collectDb,
     )
     .option('--json', 'print one JSON document on stdout (errors as JSON on stderr)')
-    .addOption(new Option('--lang <lang>', 'labels and digits').choices(['en', 'fa']))
-    .addOption(new Option('--calendar <calendar>', 'how dates are shown (default jalali)').choices(['jalali', 'gregorian']))
-    .option('--actor <name>', 'who is acting, for the audit trail (else PARVANDE_USER, else the OS user)')
+    .addOption(new Option('--lang <lang>', 'labels and digits (else PARVANDE_LANG, else `config set lang`, else en)').choices(LANGS))
+    .addOption(
+      new Option('--calendar <calendar>', 'how dates are shown (else PARVANDE_CALENDAR, else `config set calendar`, else jalali)').choices(
+        CALENDARS,
+      ),
+    )
+    .option('--actor <name>', 'who is acting, for the audit trail (else PARVANDE_USER, else `config set actor`, else the OS user)')
     .option('--no-input', 'never prompt; fail naming what is missing')
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false })

@@ -2,6 +2,7 @@
 import { CommanderError, type Command } from 'commander';
 import { ExitCode, InternalError, ParvandeError, UsageError } from './errors.js';
 import { buildProgram } from './cli.js';
+import { displayFromArgv } from './config/settings.js';
 import { closeAllRuntimes } from './runtime.js';
 import { translateEscapedError } from './store/database.js';
 import { Output } from './ui/output.js';
@@ -49,7 +50,8 @@ function withoutValues(message: string): string {
 
 function report(thrown: unknown, argv: string[]): number {
   const err = translateEscapedError(thrown);
-  const out = new Output({ json: wantsJson(argv), lang: 'en', calendar: 'jalali' });
+  // The language and calendar the command was asked in: dates in the message are shown in that calendar.
+  const out = new Output({ json: wantsJson(argv), ...displayFromArgv(argv) });
   if (err instanceof CommanderError) {
     // --help and --version end here too, with exit code 0.
     if (err.exitCode === 0) return ExitCode.ok;

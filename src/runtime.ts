@@ -3,13 +3,12 @@
  * the database (opened on first use), the domain context and the output.
  */
 import type { Command } from 'commander';
-import { userInfo } from 'node:os';
 import type { ReadCtx, WriteCtx } from './domain/context.js';
 import { parseDateInput, todayIso, type IsoDate } from './lang/dates.js';
-import { cleanText } from './domain/fields.js';
+import { loadSettingsFile, resolveDbPath, resolveSetting, type Resolved, type SettingKey, type SettingsFile } from './config/settings.js';
 import { MissingInputError, UsageError, ValidationError } from './errors.js';
 import { Db, type OpenOptions } from './store/database.js';
-import { resolveDbPath, type ResolvedDbPath } from './store/paths.js';
+import type { ResolvedDbPath } from './store/paths.js';
 import type { Lang } from './ui/labels.js';
 import { Output } from './ui/output.js';
 import type { PromptSpec } from './ui/prompts.js';
@@ -27,21 +26,10 @@ export interface GlobalOptions {
 
 const openRuntimes = new Set<Runtime>();
 
-/** The longest --actor / PARVANDE_USER: a name's length. */
-const ACTOR_MAX = 100;
-
 /** Closes every database a command opened, after success or failure. */
 export function closeAllRuntimes(): void {
   for (const rt of openRuntimes) rt.close();
   openRuntimes.clear();
-}
-
-function osUser(): string {
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 export class Runtime {
@@ -53,18 +41,29 @@ export class Runtime {
   readonly command: string;
   private db: Db | undefined;
 
+  /** The per-user settings file (`parvande config`), read and checked once per command. */
+  readonly settings: SettingsFile;
+
   constructor(globals: GlobalOptions, command: string) {
     this.globals = globals;
     this.command = command;
-    const lang = globals.lang ?? 'en';
-    if (lang !== 'en' && lang !== 'fa') throw new ValidationError('invalid --lang: expected en or fa', 'lang');
-    const calendar = globals.calendar ?? 'jalali';
-    if (calendar !== 'jalali' && calendar !== 'gregorian') {
-      throw new ValidationError('invalid --calendar: expected jalali or gregorian', 'calendar');
-    }
-    this.lang = lang;
-    this.calendar = calendar;
-    this.out = new Output({ json: globals.json === true, lang, calendar });
+    // Read first, and always: a damaged settings file is refused (exit 2) even when flags decide every key.
+    this.settings = loadSettingsFile();
+    this.lang = this.setting('lang').value as Lang;
+    this.calendar = this.setting('calendar').value as 'jalali' | 'gregorian';
+    this.out = new Output({ json: globals.json === true, lang: this.lang, calendar: this.calendar });
+  }
+
+  /** One global option's value and where it came from: flag > environment > settings file > default (src/config/settings.ts). */
+  setting(key: SettingKey): Resolved {
+    const db = this.globals.db;
+    const flags = {
+      lang: this.globals.lang,
+      calendar: this.globals.calendar,
+      actor: this.globals.actor,
+      db: Array.isArray(db) ? db[0] : db,
+    };
+    return resolveSetting(key, flags, process.env, () => this.settings.values);
   }
 
   static of(cmd: Command): Runtime {
@@ -78,7 +77,7 @@ export class Runtime {
     if (Array.isArray(db)) {
       throw new UsageError(`--db was given ${db.length} times: only "parvande report" reads several offices' files; give one --db`, 'db');
     }
-    return resolveDbPath(db);
+    return resolveDbPath(db, process.env, undefined, undefined, this.settings.values.db);
   }
 
   /** Every --db given, in order (the report roll-up); empty when none was given. */
@@ -93,23 +92,12 @@ export class Runtime {
   }
 
   /**
-   * --actor, else PARVANDE_USER, else the OS user; an empty value counts as not given.
+   * --actor, else PARVANDE_USER, else the settings file's actor, else the OS user; an empty value counts as not given.
    * It is stored in the audit trail and printed by `audit list` and `case show`, so it
    * follows the rules of a name: no control or bidi character, at most 100 characters.
    */
   get actor(): string {
-    const given = this.globals.actor;
-    if (given !== undefined && given.trim() !== '') return cleanText(given.trim(), 'actor', ACTOR_MAX);
-    const env = process.env.PARVANDE_USER;
-    if (env !== undefined && env.trim() !== '') {
-      try {
-        return cleanText(env.trim(), 'actor', ACTOR_MAX);
-      } catch (err) {
-        if (err instanceof ValidationError) throw new ValidationError(`PARVANDE_USER: ${err.message}`, 'actor');
-        throw err;
-      }
-    }
-    return osUser();
+    return this.setting('actor').value;
   }
 
   /** The office's date. PARVANDE_TODAY pins it (tests, or entering a day's work after midnight). */
@@ -174,19 +162,28 @@ export class Runtime {
   /**
    * Fills in missing values. On a terminal it asks for each one (optional ones
    * may be left empty); otherwise it fails naming every missing required option.
+   * Before the first question, what was given is checked (`checks.given`: the records named
+   * by arguments; `checks.flags`; each given prompt's own `validate`), so nothing typed is
+   * lost to a bad flag.
    */
-  async fill<T extends object>(opts: T, specs: (PromptSpec & { key: keyof T })[]): Promise<T> {
+  async fill<T extends object>(opts: T, specs: (PromptSpec & { key: keyof T })[], checks: FillChecks<T> = {}): Promise<T> {
     const missing = specs.filter((s) => isMissing(opts[s.key]));
     const required = missing.filter((s) => s.optional !== true);
     if (!this.interactive) {
       if (required.length > 0) throw new MissingInputError(required.map((s) => s.option));
       return opts;
     }
-    if (missing.length === 0) return opts;
+    const asked = required.length > 0 ? missing : missing.filter((s) => s.alongside !== true);
+    if (asked.length === 0) return opts;
+    checkGiven(opts, specs, checks);
+    // A search reads the office as the clerk types: a missing or newer file is reported now, not inside the list.
+    if (asked.some((s) => s.search !== undefined)) this.read(() => undefined);
     const { askFor } = await import('./ui/prompts.js');
     const filled = { ...opts } as Record<keyof T, unknown>;
-    for (const spec of missing) {
-      const answer = await askFor(spec);
+    for (const spec of asked) {
+      const except = spec.except === undefined ? undefined : filled[spec.except as keyof T];
+      const choices = except === undefined ? spec.choices : spec.choices?.filter((c) => c.value !== except);
+      const answer = await askFor(choices === undefined ? spec : { ...spec, choices }, this.lang);
       if (answer.trim() !== '') filled[spec.key] = answer;
     }
     return filled as T;
@@ -210,6 +207,30 @@ function busyTimeoutFromEnv(): number | undefined {
     throw new ValidationError('invalid PARVANDE_BUSY_TIMEOUT_MS: expected a whole number of milliseconds', 'PARVANDE_BUSY_TIMEOUT_MS');
   }
   return ms;
+}
+
+/**
+ * What `fill` checks before its first question. Each check throws the error the command itself
+ * would (a ParvandeError): `given` the records an argument names, `flags` the options given, by key.
+ */
+export interface FillChecks<T> {
+  given?: () => void;
+  flags?: { [K in keyof T]?: (value: string) => unknown };
+}
+
+function checkGiven<T extends object>(opts: T, specs: (PromptSpec & { key: keyof T })[], checks: FillChecks<T>): void {
+  checks.given?.();
+  for (const spec of specs) {
+    const value = opts[spec.key];
+    if (spec.validate === undefined || typeof value !== 'string' || isMissing(value)) continue;
+    const verdict = spec.validate(value);
+    if (verdict !== true) throw new ValidationError(verdict, spec.option);
+  }
+  const flags: NonNullable<FillChecks<T>['flags']> = checks.flags ?? {};
+  for (const key of Object.keys(flags) as (keyof T)[]) {
+    const value = opts[key];
+    if (typeof value === 'string' && !isMissing(value)) flags[key]?.(value);
+  }
 }
 
 function isMissing(v: unknown): boolean {

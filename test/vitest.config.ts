@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -20,7 +21,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Fixed office date and zone-independent runs; individual tests override these.
-    env: { NO_COLOR: '1', PARVANDE_TODAY: '2026-11-25', TZ: 'Asia/Tehran' },
+    // PARVANDE_CONFIG: a settings file that is not there (in a folder that is not there either), so that the
+    // tester's own `parvande config` never changes what a test sees; the config tests name their own.
+    env: {
+      NO_COLOR: '1',
+      PARVANDE_TODAY: '2026-11-25',
+      TZ: 'Asia/Tehran',
+      PARVANDE_CONFIG: join(tmpdir(), 'parvande-tests-no-settings', 'config.json'),
+    },
     projects: [
       { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'], exclude: TIMED, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } } },

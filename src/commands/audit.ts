@@ -39,9 +39,12 @@ export function auditCommand(): Command {
               r.command,
               r.action,
               `${r.recordType}${r.recordId ? ':' + r.recordId : ''}`,
-              r.detail ?? '',
+              // Field names one after another (`status,note`): a space after each comma lets them go on over lines.
+              (r.detail ?? '').replaceAll(',', ', '),
             ]),
-            { rtl: f.rtl, numeric: [0] },
+            // In 80 columns: the fields go on over lines of their cell and a long actor name is cut; then the action
+            // goes (the command says it: "case close"), then the command. Which record and which fields are never cut.
+            { rtl: f.rtl, numeric: [0], names: [2], wrap: [6], drop: [4, 3] },
           ),
     );
   });

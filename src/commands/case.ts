@@ -23,7 +23,10 @@ import { readQuietDays, writeQuietDays } from '../domain/worklist.js';
 import { Runtime } from '../runtime.js';
 import { caseCard, caseDetail, caseTable, closeResult } from '../ui/views/cases.js';
 import { quietDaysCard } from '../ui/views/worklist.js';
-import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
+import { parseFollowupPlan } from '../domain/followup-plan.js';
+import { askOpenCase } from './case-questions.js';
+import { codeCheck, dateCheck, say, staffCheck, staffSearch } from './pick.js';
+import { choose, codeList, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
 
 export function caseCommand(): Command {
   const kase = withExamples(
@@ -51,14 +54,7 @@ export function caseCommand(): Command {
     'parvande case open --anonymous --channel hotline --category child-abuse --categories family-dispute --risk critical',
   ).action(async (opts: RawOpenCase, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      ...(opts.anonymous
-        ? []
-        : [{ key: 'client' as const, option: 'client', message: 'Client id or national code (or rerun with --anonymous)' }]),
-      { key: 'channel', option: 'channel', message: 'Channel', choices: choose(CHANNELS, rt) },
-      { key: 'category', option: 'category', message: 'Primary problem', choices: choose(CATEGORIES, rt) },
-      { key: 'risk', option: 'risk', message: 'Risk', choices: choose(RISKS, rt) },
-    ]);
+    const o = await askOpenCase(rt, opts);
     // The client is looked up first, then the values parsed, then the rules applied: the order errors are reported in.
     const c = rt.write((ctx) => {
       const client = resolveCaseClient(ctx, o);
@@ -114,7 +110,18 @@ export function caseCommand(): Command {
     'parvande case assign KRJ01-1405-000012 --worker 4',
   ).action(async (ref: string, opts: { worker?: string; date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'worker', option: 'worker', message: 'Worker (staff id or full name)' }]);
+    const o = await rt.fill(
+      opts,
+      [
+        {
+          key: 'worker',
+          option: 'worker',
+          message: say(rt, 'Worker (type part of the name or the id)', 'کارشناس (بخشی از نام یا شناسه)'),
+          search: staffSearch(rt),
+        },
+      ],
+      { given: () => rt.read((ctx) => resolveCase(ctx, ref)), flags: { date: dateCheck(rt, 'date') } },
+    );
     const c = rt.write((ctx) => recordCaseAssignment(ctx, resolveCase(ctx, ref), parseAssignCaseInput(o, ctx.today)));
     rt.out.result(c, () => caseCard(c, fmt(rt)));
   });
@@ -129,7 +136,10 @@ export function caseCommand(): Command {
     'parvande case note 1405-12 --text "home visit arranged with the school counsellor"',
   ).action(async (ref: string, opts: { text?: string; date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'text', option: 'text', message: 'Note' }]);
+    const o = await rt.fill(opts, [{ key: 'text', option: 'text', message: 'Note' }], {
+      given: () => rt.read((ctx) => resolveCase(ctx, ref)),
+      flags: { date: dateCheck(rt, 'date') },
+    });
     const e = rt.write((ctx) => recordCaseNote(ctx, resolveCase(ctx, ref), parseCaseNoteInput(o, ctx.today)));
     rt.out.result(e, () => `note ${fmt(rt).id(e.id)} added`);
   });
@@ -148,15 +158,23 @@ export function caseCommand(): Command {
   ).action(
     async (ref: string, opts: { reason?: string; date?: string; note?: string; followupPlan?: string; worker?: string }, cmd: Command) => {
       const rt = Runtime.of(cmd);
-      const o = await rt.fill(opts, [
-        { key: 'reason', option: 'reason', message: 'Reason for closing', choices: choose(CLOSE_REASONS, rt) },
+      const o = await rt.fill(
+        opts,
+        [
+          { key: 'reason', option: 'reason', message: 'Reason for closing', choices: choose(CLOSE_REASONS, rt) },
+          {
+            key: 'followupPlan',
+            option: 'followup-plan',
+            message: 'Follow-up plan, days after closing (e.g. 7,30,90), empty for none',
+            optional: true,
+            validate: validateWith(parseFollowupPlan),
+          },
+        ],
         {
-          key: 'followupPlan',
-          option: 'followup-plan',
-          message: 'Follow-up plan, days after closing (e.g. 7,30,90), empty for none',
-          optional: true,
+          given: () => rt.read((ctx) => resolveCase(ctx, ref)),
+          flags: { reason: codeCheck(CLOSE_REASONS, 'reason'), date: dateCheck(rt, 'date'), worker: staffCheck(rt) },
         },
-      ]);
+      );
       const r = rt.write((ctx) => recordCaseClosing(ctx, resolveCase(ctx, ref), parseCloseCaseInput(o, ctx.today)));
       if (r.stillScheduled > 0) {
         rt.out.warn(`case ${r.case.caseNumber} still has ${r.stillScheduled} follow-up(s) scheduled from before closing; they stay due`);

@@ -3,6 +3,7 @@ import { listCenters, parseCenterInput, registerCenter, showCenter } from '../do
 import { CENTER_KINDS, SECTORS } from '../domain/codes.js';
 import { Runtime } from '../runtime.js';
 import { centerCard, centerTable } from '../ui/views/staff.js';
+import { codeCheck, integerCheck } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
 
 export function centerCommand(): Command {
@@ -24,11 +25,21 @@ export function centerCommand(): Command {
     'parvande center add --name "مرکز مداخله در بحران کرج" --kind social-emergency --sector gov --capacity 20',
   ).action(async (opts: { name?: string; kind?: string; sector?: string; capacity?: string; county?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'name', option: 'name', message: 'Center name' },
-      { key: 'kind', option: 'kind', message: 'Kind', choices: choose(CENTER_KINDS, rt) },
-      { key: 'sector', option: 'sector', message: 'Sector', choices: choose(SECTORS, rt) },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'name', option: 'name', message: 'Center name' },
+        { key: 'kind', option: 'kind', message: 'Kind', choices: choose(CENTER_KINDS, rt) },
+        { key: 'sector', option: 'sector', message: 'Sector', choices: choose(SECTORS, rt) },
+      ],
+      {
+        flags: {
+          kind: codeCheck(CENTER_KINDS, 'kind'),
+          sector: codeCheck(SECTORS, 'sector'),
+          capacity: integerCheck('capacity', { min: 0 }),
+        },
+      },
+    );
     const c = rt.write((ctx) => registerCenter(ctx, parseCenterInput(o)));
     rt.out.result(c, () => centerCard(c, fmt(rt)));
   });

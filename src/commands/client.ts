@@ -19,6 +19,7 @@ import { UsageError } from '../errors.js';
 import { Runtime } from '../runtime.js';
 import { clientCard, clientTable, duplicatesNote } from '../ui/views/clients.js';
 import { choose, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
+import { codeCheck } from './pick.js';
 
 interface ClientOpts {
   firstName?: string;
@@ -80,26 +81,30 @@ export function clientCommand(): Command {
     'parvande client add --first-name "زهرا" --last-name "احمدی" --national-code 0013542419 --birth-date 1370/05/12 --sex female --mobile 09121234567',
   ).action(async (opts: ClientOpts, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'firstName', option: 'first-name', message: 'First name (نام)' },
-      { key: 'lastName', option: 'last-name', message: 'Last name (نام خانوادگی)' },
-      {
-        key: 'nationalCode',
-        option: 'national-code',
-        message: 'National code (کد ملی), empty if unknown',
-        optional: true,
-        validate: validateWith((v) => parseNationalCode(v)),
-      },
-      { key: 'sex', option: 'sex', message: 'Sex (جنسیت)', choices: choose(SEXES, rt), optional: true },
-      {
-        key: 'birthDate',
-        option: 'birth-date',
-        message: 'Birth date (تاریخ تولد), e.g. 1370/05/12',
-        optional: true,
-        validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'birth-date', kind: 'birth' })),
-      },
-      { key: 'mobile', option: 'mobile', message: 'Mobile (تلفن همراه)', optional: true, validate: validateWith((v) => parseMobile(v)) },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'firstName', option: 'first-name', message: 'First name (نام)' },
+        { key: 'lastName', option: 'last-name', message: 'Last name (نام خانوادگی)' },
+        {
+          key: 'nationalCode',
+          option: 'national-code',
+          message: 'National code (کد ملی), empty if unknown',
+          optional: true,
+          validate: validateWith((v) => parseNationalCode(v)),
+        },
+        { key: 'sex', option: 'sex', message: 'Sex (جنسیت)', choices: choose(SEXES, rt), optional: true },
+        {
+          key: 'birthDate',
+          option: 'birth-date',
+          message: 'Birth date (تاریخ تولد), e.g. 1370/05/12',
+          optional: true,
+          validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'birth-date', kind: 'birth' })),
+        },
+        { key: 'mobile', option: 'mobile', message: 'Mobile (تلفن همراه)', optional: true, validate: validateWith((v) => parseMobile(v)) },
+      ],
+      { flags: { sex: codeCheck(SEXES, 'sex') } },
+    );
     const res = rt.write((ctx) => registerClient(ctx, parseClientInput(toInput(o), ctx.today).fields));
     if (res.possibleDuplicates.length > 0) rt.out.warn(duplicatesNote(res.possibleDuplicates));
     rt.out.result({ ...res.client, possibleDuplicates: res.possibleDuplicates }, () => clientCard(res.client, fmt(rt)));
@@ -121,7 +126,8 @@ export function clientCommand(): Command {
     'parvande client show 0013542419 --json',
   ).action((id: string, _opts: unknown, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const c = rt.read((ctx) => showClient(ctx, id));
+    // Reading a client's record is itself recorded (as case show): a write.
+    const c = rt.write((ctx) => showClient(ctx, id));
     rt.out.result(
       c,
       () => (c.mergedInto === null ? '' : `merged into client #${c.mergedInto}: its cases are there\n`) + clientCard(c, fmt(rt)),

@@ -1,12 +1,21 @@
 import { Command } from 'commander';
-import { makeBackup, planRestore, removeLeftovers, restoreBackup } from '../domain/backups.js';
+import { keepBackups, makeBackup, parseKeep, planRestore, removeLeftovers, restoreBackup } from '../domain/backups.js';
 import type { StaleCleanup } from '../store/backup.js';
 import { DatabaseError, UsageError } from '../errors.js';
-import { checkDatabase } from '../store/maintenance.js';
+import { checkDatabase, whyCheckFailed, type DbCheck } from '../store/maintenance.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
 import { Runtime } from '../runtime.js';
 import { renderCard } from '../ui/table.js';
 import { fmt, withExamples } from './shared.js';
+
+/** The audit trail's line of the `db check` card. */
+function auditTrailLine(t: DbCheck['auditTrail'], f: ReturnType<typeof fmt>): string {
+  if (t === null) return 'not checked';
+  if (t.missingGuards.length > 0) return `append-only trigger(s) missing: ${t.missingGuards.join(', ')}`;
+  if (t.firstBroken !== null) return `broken at entry #${t.firstBroken.id} (${t.firstBroken.why})`;
+  // The head's first 16 digits fit the card; --json and the nightly run give it whole.
+  return t.head === null ? 'empty' : `${f.n(t.entries)} entries chained; head ${t.head.slice(0, 16)}…`;
+}
 
 export function dbCommand(): Command {
   const db = withExamples(
@@ -46,47 +55,58 @@ export function dbCommand(): Command {
     const check = checkDatabase(rt.open({ readonly: true }).outsideTransaction());
     const f = fmt(rt);
     rt.out.result(check, () =>
-      renderCard([
-        [f.w('path'), check.path],
-        ['Schema', `${check.schemaVersion} / ${LATEST_VERSION}`],
-        ['Integrity', check.integrity.join('; ')],
-        ['Foreign-key problems', check.foreignKeyProblems === null ? 'could not be checked' : String(check.foreignKeyProblems)],
-        ...Object.entries(check.counts).map(([k, v]): [string, string] => [k, v === null ? 'damaged: could not be read' : f.n(v)]),
+      renderCard(
         [
-          'Report counts',
-          check.reportCounts === null
-            ? 'not checked'
-            : check.reportCounts.mismatches === 0
-              ? 'ok'
-              : `${f.n(check.reportCounts.mismatches)} differ from a recount`,
+          [f.w('path'), check.path],
+          ['Schema', `${check.schemaVersion} / ${LATEST_VERSION}`],
+          ['Integrity', check.integrity.join('; ')],
+          ['Foreign-key problems', check.foreignKeyProblems === null ? 'could not be checked' : String(check.foreignKeyProblems)],
+          ...Object.entries(check.counts).map(([k, v]): [string, string] => [k, v === null ? 'damaged: could not be read' : f.n(v)]),
+          [
+            'Report counts',
+            check.reportCounts === null
+              ? 'not checked'
+              : check.reportCounts.mismatches === 0
+                ? 'ok'
+                : `${f.n(check.reportCounts.mismatches)} differ from a recount`,
+          ],
+          ['Audit trail', auditTrailLine(check.auditTrail, f)],
         ],
-      ]),
+        { rtl: f.rtl },
+      ),
     );
-    if (!check.ok) {
-      // An older schema is not damage: say how to bring it up to date.
-      const damaged = Object.values(check.counts).some((n) => n === null);
-      const why =
-        check.schemaVersion < LATEST_VERSION && check.foreignKeyProblems === 0 && check.integrity.join() === 'ok' && !damaged
-          ? `is at schema ${check.schemaVersion} of ${LATEST_VERSION}: run "parvande db migrate"`
-          : check.reportCounts !== null && check.reportCounts.mismatches > 0 && !damaged && check.integrity.join() === 'ok'
-            ? `failed its check: ${check.reportCounts.mismatches} report count(s) differ from a recount of the records`
-            : 'failed its check (integrity or foreign keys)';
-      throw new DatabaseError('database-unreadable', `${check.path} ${why}`);
-    }
+    if (!check.ok) throw new DatabaseError('database-unreadable', `${check.path} ${whyCheckFailed(check)}`);
   });
   withExamples(
     db
       .command('backup')
       .description('a verified, owner-only copy of the database, safe while others keep writing')
-      .option('--out <file>', 'where to write it (default: a "backups" folder beside the database)'),
+      .option('--out <file>', 'where to write it (default: a "backups" folder beside the database)')
+      .option(
+        '--keep <n>',
+        'then keep only the newest n backups of this office in that folder (the new one included); older ones are removed, nothing else is touched',
+      ),
     'parvande db backup',
+    'parvande db backup --keep 14',
     'parvande db backup --out E:\\backups\\office-1405-09-04.db',
-  ).action((opts: { out?: string }, cmd: Command) => {
+  ).action((opts: { out?: string; keep?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
+    // Checked before anything is written: a bad --keep costs nothing.
+    const keep = opts.keep === undefined ? null : parseKeep(opts.keep);
     const ctx = rt.ctx();
     warnRemoved(rt, removeLeftovers(ctx.db.path, opts.out));
     const check = makeBackup(ctx, opts.out);
-    rt.out.result(check, () => `backup written to ${check.path} (${Math.round(check.bytes / 1024)} KiB, integrity ok)`);
+    const { kept, unrecorded } =
+      keep === null ? { kept: { keep: null, removed: [], notRemoved: [] }, unrecorded: null } : keepBackups(ctx, check, keep);
+    for (const n of kept.notRemoved) rt.out.warn(`could not remove the older backup ${n.path}: ${n.reason}`);
+    if (unrecorded !== null) rt.out.warn(`the audit trail could not record the removed backups: ${unrecorded}`);
+    const result = { ...check, ...kept };
+    rt.out.result(result, () =>
+      [
+        `backup written to ${check.path} (${Math.round(check.bytes / 1024)} KiB, integrity ok)`,
+        ...kept.removed.map((p) => `removed the older backup ${p}`),
+      ].join('\n'),
+    );
   });
 
   withExamples(

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { rmSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { entityNames, getEntity } from '../domain/import/registry.js';
 import type { ImportEntity } from '../domain/import/entity.js';
@@ -19,6 +20,8 @@ interface ExportOpts {
   from?: string;
   to?: string;
   redact?: boolean;
+  linkable?: boolean;
+  keyFile?: string;
   force?: boolean;
 }
 
@@ -43,8 +46,10 @@ export function exportCommand(): Command {
     .option('--to <date>', 'only records dated on or before')
     .option(
       '--redact',
-      'for files that leave the office: no names, national codes, phones, addresses, birth dates or notes; people as stable pseudonyms (does not import back)',
-    );
+      'for files that leave the office: no names, national codes, phones, addresses or notes; dates as months; people and cases as pseudonyms new to this file (does not import back)',
+    )
+    .option('--linkable', 'with --redact: the same pseudonyms as other files made with the same --key-file')
+    .option('--key-file <file>', 'with --linkable: the key, kept outside the database (made owner-only when missing)');
   withExamples(
     cmd,
     'parvande export clients --format xlsx --out clients.xlsx',
@@ -72,13 +77,13 @@ export function exportCommand(): Command {
     const guard = { field: 'out', protect: [rt.dbPath.path], force: opts.force === true };
     if (toStdout && format === 'xlsx') checkBinaryStdout(`${entity.name}.xlsx`);
     const target = toStdout ? undefined : checkOutputPath(opts.out as string, guard);
+    checkLinkable(opts);
     const { exportTable } = await import('../domain/import/export.js');
     const ctx = rt.ctx();
     let redact;
     if (opts.redact === true) {
-      const { exportRedaction, officePseudonyms } = await import('../domain/redact.js');
-      const { pseudonyms, officeCode } = officePseudonyms(rt);
-      redact = exportRedaction(entity, pseudonyms, officeCode);
+      const { exportRedaction } = await import('../domain/redact.js');
+      redact = exportRedaction(entity, await exportPseudonyms(rt, opts), await officeCodeOf(rt));
     }
     const result = await exportTable(ctx, entity, {
       redact,
@@ -90,6 +95,8 @@ export function exportCommand(): Command {
       // CSV and JSON as text (a terminal shows control characters escaped); XLSX as bytes.
       write: (chunk) => rt.out.write(format === 'xlsx' ? chunk : chunk.toString('utf8')),
     });
+    await recordExportOrUndo(rt, entity.name, { rows: result.rows, format, redacted: result.redacted }, target);
+    if (result.uniqueShare !== null) rt.out.note(uniquenessNote(result.rows, result.uniqueShare, result.uniqueOn ?? []));
     if (!toStdout) {
       rt.out.result(
         result,
@@ -98,6 +105,55 @@ export function exportCommand(): Command {
     }
   });
   return cmd;
+}
+
+/** --linkable and --key-file go with --redact, and with each other. */
+function checkLinkable(opts: ExportOpts): void {
+  if (opts.linkable === true && opts.redact !== true) throw new UsageError('--linkable goes with --redact', 'linkable');
+  if (opts.linkable === true && opts.keyFile === undefined) {
+    throw new UsageError('--linkable needs --key-file FILE: the key is kept outside the database', 'key-file');
+  }
+  if (opts.keyFile !== undefined && opts.linkable !== true) throw new UsageError('--key-file goes with --linkable', 'key-file');
+}
+
+async function officeCodeOf(rt: Runtime): Promise<string> {
+  const { getOffice } = await import('../domain/office.js');
+  return rt.read((c) => getOffice(c).code);
+}
+
+/** A fresh key for this export, or the one kept in --key-file (--linkable). */
+async function exportPseudonyms(rt: Runtime, opts: ExportOpts) {
+  const { freshPseudonyms, linkablePseudonyms } = await import('../domain/redact.js');
+  if (opts.linkable !== true) return freshPseudonyms();
+  const made = linkablePseudonyms(opts.keyFile as string, { field: 'key-file', protect: [rt.dbPath.path] });
+  if (made.created) rt.out.note(`made the key file ${opts.keyFile}: keep it apart from the database, and keep it safe`);
+  return made.pseudonyms;
+}
+
+/** The uniqueness of a redacted file, for the person who decides whether it may leave. */
+function uniquenessNote(rows: number, share: number, on: readonly string[]): string {
+  const pct = (Math.round(share * 1000) / 10).toFixed(1);
+  return `${pct} % of the ${rows} records are unique on the columns kept (${on.join(', ')}): each of those can be told apart by anyone who knows those facts of a person`;
+}
+
+/**
+ * Records the export in the audit trail. When that cannot be written (the office locked past the
+ * busy timeout, a full disk), a file just written is removed and the command fails: no export
+ * leaves the office unrecorded. (What went to standard output has left; the command still fails.)
+ */
+async function recordExportOrUndo(
+  rt: Runtime,
+  kind: string,
+  e: { rows: number; format: string; redacted: boolean },
+  file?: string,
+): Promise<void> {
+  const { recordExport } = await import('../domain/audit.js');
+  try {
+    rt.write((ctx) => recordExport(ctx, kind, e));
+  } catch (err) {
+    if (file !== undefined) rmSync(file, { force: true });
+    throw err;
+  }
 }
 
 /** `export office --out DIR`: every kind, every case's timeline and a manifest, into one folder (docs/import-export.md). */
@@ -115,11 +171,14 @@ async function exportWholeOffice(rt: Runtime, opts: ExportOpts): Promise<void> {
   // The folder and every name in it are checked before the database is opened: a refusal costs nothing and writes nothing.
   const guard = { field: 'out', protect: [rt.dbPath.path], force: opts.force === true };
   const folder = checkOutputFolder(opts.out, names, guard);
+  checkLinkable(opts);
   const ctx = rt.ctx();
   let redact;
   if (redacted) {
-    const { exportRedaction, officePseudonyms } = await import('../domain/redact.js');
-    const { pseudonyms, officeCode } = officePseudonyms(rt);
+    const { exportRedaction } = await import('../domain/redact.js');
+    // One key for the whole folder: its files name each person and case the same way.
+    const pseudonyms = await exportPseudonyms(rt, opts);
+    const officeCode = await officeCodeOf(rt);
     redact = (entity: ImportEntity) => exportRedaction(entity, pseudonyms, officeCode);
   }
   const { LATEST_VERSION } = await import('../store/migrations/index.js');
@@ -139,6 +198,12 @@ async function exportWholeOffice(rt: Runtime, opts: ExportOpts): Promise<void> {
     throw err;
   }
   const r = result;
+  try {
+    await recordExportOrUndo(rt, 'office', { rows: r.files.reduce((n, f) => n + f.rows, 0), format: 'csv', redacted: r.redacted });
+  } catch (err) {
+    opened.discard();
+    throw err;
+  }
   rt.out.result(
     r,
     () =>

@@ -15,6 +15,7 @@ import {
 } from '../domain/followups.js';
 import { Runtime } from '../runtime.js';
 import { followupCard, followupTable } from '../ui/views/followups.js';
+import { dateCheck, staffCheck } from './pick.js';
 import { fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
 
 export function followupCommand(): Command {
@@ -36,15 +37,19 @@ export function followupCommand(): Command {
     'parvande followup schedule --case 1405-12 --due +7d --note "call the mother"',
   ).action(async (opts: RawFollowupSchedule, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'case', option: 'case', message: 'Case number or id' },
-      {
-        key: 'due',
-        option: 'due',
-        message: 'Due date (1405/09/20, +7d, ...)',
-        validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })),
-      },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'case', option: 'case', message: 'Case number or id' },
+        {
+          key: 'due',
+          option: 'due',
+          message: 'Due date (1405/09/20, +7d, ...)',
+          validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })),
+        },
+      ],
+      { flags: { case: (v) => rt.read((ctx) => resolveFollowupCase(ctx, v)), worker: staffCheck(rt) } },
+    );
     const f = rt.write((ctx) => {
       const c = resolveFollowupCase(ctx, o.case);
       return recordFollowupSchedule(ctx, validateFollowupSchedule(ctx, c, parseScheduleFollowupInput(o, ctx.today)));
@@ -64,7 +69,13 @@ export function followupCommand(): Command {
     else c.option('--reason <text>', 'why');
     withExamples(c, example).action(async (id: string, opts: { date?: string; outcome?: string; reason?: string }, cmd: Command) => {
       const rt = Runtime.of(cmd);
-      const o = status === 'done' ? await rt.fill(opts, [{ key: 'outcome', option: 'outcome', message: 'Outcome' }]) : opts;
+      const o =
+        status === 'done'
+          ? await rt.fill(opts, [{ key: 'outcome', option: 'outcome', message: 'Outcome' }], {
+              given: () => rt.read((ctx) => resolveFollowup(ctx, id)),
+              flags: { date: dateCheck(rt, 'date') },
+            })
+          : opts;
       const f = rt.write((ctx) =>
         recordFollowupEnd(
           ctx,
@@ -86,14 +97,18 @@ export function followupCommand(): Command {
     'parvande followup reschedule 7 --due +3d --reason "the family asked for next week"',
   ).action(async (id: string, opts: { due?: string; reason?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      {
-        key: 'due',
-        option: 'due',
-        message: 'New due date (1405/09/20, +7d, ...)',
-        validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })),
-      },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        {
+          key: 'due',
+          option: 'due',
+          message: 'New due date (1405/09/20, +7d, ...)',
+          validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })),
+        },
+      ],
+      { given: () => rt.read((ctx) => resolveFollowup(ctx, id)) },
+    );
     const f = rt.write((ctx) => recordFollowupReschedule(ctx, resolveFollowup(ctx, id), parseRescheduleFollowupInput(o, ctx.today)));
     rt.out.result(f, () => followupCard(f, fmt(rt)));
   });

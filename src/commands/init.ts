@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { initOffice, validateOfficeInput } from '../domain/office.js';
+import { initOffice, parseOfficeCode, validateOfficeInput } from '../domain/office.js';
 import { Runtime } from '../runtime.js';
 import { renderCard } from '../ui/table.js';
 import { fmt, withExamples } from './shared.js';
@@ -23,24 +23,31 @@ export function initCommand(): Command {
     'parvande --db D:\\office\\parvande.db init --office-code KRJ01 --office-name "Karaj office"',
   ).action(async (opts: InitOpts, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'officeCode', option: 'office-code', message: 'Office code (Latin letters and digits, e.g. KRJ01)' },
-      { key: 'officeName', option: 'office-name', message: 'Office name (نام اداره)' },
-      { key: 'county', option: 'county', message: 'County (شهرستان)', optional: true },
-      { key: 'province', option: 'province', message: 'Province (استان)', optional: true },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'officeCode', option: 'office-code', message: 'Office code (Latin letters and digits, e.g. KRJ01)' },
+        { key: 'officeName', option: 'office-name', message: 'Office name (نام اداره)' },
+        { key: 'county', option: 'county', message: 'County (شهرستان)', optional: true },
+        { key: 'province', option: 'province', message: 'Province (استان)', optional: true },
+      ],
+      { flags: { officeCode: (v) => parseOfficeCode(v) } },
+    );
     validateOfficeInput(o);
     const { office, created } = rt.write((ctx) => initOffice(ctx, o), { create: true });
     const f = fmt(rt);
     rt.out.note(created ? `created office ${office.code} in ${rt.dbPath.path}` : `updated office ${office.code}`);
     rt.out.result({ ...office, dbPath: rt.dbPath.path, created }, () =>
-      renderCard([
-        [f.w('code'), office.code],
-        [f.w('office'), office.name],
-        [f.w('county'), office.county ?? ''],
-        [f.w('province'), office.province ?? ''],
-        [f.w('path'), rt.dbPath.path],
-      ]),
+      renderCard(
+        [
+          [f.w('code'), office.code],
+          [f.w('office'), office.name],
+          [f.w('county'), office.county ?? ''],
+          [f.w('province'), office.province ?? ''],
+          [f.w('path'), rt.dbPath.path],
+        ],
+        { rtl: f.rtl },
+      ),
     );
   });
 }

@@ -19,6 +19,7 @@ import {
 import { readAnswerDays, writeAnswerDays } from '../domain/referral-settings.js';
 import { Runtime } from '../runtime.js';
 import { referralCard, referralSettingsCard, referralTable } from '../ui/views/referrals.js';
+import { codeCheck, dateCheck } from './pick.js';
 import { choose, codeList, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
 
 export function referralCommand(): Command {
@@ -43,12 +44,22 @@ export function referralCommand(): Command {
     'parvande referral add --case 1405-12 --to hospital --agency "بیمارستان امام" --date 1405/09/02 --reason "معاینه پزشکی قانونی"',
   ).action(async (opts: RawAddReferral, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'case', option: 'case', message: 'Case number or id' },
-      { key: 'to', option: 'to', message: 'Kind of agency', choices: choose(REFERRAL_AGENCIES, rt) },
-      { key: 'agency', option: 'agency', message: "The agency's name" },
-      { key: 'reason', option: 'reason', message: 'Why is the case referred?' },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'case', option: 'case', message: 'Case number or id' },
+        { key: 'to', option: 'to', message: 'Kind of agency', choices: choose(REFERRAL_AGENCIES, rt) },
+        { key: 'agency', option: 'agency', message: "The agency's name" },
+        { key: 'reason', option: 'reason', message: 'Why is the case referred?' },
+      ],
+      {
+        flags: {
+          case: (v) => rt.read((ctx) => resolveReferralCase(ctx, v)),
+          to: codeCheck(REFERRAL_AGENCIES, 'to'),
+          date: dateCheck(rt, 'date'),
+        },
+      },
+    );
     // The case is looked up first, then the values parsed, then the rules applied: the order errors are reported in.
     const r = rt.write((ctx) => {
       const c = resolveReferralCase(ctx, o.case);
@@ -70,16 +81,20 @@ export function referralCommand(): Command {
     'parvande referral update 3 --status feedback --note "جلسه دادگاه برگزار شد"',
   ).action(async (id: string, opts: RawUpdateReferral, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'status', option: 'status', message: 'Status', choices: choose(REFERRAL_STATUSES, rt) },
-      {
-        key: 'date',
-        option: 'date',
-        message: 'Day of the answer (1405/09/10, today, ...), empty for today',
-        optional: true,
-        validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'date', kind: 'record' })),
-      },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'status', option: 'status', message: 'Status', choices: choose(REFERRAL_STATUSES, rt) },
+        {
+          key: 'date',
+          option: 'date',
+          message: 'Day of the answer (1405/09/10, today, ...), empty for today',
+          optional: true,
+          validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'date', kind: 'record' })),
+        },
+      ],
+      { given: () => rt.read((ctx) => resolveReferral(ctx, id)), flags: { status: codeCheck(REFERRAL_STATUSES, 'status') } },
+    );
     const r = rt.write((ctx) => recordReferralUpdate(ctx, resolveReferral(ctx, id), parseUpdateReferralInput(o, ctx.today)));
     rt.out.result(r, () => referralCard(r, fmt(rt), rt.today));
   });
@@ -112,7 +127,9 @@ export function referralCommand(): Command {
     'parvande referral void 3 --reason "recorded on the wrong case"',
   ).action(async (id: string, opts: { reason?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: 'Why is the referral voided?' }]);
+    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: 'Why is the referral voided?' }], {
+      given: () => rt.read((ctx) => resolveReferral(ctx, id)),
+    });
     const r = rt.write((ctx) => recordReferralVoid(ctx, resolveReferral(ctx, id), parseVoidReason(o.reason)));
     rt.out.note(`referral #${r.id} voided`);
     rt.out.result(r, () => referralCard(r, fmt(rt), rt.today));

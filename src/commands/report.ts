@@ -1,10 +1,13 @@
 import { Command } from 'commander';
-import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { checkBinaryStdout, checkOutputPath, ensurePrivateDir, isStdio, type OutputGuard } from '../files/output-file.js';
+import { parseDateInput } from '../lang/dates.js';
+import { checkBinaryStdout, checkOutputPath, isStdio, type OutputGuard } from '../files/output-file.js';
+import type { NightlyOptions } from './report-nightly.js';
+import type { ReportSettingsOptions } from './report-settings.js';
 import { Runtime } from '../runtime.js';
 import type { AnyReport, ReportKind, ReportInput, Rollup } from '../domain/reports/build.js';
 import type { ReportDoc } from '../ui/views/report-doc.js';
+import { addPackageCommand, collectFiles, PACKAGE_HELP } from './report-package.js';
 import { fmt, withExamples } from './shared.js';
 
 // The report modules load inside the actions: other commands must not pay for them at start-up.
@@ -49,8 +52,14 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   if (narrowTo !== null && paths.length > 1) {
     throw new UsageError(`--${narrowTo.kind} narrows one office's report: give one --db`, narrowTo.kind);
   }
+  const packages = (input as { package?: string[] }).package ?? [];
+  // Several offices' figures: their files (several --db) or their report packages (--package).
+  const rollup = paths.length > 1 || packages.length > 0;
   let data: AnyReport | Rollup;
-  if (narrowTo !== null) {
+  if (packages.length > 0) {
+    const { reportFromPackages } = await import('./report-package.js');
+    data = await reportFromPackages(rt, kind, packages, input);
+  } else if (narrowTo !== null) {
     const { resolveReportScope } = await import('../domain/reports/scope.js');
     data = rt.read((ctx) => buildReport(ctx, { ...plan, scope: resolveReportScope(ctx, narrowTo) }), { readonly: true });
     if (input.redact === true) {
@@ -73,14 +82,25 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   }
   const { reportDoc, rollupDoc } = await import('../ui/views/report-document.js');
   const f = fmt(rt);
-  const doc = (): ReportDoc => (paths.length > 1 ? rollupDoc(data as Rollup, f) : reportDoc(data as AnyReport, f));
+  const doc = (): ReportDoc => (rollup ? rollupDoc(data as Rollup, f) : reportDoc(data as AnyReport, f));
   if (format === 'table' && target === undefined) {
     const { renderReportTerminal } = await import('../ui/views/report-terminal.js');
     rt.out.result(data, () => renderReportTerminal(doc(), f));
     return;
   }
   const { renderReport } = await import('../ui/report-formats/index.js');
-  const bytes = await renderReport(doc(), format, f);
+  const printed = doc();
+  if (format === 'html' && !rollup) {
+    // The printed page's head: the office, the report's number, who prepares and approves it (none named with --redact).
+    const { readLetterhead } = await import('../domain/reports/letterhead.js');
+    const { letterheadDoc } = await import('../ui/views/report-letterhead.js');
+    const period = (data as AnyReport).period;
+    printed.letterhead = letterheadDoc(
+      rt.read((ctx) => readLetterhead(ctx, period, { redact: input.redact === true, narrowed: narrowTo !== null }), { readonly: true }),
+      f,
+    );
+  }
+  const bytes = await renderReport(printed, format, f);
   if (target === undefined) {
     rt.out.write(format === 'xlsx' ? bytes : bytes.toString('utf8'));
     return;
@@ -89,117 +109,6 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   writePrivateFile(target, bytes, guard);
   rt.out.note(`wrote ${input.out}`);
   if (rt.out.json) rt.out.result(data, () => '');
-}
-
-/** How many of each nightly list go to stderr (the files hold up to --limit). */
-const LOG_LIST_MAX = 20;
-
-interface NightlyOptions {
-  dir?: string;
-  month?: string;
-  limit?: string;
-  redact?: boolean;
-}
-
-async function runNightly(opts: NightlyOptions, cmd: Command): Promise<void> {
-  const rt = Runtime.of(cmd);
-  if (rt.dbPaths.length > 1) throw new UsageError('report nightly reads one office: give one --db', 'db');
-  const { parseInteger } = await import('../domain/fields.js');
-  const limit = parseInteger(opts.limit ?? '200', 'limit', { min: 0, max: 100_000 });
-  const { monthsForNightly } = await import('../domain/reports/build.js');
-  const { nightlyFileName, readNightly } = await import('../domain/reports/nightly.js');
-  const today = rt.today;
-  const months = monthsForNightly(opts.month, today);
-  const dbPath = rt.dbPath.path;
-  // The folder is checked (and made) before the database is read.
-  const dir = ensurePrivateDir(opts.dir ?? join(dirname(resolve(dbPath)), 'reports'), 'dir');
-  const read = rt.read((ctx) => readNightly(ctx, months, limit), { readonly: true });
-  if (opts.redact === true) {
-    const { redactReport, reportPseudonyms } = await import('../domain/redact.js');
-    const pseudonyms = reportPseudonyms(rt);
-    read.reports = read.reports.map((r) => redactReport(r, pseudonyms));
-    read.attention = redactReport(read.attention, pseudonyms);
-  }
-  const { renderReport } = await import('../ui/report-formats/index.js');
-  const { writePrivateFile } = await import('../files/output-file.js');
-  const { attentionLists, monthlyDoc } = await import('../ui/views/report-document.js');
-  const f = fmt(rt);
-  // Its own dated names: a re-run the same day replaces them (force), but never a
-  // database, and a planted link is replaced as a link, never followed. Every name
-  // is checked before the first file is written.
-  const guard: OutputGuard = { field: 'dir', protect: [dbPath], force: true };
-  const EXTS = ['html', 'csv', 'xlsx'] as const;
-  const planned = read.reports.map((report) => ({
-    report,
-    paths: EXTS.map((ext) =>
-      checkOutputPath(join(dir, nightlyFileName((report.office ?? { code: 'office' }).code, report.period.month ?? '', today, ext)), guard),
-    ),
-  }));
-  const files: string[] = [];
-  for (const { report, paths } of planned) {
-    const doc = monthlyDoc(report, f);
-    doc.lists = attentionLists(read.attention, f);
-    for (const [i, ext] of EXTS.entries()) {
-      const path = paths[i] as string;
-      writePrivateFile(path, await renderReport(doc, ext, f), guard);
-      files.push(path);
-    }
-  }
-  const current = read.reports[read.reports.length - 1] as (typeof read.reports)[number];
-  const a = read.attention;
-  const summary = {
-    office: current.office?.code ?? '',
-    month: current.period.month,
-    asOf: current.period.asOf,
-    services: current.services.total,
-    casesOpened: current.cases.opened,
-    casesOpenAtEnd: current.cases.openAtEnd,
-    followupsOverdue: a.overdueFollowups.total,
-    casesUnassigned: a.unassignedCases.total,
-    referralsOverdue: a.overdueReferrals.total,
-    files,
-  };
-  if (!rt.out.json) {
-    // A cron mail stays short: the first few of each list here, all of them (up to --limit) in the files.
-    for (const o of a.overdueFollowups.items.slice(0, LOG_LIST_MAX)) {
-      rt.out.note(
-        `overdue follow-up ${f.id(o.id)}: case ${o.caseNumber}, due ${f.date(o.dueOn)}, worker ${o.workerId === null ? '-' : f.id(o.workerId)}`,
-      );
-    }
-    if (a.overdueFollowups.total > LOG_LIST_MAX)
-      rt.out.note(`… ${a.overdueFollowups.total - LOG_LIST_MAX} more overdue follow-ups: see the report files`);
-    for (const c of a.unassignedCases.items.slice(0, LOG_LIST_MAX)) {
-      rt.out.note(`open case with nobody assigned: ${c.caseNumber} (opened ${f.date(c.openedOn)}, risk ${c.risk})`);
-    }
-    if (a.unassignedCases.total > LOG_LIST_MAX)
-      rt.out.note(`… ${a.unassignedCases.total - LOG_LIST_MAX} more open cases with nobody assigned: see the report files`);
-    // The kind of agency, never its name nor the reason: this is a log.
-    for (const r of a.overdueReferrals.items.slice(0, LOG_LIST_MAX)) {
-      rt.out.note(
-        `referral ${f.id(r.id)} with no answer after ${a.overdueReferrals.answerDays} days: case ${r.caseNumber}, sent ${f.date(r.sentOn)} to ${r.agencyKind}, worker ${r.workerId === null ? '-' : f.id(r.workerId)}`,
-      );
-    }
-    if (a.overdueReferrals.total > LOG_LIST_MAX)
-      rt.out.note(`… ${a.overdueReferrals.total - LOG_LIST_MAX} more referrals with no answer: see the report files`);
-  }
-  // The summary is a log (a cron job mails it): the files name the workers, it keeps their ids.
-  const overdue = a.overdueFollowups.items.map((o) => ({ id: o.id, caseNumber: o.caseNumber, dueOn: o.dueOn, workerId: o.workerId }));
-  const referrals = a.overdueReferrals.items.map(({ workerName: _name, ...r }) => r);
-  rt.out.result(
-    {
-      ...summary,
-      attention: {
-        ...a,
-        overdueFollowups: { ...a.overdueFollowups, items: overdue },
-        overdueReferrals: { ...a.overdueReferrals, items: referrals },
-      },
-    },
-    () =>
-      `parvande nightly ${summary.office} ${summary.month}: ${summary.services} services, ${summary.casesOpened} cases opened, ` +
-      `${summary.casesOpenAtEnd} open, ${summary.followupsOverdue} follow-ups overdue, ${summary.casesUnassigned} open cases unassigned, ` +
-      `${summary.referralsOverdue} referrals with no answer; ` +
-      `${files.length} files in ${dir}`,
-  );
 }
 
 export function reportCommand(): Command {
@@ -216,11 +125,13 @@ export function reportCommand(): Command {
       report
         .command('monthly')
         .description('a Jalali month beside the previous month and the year to date (several --db: a roll-up of offices)')
-        .option('--month <month>', 'Jalali month: 1405-09, 9 (this year), this or last; default the current month'),
+        .option('--month <month>', 'Jalali month: 1405-09, 9 (this year), آذر, "Azar 1405", this or last; default the current month')
+        .option('--package <file>', PACKAGE_HELP, collectFiles),
     ),
     'parvande report monthly',
     'parvande report monthly --month 1405-09 --lang fa',
     'parvande report monthly --month 9 --format html --out azar.html',
+    'parvande report monthly --month "آذر ۱۴۰۵"',
     'parvande report monthly --json',
     'parvande report monthly --worker 12',
     'parvande report monthly --center "مرکز مداخله در بحران کرج" --format html --out center.html',
@@ -232,7 +143,8 @@ export function reportCommand(): Command {
       report
         .command('year')
         .description('a Jalali year with its months as rows, and the whole year')
-        .option('--year <year>', 'Jalali year, default the current one'),
+        .option('--year <year>', 'Jalali year, default the current one')
+        .option('--package <file>', PACKAGE_HELP, collectFiles),
     ),
     'parvande report year --year 1405',
     'parvande report year --format csv --out 1405.csv',
@@ -251,12 +163,23 @@ export function reportCommand(): Command {
     'parvande report range --from 1405/01/01 --to 1405/06/31',
   ).action(async (opts: ReportInput & OutputOptions, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'from', option: 'from', message: 'First day' },
-      { key: 'to', option: 'to', message: 'Last day' },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'from', option: 'from', message: 'First day' },
+        { key: 'to', option: 'to', message: 'Last day' },
+      ],
+      {
+        flags: {
+          from: (v) => parseDateInput(v, { today: rt.today, field: 'from' }),
+          to: (v) => parseDateInput(v, { today: rt.today, field: 'to' }),
+        },
+      },
+    );
     await runReport('range', o, cmd);
   });
+
+  addPackageCommand(report);
 
   withExamples(
     report
@@ -265,12 +188,38 @@ export function reportCommand(): Command {
         "for cron / Task Scheduler: writes the month's report files (html, csv, xlsx) and lists what needs attention; never prompts",
       )
       .option('--dir <folder>', 'where the files go (created owner-only); default "reports" beside the database')
-      .option('--month <month>', 'the month to write; default the current one (and, on its first day, the month just ended)')
+      .option(
+        '--month <month>',
+        'the month to write (1405-09, آذر, "Azar 1405"); default the current one (and, on its first day, the month just ended)',
+      )
       .option('--limit <n>', 'most overdue follow-ups, unassigned cases and unanswered referrals to list', '200')
-      .option('--redact', REDACT_HELP),
+      .option('--redact', REDACT_HELP)
+      .option(
+        '--log <file>',
+        'append timestamped lines (start, files written, what needs attention, errors, end) to this file (created owner-only)',
+      ),
     'parvande report nightly --dir /var/lib/parvande/reports',
-    'parvande --db C:\\parvande\\office.db report nightly --dir C:\\parvande\\reports',
-  ).action((opts: NightlyOptions, cmd: Command) => runNightly(opts, cmd));
+    'parvande report nightly --log /var/log/parvande/nightly.log',
+    'parvande --db C:\\parvande\\office.db report nightly --dir C:\\parvande\\reports --log C:\\parvande\\nightly.log',
+  ).action(async (opts: NightlyOptions, cmd: Command) => (await import('./report-nightly.js')).runNightly(opts, cmd));
+
+  withExamples(
+    report
+      .command('settings')
+      .description(
+        "show or set the printed report's head: who prepares and who approves it (a blank line to sign by hand when unset) and its number's prefix",
+      )
+      .option('--prepared-by <staff>', 'who prepares the report (تهیه‌کننده): staff id, national code or name')
+      .option('--no-prepared-by', 'print a blank "prepared by" line')
+      .option('--approved-by <staff>', 'who approves it (تأییدکننده), usually the office head: staff id, national code or name')
+      .option('--no-approved-by', 'print a blank "approved by" line')
+      .option('--number-prefix <text>', 'the report number is PREFIX/1405/09 for Azar 1405 (default prefix: the office code)')
+      .option('--no-number-prefix', 'go back to the office code as the prefix'),
+    'parvande report settings',
+    'parvande report settings --prepared-by 12 --approved-by 3 --number-prefix "۷۲۰/ص"',
+    'parvande report settings --no-prepared-by',
+    'parvande report settings --no-approved-by --no-number-prefix',
+  ).action(async (opts: ReportSettingsOptions, cmd: Command) => (await import('./report-settings.js')).runReportSettings(opts, cmd));
 
   return report;
 }

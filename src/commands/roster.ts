@@ -16,6 +16,7 @@ import {
   rosterGrid,
   settingsCard,
 } from '../ui/views/roster.js';
+import { codeCheck, dateCheck, integerCheck, say, staffCheck, staffSearch } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
 
 function patternFields(cmd: Command): Command {
@@ -40,12 +41,22 @@ function patternCommand(): Command {
     'parvande roster pattern add --service hotline --name night --start 20:00 --end 08:00 --needed 2',
   ).action(async (opts: PatternInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'service', option: 'service', message: 'Service', choices: choose(DUTY_SERVICES, rt) },
-      { key: 'name', option: 'name', message: 'Shift name' },
-      { key: 'start', option: 'start', message: 'Start time (HH:MM)' },
-      { key: 'end', option: 'end', message: 'End time (HH:MM)' },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'service', option: 'service', message: 'Service', choices: choose(DUTY_SERVICES, rt) },
+        { key: 'name', option: 'name', message: 'Shift name' },
+        { key: 'start', option: 'start', message: 'Start time (HH:MM)' },
+        { key: 'end', option: 'end', message: 'End time (HH:MM)' },
+      ],
+      {
+        flags: {
+          service: codeCheck(DUTY_SERVICES, 'service'),
+          needed: integerCheck('needed', { min: 1, max: 100 }),
+          from: dateCheck(rt, 'from'),
+        },
+      },
+    );
     const p = rt.write((ctx) => addPattern(ctx, o));
     rt.out.result(p, () => patternCard(p, fmt(rt)));
   });
@@ -121,10 +132,19 @@ export function rosterCommand(): Command {
     'parvande roster assign --staff 5 --pattern 1 --from 1405/09/01 --to 1405/09/30 --repeat saturday',
   ).action(async (opts: AssignInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'staff', option: 'staff', message: 'Staff (id or full name)' },
-      { key: 'pattern', option: 'pattern', message: 'Shift pattern (id or name)' },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        {
+          key: 'staff',
+          option: 'staff',
+          message: say(rt, 'Staff (type part of the name or the id)', 'کارمند (بخشی از نام یا شناسه)'),
+          search: staffSearch(rt),
+        },
+        { key: 'pattern', option: 'pattern', message: say(rt, 'Shift pattern (id or name)', 'الگوی نوبت (شناسه یا نام)') },
+      ],
+      { flags: { staff: staffCheck(rt, 'staff'), date: dateCheck(rt, 'date'), from: dateCheck(rt, 'from'), to: dateCheck(rt, 'to') } },
+    );
     const r = rt.write((ctx) => assignShifts(ctx, o));
     for (const s of r.skipped) rt.out.warn(`not assigned on ${s.date}: ${s.reason}`);
     rt.out.result(r, () => assignResultView(r, fmt(rt)));
@@ -168,7 +188,7 @@ export function rosterCommand(): Command {
       .command('show')
       .description('the roster as a grid: a Jalali week (Saturday to Friday) or month, for a service or a person')
       .option('--week [date]', 'the week holding this date (default today)')
-      .option('--month [month]', 'a Jalali month such as 1405-09 (default this month)')
+      .option('--month [month]', 'a Jalali month such as 1405-09, آذر or "Azar 1405" (default this month)')
       .option('--service <service>', codeList(DUTY_SERVICES))
       .option('--staff <staff>', 'one person'),
     'parvande roster show --week --service hotline',

@@ -1,7 +1,15 @@
 import { Command } from 'commander';
 import { CHANNELS, SERVICE_TYPES } from '../domain/codes.js';
 import { onDutyWorker } from '../domain/roster/on-duty.js';
-import { listServices, parseLogServiceInput, recordService, validateService, type RawService } from '../domain/services.js';
+import {
+  listServices,
+  parseLogServiceInput,
+  parseServiceDate,
+  parseServiceMinutes,
+  recordService,
+  validateService,
+  type RawService,
+} from '../domain/services.js';
 import {
   parseCorrectServiceInput,
   parseReason,
@@ -12,6 +20,8 @@ import {
 import { UsageError } from '../errors.js';
 import { Runtime } from '../runtime.js';
 import { serviceCard, serviceTable } from '../ui/views/services.js';
+import { resolveCase } from '../domain/cases.js';
+import { codeCheck, staffCheck } from './pick.js';
 import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
 
 interface RawServiceCorrectionOptions {
@@ -49,7 +59,14 @@ export function serviceCommand(): Command {
     'parvande service log --type hotline-call --minutes 15',
   ).action(async (opts: RawService, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'type', option: 'type', message: 'Service type', choices: choose(SERVICE_TYPES, rt) }]);
+    const o = await rt.fill(opts, [{ key: 'type', option: 'type', message: 'Service type', choices: choose(SERVICE_TYPES, rt) }], {
+      flags: {
+        case: (v) => rt.read((ctx) => resolveCase(ctx, v)),
+        date: (v) => parseServiceDate(v, rt.today),
+        worker: staffCheck(rt),
+        minutes: (v) => parseServiceMinutes(v),
+      },
+    });
     const r = rt.write((ctx) => recordService(ctx, validateService(ctx, parseLogServiceInput(o, ctx.today)), onDutyWorker));
     if (r.workerDefaultedFrom !== null) rt.out.note(`worker #${r.service.workerId} taken from the ${r.workerDefaultedFrom}`);
     rt.out.result({ ...r.service, workerDefaultedFrom: r.workerDefaultedFrom }, () => serviceCard(r.service, fmt(rt)));
@@ -95,7 +112,15 @@ export function serviceCommand(): Command {
     'parvande service correct 12 --note "" --reason "note written on the wrong case"',
   ).action(async (id: string, opts: RawServiceCorrectionOptions, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: 'Why is the record corrected?' }]);
+    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: 'Why is the record corrected?' }], {
+      given: () => rt.read((ctx) => resolveService(ctx, id)),
+      flags: {
+        type: codeCheck(SERVICE_TYPES, 'type'),
+        date: (v) => parseServiceDate(v, rt.today),
+        worker: staffCheck(rt),
+        minutes: (v) => parseServiceMinutes(v),
+      },
+    });
     // The service is looked up first, then the values parsed, then the rules applied: the order errors are reported in.
     const r = rt.write((ctx) => {
       const s = resolveService(ctx, id);
@@ -114,7 +139,9 @@ export function serviceCommand(): Command {
     'parvande service void 12 --reason "logged twice"',
   ).action(async (id: string, opts: { reason?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: 'Why is the service voided?' }]);
+    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: 'Why is the service voided?' }], {
+      given: () => rt.read((ctx) => resolveService(ctx, id)),
+    });
     const s = rt.write((ctx) => recordServiceVoid(ctx, resolveService(ctx, id), parseReason(o.reason)));
     rt.out.note(`service #${s.id} voided`);
     rt.out.result(s, () => serviceCard(s, fmt(rt)));

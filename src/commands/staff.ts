@@ -16,6 +16,8 @@ import {
 } from '../domain/staff.js';
 import { Runtime } from '../runtime.js';
 import { staffCard, staffTable } from '../ui/views/staff.js';
+import { parseNationalCode } from '../domain/national-code.js';
+import { centerCheck, codeCheck, dateCheck } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
 
 function staffFields(cmd: Command): Command {
@@ -49,12 +51,25 @@ export function staffCommand(): Command {
     'parvande staff add --first-name علی --last-name کریمی --role psychologist --sector ngo --national-code 0012345679 --degree master --phone 09121234567 --start-date 1403/07/01',
   ).action(async (opts: RawStaff, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'firstName', option: 'first-name', message: 'First name' },
-      { key: 'lastName', option: 'last-name', message: 'Last name' },
-      { key: 'role', option: 'role', message: 'Role', choices: choose(ROLES, rt) },
-      { key: 'sector', option: 'sector', message: 'Sector', choices: choose(SECTORS, rt) },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'firstName', option: 'first-name', message: 'First name' },
+        { key: 'lastName', option: 'last-name', message: 'Last name' },
+        { key: 'role', option: 'role', message: 'Role', choices: choose(ROLES, rt) },
+        { key: 'sector', option: 'sector', message: 'Sector', choices: choose(SECTORS, rt) },
+      ],
+      {
+        flags: {
+          role: codeCheck(ROLES, 'role'),
+          sector: codeCheck(SECTORS, 'sector'),
+          center: centerCheck(rt),
+          nationalCode: (v) => parseNationalCode(v, { field: 'national-code' }),
+          degree: codeCheck(DEGREES, 'degree'),
+          startDate: dateCheck(rt, 'start-date'),
+        },
+      },
+    );
     const s = rt.write((ctx) => registerStaff(ctx, parseStaffInput(o, ctx.today)));
     rt.out.result(s, () => staffCard(s, fmt(rt)));
   });

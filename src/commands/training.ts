@@ -3,7 +3,9 @@ import { ROLES } from '../domain/codes.js';
 import { AUDIENCES, ENROLMENT_STATUSES, WORKSHOP_TOPICS } from '../domain/people/codes.js';
 import { CERTIFICATE_MONTHS, readSetting, writeSetting } from '../domain/people/settings.js';
 import { checkCompliance } from '../domain/training/compliance.js';
-import { addCourse, listCourses, showCourse, updateCourse, type CourseInput } from '../domain/training/courses.js';
+import { addCourse, listCourses, parseHours, parseRoles, showCourse, updateCourse, type CourseInput } from '../domain/training/courses.js';
+import { splitList } from '../domain/fields.js';
+import { resolveStaff } from '../domain/staff.js';
 import {
   dropEnrolment,
   enrol,
@@ -27,6 +29,7 @@ import {
   workshopCard,
   workshopListView,
 } from '../ui/views/training.js';
+import { centerCheck, codeCheck, dateCheck, integerCheck } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
 
 function courseFields(cmd: Command): Command {
@@ -54,11 +57,24 @@ function courseCommand(): Command {
     'parvande training course add --title "مداخله در بحران" --hours 16 --from 1405/09/10 --to 1405/09/12 --capacity 30 --mandatory-for intervener,social-worker',
   ).action(async (opts: CourseInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'title', option: 'title', message: 'Title' },
-      { key: 'hours', option: 'hours', message: 'Hours' },
-      { key: 'from', option: 'from', message: 'First day' },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'title', option: 'title', message: 'Title' },
+        { key: 'hours', option: 'hours', message: 'Hours' },
+        { key: 'from', option: 'from', message: 'First day' },
+      ],
+      {
+        flags: {
+          hours: (v) => parseHours(v, 'hours'),
+          from: dateCheck(rt, 'from'),
+          to: dateCheck(rt, 'to'),
+          capacity: integerCheck('capacity', { min: 1, max: 100_000 }),
+          audience: codeCheck(AUDIENCES, 'audience'),
+          mandatoryFor: (v) => parseRoles(v),
+        },
+      },
+    );
     const c = rt.write((ctx) => addCourse(ctx, o));
     rt.out.result(c, () => courseCard(c, fmt(rt)));
   });
@@ -132,10 +148,21 @@ function workshopCommand(): Command {
     'parvande training workshop add --topic suicide-prevention --date 1405/09/02 --center 1 --female 23 --male 9',
   ).action(async (opts: WorkshopInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [
-      { key: 'topic', option: 'topic', message: 'Topic', choices: choose(WORKSHOP_TOPICS, rt) },
-      { key: 'date', option: 'date', message: 'Date held' },
-    ]);
+    const o = await rt.fill(
+      opts,
+      [
+        { key: 'topic', option: 'topic', message: 'Topic', choices: choose(WORKSHOP_TOPICS, rt) },
+        { key: 'date', option: 'date', message: 'Date held' },
+      ],
+      {
+        flags: {
+          topic: codeCheck(WORKSHOP_TOPICS, 'topic'),
+          center: centerCheck(rt),
+          female: integerCheck('female', { min: 0, max: 100_000 }),
+          male: integerCheck('male', { min: 0, max: 100_000 }),
+        },
+      },
+    );
     const w = rt.write((ctx) => addWorkshop(ctx, o));
     rt.out.result(w, () => workshopCard(w, fmt(rt)));
   });
@@ -197,7 +224,9 @@ export function trainingCommand(): Command {
     'parvande training enrol --course 4 --staff 3,5,8',
   ).action(async (opts: EnrolInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'course', option: 'course', message: 'Course (id or title)' }]);
+    const o = await rt.fill(opts, [{ key: 'course', option: 'course', message: 'Course (id or title)' }], {
+      flags: { staff: (v) => splitList(v).map((one) => rt.read((ctx) => resolveStaff(ctx, one, 'staff'))), date: dateCheck(rt, 'date') },
+    });
     const rows = rt.write((ctx) => enrol(ctx, o));
     const waiting = rows.filter((e) => e.status === 'waiting');
     if (waiting.length > 0)

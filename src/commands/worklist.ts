@@ -3,6 +3,7 @@ import { resolveStaff } from '../domain/staff.js';
 import { buildWorklist, worklistWorkerRef } from '../domain/worklist.js';
 import { Runtime } from '../runtime.js';
 import { worklistView } from '../ui/views/worklist.js';
+import { say, staffSearch } from './pick.js';
 import { fmt, withExamples } from './shared.js';
 
 /** A terminal at both ends: someone is reading at the desk, not a script. */
@@ -22,7 +23,14 @@ export function worklistCommand(): Command {
     const rt = Runtime.of(cmd);
     const ref = rt.read((ctx) => worklistWorkerRef(ctx, { worker: opts.worker, actor: rt.actor, terminal: onTerminal() }));
     // Nobody named and nobody acting who is staff: asked on a terminal, else exit 2 naming --worker.
-    const o = await rt.fill({ worker: ref }, [{ key: 'worker', option: 'worker', message: 'Worker (staff id or full name)' }]);
+    const o = await rt.fill({ worker: ref }, [
+      {
+        key: 'worker',
+        option: 'worker',
+        message: say(rt, 'Worker (type part of the name or the id)', 'کارشناس (بخشی از نام یا شناسه)'),
+        search: staffSearch(rt),
+      },
+    ]);
     const w = rt.read((ctx) => buildWorklist(ctx, resolveStaff(ctx, o.worker as string)));
     rt.out.result(w, () => worklistView(w, fmt(rt)));
   });

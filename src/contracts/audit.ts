@@ -9,6 +9,7 @@ export const auditContracts: GroupContracts = {
         id,
         at: timestamp,
         actor: z.string(),
+        osUser: z.string().nullable().describe('The operating-system account the command ran under; null before schema 13.'),
         command: z.string(),
         action: z.string(),
         recordType: z.string(),

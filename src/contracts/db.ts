@@ -1,6 +1,6 @@
 /** `parvande db …` --json (src/commands/db.ts). */
 import * as z from 'zod';
-import { count, type GroupContracts } from './shared.js';
+import { count, id, type GroupContracts } from './shared.js';
 
 const version = z.number().int().nonnegative();
 
@@ -13,7 +13,7 @@ const fileCheck = z.strictObject({
 });
 
 export const dbContracts: GroupContracts = {
-  path: z.strictObject({ path: z.string(), source: z.enum(['option', 'env', 'default']) }),
+  path: z.strictObject({ path: z.string(), source: z.enum(['option', 'env', 'file', 'default']) }),
   migrate: z.strictObject({ path: z.string(), from: version, to: version, applied: z.array(version) }),
   check: z
     .strictObject({
@@ -41,9 +41,27 @@ export const dbContracts: GroupContracts = {
         })
         .nullable()
         .describe('The stored report counts against a recount; null when the recount could not run.'),
+      auditTrail: z
+        .strictObject({
+          entries: count,
+          head: z.string().nullable().describe("The last entry's chained SHA-256; keep a copy elsewhere to prove what the trail held."),
+          firstBroken: z
+            .strictObject({ id, why: z.enum(['changed', 'missing before', 'unchained']) })
+            .nullable()
+            .describe('The first entry whose hash does not follow from the entries before it.'),
+          missingGuards: z.array(z.string()).describe('Append-only triggers missing or no longer refusing.'),
+        })
+        .nullable()
+        .describe('null when not checked (an older schema or a damaged file).'),
     })
     .describe('Printed also when the check fails.'),
-  backup: fileCheck,
+  backup: fileCheck.extend({
+    keep: count.nullable().describe('--keep; null without it.'),
+    removed: z.array(z.string()).describe("This office's older backups removed by --keep (absolute paths, oldest first)."),
+    notRemoved: z
+      .array(z.strictObject({ path: z.string(), reason: z.string() }))
+      .describe('Older backups --keep could not remove, and why (each also a warning on stderr); the new backup is made either way.'),
+  }),
   restore: z.strictObject({
     backup: fileCheck,
     livePath: z.string(),

@@ -11,6 +11,15 @@ const written = z.strictObject({
   from: z.string().nullable(),
   to: z.string().nullable(),
   redacted: z.boolean().describe('--redact was given.'),
+  uniqueShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe(
+      'Redacted records about people: the share unique on the columns kept, pseudonyms aside (0.05 = 5 %); null otherwise (not redacted; centers, courses, shift patterns).',
+    ),
+  uniqueOn: z.array(z.string()).nullable().describe('Redacted: the columns the share was measured on; null otherwise.'),
 });
 
 /** `export office --out DIR`: the folder written, and its manifest's list of files. */

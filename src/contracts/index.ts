@@ -11,6 +11,8 @@ import { auditContracts } from './audit.js';
 import { caseContracts } from './case.js';
 import { centerContracts } from './center.js';
 import { clientContracts } from './client.js';
+import { completionContracts } from './completion.js';
+import { configContracts } from './config.js';
 import { dbContracts } from './db.js';
 import { demoContracts } from './demo.js';
 import { errorContract } from './errors.js';
@@ -48,6 +50,8 @@ export const CONTRACTS: Readonly<Record<string, GroupContracts>> = {
   audit: auditContracts,
   db: dbContracts,
   demo: demoContracts,
+  completion: completionContracts,
+  config: configContracts,
 };
 
 /** The schema of `parvande <command> --json` (`case open`, `roster pattern add`, `init`), if there is one. */

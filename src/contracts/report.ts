@@ -155,6 +155,9 @@ const monthlyTotal = figures.extend({ office: z.null(), scope: z.null(), previou
 const yearTotal = year.extend({ office: z.null(), scope: z.null() });
 const rangeTotal = figures.extend({ office: z.null(), scope: z.null() });
 
+/** A staff member who signs the printed report; `active` false: they have left, and the line prints blank. */
+const signer = z.strictObject({ id, name: z.string(), active: z.boolean() }).nullable();
+
 /** Several --db: each office's report and their sum. */
 function rollup<R extends z.ZodType, T extends z.ZodType>(kind: 'monthly' | 'year' | 'range', report: R, total: T) {
   return z.strictObject({
@@ -169,6 +172,27 @@ export const reportContracts: GroupContracts = {
   monthly: z.union([monthly, rollup('monthly', monthly, monthlyTotal)]),
   year: z.union([year, rollup('year', year, yearTotal)]),
   range: z.union([range, rollup('range', range, rangeTotal)]),
+  settings: z
+    .strictObject({
+      preparedBy: signer.describe('Who prepares the printed report (تهیه‌کننده); null: a blank line to sign by hand.'),
+      approvedBy: signer.describe('Who approves it (تأییدکننده); null: a blank line to sign by hand.'),
+      numberPrefix: z.string().nullable().describe('As set with --number-prefix; null: the office code.'),
+      printedPrefix: z
+        .string()
+        .nullable()
+        .describe("The prefix of the printed report's number (PREFIX/1405/09): numberPrefix, else the office code."),
+    })
+    .describe('`report settings`: the head of the printed (html) report.'),
+  package: z
+    .strictObject({
+      office: z.string().describe("The office's code."),
+      kind: z.enum(['monthly', 'year']),
+      of: z.string().describe('The month (1405-09) or the year (1405).'),
+      schemaVersion: z.number().int(),
+      sha256: z.string().describe("The package's checksum, as written in it."),
+      file: z.string(),
+    })
+    .describe('What `report package --out FILE` wrote. With --out - the package itself is printed instead.'),
   nightly: z.strictObject({
     office: z.string(),
     month: jalaliMonth,
@@ -180,6 +204,13 @@ export const reportContracts: GroupContracts = {
     casesUnassigned: count,
     referralsOverdue: count.describe("Referrals with no answer after the office's answer days (`referral settings`)."),
     files: z.array(z.string()).describe('The report files written.'),
+    auditTrail: z
+      .strictObject({
+        entries: count,
+        head: z.string().nullable().describe("The last entry's chained SHA-256 before this run's own entry: keep a copy elsewhere."),
+      })
+      .describe('The audit trail at the run (db check verifies the chain).'),
+    log: z.string().nullable().describe('The log the run appended to (--log, absolute); null without --log.'),
     attention: z.strictObject({
       overdueFollowups: z.strictObject({
         total: count,

@@ -16,6 +16,9 @@ import { selectOffice } from '../store/office.js';
 import { recordAudit } from './audit.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import { asIsoDate } from '../lang/dates.js';
+import { parseInteger } from './fields.js';
+import { toLatinDigits } from '../lang/digits.js';
+import { keepNewestBackups, type KeepBackupsResult } from './backup-keep.js';
 
 /** 2026-11-25T08:01:02.123Z → 20261125-080102: sortable, and legal in Windows file names. */
 function stamp(nowIso: string): string {
@@ -71,6 +74,37 @@ export function makeBackup(ctx: WriteCtx, out: string | undefined): FileCheck {
     throw err;
   }
   return check;
+}
+
+/**
+ * --keep N: at least 1, since the backup just written is always kept (0 would ask to remove it:
+ * a command that makes a backup and deletes it is refused, exit 2, before anything is written).
+ */
+export function parseKeep(raw: string): number {
+  if (/^[+-]?0+$/.test(toLatinDigits(raw).trim())) {
+    throw new ValidationError('--keep 0 would remove the backup just made: give 1 or more (the new backup is one of them)', 'keep');
+  }
+  return parseInteger(raw, 'keep', { min: 1, max: 100_000 });
+}
+
+/**
+ * After a backup: this office's older backups in its folder beyond the newest `keep` are removed
+ * (src/domain/backup-keep.ts says which files those can be), and the removal is in the audit trail.
+ * A failure to remove one is reported, not thrown: the new backup is made and kept either way.
+ */
+export function keepBackups(ctx: WriteCtx, backup: FileCheck, keep: number): { kept: KeepBackupsResult; unrecorded: string | null } {
+  if (backup.officeCode === null) return { kept: { keep, removed: [], notRemoved: [] }, unrecorded: null };
+  const kept = keepNewestBackups({ written: backup.path, livePath: ctx.db.path, officeCode: backup.officeCode, keep });
+  let unrecorded: string | null = null;
+  if (kept.removed.length > 0) {
+    try {
+      ctx.db.write(() => recordAudit(ctx, 'remove-backups', 'database', null, [`removed:${kept.removed.length}`, `keep:${keep}`]));
+    } catch (err) {
+      // The files are gone either way: the command lists them and says the trail missed it.
+      unrecorded = err instanceof Error ? err.message : String(err);
+    }
+  }
+  return { kept, unrecorded };
 }
 
 export interface RestorePlan {

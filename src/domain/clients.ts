@@ -287,8 +287,10 @@ export interface ClientDetail extends Client {
   replacedNotes: ReplacedText[];
 }
 
-export function showClient(ctx: Pick<ReadCtx, 'db'>, ref: string): ClientDetail {
+export function showClient(ctx: WriteCtx, ref: string): ClientDetail {
   const c = resolveClient(ctx, ref, 'id', { merged: 'allow' });
+  // Reading the record of a person at risk is itself recorded, as `case show` is.
+  recordAudit(ctx, 'view', 'client', c.id);
   return {
     ...c,
     caseCount: countCasesOfClient(ctx.db, c.id),

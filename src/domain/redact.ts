@@ -10,10 +10,14 @@
  * name the same person.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ValidationError } from '../errors.js';
+import { checkOutputPath, writePrivateFile, type OutputGuard } from '../files/output-file.js';
 import type { CellValue } from '../files/writers.js';
 import { insertSettingUnlessSet, selectSetting, upsertSetting } from '../store/settings.js';
 import { recordAudit } from './audit.js';
 import type { ReadCtx, WriteCtx } from './context.js';
+import { monthOf } from '../lang/dates.js';
 import type { FieldSpec } from './import/columns.js';
 import type { ImportEntity } from './import/entity.js';
 import { getOffice } from './office.js';
@@ -22,7 +26,7 @@ export const REDACTION_KEY_SETTING = 'privacy.redaction-key';
 
 export type PersonKind = 'client' | 'staff';
 
-const PREFIX: Record<PersonKind, string> = { client: 'P', staff: 'S' };
+const PREFIX: Record<PersonKind | 'case', string> = { client: 'P', staff: 'S', case: 'C' };
 /** 48 bits: among a million people of one office a repeat is about a 0.2 % chance. */
 const HEX_DIGITS = 12;
 
@@ -37,8 +41,11 @@ export class Pseudonyms {
     this.key = Buffer.from(keyHex, 'hex');
   }
 
-  /** `P-7f3a9c21b04e`: the same person always gets the same one. `id` is the record id, or `ext:<text>` for a person of another file. */
-  of(kind: PersonKind, id: number | string): string {
+  /**
+   * `P-7f3a9c21b04e`: the same person always gets the same one under one key. `id` is the record
+   * id, or `ext:<text>` for a person of another file; a case is named by its case number.
+   */
+  of(kind: PersonKind | 'case', id: number | string): string {
     const input = `${kind}:${id}`;
     let out = this.memo.get(input);
     if (out === undefined) {
@@ -122,6 +129,8 @@ export interface ExportRedaction {
   keeps(field: FieldSpec): boolean;
   /** The cell as written in a redacted file. */
   cell(field: FieldSpec, value: CellValue): CellValue;
+  /** Whether the column's values are pseudonyms (people, cases): left out of the uniqueness measure (they carry nothing to match). */
+  pseudonymous(field: FieldSpec): boolean;
 }
 
 /** Which person a column names, if any. */
@@ -131,6 +140,38 @@ function personOf(entity: ImportEntity, field: FieldSpec): PersonKind | undefine
   return undefined;
 }
 
+/** Columns that name a case by its number: numbers run in order of opening, so they carry the day: a pseudonym instead. */
+const CASE_REFS = new Set(['case', 'case-number']);
+const isCaseRef = (field: FieldSpec): boolean => field.kind === 'ref' && CASE_REFS.has(field.name);
+/** Records of events whose own ids run in order of writing (and so of their day): left out of a redacted file. */
+const EVENT_RECORDS = new Set(['case', 'service', 'followup', 'referral', 'roster-assignment', 'enrolment', 'workshop']);
+
+/**
+ * The facts a redacted file keeps of each kind of record about people (besides pseudonyms), chosen
+ * so that at most 5 % of the demo office's records are unique on them (measured by
+ * UniquenessMeter, printed by every redacted export; docs/privacy.md says what each kind lost).
+ * A record unique on a few facts is found by anyone who knows those facts of a person: the day
+ * someone called, their age and district. Kinds not listed (centers, courses, shift patterns) are
+ * about institutions, not people: they keep every column that is not personal.
+ */
+const REDACTED_FACTS: Readonly<Record<string, readonly string[]>> = {
+  clients: ['sex', 'informal-settlement', 'woman-head', 'registered-on'],
+  cases: ['category', 'risk', 'opened-on', 'status'],
+  services: ['date', 'type', 'channel'],
+  followups: ['due-on', 'status', 'done-on', 'from-plan'],
+  referrals: ['to', 'sent-on', 'status'],
+  staff: ['role'],
+  enrolments: ['course', 'status', 'requested-on'],
+  'roster-assignments': ['date', 'service'],
+  workshops: ['topic', 'date', 'center', 'hours', 'female', 'male'],
+};
+
+/** Whether a redacted file of this kind is about people (and so is measured for uniqueness). */
+export const aboutPeople = (entity: ImportEntity): boolean => REDACTED_FACTS[entity.name] !== undefined;
+
+/** Text that could be a phone number, a national code or an address typed into a free-text column: 4 digits in a row (any script), or an @. */
+const LOOKS_PERSONAL = /[0-9\u0660-\u0669\u06f0-\u06f9]{4}|@/;
+
 /** `KRJ01:12` (this office's record 12) → 12; anything else is a person of another file. */
 function pseudonymInput(value: string | number, officeCode: string): number | string {
   if (typeof value === 'number') return value;
@@ -139,19 +180,93 @@ function pseudonymInput(value: string | number, officeCode: string): number | st
   return `ext:${value.trim()}`;
 }
 
-/** How an export of this kind of record is redacted. */
+/**
+ * How an export of this kind of record is redacted (docs/privacy.md): personal columns left out;
+ * people and cases as pseudonyms under the export's key; event records' own ids left out; every
+ * date to its Jalali month; a free-text cell that looks like a number or an address blanked.
+ */
 export function exportRedaction(entity: ImportEntity, pseudonyms: Pseudonyms, officeCode: string): ExportRedaction {
+  const pseudonymous = (f: FieldSpec): boolean => personOf(entity, f) !== undefined || isCaseRef(f);
   return {
     // A column naming a person by record stays, as that person's pseudonym (even one marked personal).
-    keeps: (f) =>
-      personOf(entity, f) !== undefined || (f.personal !== true && !PERSONAL_KINDS.has(f.kind) && !IDENTIFYING_FIELDS.has(f.name)),
+    keeps: (f) => {
+      if (pseudonymous(f)) return true;
+      const facts = REDACTED_FACTS[entity.name];
+      if (facts !== undefined) return facts.includes(f.name);
+      return (
+        f.personal !== true &&
+        !PERSONAL_KINDS.has(f.kind) &&
+        !IDENTIFYING_FIELDS.has(f.name) &&
+        !(f.kind === 'id' && EVENT_RECORDS.has(entity.record))
+      );
+    },
+    pseudonymous,
     cell(f, value) {
+      if (value === null) return value;
+      if (isCaseRef(f)) return typeof value === 'string' ? pseudonyms.of('case', value.trim().toUpperCase()) : null;
       const person = personOf(entity, f);
-      if (person === undefined || value === null) return value;
-      if (typeof value !== 'string' && typeof value !== 'number') return null;
-      return pseudonyms.of(person, pseudonymInput(value, officeCode));
+      if (person !== undefined) {
+        if (typeof value !== 'string' && typeof value !== 'number') return null;
+        return pseudonyms.of(person, pseudonymInput(value, officeCode));
+      }
+      // A date says the day a person came, was seen, was born: the month is enough for figures.
+      if (typeof value === 'object' && value !== null && 'date' in value) return monthOf(value.date);
+      if (typeof value === 'string' && LOOKS_PERSONAL.test(value)) return null;
+      return value;
     },
   };
+}
+
+/** A fresh key for one redacted export: its pseudonyms match no other file's. */
+export function freshPseudonyms(): Pseudonyms {
+  return new Pseudonyms(randomBytes(32).toString('hex'));
+}
+
+/**
+ * `--linkable --key-file FILE`: the key kept in FILE, outside the office's database, so that
+ * redacted files made with it name the same person the same way (a study that follows people
+ * from month to month), and a copy of the database alone cannot undo them. FILE is made
+ * (owner-only, 32 random bytes as hex) when it does not exist; it is never the database.
+ */
+export function linkablePseudonyms(file: string, guard: OutputGuard): { pseudonyms: Pseudonyms; created: boolean } {
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ValidationError(`--key-file cannot be read`, 'key-file');
+  }
+  if (text !== undefined) {
+    const key = text.trim();
+    if (!KEY_PATTERN.test(key)) throw new ValidationError('--key-file does not hold a parvande key (64 hex digits)', 'key-file');
+    return { pseudonyms: new Pseudonyms(key), created: false };
+  }
+  const target = checkOutputPath(file, guard);
+  writePrivateFile(target, `${randomBytes(32).toString('hex')}\n`, guard);
+  return { pseudonyms: new Pseudonyms(readFileSync(target, 'utf8').trim()), created: true };
+}
+
+/**
+ * The share of records unique on the columns a redacted file kept (pseudonyms aside): a record
+ * alone in its group can be told apart by anyone who knows those few facts of a person. Counted
+ * with a hash of each row's values, so a million rows cost a map of numbers, not of rows.
+ */
+export class UniquenessMeter {
+  private readonly groups = new Map<string, number>();
+  rows = 0;
+
+  add(values: readonly CellValue[]): void {
+    this.rows++;
+    const key = JSON.stringify(values);
+    this.groups.set(key, (this.groups.get(key) ?? 0) + 1);
+  }
+
+  /** Records alone in their group, over all records (0 for none). */
+  share(): number {
+    if (this.rows === 0) return 0;
+    let alone = 0;
+    for (const n of this.groups.values()) if (n === 1) alone++;
+    return alone / this.rows;
+  }
 }
 
 // ---- reports ----

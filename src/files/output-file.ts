@@ -17,6 +17,9 @@
 import {
   chmodSync,
   closeSync,
+  constants as fsConstants,
+  fchmodSync,
+  fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -508,4 +511,84 @@ export function checkBinaryStdout(suggestion: string, field = 'out'): void {
       field,
     );
   }
+}
+
+/** A file opened to be appended to (a log): each `append` adds bytes at its end, never earlier. */
+export interface AppendFile {
+  /** Absolute. */
+  readonly path: string;
+  /** Whether this open created the file. */
+  readonly created: boolean;
+  /** Writes `text` at the end (one write call, so that lines of two runs do not interleave); exit 2 on failure. */
+  append(text: string): void;
+  /** Closes the file; never throws. */
+  close(): void;
+}
+
+const O_NOFOLLOW: number = (fsConstants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
+
+/**
+ * Opens `path` to append to (a log), never truncating it. Refused (exit 2, nothing written) as
+ * checkOutputPath refuses any target, even with --force: the database in use and its
+ * -wal/-shm/-journal, any SQLite file, a device, a folder. And a symlink, dangling or not:
+ * appending would write through it into a file nobody named, and replacing it as a link
+ * would throw the earlier lines away. An existing regular file is appended to; a new one is
+ * created exclusively and owner-only from its first byte. After opening, the handle must be
+ * the very file that was checked (or, for a new one, the file this open created): a file
+ * swapped in between is refused.
+ */
+export function openAppendFile(path: string, guard: OutputGuard): AppendFile {
+  const field = guard.field;
+  const target = checkOutputPath(path, { ...guard, force: true });
+  const refuse = (why: string): never => {
+    throw new ValidationError(`cannot write ${target}: ${why}`, field);
+  };
+  const before = statOf(target, false);
+  const existed = !failed(before);
+  if (existed && before.isSymbolicLink()) refuse('it is a symbolic link: give the file itself; nothing was written');
+  let fd: number;
+  try {
+    const flags = existed
+      ? fsConstants.O_WRONLY | fsConstants.O_APPEND | O_NOFOLLOW
+      : fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT | fsConstants.O_EXCL | O_NOFOLLOW;
+    fd = openSync(target, flags, 0o600);
+  } catch (err) {
+    return refuse(fsCode(err) === 'ELOOP' ? 'it is a symbolic link: give the file itself; nothing was written' : describeFsError(err));
+  }
+  let open = true;
+  const close = (): void => {
+    if (!open) return;
+    open = false;
+    try {
+      closeSync(fd);
+    } catch {
+      // Nothing more can be done about a handle that will not close.
+    }
+  };
+  try {
+    const opened = fstatSync(fd, { bigint: true });
+    const now = statOf(target, false);
+    const same = !failed(now) && now.isFile() && opened.isFile() && sameFile(now, opened);
+    if (!same || (existed && !sameFile(before, opened))) refuse('the file was replaced while it was being opened; nothing was written');
+    if (!existed && isPosix) fchmodSync(fd, 0o600);
+  } catch (err) {
+    close();
+    if (!existed) rmSync(target, { force: true });
+    if (err instanceof ValidationError) throw err;
+    return refuse(describeFsError(err));
+  }
+  return {
+    path: target,
+    created: !existed,
+    append(text) {
+      const bytes = Buffer.from(text, 'utf8');
+      try {
+        let done = 0;
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      } catch (err) {
+        refuse(describeFsError(err));
+      }
+    },
+    close,
+  };
 }

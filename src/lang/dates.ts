@@ -22,7 +22,7 @@ import { isLeapYear } from 'date-fns-jalali/isLeapYear';
 import { setYear } from 'date-fns-jalali/setYear';
 import { ValidationError } from '../errors.js';
 import { toPersianDigits } from './digits.js';
-import { normalizeLetters } from './persian.js';
+import { matchingKey, normalizeLetters } from './persian.js';
 
 declare const brand: unique symbol;
 /** A calendar day as ISO `YYYY-MM-DD`, checked: only this module's functions make one (or `asIsoDate`). */
@@ -330,6 +330,34 @@ export function formatDate(iso: string, opts: FormatOptions): string {
   return formatDays(isoToDays(iso), opts);
 }
 
+/**
+ * An ISO day standing alone in a message (after a space, a parenthesis or the start, before a
+ * space, punctuation or the end): not one inside a file name (`backup-2026-11-25.db`), a path or a
+ * timestamp (`2026-11-25T08:01`), which stay as they are. The first alternative is a list of
+ * examples of what to type (`expected e.g. 1405/09/04, 2026-11-25, today`, up to the next `;` or
+ * `)`): there an ISO day is a format a person may type, kept as written.
+ */
+const ISO_IN_TEXT = /(?:\be\.g\.|\bsuch as\b)[^;)]*|(?<![\p{L}\p{N}_/\\.-])\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}_/\\-]|\.[\p{L}\p{N}])/gu;
+
+/**
+ * A message as a person reads it: every ISO day in it shown in the display calendar
+ * (`1405/09/04`, Persian digits for `fa`). Messages carry ISO days, as --json and the rejects
+ * files keep them; the terminal's lines (errors, warnings, notes) pass through here
+ * (src/ui/output.ts), so a message never shows a person an ISO date as a day.
+ */
+export function datesForReading(text: string, opts: FormatOptions): string {
+  if (!/\d{4}-\d{2}-\d{2}/.test(text)) return text;
+  return text.replace(ISO_IN_TEXT, (found) => {
+    if (!/^\d/.test(found)) return found;
+    try {
+      return formatDate(found, opts);
+    } catch {
+      // Not a real day (2026-13-40): left as it was written.
+      return found;
+    }
+  });
+}
+
 // SQLite's CURRENT_TIMESTAMP writes `2026-11-25 08:01:02` in UTC with no zone
 // designator, and Date would read that as local time: so a missing zone means UTC.
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?$/i;
@@ -402,24 +430,80 @@ const MONTH_WORDS: Readonly<Record<string, number>> = {
   'ماه گذشته': -1,
 };
 
-/** `1405-09`, `1405/9` (any digits), a bare `9` for that month of this Jalali year, `this`, `last`. */
+/**
+ * The spellings of each Jalali month a person may type, by matching key (src/lang/persian.ts:
+ * آ and ا, ي and ی, ك and ک, Latin capitals, ZWNJ and spaces all fold). Persian names and the
+ * common Latin transliterations (Mordad is also Amordad; Azar also Adhar); never a Gregorian
+ * name, which would be read as another month.
+ */
+export const jalaliMonthSpellings: readonly (readonly string[])[] = [
+  ['فروردین', 'farvardin', 'farvardeen', 'farwardin', 'farvadin'],
+  ['اردیبهشت', 'ordibehesht', 'ordibehest', 'ordibahesht', 'ordibeheshet', 'ordibehesh'],
+  ['خرداد', 'khordad', 'khordaad', 'khurdad', 'xordad', 'khordat'],
+  ['تیر', 'tir', 'teer', 'tire'],
+  ['مرداد', 'امرداد', 'mordad', 'mordaad', 'amordad', 'amordaad', 'murdad', 'amurdad'],
+  ['شهریور', 'shahrivar', 'shahrivar', 'shahriwar', 'sharivar', 'shahrewar', 'shahrivur'],
+  ['مهر', 'mehr', 'mihr'],
+  ['آبان', 'aban', 'abaan', 'aabaan', 'aaban'],
+  ['آذر', 'azar', 'aazar', 'azaar', 'adhar'],
+  ['دی', 'dey', 'dei', 'dai'],
+  ['بهمن', 'bahman', 'bahmn', 'bahaman'],
+  ['اسفند', 'esfand', 'esfan', 'isfand', 'espand', 'esfend'],
+];
+
+let monthNameKeys: Map<string, number> | undefined;
+
+/** The month (1-12) a typed name stands for, or undefined. */
+export function monthFromName(name: string): number | undefined {
+  if (monthNameKeys === undefined) {
+    monthNameKeys = new Map();
+    jalaliMonthSpellings.forEach((spellings, i) => {
+      for (const s of spellings) monthNameKeys?.set(matchingKey(s), i + 1);
+    });
+  }
+  const key = matchingKey(name).replace(/['’`.]/g, '');
+  // «آذرماه», «آذر ماه»: the word for month after the name.
+  return monthNameKeys.get(key) ?? (key.endsWith('ماه') ? monthNameKeys.get(key.slice(0, -3)) : undefined);
+}
+
+const MONTH_EXAMPLES = 'expected a Jalali month such as 1405-09, 1405/9, 9, آذر, آذر ۱۴۰۵, Azar 1405, this or last';
+
+/**
+ * A month as people type it: `1405-09`, `1405/9` (any digits), a bare `9` for that month of
+ * this Jalali year, `this`, `last`, or a month's name, alone (this Jalali year) or with its
+ * year before or after it: `آذر`, `آذر ۱۴۰۵`, `۱۴۰۵ آذر`, `Azar`, `azar 1405`, `آذرماه ۱۴۰۵`.
+ * A refusal names the option and the rule, never what was typed.
+ */
 export function parseMonthInput(input: string, opts: { today: string; field?: string }): JalaliMonth {
   const field = opts.field ?? 'month';
-  const s = normalizeLetters(input).toLowerCase();
+  const s = normalizeLetters(input).toLowerCase().trim();
   const fail = (reason: string): ValidationError => new ValidationError(`invalid month for --${field}: ${reason}`, field);
   const current = monthOf(opts.today);
 
   const word = MONTH_WORDS[s];
   if (word !== undefined) return shiftMonth(current, word);
 
+  const checked = (year: number, month: number): JalaliMonth => {
+    if (year >= JALALI_BEFORE) throw fail(`year ${year} is not a Jalali year; months are Jalali, e.g. 1405-09`);
+    if (year < 1) throw fail(`year ${year} is out of range`);
+    if (month < 1 || month > 12) throw fail(`month ${month} does not exist; expected 1-12`);
+    return toMonth(year, month);
+  };
+
   const match = /^(?:(\d{4})[/-])?(\d{1,2})$/.exec(s);
-  if (!match) throw fail('expected a Jalali month such as 1405-09, 1405/9, 9, this or last');
-  const year = match[1] === undefined ? jalaliYearOf(opts.today) : Number(match[1]);
-  const month = Number(match[2]);
-  if (year >= JALALI_BEFORE) throw fail(`year ${year} is not a Jalali year; months are Jalali, e.g. 1405-09`);
-  if (year < 1) throw fail(`year ${year} is out of range`);
-  if (month < 1 || month > 12) throw fail(`month ${month} does not exist; expected 1-12`);
-  return toMonth(year, month);
+  if (match) return checked(match[1] === undefined ? jalaliYearOf(opts.today) : Number(match[1]), Number(match[2]));
+
+  // A name, with or without its year on either side («ماه» after the name is a word of its own or joined).
+  const words = s.split(/[\s,،/-]+/).filter((w) => w !== '' && w !== 'ماه');
+  const years = words.filter((w) => /^\d+$/.test(w));
+  const names = words.filter((w) => !/^\d+$/.test(w));
+  if (names.length !== 1 || years.length > 1 || words.length > 2) throw fail(MONTH_EXAMPLES);
+  const month = monthFromName(names[0] as string);
+  if (month === undefined) throw fail(`unknown month name; ${MONTH_EXAMPLES}`);
+  const year = years[0];
+  if (year === undefined) return checked(jalaliYearOf(opts.today), month);
+  if (year.length !== 4) throw fail("a month's year has four digits, e.g. آذر ۱۴۰۵ or Azar 1405");
+  return checked(Number(year), month);
 }
 
 /** Whole years, counted by Jalali birthdays (someone born on 30 Esfand has it on 1 Farvardin in common years). */

@@ -265,3 +265,25 @@ export function moveAside(livePath: string, target: string): void {
   }
   for (const side of ['', '-wal', '-shm']) restrictToOwner(to + side);
 }
+
+/**
+ * The office code stored in the SQLite file at `path`, or null when it is not a readable
+ * parvande office (another program's file, a damaged one, no office record). Read-only, and
+ * without the integrity check: enough to tell one office's backups from anything else.
+ */
+export function officeCodeOfFile(path: string): string | null {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: sqliteAddon() });
+    const row = sqlite.prepare(`SELECT code FROM office WHERE id = 1`).get() as { code?: unknown } | undefined;
+    return typeof row?.code === 'string' ? row.code : null;
+  } catch {
+    return null;
+  } finally {
+    try {
+      sqlite?.close();
+    } catch {
+      // A file that would not even close was not an office.
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { checkAuditChain, type AuditChainCheck } from './audit.js';
 import type { ReadableDB } from './database.js';
 import { LATEST_VERSION } from './migrations/index.js';
 import { checkReportCounts, type CountMismatch } from './report-counts/index.js';
@@ -17,6 +18,8 @@ export interface DbCheck {
    * differ, and the first few. null: not checked (an older schema, or a damaged file).
    */
   reportCounts: { mismatches: number; examples: CountMismatch[] } | null;
+  /** The audit trail's hash chain and append-only triggers. null: not checked (an older schema, or a damaged file). */
+  auditTrail: AuditChainCheck | null;
 }
 
 /** How many differing report counts `db check` lists. */
@@ -73,10 +76,12 @@ export function checkDatabase(db: ReadableDB): DbCheck {
   }
   const schemaVersion = db.userVersion;
   let reportCounts: DbCheck['reportCounts'] = null;
+  let auditTrail: DbCheck['auditTrail'] = null;
   if (schemaVersion === LATEST_VERSION && integrity.length === 1 && integrity[0] === 'ok') {
     try {
       const mismatches = checkReportCounts(db);
       reportCounts = { mismatches: mismatches.length, examples: mismatches.slice(0, MISMATCH_EXAMPLES) };
+      auditTrail = checkAuditChain(db);
     } catch (err) {
       damage(err);
     }
@@ -89,13 +94,15 @@ export function checkDatabase(db: ReadableDB): DbCheck {
       foreignKeyProblems === 0 &&
       schemaVersion === LATEST_VERSION &&
       Object.values(counts).every((n) => n !== null) &&
-      (reportCounts === null || reportCounts.mismatches === 0),
+      (reportCounts === null || reportCounts.mismatches === 0) &&
+      (auditTrail === null || (auditTrail.firstBroken === null && auditTrail.missingGuards.length === 0)),
     schemaVersion,
     latestVersion: LATEST_VERSION,
     integrity,
     foreignKeyProblems,
     counts,
     reportCounts,
+    auditTrail,
   };
 }
 
@@ -106,4 +113,26 @@ function damage(err: unknown): string {
     return `${(err as Error).message} (${code})`;
   }
   throw err;
+}
+
+/** The one line `db check` exits with when `check.ok` is false: the first thing that is wrong. */
+export function whyCheckFailed(check: DbCheck): string {
+  const damaged = Object.values(check.counts).some((n) => n === null);
+  const sound = check.integrity.join() === 'ok' && !damaged;
+  // An older schema is not damage: say how to bring it up to date.
+  if (check.schemaVersion < LATEST_VERSION && check.foreignKeyProblems === 0 && sound) {
+    return `is at schema ${check.schemaVersion} of ${LATEST_VERSION}: run "parvande db migrate"`;
+  }
+  const trail = check.auditTrail;
+  if (sound && trail !== null && trail.missingGuards.length > 0) {
+    return `failed its check: the audit trail's append-only trigger(s) ${trail.missingGuards.join(', ')} are missing`;
+  }
+  if (sound && trail !== null && trail.firstBroken !== null) {
+    const why = { changed: 'was changed', 'missing before': 'follows a missing entry', unchained: 'has no hash' }[trail.firstBroken.why];
+    return `failed its check: the audit trail is broken at entry #${trail.firstBroken.id} (it ${why}, or an entry before it was)`;
+  }
+  if (sound && check.reportCounts !== null && check.reportCounts.mismatches > 0) {
+    return `failed its check: ${check.reportCounts.mismatches} report count(s) differ from a recount of the records`;
+  }
+  return 'failed its check (integrity or foreign keys)';
 }

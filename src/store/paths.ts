@@ -1,7 +1,8 @@
 import { homedir } from 'node:os';
 import { posix, win32 } from 'node:path';
 
-export type DbPathSource = 'option' | 'env' | 'default';
+/** Where the office file's name came from: --db, PARVANDE_DB, the settings file (`parvande config`), or the default. */
+export type DbPathSource = 'option' | 'env' | 'file' | 'default';
 
 export interface ResolvedDbPath {
   path: string;
@@ -27,20 +28,6 @@ export function defaultDataDir(
   // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
   const xdg = nonEmpty(env.XDG_DATA_HOME);
   return posix.join(xdg !== undefined && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.local', 'share'), 'parvande');
-}
-
-/** --db, else PARVANDE_DB, else the per-user data folder. */
-export function resolveDbPath(
-  option: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home?: string,
-): ResolvedDbPath {
-  if (option !== undefined && option !== '') return { path: option, source: 'option' };
-  const fromEnv = nonEmpty(env.PARVANDE_DB);
-  if (fromEnv !== undefined) return { path: fromEnv, source: 'env' };
-  const dir = defaultDataDir(env, platform, home ?? homedir());
-  return { path: platform === 'win32' ? win32.join(dir, 'parvande.db') : posix.join(dir, 'parvande.db'), source: 'default' };
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

@@ -1,7 +1,9 @@
 import type { ParvandeError } from '../errors.js';
 import { toErrorJson } from '../errors.js';
+import { datesForReading } from '../lang/dates.js';
 import { colourFor } from './style.js';
 import type { Lang } from './labels.js';
+import { fitLines } from './text-width.js';
 import { showControls } from './visible-text.js';
 
 export interface OutputOptions {
@@ -39,7 +41,7 @@ export class Output {
   result(data: unknown, human: () => string): void {
     if (this.opts.json) this.out.write(JSON.stringify(data, null, 2) + '\n');
     else {
-      const text = showControls(human());
+      const text = this.fit(showControls(human()));
       if (text !== '') this.out.write(text.endsWith('\n') ? text : text + '\n');
     }
   }
@@ -52,12 +54,12 @@ export class Output {
 
   warn(message: string): void {
     const c = colourFor(this.err);
-    this.err.write(`${c.yellow('warning:')} ${showControls(message)}\n`);
+    this.err.write(`${c.yellow('warning:')} ${showControls(this.readable(message))}\n`);
   }
 
   note(message: string): void {
     if (this.opts.json) return;
-    this.err.write(`${showControls(message)}\n`);
+    this.err.write(`${showControls(this.readable(message))}\n`);
   }
 
   error(e: ParvandeError, hint?: string): void {
@@ -66,6 +68,22 @@ export class Output {
       return;
     }
     const c = colourFor(this.err);
-    this.err.write(`${c.red('error:')} ${showControls(e.message)}${hint ? ` (${showControls(hint)})` : ''}\n`);
+    this.err.write(
+      `${c.red('error:')} ${showControls(this.readable(e.message))}${hint ? ` (${showControls(this.readable(hint))})` : ''}\n`,
+    );
+  }
+
+  /** A message's ISO days in the display calendar: a person reads dates as the office writes them (with --json, stderr keeps ISO for scripts). */
+  private readable(message: string): string {
+    return this.opts.json ? message : datesForReading(message, this.opts);
+  }
+
+  /**
+   * On a terminal, a line of a result wider than 80 columns (a summary) is broken between
+   * words rather than left for the terminal to break inside one; tables and cards already
+   * fit. Piped or redirected, lines stay whole for whatever reads them.
+   */
+  private fit(text: string): string {
+    return this.out.isTTY === true ? fitLines(text) : text;
   }
 }

@@ -2,22 +2,96 @@
  * The only file that talks to inquirer. It is loaded on demand, so commands that
  * never prompt do not pay its start-up cost.
  */
+import type { Lang } from './labels.js';
+
+export interface PromptChoice {
+  value: string;
+  name: string;
+  /** Shown but not choosable: a hint such as "type two letters of the name". */
+  disabled?: boolean;
+}
+
 export interface PromptSpec {
   /** The option's name as typed, e.g. "first-name". */
   option: string;
   message: string;
   /** Codes to choose from, with their labels. */
-  choices?: { value: string; name: string }[];
+  choices?: PromptChoice[];
+  /** With `choices`: tick any number of them (a checkbox list); the answer is the codes, comma separated. */
+  multiple?: boolean;
+  /** The option whose value is left out of `choices` (the primary problem is not offered again as a further one). */
+  except?: string;
+  /**
+   * A record chosen by typing part of its name: `find` is asked on every key pressed (it reads
+   * a bounded number of matches) and `pinned` choices (anonymous caller, none) are always offered.
+   */
+  search?: { find: (term: string) => PromptChoice[]; pinned?: PromptChoice[] };
   /** Accept an empty answer. */
   optional?: boolean;
+  /**
+   * With `optional`: asked only when a required value is asked too, so a command typed
+   * complete at a terminal runs without a question (case open's further problems, center, worker).
+   */
+  alongside?: boolean;
   validate?: (value: string) => true | string;
 }
 
-export async function askFor(spec: PromptSpec): Promise<string> {
-  const { input, select } = await import('@inquirer/prompts');
+const HELP: Record<string, readonly [string, string]> = {
+  navigate: ['navigate', 'جابه‌جایی'],
+  select: ['select', 'انتخاب'],
+  submit: ['submit', 'تأیید'],
+  all: ['all', 'همه'],
+  invert: ['invert', 'وارونه'],
+};
+
+const SKIP = ['(skip)', '(هیچ)'] as const;
+const LIST_SEP = [', ', '، '] as const;
+const SPACE = ['space', 'فاصله'] as const;
+const NO_MATCH = ['(no match: type another part of the name)', '(موردی پیدا نشد: بخش دیگری از نام را بنویسید)'] as const;
+
+/** The key hints under a list, in the display language (inquirer writes them in English). */
+function theme(lang: Lang): { style: { keysHelpTip: (keys: [string, string][]) => string } } {
+  const i = lang === 'fa' ? 1 : 0;
+  const name = (key: string): string => (key === 'space' ? SPACE[i] : key);
+  return { style: { keysHelpTip: (keys) => keys.map(([key, action]) => `${name(key)} ${HELP[action]?.[i] ?? action}`).join(' • ') } };
+}
+
+export async function askFor(spec: PromptSpec, lang: Lang = 'en'): Promise<string> {
+  const { checkbox, input, search, select } = await import('@inquirer/prompts');
+  const i = lang === 'fa' ? 1 : 0;
+  if (spec.search !== undefined) {
+    const { find, pinned = [] } = spec.search;
+    const skip: PromptChoice[] = spec.optional === true ? [{ value: '', name: SKIP[i] }] : [];
+    return search<string>({
+      message: spec.message,
+      theme: theme(lang),
+      pageSize: 12,
+      source: (term) => {
+        const typed = (term ?? '').trim() !== '';
+        const found = find(term ?? '');
+        const hint: PromptChoice[] = found.length === 0 && typed ? [{ value: '', name: NO_MATCH[i], disabled: true }] : found;
+        // Enter takes the first choice: before anything is typed, the pinned ones and "skip"; after, the first match.
+        const all = typed ? [...hint, ...pinned, ...skip] : [...pinned, ...skip, ...hint];
+        return all.map((c) => (c.disabled === true ? { ...c, disabled: ' ' } : c));
+      },
+    });
+  }
+  if (spec.choices !== undefined && spec.multiple === true) {
+    const ticked = await checkbox<string>({
+      message: spec.message,
+      choices: spec.choices,
+      theme: {
+        ...theme(lang),
+        style: { ...theme(lang).style, renderSelectedChoices: (c: { name: string }[]) => c.map((x) => x.name).join(LIST_SEP[i]) },
+      },
+      pageSize: 12,
+      loop: false,
+    });
+    return ticked.join(',');
+  }
   if (spec.choices !== undefined) {
-    const choices = spec.optional === true ? [...spec.choices, { value: '', name: '(skip)' }] : spec.choices;
-    return select({ message: spec.message, choices });
+    const choices = spec.optional === true ? [...spec.choices, { value: '', name: SKIP[i] }] : spec.choices;
+    return select({ message: spec.message, choices, theme: theme(lang) });
   }
   return input({
     message: spec.message,

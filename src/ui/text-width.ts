@@ -7,6 +7,9 @@
  */
 const ZERO_WIDTH =
   /[\u0300-\u036F\u0610-\u061A\u061C\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF]/gu;
+/** The width every list, card and line is drawn to: an 80-column terminal, in either language. */
+export const SCREEN = 80;
+
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function isZeroWidth(ch: string): boolean {
@@ -74,6 +77,55 @@ export function truncateWords(text: string, width: number): string {
   const lastSpace = kept.search(/\s\S*$/);
   const words = lastSpace > 0 ? kept.slice(0, lastSpace).trimEnd() : '';
   return words === '' ? cut : `${words}…`;
+}
+
+/**
+ * `text` as lines of at most `width` columns, broken between words (at spaces; a zero-width
+ * non-joiner joins the parts of one word). A word wider than the whole width (a path, a long
+ * code) is the only thing broken inside: there is no other way to show it whole.
+ */
+export function wrapWords(text: string, width: number): string[] {
+  if (displayWidth(text) <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const joined = line === '' ? word : `${line} ${word}`;
+    if (displayWidth(joined) <= width) {
+      line = joined;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = '';
+    let rest = word;
+    while (displayWidth(rest) > width) {
+      let head = '';
+      for (const ch of rest) {
+        if (head !== '' && displayWidth(head + ch) > width) break;
+        head += ch;
+      }
+      lines.push(head);
+      rest = rest.slice(head.length);
+    }
+    line = rest;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * Lines wider than `width` broken between words, each keeping its line's indentation: what a
+ * terminal would otherwise wrap in the middle of a word.
+ */
+export function fitLines(text: string, width: number = SCREEN): string {
+  if (!text.split('\n').some((l) => displayWidth(l) > width)) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (displayWidth(line) <= width) return [line];
+      const indent = /^\s*/.exec(line)?.[0] ?? '';
+      return wrapWords(line.slice(indent.length), Math.max(width - displayWidth(indent), 20)).map((l) => indent + l);
+    })
+    .join('\n');
 }
 
 // A control character never stored in any text (fields.ts refuses them): it stands

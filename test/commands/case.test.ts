@@ -380,7 +380,7 @@ describe('case assign, note', () => {
     expect(human.stdout).toBe('note #3 added\n');
     const early = await o.cli(['case', 'note', '1', '--text', 'x', '--date', '1405/09/01']);
     expect(early.code).toBe(2);
-    expect(oneLine(early)).toBe('error: date is before the case was opened (2026-11-25)');
+    expect(oneLine(early)).toBe('error: date is before the case was opened (1405/09/04)');
   });
 });
 
@@ -457,7 +457,7 @@ describe('case close, reopen', () => {
     await o.json(['case', 'close', '1', '--reason', 'unreachable', '--date', '1405/09/02']);
     const early = await o.cli(['case', 'reopen', '1', '--date', '1405/09/01']);
     expect(early.code).toBe(2);
-    expect(oneLine(early)).toBe('error: date is before the case was closed (2026-11-23)');
+    expect(oneLine(early)).toBe('error: date is before the case was closed (1405/09/02)');
     const r = await o.json(['case', 'reopen', '1', '--note', 'harm recurred'], ENV);
     expect(stamp(r)).toEqual(openCase({ openedOn: '2026-11-22', reopenCount: 1 }));
     const again = await o.cli(['case', 'reopen', '1']);
@@ -466,7 +466,7 @@ describe('case close, reopen', () => {
     // Closing again may not be dated before the reopening.
     const before = await o.cli(['case', 'close', '1', '--reason', 'resolved', '--date', '1405/09/03']);
     expect(before.code).toBe(2);
-    expect(oneLine(before)).toBe('error: date is before the case was last reopened (2026-11-25)');
+    expect(oneLine(before)).toBe('error: date is before the case was last reopened (1405/09/04)');
     expect(query(o.db, `SELECT kind, on_date AS d, text FROM case_events WHERE case_id = 1 ORDER BY id`)).toEqual([
       { kind: 'opened', d: '2026-11-22', text: null },
       { kind: 'closed', d: '2026-11-23', text: null },

@@ -88,6 +88,7 @@ describe('db check', () => {
         audit_log: 3,
       }),
       reportCounts: { mismatches: 0, examples: [] },
+      auditTrail: { entries: 3, head: expect.stringMatching(/^[0-9a-f]{64}$/), firstBroken: null, missingGuards: [] },
     });
     const human = await o.cli(['db', 'check']);
     expect(human.code).toBe(0);

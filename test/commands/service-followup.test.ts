@@ -151,7 +151,7 @@ describe('service log', () => {
     expect(oneLine(closed)).toBe('error: case TST01-1405-000002 is closed: reopen it before logging a service');
     const early = await o.cli(['service', 'log', '--case', '1', '--type', 'social-work', '--date', '1405/08/30']);
     expect(early.code).toBe(2);
-    expect(oneLine(early)).toBe('error: date is before the case was opened (2026-11-22)');
+    expect(oneLine(early)).toBe('error: date is before the case was opened (1405/09/01)');
     const future = await o.cli(['service', 'log', '--case', '1', '--type', 'social-work', '--date', '+2d']);
     expect(future.code).toBe(2);
     const missing = await o.cli(['service', 'log', '--case', '1']);
@@ -226,7 +226,7 @@ describe('followup schedule, done, missed, cancel', () => {
     expect(JSON.parse(impossible.stderr).error.field).toBe('due');
     const early = await o.cli(['followup', 'schedule', '--case', '1', '--due', '1405/08/01']);
     expect(early.code).toBe(2);
-    expect(oneLine(early)).toBe('error: due date is before the case was opened (2026-11-22)');
+    expect(oneLine(early)).toBe('error: due date is before the case was opened (1405/09/01)');
     expect(dumpDb(o.db)).toBe(before);
   });
 

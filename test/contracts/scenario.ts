@@ -587,7 +587,11 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   await run('report monthly', ['report', 'monthly']);
   await run('report year', ['report', 'year']);
   await run('report range', ['report', 'range', '--from', '1405/09/01', '--to', '1405/09/04']);
+  await run('report settings', ['report', 'settings']);
+  await run('report settings', ['report', 'settings', '--prepared-by', '1', '--number-prefix', '۷۲۰/ص']);
+  await refuse(['report', 'settings', '--number-prefix', ' ']);
   await run('report nightly', ['report', 'nightly', '--dir', join(o.dir, 'reports')]);
+  await run('report nightly', ['report', 'nightly', '--dir', join(o.dir, 'reports'), '--log', join(o.dir, 'nightly.log')]);
   const other = join(o.dir, 'other.db');
   const init = await runCli(['--db', other, 'init', '--office-code', 'CNT02', '--office-name', 'دفتر دوم', '--json']);
   keep('init', JSON.parse(init.stdout));
@@ -597,6 +601,21 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
     if (r.code !== 0) throw new Error(`roll-up ${kind}: ${r.stderr}`);
     keep(`report ${kind}`, JSON.parse(r.stdout));
   }
+  // Report packages: each office's counts, and the province's table from them.
+  await run('report package', ['report', 'package', '--month', '1405-09', '--out', join(o.dir, 'pkg-1.json')]);
+  const otherPackage = await runCli([
+    '--db',
+    other,
+    'report',
+    'package',
+    '--month',
+    '1405-09',
+    '--out',
+    join(o.dir, 'pkg-2.json'),
+    '--json',
+  ]);
+  if (otherPackage.code !== 0) throw new Error(`report package: ${otherPackage.stderr}`);
+  await run('report monthly', ['report', 'monthly', '--package', join(o.dir, 'pkg-1.json'), '--package', join(o.dir, 'pkg-2.json')]);
 
   // Import (one row refused: the result is printed and the exit code is 2), export to a file and as JSON.
   await run('client add', ['client', 'add', '--first-name', 'محمدعلی', '--last-name', 'موسوی', '--birth-date', '1360/01/01']);
@@ -625,11 +644,27 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
 
   await run('audit list', ['audit', 'list', '--limit', '20']);
 
+  for (const shell of ['bash', 'zsh', 'powershell']) await run('completion', ['completion', shell]);
+
   await run('db path', ['db', 'path']);
   await run('db migrate', ['db', 'migrate']);
   await run('db check', ['db', 'check']);
   const backup = await run('db backup', ['db', 'backup', '--out', join(o.dir, 'backup.db')]);
+  // --keep: two backups in the default folder, the second keeping only itself (its result lists the first as removed).
+  await run('db backup', ['db', 'backup']);
+  await run('db backup', ['db', 'backup', '--keep', '1']);
   await run('db restore', ['db', 'restore', backup.path, '--yes']);
+
+  // Per-user settings (issue #13): a settings file of the scenario's own, never the tester's.
+  const settings = { PARVANDE_CONFIG: join(o.dir, 'settings', 'config.json') };
+  const config = async (name: string, args: string[]): Promise<void> => keep(name, await o.json(args, settings));
+  await config('config path', ['config', 'path']);
+  await config('config set', ['config', 'set', 'lang', 'fa']);
+  await config('config set', ['config', 'set', 'db', o.db]);
+  await config('config get', ['config', 'get', 'lang']);
+  await config('config list', ['config', 'list']);
+  await config('config unset', ['config', 'unset', 'db']);
+  await config('config unset', ['config', 'unset', 'db']);
 
   const demo = join(o.dir, 'demo.db');
   const d = await runCli(['--db', demo, 'demo', '--years', '1', '--scale', '0.05', '--json']);

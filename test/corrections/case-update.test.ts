@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dumper } from '../hardening/support.js';
 import { makeOffice, query, type TestOffice } from '../helpers/office.js';
+import { unwrapRows } from '../helpers/table-text.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -270,11 +271,12 @@ describe('case update', () => {
     await o.json(['case', 'update', '1', '--risk', 'high', '--channel', 'base', '--reason', 'نادرست ثبت شده'], ENV);
     const en = await o.cli(['case', 'show', '1', '--lang', 'en', '--calendar', 'gregorian']);
     expect(en.stdout).toContain('Risk changed (raised Medium → High)');
-    expect(en.stdout).toContain('Corrected (Channel: Hotline 123 → Social-service base)');
+    // A long entry goes on over lines of its cell, in 80 columns.
+    expect(unwrapRows(en.stdout)).toContain('Corrected (Channel: Hotline 123 → Social-service base)');
     expect(en.stdout).toContain('نادرست ثبت شده');
     const fa = await o.cli(['case', 'show', '1', '--lang', 'fa']);
     expect(fa.stdout).toContain('تغییر سطح خطر (افزایش متوسط → زیاد)');
-    expect(fa.stdout).toContain('اصلاح پرونده (مسیر دریافت: خط تلفن ۱۲۳ → پایگاه خدمات اجتماعی)');
+    expect(unwrapRows(fa.stdout)).toContain('اصلاح پرونده (مسیر دریافت: خط تلفن ۱۲۳ → پایگاه خدمات اجتماعی)');
   });
 });
 

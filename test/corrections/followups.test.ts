@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dumper } from '../hardening/support.js';
 import { makeOffice, oneLine, query, stamp, type TestOffice } from '../helpers/office.js';
+import { unwrapRows } from '../helpers/table-text.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -91,7 +92,7 @@ describe('followup reschedule', () => {
       { detail: 'dueOn' },
     ]);
     const show = await o.cli(['case', 'show', '1']);
-    expect(show.stdout).toContain('Follow-up rescheduled (#1 was due 1405/09/01)');
+    expect(unwrapRows(show.stdout)).toContain('Follow-up rescheduled (#1 was due 1405/09/01)');
     expect((await o.json(['db', 'check'])).ok).toBe(true);
   });
 

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dumper } from '../hardening/support.js';
 import { makeOffice, oneLine, query, stamp, type TestOffice } from '../helpers/office.js';
+import { unwrapRows } from '../helpers/table-text.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -116,7 +117,7 @@ describe('service correct', () => {
       { record_type: 'service', record_id: '1', detail: 'minutes,note,reason' },
     ]);
     const show = await o.cli(['case', 'show', '1']);
-    expect(show.stdout).toMatch(/Service corrected \(#1, Type, Minutes\)\s+│ اشتباه تایپی/);
+    expect(unwrapRows(show.stdout)).toMatch(/Service corrected \(#1, Type, Minutes\)\s+│ اشتباه تایپی/);
   });
 
   it('corrects a hotline call with no case (audit only) and a service of a closed case within its dates', async () => {

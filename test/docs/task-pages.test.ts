@@ -20,7 +20,13 @@ const REFUSED: Record<string, number> = {
 
 const t = tempDb();
 const cwd = process.cwd();
-const env = { PARVANDE_DB: t.db, PARVANDE_TODAY: '2026-11-25', PARVANDE_USER: 'clerk' };
+// The pages' `parvande config set …` write a settings file of this test's own (the office stays PARVANDE_DB's).
+const env = {
+  PARVANDE_DB: t.db,
+  PARVANDE_TODAY: '2026-11-25',
+  PARVANDE_USER: 'clerk',
+  PARVANDE_CONFIG: join(t.dir, 'settings', 'config.json'),
+};
 
 beforeAll(async () => {
   // Relative paths on the pages (azar.html, backups/, reports) land in the temporary folder.

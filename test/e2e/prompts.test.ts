@@ -85,9 +85,15 @@ describe.runIf(hasScript)('answering prompts in a terminal', () => {
 
     // Given options are not asked for; select prompts take arrow keys.
     const open = new Terminal(['case', 'open', '--risk', 'critical'], env);
-    await open.answer('Client id or national code', '0013542419', ENTER);
+    // The client is searched for: the national code finds the one match, and enter takes it.
+    await open.answer('Client (type part of the name', '0013542419');
+    await open.answer('زهرا احمدی · #1', ENTER);
     await open.answer('Channel', DOWN, ENTER); // hotline, then mobile-team
     await open.answer('Primary problem', DOWN, DOWN, DOWN, ENTER); // the fourth: suicide
+    // Asked because a required value was: further problems, center and worker, each left empty.
+    await open.answer('Further problems', ENTER);
+    await open.answer('? Center', ENTER);
+    await open.answer('? Worker', ENTER);
     expect(await open.exit()).toBe(0);
     expect(open.screen).not.toContain('? Risk');
     expect(open.screen).toContain('PTY01-1405-000001');

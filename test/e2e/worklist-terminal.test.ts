@@ -14,7 +14,7 @@ const hasScript = process.platform === 'linux' && spawnSync('script', ['--versio
 async function inTerminal(
   args: string[],
   env: Record<string, string>,
-  answer?: { prompt: string; keys: string },
+  answer?: { prompt: string; keys: string | string[] },
 ): Promise<{ code: number; screen: string }> {
   const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', quoted, '/dev/null'], {
@@ -35,7 +35,11 @@ async function inTerminal(
       await new Promise((r) => setTimeout(r, 20));
     }
     await new Promise((r) => setTimeout(r, 50));
-    child.stdin.write(answer.keys);
+    // Each part waits for the screen to settle: a search redraws its list after a key.
+    for (const keys of typeof answer.keys === 'string' ? [answer.keys] : answer.keys) {
+      child.stdin.write(keys);
+      await new Promise((r) => setTimeout(r, 400));
+    }
   }
   const guard = new Promise<number>((_, reject) =>
     setTimeout(() => {
@@ -68,7 +72,8 @@ describe.runIf(hasScript)('worklist at a terminal', () => {
   });
 
   it('an actor who is not staff is asked for the worker', async () => {
-    const r = await inTerminal(['worklist'], env, { prompt: 'Worker (staff id or full name)', keys: '2\r' });
+    // The worker is searched for: the id finds علی کریمی, and enter takes it.
+    const r = await inTerminal(['worklist'], env, { prompt: 'Worker (type part of the name or the id)', keys: ['2', '\r'] });
     expect(r.code).toBe(0);
     expect(r.screen).toContain('Worklist  علی کریمی (#2)');
   });

@@ -79,7 +79,8 @@ describe('audit list', () => {
       'maryam client add create client:1',
       'head init create office:AUD01',
     ]);
-    for (const r of rows) expect(Object.keys(r)).toEqual(['id', 'at', 'actor', 'command', 'action', 'recordType', 'recordId', 'detail']);
+    for (const r of rows)
+      expect(Object.keys(r)).toEqual(['id', 'at', 'actor', 'osUser', 'command', 'action', 'recordType', 'recordId', 'detail']);
     expect(rows.find((r) => r.action === 'close')?.detail).toBe('status,closed-on,close-reason');
   });
 

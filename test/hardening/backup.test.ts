@@ -107,6 +107,10 @@ describe('db backup', () => {
         schemaVersion: LATEST_VERSION,
         officeCode: 'BKP01',
         bytes: expect.any(Number),
+        // Without --keep nothing is removed (test/hardening/backup-keep.test.ts).
+        keep: null,
+        removed: [],
+        notRemoved: [],
       });
       expect(dirname(copies[0]?.path as string)).toBe(join(dirname(db), 'backups'));
       expect(copies[1]?.json).toMatchObject({ path: join(dirname(db), 'copy of office.db'), integrity: 'ok', officeCode: 'BKP01' });

@@ -276,6 +276,8 @@ const ENV = (): Record<string, string> => ({
   LOCALAPPDATA: join(scratch.dir, 'xdg'),
   PARVANDE_USER: 'fuzz',
   PARVANDE_BUSY_TIMEOUT_MS: '2000',
+  // `config set` may be fuzzed into a valid setting: it lands in scratch, never in the tester's own file.
+  PARVANDE_CONFIG: join(scratch.dir, 'settings', 'config.json'),
 });
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initOffice, runCli } from '../helpers/cli.js';
+import { dumpDb, query } from '../helpers/office.js';
 import { fingerprint, isLink, modeOf, office, posixOnly, refused, temporaryFiles, type Office } from './helpers.js';
 
 let o: Office;
@@ -165,13 +166,21 @@ describe('report nightly', () => {
     expect(readdirSync(dir).sort()).toEqual(NAMES);
   });
 
-  it('a planted link to the database is refused; nothing is written', async () => {
+  it('a planted link to the database is refused; nothing is written (the trail records the failed run)', async () => {
     const dir = join(o.dir, 'nightly');
     mkdirSync(dir);
-    const before = fingerprint(o.db);
+    const records = (): unknown => {
+      const { audit_log: _trail, ...rest } = JSON.parse(dumpDb(o.db)) as Record<string, unknown>;
+      return rest;
+    };
+    const before = records();
     symlinkSync(o.db, join(dir, NAMES[1] as string));
     refused(await o.cli(['report', 'nightly', '--dir', dir]), DB_IN_USE);
-    expect(fingerprint(o.db)).toBe(before);
+    // Every record as it was; the run's one write is its entry in the audit trail (docs/decisions.md, issue #13).
+    expect(records()).toEqual(before);
+    expect(query(o.db, `SELECT record_type, detail FROM audit_log WHERE action = 'nightly'`)).toEqual([
+      { record_type: 'report', detail: 'files:0,outcome:exit-2' },
+    ]);
     expect(readdirSync(dir)).toEqual([NAMES[1]]);
   });
 

@@ -103,7 +103,9 @@ describe('roster gaps', () => {
     expect(grid.stdout).toContain('! nobody');
     const fa = await o.cli(['--lang', 'fa', 'roster', 'show', '--week', '1405/09/02', '--staff', String(s[4])]);
     expect(fa.stdout).toContain('شنبه');
-    expect(fa.stdout).toContain('۱۴۰۵/۰۹/۰۱');
+    // Seven days in 80 columns: each cell shows its month and day, the title the year.
+    expect(fa.stdout).toContain('۱۴۰۵/۰۸/۳۰ – ۱۴۰۵/۰۹/۰۶');
+    expect(fa.stdout).toContain('۰۹/۰۱');
   });
 });
 

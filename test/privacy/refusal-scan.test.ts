@@ -7,7 +7,7 @@
  * names the field and the rule, never what was typed.
  *
  * The commands and their options are read from the program itself, so a new
- * option is scanned without this file changing. Paths (--db, --out, --dir, the
+ * option is scanned without this file changing. Paths (--db, --out, --dir, --package, the
  * file of import and restore) are echoed by design and not scanned: they say
  * where, not who. A run that succeeds prints the data it stored on stdout: only
  * its stderr is searched, and the database is put back as it was.
@@ -29,7 +29,7 @@ const ids = { case1: '', case2: '' };
 const VALUES = [`${P.firstName} ${P.lastName}`, P.persianName, P.nationalCode, P.mobile, P.landline, P.address, P.birthDate, P.notes];
 
 /** Options and arguments that hold a path: echoed by design ("cannot write /x/y"), not scanned. */
-const PATHS = new Set(['--db', '--out', '--dir', 'import <file>', 'import office <file>', 'db restore <file>']);
+const PATHS = new Set(['--db', '--out', '--dir', '--log', '--package', 'import <file>', 'import office <file>', 'db restore <file>']);
 
 /** Valid values for the rest of each command line, so that the value tried reaches its parser. */
 function base(): Record<string, string[]> {
@@ -89,6 +89,10 @@ function base(): Record<string, string[]> {
     'export office': ['office', '--out', join(t.dir, 'office-export')],
     'import office': ['office', join(t.dir, 'office-export')],
     demo: ['--years', '1'],
+    // The value reaches its parser (the settings file is the tests' absent one: nothing is written).
+    'config set': ['lang', 'fa'],
+    'config get': ['lang'],
+    'config unset': ['lang'],
   };
 }
 

@@ -231,9 +231,10 @@ describe('already stored: drawn visibly, exact in --json', () => {
     {
       what: 'case show',
       args: () => ['case', 'show', caseNumber],
-      expect: ['s \\x1b]0;owned\\x07\\x1b[2J', 'evil<U+202E>txt.exe', 'act\\x1b]0;owned\\x07\\x1b[2J'],
+      // A user name is cut to fit 80 columns (issue #13): what is left of it is still drawn as escapes.
+      expect: ['s \\x1b]0;owned\\x07\\x1b[2J', 'evil<U+202E>txt.exe', 'act\\x1b]0;owned'],
     },
-    { what: 'audit list', args: () => ['audit', 'list'], expect: ['boss\\x1b]0;owned\\x07\\x1b[2J', 'notesx\\x9b2Jy'] },
+    { what: 'audit list', args: () => ['audit', 'list'], expect: ['boss\\x1b]0;', 'notesx\\x9b2Jy'] },
   ];
   for (const v of views) {
     it(`${v.what} shows them as escapes, in English and Persian`, async () => {

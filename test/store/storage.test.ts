@@ -3,7 +3,8 @@ import { homedir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/database.js';
-import { defaultDataDir, resolveDbPath } from '../../src/store/paths.js';
+import { resolveDbPath } from '../../src/config/settings.js';
+import { defaultDataDir } from '../../src/store/paths.js';
 import { initOffice, runCli, tempDb } from '../helpers/cli.js';
 import { makeOffice } from '../helpers/office.js';
 

@@ -67,7 +67,7 @@ export function parseDemoSettings(input: DemoInput, today: IsoDate): DemoSetting
 export function prepareDemoFile(path: string, source: DbPathSource, force: boolean): boolean {
   if (source !== 'option') {
     throw new UsageError(
-      'parvande demo writes only to a file named with --db (never to PARVANDE_DB or the default database), e.g. --db demo-office.db',
+      "parvande demo writes only to a file named with --db (never to PARVANDE_DB, the settings file's db or the default database), e.g. --db demo-office.db",
       'db',
     );
   }

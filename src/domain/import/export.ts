@@ -9,7 +9,7 @@ import type { OutputGuard } from '../../files/output-file.js';
 import type { ByteSink, CellValue, ColumnSpec, TableWriter } from '../../files/writers.js';
 import { inSnapshot } from '../../store/export.js';
 import type { ReadCtx } from '../context.js';
-import type { ExportRedaction } from '../redact.js';
+import { aboutPeople, UniquenessMeter, type ExportRedaction } from '../redact.js';
 import { formatDate, parseDateInput } from '../../lang/dates.js';
 import { isBlank } from '../fields.js';
 import { getOffice } from '../office.js';
@@ -38,6 +38,12 @@ export interface ExportResult {
   from: string | null;
   to: string | null;
   redacted: boolean;
+  /**
+   * A redacted file: the share of its records unique on the columns it kept, pseudonyms aside
+   * (0.05 = 5 %); the columns it was measured on. null: not redacted.
+   */
+  uniqueShare: number | null;
+  uniqueOn: string[] | null;
 }
 
 function columnKind(f: FieldSpec): ColumnSpec['kind'] {
@@ -58,8 +64,10 @@ function columnsOf(entity: ImportEntity, opts: ExportOptions): Column[] {
   for (const f of entity.fields) {
     if (opts.redact !== undefined && !opts.redact.keeps(f)) continue;
     const header = opts.format === 'json' ? f.key : opts.headers === 'fa' ? f.fa : f.name;
-    out.push({ spec: { header, kind: columnKind(f) }, field: f, jalali: false });
-    if (f.kind === 'date' && f.jalali === true && opts.format !== 'json') {
+    // A redacted file has the Jalali month of each date (text), and so no Jalali twin.
+    const monthOnly = opts.redact !== undefined && f.kind === 'date';
+    out.push({ spec: { header, kind: monthOnly ? 'text' : columnKind(f) }, field: f, jalali: false });
+    if (f.kind === 'date' && f.jalali === true && opts.format !== 'json' && !monthOnly) {
       out.push({
         spec: { header: opts.headers === 'fa' ? jalaliHeader(f) : jalaliName(f), kind: 'text', width: 12 },
         field: f,
@@ -99,14 +107,21 @@ export async function exportTable(ctx: ReadCtx, entity: ImportEntity, opts: Expo
     throw err;
   }
   let rows = 0;
+  const redact = opts.redact;
+  // Only files about people are measured: a center is meant to be told apart.
+  const meter = redact === undefined || !aboutPeople(entity) ? undefined : new UniquenessMeter();
+  const measured = redact === undefined ? [] : columns.filter((c) => !c.jalali && !redact.pseudonymous(c.field));
+  const measuredAt = measured.map((c) => columns.indexOf(c));
   try {
     await inSnapshot(ctx.db, async () => {
       for (const record of entity.exportRows(ctx.db, office.code, range)) {
         const cell = (c: Column): CellValue => {
           const value = record[c.field.name] ?? null;
-          return opts.redact === undefined ? value : opts.redact.cell(c.field, value);
+          return redact === undefined ? value : redact.cell(c.field, value);
         };
-        await writer.writeRow(columns.map((c) => (c.jalali ? jalaliText(record[c.field.name]) : cell(c))));
+        const values = columns.map((c) => (c.jalali ? jalaliText(record[c.field.name]) : cell(c)));
+        await writer.writeRow(values);
+        if (meter !== undefined) meter.add(measuredAt.map((i) => values[i] ?? null));
         rows++;
       }
     });
@@ -123,5 +138,7 @@ export async function exportTable(ctx: ReadCtx, entity: ImportEntity, opts: Expo
     from: range.from ?? null,
     to: range.to ?? null,
     redacted: opts.redact !== undefined,
+    uniqueShare: meter === undefined ? null : meter.share(),
+    uniqueOn: meter === undefined ? null : measured.map((c) => c.field.name),
   };
 }

@@ -213,7 +213,8 @@ function restoreTimes(s: ImportSession, row: RowView): RowOutcome {
 
 const SETTING_FIELDS: readonly FieldSpec[] = [
   { name: 'key', key: 'key', fa: 'کلید', kind: 'text', required: true },
-  { name: 'value', key: 'value', fa: 'مقدار', kind: 'text', required: true },
+  // A setting may be stored empty ("none": a letterhead's report-number prefix cleared).
+  { name: 'value', key: 'value', fa: 'مقدار', kind: 'text' },
   { name: 'updated-at', key: 'updatedAt', fa: 'زمان آخرین تغییر', kind: 'text', required: true },
 ];
 
@@ -232,7 +233,7 @@ export const officeSettings: ImportEntity = {
       throw new ValidationError('invalid key: expected a setting name such as rest-hours', 'key');
     restoreSetting(s.db, {
       key,
-      value: row.get('value') ?? refuseEmpty('value'),
+      value: row.get('value') ?? '',
       updatedAt: timestamp(row.get('updated-at'), 'updated-at', true) as string,
     });
     return { action: 'inserted', id: 0 };

@@ -169,22 +169,31 @@ export function buildRollup<R extends AnyReport>(
   offices: { file: string; read: <T>(fn: (ctx: Pick<ReadCtx, 'db' | 'today'>) => T) => T }[],
   plan: ReportPlan<R>,
 ): Rollup<R> {
+  return sumOffices(
+    plan,
+    offices.map((o) => ({ file: o.file, ...o.read((ctx) => tallyAndBuild(ctx, plan)) })),
+  );
+}
+
+/** Each office's report and tallies (from its file, or from its report package), and their sum, period by period. */
+export function sumOffices<R extends AnyReport>(
+  plan: ReportPlan<R>,
+  offices: readonly { file: string; tallies: Tally[]; report: R }[],
+  periods: readonly Period[] = plan.periods,
+): Rollup<R> {
   const byOffice: Record<string, R> = {};
   const refs: RollupOffice[] = [];
-  const tallies: Tally[][] = [];
   for (const o of offices) {
-    const r = o.read((ctx) => tallyAndBuild(ctx, plan));
-    const office = r.report.office as OfficeRef;
-    byOffice[office.code] = r.report;
+    const office = o.report.office as OfficeRef;
+    byOffice[office.code] = o.report;
     refs.push({ code: office.code, name: office.name, file: o.file });
-    tallies.push(r.tallies);
   }
   const total = plan.assemble(
-    plan.periods.map((p, i) =>
+    periods.map((p, i) =>
       toFigures(
         addTallies(
           p,
-          tallies.map((t) => t[i] as Tally),
+          offices.map((o) => o.tallies[i] as Tally),
         ),
       ),
     ),
@@ -192,6 +201,15 @@ export function buildRollup<R extends AnyReport>(
     null,
   );
   return { kind: plan.kind, offices: refs, byOffice, total };
+}
+
+/**
+ * One office's tallies for a report package: every figure of every period, and nothing that
+ * names anyone (the lists by center and worker become their totals, the names go).
+ */
+export function packageTallies(ctx: Pick<ReadCtx, 'db' | 'today'>, plan: ReportPlan): { office: OfficeRef; tallies: Tally[] } {
+  const { tallies, report } = tallyAndBuild(ctx, { ...plan, grouped: plan.periods.map(() => false) });
+  return { office: report.office as OfficeRef, tallies: tallies.map((t) => addTallies(t.period, [t])) };
 }
 
 /** The first day of a month: the nightly run then also writes the month just finished. */

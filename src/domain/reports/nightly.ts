@@ -9,6 +9,7 @@ import { overdueMoment } from '../overdue.js';
 import type { IsoDate, JalaliMonth } from '../../lang/dates.js';
 import { selectOverdueFollowups, selectUnassignedOpenCases, type OverdueFollowupRow, type UnassignedCaseRow } from '../../store/reports.js';
 import { overdueReferrals } from '../referral-settings.js';
+import { selectAuditHead } from '../../store/audit.js';
 
 /** A referral awaiting its answer too long, as the nightly lists show it: never its reason, nor the agency's name. */
 export interface OverdueReferralItem {
@@ -55,11 +56,17 @@ export interface NightlyFigures {
   /** One monthly report per month of the run (monthsForNightly). */
   reports: MonthlyReport[];
   attention: Attention;
+  /** The audit trail's entries and its chain's head at the run: a copy kept in the job's log proves what the trail held. */
+  auditTrail: { entries: number; head: string | null };
 }
 
 /** Every figure and list of the nightly run, from one snapshot however long the clerks keep writing. */
 export function readNightly(ctx: Pick<ReadCtx, 'db' | 'today'>, months: readonly JalaliMonth[], limit: number): NightlyFigures {
-  return { reports: months.map((m) => buildReport(ctx, monthlyPlan(m, ctx.today))), attention: collectAttention(ctx, limit) };
+  return {
+    reports: months.map((m) => buildReport(ctx, monthlyPlan(m, ctx.today))),
+    attention: collectAttention(ctx, limit),
+    auditTrail: selectAuditHead(ctx.db),
+  };
 }
 
 /** `parvande-KRJ01-1405-09-2026-11-25.html`: office, report month, day of the run. */

@@ -11,6 +11,7 @@ import { up as serviceVoids } from './009-service-voids.js';
 import { up as clientMerges } from './010-client-merges.js';
 import { up as referrals } from './011-referrals.js';
 import { up as replacedTexts } from './012-replaced-texts.js';
+import { up as auditChain } from './013-audit-chain.js';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'merged clients point at the record kept', up: clientMerges },
   { version: 11, name: 'referrals to other agencies and their history', up: referrals },
   { version: 12, name: 'corrections keep the texts they replace', up: replacedTexts },
+  { version: 13, name: 'the audit trail is a hash chain, with the operating-system user', up: auditChain },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -19,22 +19,25 @@ import { replacedTextsTable, replacedTextsTitle } from './replaced-texts.js';
 import { serviceTable } from './services.js';
 
 export function caseCard(c: Case, f: Fmt): string {
-  return renderCard([
-    [f.w('caseNumber'), f.text(c.caseNumber)],
-    [f.w('id'), f.id(c.id)],
-    [f.w('client'), c.clientId === null ? f.w('anonymous') : f.named(c.clientName, c.clientId)],
-    [f.w('channel'), f.code(CHANNELS, c.channel)],
-    [f.w('categories'), c.categories.map((x) => f.code(CATEGORIES, x)).join(f.rtl ? '، ' : ', ')],
-    [f.w('risk'), f.code(RISKS, c.risk)],
-    [f.w('center'), f.named(c.centerName, c.centerId)],
-    [f.w('worker'), f.named(c.workerName, c.workerId)],
-    [f.w('openedOn'), f.date(c.openedOn)],
-    [f.w('status'), f.code(CASE_STATUSES, c.status)],
-    [f.w('closedOn'), f.date(c.closedOn)],
-    [f.w('closeReason'), f.code(CLOSE_REASONS, c.closeReason)],
-    [f.w('reopenCount'), c.reopenCount > 0 ? f.n(c.reopenCount) : ''],
-    [f.w('summary'), c.summary ?? ''],
-  ]);
+  return renderCard(
+    [
+      [f.w('caseNumber'), f.text(c.caseNumber)],
+      [f.w('id'), f.id(c.id)],
+      [f.w('client'), c.clientId === null ? f.w('anonymous') : f.named(c.clientName, c.clientId)],
+      [f.w('channel'), f.code(CHANNELS, c.channel)],
+      [f.w('categories'), c.categories.map((x) => f.code(CATEGORIES, x)).join(f.rtl ? '، ' : ', ')],
+      [f.w('risk'), f.code(RISKS, c.risk)],
+      [f.w('center'), f.named(c.centerName, c.centerId)],
+      [f.w('worker'), f.named(c.workerName, c.workerId)],
+      [f.w('openedOn'), f.date(c.openedOn)],
+      [f.w('status'), f.code(CASE_STATUSES, c.status)],
+      [f.w('closedOn'), f.date(c.closedOn)],
+      [f.w('closeReason'), f.code(CLOSE_REASONS, c.closeReason)],
+      [f.w('reopenCount'), c.reopenCount > 0 ? f.n(c.reopenCount) : ''],
+      [f.w('summary'), c.summary ?? ''],
+    ],
+    { rtl: f.rtl },
+  );
 }
 
 export function caseDetail(c: CaseDetail, f: Fmt): string {
@@ -42,7 +45,8 @@ export function caseDetail(c: CaseDetail, f: Fmt): string {
   const timeline = renderTable(
     [f.w('date'), f.w('event'), f.w('note'), f.w('actor')],
     c.events.map((e) => [f.date(e.onDate), f.code(EVENT_KINDS, e.kind) + eventDetail(e, f), e.text ?? '', e.actor]),
-    { rtl: f.rtl },
+    // The case file is read whole: an entry and its note go on over several lines, never cut (a long user name is).
+    { rtl: f.rtl, wrap: [1, 2], names: [3] },
   );
   const parts = [head, `\n${f.w('timeline')}\n${timeline}`];
   // What corrections replaced, just under the entries that say why.

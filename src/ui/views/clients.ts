@@ -21,11 +21,15 @@ export function clientCard(c: Client | ClientDetail, f: Fmt): string {
     [f.w('notes'), c.notes ?? ''],
   ];
   if ('caseCount' in c) pairs.push([f.w('caseCount'), f.n(c.caseCount)]);
-  const card = renderCard(pairs);
+  const card = renderCard(pairs, { rtl: f.rtl });
   if (!('replacedNotes' in c) || c.replacedNotes.length === 0) return card;
   return `${card}\n\n${replacedTextsTitle(f)}\n${replacedTextsTable(c.replacedNotes, f)}`;
 }
 
+/**
+ * In 80 columns the name is cut first; then the county goes (most clients live in the office's
+ * own county), then the birth date, then the mobile: `client show` and --json have them all.
+ */
 export function clientTable(rows: Client[], f: Fmt): string {
   if (rows.length === 0) return f.w('none');
   return renderTable(
@@ -38,7 +42,7 @@ export function clientTable(rows: Client[], f: Fmt): string {
       f.text(c.mobile ? formatMobileLocal(c.mobile) : null),
       c.county ?? '',
     ]),
-    { rtl: f.rtl, numeric: [0] },
+    { rtl: f.rtl, numeric: [0], names: [1], drop: [5, 3, 4] },
   );
 }
 

@@ -4,16 +4,19 @@ import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
 
 export function followupCard(x: Followup, f: Fmt): string {
-  return renderCard([
-    [f.w('id'), f.id(x.id)],
-    [f.w('caseNumber'), f.text(x.caseNumber)],
-    [f.w('dueOn'), f.date(x.dueOn)],
-    [f.w('worker'), f.named(x.workerName, x.workerId)],
-    [f.w('status'), f.code(FOLLOWUP_STATUSES, x.status)],
-    [f.w('doneOn'), f.date(x.doneOn)],
-    [f.w('outcome'), x.outcome ?? ''],
-    [f.w('note'), x.note ?? ''],
-  ]);
+  return renderCard(
+    [
+      [f.w('id'), f.id(x.id)],
+      [f.w('caseNumber'), f.text(x.caseNumber)],
+      [f.w('dueOn'), f.date(x.dueOn)],
+      [f.w('worker'), f.named(x.workerName, x.workerId)],
+      [f.w('status'), f.code(FOLLOWUP_STATUSES, x.status)],
+      [f.w('doneOn'), f.date(x.doneOn)],
+      [f.w('outcome'), x.outcome ?? ''],
+      [f.w('note'), x.note ?? ''],
+    ],
+    { rtl: f.rtl },
+  );
 }
 
 export function followupTable(rows: Followup[], f: Fmt, today?: string): string {

@@ -28,25 +28,29 @@ function waiting(r: Referral, f: Fmt, today: string | undefined): string {
 }
 
 export function referralCard(r: ReferralDetail, f: Fmt, today?: string): string {
-  const card = renderCard([
-    [f.w('id'), f.id(r.id)],
-    [f.w('caseNumber'), f.text(r.caseNumber)],
-    [f.w('worker'), f.named(r.workerName, r.workerId)],
-    [w(f, 'to'), f.code(REFERRAL_AGENCIES, r.agencyKind)],
-    [w(f, 'agency'), r.agency],
-    [w(f, 'sentOn'), f.date(r.sentOn)],
-    [w(f, 'reason'), r.reason],
-    [f.w('status'), f.code(REFERRAL_STATUSES, r.status)],
-    [w(f, 'answeredOn'), f.date(r.answeredOn)],
-    [w(f, 'waiting'), waiting(r, f, today)],
-    ...(r.voidedAt === null
-      ? []
-      : [[w(f, 'voided'), `${f.timestamp(r.voidedAt)} ${r.voidedBy ?? ''}: ${r.voidReason ?? ''}`] as [string, string]]),
-  ]);
+  const card = renderCard(
+    [
+      [f.w('id'), f.id(r.id)],
+      [f.w('caseNumber'), f.text(r.caseNumber)],
+      [f.w('worker'), f.named(r.workerName, r.workerId)],
+      [w(f, 'to'), f.code(REFERRAL_AGENCIES, r.agencyKind)],
+      [w(f, 'agency'), r.agency],
+      [w(f, 'sentOn'), f.date(r.sentOn)],
+      [w(f, 'reason'), r.reason],
+      [f.w('status'), f.code(REFERRAL_STATUSES, r.status)],
+      [w(f, 'answeredOn'), f.date(r.answeredOn)],
+      [w(f, 'waiting'), waiting(r, f, today)],
+      ...(r.voidedAt === null
+        ? []
+        : [[w(f, 'voided'), `${f.timestamp(r.voidedAt)} ${r.voidedBy ?? ''}: ${r.voidReason ?? ''}`] as [string, string]]),
+    ],
+    { rtl: f.rtl },
+  );
   const history = renderTable(
     [f.w('date'), f.w('status'), f.w('note'), f.w('actor')],
     r.events.map((e) => [f.date(e.onDate), f.code(REFERRAL_STATUSES, e.status), e.note ?? '', e.actor]),
-    { rtl: f.rtl },
+    // The agency's answer is read whole, over several lines.
+    { rtl: f.rtl, wrap: [2], names: [3] },
   );
   return `${card}\n\n${w(f, 'history')}\n${history}`;
 }
@@ -64,12 +68,13 @@ export function referralTable(rows: Referral[], f: Fmt, today?: string): string 
       r.voidedAt === null ? waiting(r, f, today) : '',
       r.workerName ?? '',
     ]),
-    { rtl: f.rtl, numeric: [0], names: [6] },
+    // In 80 columns: the worker and the kind of agency cut first, then the days waiting go, then the day sent (`referral list --pending --older-than`, --json).
+    { rtl: f.rtl, numeric: [0], names: [6], cut: [3], drop: [5, 1] },
   );
 }
 
 export function referralSettingsCard(answerDays: number, f: Fmt): string {
-  return renderCard([[w(f, 'answerDays'), f.n(answerDays)]]);
+  return renderCard([[w(f, 'answerDays'), f.n(answerDays)]], { rtl: f.rtl });
 }
 
 /** A timeline entry's reason (`#3 accepted: police`, src/domain/referrals.ts timelineReason) as read. */

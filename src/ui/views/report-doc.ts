@@ -35,6 +35,20 @@ export interface DocChart {
   items: BarItem[];
 }
 
+/**
+ * The head of a printed report (the html renderer's; the others ignore it):
+ * who issues it, its number and date, and who signs it. Already in the reader's
+ * language; an empty name is a blank line to sign by hand.
+ */
+export interface DocLetterhead {
+  /** The issuing organisation, broadest first: the Welfare Organization, the province's, the county's, the office. */
+  issuer: string[];
+  /** Label and value: the report number, the date of preparation. */
+  fields: { label: string; value: string }[];
+  /** "Prepared by", "Approved by": the name from the staff register, or '' for a blank line. */
+  signers: { label: string; name: string }[];
+}
+
 export interface ReportDoc {
   rtl: boolean;
   title: string;
@@ -44,4 +58,7 @@ export interface ReportDoc {
   tables: DocTable[];
   charts: DocChart[];
   lists: DocList[];
+  /** Ids of the tables that hold the essential figures: the printed report puts them on its first page. */
+  keyTables?: string[];
+  letterhead?: DocLetterhead;
 }

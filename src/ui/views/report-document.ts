@@ -238,6 +238,9 @@ function officeText(office: { code: string; name: string } | null, scope: Report
   return `${text} · ${reportWord(scope.kind === 'center' ? 'onlyCenter' : 'onlyWorker', fmt.lang)} ${scope.name}`;
 }
 
+/** The essential figures of a month or a period: the printed report's first page (the others follow as detail). */
+const KEY_TABLES = ['services-by-type', 'services-by-channel', 'services-by-category', 'cases', 'followups', 'referrals'];
+
 const MONTHLY_KEYS = new Set([
   'office',
   'scope',
@@ -289,6 +292,7 @@ export function monthlyDoc(r: MonthlyReport, fmt: Fmt): ReportDoc {
     tables: [...figureTables(columns, fmt), categoryTypeTable(r, fmt), ...caseloadTables(r, fmt), ...extraSectionTables(r, fmt)],
     charts: charts(r, fmt),
     lists: [],
+    keyTables: KEY_TABLES,
   };
 }
 
@@ -303,6 +307,7 @@ function rangeDoc(r: RangeReport, fmt: Fmt): ReportDoc {
     tables: [...figureTables([{ head: w('wholePeriod'), fig: r }], fmt), categoryTypeTable(r, fmt), ...caseloadTables(r, fmt)],
     charts: charts(r, fmt),
     lists: [],
+    keyTables: KEY_TABLES,
   };
 }
 
@@ -377,6 +382,7 @@ function yearDoc(r: YearReport, fmt: Fmt): ReportDoc {
       ...charts(r.total, fmt),
     ],
     lists: [],
+    keyTables: ['services-by-month', 'cases-by-month'],
   };
 }
 

@@ -6,20 +6,24 @@ import type { OnDutyView } from '../../domain/roster/on-duty.js';
 import type { Pattern } from '../../domain/roster/patterns.js';
 import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
+import { digits } from '../labels.js';
 import { hoursSpan, instant, pw } from './people-words.js';
 
 export function patternCard(p: Pattern, f: Fmt): string {
-  return renderCard([
-    [f.w('id'), f.id(p.id)],
-    [pw(f, 'service'), f.code(DUTY_SERVICES, p.service)],
-    [pw(f, 'shift'), p.name],
-    [pw(f, 'hours'), hoursSpan(f, p.startTime, p.endTime)],
-    [pw(f, 'overnight'), f.yesNo(p.overnight)],
-    [pw(f, 'needed'), f.n(p.peopleNeeded)],
-    [pw(f, 'validFrom'), f.date(p.validFrom)],
-    [pw(f, 'retiredOn'), f.date(p.retiredOn)],
-    [f.w('active'), f.yesNo(p.active)],
-  ]);
+  return renderCard(
+    [
+      [f.w('id'), f.id(p.id)],
+      [pw(f, 'service'), f.code(DUTY_SERVICES, p.service)],
+      [pw(f, 'shift'), p.name],
+      [pw(f, 'hours'), hoursSpan(f, p.startTime, p.endTime)],
+      [pw(f, 'overnight'), f.yesNo(p.overnight)],
+      [pw(f, 'needed'), f.n(p.peopleNeeded)],
+      [pw(f, 'validFrom'), f.date(p.validFrom)],
+      [pw(f, 'retiredOn'), f.date(p.retiredOn)],
+      [f.w('active'), f.yesNo(p.active)],
+    ],
+    { rtl: f.rtl },
+  );
 }
 
 export function patternTable(rows: Pattern[], f: Fmt): string {
@@ -35,7 +39,8 @@ export function patternTable(rows: Pattern[], f: Fmt): string {
       f.date(p.validFrom),
       f.yesNo(p.active),
     ]),
-    { rtl: f.rtl, numeric: [0, 4] },
+    // In 80 columns: the service and the shift's name cut first, then the first day goes (`roster pattern show`).
+    { rtl: f.rtl, numeric: [0, 4], cut: [1, 2], drop: [5] },
   );
 }
 
@@ -49,9 +54,9 @@ export function assignmentTable(rows: Assignment[], f: Fmt): string {
       f.code(DUTY_SERVICES, a.service),
       a.patternName,
       hoursSpan(f, a.startsAt, a.endsAt),
-      `${f.person(a)} ${f.id(a.staffId)}`,
+      f.named(f.person(a), a.staffId),
     ]),
-    { rtl: f.rtl, numeric: [0] },
+    { rtl: f.rtl, numeric: [0], names: [5], cut: [2, 3] },
   );
 }
 
@@ -63,7 +68,7 @@ export function assignResultView(r: AssignResult, f: Fmt): string {
       renderTable(
         [f.w('date'), pw(f, 'reason')],
         r.skipped.map((s) => [f.date(s.date), s.reason]),
-        { rtl: f.rtl },
+        { rtl: f.rtl, wrap: [1] },
       ),
     );
   }
@@ -84,16 +89,23 @@ export function gapsView(r: { from: string; to: string; gaps: Gap[] }, f: Fmt): 
       f.n(g.needed),
       f.n(g.assigned),
       f.n(g.missing),
-      g.people.map((p) => f.person(p)).join(', '),
+      g.people.map((p) => f.person(p)).join('\n'),
     ]),
-    { rtl: f.rtl, numeric: [4, 5, 6] },
+    // In 80 columns: the labels cut, the people one a line; then "assigned" and "needed" go (--json has them).
+    { rtl: f.rtl, numeric: [4, 5, 6], cut: [1, 2], names: [7], drop: [5, 4] },
   );
+}
+
+/** `20–08` for shifts on the hour, else `07:30–15:30`: a person's calendar has seven columns in 80. */
+function shortSpan(f: Fmt, start: string, end: string): string {
+  const [a, b] = [start.slice(-5), end.slice(-5)];
+  return digits(a.endsWith(':00') && b.endsWith(':00') ? `${a.slice(0, 2)}–${b.slice(0, 2)}` : `${a}–${b}`, f.lang);
 }
 
 function shiftCell(s: Shift, f: Fmt, showPeople: boolean): string {
   const lines = showPeople
     ? s.people.map((p) => f.person(p))
-    : [`${f.code(DUTY_SERVICES, s.service)} ${s.name} ${hoursSpan(f, s.startsAt, s.endsAt)}`];
+    : [`${f.code(DUTY_SERVICES, s.service)} ${s.name} ${shortSpan(f, s.startsAt, s.endsAt)}`];
   if (showPeople && s.people.length < s.needed) {
     lines.push(s.people.length === 0 ? `! ${pw(f, 'nobody')}` : `! ${f.n(s.needed - s.people.length)} ${pw(f, 'short')}`);
   }
@@ -103,6 +115,9 @@ function shiftCell(s: Shift, f: Fmt, showPeople: boolean): string {
 /**
  * A service's roster: one row per day (Saturday first), one column per shift.
  * A person's roster: a calendar, one row per Jalali week, Saturday to Friday.
+ * In 80 columns a person's calendar shows the month and day (the title gives the year),
+ * and a shift's words and the people's names go on over lines of their cell; a service grid
+ * with more shifts than fit is drawn as several tables, each with the day column.
  */
 export function rosterGrid(v: RosterView, f: Fmt): string {
   const title = `${f.date(v.from)} – ${f.date(v.to)}${v.service ? ` · ${f.code(DUTY_SERVICES, v.service)}` : ''}${v.staffId !== null ? ` · ${f.w('staff')} ${f.id(v.staffId)}` : ''}`;
@@ -113,14 +128,14 @@ export function rosterGrid(v: RosterView, f: Fmt): string {
     const firstIndex = WEEKDAY_ORDER.indexOf(v.days[0]?.weekday ?? 'saturday');
     for (let i = 0; i < firstIndex; i++) row.push('');
     for (const d of v.days) {
-      row.push([f.date(d.date), ...d.shifts.map((s) => shiftCell(s, f, false))].join('\n'));
+      row.push([monthDay(f.date(d.date)), ...d.shifts.map((s) => shiftCell(s, f, false))].join('\n'));
       if (row.length === 7) {
         rows.push(row);
         row = [];
       }
     }
     if (row.length > 0) rows.push([...row, ...Array.from({ length: 7 - row.length }, () => '')]);
-    return `${title}\n${renderTable(head, rows, { rtl: f.rtl })}`;
+    return `${title}\n${renderTable(head, rows, { rtl: f.rtl, wrap: head.map((_, i) => i) })}`;
   }
   const columns = new Map<number, Shift>();
   for (const d of v.days) for (const s of d.shifts) if (!columns.has(s.patternId)) columns.set(s.patternId, s);
@@ -139,7 +154,13 @@ export function rosterGrid(v: RosterView, f: Fmt): string {
       return s === undefined ? '' : shiftCell(s, f, true);
     }),
   ]);
-  return `${title}\n${renderTable(head, rows, { rtl: f.rtl })}`;
+  const shifts = ordered.map((_, i) => i + 1);
+  return `${title}\n${renderTable(head, rows, { rtl: f.rtl, wrap: shifts, panels: [0] })}`;
+}
+
+/** The month and day of a shown date (`1405/09/04` → `09/04`), in whichever digits it was shown: the title gives the year. */
+function monthDay(shown: string): string {
+  return shown.split(/[/-]/).slice(-2).join('/');
 }
 
 export function onDutyView(v: OnDutyView, f: Fmt): string {
@@ -153,5 +174,5 @@ export function onDutyView(v: OnDutyView, f: Fmt): string {
 }
 
 export function settingsCard(s: { restHours: number }, f: Fmt): string {
-  return renderCard([[pw(f, 'restHours'), f.n(s.restHours)]]);
+  return renderCard([[pw(f, 'restHours'), f.n(s.restHours)]], { rtl: f.rtl });
 }

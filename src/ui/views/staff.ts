@@ -31,7 +31,7 @@ export function staffCard(s: Staff | StaffDetail | LeaveResult, f: Fmt): string 
     );
   }
   if ('removedAssignments' in s && s.removedAssignments > 0) pairs.push([pw(f, 'removedAssignments'), f.n(s.removedAssignments)]);
-  return renderCard(pairs);
+  return renderCard(pairs, { rtl: f.rtl });
 }
 
 export function staffTable(rows: (Staff | StaffDetail)[], f: Fmt): string {
@@ -46,7 +46,8 @@ export function staffTable(rows: (Staff | StaffDetail)[], f: Fmt): string {
       if ('caseload' in s) row.push(f.n(s.caseload.openCases), f.n(s.caseload.followupsDueThisWeek), f.n(s.caseload.followupsOverdue));
       return row;
     }),
-    { rtl: f.rtl, numeric: withLoad ? [0, 6, 7, 8] : [0], names: [4] },
+    // In 80 columns: names and the center cut first, then the sector goes, then the role (both in `staff show`).
+    { rtl: f.rtl, numeric: withLoad ? [0, 6, 7, 8] : [0], names: [1, 4], cut: [2], drop: [3, 2] },
   );
 }
 
@@ -63,7 +64,7 @@ export function centerCard(c: Center | CenterDetail, f: Fmt): string {
     pairs.push([f.w('openCases'), f.n(c.openCases)], [f.w('staff'), f.n(c.staff)]);
     if (c.overCapacity) pairs.push([f.w('overCapacity'), f.yesNo(true)]);
   }
-  return renderCard(pairs);
+  return renderCard(pairs, { rtl: f.rtl });
 }
 
 export function centerTable(rows: Center[], f: Fmt): string {
@@ -71,6 +72,7 @@ export function centerTable(rows: Center[], f: Fmt): string {
   return renderTable(
     [f.w('id'), f.w('name'), f.w('kind'), f.w('sector'), f.w('capacity')],
     rows.map((c) => [f.id(c.id), c.name, f.code(CENTER_KINDS, c.kind), f.code(SECTORS, c.sector), f.n(c.capacity)]),
-    { rtl: f.rtl, numeric: [0, 4] },
+    // In 80 columns: the name and kind cut first, then the sector goes, then the capacity (both in `center show`).
+    { rtl: f.rtl, numeric: [0, 4], names: [1], cut: [2], drop: [3, 4] },
   );
 }

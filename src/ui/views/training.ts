@@ -25,7 +25,7 @@ export function courseCard(c: Course | CourseSummary, f: Fmt): string {
     [pw(f, 'mandatoryFor'), roles(f, c.mandatoryFor)],
   ];
   if ('placesTaken' in c) pairs.push([pw(f, 'placesTaken'), f.n(c.placesTaken)], [pw(f, 'waiting'), f.n(c.waiting)]);
-  return renderCard(pairs);
+  return renderCard(pairs, { rtl: f.rtl });
 }
 
 export function courseTable(rows: CourseSummary[], f: Fmt): string {
@@ -53,7 +53,8 @@ export function courseTable(rows: CourseSummary[], f: Fmt): string {
       f.n(c.waiting),
       roles(f, c.mandatoryFor),
     ]),
-    { rtl: f.rtl, numeric: [0, 4, 5, 6, 7] },
+    // In 80 columns: the title cut first, then the last day, the hours, the roles and the capacity go (`training course show`).
+    { rtl: f.rtl, numeric: [0, 4, 5, 6, 7], names: [1], cut: [8], drop: [3, 4, 8, 5] },
   );
 }
 
@@ -63,16 +64,23 @@ export function enrolmentTable(rows: Enrolment[], f: Fmt): string {
     [f.w('id'), pw(f, 'course'), pw(f, 'person'), f.w('status'), pw(f, 'position'), f.w('date'), pw(f, 'score'), pw(f, 'certificate')],
     rows.map((e) => [
       f.id(e.id),
-      `${e.courseTitle} ${f.id(e.courseId)}`,
-      `${f.person(e.firstName === null ? null : { firstName: e.firstName, lastName: e.lastName ?? '' })} ${e.staffId !== null ? f.id(e.staffId) : `${f.w('client')} ${f.id(e.clientId)}`}`,
+      f.named(e.courseTitle, e.courseId),
+      enrolled(e, f),
       f.code(ENROLMENT_STATUSES, e.status),
       f.n(e.waitingPosition),
       f.date(e.completedOn ?? e.droppedOn ?? e.attendedOn ?? e.enrolledOn ?? e.requestedOn),
       f.n(e.score),
       f.text(e.certificateNo),
     ]),
-    { rtl: f.rtl, numeric: [0, 4, 6] },
+    // In 80 columns: the course and the person cut first (their ids kept), then the certificate, the score and the position go.
+    { rtl: f.rtl, numeric: [0, 4, 6], names: [1, 2], drop: [7, 6, 4] },
   );
+}
+
+/** Who is enrolled: a staff member, or a client (community courses) marked as one; the id kept when the name is cut. */
+function enrolled(e: Enrolment, f: Fmt): string {
+  const name = f.person(e.firstName === null ? null : { firstName: e.firstName, lastName: e.lastName ?? '' });
+  return e.staffId !== null ? f.named(name, e.staffId) : `${f.w('client')} ${f.named(name, e.clientId)}`;
 }
 
 export function courseDetailView(c: CourseDetail, f: Fmt): string {
@@ -87,12 +95,15 @@ export function dropView(r: DropResult, f: Fmt): string {
 
 export function complianceView(r: ComplianceReport, f: Fmt): string {
   const parts = [
-    renderCard([
-      [f.w('date'), f.date(r.on)],
-      [pw(f, 'staffChecked'), f.n(r.staffChecked)],
-      [pw(f, 'nonCompliant'), f.n(r.nonCompliant)],
-      [pw(f, 'validity'), f.n(r.certificateMonths)],
-    ]),
+    renderCard(
+      [
+        [f.w('date'), f.date(r.on)],
+        [pw(f, 'staffChecked'), f.n(r.staffChecked)],
+        [pw(f, 'nonCompliant'), f.n(r.nonCompliant)],
+        [pw(f, 'validity'), f.n(r.certificateMonths)],
+      ],
+      { rtl: f.rtl },
+    ),
   ];
   if (r.missing.length === 0 && r.expired.length === 0) parts.push(pw(f, 'allCompliant'));
   if (r.missing.length > 0) {
@@ -100,8 +111,8 @@ export function complianceView(r: ComplianceReport, f: Fmt): string {
       `${pw(f, 'missingCourses')}:`,
       renderTable(
         [f.w('staff'), f.w('role'), pw(f, 'course')],
-        r.missing.map((m) => [`${f.person(m)} ${f.id(m.staffId)}`, f.code(ROLES, m.role), `${m.title} ${f.id(m.courseId)}`]),
-        { rtl: f.rtl },
+        r.missing.map((m) => [f.named(f.person(m), m.staffId), f.code(ROLES, m.role), f.named(m.title, m.courseId)]),
+        { rtl: f.rtl, names: [0, 2], cut: [1] },
       ),
     );
   }
@@ -111,7 +122,7 @@ export function complianceView(r: ComplianceReport, f: Fmt): string {
       renderTable(
         [f.w('staff'), f.w('role'), pw(f, 'course'), pw(f, 'completedOn'), pw(f, 'expiredOn'), pw(f, 'certificate'), pw(f, 'mandatory')],
         r.expired.map((e) => [
-          `${f.person(e)} ${f.id(e.staffId)}`,
+          f.named(f.person(e), e.staffId),
           f.code(ROLES, e.role),
           e.title,
           f.date(e.completedOn),
@@ -119,7 +130,8 @@ export function complianceView(r: ComplianceReport, f: Fmt): string {
           f.text(e.certificateNo),
           f.yesNo(e.mandatory),
         ]),
-        { rtl: f.rtl },
+        // In 80 columns: names and the role cut first, then the certificate, the completion day and "mandatory" go.
+        { rtl: f.rtl, names: [0, 2], cut: [1], drop: [5, 3, 6] },
       ),
     );
   }
@@ -127,20 +139,23 @@ export function complianceView(r: ComplianceReport, f: Fmt): string {
 }
 
 export function workshopCard(w: Workshop, f: Fmt): string {
-  return renderCard([
-    [f.w('id'), f.id(w.id)],
-    [pw(f, 'topic'), f.code(WORKSHOP_TOPICS, w.topic)],
-    [pw(f, 'title'), w.title ?? ''],
-    [f.w('date'), f.date(w.heldOn)],
-    [f.w('center'), f.id(w.centerId)],
-    [pw(f, 'place'), w.place ?? ''],
-    [pw(f, 'facilitator'), f.id(w.facilitatorId)],
-    [pw(f, 'hours'), f.n(w.hours)],
-    [pw(f, 'female'), f.n(w.attendeesFemale)],
-    [pw(f, 'male'), f.n(w.attendeesMale)],
-    [pw(f, 'total'), f.n(w.attendeesFemale + w.attendeesMale)],
-    [f.w('note'), w.note ?? ''],
-  ]);
+  return renderCard(
+    [
+      [f.w('id'), f.id(w.id)],
+      [pw(f, 'topic'), f.code(WORKSHOP_TOPICS, w.topic)],
+      [pw(f, 'title'), w.title ?? ''],
+      [f.w('date'), f.date(w.heldOn)],
+      [f.w('center'), f.id(w.centerId)],
+      [pw(f, 'place'), w.place ?? ''],
+      [pw(f, 'facilitator'), f.id(w.facilitatorId)],
+      [pw(f, 'hours'), f.n(w.hours)],
+      [pw(f, 'female'), f.n(w.attendeesFemale)],
+      [pw(f, 'male'), f.n(w.attendeesMale)],
+      [pw(f, 'total'), f.n(w.attendeesFemale + w.attendeesMale)],
+      [f.w('note'), w.note ?? ''],
+    ],
+    { rtl: f.rtl },
+  );
 }
 
 export function workshopListView(r: WorkshopList, f: Fmt): string {
@@ -157,12 +172,13 @@ export function workshopListView(r: WorkshopList, f: Fmt): string {
       f.n(w.attendeesMale),
       f.n(w.attendeesFemale + w.attendeesMale),
     ]),
-    { rtl: f.rtl, numeric: [0, 5, 6, 7] },
+    // In 80 columns: the topic and title cut first, then the center and the attendees by sex go (`training workshop` cards).
+    { rtl: f.rtl, numeric: [0, 5, 6, 7], names: [3], cut: [2], drop: [4, 5, 6] },
   );
   const t = r.totals;
   return `${table}\n${pw(f, 'held')}: ${f.n(t.held)} · ${pw(f, 'female')}: ${f.n(t.female)} · ${pw(f, 'male')}: ${f.n(t.male)} · ${pw(f, 'total')}: ${f.n(t.attendees)}`;
 }
 
 export function trainingSettingsCard(months: number, f: Fmt): string {
-  return renderCard([[pw(f, 'validity'), f.n(months)]]);
+  return renderCard([[pw(f, 'validity'), f.n(months)]], { rtl: f.rtl });
 }

@@ -57,10 +57,13 @@ function followupTable(rows: WorkFollowup[], f: Fmt, withLate: boolean): string 
 }
 
 export function worklistView(w: Worklist, f: Fmt): string {
-  const head = renderCard([
-    [ww(f, 'worklist'), `${f.named(f.person(w.worker), w.worker.id)}${w.worker.active ? '' : ` ${ww(f, 'left')}`}`],
-    [f.w('date'), f.date(w.date)],
-  ]);
+  const head = renderCard(
+    [
+      [ww(f, 'worklist'), `${f.named(f.person(w.worker), w.worker.id)}${w.worker.active ? '' : ` ${ww(f, 'left')}`}`],
+      [f.w('date'), f.date(w.date)],
+    ],
+    { rtl: f.rtl },
+  );
   const parts = [
     head,
     section(ww(f, 'overdue'), w.overdueFollowups.length, () => followupTable(w.overdueFollowups, f, true), f),
@@ -124,5 +127,5 @@ export function worklistView(w: Worklist, f: Fmt): string {
 
 /** `case settings`: the office's quiet days. */
 export function quietDaysCard(quietDays: number, f: Fmt): string {
-  return renderCard([[ww(f, 'quietDays'), f.n(quietDays)]]);
+  return renderCard([[ww(f, 'quietDays'), f.n(quietDays)]], { rtl: f.rtl });
 }

@@ -1,0 +1,42 @@
+import { Argument, Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { Runtime } from '../runtime.js';
+import { VERSION } from '../version.js';
+import { withExamples } from './shared.js';
+
+const SHELL_NAMES = ['bash', 'zsh', 'powershell'] as const;
+
+const INSTALL = `
+Install (once; then open a new terminal):
+  bash        add to ~/.bashrc:        eval "$(parvande completion bash)"
+  zsh         add to ~/.zshrc, after compinit:   source <(parvande completion zsh)
+  PowerShell  add to your profile (notepad $PROFILE):
+              parvande completion powershell | Out-String | Invoke-Expression
+The script is made from this version's commands: after an upgrade, the next terminal has the new ones.
+`;
+
+export function completionCommand(): Command {
+  const shell = new Argument('<shell>', 'bash, zsh or powershell');
+  // The choices are listed (help, and completion of this very argument) but checked below: commander's
+  // own refusal would repeat the word typed.
+  shell.argChoices = [...SHELL_NAMES];
+  return withExamples(
+    new Command('completion')
+      .description("print a completion script for bash, zsh or PowerShell, made from this version's commands and options")
+      .addArgument(shell)
+      .addHelpText('after', INSTALL),
+    'parvande completion bash',
+    'parvande completion zsh > _parvande',
+    'parvande completion powershell | Out-String | Invoke-Expression',
+  ).action(async (name: string, _opts: unknown, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const given = name.trim().toLowerCase();
+    const which = SHELL_NAMES.find((s) => s === given);
+    if (which === undefined) throw new UsageError('unknown shell: expected bash, zsh or powershell', 'shell');
+    // The whole program, every group loaded: the script must know every command, not only this one.
+    const { buildFullProgram } = await import('../cli.js');
+    const { commandTree, completionScript } = await import('../ui/completion.js');
+    const script = completionScript(which, commandTree(await buildFullProgram()), VERSION);
+    rt.out.result({ shell: which, script }, () => script);
+  });
+}
