@@ -101,7 +101,7 @@ const COMMAND_GROUPS: readonly CommandGroup[] = [
   {
     name: 'completion',
     summary: 'print a shell completion script: bash, zsh or PowerShell',
-    load: async () => (await import('./commands/completion.js')).completionCommand(),
+    load: async () => (await import('./commands/completion.js')).completionCommand(buildFullProgram),
   },
   {
     name: 'config',

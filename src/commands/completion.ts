@@ -15,7 +15,8 @@ Install (once; then open a new terminal):
 The script is made from this version's commands: after an upgrade, the next terminal has the new ones.
 `;
 
-export function completionCommand(): Command {
+/** `buildProgram`: the whole program, every group loaded (src/cli.ts hands it in: this file never imports cli.ts). */
+export function completionCommand(buildProgram: () => Promise<Command>): Command {
   const shell = new Argument('<shell>', 'bash, zsh or powershell');
   // The choices are listed (help, and completion of this very argument) but checked below: commander's
   // own refusal would repeat the word typed.
@@ -34,9 +35,8 @@ export function completionCommand(): Command {
     const which = SHELL_NAMES.find((s) => s === given);
     if (which === undefined) throw new UsageError('unknown shell: expected bash, zsh or powershell', 'shell');
     // The whole program, every group loaded: the script must know every command, not only this one.
-    const { buildFullProgram } = await import('../cli.js');
     const { commandTree, completionScript } = await import('../ui/completion.js');
-    const script = completionScript(which, commandTree(await buildFullProgram()), VERSION);
+    const script = completionScript(which, commandTree(await buildProgram()), VERSION);
     rt.out.result({ shell: which, script }, () => script);
   });
 }

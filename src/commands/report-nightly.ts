@@ -137,9 +137,16 @@ async function nightly(rt: Runtime, opts: NightlyOptions, progress: Progress, lo
   if (log !== undefined && planned.some((p) => p.paths.some((path) => sameName(path, log.path)))) {
     throw new UsageError(`--log ${log.path} is one of the report files of this run: give the log another name`, 'log');
   }
+  // The html file is the printable one: the same letterhead and signing lines as `report monthly --format html`.
+  const { readLetterhead } = await import('../domain/reports/letterhead.js');
+  const { letterheadDoc } = await import('../ui/views/report-letterhead.js');
   for (const { report, paths } of planned) {
     const doc = monthlyDoc(report, f);
     doc.lists = attentionLists(read.attention, f);
+    doc.letterhead = letterheadDoc(
+      rt.read((ctx) => readLetterhead(ctx, report.period, { redact: opts.redact === true, narrowed: false }), { readonly: true }),
+      f,
+    );
     for (const [i, ext] of EXTS.entries()) {
       const path = paths[i] as string;
       writePrivateFile(path, await renderReport(doc, ext, f), guard);

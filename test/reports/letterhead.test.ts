@@ -101,6 +101,20 @@ describe('the letterhead', () => {
     expect(again.stdout).toContain('Prepared by');
   });
 
+  it("the nightly run's html file carries the same letterhead (and --redact names no one there either)", async () => {
+    const { readdirSync } = await import('node:fs');
+    for (const redact of [false, true]) {
+      const dir = join(t.dir, `nightly-${redact}`);
+      const r = await cli(['--lang', 'fa', 'report', 'nightly', '--month', '1405-08', '--dir', dir, ...(redact ? ['--redact'] : [])]);
+      expect(r.code, r.stderr).toBe(0);
+      const page = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.html')) as string), 'utf8');
+      expect(page).toContain('class="letterhead"');
+      expect(page).toContain('\u2068۷۲۰/ص/۱۴۰۵/۰۸\u2069');
+      if (redact) expect(page).not.toContain(PREPARER);
+      else expect(page).toContain(`<div class="name">${PREPARER}</div>`);
+    }
+  });
+
   it('--redact names no one: the signing lines stay blank', async () => {
     const page = await html(['--redact']);
     expect(page).not.toContain(PREPARER);
