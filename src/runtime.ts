@@ -3,6 +3,8 @@
  * the database (opened on first use), the domain context and the output.
  */
 import type { Command } from 'commander';
+import { deliverPage, pageRequest, type PageContext } from './ui/page-delivery.js';
+import { getOffice } from './domain/office.js';
 import type { ReadCtx, WriteCtx } from './domain/context.js';
 import { parseDateInput, todayIso, type IsoDate } from './lang/dates.js';
 import { loadSettingsFile, resolveDbPath, resolveSetting, type Resolved, type SettingKey, type SettingsFile } from './config/settings.js';
@@ -10,6 +12,7 @@ import { MissingInputError, UsageError, ValidationError } from './errors.js';
 import { Db, type OpenOptions } from './store/database.js';
 import type { ResolvedDbPath } from './store/paths.js';
 import type { Lang } from './ui/labels.js';
+import { Fmt } from './ui/format.js';
 import { Output } from './ui/output.js';
 import type { PromptSpec } from './ui/prompts.js';
 
@@ -69,7 +72,31 @@ export class Runtime {
   static of(cmd: Command): Runtime {
     const names: string[] = [];
     for (let c: Command | null = cmd; c !== null && c.parent !== null; c = c.parent) names.unshift(c.name());
-    return new Runtime(cmd.optsWithGlobals<GlobalOptions>(), names.join(' '));
+    const rt = new Runtime(cmd.optsWithGlobals<GlobalOptions>(), names.join(' '));
+    const page = pageRequest(cmd, rt.out.json, () => rt.dbPath.path);
+    if (page !== undefined) rt.out.asPage((human, stdout) => deliverPage(page, rt.pageContext(), human, stdout));
+    return rt;
+  }
+
+  /** What a page's heading says: the command, the office (only when the command opened its file), today. */
+  private pageContext(): PageContext {
+    return {
+      command: this.command,
+      lang: this.lang,
+      date: new Fmt(this).date(this.today),
+      office: () => {
+        if (this.db === undefined) return undefined;
+        try {
+          const o = this.read((ctx) => getOffice(ctx));
+          return `${o.name} (${o.code})`;
+        } catch {
+          // An office not yet set up (or a file being repaired): the page goes without the line.
+          return undefined;
+        }
+      },
+      note: (m) => this.out.note(m),
+      warn: (m) => this.out.warn(m),
+    };
   }
 
   get dbPath(): ResolvedDbPath {

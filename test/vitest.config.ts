@@ -28,6 +28,9 @@ export default defineConfig({
       PARVANDE_TODAY: '2026-11-25',
       TZ: 'Asia/Tehran',
       PARVANDE_CONFIG: join(tmpdir(), 'parvande-tests-no-settings', 'config.json'),
+      // `--open` (a list as a web page) starts this instead of the browser: no test opens a window,
+      // whatever option a fuzzer picks; the page tests name a script that records its arguments.
+      PARVANDE_OPENER: 'true',
     },
     projects: [
       { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'], exclude: TIMED, sequence: { groupOrder: 0 } } },

@@ -3,6 +3,7 @@ import { listAudit } from '../domain/audit-trail.js';
 import { Runtime } from '../runtime.js';
 import { renderTable } from '../ui/table.js';
 import { fmt, limitOption, parseLimit, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 export function auditCommand(): Command {
   const audit = withExamples(
@@ -48,5 +49,5 @@ export function auditCommand(): Command {
           ),
     );
   });
-  return audit;
+  return withPages(audit, 'list');
 }

@@ -27,12 +27,14 @@ import { parseFollowupPlan } from '../domain/followup-plan.js';
 import { askOpenCase } from './case-questions.js';
 import { codeCheck, dateCheck, say, staffCheck, staffSearch } from './pick.js';
 import { choose, codeList, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 export function caseCommand(): Command {
   const kase = withExamples(
     new Command('case').description('case files (پرونده): open, assign, note, close, reopen, update'),
     'parvande case open --client 12 --channel hotline --category suicide --risk high',
     'parvande case list --status open --risk high',
+    'parvande --lang fa case list --status open --open',
     'parvande case close 1405-12 --reason resolved --followup-plan 7,30,90',
   );
 
@@ -236,5 +238,5 @@ export function caseCommand(): Command {
         : rt.write((ctx) => writeQuietDays(ctx, opts.quietDays as string));
     rt.out.result({ quietDays }, () => quietDaysCard(quietDays, fmt(rt)));
   });
-  return kase;
+  return withPages(kase, 'show', 'list');
 }

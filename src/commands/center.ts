@@ -5,6 +5,7 @@ import { Runtime } from '../runtime.js';
 import { centerCard, centerTable } from '../ui/views/staff.js';
 import { codeCheck, integerCheck } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 export function centerCommand(): Command {
   const center = withExamples(
@@ -65,5 +66,5 @@ export function centerCommand(): Command {
     const c = rt.read((ctx) => showCenter(ctx, ref));
     rt.out.result(c, () => centerCard(c, fmt(rt)));
   });
-  return center;
+  return withPages(center, 'list', 'show');
 }

@@ -20,6 +20,7 @@ import { Runtime } from '../runtime.js';
 import { clientCard, clientTable, duplicatesNote } from '../ui/views/clients.js';
 import { choose, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
 import { codeCheck } from './pick.js';
+import { withPages } from './page-options.js';
 
 interface ClientOpts {
   firstName?: string;
@@ -206,7 +207,7 @@ export function clientCommand(): Command {
     rt.out.result(rows, () => clientTable(rows, fmt(rt)));
   });
 
-  return client;
+  return withPages(client, 'show', 'list', 'find');
 }
 
 function mergeSummary(r: ClientMergeResult): string {

@@ -6,6 +6,7 @@ import { Runtime } from '../runtime.js';
 import { Output } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 import { withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 /** Two lines a key, within 80 columns: what it is, then its flag and variable. */
 const KEY_HELP = SETTING_KEYS.map(
@@ -116,5 +117,5 @@ export function configCommand(): Command {
     out.result(result, () => path);
   });
 
-  return config;
+  return withPages(config, 'list');
 }

@@ -7,6 +7,7 @@ import { LATEST_VERSION } from '../store/migrations/index.js';
 import { Runtime } from '../runtime.js';
 import { renderCard } from '../ui/table.js';
 import { fmt, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 /** The audit trail's line of the `db check` card. */
 function auditTrailLine(t: DbCheck['auditTrail'], f: ReturnType<typeof fmt>): string {
@@ -133,7 +134,7 @@ export function dbCommand(): Command {
     const r = restoreBackup(plan, { open: (o) => rt.open(o), actor: rt.actor, command: rt.command });
     rt.out.result(r, () => `restored ${r.livePath} from ${r.backup.path}${r.keptAs ? `; the replaced file is kept as ${r.keptAs}` : ''}`);
   });
-  return db;
+  return withPages(db, 'check');
 }
 
 /** A stopped backup's partial copy is a copy of the office's data: removing one is said, not done silently. */

@@ -17,6 +17,7 @@ import { Runtime } from '../runtime.js';
 import { followupCard, followupTable } from '../ui/views/followups.js';
 import { dateCheck, staffCheck } from './pick.js';
 import { fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 export function followupCommand(): Command {
   const followup = withExamples(
@@ -132,5 +133,5 @@ export function followupCommand(): Command {
       rt.out.result(rows, () => followupTable(rows, fmt(rt), rt.today));
     },
   );
-  return followup;
+  return withPages(followup, 'list');
 }

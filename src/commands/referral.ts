@@ -21,6 +21,7 @@ import { Runtime } from '../runtime.js';
 import { referralCard, referralSettingsCard, referralTable } from '../ui/views/referrals.js';
 import { codeCheck, dateCheck } from './pick.js';
 import { choose, codeList, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 export function referralCommand(): Command {
   const referral = withExamples(
@@ -149,5 +150,5 @@ export function referralCommand(): Command {
         : rt.write((ctx) => writeAnswerDays(ctx, opts.answerDays as string));
     rt.out.result({ answerDays }, () => referralSettingsCard(answerDays, fmt(rt)));
   });
-  return referral;
+  return withPages(referral, 'list');
 }

@@ -18,6 +18,7 @@ import {
 } from '../ui/views/roster.js';
 import { codeCheck, dateCheck, integerCheck, say, staffCheck, staffSearch } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 function patternFields(cmd: Command): Command {
   return cmd
@@ -242,5 +243,5 @@ export function rosterCommand(): Command {
         : rt.write((ctx) => writeSetting(ctx, REST_HOURS, opts.restHours as string));
     rt.out.result({ restHours }, () => settingsCard({ restHours }, fmt(rt)));
   });
-  return roster;
+  return withPages(roster, 'pattern list', 'show', 'gaps', 'on-duty');
 }

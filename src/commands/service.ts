@@ -23,6 +23,7 @@ import { serviceCard, serviceTable } from '../ui/views/services.js';
 import { resolveCase } from '../domain/cases.js';
 import { codeCheck, staffCheck } from './pick.js';
 import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 interface RawServiceCorrectionOptions {
   type?: string;
@@ -146,5 +147,5 @@ export function serviceCommand(): Command {
     rt.out.note(`service #${s.id} voided`);
     rt.out.result(s, () => serviceCard(s, fmt(rt)));
   });
-  return service;
+  return withPages(service, 'list');
 }

@@ -19,6 +19,7 @@ import { staffCard, staffTable } from '../ui/views/staff.js';
 import { parseNationalCode } from '../domain/national-code.js';
 import { centerCheck, codeCheck, dateCheck } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 function staffFields(cmd: Command): Command {
   return cmd
@@ -137,5 +138,5 @@ export function staffCommand(): Command {
       rt.out.warn(`removed ${s.removedAssignments} roster assignment(s) from the leaving date on; see "parvande roster gaps"`);
     rt.out.result(s, () => staffCard(s, fmt(rt)));
   });
-  return staff;
+  return withPages(staff, 'list', 'show');
 }

@@ -31,6 +31,7 @@ import {
 } from '../ui/views/training.js';
 import { centerCheck, codeCheck, dateCheck, integerCheck } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
+import { withPages } from './page-options.js';
 
 function courseFields(cmd: Command): Command {
   return cmd
@@ -310,5 +311,5 @@ export function trainingCommand(): Command {
         : rt.write((ctx) => writeSetting(ctx, CERTIFICATE_MONTHS, opts.certificateMonths as string));
     rt.out.result({ certificateMonths: months }, () => trainingSettingsCard(months, fmt(rt)));
   });
-  return training;
+  return withPages(training, 'course list', 'course show', 'workshop list', 'enrolments', 'compliance');
 }

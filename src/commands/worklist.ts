@@ -5,20 +5,24 @@ import { Runtime } from '../runtime.js';
 import { worklistView } from '../ui/views/worklist.js';
 import { say, staffSearch } from './pick.js';
 import { fmt, withExamples } from './shared.js';
+import { pageOptions } from './page-options.js';
 
 /** A terminal at both ends: someone is reading at the desk, not a script. */
 const onTerminal = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
 
 export function worklistCommand(): Command {
   return withExamples(
-    new Command('worklist')
-      .description(
-        "a worker's day: follow-ups due today and overdue, quiet high-risk cases, referrals awaiting an answer, duty shifts today and tomorrow",
-      )
-      .option('--worker <staff>', 'staff id, national code or full name (on a terminal, default: the acting user when a staff member)'),
+    pageOptions(
+      new Command('worklist')
+        .description(
+          "a worker's day: follow-ups due today and overdue, quiet high-risk cases, referrals awaiting an answer, duty shifts today and tomorrow",
+        )
+        .option('--worker <staff>', 'staff id, national code or full name (on a terminal, default: the acting user when a staff member)'),
+    ),
     'parvande worklist --worker 3',
     'parvande --actor "مریم رضایی" worklist',
     'parvande worklist --worker "مریم رضایی" --json',
+    'parvande --lang fa worklist --worker 3 --open',
   ).action(async (opts: { worker?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const ref = rt.read((ctx) => worklistWorkerRef(ctx, { worker: opts.worker, actor: rt.actor, terminal: onTerminal() }));

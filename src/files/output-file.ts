@@ -24,6 +24,7 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readdirSync,
   readSync,
@@ -34,6 +35,7 @@ import {
   writeSync,
   type BigIntStats,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ValidationError } from '../errors.js';
 
@@ -493,6 +495,24 @@ export function writePrivateFile(target: string, data: Buffer | string, guard: O
   const temp = createPrivateTemp(target, guard);
   temp.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   temp.commit();
+}
+
+/**
+ * Writes `data` as `name` in a new folder of its own under the system's temporary folder, both
+ * owner-only (mkdtemp makes the folder 0700 with an unpredictable name), and returns the file's
+ * path. For a page a browser opens after the command has ended (`--open`): the file is left
+ * there, in the user's own temporary folder, for the browser to read.
+ */
+export function writePrivateTempFile(name: string, data: Buffer | string, field: string): string {
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'parvande-page-'));
+  } catch (err) {
+    throw new ValidationError(`cannot write in the temporary folder ${tmpdir()}: ${describeFsError(err)}`, field);
+  }
+  const target = join(dir, basename(name));
+  writePrivateFile(target, data, { field });
+  return target;
 }
 
 /** Whether a path exists at all (a dangling symlink counts). */

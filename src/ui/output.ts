@@ -37,9 +37,23 @@ export class Output {
     return this.opts.json;
   }
 
-  /** Prints the command's result: the object itself with --json, else what `human` draws. */
+  /**
+   * `--format html` (src/ui/page-delivery.ts): each result goes to `page`, which makes
+   * the view into a web page and writes it where it was asked (standard output, --out, --open).
+   */
+  private page: ((human: () => string, stdout: (html: string) => void) => void) | undefined;
+
+  asPage(page: (human: () => string, stdout: (html: string) => void) => void): void {
+    this.page = page;
+  }
+
+  /** Prints the command's result: the object itself with --json, else what `human` draws (or its page). */
   result(data: unknown, human: () => string): void {
-    if (this.opts.json) this.out.write(JSON.stringify(data, null, 2) + '\n');
+    if (this.opts.json) {
+      this.out.write(JSON.stringify(data, null, 2) + '\n');
+      // A page asked with --json goes to a file (--out, --open): standard output has the JSON.
+      this.page?.(human, () => undefined);
+    } else if (this.page !== undefined) this.page(human, (html) => this.out.write(html));
     else {
       const text = this.fit(showControls(human()));
       if (text !== '') this.out.write(text.endsWith('\n') ? text : text + '\n');

@@ -5,8 +5,38 @@ import { showControls } from './visible-text.js';
 
 export { fitTable, SCREEN, type TableOptions };
 
+/** A table or card as data, before it is drawn: what a web page (`--format html`, src/ui/page.ts) is made of. */
+export type Drawn = { kind: 'table'; head: string[]; rows: string[][]; numeric: number[] } | { kind: 'card'; pairs: [string, string][] };
+
+/**
+ * While a page is being made, tables and cards are kept as data and stand in the view's text
+ * as a marker; the views themselves do not know which output they draw for. Views are
+ * synchronous, so one module-level sink is enough.
+ */
+let sink: { drawn: Drawn[]; marker: (n: number) => string } | undefined;
+
+/** Runs `view` with every table and card kept as data: its text (with markers) and what they stand for. */
+export function keepingDrawn(view: () => string, marker: (n: number) => string): { text: string; drawn: Drawn[] } {
+  const outer = sink;
+  sink = { drawn: [], marker };
+  try {
+    const text = view();
+    return { text, drawn: sink.drawn };
+  } finally {
+    sink = outer;
+  }
+}
+
+function kept(d: Drawn): string | undefined {
+  if (sink === undefined) return undefined;
+  sink.drawn.push(d);
+  return sink.marker(sink.drawn.length - 1);
+}
+
 /** A plain table that fits 80 columns (or `width`) by the steps of `fitTable`; no colour codes inside cells. */
 export function renderTable(head: string[], rows: string[][], opts: TableOptions = {}): string {
+  const marker = kept({ kind: 'table', head, rows, numeric: opts.numeric ?? [] });
+  if (marker !== undefined) return marker;
   const panels = opts.panels === undefined ? null : splitPanels(head, rows, opts, opts.panels);
   if (panels !== null) {
     return panels
@@ -58,6 +88,8 @@ const VALUE_FLOOR = 20;
  * the value, aligned to the right, then the label at the right edge.
  */
 export function renderCard(pairs: [string, string][], opts: CardOptions = {}): string {
+  const marker = kept({ kind: 'card', pairs });
+  if (marker !== undefined) return marker;
   const screen = opts.width ?? SCREEN;
   const shown = pairs.filter(([, v]) => v !== '').map(([k, v]): [string, string] => [showControls(k), showControls(v)]);
   const labelWidth = Math.min(Math.max(0, ...shown.map(([k]) => displayWidth(k))), screen - VALUE_FLOOR - 2);

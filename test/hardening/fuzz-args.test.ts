@@ -276,6 +276,10 @@ const ENV = (): Record<string, string> => ({
   LOCALAPPDATA: join(scratch.dir, 'xdg'),
   PARVANDE_USER: 'fuzz',
   PARVANDE_BUSY_TIMEOUT_MS: '2000',
+  // `--open` writes its page into a new folder of the temporary folder: the scratch one, removed with it.
+  TMPDIR: scratch.dir,
+  TEMP: scratch.dir,
+  TMP: scratch.dir,
   // `config set` may be fuzzed into a valid setting: it lands in scratch, never in the tester's own file.
   PARVANDE_CONFIG: join(scratch.dir, 'settings', 'config.json'),
 });

@@ -9,12 +9,10 @@
  * digit in both directions.
  */
 import type { Fmt } from '../format.js';
+import { escapeHtml } from '../html-text.js';
 import type { DocChart, DocLetterhead, DocList, DocTable, ReportDoc } from '../views/report-doc.js';
 import { reportWord } from '../views/report-labels.js';
 import { formatValue } from '../views/report-terminal.js';
-
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** A CSS string literal: quotes, backslashes, line ends and "<" (which could close the style element) as escapes. */
 const cssString = (s: string): string =>
