@@ -3,7 +3,7 @@
  * argument array and no shell, so a file name holding `&`, quotes or `%` is passed as it is
  * and never read as a command.
  */
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 export interface OpenerCommand {
   command: string;
@@ -32,6 +32,8 @@ export function openerCommand(file: string, platform: NodeJS.Platform, env: Node
  */
 export function openInBrowser(file: string, warn: (message: string) => void): void {
   const { command, args } = openerCommand(file, process.platform, process.env);
+  // Loaded here, not at the top: node:child_process (with net and dgram) would cost every command's start (bin/build.mjs).
+  const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const child = spawn(command, args, { detached: true, stdio: 'ignore', shell: false, windowsHide: true });
   child.on('error', (err) => warn(`could not start ${command} (${err.message}); open ${file} yourself`));
   child.unref();
