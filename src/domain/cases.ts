@@ -29,7 +29,7 @@ import { idDigits, isBlank, noRecordWithId, optionalCode, optionalNote, parseCod
 import { addEvent } from './case-events.js';
 import { scheduleFollowupPlan, type PlannedFollowup } from './followup-plan.js';
 import { getOffice } from './office.js';
-import { optionalActiveWorker, resolveStaff } from './staff.js';
+import { optionalActiveWorker, recordWorker, resolveStaff } from './staff.js';
 import { toLatinDigits } from '../lang/digits.js';
 
 export type Case = CaseRow;
@@ -149,12 +149,7 @@ export function parseOpenCaseInput(raw: RawOpenCase, today: IsoDate): OpenCaseIn
 /** Every rule of opening a case, shared by `case open` and import; writes nothing. */
 export function validateCaseOpening(ctx: ReadCtx, client: Client | null, input: OpenCaseInput, opts: CaseOpeningOptions = {}): CaseOpening {
   const center = optionalCenter(ctx, input.center ?? undefined);
-  const worker =
-    opts.allowInactiveWorker === true
-      ? input.worker === null
-        ? null
-        : resolveStaff(ctx, input.worker)
-      : optionalActiveWorker(ctx, input.worker ?? undefined);
+  const worker = recordWorker(ctx, input.worker, opts.allowInactiveWorker === true);
   if (input.openedOn > ctx.today) throw new ValidationError('opened date is in the future', 'opened');
   return {
     clientId: client?.id ?? null,

@@ -64,6 +64,13 @@ export function optionalNote(value: string | null | undefined, field: string, ma
   return text;
 }
 
+/** Why a record is corrected or voided: free text (a note's rules), required; `why` ends "say why …". */
+export function requiredReason(value: string | undefined, why: string): string {
+  const reason = optionalNote(value, 'reason', 1000);
+  if (reason === null) throw new ValidationError(`reason is required: say why ${why}`, 'reason');
+  return reason;
+}
+
 const labelIndex = new WeakMap<object, Map<string, string>>();
 
 function indexOf<C extends string>(cat: Catalogue<C>): Map<string, string> {

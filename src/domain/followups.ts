@@ -14,7 +14,7 @@ import { resolveCase, type Case } from './cases.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import { parseDateInput, type IsoDate } from '../lang/dates.js';
 import { isBlank, noRecordWithId, optionalNote, parseId, requiredText } from './fields.js';
-import { optionalActiveWorker, resolveStaff } from './staff.js';
+import { recordWorker, resolveStaff } from './staff.js';
 
 export type Followup = FollowupRow;
 
@@ -64,12 +64,7 @@ export function validateFollowupSchedule(
 ): ValidatedFollowup {
   const { dueOn } = input;
   if (dueOn < c.openedOn) throw new ValidationError(`due date is before the case was opened (${c.openedOn})`, 'due');
-  const worker =
-    opts.allowInactiveWorker === true
-      ? input.worker === null
-        ? null
-        : resolveStaff(ctx, input.worker)
-      : optionalActiveWorker(ctx, input.worker ?? undefined);
+  const worker = recordWorker(ctx, input.worker, opts.allowInactiveWorker === true);
   return { caseId: c.id, caseOpenedOn: c.openedOn, caseWorker: c.workerId, dueOn, workerId: worker?.id ?? null, note: input.note };
 }
 

@@ -106,8 +106,6 @@ export function reportPseudonyms(tx: Transactions): Pseudonyms {
 
 /** Kinds of field that are personal whatever the record: names, national codes, phones, free text. */
 const PERSONAL_KINDS = new Set<FieldSpec['kind']>(['name', 'national-code', 'mobile', 'phone', 'note']);
-/** Identifying numbers not marked personal for import's messages: association membership, training certificate. */
-const IDENTIFYING_FIELDS = new Set(['address', 'membership-no', 'certificate']);
 /** Columns that name a person by record id: they carry that person's pseudonym. */
 const PERSON_REFS: Readonly<Record<string, PersonKind>> = {
   'client-id': 'client',
@@ -143,8 +141,6 @@ function personOf(entity: ImportEntity, field: FieldSpec): PersonKind | undefine
 /** Columns that name a case by its number: numbers run in order of opening, so they carry the day: a pseudonym instead. */
 const CASE_REFS = new Set(['case', 'case-number']);
 const isCaseRef = (field: FieldSpec): boolean => field.kind === 'ref' && CASE_REFS.has(field.name);
-/** Records of events whose own ids run in order of writing (and so of their day): left out of a redacted file. */
-const EVENT_RECORDS = new Set(['case', 'service', 'followup', 'referral', 'roster-assignment', 'enrolment', 'workshop']);
 
 /**
  * The facts a redacted file keeps of each kind of record about people (besides pseudonyms), chosen
@@ -192,13 +188,10 @@ export function exportRedaction(entity: ImportEntity, pseudonyms: Pseudonyms, of
     keeps: (f) => {
       if (pseudonymous(f)) return true;
       const facts = REDACTED_FACTS[entity.name];
+      // Records about people keep their listed facts only (their own ids, addresses, numbers and notes never are);
+      // institutions every column that is not personal.
       if (facts !== undefined) return facts.includes(f.name);
-      return (
-        f.personal !== true &&
-        !PERSONAL_KINDS.has(f.kind) &&
-        !IDENTIFYING_FIELDS.has(f.name) &&
-        !(f.kind === 'id' && EVENT_RECORDS.has(entity.record))
-      );
+      return f.personal !== true && !PERSONAL_KINDS.has(f.kind);
     },
     pseudonymous,
     cell(f, value) {

@@ -22,7 +22,7 @@ import { resolveCase, type Case } from './cases.js';
 import { REFERRAL_AGENCIES, REFERRAL_STATUSES, type ReferralAgency, type ReferralStatus } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import { addDays, parseDateInput, type IsoDate } from '../lang/dates.js';
-import { isBlank, noRecordWithId, optionalNote, parseCode, parseId, parseInteger, requiredText } from './fields.js';
+import { isBlank, noRecordWithId, optionalNote, parseCode, parseId, parseInteger, requiredReason, requiredText } from './fields.js';
 import { resolveStaff } from './staff.js';
 import { toLatinDigits } from '../lang/digits.js';
 
@@ -184,9 +184,7 @@ export function updateReferral(ctx: WriteCtx, ref: string, raw: RawUpdateReferra
 
 /** Why a referral is voided: required, free text (a note's rules). */
 export function parseVoidReason(value: string | undefined): string {
-  const reason = optionalNote(value, 'reason', 1000);
-  if (reason === null) throw new ValidationError('reason is required: say why the referral is voided', 'reason');
-  return reason;
+  return requiredReason(value, 'the referral is voided');
 }
 
 /**

@@ -13,7 +13,7 @@ import { resolveCase } from './cases.js';
 import { SERVICE_TYPES, type ServiceType } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import type { IsoDate } from '../lang/dates.js';
-import { isBlank, noRecordWithId, optionalNote, parseCode, parseId } from './fields.js';
+import { isBlank, noRecordWithId, optionalNote, parseCode, parseId, requiredReason } from './fields.js';
 import { keepReplacedText } from './replaced-texts.js';
 import { parseServiceDate, parseServiceMinutes, validateService, type Service } from './services.js';
 
@@ -49,9 +49,7 @@ const CORRECTABLE = ['type', 'date', 'worker', 'minutes', 'note'] as const;
 
 /** Why a record was corrected or voided: free text, required. */
 export function parseReason(value: string | undefined): string {
-  const reason = optionalNote(value, 'reason', 1000);
-  if (reason === null) throw new ValidationError('reason is required: say why the record is changed', 'reason');
-  return reason;
+  return requiredReason(value, 'the record is changed');
 }
 
 /** The parse step of `service correct`: the same field parsers as `service log`; no database. */

@@ -258,6 +258,15 @@ export function optionalActiveWorker(ctx: Pick<ReadCtx, 'db'>, ref: string | und
   return isBlank(ref) ? null : resolveActiveWorker(ctx, ref, field);
 }
 
+/**
+ * The worker a record names: one who has left only when `allowInactive` (an import of history,
+ * whose workers may have left since); else an active one, as a command requires.
+ */
+export function recordWorker(ctx: Pick<ReadCtx, 'db'>, ref: string | null | undefined, allowInactive: boolean): Staff | null {
+  if (!allowInactive) return optionalActiveWorker(ctx, ref ?? undefined);
+  return ref === null || ref === undefined ? null : resolveStaff(ctx, ref);
+}
+
 export interface StaffUpdate extends RawStaff {
   id: string;
 }

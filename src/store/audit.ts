@@ -34,17 +34,8 @@ export interface AuditWrite {
  */
 const FORM = 'parvande-audit-1';
 
-interface ChainFields {
-  id: number;
-  at: string;
-  actor: string;
-  osUser: string | null;
-  command: string;
-  action: string;
-  recordType: string;
-  recordId: string | null;
-  detail: string | null;
-}
+/** The fields the chain covers: an entry as `audit list` reads it. */
+type ChainFields = AuditEntry;
 
 let sha256: ((text: string) => string) | undefined;
 

@@ -53,8 +53,8 @@ export function insertMergedClient(db: WritableDB, c: ClientWrite, mergedInto: n
   return Number(info.lastInsertRowid);
 }
 
-/** The values of INSERT_CLIENT, in its column order. */
-export function clientInsertValues(c: ClientWrite, at: string): unknown[] {
+/** A client's stored values, in the column order INSERT_CLIENT and the update share (first name … registered on). */
+function clientValues(c: ClientWrite): unknown[] {
   return [
     c.firstName,
     c.lastName,
@@ -69,9 +69,12 @@ export function clientInsertValues(c: ClientWrite, at: string): unknown[] {
     c.womanHead ? 1 : 0,
     c.notes,
     c.registeredOn,
-    at,
-    at,
   ];
+}
+
+/** The values of INSERT_CLIENT, in its column order. */
+export function clientInsertValues(c: ClientWrite, at: string): unknown[] {
+  return [...clientValues(c), at, at];
 }
 
 export function insertClient(db: WritableDB, c: ClientWrite, at: string): number {
@@ -84,23 +87,7 @@ export function updateClientRow(db: WritableDB, id: number, c: ClientWrite, at: 
     `UPDATE clients SET first_name = ?, last_name = ?, name_key = ?, national_code = ?, birth_date = ?, sex = ?,
       mobile = ?, address = ?, county = ?, informal_settlement = ?, woman_head = ?, notes = ?, registered_on = ?,
       updated_at = ? WHERE id = ?`,
-  ).run(
-    c.firstName,
-    c.lastName,
-    c.nameKey,
-    c.nationalCode,
-    c.birthDate,
-    c.sex,
-    c.mobile,
-    c.address,
-    c.county,
-    c.informalSettlement ? 1 : 0,
-    c.womanHead ? 1 : 0,
-    c.notes,
-    c.registeredOn,
-    at,
-    id,
-  );
+  ).run(...clientValues(c), at, id);
 }
 
 export function selectClient(db: ReadableDB, id: number): ClientRow | undefined {

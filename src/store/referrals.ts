@@ -71,14 +71,7 @@ export function insertReferral(db: WritableDB, r: ReferralWrite, at: string): nu
   );
 }
 
-export interface ReferralEventWrite {
-  referralId: number;
-  status: ReferralStatusCode;
-  onDate: string;
-  note: string | null;
-  at: string;
-  actor: string;
-}
+export type ReferralEventWrite = Omit<ReferralEventRow, 'id'>;
 
 /** Appends one entry to a referral's history and sets its latest status (and its first answer, once). */
 export function insertReferralEvent(db: WritableDB, e: ReferralEventWrite): number {

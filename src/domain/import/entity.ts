@@ -3,7 +3,9 @@
  * one file under entities/ and one line in registry.ts; the runner, the column
  * planner, the rejects file and the writers are shared.
  */
+import { ValidationError } from '../../errors.js';
 import type { ReadableDB } from '../../store/database.js';
+import { isBlank, requiredText } from '../fields.js';
 import type { CellValue } from '../../files/writers.js';
 import type { WriteCtx } from '../context.js';
 import type { FieldSpec } from './columns.js';
@@ -120,4 +122,30 @@ export function nthStoredWithContent(
   const nth = seen.get(key) ?? 0;
   seen.set(key, nth + 1);
   return find(nth);
+}
+
+/** A voided record's void, as its import row carries it (voided-at, voided-by, void-reason). */
+export interface VoidCells {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+/**
+ * The void columns of a row of a kind that can be voided (services, referrals): none filled, or
+ * all three (the time a UTC timestamp, as exported); `noun` names the record in the message,
+ * `parseReason` is the kind's own rule for the reason.
+ */
+export function parseVoidCells(row: RowView, noun: string, parseReason: (value: string | undefined) => string): VoidCells | null {
+  const at = row.get('voided-at');
+  const by = row.get('voided-by');
+  const reason = row.get('void-reason');
+  if (isBlank(at) && isBlank(by) && isBlank(reason)) return null;
+  if (isBlank(at) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(at.trim())) {
+    throw new ValidationError(
+      `voided-at must be a UTC time as exported (e.g. 2026-11-25T08:30:00.000Z) when the ${noun} is void`,
+      'voided-at',
+    );
+  }
+  return { at: at.trim(), by: requiredText(by, 'voided-by'), reason: parseReason(reason) };
 }

@@ -136,14 +136,19 @@ export function buildReport<R extends AnyReport>(ctx: Pick<ReadCtx, 'db' | 'toda
   return tallyAndBuild(ctx, plan).report;
 }
 
-function tallyAndBuild<R extends AnyReport>(ctx: Pick<ReadCtx, 'db' | 'today'>, plan: ReportPlan<R>): { tallies: Tally[]; report: R } {
-  // The store's row, not domain/office.ts: that module loads the audit trail's modules, which a report never needs.
+/** The office a report is of. The store's row, not domain/office.ts: that module loads the audit trail's modules, which a report never needs. */
+function reportOffice(ctx: Pick<ReadCtx, 'db'>): OfficeRef {
   const office = selectOffice(ctx.db);
   if (office === undefined) throw new NotFoundError('this database has no office yet: run "parvande init --office-code C --office-name N"');
+  return { code: office.code, name: office.name };
+}
+
+function tallyAndBuild<R extends AnyReport>(ctx: Pick<ReadCtx, 'db' | 'today'>, plan: ReportPlan<R>): { tallies: Tally[]; report: R } {
+  const office = reportOffice(ctx);
   const scope = plan.scope ?? null;
   if (scope !== null) narrowReportCounts(ctx.db, { kind: scope.kind, id: scope.id });
   const tallies = tallyPeriods(ctx.db, plan.periods, ctx.today, plan.grouped);
-  const report = plan.assemble(tallies.map(toFigures), { code: office.code, name: office.name }, scope);
+  const report = plan.assemble(tallies.map(toFigures), office, scope);
   // The extra sections (staff, shifts, training) are the whole office's: a narrowed report leaves them out.
   if (plan.kind === 'monthly' && scope === null) Object.assign(report, computeSections(ctx, plan.periods[0] as Period));
   return { tallies, report };
@@ -208,8 +213,14 @@ export function sumOffices<R extends AnyReport>(
  * names anyone (the lists by center and worker become their totals, the names go).
  */
 export function packageTallies(ctx: Pick<ReadCtx, 'db' | 'today'>, plan: ReportPlan): { office: OfficeRef; tallies: Tally[] } {
-  const { tallies, report } = tallyAndBuild(ctx, { ...plan, grouped: plan.periods.map(() => false) });
-  return { office: report.office as OfficeRef, tallies: tallies.map((t) => addTallies(t.period, [t])) };
+  const office = reportOffice(ctx);
+  const tallies = tallyPeriods(
+    ctx.db,
+    plan.periods,
+    ctx.today,
+    plan.periods.map(() => false),
+  );
+  return { office, tallies: tallies.map((t) => addTallies(t.period, [t])) };
 }
 
 /** The first day of a month: the nightly run then also writes the month just finished. */

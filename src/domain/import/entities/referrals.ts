@@ -19,7 +19,7 @@ import {
 } from '../../../store/referrals.js';
 import { REFERRAL_AGENCIES, REFERRAL_STATUSES, type ReferralStatus } from '../../codes.js';
 import { parseDateInput, type IsoDate } from '../../../lang/dates.js';
-import { isBlank, optionalCode, optionalNote, requiredText } from '../../fields.js';
+import { isBlank, optionalCode, optionalNote } from '../../fields.js';
 import {
   parseAddReferralInput,
   parseVoidReason,
@@ -30,7 +30,7 @@ import {
   type RawAddReferral,
 } from '../../referrals.js';
 import type { FieldSpec } from '../columns.js';
-import { exportId, nthStoredWithContent, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { exportId, parseVoidCells, nthStoredWithContent, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, refText, rowTarget } from '../refs.js';
 import type { RowView } from '../values.js';
 
@@ -60,21 +60,6 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'voided-by', key: 'voidedBy', fa: 'ابطال توسط', kind: 'text' },
   { name: 'void-reason', key: 'voidReason', fa: 'علت ابطال', kind: 'note', personal: true },
 ];
-
-/** The void columns of a row: none filled, or all three (the time a UTC timestamp, as exported). */
-function parseVoidCells(row: RowView): { at: string; by: string; reason: string } | null {
-  const at = row.get('voided-at');
-  const by = row.get('voided-by');
-  const reason = row.get('void-reason');
-  if (isBlank(at) && isBlank(by) && isBlank(reason)) return null;
-  if (isBlank(at) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(at.trim())) {
-    throw new ValidationError(
-      'voided-at must be a UTC time as exported (e.g. 2026-11-25T08:30:00.000Z) when the referral is void',
-      'voided-at',
-    );
-  }
-  return { at: at.trim(), by: requiredText(by, 'voided-by'), reason: parseVoidReason(reason) };
-}
 
 /** The referral's state a row gives: the latest status and the first answer. */
 interface RowState {
@@ -139,7 +124,7 @@ function importReferralRow(s: ImportSession, row: RowView): RowOutcome {
   if (isBlank(raw.date)) throw new ValidationError('sent-on is required', 'sent-on');
   const v = validateReferral(s, resolveReferralCase(s, raw.case), parseAddReferralInput(raw, s.today));
   const state = parseState(s, row, v.sentOn);
-  const voided = parseVoidCells(row);
+  const voided = parseVoidCells(row, 'referral', parseVoidReason);
   const content = { caseId: v.caseId, agencyKind: v.agencyKind, agency: v.agency, sentOn: v.sentOn, reason: v.reason };
 
   if (target === undefined && t.external === undefined && t.local === undefined) {

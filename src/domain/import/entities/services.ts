@@ -12,11 +12,11 @@ import { insertImportKey, selectServiceByContent } from '../../../store/import.j
 import { insertService, selectService, updateServiceVoided, type ServiceRow } from '../../../store/services.js';
 import { addEvent } from '../../case-events.js';
 import { CHANNELS, SERVICE_TYPES } from '../../codes.js';
-import { isBlank, optionalCode, requiredText } from '../../fields.js';
+import { optionalCode } from '../../fields.js';
 import { parseReason } from '../../service-corrections.js';
 import { parseLogServiceInput, validateService } from '../../services.js';
 import type { FieldSpec } from '../columns.js';
-import { exportId, nthStoredWithContent, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
+import { exportId, parseVoidCells, nthStoredWithContent, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, refText, rowTarget } from '../refs.js';
 import type { RowView } from '../values.js';
 
@@ -34,27 +34,6 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'voided-by', key: 'voidedBy', fa: 'ابطال توسط', kind: 'text' },
   { name: 'void-reason', key: 'voidReason', fa: 'علت ابطال', kind: 'note', personal: true },
 ];
-
-interface ServiceVoid {
-  at: string;
-  by: string;
-  reason: string;
-}
-
-/** The void columns of a row: none filled, or all three (the time a UTC timestamp, as exported). */
-function parseVoidCells(row: RowView): ServiceVoid | null {
-  const at = row.get('voided-at');
-  const by = row.get('voided-by');
-  const reason = row.get('void-reason');
-  if (isBlank(at) && isBlank(by) && isBlank(reason)) return null;
-  if (isBlank(at) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(at.trim())) {
-    throw new ValidationError(
-      'voided-at must be a UTC time as exported (e.g. 2026-11-25T08:30:00.000Z) when the service is void',
-      'voided-at',
-    );
-  }
-  return { at: at.trim(), by: requiredText(by, 'voided-by'), reason: parseReason(reason) };
-}
 
 function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
   const t = rowTarget(s, 'services', row.get('id'));
@@ -85,7 +64,7 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
       'channel',
     );
   }
-  const voided = parseVoidCells(row);
+  const voided = parseVoidCells(row, 'service', parseReason);
   const content = { caseId: v.caseId, serviceDate: v.serviceDate, type: v.type, workerId: v.workerId, minutes: v.minutes, note: v.note };
   if (target === undefined && t.external === undefined && t.local === undefined) {
     const id = nthStoredWithContent(s, 'services', content, (nth) => selectServiceByContent(s.db, content, nth));
