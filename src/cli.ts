@@ -7,6 +7,7 @@
 import { Command, Option } from 'commander';
 import { CALENDARS, LANGS } from './config/settings.js';
 import { VERSION } from './version.js';
+import { helpLang, helpText } from './ui/help.js';
 
 /** One --db stays a string; a repeated --db becomes a list, which only the report roll-up accepts (Runtime.dbPath refuses it). */
 function collectDb(value: string, previous: string | string[] | undefined): string | string[] {
@@ -146,6 +147,9 @@ async function assemble(make: (g: CommandGroup) => Promise<Command>): Promise<Co
   return program;
 }
 
+const EXIT_CODES =
+  'Exit codes: 0 ok, 2 invalid input, 3 not found, 4 conflict with stored data, 5 database locked/unreadable/newer, 1 unexpected.';
+
 function rootProgram(): Command {
   const program = new Command('parvande')
     .description('Case files of a county Social Emergency office (اورژانس اجتماعی) in one SQLite file')
@@ -166,9 +170,15 @@ function rootProgram(): Command {
     .option('--no-input', 'never prompt; fail naming what is missing')
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false })
-    .addHelpText(
-      'after',
-      `\nExamples:\n  $ parvande init --office-code KRJ01 --office-name "اورژانس اجتماعی کرج"\n  $ parvande client add --first-name زهرا --last-name احمدی --sex female\n  $ parvande case open --client 1 --channel hotline --category suicide --risk high\n  $ parvande followup list --overdue --json\n\nExit codes: 0 ok, 2 invalid input, 3 not found, 4 conflict with stored data, 5 database locked/unreadable/newer, 1 unexpected.\n`,
-    );
+    .addHelpText('after', () => {
+      const lang = helpLang(program);
+      const examples = [
+        'parvande init --office-code KRJ01 --office-name "اورژانس اجتماعی کرج"',
+        'parvande client add --first-name زهرا --last-name احمدی --sex female',
+        'parvande case open --client 1 --channel hotline --category suicide --risk high',
+        'parvande followup list --overdue --json',
+      ];
+      return `\n${helpText(lang, 'Examples:')}\n${examples.map((e) => `  $ ${e}`).join('\n')}\n\n${helpText(lang, EXIT_CODES)}\n`;
+    });
   return program;
 }

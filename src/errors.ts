@@ -1,7 +1,11 @@
 /**
  * Every failure a command can report, with its documented exit code.
  * Commands and the domain throw these; only src/main.ts catches them.
+ * The message is a catalogue message (src/lang/messages.ts), rendered in the
+ * command's language where it is shown; `message` itself holds the English.
  */
+import { render, t, type Lang, type Text } from './lang/messages.js';
+
 export const ExitCode = {
   ok: 0,
   unexpected: 1,
@@ -28,8 +32,12 @@ export class ParvandeError extends Error {
   readonly exitCode: ExitCodeValue;
   readonly code: ErrorCode;
   readonly field: string | undefined;
-  constructor(code: ErrorCode, exitCode: ExitCodeValue, message: string, field?: string) {
-    super(message);
+  /** The message, to be rendered in the reader's language. */
+  readonly text: Text;
+  constructor(code: ErrorCode, exitCode: ExitCodeValue, message: Text | string, field?: string) {
+    super(render(message, 'en'));
+    // A plain string is an English sentence not yet in the catalogue (the catalogue test finds none in src).
+    this.text = typeof message === 'string' ? { template: message, params: {} } : message;
     this.name = new.target.name;
     this.code = code;
     this.exitCode = exitCode;
@@ -39,13 +47,13 @@ export class ParvandeError extends Error {
 
 /** Bad usage or invalid input: exit 2. `field` names the option or column. */
 export class ValidationError extends ParvandeError {
-  constructor(message: string, field?: string) {
+  constructor(message: Text | string, field?: string) {
     super('invalid', ExitCode.invalid, message, field);
   }
 }
 
 export class UsageError extends ParvandeError {
-  constructor(message: string, field?: string) {
+  constructor(message: Text | string, field?: string) {
     super('usage', ExitCode.invalid, message, field);
   }
 }
@@ -57,7 +65,9 @@ export class MissingInputError extends ParvandeError {
     super(
       'missing-input',
       ExitCode.invalid,
-      `missing required option${missing.length > 1 ? 's' : ''}: ${missing.map((m) => `--${m}`).join(', ')}`,
+      missing.length > 1
+        ? t('missing required options: {options}', { options: missing.map((m) => `--${m}`).join(', ') })
+        : t('missing required option: {option}', { option: `--${missing[0]}` }),
       missing[0],
     );
     this.missing = missing;
@@ -65,14 +75,14 @@ export class MissingInputError extends ParvandeError {
 }
 
 export class NotFoundError extends ParvandeError {
-  constructor(message: string, field?: string) {
+  constructor(message: Text | string, field?: string) {
     super('not-found', ExitCode.notFound, message, field);
   }
 }
 
 /** The request contradicts stored data (duplicate, closed case, ...): exit 4. */
 export class ConflictError extends ParvandeError {
-  constructor(message: string, field?: string) {
+  constructor(message: Text | string, field?: string) {
     super('conflict', ExitCode.conflict, message, field);
   }
 }
@@ -81,13 +91,13 @@ export type DatabaseErrorCode = 'database-locked' | 'database-unreadable' | 'dat
 
 /** The database is locked, unreadable, missing or from a newer version: exit 5. */
 export class DatabaseError extends ParvandeError {
-  constructor(code: DatabaseErrorCode, message: string) {
+  constructor(code: DatabaseErrorCode, message: Text | string) {
     super(code, ExitCode.database, message);
   }
 }
 
 export class InternalError extends ParvandeError {
-  constructor(message: string) {
+  constructor(message: Text | string) {
     super('internal', ExitCode.unexpected, message);
   }
 }
@@ -97,6 +107,7 @@ export interface ErrorJson {
   error: { code: ErrorCode; message: string; field: string | null };
 }
 
-export function toErrorJson(err: ParvandeError): ErrorJson {
-  return { error: { code: err.code, message: err.message, field: err.field ?? null } };
+/** `message` is in the language the command was asked in; `code` and `field` are for scripts. */
+export function toErrorJson(err: ParvandeError, lang: Lang = 'en'): ErrorJson {
+  return { error: { code: err.code, message: render(err.text, lang), field: err.field ?? null } };
 }

@@ -4,6 +4,7 @@ import { parseInteger } from '../domain/fields.js';
 import type { Runtime } from '../runtime.js';
 import { Fmt } from '../ui/format.js';
 import type { PromptSpec } from '../ui/prompts.js';
+import { examplesHelp } from '../ui/help.js';
 
 /**
  * A prompt check built from the same parser the command uses: a bad answer is
@@ -24,7 +25,7 @@ export function validateWith(parse: (value: string) => unknown): (value: string)
 
 /** Every command's --help ends with examples. */
 export function withExamples(cmd: Command, ...examples: string[]): Command {
-  return cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  return examplesHelp(cmd, examples);
 }
 
 export function limitOption(defaultLimit = 50): Option {

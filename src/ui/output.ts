@@ -1,6 +1,7 @@
 import type { ParvandeError } from '../errors.js';
 import { toErrorJson } from '../errors.js';
 import { datesForReading } from '../lang/dates.js';
+import { render, tr, type Text } from '../lang/messages.js';
 import { colourFor } from './style.js';
 import type { Lang } from './labels.js';
 import { fitLines } from './text-width.js';
@@ -66,30 +67,37 @@ export class Output {
     this.out.write(typeof text === 'string' && this.out.isTTY === true ? showControls(text) : text);
   }
 
-  warn(message: string): void {
+  /** Catalogue messages (src/lang/messages.ts) are rendered in the command's language; a string is already rendered. */
+  warn(message: Text | string): void {
     const c = colourFor(this.err);
-    this.err.write(`${c.yellow('warning:')} ${showControls(this.readable(message))}\n`);
+    this.err.write(`${c.yellow(tr(this.opts.lang, 'warning:'))} ${showControls(this.readable(message))}\n`);
   }
 
-  note(message: string): void {
+  note(message: Text | string): void {
     if (this.opts.json) return;
     this.err.write(`${showControls(this.readable(message))}\n`);
   }
 
-  error(e: ParvandeError, hint?: string): void {
+  error(e: ParvandeError, hint?: Text | string): void {
     if (this.opts.json) {
-      this.err.write(JSON.stringify(toErrorJson(e)) + '\n');
+      this.err.write(JSON.stringify(toErrorJson(e, this.opts.lang)) + '\n');
       return;
     }
     const c = colourFor(this.err);
     this.err.write(
-      `${c.red('error:')} ${showControls(this.readable(e.message))}${hint ? ` (${showControls(this.readable(hint))})` : ''}\n`,
+      `${c.red(tr(this.opts.lang, 'error:'))} ${showControls(this.readable(e.text))}${hint ? ` (${showControls(this.readable(hint))})` : ''}\n`,
     );
   }
 
+  /** The message in the command's language, rendered for reading. */
+  say(message: Text | string): string {
+    return this.readable(message);
+  }
+
   /** A message's ISO days in the display calendar: a person reads dates as the office writes them (with --json, stderr keeps ISO for scripts). */
-  private readable(message: string): string {
-    return this.opts.json ? message : datesForReading(message, this.opts);
+  private readable(message: Text | string): string {
+    const text = render(message, this.opts.lang);
+    return this.opts.json ? text : datesForReading(text, this.opts);
   }
 
   /**

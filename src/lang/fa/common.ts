@@ -1,0 +1,21 @@
+/** Persian for the messages every command may show: the top-level catch, the output's own words, commander's usage errors. */
+export const COMMON: Readonly<Record<string, string>> = {
+  'error:': 'خطا:',
+  'warning:': 'هشدار:',
+  'missing required option: {option}': 'گزینهٔ لازم داده نشده: {option}',
+  'missing required options: {options}': 'گزینه‌های لازم داده نشده: {options}',
+  'cancelled; nothing was changed': 'لغو شد؛ چیزی تغییر نکرد',
+  'unexpected failure: {error}': 'خطای پیش‌بینی‌نشده: {error}',
+  'nothing was changed; please report this with the command you ran': 'چیزی تغییر نکرد؛ لطفاً این را با فرمانی که اجرا کردید گزارش دهید',
+  'unknown option {option}': 'گزینهٔ ناشناخته: {option}',
+  'unknown command': 'فرمان ناشناخته',
+  'unknown command; did you mean {suggestion}?': 'فرمان ناشناخته؛ منظورتان {suggestion} بود؟',
+  'unknown option {option}; did you mean {suggestion}?': 'گزینهٔ ناشناخته: {option}؛ منظورتان {suggestion} بود؟',
+  'missing required argument {argument}': 'آرگومان لازم داده نشده: {argument}',
+  'option {option} needs a value': 'گزینهٔ {option} مقدار می‌خواهد',
+  '{option}: expected one of {choices}': '{option}: یکی از این‌ها را بدهید: {choices}',
+  'the value given is invalid: {option}': 'مقدار داده‌شده نامعتبر است: {option}',
+  'too many arguments for {command}': 'آرگومان‌های {command} بیش از اندازه است',
+  'option {option} cannot be used with {other}': 'گزینهٔ {option} را نمی‌توان با {other} به کار برد',
+  'invalid usage': 'کاربرد نادرست',
+};

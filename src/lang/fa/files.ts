@@ -1,0 +1,2 @@
+/** Persian of the messages said in files: see src/lang/fa/index.ts. */
+export const FILES: Readonly<Record<string, string>> = {};

@@ -1,0 +1,2 @@
+/** Persian of the messages said in operations: see src/lang/fa/index.ts. */
+export const OPERATIONS: Readonly<Record<string, string>> = {};

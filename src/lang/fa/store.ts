@@ -1,0 +1,2 @@
+/** Persian of the messages said in store: see src/lang/fa/index.ts. */
+export const STORE: Readonly<Record<string, string>> = {};

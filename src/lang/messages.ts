@@ -1,0 +1,70 @@
+/**
+ * Every sentence parvande says to a person, in English and Persian: the one message catalogue.
+ *
+ * As in gettext, the English template written where the message is said is its key:
+ *
+ *     throw new ValidationError(t('cannot write {file}: {why}', { file, why }), 'out');
+ *
+ * and its Persian template lives in src/lang/fa/, one file per area of the program. A
+ * message is rendered in the language of the command only when it is shown (src/ui/output.ts),
+ * so the store and the domain throw without knowing who reads. `{name}` marks a parameter;
+ * a number parameter is written with Persian digits under `fa`; a parameter may itself be a
+ * message. test/lang/catalogue.test.ts reads every t('…') in src and fails when a template
+ * lacks its Persian, when the two disagree on parameters, when a Persian template holds an
+ * English word other than a code, a flag or a file name, or when an entry is no longer used.
+ */
+import { toPersianDigits } from './digits.js';
+import { FA } from './fa/index.js';
+
+export type Lang = 'en' | 'fa';
+
+export type Param = string | number | Text;
+export type Params = Readonly<Record<string, Param>>;
+
+/** A message not yet rendered: its English template and its parameters. */
+export interface Text {
+  readonly template: string;
+  readonly params: Params;
+}
+
+/** A message to be rendered where it is shown. The template must be a string literal (the catalogue test reads it). */
+export function t(template: string, params: Params = {}): Text {
+  return { template, params };
+}
+
+export function isText(value: unknown): value is Text {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Text).template === 'string' &&
+    typeof (value as Text).params === 'object'
+  );
+}
+
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+
+/** The template in the language asked; English when the catalogue lacks it (the catalogue test keeps that from shipping). */
+export function templateFor(template: string, lang: Lang): string {
+  return lang === 'fa' ? (FA[template] ?? template) : template;
+}
+
+/** The message in `lang`, its parameters filled in. */
+export function render(text: Text | string, lang: Lang): string {
+  if (typeof text === 'string') return text;
+  return templateFor(text.template, lang).replace(PLACEHOLDER, (whole, name: string) => {
+    const value = text.params[name];
+    if (value === undefined) return whole;
+    if (typeof value === 'number') return lang === 'fa' ? toPersianDigits(String(value)) : String(value);
+    return typeof value === 'string' ? value : render(value, lang);
+  });
+}
+
+/** Renders at once, where the language is known (views, prompts, help). */
+export function tr(lang: Lang, template: string, params: Params = {}): string {
+  return render(t(template, params), lang);
+}
+
+/** The placeholders a template names, for the catalogue test. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string).sort();
+}
