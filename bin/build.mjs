@@ -2,7 +2,8 @@
 // The second half of `npm run build` (the first is tsc, which checks the types and
 // writes dist/ module by module for the test drivers and the benchmark):
 //
-// 1. esbuild bundles the program, with commander, better-sqlite3's JavaScript and date-fns-jalali,
+// 1. esbuild bundles the program, with commander, the SQLite driver's JavaScript
+//    (better-sqlite3-multiple-ciphers: plain and encrypted office files) and date-fns-jalali,
 //    into one CommonJS file, dist/parvande.cjs, which bin/parvande.js loads: one
 //    file to read instead of some ninety modules to find, resolve and link. The
 //    other packages (exceljs, inquirer, chalk, iconv, cli-table3, cli-progress)
@@ -26,7 +27,7 @@ const OUT = join(ROOT, 'dist', 'parvande.cjs');
  * Packages inside the bundle: every command needs them. The rest load from node_modules when used.
  * date-fns-jalali is imported by named subpaths (src/lang/dates.ts), so only those functions come in.
  */
-const BUNDLED = new Set(['commander', 'better-sqlite3', 'date-fns-jalali']);
+const BUNDLED = new Set(['commander', 'better-sqlite3-multiple-ciphers', 'date-fns-jalali']);
 
 const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 
@@ -35,7 +36,7 @@ const onlyCorePackages = {
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:') || BUNDLED.has(packageName(args.path))) return undefined;
-      // better-sqlite3 finds its addon through `bindings` only when not told where it is (src/store/database.ts tells it).
+      // The driver finds its addon through `bindings` only when not told where it is (src/store/cipher.ts tells it).
       return { path: args.path, external: true };
     });
   },

@@ -95,7 +95,7 @@ const COMMAND_GROUPS: readonly CommandGroup[] = [
   },
   {
     name: 'db',
-    summary: 'the database file: path, migrations, checks, backup, restore',
+    summary: 'the database file: path, migrations, checks, backup, restore, encryption',
     load: async () => (await import('./commands/db.js')).dbCommand(),
   },
   { name: 'demo', summary: 'build a demo office to try parvande on', load: async () => (await import('./commands/demo.js')).demoCommand() },
@@ -168,6 +168,8 @@ function rootProgram(): Command {
     )
     .option('--actor <name>', 'who is acting, for the audit trail (else PARVANDE_USER, else `config set actor`, else the OS user)')
     .option('--no-input', 'never prompt; fail naming what is missing')
+    // An encrypted office file: its passphrase is asked on a terminal before the command opens it (docs/encryption.md).
+    .hook('preAction', async (_root, action) => (await import('./commands/unlock.js')).askForOfficeKey(action))
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', () => {

@@ -1,10 +1,10 @@
 /**
  * Every failure a command can report, with its documented exit code.
  * Commands and the domain throw these; only src/main.ts catches them.
- * The message is a catalogue message (src/lang/messages.ts), rendered in the
+ * The message is a catalogue message (src/messages/catalogue.ts), rendered in the
  * command's language where it is shown; `message` itself holds the English.
  */
-import { render, t, type Lang, type Text } from './lang/messages.js';
+import { render, t, type Lang, type Text } from './messages/catalogue.js';
 
 export const ExitCode = {
   ok: 0,

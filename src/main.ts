@@ -1,6 +1,6 @@
 /** The one top-level catch: every error becomes one line on stderr and a documented exit code. */
 import { CommanderError, type Command } from 'commander';
-import { t, type Text } from './lang/messages.js';
+import { t, type Text } from './messages/catalogue.js';
 import { ExitCode, InternalError, ParvandeError, UsageError } from './errors.js';
 import { buildProgram } from './cli.js';
 import { displayFromArgv } from './config/settings.js';

@@ -9,6 +9,7 @@ import type { ReadCtx, WriteCtx } from './domain/context.js';
 import { parseDateInput, todayIso, type IsoDate } from './lang/dates.js';
 import { loadSettingsFile, resolveDbPath, resolveSetting, type Resolved, type SettingKey, type SettingsFile } from './config/settings.js';
 import { MissingInputError, UsageError, ValidationError } from './errors.js';
+import { t } from './messages/catalogue.js';
 import { Db, type OpenOptions } from './store/database.js';
 import type { ResolvedDbPath } from './store/paths.js';
 import type { Lang } from './ui/labels.js';
@@ -102,7 +103,10 @@ export class Runtime {
   get dbPath(): ResolvedDbPath {
     const db = this.globals.db;
     if (Array.isArray(db)) {
-      throw new UsageError(`--db was given ${db.length} times: only "parvande report" reads several offices' files; give one --db`, 'db');
+      throw new UsageError(
+        t('--db was given {count} times: only "parvande report" reads several offices\' files; give one --db', { count: db.length }),
+        'db',
+      );
     }
     return resolveDbPath(db, process.env, undefined, undefined, this.settings.values.db);
   }
@@ -231,7 +235,10 @@ function busyTimeoutFromEnv(): number | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const ms = Number(raw.trim());
   if (!Number.isInteger(ms) || ms < 0) {
-    throw new ValidationError('invalid PARVANDE_BUSY_TIMEOUT_MS: expected a whole number of milliseconds', 'PARVANDE_BUSY_TIMEOUT_MS');
+    throw new ValidationError(
+      t('invalid {variable}: {rule}', { variable: 'PARVANDE_BUSY_TIMEOUT_MS', rule: t('expected a whole number of milliseconds') }),
+      'PARVANDE_BUSY_TIMEOUT_MS',
+    );
   }
   return ms;
 }

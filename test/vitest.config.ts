@@ -12,6 +12,11 @@ const TIMED = ['test/hardening/kill.test.ts', 'test/faults/kill-import.test.ts',
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
+  // Tests that read or lock an office file in the test's own process use the program's own SQLite
+  // (better-sqlite3-multiple-ciphers, src/store/cipher.ts): two copies of SQLite in one process do
+  // not see each other's locks (POSIX advisory locks belong to the process), so a lock held through
+  // better-sqlite3 would be invisible to the command under test. Child processes keep better-sqlite3.
+  resolve: { alias: [{ find: /^better-sqlite3$/, replacement: 'better-sqlite3-multiple-ciphers' }] },
   test: {
     pool: 'forks',
     // Every core: vitest's default (cores − 1) is one worker on the 2-core machines this runs on.

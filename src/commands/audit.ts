@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { listAudit } from '../domain/audit-trail.js';
+import { tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { renderTable } from '../ui/table.js';
 import { fmt, limitOption, parseLimit, withExamples } from './shared.js';
@@ -32,7 +33,7 @@ export function auditCommand(): Command {
       rows.length === 0
         ? f.w('none')
         : renderTable(
-            ['#', f.w('date'), f.w('actor'), 'Command', 'Action', 'Record', 'Fields'],
+            ['#', f.w('date'), f.w('actor'), tr(rt.lang, 'Command'), tr(rt.lang, 'Action'), tr(rt.lang, 'Record'), tr(rt.lang, 'Fields')],
             rows.map((r) => [
               f.n(r.id),
               f.timestamp(r.at),

@@ -7,6 +7,7 @@
 import { resolveCaseClient, type RawOpenCase } from '../domain/cases.js';
 import { CATEGORIES, CHANNELS, RISKS } from '../domain/codes.js';
 import { isBlank, optionalNote } from '../domain/fields.js';
+import { tr } from '../messages/catalogue.js';
 import type { Runtime } from '../runtime.js';
 import {
   activeWorkerCheck,
@@ -17,7 +18,6 @@ import {
   codeCheck,
   codesCheck,
   dateCheck,
-  say,
   staffSearch,
 } from './pick.js';
 import { choose } from './shared.js';
@@ -32,28 +32,28 @@ export async function askOpenCase(rt: Runtime, opts: RawOpenCase): Promise<RawOp
             {
               key: 'client' as const,
               option: 'client',
-              message: say(rt, 'Client (type part of the name, the national code or the id)', 'مددجو (بخشی از نام، کد ملی یا شناسه)'),
+              message: tr(rt.lang, 'Client (type part of the name, the national code or the id)'),
               search: clientSearch(rt, { anonymous: true }),
             },
           ]),
-      { key: 'channel', option: 'channel', message: say(rt, 'Channel', 'مسیر دریافت'), choices: choose(CHANNELS, rt) },
-      { key: 'category', option: 'category', message: say(rt, 'Primary problem', 'مسئله اصلی'), choices: choose(CATEGORIES, rt) },
+      { key: 'channel', option: 'channel', message: tr(rt.lang, 'Channel'), choices: choose(CHANNELS, rt) },
+      { key: 'category', option: 'category', message: tr(rt.lang, 'Primary problem'), choices: choose(CATEGORIES, rt) },
       {
         key: 'categories',
         option: 'categories',
-        message: say(rt, 'Further problems (space ticks, enter ends)', 'مسائل دیگر (با فاصله علامت بزنید، با Enter تمام کنید)'),
+        message: tr(rt.lang, 'Further problems (space ticks, enter ends)'),
         choices: choose(CATEGORIES, rt),
         except: 'category',
         multiple: true,
         optional: true,
         alongside: true,
       },
-      { key: 'risk', option: 'risk', message: say(rt, 'Risk', 'سطح خطر'), choices: choose(RISKS, rt) },
-      { key: 'center', option: 'center', message: say(rt, 'Center', 'مرکز'), search: centerSearch(rt), optional: true, alongside: true },
+      { key: 'risk', option: 'risk', message: tr(rt.lang, 'Risk'), choices: choose(RISKS, rt) },
+      { key: 'center', option: 'center', message: tr(rt.lang, 'Center'), search: centerSearch(rt), optional: true, alongside: true },
       {
         key: 'worker',
         option: 'worker',
-        message: say(rt, 'Worker', 'کارشناس'),
+        message: tr(rt.lang, 'Worker'),
         search: staffSearch(rt),
         optional: true,
         alongside: true,

@@ -20,12 +20,13 @@ import {
 import { parseUpdateCaseInput, recordCaseUpdate, type RawUpdateCase } from '../domain/case-updates.js';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS } from '../domain/codes.js';
 import { readQuietDays, writeQuietDays } from '../domain/worklist.js';
+import { t, tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { caseCard, caseDetail, caseTable, closeResult } from '../ui/views/cases.js';
 import { quietDaysCard } from '../ui/views/worklist.js';
 import { parseFollowupPlan } from '../domain/followup-plan.js';
 import { askOpenCase } from './case-questions.js';
-import { codeCheck, dateCheck, say, staffCheck, staffSearch } from './pick.js';
+import { codeCheck, dateCheck, staffCheck, staffSearch } from './pick.js';
 import { choose, codeList, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
 import { withPages } from './page-options.js';
 
@@ -44,10 +45,10 @@ export function caseCommand(): Command {
       .description('open a case file for a client, or an anonymous one (hotline callers often stay anonymous)')
       .option('--client <id>', 'client id or national code')
       .option('--anonymous', 'the person stays anonymous')
-      .option('--channel <channel>', codeList(CHANNELS))
+      .option('--channel <channel>', `channel: ${codeList(CHANNELS)}`)
       .option('--category <category>', `primary problem: ${codeList(CATEGORIES)}`)
       .option('--categories <list>', 'further problems, comma separated')
-      .option('--risk <risk>', codeList(RISKS))
+      .option('--risk <risk>', `risk level: ${codeList(RISKS)}`)
       .option('--center <center>', 'center id or name')
       .option('--worker <staff>', 'assigned worker: staff id or full name')
       .option('--opened <date>', 'opening date (default today)')
@@ -62,7 +63,7 @@ export function caseCommand(): Command {
       const client = resolveCaseClient(ctx, o);
       return recordCaseOpening(ctx, validateCaseOpening(ctx, client, parseOpenCaseInput(o, ctx.today)));
     });
-    rt.out.note(`opened case ${c.caseNumber}`);
+    rt.out.note(t('opened case {number}', { number: c.caseNumber }));
     rt.out.result(c, () => caseCard(c, fmt(rt)));
   });
 
@@ -88,8 +89,8 @@ export function caseCommand(): Command {
       .option('--worker <staff>', 'assigned worker')
       .option('--unassigned', 'only cases with nobody assigned')
       .option('--category <category>', 'carrying this problem (primary or further)')
-      .option('--risk <risk>', codeList(RISKS))
-      .option('--channel <channel>', codeList(CHANNELS))
+      .option('--risk <risk>', `risk level: ${codeList(RISKS)}`)
+      .option('--channel <channel>', `channel: ${codeList(CHANNELS)}`)
       .option('--center <center>', 'center id or name')
       .option('--client <id>', 'client id or national code')
       .option('--from <date>', 'opened on or after')
@@ -118,7 +119,7 @@ export function caseCommand(): Command {
         {
           key: 'worker',
           option: 'worker',
-          message: say(rt, 'Worker (type part of the name or the id)', 'کارشناس (بخشی از نام یا شناسه)'),
+          message: tr(rt.lang, 'Worker (type part of the name or the id)'),
           search: staffSearch(rt),
         },
       ],
@@ -138,19 +139,19 @@ export function caseCommand(): Command {
     'parvande case note 1405-12 --text "home visit arranged with the school counsellor"',
   ).action(async (ref: string, opts: { text?: string; date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'text', option: 'text', message: 'Note' }], {
+    const o = await rt.fill(opts, [{ key: 'text', option: 'text', message: tr(rt.lang, 'Note') }], {
       given: () => rt.read((ctx) => resolveCase(ctx, ref)),
       flags: { date: dateCheck(rt, 'date') },
     });
     const e = rt.write((ctx) => recordCaseNote(ctx, resolveCase(ctx, ref), parseCaseNoteInput(o, ctx.today)));
-    rt.out.result(e, () => `note ${fmt(rt).id(e.id)} added`);
+    rt.out.result(e, () => tr(rt.lang, 'note {id} added', { id: fmt(rt).id(e.id) }));
   });
 
   withExamples(
     kase
       .command('close')
       .argument('<case>', 'case')
-      .option('--reason <reason>', codeList(CLOSE_REASONS))
+      .option('--reason <reason>', `reason for closing: ${codeList(CLOSE_REASONS)}`)
       .option('--date <date>', 'closing date (default today)')
       .option('--note <text>', 'closing note')
       .option('--followup-plan <days>', 'schedule follow-ups this many days after closing, e.g. 7,30,90')
@@ -163,11 +164,11 @@ export function caseCommand(): Command {
       const o = await rt.fill(
         opts,
         [
-          { key: 'reason', option: 'reason', message: 'Reason for closing', choices: choose(CLOSE_REASONS, rt) },
+          { key: 'reason', option: 'reason', message: tr(rt.lang, 'Reason for closing'), choices: choose(CLOSE_REASONS, rt) },
           {
             key: 'followupPlan',
             option: 'followup-plan',
-            message: 'Follow-up plan, days after closing (e.g. 7,30,90), empty for none',
+            message: tr(rt.lang, 'Follow-up plan, days after closing (e.g. 7,30,90), empty for none'),
             optional: true,
             validate: validateWith(parseFollowupPlan),
           },
@@ -179,7 +180,12 @@ export function caseCommand(): Command {
       );
       const r = rt.write((ctx) => recordCaseClosing(ctx, resolveCase(ctx, ref), parseCloseCaseInput(o, ctx.today)));
       if (r.stillScheduled > 0) {
-        rt.out.warn(`case ${r.case.caseNumber} still has ${r.stillScheduled} follow-up(s) scheduled from before closing; they stay due`);
+        rt.out.warn(
+          t('case {number} still has {count} follow-up(s) scheduled from before closing; they stay due', {
+            number: r.case.caseNumber,
+            count: r.stillScheduled,
+          }),
+        );
       }
       rt.out.result({ ...r.case, plannedFollowups: r.plannedFollowups, stillScheduled: r.stillScheduled }, () => closeResult(r, fmt(rt)));
     },
@@ -203,12 +209,12 @@ export function caseCommand(): Command {
     kase
       .command('update')
       .argument('<case>', 'case')
-      .option('--risk <risk>', codeList(RISKS))
+      .option('--risk <risk>', `risk level: ${codeList(RISKS)}`)
       .option('--category <category>', `the primary problem: ${codeList(CATEGORIES)}`)
       .option('--categories <list>', 'the further problems, comma separated, replacing the list ("" for none)')
       .option('--center <center>', 'center id or name')
       .option('--summary <text>', 'short description, replacing the one recorded')
-      .option('--channel <channel>', codeList(CHANNELS))
+      .option('--channel <channel>', `channel: ${codeList(CHANNELS)}`)
       .option('--opened <date>', 'the opening date')
       .option('--client <id>', 'link an anonymous case to a registered client (id or national code), once')
       .option('--reason <text>', 'why the record is corrected (needed for --opened, --channel, --category, --categories)')

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { listCenters, parseCenterInput, registerCenter, showCenter } from '../domain/centers.js';
 import { CENTER_KINDS, SECTORS } from '../domain/codes.js';
+import { tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { centerCard, centerTable } from '../ui/views/staff.js';
 import { codeCheck, integerCheck } from './pick.js';
@@ -19,7 +20,7 @@ export function centerCommand(): Command {
       .command('add')
       .description('add a center')
       .option('--name <name>', 'center name')
-      .option('--kind <kind>', codeList(CENTER_KINDS))
+      .option('--kind <kind>', `kind of center: ${codeList(CENTER_KINDS)}`)
       .option('--sector <sector>', 'gov or ngo (دولتی / غیردولتی)')
       .option('--capacity <n>', 'places (pseudo-family homes must not exceed it)')
       .option('--county <name>', 'county'),
@@ -29,9 +30,9 @@ export function centerCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'name', option: 'name', message: 'Center name' },
-        { key: 'kind', option: 'kind', message: 'Kind', choices: choose(CENTER_KINDS, rt) },
-        { key: 'sector', option: 'sector', message: 'Sector', choices: choose(SECTORS, rt) },
+        { key: 'name', option: 'name', message: tr(rt.lang, 'Center name') },
+        { key: 'kind', option: 'kind', message: tr(rt.lang, 'Kind'), choices: choose(CENTER_KINDS, rt) },
+        { key: 'sector', option: 'sector', message: tr(rt.lang, 'Sector'), choices: choose(SECTORS, rt) },
       ],
       {
         flags: {
@@ -49,7 +50,7 @@ export function centerCommand(): Command {
     center
       .command('list')
       .description('all centers')
-      .option('--kind <kind>', codeList(CENTER_KINDS))
+      .option('--kind <kind>', `kind of center: ${codeList(CENTER_KINDS)}`)
       .option('--sector <sector>', 'gov or ngo'),
     'parvande center list --sector ngo',
   ).action((opts: { kind?: string; sector?: string }, cmd: Command) => {

@@ -16,9 +16,10 @@ import { parseMobile } from '../domain/mobile.js';
 import { parseNationalCode } from '../domain/national-code.js';
 import { SEXES } from '../domain/codes.js';
 import { UsageError } from '../errors.js';
+import { t, tr, type Lang } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { clientCard, clientTable, duplicatesNote } from '../ui/views/clients.js';
-import { choose, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
+import { choose, fieldList, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
 import { codeCheck } from './pick.js';
 import { withPages } from './page-options.js';
 
@@ -85,24 +86,30 @@ export function clientCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'firstName', option: 'first-name', message: 'First name (نام)' },
-        { key: 'lastName', option: 'last-name', message: 'Last name (نام خانوادگی)' },
+        { key: 'firstName', option: 'first-name', message: tr(rt.lang, 'First name (نام)') },
+        { key: 'lastName', option: 'last-name', message: tr(rt.lang, 'Last name (نام خانوادگی)') },
         {
           key: 'nationalCode',
           option: 'national-code',
-          message: 'National code (کد ملی), empty if unknown',
+          message: tr(rt.lang, 'National code (کد ملی), empty if unknown'),
           optional: true,
           validate: validateWith((v) => parseNationalCode(v)),
         },
-        { key: 'sex', option: 'sex', message: 'Sex (جنسیت)', choices: choose(SEXES, rt), optional: true },
+        { key: 'sex', option: 'sex', message: tr(rt.lang, 'Sex (جنسیت)'), choices: choose(SEXES, rt), optional: true },
         {
           key: 'birthDate',
           option: 'birth-date',
-          message: 'Birth date (تاریخ تولد), e.g. 1370/05/12',
+          message: tr(rt.lang, 'Birth date (تاریخ تولد), e.g. 1370/05/12'),
           optional: true,
           validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'birth-date', kind: 'birth' })),
         },
-        { key: 'mobile', option: 'mobile', message: 'Mobile (تلفن همراه)', optional: true, validate: validateWith((v) => parseMobile(v)) },
+        {
+          key: 'mobile',
+          option: 'mobile',
+          message: tr(rt.lang, 'Mobile (تلفن همراه)'),
+          optional: true,
+          validate: validateWith((v) => parseMobile(v)),
+        },
       ],
       { flags: { sex: codeCheck(SEXES, 'sex') } },
     );
@@ -131,7 +138,9 @@ export function clientCommand(): Command {
     const c = rt.write((ctx) => showClient(ctx, id));
     rt.out.result(
       c,
-      () => (c.mergedInto === null ? '' : `merged into client #${c.mergedInto}: its cases are there\n`) + clientCard(c, fmt(rt)),
+      () =>
+        (c.mergedInto === null ? '' : `${tr(rt.lang, 'merged into client #{id}: its cases are there', { id: c.mergedInto })}\n`) +
+        clientCard(c, fmt(rt)),
     );
   });
 
@@ -154,10 +163,13 @@ export function clientCommand(): Command {
       other: resolveClient(ctx, other, 'other', { merged: 'allow' }).id,
     }));
     if (opts.yes !== true) {
-      if (!rt.interactive) throw new UsageError('a merge cannot be undone: confirm with --yes', 'yes');
+      if (!rt.interactive) throw new UsageError(t('a merge cannot be undone: confirm with --yes'), 'yes');
       const { confirm } = await import('../ui/prompts.js');
-      const ok = await confirm(`Merge client #${pair.other} into client #${pair.keep}? This cannot be undone.`);
-      if (!ok) throw new UsageError('merge cancelled; nothing was changed');
+      const ok = await confirm(
+        tr(rt.lang, 'Merge client #{other} into client #{keep}? This cannot be undone.', { other: pair.other, keep: pair.keep }),
+        rt.lang,
+      );
+      if (!ok) throw new UsageError(t('merge cancelled; nothing was changed'));
     }
     const res = rt.write((ctx) =>
       recordClientMerge(
@@ -166,9 +178,15 @@ export function clientCommand(): Command {
         resolveClient(ctx, other, 'other', { merged: 'allow' }),
       ),
     );
-    if (res.differed.length > 0)
-      rt.out.warn(`the two records differ on ${res.differed.join(', ')}: client #${res.client.id}'s values were kept`);
-    rt.out.result(res, () => mergeSummary(res));
+    if (res.differed.length > 0) {
+      rt.out.warn(
+        t("the two records differ on {fields}: client #{id}'s values were kept", {
+          fields: fieldList(res.differed, rt.lang),
+          id: res.client.id,
+        }),
+      );
+    }
+    rt.out.result(res, () => mergeSummary(res, rt.lang));
   });
 
   withExamples(
@@ -210,11 +228,18 @@ export function clientCommand(): Command {
   return withPages(client, 'show', 'list', 'find');
 }
 
-function mergeSummary(r: ClientMergeResult): string {
-  const lines = [`client #${r.merged.id} merged into client #${r.client.id}`];
-  lines.push(r.movedCases.length === 0 ? 'no cases moved' : `cases moved: ${r.movedCases.join(', ')}`);
-  if (r.movedEnrolments > 0) lines.push(`training enrolments moved: ${r.movedEnrolments}`);
-  if (r.enrolmentsLeft > 0) lines.push(`enrolments left on #${r.merged.id} (a course both were in): ${r.enrolmentsLeft}`);
-  if (r.filled.length > 0) lines.push(`filled from #${r.merged.id}: ${r.filled.join(', ')}`);
+function mergeSummary(r: ClientMergeResult, lang: Lang): string {
+  const merged = r.merged.id;
+  const lines = [tr(lang, 'client #{merged} merged into client #{kept}', { merged, kept: r.client.id })];
+  lines.push(
+    r.movedCases.length === 0
+      ? tr(lang, 'no cases moved')
+      : tr(lang, 'cases moved: {cases}', { cases: r.movedCases.join(lang === 'fa' ? '، ' : ', ') }),
+  );
+  if (r.movedEnrolments > 0) lines.push(tr(lang, 'training enrolments moved: {count}', { count: r.movedEnrolments }));
+  if (r.enrolmentsLeft > 0) {
+    lines.push(tr(lang, 'enrolments left on #{id} (a course both were in): {count}', { id: merged, count: r.enrolmentsLeft }));
+  }
+  if (r.filled.length > 0) lines.push(tr(lang, 'filled from #{id}: {fields}', { id: merged, fields: fieldList(r.filled, lang) }));
   return lines.join('\n');
 }

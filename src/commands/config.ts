@@ -1,17 +1,29 @@
 import { Command } from 'commander';
 import { SETTING_KEYS, SETTINGS, settingKey, type SettingKey, type SettingSource } from '../config/settings.js';
 import { pathExists } from '../files/output-file.js';
+import { render, t, tr, type Lang } from '../messages/catalogue.js';
 import { settingsPath, writeSettingsFile } from '../config/settings-file.js';
 import { Runtime } from '../runtime.js';
+import { helpLang } from '../ui/help.js';
 import { Output } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 import { withExamples } from './shared.js';
 import { withPages } from './page-options.js';
 
-/** Two lines a key, within 80 columns: what it is, then its flag and variable. */
-const KEY_HELP = SETTING_KEYS.map(
-  (k) => `  ${k.padEnd(9)}${SETTINGS[k].describe}\n  ${''.padEnd(9)}flag --${SETTINGS[k].flag}, env ${SETTINGS[k].env}`,
-).join('\n');
+/** What a key is, in the language of the help. */
+function describeKey(lang: Lang, key: SettingKey): string {
+  return render(SETTINGS[key].describe, lang);
+}
+
+/** The keys after `config --help`: two lines a key, within 80 columns (what it is, then its flag and variable), and which wins. */
+function keyHelp(lang: Lang): string {
+  const keys = SETTING_KEYS.map(
+    (k) =>
+      `  ${k.padEnd(9)}${describeKey(lang, k)}\n  ${''.padEnd(9)}${tr(lang, 'flag --{flag}, env {env}', { flag: SETTINGS[k].flag, env: SETTINGS[k].env })}`,
+  ).join('\n');
+  const wins = tr(lang, 'A flag wins over its environment variable, which wins over the settings file,\nwhich wins over the default.');
+  return `\n${tr(lang, 'Keys:')}\n${keys}\n\n${wins}\n`;
+}
 
 /** The keys the file holds, in the order of SETTING_KEYS, with `key` set to `value` (or removed). */
 function withSetting(values: Partial<Record<SettingKey, string>>, key: SettingKey, value: string | undefined): Record<string, string> {
@@ -27,10 +39,7 @@ export function configCommand(): Command {
   const config = withExamples(
     new Command('config')
       .description('your own defaults (lang, calendar, db, actor) in a settings file: set once, used by every command')
-      .addHelpText(
-        'after',
-        `\nKeys:\n${KEY_HELP}\n\nA flag wins over its environment variable, which wins over the settings file,\nwhich wins over the default.\n`,
-      ),
+      .addHelpText('after', (context) => keyHelp(helpLang(context.command))),
     'parvande config set lang fa',
     'parvande config list',
   );
@@ -68,7 +77,8 @@ export function configCommand(): Command {
     const result = { key, value, path: rt.settings.path };
     rt.out.result(result, () => `${key} = ${value} (${rt.settings.path})`);
     const env = process.env[SETTINGS[key].env];
-    if (env !== undefined && env.trim() !== '') rt.out.warn(`${SETTINGS[key].env} is set and wins over the file while it is`);
+    if (env !== undefined && env.trim() !== '')
+      rt.out.warn(t('{variable} is set and wins over the file while it is', { variable: SETTINGS[key].env }));
   });
 
   withExamples(
@@ -83,7 +93,11 @@ export function configCommand(): Command {
     const removed = rt.settings.values[key] !== undefined;
     if (removed) writeSettingsFile(rt.settings.path, withSetting(rt.settings.values, key, undefined));
     const result = { key, removed, path: rt.settings.path };
-    rt.out.result(result, () => (removed ? `${key} removed (${rt.settings.path})` : `${key} was not set in ${rt.settings.path}`));
+    rt.out.result(result, () =>
+      removed
+        ? tr(rt.lang, '{key} removed ({path})', { key, path: rt.settings.path })
+        : tr(rt.lang, '{key} was not set in {path}', { key, path: rt.settings.path }),
+    );
   });
 
   withExamples(
@@ -99,7 +113,7 @@ export function configCommand(): Command {
     const result = { path: rt.settings.path, exists: pathExists(rt.settings.path), settings };
     rt.out.result(result, () =>
       renderTable(
-        ['key', 'value', 'from'],
+        [tr(rt.lang, 'key'), tr(rt.lang, 'value'), tr(rt.lang, 'from')],
         settings.map((s) => [s.key, s.value, s.source]),
       ),
     );

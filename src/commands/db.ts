@@ -1,21 +1,33 @@
 import { Command } from 'commander';
 import { keepBackups, makeBackup, parseKeep, planRestore, removeLeftovers, restoreBackup } from '../domain/backups.js';
+import { checkCanChangeKey, encryptOffice, rekeyOffice, type EncryptResult } from '../domain/encryption.js';
 import type { StaleCleanup } from '../store/backup.js';
-import { DatabaseError, UsageError } from '../errors.js';
-import { checkDatabase, whyCheckFailed, type DbCheck } from '../store/maintenance.js';
+import { DatabaseError, type DatabaseErrorCode, UsageError } from '../errors.js';
+import { t, tr, type Lang } from '../messages/catalogue.js';
+import { checkDatabase, checkFailure, type DbCheck } from '../store/maintenance.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
 import { Runtime } from '../runtime.js';
 import { renderCard } from '../ui/table.js';
 import { fmt, withExamples } from './shared.js';
 import { withPages } from './page-options.js';
+import { newOfficeKey } from './unlock.js';
+
+/** The exit-5 failures this file reports (src/errors.ts). */
+const UNREADABLE: DatabaseErrorCode = 'database-unreadable';
 
 /** The audit trail's line of the `db check` card. */
-function auditTrailLine(t: DbCheck['auditTrail'], f: ReturnType<typeof fmt>): string {
-  if (t === null) return 'not checked';
-  if (t.missingGuards.length > 0) return `append-only trigger(s) missing: ${t.missingGuards.join(', ')}`;
-  if (t.firstBroken !== null) return `broken at entry #${t.firstBroken.id} (${t.firstBroken.why})`;
+function auditTrailLine(trail: DbCheck['auditTrail'], f: ReturnType<typeof fmt>, lang: Lang): string {
+  if (trail === null) return tr(lang, 'not checked');
+  if (trail.missingGuards.length > 0) {
+    return tr(lang, 'append-only trigger(s) missing: {triggers}', { triggers: trail.missingGuards.join(', ') });
+  }
+  if (trail.firstBroken !== null) {
+    return tr(lang, 'broken at entry #{id} ({why})', { id: trail.firstBroken.id, why: trail.firstBroken.why });
+  }
   // The head's first 16 digits fit the card; --json and the nightly run give it whole.
-  return t.head === null ? 'empty' : `${f.n(t.entries)} entries chained; head ${t.head.slice(0, 16)}…`;
+  return trail.head === null
+    ? tr(lang, 'empty')
+    : tr(lang, '{entries} entries chained; head {head}…', { entries: f.n(trail.entries), head: trail.head.slice(0, 16) });
 }
 
 export function dbCommand(): Command {
@@ -44,7 +56,9 @@ export function dbCommand(): Command {
     const applied = d.migrate();
     const result = { path: d.path, from, to: d.userVersion, applied };
     rt.out.result(result, () =>
-      applied.length === 0 ? `schema ${from} is current` : `migrated ${d.path} from schema ${from} to ${d.userVersion}`,
+      applied.length === 0
+        ? tr(rt.lang, 'schema {version} is current', { version: from })
+        : tr(rt.lang, 'migrated {path} from schema {from} to {to}', { path: d.path, from, to: d.userVersion }),
     );
   });
 
@@ -53,30 +67,39 @@ export function dbCommand(): Command {
     'parvande db check --json',
   ).action((_o: unknown, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const check = checkDatabase(rt.open({ readonly: true }).outsideTransaction());
+    const opened = rt.open({ readonly: true });
+    const encrypted = opened.encrypted;
+    const check = checkDatabase(opened.outsideTransaction());
     const f = fmt(rt);
     rt.out.result(check, () =>
       renderCard(
         [
           [f.w('path'), check.path],
-          ['Schema', `${check.schemaVersion} / ${LATEST_VERSION}`],
-          ['Integrity', check.integrity.join('; ')],
-          ['Foreign-key problems', check.foreignKeyProblems === null ? 'could not be checked' : String(check.foreignKeyProblems)],
-          ...Object.entries(check.counts).map(([k, v]): [string, string] => [k, v === null ? 'damaged: could not be read' : f.n(v)]),
+          [tr(rt.lang, 'Schema'), `${check.schemaVersion} / ${LATEST_VERSION}`],
+          [tr(rt.lang, 'Encryption'), encrypted ? tr(rt.lang, 'encrypted (sqlcipher)') : tr(rt.lang, 'none')],
+          [tr(rt.lang, 'Integrity'), check.integrity.join('; ')],
           [
-            'Report counts',
+            tr(rt.lang, 'Foreign-key problems'),
+            check.foreignKeyProblems === null ? tr(rt.lang, 'could not be checked') : String(check.foreignKeyProblems),
+          ],
+          ...Object.entries(check.counts).map(([k, v]): [string, string] => [
+            k,
+            v === null ? tr(rt.lang, 'damaged: could not be read') : f.n(v),
+          ]),
+          [
+            tr(rt.lang, 'Report counts'),
             check.reportCounts === null
-              ? 'not checked'
+              ? tr(rt.lang, 'not checked')
               : check.reportCounts.mismatches === 0
                 ? 'ok'
-                : `${f.n(check.reportCounts.mismatches)} differ from a recount`,
+                : tr(rt.lang, '{count} differ from a recount', { count: f.n(check.reportCounts.mismatches) }),
           ],
-          ['Audit trail', auditTrailLine(check.auditTrail, f)],
+          [tr(rt.lang, 'Audit trail'), auditTrailLine(check.auditTrail, f, rt.lang)],
         ],
         { rtl: f.rtl },
       ),
     );
-    if (!check.ok) throw new DatabaseError('database-unreadable', `${check.path} ${whyCheckFailed(check)}`);
+    if (!check.ok) throw new DatabaseError(UNREADABLE, checkFailure(check));
   });
   withExamples(
     db
@@ -99,13 +122,14 @@ export function dbCommand(): Command {
     const check = makeBackup(ctx, opts.out);
     const { kept, unrecorded } =
       keep === null ? { kept: { keep: null, removed: [], notRemoved: [] }, unrecorded: null } : keepBackups(ctx, check, keep);
-    for (const n of kept.notRemoved) rt.out.warn(`could not remove the older backup ${n.path}: ${n.reason}`);
-    if (unrecorded !== null) rt.out.warn(`the audit trail could not record the removed backups: ${unrecorded}`);
+    for (const n of kept.notRemoved)
+      rt.out.warn(t('could not remove the older backup {path}: {reason}', { path: n.path, reason: n.reason }));
+    if (unrecorded !== null) rt.out.warn(t('the audit trail could not record the removed backups: {reason}', { reason: unrecorded }));
     const result = { ...check, ...kept };
     rt.out.result(result, () =>
       [
-        `backup written to ${check.path} (${Math.round(check.bytes / 1024)} KiB, integrity ok)`,
-        ...kept.removed.map((p) => `removed the older backup ${p}`),
+        tr(rt.lang, 'backup written to {path} ({size} KiB, integrity ok)', { path: check.path, size: Math.round(check.bytes / 1024) }),
+        ...kept.removed.map((p) => tr(rt.lang, 'removed the older backup {path}', { path: p })),
       ].join('\n'),
     );
   });
@@ -123,23 +147,88 @@ export function dbCommand(): Command {
     const rt = Runtime.of(cmd);
     const plan = planRestore(file, rt.dbPath.path, opts.otherOffice === true);
     if (opts.yes !== true) {
-      if (!rt.interactive) throw new UsageError('restore replaces the database: confirm with --yes', 'yes');
+      if (!rt.interactive) throw new UsageError(t('restore replaces the database: confirm with --yes'), 'yes');
       const { confirm } = await import('../ui/prompts.js');
       const ok = await confirm(
-        `Replace ${plan.livePath} with the backup of office ${plan.backup.officeCode}? The current file is kept beside it.`,
+        tr(rt.lang, 'Replace {path} with the backup of office {office}? The current file is kept beside it.', {
+          path: plan.livePath,
+          office: plan.backup.officeCode ?? '',
+        }),
+        rt.lang,
       );
-      if (!ok) throw new UsageError('restore cancelled; nothing was changed');
+      if (!ok) throw new UsageError(t('restore cancelled; nothing was changed'));
     }
     warnRemoved(rt, removeLeftovers(plan.livePath));
     const r = restoreBackup(plan, { open: (o) => rt.open(o), actor: rt.actor, command: rt.command });
-    rt.out.result(r, () => `restored ${r.livePath} from ${r.backup.path}${r.keptAs ? `; the replaced file is kept as ${r.keptAs}` : ''}`);
+    rt.out.result(r, () =>
+      r.keptAs
+        ? tr(rt.lang, 'restored {path} from {backup}; the replaced file is kept as {kept}', {
+            path: r.livePath,
+            backup: r.backup.path,
+            kept: r.keptAs,
+          })
+        : tr(rt.lang, 'restored {path} from {backup}', { path: r.livePath, backup: r.backup.path }),
+    );
+  });
+
+  withExamples(
+    db
+      .command('encrypt')
+      .description(
+        'encrypt the office file in place with a new passphrase (asked twice, or PARVANDE_KEY_FILE); verified before it replaces the plain file',
+      ),
+    'parvande db encrypt',
+    'PARVANDE_KEY_FILE=/root/parvande.key parvande db encrypt --db office.db',
+  ).action(async (_o: unknown, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const path = rt.dbPath.path;
+    checkCanChangeKey(path, 'encrypt');
+    const newKey = await newOfficeKey(rt, 'PARVANDE_KEY_FILE');
+    warnRemoved(rt, removeLeftovers(path));
+    const r = encryptOffice({ path, newKey, actor: rt.actor, command: rt.command });
+    rt.out.result(r, () => encryptedLine(rt, r, 'encrypt'));
+  });
+
+  withExamples(
+    db
+      .command('rekey')
+      .description(
+        'change the passphrase of an encrypted office file (the current one from the prompt or PARVANDE_KEY_FILE, the new one asked twice or PARVANDE_NEW_KEY_FILE)',
+      ),
+    'parvande db rekey',
+    'PARVANDE_KEY_FILE=old.key PARVANDE_NEW_KEY_FILE=new.key parvande db rekey --db office.db',
+  ).action(async (_o: unknown, cmd: Command) => {
+    const rt = Runtime.of(cmd);
+    const path = rt.dbPath.path;
+    checkCanChangeKey(path, 'rekey');
+    const newKey = await newOfficeKey(rt, 'PARVANDE_NEW_KEY_FILE');
+    warnRemoved(rt, removeLeftovers(path));
+    const r = rekeyOffice({ path, newKey, actor: rt.actor, command: rt.command });
+    rt.out.result(r, () => encryptedLine(rt, r, 'rekey'));
   });
   return withPages(db, 'check');
+}
+
+function encryptedLine(rt: Runtime, r: EncryptResult, action: 'encrypt' | 'rekey'): string {
+  const rows = Object.values(r.counts).reduce((a, b) => a + b, 0);
+  return action === 'encrypt'
+    ? tr(rt.lang, 'encrypted {path} ({rows} rows verified); keep the passphrase sealed: without it nothing in the file can be read', {
+        path: r.path,
+        rows,
+      })
+    : tr(rt.lang, 'changed the key of {path} ({rows} rows verified); the old passphrase no longer opens it', { path: r.path, rows });
 }
 
 /** A stopped backup's partial copy is a copy of the office's data: removing one is said, not done silently. */
 function warnRemoved(rt: Runtime, cleanup: StaleCleanup): void {
   if (cleanup.removed === 0) return;
-  const what = cleanup.removed === 1 ? '1 partial copy' : `${cleanup.removed} partial copies`;
-  rt.out.warn(`removed ${what} left by a backup or restore that was stopped (in ${cleanup.folders.join(', ')})`);
+  const folders = cleanup.folders.join(', ');
+  rt.out.warn(
+    cleanup.removed === 1
+      ? t('removed 1 partial copy left by a backup or restore that was stopped (in {folders})', { folders })
+      : t('removed {count} partial copies left by a backup or restore that was stopped (in {folders})', {
+          count: cleanup.removed,
+          folders,
+        }),
+  );
 }

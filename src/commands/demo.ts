@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { t, tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
+import { digits } from '../ui/labels.js';
 import { fmt, withExamples } from './shared.js';
 
 interface DemoOpts {
@@ -29,13 +31,30 @@ export function demoCommand(): Command {
     const replaced = prepareDemoFile(where.path, where.source, opts.force === true);
     const started = Date.now();
     const r = buildDemoOffice(rt.ctx({ create: true }), settings, replaced);
-    rt.out.note(`${replaced ? 'rebuilt' : 'built'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const took = ((Date.now() - started) / 1000).toFixed(1);
+    const seconds = rt.lang === 'fa' ? digits(took, 'fa').replace('.', '٫') : took;
+    rt.out.note(replaced ? t('rebuilt in {seconds} s', { seconds }) : t('built in {seconds} s', { seconds }));
     const f = fmt(rt);
     const c = r.counts;
     rt.out.result(r, () =>
-      rt.lang === 'fa'
-        ? `دفتر نمونه ${r.officeCode} در ${r.path}: ${f.n(c.centers)} مرکز، ${f.n(c.staff)} کارمند، ${f.n(c.clients)} مددجو، ${f.n(c.cases)} پرونده، ${f.n(c.services)} خدمت، ${f.n(c.followups)} پیگیری (${f.date(r.from)} تا ${f.date(r.to)}، بذر ${f.text(String(r.seed))})`
-        : `demo office ${r.officeCode} in ${r.path}: ${f.n(c.centers)} centers, ${f.n(c.staff)} staff, ${f.n(c.clients)} clients, ${f.n(c.cases)} cases, ${f.n(c.services)} services, ${f.n(c.followups)} follow-ups (${f.date(r.from)} to ${f.date(r.to)}, seed ${r.seed})`,
+      tr(
+        rt.lang,
+        'demo office {office} in {path}: {centers} centers, {staff} staff, {clients} clients, {cases} cases, {services} services, {followups} follow-ups ({from} to {to}, seed {seed})',
+        {
+          office: r.officeCode,
+          path: r.path,
+          // Counts as the reader writes them, with the thousands separator.
+          centers: f.n(c.centers),
+          staff: f.n(c.staff),
+          clients: f.n(c.clients),
+          cases: f.n(c.cases),
+          services: f.n(c.services),
+          followups: f.n(c.followups),
+          from: f.date(r.from),
+          to: f.date(r.to),
+          seed: r.seed,
+        },
+      ),
     );
   });
 }

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { rmSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { t, tr, type Text } from '../messages/catalogue.js';
 import { entityNames, getEntity } from '../domain/import/registry.js';
 import type { ImportEntity } from '../domain/import/entity.js';
 import {
@@ -12,7 +13,7 @@ import {
   writePrivateFile,
 } from '../files/output-file.js';
 import { Runtime } from '../runtime.js';
-import { withExamples } from './shared.js';
+import { fmt, withExamples } from './shared.js';
 
 interface ExportOpts {
   format?: string;
@@ -66,12 +67,12 @@ export function exportCommand(): Command {
     const toStdout = opts.out === undefined || isStdio(opts.out);
     const format = (opts.format as 'csv' | 'xlsx' | 'json' | undefined) ?? (toStdout ? 'csv' : formatOf(opts.out));
     if (format === 'xlsx' && opts.out === undefined)
-      throw new UsageError('--format xlsx needs --out FILE (or --out - for standard output)', 'out');
+      throw new UsageError(t('--format xlsx needs --out FILE (or --out - for standard output)'), 'out');
     if (rt.out.json && toStdout && format !== 'json') {
-      throw new UsageError('--json prints one JSON document: give --out FILE, or use --format json', 'json');
+      throw new UsageError(t('--json prints one JSON document: give --out FILE, or use --format json'), 'json');
     }
     if ((opts.from !== undefined || opts.to !== undefined) && entity.rangeField === undefined) {
-      throw new UsageError(`--from and --to do not apply to ${entity.name}`, 'from');
+      throw new UsageError(t('--from and --to do not apply to {kind}', { kind: entity.name }), 'from');
     }
     // The target is checked before the database is even opened: a refusal costs nothing and writes nothing.
     const guard = { field: 'out', protect: [rt.dbPath.path], force: opts.force === true };
@@ -96,12 +97,14 @@ export function exportCommand(): Command {
       write: (chunk) => rt.out.write(format === 'xlsx' ? chunk : chunk.toString('utf8')),
     });
     await recordExportOrUndo(rt, entity.name, { rows: result.rows, format, redacted: result.redacted }, target);
-    if (result.uniqueShare !== null) rt.out.note(uniquenessNote(result.rows, result.uniqueShare, result.uniqueOn ?? []));
+    if (result.uniqueShare !== null) rt.out.note(uniquenessNote(rt, result.rows, result.uniqueShare, result.uniqueOn ?? []));
     if (!toStdout) {
-      rt.out.result(
-        result,
-        () => `exported ${result.rows} ${entity.name} to ${result.file} (${format}${result.redacted ? ', redacted' : ''})`,
-      );
+      rt.out.result(result, () => {
+        const shown = { rows: result.rows, kind: entity.name, file: result.file ?? '', format };
+        return result.redacted
+          ? tr(rt.lang, 'exported {rows} {kind} to {file} ({format}, redacted)', shown)
+          : tr(rt.lang, 'exported {rows} {kind} to {file} ({format})', shown);
+      });
     }
   });
   return cmd;
@@ -109,11 +112,11 @@ export function exportCommand(): Command {
 
 /** --linkable and --key-file go with --redact, and with each other. */
 function checkLinkable(opts: ExportOpts): void {
-  if (opts.linkable === true && opts.redact !== true) throw new UsageError('--linkable goes with --redact', 'linkable');
+  if (opts.linkable === true && opts.redact !== true) throw new UsageError(t('--linkable goes with --redact'), 'linkable');
   if (opts.linkable === true && opts.keyFile === undefined) {
-    throw new UsageError('--linkable needs --key-file FILE: the key is kept outside the database', 'key-file');
+    throw new UsageError(t('--linkable needs --key-file FILE: the key is kept outside the database'), 'key-file');
   }
-  if (opts.keyFile !== undefined && opts.linkable !== true) throw new UsageError('--key-file goes with --linkable', 'key-file');
+  if (opts.keyFile !== undefined && opts.linkable !== true) throw new UsageError(t('--key-file goes with --linkable'), 'key-file');
 }
 
 async function officeCodeOf(rt: Runtime): Promise<string> {
@@ -126,14 +129,20 @@ async function exportPseudonyms(rt: Runtime, opts: ExportOpts) {
   const { freshPseudonyms, linkablePseudonyms } = await import('../domain/redact.js');
   if (opts.linkable !== true) return freshPseudonyms();
   const made = linkablePseudonyms(opts.keyFile as string, { field: 'key-file', protect: [rt.dbPath.path] });
-  if (made.created) rt.out.note(`made the key file ${opts.keyFile}: keep it apart from the database, and keep it safe`);
+  if (made.created)
+    rt.out.note(t('made the key file {file}: keep it apart from the database, and keep it safe', { file: opts.keyFile as string }));
   return made.pseudonyms;
 }
 
 /** The uniqueness of a redacted file, for the person who decides whether it may leave. */
-function uniquenessNote(rows: number, share: number, on: readonly string[]): string {
-  const pct = (Math.round(share * 1000) / 10).toFixed(1);
-  return `${pct} % of the ${rows} records are unique on the columns kept (${on.join(', ')}): each of those can be told apart by anyone who knows those facts of a person`;
+function uniquenessNote(rt: Runtime, rows: number, share: number, on: readonly string[]): Text {
+  // One decimal always (5.0), in the command's digits and decimal sign.
+  const shown = fmt(rt).text((Math.round(share * 1000) / 10).toFixed(1));
+  const percent = rt.lang === 'fa' ? shown.replace('.', '٫') : shown;
+  return t(
+    '{percent} % of the {rows} records are unique on the columns kept ({columns}): each of those can be told apart by anyone who knows those facts of a person',
+    { percent, rows, columns: on.join(', ') },
+  );
 }
 
 /**
@@ -159,11 +168,11 @@ async function recordExportOrUndo(
 /** `export office --out DIR`: every kind, every case's timeline and a manifest, into one folder (docs/import-export.md). */
 async function exportWholeOffice(rt: Runtime, opts: ExportOpts): Promise<void> {
   if (opts.format !== undefined && opts.format !== 'csv')
-    throw new UsageError('export office writes CSV files: leave out --format', 'format');
+    throw new UsageError(t('export office writes CSV files: leave out --format'), 'format');
   if (opts.from !== undefined || opts.to !== undefined)
-    throw new UsageError('--from and --to do not apply to office: it is the whole office', 'from');
+    throw new UsageError(t('--from and --to do not apply to office: it is the whole office'), 'from');
   if (opts.out === undefined || isStdio(opts.out))
-    throw new UsageError('export office needs --out FOLDER (it writes several files)', 'out');
+    throw new UsageError(t('export office needs --out FOLDER (it writes several files)'), 'out');
   const { exportOffice, officeFileNames, officeKinds } = await import('../domain/import/office-export.js');
   const { MANIFEST } = await import('../domain/import/office-manifest.js');
   const redacted = opts.redact === true;
@@ -204,9 +213,11 @@ async function exportWholeOffice(rt: Runtime, opts: ExportOpts): Promise<void> {
     opened.discard();
     throw err;
   }
-  rt.out.result(
-    r,
-    () =>
-      `exported office ${r.office} to ${r.folder}: ${r.files.map((f) => `${f.rows} ${f.kind}`).join(', ')}${r.redacted ? ' (redacted: it does not import back)' : ''}`,
-  );
+  rt.out.result(r, () => {
+    const files = r.files.map((f) => tr(rt.lang, '{count} {kind}', { count: f.rows, kind: f.kind })).join(rt.lang === 'fa' ? '، ' : ', ');
+    const shown = { office: r.office, folder: r.folder, files };
+    return r.redacted
+      ? tr(rt.lang, 'exported office {office} to {folder}: {files} (redacted: it does not import back)', shown)
+      : tr(rt.lang, 'exported office {office} to {folder}: {files}', shown);
+  });
 }

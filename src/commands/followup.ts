@@ -13,6 +13,7 @@ import {
   validateFollowupSchedule,
   type RawFollowupSchedule,
 } from '../domain/followups.js';
+import { tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { followupCard, followupTable } from '../ui/views/followups.js';
 import { dateCheck, staffCheck } from './pick.js';
@@ -41,11 +42,11 @@ export function followupCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'case', option: 'case', message: 'Case number or id' },
+        { key: 'case', option: 'case', message: tr(rt.lang, 'Case number or id') },
         {
           key: 'due',
           option: 'due',
-          message: 'Due date (1405/09/20, +7d, ...)',
+          message: tr(rt.lang, 'Due date (1405/09/20, +7d, ...)'),
           validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })),
         },
       ],
@@ -72,7 +73,7 @@ export function followupCommand(): Command {
       const rt = Runtime.of(cmd);
       const o =
         status === 'done'
-          ? await rt.fill(opts, [{ key: 'outcome', option: 'outcome', message: 'Outcome' }], {
+          ? await rt.fill(opts, [{ key: 'outcome', option: 'outcome', message: tr(rt.lang, 'Outcome') }], {
               given: () => rt.read((ctx) => resolveFollowup(ctx, id)),
               flags: { date: dateCheck(rt, 'date') },
             })
@@ -104,7 +105,7 @@ export function followupCommand(): Command {
         {
           key: 'due',
           option: 'due',
-          message: 'New due date (1405/09/20, +7d, ...)',
+          message: tr(rt.lang, 'New due date (1405/09/20, +7d, ...)'),
           validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'due', kind: 'record' })),
         },
       ],

@@ -1,11 +1,13 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { UsageError, ValidationError } from '../errors.js';
+import { render, t, tr, type Text } from '../messages/catalogue.js';
 import { planColumns } from '../domain/import/columns.js';
 import { checkFixedValues } from '../domain/import/fixed-values.js';
 import { entityNames, getEntity } from '../domain/import/registry.js';
 import { parseInteger } from '../domain/fields.js';
 import type { ImportEntity } from '../domain/import/entity.js';
+import type { ImportReport } from '../domain/import/run.js';
 import { isStdio } from '../files/output-file.js';
 import type { RejectsFile } from '../files/rejects.js';
 import { Runtime } from '../runtime.js';
@@ -107,7 +109,7 @@ async function importFile(
   const { runImport } = await import('../domain/import/run.js');
   const { openRejects } = await import('../files/rejects.js');
   const { startProgress } = await import('../ui/progress.js');
-  const progress = await startProgress(`import ${entity.name}`, source.dataRows);
+  const progress = await startProgress(tr(rt.lang, 'import {kind}', { kind: entity.name }), source.dataRows);
   // The rejects file is made on the first refused row (never on a dry run).
   const held: { rejects: RejectsFile | null } = { rejects: null };
   let report;
@@ -117,7 +119,7 @@ async function importFile(
       entity,
       source,
       plan,
-      { dryRun: opts.dryRun === true, allOrNothing: opts.allOrNothing === true, batchSize },
+      { dryRun: opts.dryRun === true, allOrNothing: opts.allOrNothing === true, batchSize, lang: rt.lang },
       {
         progress: (rows) => progress.update(rows),
         rejected: async (rows) => {
@@ -143,33 +145,69 @@ async function importFile(
     rejectsFile: held.rejects?.path ?? null,
   };
   rt.out.result(result, () => importSummary(result, fmt(rt)));
-  if (report.rejected > 0) {
-    const first = report.errors[0];
-    const where =
-      first === undefined ? '' : ` (first: row ${first.row}${first.column === null ? '' : `, column ${first.column}`}: ${first.reason})`;
-    const kept = report.dryRun ? '' : report.committed ? '; the other rows were stored' : '; nothing was stored';
-    throw new ValidationError(`${report.rejected} of ${report.rows} rows refused${where}${kept}`, 'rows');
-  }
+  if (report.rejected > 0) throw new ValidationError(refusedRows(report), 'rows');
+}
+
+/** How many rows were refused, the first of them (its reason already in the import's language), and what was stored. */
+function refusedRows(report: ImportReport): Text {
+  const first = report.errors[0];
+  const counts = { refused: report.rejected, rows: report.rows };
+  const refused =
+    first === undefined
+      ? t('{refused} of {rows} rows refused', counts)
+      : first.column === null
+        ? t('{refused} of {rows} rows refused (first: row {row}: {reason})', { ...counts, row: first.row, reason: first.reason })
+        : t('{refused} of {rows} rows refused (first: row {row}, column {column}: {reason})', {
+            ...counts,
+            row: first.row,
+            column: first.column,
+            reason: first.reason,
+          });
+  if (report.dryRun) return refused;
+  return report.committed ? t('{refused}; the other rows were stored', { refused }) : t('{refused}; nothing was stored', { refused });
 }
 
 /** `import office DIR`: a folder export office wrote, into an empty office of the same code, all or nothing. */
 async function importWholeOffice(rt: Runtime, dir: string, opts: ImportOpts): Promise<void> {
   const reading = (['format', 'sheet', 'encoding', 'separator'] as const).find((k) => opts[k] !== undefined);
   if (reading !== undefined)
-    throw new UsageError(`--${reading} does not apply to office: the folder's files are read as export office wrote them`, reading);
+    throw new UsageError(
+      t("--{option} does not apply to office: the folder's files are read as export office wrote them", { option: reading }),
+      reading,
+    );
   if (opts.map.length > 0 || opts.set.length > 0)
-    throw new UsageError(`--${opts.map.length > 0 ? 'map' : 'set'} does not apply to office`, 'map');
-  if (isStdio(dir)) throw new UsageError('import office reads a folder, not standard input', 'file');
+    throw new UsageError(t('--{option} does not apply to office', { option: opts.map.length > 0 ? 'map' : 'set' }), 'map');
+  if (isStdio(dir)) throw new UsageError(t('import office reads a folder, not standard input'), 'file');
   const { importOffice } = await import('../domain/import/office-import.js');
   const { LATEST_VERSION } = await import('../store/migrations/index.js');
   const ctx = rt.ctx();
   const r = await importOffice(ctx, resolve(dir), { name: dir, dryRun: opts.dryRun === true, schemaVersion: LATEST_VERSION });
   const renumbered = Object.entries(r.renumbered);
   if (renumbered.length > 0)
-    rt.out.note(`records given another id (ids the sending office had left free): ${renumbered.map(([k, n]) => `${n} ${k}`).join(', ')}`);
-  rt.out.result(
-    r,
-    () =>
-      `${r.dryRun ? 'would import' : 'imported'} office ${r.office} from ${r.folder}: ${r.files.map((f) => `${f.rows} ${f.kind}`).join(', ')}${r.dryRun ? ' (dry run: nothing was written)' : ''}`,
-  );
+    rt.out.note(
+      t('records given another id (ids the sending office had left free): {kinds}', {
+        kinds: countsOf(
+          rt,
+          renumbered.map(([kind, count]) => ({ kind, count })),
+        ),
+      }),
+    );
+  rt.out.result(r, () => {
+    const shown = {
+      office: r.office,
+      folder: r.folder,
+      files: countsOf(
+        rt,
+        r.files.map((f) => ({ kind: f.kind, count: f.rows })),
+      ),
+    };
+    return r.dryRun
+      ? tr(rt.lang, 'would import office {office} from {folder}: {files} (dry run: nothing was written)', shown)
+      : tr(rt.lang, 'imported office {office} from {folder}: {files}', shown);
+  });
+}
+
+/** `120 clients, 40 cases`, in the command's language. */
+function countsOf(rt: Runtime, counts: readonly { kind: string; count: number }[]): string {
+  return counts.map((c) => render(t('{count} {kind}', c), rt.lang)).join(rt.lang === 'fa' ? '، ' : ', ');
 }

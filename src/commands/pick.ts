@@ -83,9 +83,6 @@ export const clientCheck =
   (v: string): unknown =>
     rt.read((ctx) => resolveClient(ctx, v, field));
 
-/** A prompt's question in the display language. */
-export const say = (rt: Runtime, en: string, fa: string): string => (rt.lang === 'fa' ? fa : en);
-
 /** A worker who may take new work: people who have left are refused, as the command refuses them. */
 export const activeWorkerCheck =
   (rt: Runtime, field = 'worker') =>

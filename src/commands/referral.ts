@@ -17,6 +17,7 @@ import {
   type ReferralListFilter,
 } from '../domain/referrals.js';
 import { readAnswerDays, writeAnswerDays } from '../domain/referral-settings.js';
+import { t, tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { referralCard, referralSettingsCard, referralTable } from '../ui/views/referrals.js';
 import { codeCheck, dateCheck } from './pick.js';
@@ -48,10 +49,10 @@ export function referralCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'case', option: 'case', message: 'Case number or id' },
-        { key: 'to', option: 'to', message: 'Kind of agency', choices: choose(REFERRAL_AGENCIES, rt) },
-        { key: 'agency', option: 'agency', message: "The agency's name" },
-        { key: 'reason', option: 'reason', message: 'Why is the case referred?' },
+        { key: 'case', option: 'case', message: tr(rt.lang, 'Case number or id') },
+        { key: 'to', option: 'to', message: tr(rt.lang, 'Kind of agency'), choices: choose(REFERRAL_AGENCIES, rt) },
+        { key: 'agency', option: 'agency', message: tr(rt.lang, "The agency's name") },
+        { key: 'reason', option: 'reason', message: tr(rt.lang, 'Why is the case referred?') },
       ],
       {
         flags: {
@@ -66,7 +67,7 @@ export function referralCommand(): Command {
       const c = resolveReferralCase(ctx, o.case);
       return recordReferral(ctx, validateReferral(ctx, c, parseAddReferralInput(o, ctx.today)));
     });
-    rt.out.note(`referral #${r.id} recorded on case ${r.caseNumber}`);
+    rt.out.note(t('referral #{id} recorded on case {number}', { id: r.id, number: r.caseNumber }));
     rt.out.result(r, () => referralCard(r, fmt(rt), rt.today));
   });
 
@@ -85,11 +86,11 @@ export function referralCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'status', option: 'status', message: 'Status', choices: choose(REFERRAL_STATUSES, rt) },
+        { key: 'status', option: 'status', message: tr(rt.lang, 'Status'), choices: choose(REFERRAL_STATUSES, rt) },
         {
           key: 'date',
           option: 'date',
-          message: 'Day of the answer (1405/09/10, today, ...), empty for today',
+          message: tr(rt.lang, 'Day of the answer (1405/09/10, today, ...), empty for today'),
           optional: true,
           validate: validateWith((v) => parseDateInput(v, { today: rt.today, field: 'date', kind: 'record' })),
         },
@@ -128,11 +129,11 @@ export function referralCommand(): Command {
     'parvande referral void 3 --reason "recorded on the wrong case"',
   ).action(async (id: string, opts: { reason?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: 'Why is the referral voided?' }], {
+    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: tr(rt.lang, 'Why is the referral voided?') }], {
       given: () => rt.read((ctx) => resolveReferral(ctx, id)),
     });
     const r = rt.write((ctx) => recordReferralVoid(ctx, resolveReferral(ctx, id), parseVoidReason(o.reason)));
-    rt.out.note(`referral #${r.id} voided`);
+    rt.out.note(t('referral #{id} voided', { id: r.id }));
     rt.out.result(r, () => referralCard(r, fmt(rt), rt.today));
   });
 

@@ -8,7 +8,9 @@ import { dirname, join, resolve } from 'node:path';
 import { ExitCode, ParvandeError, UsageError } from '../errors.js';
 import { checkOutputPath, ensurePrivateDir, type OutputGuard } from '../files/output-file.js';
 import type { RunLog } from '../files/run-log.js';
+import { type Catalogue, REFERRAL_AGENCIES, RISKS } from '../domain/codes.js';
 import type { Attention } from '../domain/reports/nightly.js';
+import { render, t, tr, type Text } from '../messages/catalogue.js';
 import { recordNightlyRun } from '../domain/reports/nightly-run.js';
 import { Runtime } from '../runtime.js';
 import { translateEscapedError } from '../store/database.js';
@@ -86,11 +88,11 @@ function recordRun(rt: Runtime, progress: Progress, exitCode: number, log: RunLo
     rt.write((ctx) => recordNightlyRun(ctx, { months: progress.months, files: progress.files.length, exitCode }));
   } catch (thrown) {
     const err = translateEscapedError(thrown);
-    const why = err instanceof ParvandeError ? err.message : 'unexpected failure';
+    const why = err instanceof ParvandeError ? err.text : t('unexpected failure');
     if (exitCode === 0) throw thrown;
-    rt.out.warn(`the audit trail could not record this run: ${why}`);
+    rt.out.warn(t('the audit trail could not record this run: {why}', { why }));
     try {
-      log?.line(`warning: the audit trail could not record this run: ${why}`);
+      log?.line(`warning: the audit trail could not record this run: ${render(why, 'en')}`);
     } catch {
       // as above
     }
@@ -98,7 +100,7 @@ function recordRun(rt: Runtime, progress: Progress, exitCode: number, log: RunLo
 }
 
 async function nightly(rt: Runtime, opts: NightlyOptions, progress: Progress, log: RunLog | undefined): Promise<void> {
-  if (rt.dbPaths.length > 1) throw new UsageError('report nightly reads one office: give one --db', 'db');
+  if (rt.dbPaths.length > 1) throw new UsageError(t('report nightly reads one office: give one --db'), 'db');
   const { parseInteger } = await import('../domain/fields.js');
   const limit = parseInteger(opts.limit ?? '200', 'limit', { min: 0, max: 100_000 });
   const { monthsForNightly } = await import('../domain/reports/build.js');
@@ -135,7 +137,7 @@ async function nightly(rt: Runtime, opts: NightlyOptions, progress: Progress, lo
   }));
   // A report file written over the log would throw its earlier lines away.
   if (log !== undefined && planned.some((p) => p.paths.some((path) => sameName(path, log.path)))) {
-    throw new UsageError(`--log ${log.path} is one of the report files of this run: give the log another name`, 'log');
+    throw new UsageError(t('--log {file} is one of the report files of this run: give the log another name', { file: log.path }), 'log');
   }
   // The html file is the printable one: the same letterhead and signing lines as `report monthly --format html`.
   const { readLetterhead } = await import('../domain/reports/letterhead.js');
@@ -170,8 +172,9 @@ async function nightly(rt: Runtime, opts: NightlyOptions, progress: Progress, lo
     // The chain's head before this run's own entry: kept in the job's log or mail, it proves what the trail held (docs/storage.md).
     auditTrail: read.auditTrail,
   };
-  const headLine = `audit trail: ${read.auditTrail.entries} entries, head ${read.auditTrail.head ?? '-'}`;
+  const headLine = t('audit trail: {count} entries, head {head}', { count: read.auditTrail.entries, head: read.auditTrail.head ?? '-' });
   if (log !== undefined) {
+    // The log is English under any --lang, with its ids and ISO days: administrators and their scripts read it.
     log.line(
       `office ${summary.office} ${summary.month}: ${summary.services} services, ${summary.casesOpened} cases opened, ${summary.casesOpenAtEnd} open`,
     );
@@ -179,10 +182,10 @@ async function nightly(rt: Runtime, opts: NightlyOptions, progress: Progress, lo
       `attention: ${summary.followupsOverdue} follow-ups overdue, ${summary.casesUnassigned} open cases with nobody assigned, ` +
         `${summary.referralsOverdue} referrals with no answer`,
     );
-    for (const line of attentionLines(a, isoFmt)) log.line(line);
-    log.line(headLine);
+    for (const line of attentionLines(a, isoFmt)) log.line(render(line, 'en'));
+    log.line(render(headLine, 'en'));
   }
-  if (!rt.out.json) for (const line of [...attentionLines(a, f), headLine]) rt.out.note(line);
+  if (!rt.out.json) for (const line of [...attentionLines(a, readerFmt(f)), headLine]) rt.out.note(line);
   recordRun(rt, progress, 0, log);
   // The summary is a log (a cron job mails it): the files name the workers, it keeps their ids.
   const overdue = a.overdueFollowups.items.map((o) => ({ id: o.id, caseNumber: o.caseNumber, dueOn: o.dueOn, workerId: o.workerId }));
@@ -198,45 +201,91 @@ async function nightly(rt: Runtime, opts: NightlyOptions, progress: Progress, lo
       },
     },
     () =>
-      `parvande nightly ${summary.office} ${summary.month}: ${summary.services} services, ${summary.casesOpened} cases opened, ` +
-      `${summary.casesOpenAtEnd} open, ${summary.followupsOverdue} follow-ups overdue, ${summary.casesUnassigned} open cases unassigned, ` +
-      `${summary.referralsOverdue} referrals with no answer; ` +
-      `${progress.files.length} files in ${dir}`,
+      tr(
+        rt.lang,
+        'parvande nightly {office} {month}: {services} services, {opened} cases opened, {open} open, {followups} follow-ups overdue, {unassigned} open cases unassigned, {referrals} referrals with no answer; {files} files in {folder}',
+        {
+          office: summary.office,
+          month: String(summary.month),
+          services: summary.services,
+          opened: summary.casesOpened,
+          open: summary.casesOpenAtEnd,
+          followups: summary.followupsOverdue,
+          unassigned: summary.casesUnassigned,
+          referrals: summary.referralsOverdue,
+          files: progress.files.length,
+          folder: dir,
+        },
+      ),
   );
 }
 
-/** How the log writes ids and dates: `#12`, ISO days (it is read by administrators and scripts, in any language). */
-const isoFmt: Pick<Fmt, 'id' | 'date'> = {
+/** How an attention line writes ids, days and codes. */
+type LineFmt = Pick<Fmt, 'id' | 'date'> & { code: (cat: Catalogue<string>, code: string) => string };
+
+/** How the log writes them: `#12`, ISO days, codes (it is read by administrators and scripts, in any language). */
+const isoFmt: LineFmt = {
   id: (value) => (value === null || value === undefined ? '-' : `#${value}`),
   date: (iso) => iso ?? '-',
+  code: (_cat, code) => code,
 };
+
+/** How stderr writes them: the reader's digits and calendar; under fa a code's Persian label (English keeps the code). */
+function readerFmt(f: Fmt): LineFmt {
+  return {
+    id: (value) => f.id(value),
+    date: (iso) => f.date(iso),
+    code: (cat, code) => (f.lang === 'fa' ? f.code(cat, code) : code),
+  };
+}
 
 /**
  * What needs attention, one line each: counts, ids, case numbers, dates and the kind of agency,
  * never a name nor a referral's reason (this goes to a cron mail and a log). The first few of each
  * list; all of them (up to --limit) are in the files.
  */
-function attentionLines(a: Attention, f: Pick<Fmt, 'id' | 'date'>): string[] {
-  const lines: string[] = [];
+function attentionLines(a: Attention, f: LineFmt): Text[] {
+  const lines: Text[] = [];
+  const worker = (id: number | null): string => (id === null ? '-' : f.id(id));
   for (const o of a.overdueFollowups.items.slice(0, LOG_LIST_MAX)) {
     lines.push(
-      `overdue follow-up ${f.id(o.id)}: case ${o.caseNumber}, due ${f.date(o.dueOn)}, worker ${o.workerId === null ? '-' : f.id(o.workerId)}`,
+      t('overdue follow-up {id}: case {case}, due {due}, worker {worker}', {
+        id: f.id(o.id),
+        case: o.caseNumber,
+        due: f.date(o.dueOn),
+        worker: worker(o.workerId),
+      }),
     );
   }
   if (a.overdueFollowups.total > LOG_LIST_MAX)
-    lines.push(`… ${a.overdueFollowups.total - LOG_LIST_MAX} more overdue follow-ups: see the report files`);
+    lines.push(t('… {count} more overdue follow-ups: see the report files', { count: a.overdueFollowups.total - LOG_LIST_MAX }));
   for (const c of a.unassignedCases.items.slice(0, LOG_LIST_MAX)) {
-    lines.push(`open case with nobody assigned: ${c.caseNumber} (opened ${f.date(c.openedOn)}, risk ${c.risk})`);
+    lines.push(
+      t('open case with nobody assigned: {case} (opened {opened}, risk {risk})', {
+        case: c.caseNumber,
+        opened: f.date(c.openedOn),
+        risk: f.code(RISKS, c.risk),
+      }),
+    );
   }
   if (a.unassignedCases.total > LOG_LIST_MAX)
-    lines.push(`… ${a.unassignedCases.total - LOG_LIST_MAX} more open cases with nobody assigned: see the report files`);
+    lines.push(
+      t('… {count} more open cases with nobody assigned: see the report files', { count: a.unassignedCases.total - LOG_LIST_MAX }),
+    );
   for (const r of a.overdueReferrals.items.slice(0, LOG_LIST_MAX)) {
     lines.push(
-      `referral ${f.id(r.id)} with no answer after ${a.overdueReferrals.answerDays} days: case ${r.caseNumber}, sent ${f.date(r.sentOn)} to ${r.agencyKind}, worker ${r.workerId === null ? '-' : f.id(r.workerId)}`,
+      t('referral {id} with no answer after {days} days: case {case}, sent {sent} to {agency}, worker {worker}', {
+        id: f.id(r.id),
+        days: a.overdueReferrals.answerDays,
+        case: r.caseNumber,
+        sent: f.date(r.sentOn),
+        agency: f.code(REFERRAL_AGENCIES, r.agencyKind),
+        worker: worker(r.workerId),
+      }),
     );
   }
   if (a.overdueReferrals.total > LOG_LIST_MAX)
-    lines.push(`… ${a.overdueReferrals.total - LOG_LIST_MAX} more referrals with no answer: see the report files`);
+    lines.push(t('… {count} more referrals with no answer: see the report files', { count: a.overdueReferrals.total - LOG_LIST_MAX }));
   return lines;
 }
 

@@ -11,6 +11,7 @@ import { Runtime } from '../runtime.js';
 import type { ReportKind, ReportPlan, Rollup } from '../domain/reports/build.js';
 import type { Period } from '../domain/reports/period.js';
 import { jalaliYearOf } from '../lang/dates.js';
+import { t, tr } from '../messages/catalogue.js';
 import { withExamples } from './shared.js';
 
 /** commander: `--package a.json --package b.json` gathers both. */
@@ -25,11 +26,11 @@ export async function reportFromPackages(
   files: readonly string[],
   input: { month?: string | undefined; year?: string | undefined; center?: string | undefined; worker?: string | undefined },
 ): Promise<Rollup> {
-  if (kind === 'range') throw new UsageError('--package makes a monthly or a year report', 'package');
-  if (rt.dbPaths.length > 1) throw new UsageError('give --package files or several --db files, not both', 'package');
+  if (kind === 'range') throw new UsageError(t('--package makes a monthly or a year report'), 'package');
+  if (rt.dbPaths.length > 1) throw new UsageError(t('give --package files or several --db files, not both'), 'package');
   if (input.center !== undefined || input.worker !== undefined) {
     throw new UsageError(
-      "a package holds an office's totals: --center and --worker do not apply",
+      t("a package holds an office's totals: --center and --worker do not apply"),
       input.center !== undefined ? 'center' : 'worker',
     );
   }
@@ -41,7 +42,7 @@ export async function reportFromPackages(
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      throw new ValidationError(`${which} cannot be read`, 'package');
+      throw new ValidationError(t('{package} cannot be read', { package: which }), 'package');
     }
     return { file, pkg: readPackage(text, which) };
   });
@@ -80,9 +81,9 @@ export function addPackageCommand(report: Command): void {
     'parvande report monthly --month 1405-09 --package KRJ01-1405-09.json --package SVJ01-1405-09.json',
   ).action(async (opts: PackageOptions, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    if (rt.dbPaths.length > 1) throw new UsageError('report package reads one office: give one --db', 'db');
-    if (opts.month !== undefined && opts.year !== undefined) throw new UsageError('give --month or --year, not both', 'year');
-    if (opts.out === undefined) throw new UsageError('report package needs --out FILE (or --out - for standard output)', 'out');
+    if (rt.dbPaths.length > 1) throw new UsageError(t('report package reads one office: give one --db'), 'db');
+    if (opts.month !== undefined && opts.year !== undefined) throw new UsageError(t('give --month or --year, not both'), 'year');
+    if (opts.out === undefined) throw new UsageError(t('report package needs --out FILE (or --out - for standard output)'), 'out');
     const toStdout = isStdio(opts.out);
     const guard: OutputGuard = { field: 'out', protect: [rt.dbPath.path], force: opts.force === true };
     // The target is checked before the database is read.
@@ -108,9 +109,11 @@ export function addPackageCommand(report: Command): void {
     }
     const { writePrivateFile } = await import('../files/output-file.js');
     writePrivateFile(target, Buffer.from(text, 'utf8'), guard);
-    rt.out.result(
-      result,
-      () => `wrote the ${pkg.kind} package of ${pkg.office.code} for ${pkg.of} to ${opts.out} (sha256 ${pkg.sha256.slice(0, 16)}…)`,
+    const wrote = { office: pkg.office.code, period: pkg.of, file: opts.out, hash: pkg.sha256.slice(0, 16) };
+    rt.out.result(result, () =>
+      pkg.kind === 'year'
+        ? tr(rt.lang, 'wrote the year package of {office} for {period} to {file} (sha256 {hash}…)', wrote)
+        : tr(rt.lang, 'wrote the monthly package of {office} for {period} to {file} (sha256 {hash}…)', wrote),
     );
   });
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseDateInput } from '../lang/dates.js';
+import { t, tr } from '../messages/catalogue.js';
 import { checkBinaryStdout, checkOutputPath, isStdio, type OutputGuard } from '../files/output-file.js';
 import type { NightlyOptions } from './report-nightly.js';
 import type { ReportSettingsOptions } from './report-settings.js';
@@ -22,25 +23,32 @@ interface OutputOptions {
 const REDACT_HELP = 'for files that leave the office: each worker named by a stable pseudonym (reports hold no client names)';
 
 function outputOptions(cmd: Command): Command {
-  return cmd
-    .option('--center <center>', "only this center's work: its cases, their services, follow-ups, referrals and clients (id or name)")
-    .option('--worker <staff>', "only this worker's work: the services they gave, their cases and follow-ups (id, national code or name)")
-    .option('--format <format>', 'table (the terminal), csv, xlsx or html', 'table')
-    .option('--out <file>', 'write the report to this file (owner-only); - for standard output; needed for xlsx')
-    .option('--force', 'replace an existing file (never a database)')
-    .option('--redact', REDACT_HELP);
+  return (
+    cmd
+      .option('--center <center>', "only this center's work: its cases, their services, follow-ups, referrals and clients (id or name)")
+      .option('--worker <staff>', "only this worker's work: the services they gave, their cases and follow-ups (id, national code or name)")
+      // No commander default: the help says it in words (a quoted default would stay English under fa).
+      .option('--format <format>', 'table (the terminal; the default), csv, xlsx or html')
+      .option('--out <file>', 'write the report to this file (owner-only); - for standard output; needed for xlsx')
+      .option('--force', 'replace an existing file (never a database)')
+      .option('--redact', REDACT_HELP)
+  );
 }
 
 async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, cmd: Command): Promise<void> {
   const rt = Runtime.of(cmd);
   // The default format needs no parsing (and --json reports then load one module less).
-  const format = input.format === 'table' ? 'table' : (await import('../ui/report-formats/format-name.js')).parseReportFormat(input.format);
+  const format =
+    (input.format ?? 'table') === 'table' ? 'table' : (await import('../ui/report-formats/format-name.js')).parseReportFormat(input.format);
   const toStdout = input.out === undefined || isStdio(input.out);
   if (rt.out.json && format !== 'table' && toStdout) {
-    throw new UsageError(`--json and --format ${format} both print on stdout: add --out FILE for the ${format} file`, 'format');
+    throw new UsageError(
+      t('--json and --format {format} both print on stdout: add --out FILE for the {format} file', { format }),
+      'format',
+    );
   }
   if (format === 'xlsx' && input.out === undefined)
-    throw new UsageError('--format xlsx needs --out FILE (or --out - for standard output)', 'out');
+    throw new UsageError(t('--format xlsx needs --out FILE (or --out - for standard output)'), 'out');
   if (format === 'xlsx' && toStdout) checkBinaryStdout(`${kind}.xlsx`);
   const paths = rt.dbPaths;
   // The target is checked before any database is read: a refusal costs nothing and writes nothing.
@@ -50,7 +58,7 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   const plan = planReport(kind, input, rt.today);
   const narrowTo = scopeRef(input);
   if (narrowTo !== null && paths.length > 1) {
-    throw new UsageError(`--${narrowTo.kind} narrows one office's report: give one --db`, narrowTo.kind);
+    throw new UsageError(t("{option} narrows one office's report: give one --db", { option: `--${narrowTo.kind}` }), narrowTo.kind);
   }
   const packages = (input as { package?: string[] }).package ?? [];
   // Several offices' figures: their files (several --db) or their report packages (--package).
@@ -107,7 +115,7 @@ async function runReport(kind: ReportKind, input: ReportInput & OutputOptions, c
   }
   const { writePrivateFile } = await import('../files/output-file.js');
   writePrivateFile(target, bytes, guard);
-  rt.out.note(`wrote ${input.out}`);
+  rt.out.note(t('wrote {file}', { file: input.out as string }));
   if (rt.out.json) rt.out.result(data, () => '');
 }
 
@@ -166,8 +174,8 @@ export function reportCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'from', option: 'from', message: 'First day' },
-        { key: 'to', option: 'to', message: 'Last day' },
+        { key: 'from', option: 'from', message: tr(rt.lang, 'First day') },
+        { key: 'to', option: 'to', message: tr(rt.lang, 'Last day') },
       ],
       {
         flags: {

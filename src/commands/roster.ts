@@ -16,7 +16,8 @@ import {
   rosterGrid,
   settingsCard,
 } from '../ui/views/roster.js';
-import { codeCheck, dateCheck, integerCheck, say, staffCheck, staffSearch } from './pick.js';
+import { t, tr } from '../messages/catalogue.js';
+import { codeCheck, dateCheck, integerCheck, staffCheck, staffSearch } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
 import { withPages } from './page-options.js';
 
@@ -37,7 +38,12 @@ function patternCommand(): Command {
   );
 
   withExamples(
-    patternFields(pattern.command('add').description('add a shift pattern').option('--service <service>', codeList(DUTY_SERVICES))),
+    patternFields(
+      pattern
+        .command('add')
+        .description('add a shift pattern')
+        .option('--service <service>', `service: ${codeList(DUTY_SERVICES)}`),
+    ),
     'parvande roster pattern add --service hotline --name morning --start 08:00 --end 14:00',
     'parvande roster pattern add --service hotline --name night --start 20:00 --end 08:00 --needed 2',
   ).action(async (opts: PatternInput, cmd: Command) => {
@@ -45,10 +51,10 @@ function patternCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'service', option: 'service', message: 'Service', choices: choose(DUTY_SERVICES, rt) },
-        { key: 'name', option: 'name', message: 'Shift name' },
-        { key: 'start', option: 'start', message: 'Start time (HH:MM)' },
-        { key: 'end', option: 'end', message: 'End time (HH:MM)' },
+        { key: 'service', option: 'service', message: tr(rt.lang, 'Service'), choices: choose(DUTY_SERVICES, rt) },
+        { key: 'name', option: 'name', message: tr(rt.lang, 'Shift name') },
+        { key: 'start', option: 'start', message: tr(rt.lang, 'Start time (HH:MM)') },
+        { key: 'end', option: 'end', message: tr(rt.lang, 'End time (HH:MM)') },
       ],
       {
         flags: {
@@ -66,7 +72,7 @@ function patternCommand(): Command {
     pattern
       .command('list')
       .description('shift patterns in force (or all)')
-      .option('--service <service>', codeList(DUTY_SERVICES))
+      .option('--service <service>', `service: ${codeList(DUTY_SERVICES)}`)
       .option('--all', 'include retired patterns'),
     'parvande roster pattern list --service hotline',
   ).action((opts: { service?: string; all?: boolean }, cmd: Command) => {
@@ -139,15 +145,15 @@ export function rosterCommand(): Command {
         {
           key: 'staff',
           option: 'staff',
-          message: say(rt, 'Staff (type part of the name or the id)', 'کارمند (بخشی از نام یا شناسه)'),
+          message: tr(rt.lang, 'Staff (type part of the name or the id)'),
           search: staffSearch(rt),
         },
-        { key: 'pattern', option: 'pattern', message: say(rt, 'Shift pattern (id or name)', 'الگوی نوبت (شناسه یا نام)') },
+        { key: 'pattern', option: 'pattern', message: tr(rt.lang, 'Shift pattern (id or name)') },
       ],
       { flags: { staff: staffCheck(rt, 'staff'), date: dateCheck(rt, 'date'), from: dateCheck(rt, 'from'), to: dateCheck(rt, 'to') } },
     );
     const r = rt.write((ctx) => assignShifts(ctx, o));
-    for (const s of r.skipped) rt.out.warn(`not assigned on ${s.date}: ${s.reason}`);
+    for (const s of r.skipped) rt.out.warn(t('not assigned on {date}: {reason}', { date: s.date, reason: s.why }));
     rt.out.result(r, () => assignResultView(r, fmt(rt)));
   });
 
@@ -167,7 +173,7 @@ export function rosterCommand(): Command {
   ).action((ids: string[], opts: Omit<UnassignInput, 'ids'>, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const rows = rt.write((ctx) => unassignShifts(ctx, { ...opts, ids }));
-    rt.out.note(`removed ${rows.length} assignment(s)`);
+    rt.out.note(t('removed {count} assignment(s)', { count: rows.length }));
     rt.out.result(rows, () => assignmentTable(rows, fmt(rt)));
   });
 
@@ -190,7 +196,7 @@ export function rosterCommand(): Command {
       .description('the roster as a grid: a Jalali week (Saturday to Friday) or month, for a service or a person')
       .option('--week [date]', 'the week holding this date (default today)')
       .option('--month [month]', 'a Jalali month such as 1405-09, آذر or "Azar 1405" (default this month)')
-      .option('--service <service>', codeList(DUTY_SERVICES))
+      .option('--service <service>', `service: ${codeList(DUTY_SERVICES)}`)
       .option('--staff <staff>', 'one person'),
     'parvande roster show --week --service hotline',
     'parvande roster show --month 1405-09 --staff 3',
@@ -206,7 +212,7 @@ export function rosterCommand(): Command {
       .description('every shift with fewer people than it needs (partly covered ones too)')
       .option('--from <date>', 'first date (default today)')
       .option('--to <date>', 'last date (default a week from --from)')
-      .option('--service <service>', codeList(DUTY_SERVICES)),
+      .option('--service <service>', `service: ${codeList(DUTY_SERVICES)}`),
     'parvande roster gaps --from 1405/09/01 --to 1405/09/30',
     'parvande roster gaps --service mobile-team --json',
   ).action((opts: GapsInput, cmd: Command) => {
@@ -220,7 +226,7 @@ export function rosterCommand(): Command {
       .command('on-duty')
       .description('who is on duty on each service now, or at a given moment')
       .option('--at <datetime>', 'e.g. "1405/09/04 22:30", 2026-11-25T22:30, 22:30 (today); default now')
-      .option('--service <service>', codeList(DUTY_SERVICES)),
+      .option('--service <service>', `service: ${codeList(DUTY_SERVICES)}`),
     'parvande roster on-duty',
     'parvande roster on-duty --at "1405/09/04 22:30" --service hotline',
   ).action((opts: { at?: string; service?: string }, cmd: Command) => {

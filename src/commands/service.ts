@@ -18,11 +18,12 @@ import {
   resolveService,
 } from '../domain/service-corrections.js';
 import { UsageError } from '../errors.js';
+import { t, tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { serviceCard, serviceTable } from '../ui/views/services.js';
 import { resolveCase } from '../domain/cases.js';
 import { codeCheck, staffCheck } from './pick.js';
-import { choose, codeList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
+import { choose, codeList, fieldList, fmt, limitOption, parseLimit, withExamples } from './shared.js';
 import { withPages } from './page-options.js';
 
 interface RawServiceCorrectionOptions {
@@ -48,7 +49,7 @@ export function serviceCommand(): Command {
       .command('log')
       .description('log a service on a case (a hotline call may have no case)')
       .option('--case <case>', 'case number or id')
-      .option('--type <type>', codeList(SERVICE_TYPES))
+      .option('--type <type>', `service type: ${codeList(SERVICE_TYPES)}`)
       .option('--date <date>', 'default today')
       .option(
         '--worker <staff>',
@@ -60,16 +61,24 @@ export function serviceCommand(): Command {
     'parvande service log --type hotline-call --minutes 15',
   ).action(async (opts: RawService, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'type', option: 'type', message: 'Service type', choices: choose(SERVICE_TYPES, rt) }], {
-      flags: {
-        case: (v) => rt.read((ctx) => resolveCase(ctx, v)),
-        date: (v) => parseServiceDate(v, rt.today),
-        worker: staffCheck(rt),
-        minutes: (v) => parseServiceMinutes(v),
+    const o = await rt.fill(
+      opts,
+      [{ key: 'type', option: 'type', message: tr(rt.lang, 'Service type'), choices: choose(SERVICE_TYPES, rt) }],
+      {
+        flags: {
+          case: (v) => rt.read((ctx) => resolveCase(ctx, v)),
+          date: (v) => parseServiceDate(v, rt.today),
+          worker: staffCheck(rt),
+          minutes: (v) => parseServiceMinutes(v),
+        },
       },
-    });
+    );
     const r = rt.write((ctx) => recordService(ctx, validateService(ctx, parseLogServiceInput(o, ctx.today)), onDutyWorker));
-    if (r.workerDefaultedFrom !== null) rt.out.note(`worker #${r.service.workerId} taken from the ${r.workerDefaultedFrom}`);
+    const worker = r.service.workerId ?? '';
+    if (r.workerDefaultedFrom === 'case') rt.out.note(t('worker #{id} taken from the case', { id: worker }));
+    // The duty roster's own account (which roster, when, who else was on duty) comes from the domain.
+    else if (r.workerDefaultedWhy !== undefined)
+      rt.out.note(t('worker #{id} taken from the {roster}', { id: worker, roster: r.workerDefaultedWhy }));
     rt.out.result({ ...r.service, workerDefaultedFrom: r.workerDefaultedFrom }, () => serviceCard(r.service, fmt(rt)));
   });
 
@@ -79,8 +88,8 @@ export function serviceCommand(): Command {
       .description('services, newest first')
       .option('--case <case>', 'case number or id')
       .option('--worker <staff>', 'staff id or full name')
-      .option('--type <type>', codeList(SERVICE_TYPES))
-      .option('--channel <channel>', codeList(CHANNELS))
+      .option('--type <type>', `service type: ${codeList(SERVICE_TYPES)}`)
+      .option('--channel <channel>', `channel: ${codeList(CHANNELS)}`)
       .option('--from <date>', 'on or after')
       .option('--to <date>', 'on or before')
       .option('--void', 'only voided services')
@@ -91,7 +100,7 @@ export function serviceCommand(): Command {
   ).action((opts: Record<string, string | undefined> & { void?: boolean; all?: boolean }, cmd: Command) => {
     const rt = Runtime.of(cmd);
     if (opts.void === true && opts.all === true)
-      throw new UsageError('give --void (only voided services) or --all (every service), not both', 'void');
+      throw new UsageError(t('give --void (only voided services) or --all (every service), not both'), 'void');
     const { void: onlyVoided, all, ...filter } = opts;
     const voided = all === true ? 'all' : onlyVoided === true ? 'only' : 'exclude';
     const rows = rt.read((ctx) => listServices(ctx, { ...filter, voided, limit: parseLimit(opts.limit) }));
@@ -103,7 +112,7 @@ export function serviceCommand(): Command {
       .command('correct')
       .argument('<id>', 'service id')
       .description('correct a service logged with a wrong value; the case timeline and the audit trail say what was changed and why')
-      .option('--type <type>', codeList(SERVICE_TYPES))
+      .option('--type <type>', `service type: ${codeList(SERVICE_TYPES)}`)
       .option('--date <date>', 'the day it was given (within its case: not before opening, not after closing)')
       .option('--worker <staff>', 'who gave it: staff id or full name (someone who has left too)')
       .option('--minutes <n>', 'duration in minutes ("" clears it)')
@@ -113,7 +122,7 @@ export function serviceCommand(): Command {
     'parvande service correct 12 --note "" --reason "note written on the wrong case"',
   ).action(async (id: string, opts: RawServiceCorrectionOptions, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: 'Why is the record corrected?' }], {
+    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: tr(rt.lang, 'Why is the record corrected?') }], {
       given: () => rt.read((ctx) => resolveService(ctx, id)),
       flags: {
         type: codeCheck(SERVICE_TYPES, 'type'),
@@ -127,7 +136,7 @@ export function serviceCommand(): Command {
       const s = resolveService(ctx, id);
       return recordServiceCorrection(ctx, s, parseCorrectServiceInput(o, ctx.today));
     });
-    rt.out.note(`service #${r.service.id} corrected: ${r.changed.join(', ')}`);
+    rt.out.note(t('service #{id} corrected: {fields}', { id: r.service.id, fields: fieldList(r.changed, rt.lang) }));
     rt.out.result({ ...r.service, changed: r.changed }, () => serviceCard(r.service, fmt(rt)));
   });
 
@@ -140,11 +149,11 @@ export function serviceCommand(): Command {
     'parvande service void 12 --reason "logged twice"',
   ).action(async (id: string, opts: { reason?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: 'Why is the service voided?' }], {
+    const o = await rt.fill(opts, [{ key: 'reason', option: 'reason', message: tr(rt.lang, 'Why is the service voided?') }], {
       given: () => rt.read((ctx) => resolveService(ctx, id)),
     });
     const s = rt.write((ctx) => recordServiceVoid(ctx, resolveService(ctx, id), parseReason(o.reason)));
-    rt.out.note(`service #${s.id} voided`);
+    rt.out.note(t('service #{id} voided', { id: s.id }));
     rt.out.result(s, () => serviceCard(s, fmt(rt)));
   });
   return withPages(service, 'list');

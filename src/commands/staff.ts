@@ -14,6 +14,7 @@ import {
   showStaff,
   type RawStaff,
 } from '../domain/staff.js';
+import { t, tr, type Text } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { staffCard, staffTable } from '../ui/views/staff.js';
 import { parseNationalCode } from '../domain/national-code.js';
@@ -25,15 +26,20 @@ function staffFields(cmd: Command): Command {
   return cmd
     .option('--first-name <name>', 'first name')
     .option('--last-name <name>', 'last name')
-    .option('--role <role>', codeList(ROLES))
+    .option('--role <role>', `role: ${codeList(ROLES)}`)
     .option('--sector <sector>', 'gov or ngo')
     .option('--center <center>', 'center id or name')
     .option('--national-code <code>', 'national code (کد ملی), 10 digits with its check digit')
-    .option('--degree <degree>', codeList(DEGREES))
+    .option('--degree <degree>', `degree: ${codeList(DEGREES)}`)
     .option('--field <text>', 'field of study, e.g. social work, psychology')
     .option('--membership-no <no>', "membership number in the social workers' association")
     .option('--phone <number>', 'mobile (09…) or landline with area code (021…)')
     .option('--start-date <date>', 'first working day');
+}
+
+/** A leaver's shifts taken off the roster: the gaps they leave are for the roster's keeper to fill. */
+function removedShifts(count: number): Text {
+  return t('removed {count} roster assignment(s) from the leaving date on; see "parvande roster gaps"', { count });
 }
 
 type ListOptions = { role?: string; sector?: string; center?: string; status?: string; caseload?: boolean };
@@ -55,10 +61,10 @@ export function staffCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'firstName', option: 'first-name', message: 'First name' },
-        { key: 'lastName', option: 'last-name', message: 'Last name' },
-        { key: 'role', option: 'role', message: 'Role', choices: choose(ROLES, rt) },
-        { key: 'sector', option: 'sector', message: 'Sector', choices: choose(SECTORS, rt) },
+        { key: 'firstName', option: 'first-name', message: tr(rt.lang, 'First name') },
+        { key: 'lastName', option: 'last-name', message: tr(rt.lang, 'Last name') },
+        { key: 'role', option: 'role', message: tr(rt.lang, 'Role'), choices: choose(ROLES, rt) },
+        { key: 'sector', option: 'sector', message: tr(rt.lang, 'Sector'), choices: choose(SECTORS, rt) },
       ],
       {
         flags: {
@@ -79,7 +85,7 @@ export function staffCommand(): Command {
     staff
       .command('list')
       .description('the register, active first')
-      .option('--role <role>', codeList(ROLES))
+      .option('--role <role>', `role: ${codeList(ROLES)}`)
       .option('--sector <sector>', 'gov or ngo')
       .option('--center <center>', 'center id or name')
       .option('--status <status>', 'active, left (or inactive) or all', 'all')
@@ -116,9 +122,7 @@ export function staffCommand(): Command {
   ).action((ref: string, opts: RawStaff, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const s = rt.write((ctx) => recordStaffUpdate(ctx, resolveStaff(ctx, ref, 'id'), parseStaffUpdateInput(opts, ctx.today)));
-    if ('removedAssignments' in s && s.removedAssignments > 0) {
-      rt.out.warn(`removed ${s.removedAssignments} roster assignment(s) from the leaving date on; see "parvande roster gaps"`);
-    }
+    if ('removedAssignments' in s && s.removedAssignments > 0) rt.out.warn(removedShifts(s.removedAssignments));
     rt.out.result(s, () => staffCard(s, fmt(rt)));
   });
 
@@ -134,8 +138,7 @@ export function staffCommand(): Command {
   ).action((ref: string, opts: { date?: string }, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const s = rt.write((ctx) => recordStaffLeaving(ctx, resolveStaff(ctx, ref, 'id'), parseLeaveDate(opts.date, ctx.today)));
-    if (s.removedAssignments > 0)
-      rt.out.warn(`removed ${s.removedAssignments} roster assignment(s) from the leaving date on; see "parvande roster gaps"`);
+    if (s.removedAssignments > 0) rt.out.warn(removedShifts(s.removedAssignments));
     rt.out.result(s, () => staffCard(s, fmt(rt)));
   });
   return withPages(staff, 'list', 'show');

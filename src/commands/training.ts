@@ -17,6 +17,7 @@ import {
   type EnrolmentRef,
 } from '../domain/training/enrolments.js';
 import { addWorkshop, listWorkshops, updateWorkshop, type WorkshopInput } from '../domain/training/workshops.js';
+import { t, tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import {
   complianceView,
@@ -42,7 +43,7 @@ function courseFields(cmd: Command): Command {
     .option('--from <date>', 'first day')
     .option('--to <date>', 'last day (default the first)')
     .option('--capacity <n>', 'places; more requests go on a waiting list')
-    .option('--audience <audience>', `${codeList(AUDIENCES)} (default staff)`)
+    .option('--audience <audience>', `audience (default staff): ${codeList(AUDIENCES)}`)
     .option('--mandatory-for <roles>', `roles that must complete it, comma separated (${codeList(ROLES)}); none to clear`);
 }
 
@@ -61,9 +62,9 @@ function courseCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'title', option: 'title', message: 'Title' },
-        { key: 'hours', option: 'hours', message: 'Hours' },
-        { key: 'from', option: 'from', message: 'First day' },
+        { key: 'title', option: 'title', message: tr(rt.lang, 'Title') },
+        { key: 'hours', option: 'hours', message: tr(rt.lang, 'Hours') },
+        { key: 'from', option: 'from', message: tr(rt.lang, 'First day') },
       ],
       {
         flags: {
@@ -86,7 +87,7 @@ function courseCommand(): Command {
       .description('courses, newest first')
       .option('--from <date>', 'running on or after')
       .option('--to <date>', 'running on or before')
-      .option('--audience <audience>', codeList(AUDIENCES))
+      .option('--audience <audience>', `audience: ${codeList(AUDIENCES)}`)
       .option('--role <role>', 'mandatory for this role'),
     'parvande training course list --from 1405/09/01 --to 1405/09/30',
   ).action((opts: { from?: string; to?: string; audience?: string; role?: string }, cmd: Command) => {
@@ -115,7 +116,10 @@ function courseCommand(): Command {
   ).action((ref: string, opts: CourseInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const c = rt.write((ctx) => updateCourse(ctx, { ...opts, id: ref }));
-    if (c.promoted.length > 0) rt.out.note(`moved up from the waiting list: ${c.promoted.map((id) => `enrolment #${id}`).join(', ')}`);
+    if (c.promoted.length > 0) {
+      const enrolments = c.promoted.map((id) => tr(rt.lang, 'enrolment #{id}', { id })).join(listComma(rt));
+      rt.out.note(t('moved up from the waiting list: {enrolments}', { enrolments }));
+    }
     rt.out.result(c, () => courseCard(c, fmt(rt)));
   });
   return course;
@@ -123,7 +127,7 @@ function courseCommand(): Command {
 
 function workshopFields(cmd: Command): Command {
   return cmd
-    .option('--topic <topic>', codeList(WORKSHOP_TOPICS))
+    .option('--topic <topic>', `topic: ${codeList(WORKSHOP_TOPICS)}`)
     .option('--title <title>', 'title of the session')
     .option('--date <date>', 'the day it was held')
     .option('--center <center>', 'center id or name')
@@ -152,8 +156,8 @@ function workshopCommand(): Command {
     const o = await rt.fill(
       opts,
       [
-        { key: 'topic', option: 'topic', message: 'Topic', choices: choose(WORKSHOP_TOPICS, rt) },
-        { key: 'date', option: 'date', message: 'Date held' },
+        { key: 'topic', option: 'topic', message: tr(rt.lang, 'Topic'), choices: choose(WORKSHOP_TOPICS, rt) },
+        { key: 'date', option: 'date', message: tr(rt.lang, 'Date held') },
       ],
       {
         flags: {
@@ -174,7 +178,7 @@ function workshopCommand(): Command {
       .description('workshops held, newest first, with totals')
       .option('--from <date>', 'held on or after')
       .option('--to <date>', 'held on or before')
-      .option('--topic <topic>', codeList(WORKSHOP_TOPICS))
+      .option('--topic <topic>', `topic: ${codeList(WORKSHOP_TOPICS)}`)
       .option('--center <center>', 'center id or name'),
     'parvande training workshop list --from 1405/09/01 --to 1405/09/30',
   ).action((opts: { from?: string; to?: string; topic?: string; center?: string }, cmd: Command) => {
@@ -205,6 +209,11 @@ function enrolmentRef(cmd: Command): Command {
 
 type RefOptions = Omit<EnrolmentRef, 'id'> & { date?: string };
 
+/** Between the items of a list in a note: the Persian comma under fa. */
+function listComma(rt: Runtime): string {
+  return rt.lang === 'fa' ? '، ' : ', ';
+}
+
 export function trainingCommand(): Command {
   const training = withExamples(
     new Command('training').description('training records: courses, enrolments and waiting lists, compliance, community workshops'),
@@ -225,13 +234,17 @@ export function trainingCommand(): Command {
     'parvande training enrol --course 4 --staff 3,5,8',
   ).action(async (opts: EnrolInput, cmd: Command) => {
     const rt = Runtime.of(cmd);
-    const o = await rt.fill(opts, [{ key: 'course', option: 'course', message: 'Course (id or title)' }], {
+    const o = await rt.fill(opts, [{ key: 'course', option: 'course', message: tr(rt.lang, 'Course (id or title)') }], {
       flags: { staff: (v) => splitList(v).map((one) => rt.read((ctx) => resolveStaff(ctx, one, 'staff'))), date: dateCheck(rt, 'date') },
     });
     const rows = rt.write((ctx) => enrol(ctx, o));
     const waiting = rows.filter((e) => e.status === 'waiting');
-    if (waiting.length > 0)
-      rt.out.note(`the course is full: ${waiting.map((e) => `enrolment #${e.id} waits at position ${e.waitingPosition}`).join(', ')}`);
+    if (waiting.length > 0) {
+      const places = waiting.map((e) =>
+        tr(rt.lang, 'enrolment #{id} waits at position {position}', { id: e.id, position: e.waitingPosition ?? '-' }),
+      );
+      rt.out.note(t('the course is full: {waiting}', { waiting: places.join(listComma(rt)) }));
+    }
     rt.out.result(rows, () => enrolmentTable(rows, fmt(rt)));
   });
 
@@ -262,7 +275,7 @@ export function trainingCommand(): Command {
   ).action((id: string | undefined, opts: RefOptions, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const r = rt.write((ctx) => dropEnrolment(ctx, { ...opts, id }, opts.date));
-    for (const p of r.promoted) rt.out.note(`enrolment #${p.id} moved up from the waiting list`);
+    for (const p of r.promoted) rt.out.note(t('enrolment #{id} moved up from the waiting list', { id: p.id }));
     rt.out.result(r, () => dropView(r, fmt(rt)));
   });
 
@@ -272,7 +285,7 @@ export function trainingCommand(): Command {
       .description('enrolments: places first, then the waiting list in order')
       .option('--course <course>', 'course id or title')
       .option('--staff <staff>', 'staff id or full name')
-      .option('--status <status>', codeList(ENROLMENT_STATUSES)),
+      .option('--status <status>', `status: ${codeList(ENROLMENT_STATUSES)}`),
     'parvande training enrolments --course 4',
     'parvande training enrolments --staff 3 --status completed',
   ).action((opts: { course?: string; staff?: string; status?: string }, cmd: Command) => {
@@ -285,7 +298,7 @@ export function trainingCommand(): Command {
     training
       .command('compliance')
       .description('active staff missing a course mandatory for their current role, and certificates older than the validity')
-      .option('--role <role>', codeList(ROLES))
+      .option('--role <role>', `role: ${codeList(ROLES)}`)
       .option('--staff <staff>', 'one person'),
     'parvande training compliance',
     'parvande training compliance --role intervener --json',

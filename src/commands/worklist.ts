@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { resolveStaff } from '../domain/staff.js';
 import { buildWorklist, worklistWorkerRef } from '../domain/worklist.js';
+import { tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { worklistView } from '../ui/views/worklist.js';
-import { say, staffSearch } from './pick.js';
+import { staffSearch } from './pick.js';
 import { fmt, withExamples } from './shared.js';
 import { pageOptions } from './page-options.js';
 
@@ -31,7 +32,7 @@ export function worklistCommand(): Command {
       {
         key: 'worker',
         option: 'worker',
-        message: say(rt, 'Worker (type part of the name or the id)', 'کارشناس (بخشی از نام یا شناسه)'),
+        message: tr(rt.lang, 'Worker (type part of the name or the id)'),
         search: staffSearch(rt),
       },
     ]);

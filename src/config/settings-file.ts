@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, posix, resolve, win32 } from 'node:path';
 import { ValidationError } from '../errors.js';
-import { describeFsError, ensurePrivateDir, writePrivateFile } from '../files/output-file.js';
+import { ensurePrivateDir, fsErrorText, writePrivateFile } from '../files/output-file.js';
+import { t, type Text } from '../messages/catalogue.js';
 
 /** A settings file is a few short lines; anything larger is not one. */
 const MAX_BYTES = 64 * 1024;
@@ -40,9 +41,9 @@ export function settingsPath(
 }
 
 /** The refusal of a settings file: one line naming the file (a path says where, not who). */
-export function settingsFileError(path: string, why: string, field = 'config'): ValidationError {
+export function settingsFileError(path: string, why: Text | string, field = 'config'): ValidationError {
   return new ValidationError(
-    `settings file ${path}: ${why}; correct it in a text editor, or remove it and set again with "parvande config set"`,
+    t('settings file {path}: {why}; correct it in a text editor, or remove it and set again with "parvande config set"', { path, why }),
     field,
   );
 }
@@ -64,23 +65,27 @@ export function readSettingsFile(path: string): Record<string, string> {
     bytes = readFileSync(path);
   } catch (err) {
     if ((err as { code?: unknown }).code === 'ENOENT') return {};
-    throw settingsFileError(path, `cannot be read: ${describeFsError(err)}`);
+    throw settingsFileError(path, t('cannot be read: {why}', { why: fsErrorText(err) }));
   }
-  if (bytes.length > MAX_BYTES) throw settingsFileError(path, `it is ${bytes.length} bytes; a settings file is at most ${MAX_BYTES}`);
+  if (bytes.length > MAX_BYTES) {
+    throw settingsFileError(path, t('it is {size} bytes; a settings file is at most {max}', { size: bytes.length, max: MAX_BYTES }));
+  }
   // Notepad may begin the file with a byte-order mark; JSON.parse does not take one.
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw settingsFileError(path, 'it is not valid JSON (expected e.g. {"lang": "fa"})');
+    throw settingsFileError(path, t('it is not valid JSON (expected e.g. {example})', { example: '{"lang": "fa"}' }));
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw settingsFileError(path, 'it is not a JSON object (expected e.g. {"lang": "fa"})');
+    throw settingsFileError(path, t('it is not a JSON object (expected e.g. {example})', { example: '{"lang": "fa"}' }));
   }
   const entries: Record<string, string> = {};
   for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== 'string') throw settingsFileError(path, `the value of "${shownKey(key)}" is not a text in quotes`, key);
+    if (typeof value !== 'string') {
+      throw settingsFileError(path, t('the value of "{key}" is not a text in quotes', { key: shownKey(key) }), key);
+    }
     entries[key] = value;
   }
   return entries;

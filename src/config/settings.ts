@@ -9,6 +9,7 @@ import { homedir, userInfo } from 'node:os';
 import { isAbsolute, posix, resolve, win32 } from 'node:path';
 import { cleanText } from '../domain/fields.js';
 import { ValidationError } from '../errors.js';
+import { t, type Text } from '../messages/catalogue.js';
 import { defaultDataDir, type ResolvedDbPath } from '../store/paths.js';
 import { readSettingsFile, settingsFileError, settingsPath, shownKey } from './settings-file.js';
 
@@ -33,7 +34,8 @@ interface SettingSpec {
   /** The environment variable that overrides the file. */
   env: string;
   /** One line for `config --help`. */
-  describe: string;
+  /** What the key is, for `config --help`. */
+  describe: Text;
   /** Checks a value and returns it as stored (a path made absolute, a name cleaned). */
   parse: (raw: string, origin: Origin) => string;
   /** The value when nothing sets it (`platform` and `home` so that each platform's default is tested anywhere). */
@@ -49,24 +51,26 @@ export interface Machine {
 /** The longest --actor / PARVANDE_USER: a name's length. */
 const ACTOR_MAX = 100;
 
-function refusal(key: SettingKey, origin: Origin, rule: string): ValidationError {
+function refusal(key: SettingKey, origin: Origin, rule: Text): ValidationError {
   const spec = SETTINGS[key];
   switch (origin.kind) {
     case 'flag':
-      return new ValidationError(`invalid --${spec.flag}: ${rule}`, spec.flag);
+      return new ValidationError(t('invalid {flag}: {rule}', { flag: `--${spec.flag}`, rule }), spec.flag);
     case 'env':
-      return new ValidationError(`invalid ${spec.env}: ${rule}`, spec.env);
+      return new ValidationError(t('invalid {variable}: {rule}', { variable: spec.env, rule }), spec.env);
     case 'set':
-      return new ValidationError(`invalid value for ${key}: ${rule}`, key);
+      return new ValidationError(t('invalid value for {key}: {rule}', { key, rule }), key);
     case 'file':
-      return settingsFileError(origin.path, `invalid ${key}: ${rule}`, key);
+      return settingsFileError(origin.path, t('invalid {key}: {rule}', { key, rule }), key);
   }
 }
 
 function oneOf<T extends string>(key: SettingKey, choices: readonly T[]): (raw: string, origin: Origin) => string {
   return (raw, origin) => {
     const value = raw.trim().toLowerCase();
-    if (!(choices as readonly string[]).includes(value)) throw refusal(key, origin, `expected ${choices.join(' or ')}`);
+    if (!(choices as readonly string[]).includes(value)) {
+      throw refusal(key, origin, t('expected {first} or {second}', { first: choices[0] as string, second: choices[1] as string }));
+    }
     return value;
   };
 }
@@ -90,28 +94,28 @@ export const SETTINGS: Readonly<Record<SettingKey, SettingSpec>> = {
   lang: {
     flag: 'lang',
     env: 'PARVANDE_LANG',
-    describe: 'labels and digits: en or fa (default en)',
+    describe: t('labels and digits: en or fa (default en)'),
     parse: oneOf('lang', LANGS),
     fallback: () => 'en',
   },
   calendar: {
     flag: 'calendar',
     env: 'PARVANDE_CALENDAR',
-    describe: 'how dates are shown: jalali or gregorian (default jalali)',
+    describe: t('how dates are shown: jalali or gregorian (default jalali)'),
     parse: oneOf('calendar', CALENDARS),
     fallback: () => 'jalali',
   },
   db: {
     flag: 'db',
     env: 'PARVANDE_DB',
-    describe: 'the office file when no --db is given (default: your data folder)',
+    describe: t('the office file when no --db is given (default: your data folder)'),
     parse: (raw, origin) => {
-      if (raw.trim() === '') throw refusal('db', origin, 'give a file name');
-      if (/[\p{Cc}]/u.test(raw)) throw refusal('db', origin, 'a file name holds no control character');
+      if (raw.trim() === '') throw refusal('db', origin, t('give a file name'));
+      if (/[\p{Cc}]/u.test(raw)) throw refusal('db', origin, t('a file name holds no control character'));
       // A relative name in the file would mean another office in every folder a command runs in.
       if (origin.kind === 'set') return resolve(raw);
       if (origin.kind === 'file' && !isAbsolute(raw))
-        throw refusal('db', origin, 'expected a full path (parvande config set db makes one)');
+        throw refusal('db', origin, t('expected a full path (parvande config set db makes one)'));
       return raw;
     },
     fallback: (env, machine) => defaultDbPath(env, machine),
@@ -119,15 +123,16 @@ export const SETTINGS: Readonly<Record<SettingKey, SettingSpec>> = {
   actor: {
     flag: 'actor',
     env: 'PARVANDE_USER',
-    describe: 'who acts, for the audit trail (default: your login name)',
+    describe: t('who acts, for the audit trail (default: your login name)'),
     parse: (raw, origin) => {
       try {
         return cleanText(raw.trim(), 'actor', ACTOR_MAX);
       } catch (err) {
         // cleanText names the rule ("actor is 120 characters long…"), never the value.
         if (!(err instanceof ValidationError) || origin.kind === 'flag' || origin.kind === 'set') throw err;
-        if (origin.kind === 'env') throw new ValidationError(`PARVANDE_USER: ${err.message}`, 'actor');
-        throw refusal('actor', origin, err.message);
+        if (origin.kind === 'env')
+          throw new ValidationError(t('{variable}: {rule}', { variable: 'PARVANDE_USER', rule: err.text }), 'actor');
+        throw refusal('actor', origin, err.text);
       }
     },
     fallback: () => osUser(),
@@ -141,7 +146,7 @@ export function isSettingKey(key: string): key is SettingKey {
 /** Refuses an unknown key typed to `config get|set|unset` without repeating it. */
 export function settingKey(key: string): SettingKey {
   const k = key.trim().toLowerCase();
-  if (!isSettingKey(k)) throw new ValidationError(`unknown setting; expected one of ${SETTING_KEYS.join(', ')}`, 'key');
+  if (!isSettingKey(k)) throw new ValidationError(t('unknown setting; expected one of {keys}', { keys: SETTING_KEYS.join(', ') }), 'key');
   return k;
 }
 
@@ -157,7 +162,11 @@ export function loadSettingsFile(env: NodeJS.ProcessEnv = process.env): Settings
   const values: Partial<Record<SettingKey, string>> = {};
   for (const [key, raw] of Object.entries(readSettingsFile(path))) {
     if (!isSettingKey(key)) {
-      throw settingsFileError(path, `unknown key "${shownKey(key)}" (known keys: ${SETTING_KEYS.join(', ')})`, 'config');
+      throw settingsFileError(
+        path,
+        t('unknown key "{key}" (known keys: {keys})', { key: shownKey(key), keys: SETTING_KEYS.join(', ') }),
+        'config',
+      );
     }
     values[key] = SETTINGS[key].parse(raw, { kind: 'file', path });
   }

@@ -62,6 +62,22 @@ export const dbContracts: GroupContracts = {
       .array(z.strictObject({ path: z.string(), reason: z.string() }))
       .describe('Older backups --keep could not remove, and why (each also a warning on stderr); the new backup is made either way.'),
   }),
+  encrypt: z
+    .strictObject({
+      path: z.string(),
+      cipher: z.literal('sqlcipher'),
+      counts: z.record(z.string(), count).describe("Rows per table, the same before and after (this command's audit entry aside)."),
+      bytes: count.describe('The size of the encrypted file.'),
+    })
+    .describe('The office file, now encrypted in place; the passphrase is never printed.'),
+  rekey: z
+    .strictObject({
+      path: z.string(),
+      cipher: z.literal('sqlcipher'),
+      counts: z.record(z.string(), count).describe("Rows per table, the same before and after (this command's audit entry aside)."),
+      bytes: count.describe('The size of the file under its new key.'),
+    })
+    .describe('The office file under its new key; the old passphrase no longer opens it.'),
   restore: z.strictObject({
     backup: fileCheck,
     livePath: z.string(),

@@ -5,6 +5,7 @@ import type { ReadCtx } from './context.js';
 import { addDays, parseDateInput } from '../lang/dates.js';
 import { idDigits, parseId } from './fields.js';
 import { toLatinDigits } from '../lang/digits.js';
+import { t } from '../messages/catalogue.js';
 
 export type { AuditEntry };
 
@@ -44,7 +45,7 @@ export function listAudit(ctx: Pick<ReadCtx, 'db' | 'today'>, f: AuditListFilter
   }
   const from = f.from ? parseDateInput(f.from, { today: ctx.today, field: 'from' }) : undefined;
   const to = f.to ? parseDateInput(f.to, { today: ctx.today, field: 'to' }) : undefined;
-  if (from !== undefined && to !== undefined && from > to) throw new ValidationError('--from is after --to', 'from');
+  if (from !== undefined && to !== undefined && from > to) throw new ValidationError(t('--from is after --to'), 'from');
   return selectAudit(ctx.db, {
     limit: f.limit,
     ...(recordType ? { recordType } : {}),

@@ -10,7 +10,9 @@ import {
   type FileCheck,
   type StaleCleanup,
 } from '../store/backup.js';
+import { isEncryptedFile, officeKey } from '../store/cipher.js';
 import { Db, restrictToOwner, type OpenOptions } from '../store/database.js';
+import { t } from '../messages/catalogue.js';
 import { replaceDatabase } from '../store/replace.js';
 import { selectOffice } from '../store/office.js';
 import { recordAudit } from './audit.js';
@@ -59,7 +61,10 @@ export function makeBackup(ctx: WriteCtx, out: string | undefined): FileCheck {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
     } catch (err) {
       throw new ValidationError(
-        `cannot create the backups folder ${dir} (${String((err as { code?: unknown }).code ?? err)}): give --out FILE`,
+        t('cannot create the backups folder {dir} ({code}): give --out FILE', {
+          dir,
+          code: String((err as { code?: unknown }).code ?? err),
+        }),
         'out',
       );
     }
@@ -82,7 +87,7 @@ export function makeBackup(ctx: WriteCtx, out: string | undefined): FileCheck {
  */
 export function parseKeep(raw: string): number {
   if (/^[+-]?0+$/.test(toLatinDigits(raw).trim())) {
-    throw new ValidationError('--keep 0 would remove the backup just made: give 1 or more (the new backup is one of them)', 'keep');
+    throw new ValidationError(t('--keep 0 would remove the backup just made: give 1 or more (the new backup is one of them)'), 'keep');
   }
   return parseInteger(raw, 'keep', { min: 1, max: 100_000 });
 }
@@ -130,7 +135,19 @@ export function planRestore(source: string, livePath: string, allowOtherOffice: 
   }
   if (liveOfficeCode !== null && backup.officeCode !== liveOfficeCode && !allowOtherOffice) {
     throw new ConflictError(
-      `the backup belongs to office ${backup.officeCode}, the database to ${liveOfficeCode}: pass --other-office to replace it anyway`,
+      t('the backup belongs to office {backup}, the database to {live}: pass --other-office to replace it anyway', {
+        backup: backup.officeCode ?? '',
+        live: liveOfficeCode,
+      }),
+      'file',
+    );
+  }
+  // An encrypted office stays encrypted: its contents never go into a plain file.
+  if (isEncryptedFile(backup.path) && existsSync(livePath) && !liveDamaged && !isEncryptedFile(livePath)) {
+    throw new ConflictError(
+      t('the backup is encrypted and the database {path} is not: run "parvande db encrypt" first, then restore', {
+        path: resolve(livePath),
+      }),
       'file',
     );
   }
@@ -166,7 +183,8 @@ export function restoreBackup(plan: RestorePlan, options: RestoreOptions): Resto
       keptAs = kept;
     } else keepAs = kept;
   }
-  const live = options.open({ create: true, migrate: false });
+  // A damaged file moved aside: the new one is encrypted from its first page when the backup is, with the same key.
+  const live = options.open({ create: true, migrate: false, key: isEncryptedFile(plan.backup.path) ? officeKey() : undefined });
   const ctx: WriteCtx = {
     db: live.outsideTransaction(),
     actor: options.actor,

@@ -23,6 +23,7 @@ import type { WriteCtx } from './context.js';
 import { parseDateInput, type IsoDate } from '../lang/dates.js';
 import { isBlank, optionalNote, parseCode, requiredText, splitList } from './fields.js';
 import { keepReplacedText } from './replaced-texts.js';
+import { t } from '../messages/catalogue.js';
 
 /** The options of `case update`, as typed. */
 export interface RawUpdateCase {
@@ -65,7 +66,10 @@ export type CaseField = 'risk' | 'primary-category' | 'categories' | 'center' | 
 
 export function parseUpdateCaseInput(raw: RawUpdateCase, today: IsoDate): UpdateCaseInput {
   if (UPDATE_OPTIONS.every((o) => raw[o] === undefined)) {
-    throw new ValidationError(`nothing to change: give at least one of ${UPDATE_OPTIONS.map((o) => `--${o}`).join(', ')}`, 'case');
+    throw new ValidationError(
+      t('nothing to change: give at least one of {options}', { options: UPDATE_OPTIONS.map((o) => `--${o}`).join(', ') }),
+      'case',
+    );
   }
   const input: UpdateCaseInput = { reason: optionalNote(raw.reason, 'reason', 1000) };
   if (raw.risk !== undefined) input.risk = parseCode(RISKS, requiredText(raw.risk, 'risk'), 'risk');
@@ -77,7 +81,7 @@ export function parseUpdateCaseInput(raw: RawUpdateCase, today: IsoDate): Update
   if (raw.center !== undefined) input.center = requiredText(raw.center, 'center');
   if (raw.summary !== undefined) {
     const summary = optionalNote(raw.summary, 'summary');
-    if (summary === null) throw new ValidationError('summary is empty: give the corrected text', 'summary');
+    if (summary === null) throw new ValidationError(t('summary is empty: give the corrected text'), 'summary');
     input.summary = summary;
   }
   if (raw.channel !== undefined) input.channel = parseCode(CHANNELS, requiredText(raw.channel, 'channel'), 'channel');
@@ -125,7 +129,10 @@ export function recordCaseUpdate(ctx: WriteCtx, c: Case, input: UpdateCaseInput)
       next.clientId = client.id;
       change('client', 'anonymous', `#${client.id}`);
     } else if (c.clientId !== client.id) {
-      throw new ConflictError(`case ${c.caseNumber} already has a client: a client is linked to an anonymous case only, once`, 'client');
+      throw new ConflictError(
+        t('case {number} already has a client: a client is linked to an anonymous case only, once', { number: c.caseNumber }),
+        'client',
+      );
     }
   }
   if (input.category !== undefined && input.category !== c.primaryCategory) {
@@ -162,11 +169,14 @@ export function recordCaseUpdate(ctx: WriteCtx, c: Case, input: UpdateCaseInput)
 
   const fields = [...(riskChanged ? (['risk'] as CaseField[]) : []), ...changes.map((x) => x.field)];
   if (fields.length === 0) {
-    throw new ValidationError(`nothing to change: case ${c.caseNumber} already has these values`, 'case');
+    throw new ValidationError(t('nothing to change: case {number} already has these values', { number: c.caseNumber }), 'case');
   }
   const needing = changes.filter((x) => NEEDS_REASON.includes(x.field)).map((x) => x.field);
   if (needing.length > 0 && input.reason === null) {
-    throw new ValidationError(`a change of ${needing.join(', ')} needs --reason: say why the record is corrected`, 'reason');
+    throw new ValidationError(
+      t('a change of {fields} needs --reason: say why the record is corrected', { fields: needing.join(', ') }),
+      'reason',
+    );
   }
 
   updateCaseCorrection(ctx.db, c.id, next, ctx.now());
@@ -201,16 +211,22 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 
 /** An opening date after the first service, a closing or another entry of the timeline would put them before the case existed. */
 function checkOpeningDate(ctx: WriteCtx, c: Case, openedOn: IsoDate): void {
-  if (openedOn > ctx.today) throw new ValidationError('opened date is in the future', 'opened');
+  if (openedOn > ctx.today) throw new ValidationError(t('opened date is in the future'), 'opened');
   const services = selectCaseServiceDays(ctx.db, c.id);
   if (services !== undefined && services.first < openedOn) {
-    throw new ConflictError(`the case has a service dated before that opening date (first service ${services.first})`, 'opened');
+    throw new ConflictError(
+      t('the case has a service dated before that opening date (first service {date})', { date: services.first }),
+      'opened',
+    );
   }
   const earliest = selectEarliestEvents(ctx.db, c.id, c.openedOn);
   if (earliest.closing !== null && earliest.closing < openedOn) {
-    throw new ConflictError(`the case was closed or reopened before that opening date (${earliest.closing})`, 'opened');
+    throw new ConflictError(t('the case was closed or reopened before that opening date ({date})', { date: earliest.closing }), 'opened');
   }
   if (earliest.other !== null && earliest.other < openedOn) {
-    throw new ConflictError(`the case's timeline has an entry dated before that opening date (${earliest.other})`, 'opened');
+    throw new ConflictError(
+      t("the case's timeline has an entry dated before that opening date ({date})", { date: earliest.other }),
+      'opened',
+    );
   }
 }

@@ -25,12 +25,24 @@ import { resolveClient, type Client } from './clients.js';
 import { CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS, type Category, type Channel, type CloseReason, type Risk } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import { jalaliYearOf, parseDateInput, type IsoDate } from '../lang/dates.js';
-import { idDigits, isBlank, noRecordWithId, optionalCode, optionalNote, parseCode, parseId, requiredText, splitList } from './fields.js';
+import {
+  idDigits,
+  invalidValue,
+  isBlank,
+  noRecordWithId,
+  optionalCode,
+  optionalNote,
+  parseCode,
+  parseId,
+  requiredText,
+  splitList,
+} from './fields.js';
 import { addEvent } from './case-events.js';
 import { scheduleFollowupPlan, type PlannedFollowup } from './followup-plan.js';
 import { getOffice } from './office.js';
 import { optionalActiveWorker, recordWorker, resolveStaff } from './staff.js';
 import { toLatinDigits } from '../lang/digits.js';
+import { t } from '../messages/catalogue.js';
 
 export type Case = CaseRow;
 export type CaseEvent = CaseEventRow;
@@ -53,13 +65,16 @@ export function resolveCase(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'case
   const full = /^[A-Z0-9]{2,12}-\d{4}-\d{6}$/.test(text);
   if (!short && !full) {
     throw new ValidationError(
-      `--${field} must be a case id (e.g. 12 or #12) or a case number (e.g. 1405-123 or ${getOffice(ctx).code}-1405-000123)`,
+      t('--{field} must be a case id (e.g. 12 or #12) or a case number (e.g. 1405-123 or {office}-1405-000123)', {
+        field,
+        office: getOffice(ctx).code,
+      }),
       field,
     );
   }
   const found = selectCaseByNumber(ctx.db, short ? formatCaseNumber(getOffice(ctx).code, Number(short[1]), Number(short[2])) : text);
   // A case number names no person: it is repeated.
-  if (found === undefined) throw new NotFoundError(`no case ${text}`, field);
+  if (found === undefined) throw new NotFoundError(t('no case {number}', { number: text }), field);
   return found;
 }
 
@@ -117,10 +132,10 @@ export interface CaseOpeningOptions {
  */
 export function resolveCaseClient(ctx: Pick<ReadCtx, 'db'>, raw: Pick<RawOpenCase, 'client' | 'anonymous'>): Client | null {
   if (raw.anonymous === true && !isBlank(raw.client)) {
-    throw new ValidationError('give either --client or --anonymous, not both', 'client');
+    throw new ValidationError(t('give either --client or --anonymous, not both'), 'client');
   }
   if (raw.anonymous !== true && isBlank(raw.client)) {
-    throw new ValidationError('client is required: give --client ID, or --anonymous for a caller who stays anonymous', 'client');
+    throw new ValidationError(t('client is required: give --client ID, or --anonymous for a caller who stays anonymous'), 'client');
   }
   return raw.anonymous === true ? null : resolveClient(ctx, raw.client as string);
 }
@@ -150,7 +165,7 @@ export function parseOpenCaseInput(raw: RawOpenCase, today: IsoDate): OpenCaseIn
 export function validateCaseOpening(ctx: ReadCtx, client: Client | null, input: OpenCaseInput, opts: CaseOpeningOptions = {}): CaseOpening {
   const center = optionalCenter(ctx, input.center ?? undefined);
   const worker = recordWorker(ctx, input.worker, opts.allowInactiveWorker === true);
-  if (input.openedOn > ctx.today) throw new ValidationError('opened date is in the future', 'opened');
+  if (input.openedOn > ctx.today) throw new ValidationError(t('opened date is in the future'), 'opened');
   return {
     clientId: client?.id ?? null,
     channel: input.channel,
@@ -205,10 +220,10 @@ function parseEventDate(value: string | undefined, today: IsoDate, field: string
   return isBlank(value) ? today : parseDateInput(value, { today, field, kind: 'record' });
 }
 
-/** An event happens neither in the future nor before its case was opened. */
-function checkEventDate(ctx: Pick<ReadCtx, 'today'>, c: Case, date: IsoDate, field: string): void {
-  if (date > ctx.today) throw new ValidationError(`${field} is in the future`, field);
-  if (date < c.openedOn) throw new ValidationError(`${field} is before the case was opened (${c.openedOn})`, field);
+/** An event (given by --date) happens neither in the future nor before its case was opened. */
+function checkEventDate(ctx: Pick<ReadCtx, 'today'>, c: Case, date: IsoDate): void {
+  if (date > ctx.today) throw new ValidationError(t('date is in the future'), 'date');
+  if (date < c.openedOn) throw new ValidationError(t('date is before the case was opened ({date})', { date: c.openedOn }), 'date');
 }
 
 /**
@@ -233,11 +248,13 @@ export function parseAssignCaseInput(raw: RawAssignCase, today: IsoDate): Assign
 }
 
 export function recordCaseAssignment(ctx: WriteCtx, c: Case, input: AssignCaseInput): Case {
-  if (c.status === 'closed') throw new ConflictError(`case ${c.caseNumber} is closed: reopen it before assigning`, 'case');
+  if (c.status === 'closed')
+    throw new ConflictError(t('case {number} is closed: reopen it before assigning', { number: c.caseNumber }), 'case');
   const worker = optionalActiveWorker(ctx, input.worker);
-  if (worker === null) throw new ValidationError('worker is required', 'worker');
-  if (c.workerId === worker.id) throw new ConflictError(`case ${c.caseNumber} is already assigned to #${worker.id}`, 'worker');
-  checkEventDate(ctx, c, input.assignedOn, 'date');
+  if (worker === null) throw new ValidationError(t('{field} is required', { field: 'worker' }), 'worker');
+  if (c.workerId === worker.id)
+    throw new ConflictError(t('case {number} is already assigned to #{worker}', { number: c.caseNumber, worker: worker.id }), 'worker');
+  checkEventDate(ctx, c, input.assignedOn);
   updateCaseWorker(ctx.db, c.id, worker.id, ctx.now());
   addEvent(ctx, c.id, 'assigned', input.assignedOn, { workerId: worker.id });
   recordAudit(ctx, 'assign', 'case', c.id, ['worker']);
@@ -261,12 +278,12 @@ export interface CaseNoteInput {
 
 export function parseCaseNoteInput(raw: RawCaseNote, today: IsoDate): CaseNoteInput {
   const text = optionalNote(raw.text, 'text');
-  if (text === null) throw new ValidationError('text is required', 'text');
+  if (text === null) throw new ValidationError(t('{field} is required', { field: 'text' }), 'text');
   return { text, notedOn: parseEventDate(raw.date, today, 'date') };
 }
 
 export function recordCaseNote(ctx: WriteCtx, c: Case, input: CaseNoteInput): CaseEvent {
-  checkEventDate(ctx, c, input.notedOn, 'date');
+  checkEventDate(ctx, c, input.notedOn);
   const id = addEvent(ctx, c.id, 'note', input.notedOn, { text: input.text });
   recordAudit(ctx, 'note', 'case', c.id);
   return selectCaseEvents(ctx.db, c.id).find((e) => e.id === id) as CaseEvent;
@@ -319,20 +336,23 @@ export interface CloseCaseResult {
 }
 
 export function recordCaseClosing(ctx: WriteCtx, c: Case, input: CloseCaseInput): CloseCaseResult {
-  if (c.status === 'closed') throw new ConflictError(`case ${c.caseNumber} is already closed`, 'case');
+  if (c.status === 'closed') throw new ConflictError(t('case {number} is already closed', { number: c.caseNumber }), 'case');
   const closedOn = input.closedOn;
-  checkEventDate(ctx, c, closedOn, 'date');
+  checkEventDate(ctx, c, closedOn);
   const lastChange = selectLastStatusChange(ctx.db, c.id);
   if (lastChange !== undefined && closedOn < lastChange) {
-    throw new ValidationError(`date is before the case was last reopened (${lastChange})`, 'date');
+    throw new ValidationError(t('date is before the case was last reopened ({date})', { date: lastChange }), 'date');
   }
   const services = selectCaseServiceDays(ctx.db, c.id);
   if (services !== undefined && services.last > closedOn) {
-    throw new ConflictError(`the case has a service dated after that closing date (last service ${services.last})`, 'date');
+    throw new ConflictError(
+      t('the case has a service dated after that closing date (last service {date})', { date: services.last }),
+      'date',
+    );
   }
   const referral = selectCaseLastReferral(ctx.db, c.id);
   if (referral !== undefined && referral > closedOn) {
-    throw new ConflictError(`the case has a referral dated after that closing date (last referral ${referral})`, 'date');
+    throw new ConflictError(t('the case has a referral dated after that closing date (last referral {date})', { date: referral }), 'date');
   }
   const stillScheduled = countScheduledFollowups(ctx.db, c.id);
   updateCaseClosed(ctx.db, c.id, closedOn, input.reason, ctx.now());
@@ -363,10 +383,11 @@ export function parseReopenCaseInput(raw: RawReopenCase, today: IsoDate): Reopen
 }
 
 export function recordCaseReopening(ctx: WriteCtx, c: Case, input: ReopenCaseInput): Case {
-  if (c.status !== 'closed') throw new ConflictError(`case ${c.caseNumber} is not closed`, 'case');
+  if (c.status !== 'closed') throw new ConflictError(t('case {number} is not closed', { number: c.caseNumber }), 'case');
   const onDate = input.reopenedOn;
-  checkEventDate(ctx, c, onDate, 'date');
-  if (c.closedOn !== null && onDate < c.closedOn) throw new ValidationError(`date is before the case was closed (${c.closedOn})`, 'date');
+  checkEventDate(ctx, c, onDate);
+  if (c.closedOn !== null && onDate < c.closedOn)
+    throw new ValidationError(t('date is before the case was closed ({date})', { date: c.closedOn }), 'date');
   updateCaseReopened(ctx.db, c.id, ctx.now());
   addEvent(ctx, c.id, 'reopened', onDate, { text: input.note });
   recordAudit(ctx, 'reopen', 'case', c.id, ['status']);
@@ -426,7 +447,7 @@ export interface CaseListFilter {
 export function listCases(ctx: Pick<ReadCtx, 'db' | 'today'>, f: CaseListFilter): Case[] {
   let status: string | undefined;
   if (!isBlank(f.status) && f.status !== 'all') {
-    if (f.status !== 'open' && f.status !== 'closed') throw new ValidationError('invalid status: expected open, closed or all', 'status');
+    if (f.status !== 'open' && f.status !== 'closed') throw invalidValue('status', t('expected open, closed or all'));
     status = f.status;
   }
   const category = optionalCode(CATEGORIES, f.category, 'category');

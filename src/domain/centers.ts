@@ -24,6 +24,7 @@ import {
   requiredText,
 } from './fields.js';
 import { matchingKey } from '../lang/persian.js';
+import { t } from '../messages/catalogue.js';
 
 export type Center = CenterRow;
 
@@ -59,7 +60,7 @@ export function parseCenterInput(raw: RawCenter): CenterInput {
 export function registerCenter(ctx: WriteCtx, input: CenterInput): Center {
   const nameKey = matchingKey(input.name);
   const clash = selectCenterByNameKey(ctx.db, nameKey);
-  if (clash !== undefined) throw new ConflictError(`a center with this name exists already (#${clash.id})`, 'name');
+  if (clash !== undefined) throw new ConflictError(t('a center with this name exists already (#{id})', { id: clash.id }), 'name');
   const id = insertCenter(ctx.db, { ...input, nameKey }, ctx.now());
   recordAudit(ctx, 'create', 'center', id);
   return selectCenter(ctx.db, id) as Center;
@@ -78,9 +79,9 @@ export function resolveCenter(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'ce
     if (c === undefined) throw noRecordWithId('center', field);
     return c;
   }
-  if (!HAS_LETTER.test(ref)) throw new ValidationError(`--${field} must be a center id (e.g. 3 or #3) or a name`, field);
+  if (!HAS_LETTER.test(ref)) throw new ValidationError(t('--{field} must be a center id (e.g. 3 or #3) or a name', { field }), field);
   const c = selectCenterByNameKey(ctx.db, matchingKey(ref));
-  if (c === undefined) throw new NotFoundError(`no center has the name given for --${field}`, field);
+  if (c === undefined) throw new NotFoundError(t('no center has the name given for --{field}', { field }), field);
   return c;
 }
 

@@ -20,6 +20,7 @@ import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
 import { clientNameKey, type Client } from './clients.js';
 import type { WriteCtx } from './context.js';
+import { t } from '../messages/catalogue.js';
 
 /** The fields a merge compares, as the audit trail and the result name them. */
 const FILLABLE = [
@@ -57,12 +58,16 @@ export interface ClientMergeResult {
 
 /** The rules of `client merge`: `other` is merged into `keep` (both resolved with merged clients allowed). */
 export function recordClientMerge(ctx: WriteCtx, keep: Client, other: Client): ClientMergeResult {
-  if (keep.id === other.id) throw new ConflictError(`a client cannot be merged into itself (#${keep.id})`, 'other');
+  if (keep.id === other.id) throw new ConflictError(t('a client cannot be merged into itself (#{id})', { id: keep.id }), 'other');
   const otherInto = selectMergedInto(ctx.db, other.id);
-  if (otherInto !== null) throw new ConflictError(`client #${other.id} was already merged into client #${otherInto}`, 'other');
+  if (otherInto !== null)
+    throw new ConflictError(t('client #{id} was already merged into client #{into}', { id: other.id, into: otherInto }), 'other');
   const keepInto = selectMergedInto(ctx.db, keep.id);
   if (keepInto !== null) {
-    throw new ConflictError(`client #${keep.id} was merged into client #${keepInto}: merge into #${keepInto} instead`, 'keep');
+    throw new ConflictError(
+      t('client #{id} was merged into client #{into}: merge into #{into} instead', { id: keep.id, into: keepInto }),
+      'keep',
+    );
   }
 
   const next: Client = { ...keep };

@@ -22,6 +22,7 @@ import { parseMobile } from './mobile.js';
 import { nationalCodeMiss, nationalCodeRef, parseNationalCode } from './national-code.js';
 import { toLatinDigits } from '../lang/digits.js';
 import { matchingKey } from '../lang/persian.js';
+import { t } from '../messages/catalogue.js';
 
 export type Client = ClientRow;
 
@@ -120,7 +121,7 @@ export function buildClientWrite(f: ClientFields, today: IsoDate, base?: Client)
     registeredOn: f.registeredOn ?? base?.registeredOn ?? today,
   };
   if (write.birthDate !== null && write.birthDate > write.registeredOn) {
-    throw new ValidationError('birth-date is after the registration date', 'birth-date');
+    throw new ValidationError(t('birth-date is after the registration date'), 'birth-date');
   }
   return write;
 }
@@ -164,7 +165,7 @@ function assertNationalCodeFree(ctx: Pick<ReadCtx, 'db'>, code: string | null, e
   if (code === null) return;
   const holder = selectClientByNationalCode(ctx.db, code);
   if (holder !== undefined && holder.id !== exceptId) {
-    throw new ConflictError(`this national code is already registered to client #${holder.id}`, 'national-code');
+    throw new ConflictError(t('this national code is already registered to client #{id}', { id: holder.id }), 'national-code');
   }
 }
 
@@ -206,7 +207,7 @@ export interface ResolveClientOptions {
 /** A record merged into another is kept only as a pointer: nothing is added to it or changed on it (exit 4). */
 export function assertNotMerged(ctx: Pick<ReadCtx, 'db'>, c: Client, field = 'client'): void {
   const into = selectMergedInto(ctx.db, c.id);
-  if (into !== null) throw new ConflictError(`client #${c.id} was merged into client #${into}: use #${into}`, field);
+  if (into !== null) throw new ConflictError(t('client #{id} was merged into client #{into}: use #{into}', { id: c.id, into }), field);
 }
 
 function findClientByRef(ctx: Pick<ReadCtx, 'db'>, ref: string, field: string): Client {
@@ -214,19 +215,22 @@ function findClientByRef(ctx: Pick<ReadCtx, 'db'>, ref: string, field: string): 
   const code = id !== undefined && toLatinDigits(ref.trim()).startsWith('#') ? undefined : nationalCodeRef(ref);
   if (code !== undefined) {
     const c = selectClientByNationalCode(ctx.db, code);
-    if (c === undefined) throw nationalCodeMiss(code, 'no client with this national code', field);
+    if (c === undefined) throw nationalCodeMiss(code, t('no client with this national code'), field);
     return c;
   }
   // Never echo what was typed: it may be a name or a national code.
   if (id === undefined) {
-    throw new ValidationError(`${field} must be a client id or a national code; find a client by name with "parvande client find"`, field);
+    throw new ValidationError(
+      t('{field} must be a client id or a national code; find a client by name with "parvande client find"', { field }),
+      field,
+    );
   }
   const c = selectClient(ctx.db, parseId(id, field));
   if (c !== undefined) return c;
   // Eight or nine digits may be a national code that lost its zeros: lookups never pad it.
   if (id.length >= 8) {
     throw new NotFoundError(
-      `no client has the id given for --${field}; if it is a national code, leading zeros may be missing: give all 10 digits`,
+      t('no client has the id given for --{field}; if it is a national code, leading zeros may be missing: give all 10 digits', { field }),
       field,
     );
   }
@@ -246,7 +250,7 @@ export interface ClientUpdateInput {
 /** The parse step of `client update`: at least one field given, each parsed (the names only when given). */
 export function parseClientUpdateInput(raw: RawClient, today: IsoDate): ClientUpdateInput {
   const changed = (Object.keys(raw) as (keyof RawClient)[]).filter((k) => raw[k] !== undefined);
-  if (changed.length === 0) throw new ValidationError('nothing to update: give at least one field to change');
+  if (changed.length === 0) throw new ValidationError(t('nothing to update: give at least one field to change'));
   return { fields: parseClientInput(raw, today, { update: true }).fields, changed: changed.map(kebab) };
 }
 
@@ -318,7 +322,7 @@ export function listClients(ctx: Pick<ReadCtx, 'db'>, f: ClientListFilter): Clie
 /** Search by name (Persian matching key, so ي/ی, ZWNJ and spacing do not matter), national code or mobile. */
 export function findClients(ctx: Pick<ReadCtx, 'db'>, text: string, limit: number): Client[] {
   const q = text.trim();
-  if (q === '') throw new ValidationError('search text is empty', 'text');
+  if (q === '') throw new ValidationError(t('search text is empty'), 'text');
   const digitsOnly = toLatinDigits(q).replace(/[\s\-+()]/g, '');
   const digits = /^\d+$/.test(digitsOnly) ? digitsOnly.replace(/^(0098|98)(?=9)/, '0') : null;
   return selectClients(ctx.db, { search: { nameKey: digits === null ? matchingKey(q) : '', digits }, limit });

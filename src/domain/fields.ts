@@ -4,6 +4,7 @@
  * with the same messages.
  */
 import { NotFoundError, ValidationError } from '../errors.js';
+import { t, type Text } from '../messages/catalogue.js';
 import { codesOf, type Catalogue } from './codes.js';
 import { toLatinDigits } from '../lang/digits.js';
 import { firstForbiddenChar } from '../lang/controls.js';
@@ -23,8 +24,14 @@ export function refuseControls(text: string, field: string, multiline = false): 
   if (bad === undefined) return;
   throw new ValidationError(
     bad.bidi
-      ? `${field} contains a bidi control character (${bad.codePoint}); bidi overrides and isolates are not allowed in text`
-      : `${field} contains a control character (${bad.codePoint}); control characters are not allowed in text`,
+      ? t('{field} contains a bidi control character ({codePoint}); bidi overrides and isolates are not allowed in text', {
+          field,
+          codePoint: bad.codePoint,
+        })
+      : t('{field} contains a control character ({codePoint}); control characters are not allowed in text', {
+          field,
+          codePoint: bad.codePoint,
+        }),
     field,
   );
 }
@@ -42,12 +49,17 @@ export function cleanText(value: string, field: string, max = 200): string {
           .trim(),
       );
   if (!plain) refuseControls(text, field);
-  if (text.length > max) throw new ValidationError(`${field} is ${text.length} characters long; at most ${max} allowed`, field);
+  if (text.length > max) throw tooLong(field, text.length, max);
   return text;
 }
 
+/** The refusal of a text longer than its field allows; the text itself is never repeated. */
+function tooLong(field: string, length: number, max: number): ValidationError {
+  return new ValidationError(t('{field} is {length} characters long; at most {max} allowed', { field, length, max }), field);
+}
+
 export function requiredText(value: string | null | undefined, field: string, max = 200): string {
-  if (isBlank(value)) throw new ValidationError(`${field} is required`, field);
+  if (isBlank(value)) throw new ValidationError(t('{field} is required', { field }), field);
   return cleanText(value, field, max);
 }
 
@@ -60,14 +72,14 @@ export function optionalNote(value: string | null | undefined, field: string, ma
   if (isBlank(value)) return null;
   const text = persianLetterForms(value.normalize('NFC').replace(/\r\n?/g, '\n').trim());
   refuseControls(text, field, true);
-  if (text.length > max) throw new ValidationError(`${field} is ${text.length} characters long; at most ${max} allowed`, field);
+  if (text.length > max) throw tooLong(field, text.length, max);
   return text;
 }
 
 /** Why a record is corrected or voided: free text (a note's rules), required; `why` ends "say why …". */
-export function requiredReason(value: string | undefined, why: string): string {
+export function requiredReason(value: string | undefined, why: Text): string {
   const reason = optionalNote(value, 'reason', 1000);
-  if (reason === null) throw new ValidationError(`reason is required: say why ${why}`, 'reason');
+  if (reason === null) throw new ValidationError(t('reason is required: say why {why}', { why }), 'reason');
   return reason;
 }
 
@@ -89,6 +101,15 @@ function indexOf<C extends string>(cat: Catalogue<C>): Map<string, string> {
 }
 
 /**
+ * The refusal of a value given for `field`: "invalid FIELD: REASON". The reason is its own
+ * message (err.text.params.reason), so a caller that names the field its own way can take it
+ * out in either language. The value itself is never repeated.
+ */
+export function invalidValue(field: string, reason: Text): ValidationError {
+  return new ValidationError(t('invalid {field}: {reason}', { field, reason }), field);
+}
+
+/**
  * A code from a catalogue, given as the code itself or its English or Persian label.
  * A refusal names the field and the codes, never what was typed (a name or a phone
  * number given to the wrong option would otherwise reach a log).
@@ -96,7 +117,7 @@ function indexOf<C extends string>(cat: Catalogue<C>): Map<string, string> {
 export function parseCode<C extends string>(cat: Catalogue<C>, value: string, field: string): C {
   const found = indexOf(cat).get(matchingKey(value.replace(/_/g, '-')));
   if (found === undefined) {
-    throw new ValidationError(`invalid ${field}: expected one of ${codesOf(cat).join(', ')}`, field);
+    throw invalidValue(field, t('expected one of {codes}', { codes: codesOf(cat).join(', ') }));
   }
   return found as C;
 }
@@ -113,7 +134,7 @@ export function parseBool(value: string | boolean, field: string): boolean {
   const v = toLatinDigits(value).trim().toLowerCase();
   if (TRUE_WORDS.has(v)) return true;
   if (FALSE_WORDS.has(v)) return false;
-  throw new ValidationError(`invalid ${field}: expected yes or no`, field);
+  throw invalidValue(field, t('expected yes or no'));
 }
 
 export interface IntRange {
@@ -124,11 +145,11 @@ export interface IntRange {
 export function parseInteger(value: string | number, field: string, range: IntRange = {}): number {
   const text = typeof value === 'number' ? String(value) : toLatinDigits(value).trim().replace(/[,،٬]/g, '');
   // The messages never repeat the value: a number typed in the wrong place may be a phone or a national code.
-  if (!/^[+-]?\d+$/.test(text)) throw new ValidationError(`invalid ${field}: expected a whole number`, field);
+  if (!/^[+-]?\d+$/.test(text)) throw invalidValue(field, t('expected a whole number'));
   const n = Number(text);
-  if (!Number.isSafeInteger(n)) throw new ValidationError(`invalid ${field}: the number is too large`, field);
-  if (range.min !== undefined && n < range.min) throw new ValidationError(`invalid ${field}: must be at least ${range.min}`, field);
-  if (range.max !== undefined && n > range.max) throw new ValidationError(`invalid ${field}: must be at most ${range.max}`, field);
+  if (!Number.isSafeInteger(n)) throw invalidValue(field, t('the number is too large'));
+  if (range.min !== undefined && n < range.min) throw invalidValue(field, t('must be at least {min}', { min: range.min }));
+  if (range.max !== undefined && n > range.max) throw invalidValue(field, t('must be at most {max}', { max: range.max }));
   return n;
 }
 
@@ -164,16 +185,62 @@ export function idDigits(value: string): string | undefined {
 export function parseId(value: string | number, field: string): number {
   const digits = typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : undefined) : idDigits(value);
   const id = digits === undefined ? NaN : Number(digits);
-  if (!Number.isSafeInteger(id) || id < 1) throw new ValidationError(`--${field} must be an id: digits only, e.g. 12 or #12`, field);
+  if (!Number.isSafeInteger(id) || id < 1)
+    throw new ValidationError(t('--{field} must be an id: digits only, e.g. 12 or #12', { field }), field);
   return id;
+}
+
+/** The kinds of record an id may name, as noRecordWithId says them. */
+export type RecordNoun =
+  | 'case'
+  | 'client'
+  | 'staff member'
+  | 'center'
+  | 'follow-up'
+  | 'service'
+  | 'referral'
+  | 'course'
+  | 'enrolment'
+  | 'workshop'
+  | 'shift pattern'
+  | 'roster assignment';
+
+/** One whole sentence per kind of record, so that each language says it in its own order. */
+function noRecordText(record: RecordNoun, field: string): Text {
+  switch (record) {
+    case 'case':
+      return t('no case has the id given for --{field}', { field });
+    case 'client':
+      return t('no client has the id given for --{field}', { field });
+    case 'staff member':
+      return t('no staff member has the id given for --{field}', { field });
+    case 'center':
+      return t('no center has the id given for --{field}', { field });
+    case 'follow-up':
+      return t('no follow-up has the id given for --{field}', { field });
+    case 'service':
+      return t('no service has the id given for --{field}', { field });
+    case 'referral':
+      return t('no referral has the id given for --{field}', { field });
+    case 'course':
+      return t('no course has the id given for --{field}', { field });
+    case 'enrolment':
+      return t('no enrolment has the id given for --{field}', { field });
+    case 'workshop':
+      return t('no workshop has the id given for --{field}', { field });
+    case 'shift pattern':
+      return t('no shift pattern has the id given for --{field}', { field });
+    case 'roster assignment':
+      return t('no roster assignment has the id given for --{field}', { field });
+  }
 }
 
 /**
  * The refusal of an id that names no record. It never repeats the id: a run of digits
  * typed in the wrong place may be a phone number or a national code.
  */
-export function noRecordWithId(record: string, field: string): NotFoundError {
-  return new NotFoundError(`no ${record} has the id given for --${field}`, field);
+export function noRecordWithId(record: RecordNoun, field: string): NotFoundError {
+  return new NotFoundError(noRecordText(record, field), field);
 }
 
 /** A comma-separated list ("7,30,90", "۷،۳۰") of items. */

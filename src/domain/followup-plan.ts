@@ -5,6 +5,7 @@ import { addDays } from '../lang/dates.js';
 import { parseInteger, splitList } from './fields.js';
 import { recordAudit } from './audit.js';
 import { addEvent } from './case-events.js';
+import { t } from '../messages/catalogue.js';
 
 export interface PlannedFollowup {
   id: number;
@@ -15,7 +16,7 @@ export interface PlannedFollowup {
 /** "7,30,90" → [7, 30, 90]: days after closing, each once, ascending. */
 export function parseFollowupPlan(value: string): number[] {
   const days = splitList(value).map((d) => parseInteger(d.replace(/d$/i, ''), 'followup-plan', { min: 1, max: 730 }));
-  if (days.length === 0) throw new ValidationError('followup-plan is empty: expected days after closing, e.g. 7,30,90', 'followup-plan');
+  if (days.length === 0) throw new ValidationError(t('followup-plan is empty: expected days after closing, e.g. 7,30,90'), 'followup-plan');
   return [...new Set(days)].sort((a, b) => a - b);
 }
 

@@ -13,8 +13,9 @@ import { addEvent } from './case-events.js';
 import { resolveCase, type Case } from './cases.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import { parseDateInput, type IsoDate } from '../lang/dates.js';
-import { isBlank, noRecordWithId, optionalNote, parseId, requiredText } from './fields.js';
+import { invalidValue, isBlank, noRecordWithId, optionalNote, parseId, requiredText } from './fields.js';
 import { recordWorker, resolveStaff } from './staff.js';
+import { t, type Text } from '../messages/catalogue.js';
 
 export type Followup = FollowupRow;
 
@@ -63,7 +64,7 @@ export function validateFollowupSchedule(
   opts: { allowInactiveWorker?: boolean } = {},
 ): ValidatedFollowup {
   const { dueOn } = input;
-  if (dueOn < c.openedOn) throw new ValidationError(`due date is before the case was opened (${c.openedOn})`, 'due');
+  if (dueOn < c.openedOn) throw new ValidationError(t('due date is before the case was opened ({date})', { date: c.openedOn }), 'due');
   const worker = recordWorker(ctx, input.worker, opts.allowInactiveWorker === true);
   return { caseId: c.id, caseOpenedOn: c.openedOn, caseWorker: c.workerId, dueOn, workerId: worker?.id ?? null, note: input.note };
 }
@@ -111,18 +112,32 @@ export interface FinishFollowupInput {
 /** The parse step of finishing a follow-up: a done one must say what it found; the date is not in the future. */
 export function parseFinishFollowupInput(status: FollowupEnd, raw: RawFollowupFinish, today: IsoDate): FinishFollowupInput {
   const outcome = optionalNote(raw.outcome, status === 'done' ? 'outcome' : 'reason');
-  if (status === 'done' && outcome === null) throw new ValidationError('outcome is required: what did the follow-up find?', 'outcome');
+  if (status === 'done' && outcome === null) throw new ValidationError(t('outcome is required: what did the follow-up find?'), 'outcome');
   const onDate = isBlank(raw.date) ? today : parseDateInput(raw.date, { today, field: 'date', kind: 'record' });
-  if (onDate > today) throw new ValidationError('date is in the future', 'date');
+  if (onDate > today) throw new ValidationError(t('date is in the future'), 'date');
   return { status, outcome, onDate };
+}
+
+/** The refusal to end a follow-up that has ended already, said for each way it ended. */
+function followupAlready(id: number, status: FollowupEnd): Text {
+  if (status === 'done') return t('follow-up #{id} is already done', { id });
+  if (status === 'missed') return t('follow-up #{id} is already missed', { id });
+  return t('follow-up #{id} is already cancelled', { id });
+}
+
+/** The refusal to reschedule a follow-up that has ended, said for each way it ended. */
+function followupNotScheduled(id: number, status: FollowupEnd): Text {
+  if (status === 'done') return t('follow-up #{id} is done: only a scheduled one can be rescheduled', { id });
+  if (status === 'missed') return t('follow-up #{id} is missed: only a scheduled one can be rescheduled', { id });
+  return t('follow-up #{id} is cancelled: only a scheduled one can be rescheduled', { id });
 }
 
 /** done, missed or cancelled: only a scheduled follow-up can end, and only once. */
 export function recordFollowupEnd(ctx: WriteCtx, f: Followup, input: FinishFollowupInput): Followup {
   const { status, outcome, onDate } = input;
-  if (f.status !== 'scheduled') throw new ConflictError(`follow-up #${f.id} is already ${f.status}`, 'id');
+  if (f.status !== 'scheduled') throw new ConflictError(followupAlready(f.id, f.status), 'id');
   const c = resolveCase(ctx, String(f.caseId));
-  if (onDate < c.openedOn) throw new ValidationError(`date is before the case was opened (${c.openedOn})`, 'date');
+  if (onDate < c.openedOn) throw new ValidationError(t('date is before the case was opened ({date})', { date: c.openedOn }), 'date');
   updateFollowupStatus(ctx.db, f.id, status, status === 'cancelled' ? null : onDate, outcome, ctx.now());
   addEvent(ctx, f.caseId, 'follow-up', onDate, { followupId: f.id, workerId: f.workerId, reason: status, text: outcome });
   recordAudit(ctx, status, 'followup', f.id, ['status']);
@@ -158,10 +173,11 @@ export function parseRescheduleFollowupInput(raw: RawFollowupReschedule, today: 
  * counts move it to its new day. The timeline keeps the date it was due before.
  */
 export function recordFollowupReschedule(ctx: WriteCtx, f: Followup, input: RescheduleFollowupInput): Followup {
-  if (f.status !== 'scheduled') throw new ConflictError(`follow-up #${f.id} is ${f.status}: only a scheduled one can be rescheduled`, 'id');
+  if (f.status !== 'scheduled') throw new ConflictError(followupNotScheduled(f.id, f.status), 'id');
   const c = resolveCase(ctx, String(f.caseId));
-  if (input.dueOn < c.openedOn) throw new ValidationError(`due date is before the case was opened (${c.openedOn})`, 'due');
-  if (input.dueOn === f.dueOn) throw new ValidationError(`follow-up #${f.id} is already due on that day`, 'due');
+  if (input.dueOn < c.openedOn)
+    throw new ValidationError(t('due date is before the case was opened ({date})', { date: c.openedOn }), 'due');
+  if (input.dueOn === f.dueOn) throw new ValidationError(t('follow-up #{id} is already due on that day', { id: f.id }), 'due');
   updateFollowupDue(ctx.db, f.id, input.dueOn, ctx.now());
   addEvent(ctx, f.caseId, 'follow-up-rescheduled', ctx.today < c.openedOn ? c.openedOn : ctx.today, {
     followupId: f.id,
@@ -194,7 +210,7 @@ export function listFollowups(ctx: Pick<ReadCtx, 'db' | 'today'>, f: FollowupLis
   let status: string | undefined;
   if (!isBlank(f.status) && f.status !== 'all') {
     if (!['scheduled', 'done', 'missed', 'cancelled'].includes(f.status)) {
-      throw new ValidationError('invalid status: expected scheduled, done, missed, cancelled or all', 'status');
+      throw invalidValue('status', t('expected scheduled, done, missed, cancelled or all'));
     }
     status = f.status;
   }

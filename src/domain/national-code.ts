@@ -5,6 +5,7 @@
  */
 import { NotFoundError, ValidationError, type ParvandeError } from '../errors.js';
 import { toLatinDigits } from '../lang/digits.js';
+import { t, type Text } from '../messages/catalogue.js';
 
 const TEN_DIGITS = /^[0-9]{10}$/;
 const TEN_EQUAL_DIGITS = /^([0-9])\1{9}$/;
@@ -57,9 +58,10 @@ export interface ParsedNationalCode {
 export function parseNationalCode(input: string, opts: ParseNationalCodeOptions = {}): ParsedNationalCode {
   const field = opts.field ?? 'national-code';
   const digits = nationalCodeDigits(input);
-  if (toLatinDigits(input).replace(SEPARATORS, '') === '') throw new ValidationError('national code is empty; expected 10 digits', field);
+  if (toLatinDigits(input).replace(SEPARATORS, '') === '')
+    throw new ValidationError(t('national code is empty; expected 10 digits'), field);
   if (digits === undefined) {
-    throw new ValidationError('national code must contain only digits, spaces and dashes', field);
+    throw new ValidationError(t('national code must contain only digits, spaces and dashes'), field);
   }
 
   let code = digits;
@@ -70,18 +72,27 @@ export function parseNationalCode(input: string, opts: ParseNationalCodeOptions 
     repaired = true;
   }
   if (code.length !== 10) {
-    const expected = opts.repairLeadingZeros === true ? '10 (or 8-9 with leading zeros dropped)' : '10';
-    const hint = lostZeros ? ': leading zeros may be missing (codes may begin with 0; type all 10 digits)' : '';
-    throw new ValidationError(`national code has ${code.length} digits; expected ${expected}${hint}`, field);
+    const count = code.length;
+    // With repairs on, eight or nine digits were padded above: the hint of lost zeros is for a person typing.
+    throw new ValidationError(
+      opts.repairLeadingZeros === true
+        ? t('national code has {count} digits; expected 10 (or 8-9 with leading zeros dropped)', { count })
+        : lostZeros
+          ? t('national code has {count} digits; expected 10: leading zeros may be missing (codes may begin with 0; type all 10 digits)', {
+              count,
+            })
+          : t('national code has {count} digits; expected 10', { count }),
+      field,
+    );
   }
   if (TEN_EQUAL_DIGITS.test(code)) {
-    throw new ValidationError('national code cannot be ten equal digits', field);
+    throw new ValidationError(t('national code cannot be ten equal digits'), field);
   }
   if (NEVER_ISSUED.test(code)) {
-    throw new ValidationError('not a valid national code: digits 4 to 9 are never all zero', field);
+    throw new ValidationError(t('not a valid national code: digits 4 to 9 are never all zero'), field);
   }
   if (!isValidNationalCode(code)) {
-    throw new ValidationError('national code fails the checksum', field);
+    throw new ValidationError(t('national code fails the checksum'), field);
   }
   return { code, repaired };
 }
@@ -99,7 +110,7 @@ export function nationalCodeRef(ref: string): string | undefined {
  * The refusal of a national code that found no record: one that cannot exist is said to
  * be invalid (exit 2) rather than unknown. The code itself is never repeated.
  */
-export function nationalCodeMiss(code: string, notFound: string, field: string): ParvandeError {
-  if (!isValidNationalCode(code)) return new ValidationError('not a valid national code', field);
+export function nationalCodeMiss(code: string, notFound: Text, field: string): ParvandeError {
+  if (!isValidNationalCode(code)) return new ValidationError(t('not a valid national code'), field);
   return new NotFoundError(notFound, field);
 }

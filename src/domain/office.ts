@@ -1,9 +1,10 @@
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { selectOffice, upsertOffice, type OfficeRow } from '../store/office.js';
 import { recordAudit } from './audit.js';
 import type { ReadCtx, WriteCtx } from './context.js';
-import { optionalText, requiredText } from './fields.js';
+import { invalidValue, optionalText, requiredText } from './fields.js';
 import { toLatinDigits } from '../lang/digits.js';
+import { t } from '../messages/catalogue.js';
 
 export type Office = OfficeRow;
 
@@ -19,7 +20,7 @@ export function parseOfficeCode(value: string | undefined): string {
   const code = requiredText(value, 'office-code', 40);
   const normal = toLatinDigits(code).toUpperCase();
   if (!/^[A-Z0-9]{2,12}$/.test(normal)) {
-    throw new ValidationError('invalid office-code: expected 2 to 12 Latin letters or digits, e.g. KRJ01', 'office-code');
+    throw invalidValue('office-code', t('expected 2 to 12 Latin letters or digits, e.g. KRJ01'));
   }
   return normal;
 }
@@ -45,7 +46,10 @@ export function initOffice(ctx: WriteCtx, input: InitOfficeInput): { office: Off
   const { code, name, county, province } = validateOfficeInput(input);
   const existing = selectOffice(ctx.db);
   if (existing !== undefined && existing.code !== code) {
-    throw new ConflictError(`this database belongs to office ${existing.code}; its code cannot change`, 'office-code');
+    throw new ConflictError(
+      t('this database belongs to office {office}; its code cannot change', { office: existing.code }),
+      'office-code',
+    );
   }
   const office: Office = { code, name, county, province, createdAt: existing?.createdAt ?? ctx.now() };
   upsertOffice(ctx.db, office);
@@ -55,6 +59,7 @@ export function initOffice(ctx: WriteCtx, input: InitOfficeInput): { office: Off
 
 export function getOffice(ctx: Pick<ReadCtx, 'db'>): Office {
   const office = selectOffice(ctx.db);
-  if (office === undefined) throw new NotFoundError('this database has no office yet: run "parvande init --office-code C --office-name N"');
+  if (office === undefined)
+    throw new NotFoundError(t('this database has no office yet: run "parvande init --office-code C --office-name N"'));
   return office;
 }

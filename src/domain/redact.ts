@@ -18,6 +18,7 @@ import { insertSettingUnlessSet, selectSetting, upsertSetting } from '../store/s
 import { recordAudit } from './audit.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import { monthOf } from '../lang/dates.js';
+import { t } from '../messages/catalogue.js';
 import type { FieldSpec } from './import/columns.js';
 import type { ImportEntity } from './import/entity.js';
 import { getOffice } from './office.js';
@@ -226,11 +227,11 @@ export function linkablePseudonyms(file: string, guard: OutputGuard): { pseudony
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ValidationError(`--key-file cannot be read`, 'key-file');
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ValidationError(t('--key-file cannot be read'), 'key-file');
   }
   if (text !== undefined) {
     const key = text.trim();
-    if (!KEY_PATTERN.test(key)) throw new ValidationError('--key-file does not hold a parvande key (64 hex digits)', 'key-file');
+    if (!KEY_PATTERN.test(key)) throw new ValidationError(t('--key-file does not hold a parvande key (64 hex digits)'), 'key-file');
     return { pseudonyms: new Pseudonyms(key), created: false };
   }
   const target = checkOutputPath(file, guard);

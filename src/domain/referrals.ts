@@ -22,9 +22,20 @@ import { resolveCase, type Case } from './cases.js';
 import { REFERRAL_AGENCIES, REFERRAL_STATUSES, type ReferralAgency, type ReferralStatus } from './codes.js';
 import type { ReadCtx, WriteCtx } from './context.js';
 import { addDays, parseDateInput, type IsoDate } from '../lang/dates.js';
-import { isBlank, noRecordWithId, optionalNote, parseCode, parseId, parseInteger, requiredReason, requiredText } from './fields.js';
+import {
+  invalidValue,
+  isBlank,
+  noRecordWithId,
+  optionalNote,
+  parseCode,
+  parseId,
+  parseInteger,
+  requiredReason,
+  requiredText,
+} from './fields.js';
 import { resolveStaff } from './staff.js';
 import { toLatinDigits } from '../lang/digits.js';
+import { t } from '../messages/catalogue.js';
 
 export type Referral = ReferralRow;
 
@@ -62,7 +73,7 @@ export function parseAddReferralInput(raw: RawAddReferral, today: IsoDate): AddR
   const agency = requiredText(raw.agency, 'agency', AGENCY_MAX);
   const sentOn = isBlank(raw.date) ? today : parseDateInput(raw.date, { today, field: 'date', kind: 'record' });
   const reason = optionalNote(raw.reason, 'reason');
-  if (reason === null) throw new ValidationError('reason is required: why is the case referred?', 'reason');
+  if (reason === null) throw new ValidationError(t('reason is required: why is the case referred?'), 'reason');
   return { agencyKind, agency, sentOn, reason };
 }
 
@@ -77,11 +88,14 @@ export interface ValidatedReferral extends AddReferralInput {
  * often recorded the other way round); writes nothing.
  */
 export function validateReferral(ctx: Pick<ReadCtx, 'today'>, c: Case, input: AddReferralInput): ValidatedReferral {
-  if (input.sentOn > ctx.today) throw new ValidationError('date is in the future', 'date');
-  if (input.sentOn < c.openedOn) throw new ValidationError(`date is before the case was opened (${c.openedOn})`, 'date');
+  if (input.sentOn > ctx.today) throw new ValidationError(t('date is in the future'), 'date');
+  if (input.sentOn < c.openedOn) throw new ValidationError(t('date is before the case was opened ({date})', { date: c.openedOn }), 'date');
   if (c.status === 'closed' && c.closedOn !== null && input.sentOn > c.closedOn) {
     throw new ConflictError(
-      `case ${c.caseNumber} was closed on ${c.closedOn}: a referral after that needs the case reopened first`,
+      t('case {number} was closed on {date}: a referral after that needs the case reopened first', {
+        number: c.caseNumber,
+        date: c.closedOn,
+      }),
       'case',
     );
   }
@@ -140,7 +154,7 @@ export interface UpdateReferralInput {
 export function parseUpdateReferralInput(raw: RawUpdateReferral, today: IsoDate): UpdateReferralInput {
   const status = parseCode(REFERRAL_STATUSES, requiredText(raw.status, 'status'), 'status');
   const onDate = isBlank(raw.date) ? today : parseDateInput(raw.date, { today, field: 'date', kind: 'record' });
-  if (onDate > today) throw new ValidationError('date is in the future', 'date');
+  if (onDate > today) throw new ValidationError(t('date is in the future'), 'date');
   return { status, onDate, note: optionalNote(raw.note, 'note') };
 }
 
@@ -151,18 +165,27 @@ export function parseUpdateReferralInput(raw: RawUpdateReferral, today: IsoDate)
  * it comes. The history reads in order: no entry before the one before it.
  */
 export function recordReferralUpdate(ctx: WriteCtx, r: Referral, input: UpdateReferralInput): ReferralDetail {
-  if (r.voidedAt !== null) throw new ConflictError(`referral #${r.id} is void`, 'id');
+  if (r.voidedAt !== null) throw new ConflictError(t('referral #{id} is void', { id: r.id }), 'id');
   if (input.status === 'sent' && r.answeredOn !== null) {
     throw new ConflictError(
-      `referral #${r.id} was answered on ${r.answeredOn}: to send it again, record a new referral with "parvande referral add"`,
+      t('referral #{id} was answered on {date}: to send it again, record a new referral with "parvande referral add"', {
+        id: r.id,
+        date: r.answeredOn,
+      }),
       'status',
     );
   }
   if (input.status === r.status && (input.status === 'accepted' || input.status === 'declined')) {
-    throw new ConflictError(`referral #${r.id} is already ${r.status}`, 'status');
+    throw new ConflictError(
+      r.status === 'accepted'
+        ? t('referral #{id} is already accepted', { id: r.id })
+        : t('referral #{id} is already declined', { id: r.id }),
+      'status',
+    );
   }
-  if (input.onDate < r.sentOn) throw new ValidationError(`date is before the referral was sent (${r.sentOn})`, 'date');
-  if (input.onDate < r.statusOn) throw new ValidationError(`date is before the referral's latest entry (${r.statusOn})`, 'date');
+  if (input.onDate < r.sentOn) throw new ValidationError(t('date is before the referral was sent ({date})', { date: r.sentOn }), 'date');
+  if (input.onDate < r.statusOn)
+    throw new ValidationError(t("date is before the referral's latest entry ({date})", { date: r.statusOn }), 'date');
   insertReferralEvent(ctx.db, {
     referralId: r.id,
     status: input.status,
@@ -184,7 +207,7 @@ export function updateReferral(ctx: WriteCtx, ref: string, raw: RawUpdateReferra
 
 /** Why a referral is voided: required, free text (a note's rules). */
 export function parseVoidReason(value: string | undefined): string {
-  return requiredReason(value, 'the referral is voided');
+  return requiredReason(value, t('the referral is voided'));
 }
 
 /**
@@ -194,7 +217,7 @@ export function parseVoidReason(value: string | undefined): string {
  */
 export function recordReferralVoid(ctx: WriteCtx, r: Referral, reason: string): ReferralDetail {
   if (r.voidedAt !== null || !updateReferralVoided(ctx.db, r.id, ctx.now(), ctx.actor, reason)) {
-    throw new ConflictError(`referral #${r.id} is already void`, 'id');
+    throw new ConflictError(t('referral #{id} is already void', { id: r.id }), 'id');
   }
   addEvent(ctx, r.caseId, 'referral', ctx.today < r.sentOn ? r.sentOn : ctx.today, {
     reason: `#${r.id} voided: ${r.agencyKind}`,
@@ -207,7 +230,7 @@ export function recordReferralVoid(ctx: WriteCtx, r: Referral, reason: string): 
 /** `14d`, `14`, `۱۴ روز`, `2w`: a number of days (1 to 3650). The value is never repeated in a refusal. */
 export function parseDays(value: string, field: string): number {
   const m = /^(\d{1,5})\s*(d|day|days|روز|w|week|weeks|هفته)?$/.exec(toLatinDigits(value).trim().toLowerCase());
-  if (m === null) throw new ValidationError(`invalid ${field}: expected a number of days, e.g. 14d or 2w`, field);
+  if (m === null) throw invalidValue(field, t('expected a number of days, e.g. 14d or 2w'));
   const weeks = m[2] !== undefined && /^(w|week|weeks|هفته)$/.test(m[2]);
   return parseInteger(String(Number(m[1]) * (weeks ? 7 : 1)), field, { min: 1, max: 3650 });
 }

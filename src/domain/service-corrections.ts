@@ -16,6 +16,7 @@ import type { IsoDate } from '../lang/dates.js';
 import { isBlank, noRecordWithId, optionalNote, parseCode, parseId, requiredReason } from './fields.js';
 import { keepReplacedText } from './replaced-texts.js';
 import { parseServiceDate, parseServiceMinutes, validateService, type Service } from './services.js';
+import { t } from '../messages/catalogue.js';
 
 /** A service given by its id ("12", "#12", "۱۲"). */
 export function resolveService(ctx: Pick<ReadCtx, 'db'>, ref: string): Service {
@@ -49,25 +50,25 @@ const CORRECTABLE = ['type', 'date', 'worker', 'minutes', 'note'] as const;
 
 /** Why a record was corrected or voided: free text, required. */
 export function parseReason(value: string | undefined): string {
-  return requiredReason(value, 'the record is changed');
+  return requiredReason(value, t('the record is changed'));
 }
 
 /** The parse step of `service correct`: the same field parsers as `service log`; no database. */
 export function parseCorrectServiceInput(raw: RawServiceCorrection, today: IsoDate): CorrectServiceInput {
   if (CORRECTABLE.every((k) => raw[k] === undefined)) {
-    throw new ValidationError('nothing to correct: give at least one of --type, --date, --worker, --minutes, --note', 'type');
+    throw new ValidationError(t('nothing to correct: give at least one of --type, --date, --worker, --minutes, --note'), 'type');
   }
   const input: CorrectServiceInput = { reason: '' };
   if (raw.type !== undefined) {
-    if (isBlank(raw.type)) throw new ValidationError('type cannot be empty', 'type');
+    if (isBlank(raw.type)) throw new ValidationError(t('{field} cannot be empty', { field: 'type' }), 'type');
     input.type = parseCode(SERVICE_TYPES, raw.type, 'type');
   }
   if (raw.date !== undefined) {
-    if (isBlank(raw.date)) throw new ValidationError('date cannot be empty', 'date');
+    if (isBlank(raw.date)) throw new ValidationError(t('{field} cannot be empty', { field: 'date' }), 'date');
     input.serviceDate = parseServiceDate(raw.date, today);
   }
   if (raw.worker !== undefined) {
-    if (isBlank(raw.worker)) throw new ValidationError('worker cannot be empty', 'worker');
+    if (isBlank(raw.worker)) throw new ValidationError(t('{field} cannot be empty', { field: 'worker' }), 'worker');
     input.worker = raw.worker;
   }
   if (raw.minutes !== undefined) input.minutes = parseServiceMinutes(raw.minutes);
@@ -89,15 +90,15 @@ export interface ServiceCorrectionResult {
  * opening and closing.
  */
 export function recordServiceCorrection(ctx: WriteCtx, s: Service, input: CorrectServiceInput): ServiceCorrectionResult {
-  if (s.voidedAt !== null) throw new ConflictError(`service #${s.id} is void: it cannot be corrected`, 'id');
+  if (s.voidedAt !== null) throw new ConflictError(t('service #{id} is void: it cannot be corrected', { id: s.id }), 'id');
   const serviceDate = input.serviceDate ?? s.serviceDate;
   if (s.caseId !== null && input.serviceDate !== undefined) {
     const c = resolveCase(ctx, String(s.caseId));
     if (serviceDate < c.openedOn) {
-      throw new ConflictError(`date is before case ${c.caseNumber} was opened (${c.openedOn})`, 'date');
+      throw new ConflictError(t('date is before case {number} was opened ({date})', { number: c.caseNumber, date: c.openedOn }), 'date');
     }
     if (c.status === 'closed' && c.closedOn !== null && serviceDate > c.closedOn) {
-      throw new ConflictError(`date is after case ${c.caseNumber} was closed (${c.closedOn})`, 'date');
+      throw new ConflictError(t('date is after case {number} was closed ({date})', { number: c.caseNumber, date: c.closedOn }), 'date');
     }
   }
   const v = validateService(
@@ -115,7 +116,8 @@ export function recordServiceCorrection(ctx: WriteCtx, s: Service, input: Correc
   const after = { type: v.type, date: v.serviceDate, worker: v.workerId, minutes: v.minutes, note: v.note };
   const before = { type: s.type, date: s.serviceDate, worker: s.workerId, minutes: s.minutes, note: s.note };
   const changed = CORRECTABLE.filter((k) => after[k] !== before[k]);
-  if (changed.length === 0) throw new ValidationError(`nothing to correct: service #${s.id} already has these values`, 'type');
+  if (changed.length === 0)
+    throw new ValidationError(t('nothing to correct: service #{id} already has these values', { id: s.id }), 'type');
   updateService(ctx.db, s.id, { serviceDate: v.serviceDate, type: v.type, workerId: v.workerId, minutes: v.minutes, note: v.note });
   const eventId =
     s.caseId === null
@@ -144,7 +146,7 @@ export function correctService(ctx: WriteCtx, ref: string, raw: RawServiceCorrec
 /** A voided service stays in the record, marked; only one in force can be voided, once. */
 export function recordServiceVoid(ctx: WriteCtx, s: Service, reason: string): Service {
   if (s.voidedAt !== null || !updateServiceVoided(ctx.db, s.id, ctx.now(), ctx.actor, reason)) {
-    throw new ConflictError(`service #${s.id} is already void`, 'id');
+    throw new ConflictError(t('service #{id} is already void', { id: s.id }), 'id');
   }
   if (s.caseId !== null) addEvent(ctx, s.caseId, 'service-voided', ctx.today, { serviceId: s.id, text: reason });
   recordAudit(ctx, 'void', 'service', s.id, ['voidedAt', 'voidedBy', 'voidReason']);

@@ -8,6 +8,7 @@ import type { ReadCtx, WriteCtx } from './context.js';
 import { parseDateInput, type IsoDate } from '../lang/dates.js';
 import { isBlank, optionalCode, optionalInteger, optionalNote, parseCode, requiredText } from './fields.js';
 import { resolveStaff, optionalActiveWorker, type Staff } from './staff.js';
+import { render, t, type Text } from '../messages/catalogue.js';
 
 export type Service = ServiceRow;
 
@@ -44,7 +45,7 @@ export function parseLogServiceInput(raw: RawService, today: IsoDate): LogServic
 export function parseServiceDate(value: string, today: IsoDate): IsoDate {
   const serviceDate = parseDateInput(value, { today, field: 'date', kind: 'record' });
   // A service is logged once given: a date after today is a typing mistake, refused with the values (before the case is looked up).
-  if (serviceDate > today) throw new ValidationError('date is in the future', 'date');
+  if (serviceDate > today) throw new ValidationError(t('date is in the future'), 'date');
   return serviceDate;
 }
 
@@ -57,12 +58,14 @@ export function parseServiceMinutes(value: string | number | undefined): number 
  * Picks the worker when none was given (the duty roster fills this in once it
  * exists). Returns null when nobody can be inferred.
  */
-export type DefaultWorker = (ctx: ReadCtx, type: string, date: string) => { worker: Staff; why: string } | null;
+export type DefaultWorker = (ctx: ReadCtx, type: string, date: string) => { worker: Staff; why: Text } | null;
 
 export interface LogServiceResult {
   service: Service;
-  /** Set when the worker was not given and was taken from elsewhere (the case, the duty roster). */
+  /** Set when the worker was not given and was taken from elsewhere: 'case', or the duty roster's reason in English (--json). */
   workerDefaultedFrom: string | null;
+  /** The duty roster's reason as a message, for the note in the reader's language. */
+  workerDefaultedWhy?: Text;
 }
 
 /** A service as validated: what `service log` and import both store. */
@@ -97,14 +100,14 @@ export function validateService(ctx: ReadCtx, input: LogServiceInput, opts: Serv
   if (input.case !== null) {
     const c = resolveCase(ctx, input.case);
     if (c.status === 'closed' && !(opts.history === true && c.closedOn !== null && serviceDate <= c.closedOn)) {
-      throw new ConflictError(`case ${c.caseNumber} is closed: reopen it before logging a service`, 'case');
+      throw new ConflictError(t('case {number} is closed: reopen it before logging a service', { number: c.caseNumber }), 'case');
     }
-    if (serviceDate < c.openedOn) throw new ValidationError(`date is before the case was opened (${c.openedOn})`, 'date');
+    if (serviceDate < c.openedOn) throw new ValidationError(t('date is before the case was opened ({date})', { date: c.openedOn }), 'date');
     caseId = c.id;
     channel = c.channel;
     caseWorker = c.workerId;
   } else if (type !== 'hotline-call') {
-    throw new ValidationError(`a ${type} service needs --case; only a hotline-call may be logged without a case`, 'case');
+    throw new ValidationError(t('a {type} service needs --case; only a hotline-call may be logged without a case', { type }), 'case');
   }
   let workerId: number | null = null;
   if (input.worker !== null) {
@@ -118,11 +121,13 @@ export function recordService(ctx: WriteCtx, v: ValidatedService, defaultWorker?
   const { caseId, serviceDate, type, channel, minutes, note, caseWorker, workerId: given } = v;
   let workerId: number | null = given;
   let workerDefaultedFrom: string | null = null;
+  let workerDefaultedWhy: Text | undefined;
   if (workerId === null) {
     const onDuty = defaultWorker?.(ctx, type, serviceDate) ?? null;
     if (onDuty !== null) {
       workerId = onDuty.worker.id;
-      workerDefaultedFrom = onDuty.why;
+      workerDefaultedFrom = render(onDuty.why, 'en');
+      workerDefaultedWhy = onDuty.why;
     } else if (caseWorker !== null) {
       workerId = caseWorker;
       workerDefaultedFrom = 'case';
@@ -131,7 +136,9 @@ export function recordService(ctx: WriteCtx, v: ValidatedService, defaultWorker?
   const id = insertService(ctx.db, { caseId, serviceDate, type, channel, workerId, minutes, note }, ctx.now());
   if (caseId !== null) addEvent(ctx, caseId, 'service', serviceDate, { serviceId: id, workerId, reason: type });
   recordAudit(ctx, 'create', 'service', id);
-  return { service: selectService(ctx.db, id) as Service, workerDefaultedFrom };
+  const result: LogServiceResult = { service: selectService(ctx.db, id) as Service, workerDefaultedFrom };
+  if (workerDefaultedWhy !== undefined) result.workerDefaultedWhy = workerDefaultedWhy;
+  return result;
 }
 
 /** `service log` from strings: parse, then the rules. */

@@ -27,6 +27,7 @@ import { addDays, parseDateInput, type IsoDate } from '../lang/dates.js';
 import {
   HAS_LETTER,
   idDigits,
+  invalidValue,
   isBlank,
   noRecordWithId,
   optionalCode,
@@ -42,6 +43,7 @@ import { DEGREES, type Degree } from './people/codes.js';
 import { parsePhone } from './people/phone.js';
 import { toLatinDigits } from '../lang/digits.js';
 import { matchingKey } from '../lang/persian.js';
+import { t } from '../messages/catalogue.js';
 
 export type Staff = StaffRow;
 
@@ -153,7 +155,7 @@ export function buildStaffWrite(ctx: Pick<ReadCtx, 'db'>, f: StaffFields, base?:
   if (nationalCode !== null) {
     const other = selectStaffByNationalCode(ctx.db, nationalCode);
     if (other !== undefined && other.id !== base?.id) {
-      throw new ConflictError(`staff member #${other.id} already has this national code`, 'national-code');
+      throw new ConflictError(t('staff member #{id} already has this national code', { id: other.id }), 'national-code');
     }
   }
   const degree = f.degree !== undefined ? f.degree : (base?.degree ?? null);
@@ -163,7 +165,7 @@ export function buildStaffWrite(ctx: Pick<ReadCtx, 'db'>, f: StaffFields, base?:
   const startDate = f.startDate !== undefined ? f.startDate : (base?.startDate ?? null);
   const leftOn = base?.leftOn ?? null;
   if (startDate !== null && leftOn !== null && leftOn <= startDate) {
-    throw new ValidationError('start-date must be before the date the person left', 'start-date');
+    throw new ValidationError(t('start-date must be before the date the person left'), 'start-date');
   }
   const active = f.active ?? base?.active ?? true;
   return {
@@ -201,7 +203,7 @@ export function validateStaff(
 
 export function registerStaff(ctx: WriteCtx, input: StaffFields): Staff {
   const w = buildStaffWrite(ctx, input);
-  if (!w.active) throw new ValidationError('a new staff member is active; record a leaving with "staff deactivate --date"', 'active');
+  if (!w.active) throw new ValidationError(t('a new staff member is active; record a leaving with "staff deactivate --date"'), 'active');
   const id = insertStaff(ctx.db, w, ctx.now());
   recordAudit(ctx, 'create', 'staff', id);
   return selectStaff(ctx.db, id) as Staff;
@@ -224,7 +226,7 @@ export function resolveStaff(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'wor
   const code = id !== undefined && toLatinDigits(ref.trim()).startsWith('#') ? undefined : nationalCodeRef(ref);
   if (code !== undefined) {
     const s = selectStaffByNationalCode(ctx.db, code);
-    if (s === undefined) throw nationalCodeMiss(code, `no staff member has the national code given for --${field}`, field);
+    if (s === undefined) throw nationalCodeMiss(code, t('no staff member has the national code given for --{field}', { field }), field);
     return s;
   }
   if (id !== undefined) {
@@ -232,15 +234,20 @@ export function resolveStaff(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'wor
     if (s === undefined) throw noRecordWithId('staff member', field);
     return s;
   }
-  if (!HAS_LETTER.test(ref)) throw new ValidationError(`--${field} must be a staff id (e.g. 12 or #12), a national code or a name`, field);
+  if (!HAS_LETTER.test(ref))
+    throw new ValidationError(t('--{field} must be a staff id (e.g. 12 or #12), a national code or a name', { field }), field);
   const matches = selectStaffByNameKey(ctx.db, matchingKey(ref));
   const active = matches.filter((s) => s.active);
   const pool = active.length > 0 ? active : matches;
   // Messages never repeat the name typed: it identifies a person.
-  if (pool.length === 0) throw new NotFoundError(`no staff member has the name given for --${field}`, field);
+  if (pool.length === 0) throw new NotFoundError(t('no staff member has the name given for --{field}', { field }), field);
   if (pool.length > 1) {
     throw new ValidationError(
-      `${pool.length} staff members share the name given for --${field}: give the id (${pool.map((s) => '#' + s.id).join(', ')})`,
+      t('{count} staff members share the name given for --{field}: give the id ({ids})', {
+        count: pool.length,
+        field,
+        ids: pool.map((s) => '#' + s.id).join(', '),
+      }),
       field,
     );
   }
@@ -250,7 +257,7 @@ export function resolveStaff(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'wor
 /** A worker who may take new work: refuses people who have left. */
 export function resolveActiveWorker(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'worker'): Staff {
   const s = resolveStaff(ctx, ref, field);
-  if (!s.active) throw new ConflictError(`staff member #${s.id} is no longer active`, field);
+  if (!s.active) throw new ConflictError(t('staff member #{id} is no longer active', { id: s.id }), field);
   return s;
 }
 
@@ -285,7 +292,7 @@ export interface StaffUpdateInput {
 /** The parse step of `staff update`: at least one field given, each parsed. */
 export function parseStaffUpdateInput(raw: RawStaff, today: IsoDate): StaffUpdateInput {
   const changed = (Object.keys(OPTION_OF) as (keyof RawStaff)[]).filter((k) => raw[k] !== undefined);
-  if (changed.length === 0) throw new ValidationError('nothing to update: give at least one field to change');
+  if (changed.length === 0) throw new ValidationError(t('nothing to update: give at least one field to change'));
   return { fields: parseStaffInput(raw, today, { update: true }), changed };
 }
 
@@ -319,7 +326,7 @@ export function updateStaff(ctx: WriteCtx, input: StaffUpdate): Staff | LeaveRes
 /** The parse step of a leaving: the first day they no longer work here (default today; not in the future). */
 export function parseLeaveDate(date: string | undefined, today: IsoDate): IsoDate {
   const leftOn = isBlank(date) ? today : parseDateInput(date, { today, field: 'date', kind: 'record' });
-  if (leftOn > today) throw new ValidationError('--date is in the future: record the leaving on the day', 'date');
+  if (leftOn > today) throw new ValidationError(t('--date is in the future: record the leaving on the day'), 'date');
   return leftOn;
 }
 
@@ -329,9 +336,9 @@ export function parseLeaveDate(date: string | undefined, today: IsoDate): IsoDat
  * as gaps instead of as covered.
  */
 export function recordStaffLeaving(ctx: WriteCtx, current: Staff, leftOn: IsoDate): LeaveResult {
-  if (!current.active) throw new ConflictError(`staff member #${current.id} is already inactive`, 'id');
+  if (!current.active) throw new ConflictError(t('staff member #{id} is already inactive', { id: current.id }), 'id');
   if (current.startDate !== null && leftOn <= current.startDate) {
-    throw new ValidationError('the leaving date must be after the start date', 'date');
+    throw new ValidationError(t('the leaving date must be after the start date'), 'date');
   }
   updateStaffRow(
     ctx.db,
@@ -367,7 +374,7 @@ export function listStaff(ctx: Pick<ReadCtx, 'db'>, f: StaffListFilter): Staff[]
   if (status !== 'all') {
     if (status === 'active') active = true;
     else if (status === 'inactive' || status === 'left') active = false;
-    else throw new ValidationError('invalid status: expected active, left (or inactive) or all', 'status');
+    else throw invalidValue('status', t('expected active, left (or inactive) or all'));
   }
   return selectStaffList(ctx.db, {
     ...(role ? { role } : {}),

@@ -7,6 +7,7 @@
  * csv-formula.ts holds the rule.
  */
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { t } from '../messages/catalogue.js';
 import { restoreFormula } from './csv-formula.js';
 import { CsvSyntaxError, CsvTokenizer, detectSeparator } from './csv-tokenizer.js';
 import { createDecoder, ENCODING_NAMES, InvalidTextError, readBom, sniffUtf16, type Encoding } from './encoding.js';
@@ -41,7 +42,7 @@ function parseSeparator(value: string): string {
   if (v === 'tab' || v === '\\t' || value === '\t') return '\t';
   if (v === ',' || v === 'comma') return ',';
   if (v === ';' || v === 'semicolon') return ';';
-  throw fileError('unknown --separator: expected comma, semicolon or tab');
+  throw fileError(t('unknown --separator: expected comma, semicolon or tab'));
 }
 
 interface Layout {
@@ -54,7 +55,7 @@ class FallBackTo1256 extends Error {}
 
 export async function openCsv(path: string, opts: OpenOptions): Promise<TableSource> {
   const size = statInput(path);
-  if (size === 0) throw fileError('the file is empty');
+  if (size === 0) throw fileError(t('the file is empty'));
   const head = readHead(path, CHUNK);
   const bom = readBom(head);
   const declared = opts.encoding;
@@ -62,15 +63,25 @@ export async function openCsv(path: string, opts: OpenOptions): Promise<TableSou
   if (declared !== undefined) {
     if (bom !== null && bom.encoding !== declared) {
       throw fileError(
-        `the file starts with a ${ENCODING_NAMES[bom.encoding]} byte-order mark, but --encoding says ${ENCODING_NAMES[declared]}`,
+        t('the file starts with a {found} byte-order mark, but --encoding says {declared}', {
+          found: ENCODING_NAMES[bom.encoding],
+          declared: ENCODING_NAMES[declared],
+        }),
       );
     }
     const looks = sniffUtf16(head);
     if ((declared === 'utf16le' || declared === 'utf16be') && bom === null && looks !== declared) {
-      throw fileError(`the file does not look like ${ENCODING_NAMES[declared]} text (--encoding): drop --encoding to detect it`);
+      throw fileError(
+        t('the file does not look like {declared} text (--encoding): drop --encoding to detect it', { declared: ENCODING_NAMES[declared] }),
+      );
     }
     if ((declared === 'utf8' || declared === 'windows-1256') && bom === null && looks !== null) {
-      throw fileError(`the file looks like ${ENCODING_NAMES[looks]} text, but --encoding says ${ENCODING_NAMES[declared]}`);
+      throw fileError(
+        t('the file looks like {found} text, but --encoding says {declared}', {
+          found: ENCODING_NAMES[looks],
+          declared: ENCODING_NAMES[declared],
+        }),
+      );
     }
     encoding = declared;
   } else {
@@ -78,7 +89,7 @@ export async function openCsv(path: string, opts: OpenOptions): Promise<TableSou
   }
   const skip = bom?.length ?? 0;
   const sample = await decodeSample(head.subarray(skip), encoding);
-  if (sample.replace(/[\s\u0000]/g, '') === '') throw fileError('the file is empty');
+  if (sample.replace(/[\s\u0000]/g, '') === '') throw fileError(t('the file is empty'));
   const separator = opts.separator !== undefined ? parseSeparator(opts.separator) : detectSeparator(sample);
 
   let layout: Layout;
@@ -116,7 +127,7 @@ export async function openCsv(path: string, opts: OpenOptions): Promise<TableSou
       tokenizer.push(decoder.end());
       tokenizer.end();
     } catch (err) {
-      if (err instanceof InvalidTextError || err instanceof CsvSyntaxError) throw fileError('the file changed while it was being read');
+      if (err instanceof InvalidTextError || err instanceof CsvSyntaxError) throw fileError(t('the file changed while it was being read'));
       throw err;
     }
     if (out.length > 0) yield out;
@@ -173,7 +184,10 @@ async function scan(
       for (let i = h.length; i < cells.length; i++) {
         if ((cells[i] as string).trim() !== '') {
           throw fileError(
-            `${cells.length} cells, but the header has ${h.length} columns (a separator inside a value that is not quoted?)`,
+            t('{cells} cells, but the header has {columns} columns (a separator inside a value that is not quoted?)', {
+              cells: cells.length,
+              columns: h.length,
+            }),
             { row, column: columnLetter(i) },
           );
         }
@@ -184,7 +198,7 @@ async function scan(
   const settleHeader = (): void => {
     const index = findHeaderIndex(lead.map((l) => l.cells));
     const found = lead[index];
-    if (found === undefined) throw fileError('the file has no header row: it holds only blank lines');
+    if (found === undefined) throw fileError(t('the file has no header row: it holds only blank lines'));
     header = trimTrailingEmpty(found.cells.map(restoreFormula));
     headerRow = found.row;
     for (const l of lead.slice(index + 1)) checkRow(l.cells, l.row);
@@ -224,22 +238,29 @@ async function scan(
       }
     }
     if (err instanceof InvalidTextError) {
-      const hint = encoding === 'utf8' ? ': the file looks like Windows-1256 (try --encoding windows-1256, or drop --encoding)' : '';
-      throw fileError(`the text is not valid ${ENCODING_NAMES[encoding]}${hint}`, { row: tokenizer.currentRow });
+      const name = ENCODING_NAMES[encoding];
+      throw fileError(
+        encoding === 'utf8'
+          ? t('the text is not valid {encoding}: the file looks like Windows-1256 (try --encoding windows-1256, or drop --encoding)', {
+              encoding: name,
+            })
+          : t('the text is not valid {encoding}', { encoding: name }),
+        { row: tokenizer.currentRow },
+      );
     }
     if (err instanceof CsvSyntaxError) {
       const column = header !== null ? columnName(header, err.column - 1) : columnLetter(err.column - 1);
-      throw fileError(err.message, { row: err.row, column });
+      throw fileError(err.text, { row: err.row, column });
     }
     throw err;
   }
   if (header === null) settleHeader();
   if (checkNotUtf8 && stillUtf8 && sawHighBytes) {
-    throw fileError('the file is UTF-8 text, but --encoding says Windows-1256: drop --encoding or give --encoding utf8');
+    throw fileError(t('the file is UTF-8 text, but --encoding says Windows-1256: drop --encoding or give --encoding utf8'));
   }
   const h = header as unknown as string[];
-  if (h.length === 0 || isBlankRow(h)) throw fileError('the file has no header row');
-  if (dataRows === 0) throw fileError('the file has a header but no data rows', { row: headerRow });
+  if (h.length === 0 || isBlankRow(h)) throw fileError(t('the file has no header row'));
+  if (dataRows === 0) throw fileError(t('the file has a header but no data rows'), { row: headerRow });
   return { header: h, headerRow, dataRows };
 }
 

@@ -8,6 +8,8 @@
  * import's cost: it resumes mid-cell across chunks instead of re-scanning.
  */
 
+import { render, t, type Text } from '../messages/catalogue.js';
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -20,8 +22,11 @@ export class CsvSyntaxError extends Error {
   readonly row: number;
   /** 1-based field position in the record. */
   readonly column: number;
-  constructor(row: number, column: number, message: string) {
-    super(message);
+  /** The message, to be rendered in the reader's language (`message` holds the English). */
+  readonly text: Text;
+  constructor(row: number, column: number, message: Text) {
+    super(render(message, 'en'));
+    this.text = message;
     this.row = row;
     this.column = column;
   }
@@ -93,7 +98,7 @@ export class CsvTokenizer {
   end(): void {
     switch (this.state) {
       case State.Quoted:
-        throw new CsvSyntaxError(this.row, this.cells.length + 1, 'a quoted cell is never closed (a missing " ?)');
+        throw new CsvSyntaxError(this.row, this.cells.length + 1, t('a quoted cell is never closed (a missing " ?)'));
       case State.QuoteSeen:
       case State.Unquoted:
         this.pushCell(this.cur);
@@ -218,14 +223,14 @@ export class CsvTokenizer {
     throw new CsvSyntaxError(
       this.row,
       this.cells.length + 1,
-      'text after the closing quote of a quoted cell (a quote inside it not doubled?)',
+      t('text after the closing quote of a quoted cell (a quote inside it not doubled?)'),
     );
   }
 
   private pushCell(value: string): void {
     this.checkLength(value.length);
     if (this.cells.length >= MAX_FIELDS) {
-      throw new CsvSyntaxError(this.row, this.cells.length + 1, `more than ${MAX_FIELDS} cells in one row`);
+      throw new CsvSyntaxError(this.row, this.cells.length + 1, t('more than {max} cells in one row', { max: MAX_FIELDS }));
     }
     this.cells.push(value);
   }
@@ -235,7 +240,7 @@ export class CsvTokenizer {
       throw new CsvSyntaxError(
         this.row,
         this.cells.length + 1,
-        `a cell is longer than ${this.maxCell} characters (more than Excel holds; an unclosed quote?)`,
+        t('a cell is longer than {max} characters (more than Excel holds; an unclosed quote?)', { max: this.maxCell }),
       );
     }
   }

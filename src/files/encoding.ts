@@ -6,6 +6,7 @@
  * comes out whole.
  */
 import { ValidationError } from '../errors.js';
+import { render, t, type Text } from '../messages/catalogue.js';
 
 export type Encoding = 'utf8' | 'windows-1256' | 'utf16le' | 'utf16be';
 
@@ -39,7 +40,7 @@ const ALIASES: Readonly<Record<string, Encoding>> = {
 export function parseEncodingName(value: string): Encoding {
   const found = ALIASES[value.trim().toLowerCase()];
   if (found === undefined) {
-    throw new ValidationError('unknown --encoding: expected utf8, windows-1256 or utf16le', 'encoding');
+    throw new ValidationError(t('unknown --encoding: expected utf8, windows-1256 or utf16le'), 'encoding');
   }
   return found;
 }
@@ -127,11 +128,17 @@ export interface TextDecoderLike {
 /** Bytes that are not valid in the file's encoding; `validPrefix` is the text before them. */
 export class InvalidTextError extends Error {
   readonly validPrefix: string;
+  /** The message, to be rendered in the reader's language (`message` holds the English). */
+  readonly text: Text = t('invalid text');
   constructor(validPrefix: string) {
-    super('invalid text');
+    super();
+    this.message = render(this.text, 'en');
     this.validPrefix = validPrefix;
   }
 }
+
+/** The valid prefix when the failure cannot say which bytes decoded before it. */
+const NO_VALID_TEXT = '';
 
 class Utf8Decoder implements TextDecoderLike {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -154,7 +161,7 @@ class Utf8Decoder implements TextDecoderLike {
     try {
       return this.decoder.decode();
     } catch {
-      throw new InvalidTextError('');
+      throw new InvalidTextError(NO_VALID_TEXT);
     }
   }
 }
@@ -168,14 +175,14 @@ class WebDecoder implements TextDecoderLike {
     try {
       return this.decoder.decode(chunk, { stream: true });
     } catch {
-      throw new InvalidTextError('');
+      throw new InvalidTextError(NO_VALID_TEXT);
     }
   }
   end(): string {
     try {
       return this.decoder.decode();
     } catch {
-      throw new InvalidTextError('');
+      throw new InvalidTextError(NO_VALID_TEXT);
     }
   }
 }

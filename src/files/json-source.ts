@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import * as z from 'zod/mini';
+import { t } from '../messages/catalogue.js';
 import { fileError, numberText, statInput, type RawRow, type TableSource } from './source.js';
 
 const MAX_ELEMENT = 1024 * 1024;
@@ -39,11 +40,12 @@ class ArraySplitter {
           this.started = true;
           this.depth = 1;
           from = i + 1;
-        } else if (!/\s/.test(ch) && ch !== '\ufeff') throw fileError('the JSON file is not an array of records (it must start with "[")');
+        } else if (!/\s/.test(ch) && ch !== '\ufeff')
+          throw fileError(t('the JSON file is not an array of records (it must start with "[")'));
         continue;
       }
       if (this.ended) {
-        if (!/\s/.test(ch)) throw fileError('text after the end of the JSON array');
+        if (!/\s/.test(ch)) throw fileError(t('text after the end of the JSON array'));
         continue;
       }
       if (ch === '"') this.inString = true;
@@ -63,19 +65,20 @@ class ArraySplitter {
     }
     if (this.started && !this.ended) {
       this.current += text.slice(from);
-      if (this.current.length > MAX_ELEMENT) throw fileError('a JSON record is larger than 1 MB', { row: this.count + 1 });
+      if (this.current.length > MAX_ELEMENT)
+        throw fileError(t('a JSON record is larger than {size} MB', { size: 1 }), { row: this.count + 1 });
     }
   }
 
   end(): void {
-    if (!this.started) throw fileError('the file is empty');
-    if (!this.ended) throw fileError('the JSON array is never closed (a truncated file?)', { row: this.count + 1 });
+    if (!this.started) throw fileError(t('the file is empty'));
+    if (!this.ended) throw fileError(t('the JSON array is never closed (a truncated file?)'), { row: this.count + 1 });
   }
 
   private emit(text: string): void {
     if (text.trim() === '') {
       if (this.count === 0 && this.ended) return;
-      throw fileError('an empty element in the JSON array (two commas in a row?)', { row: this.count + 1 });
+      throw fileError(t('an empty element in the JSON array (two commas in a row?)'), { row: this.count + 1 });
     }
     this.sink(text, ++this.count);
   }
@@ -97,7 +100,7 @@ function cellsOf(obj: Record<string, unknown>, row: number): [key: string, value
   const entries = Object.entries(obj);
   for (const [key, value] of entries) {
     if (!JsonCell.safeParse(value).success) {
-      throw fileError('a nested value; expected text, a number, true/false or null', { row, column: `"${key}"` });
+      throw fileError(t('a nested value; expected text, a number, true/false or null'), { row, column: `"${key}"` });
     }
   }
   return entries as [string, JsonCell][];
@@ -119,9 +122,9 @@ async function* readElements(path: string): AsyncGenerator<{ obj: Record<string,
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw fileError('not valid JSON', { row });
+      throw fileError(t('not valid JSON'), { row });
     }
-    if (!JsonObject.safeParse(parsed).success) throw fileError('not a JSON object', { row });
+    if (!JsonObject.safeParse(parsed).success) throw fileError(t('not a JSON object'), { row });
     // The parsed object itself: zod's copy would turn a `__proto__` key into a prototype.
     out.push({ obj: parsed as Record<string, unknown>, row });
   });
@@ -130,7 +133,7 @@ async function* readElements(path: string): AsyncGenerator<{ obj: Record<string,
     try {
       return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
     } catch {
-      throw fileError('the JSON file is not valid UTF-8 text');
+      throw fileError(t('the JSON file is not valid UTF-8 text'));
     }
   };
   for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
@@ -148,7 +151,7 @@ async function* readElements(path: string): AsyncGenerator<{ obj: Record<string,
 
 export async function openJson(path: string): Promise<TableSource> {
   const size = statInput(path);
-  if (size === 0) throw fileError('the file is empty');
+  if (size === 0) throw fileError(t('the file is empty'));
   const header: string[] = [];
   const seen = new Set<string>();
   let dataRows = 0;
@@ -163,7 +166,7 @@ export async function openJson(path: string): Promise<TableSource> {
       dataRows++;
     }
   }
-  if (dataRows === 0) throw fileError('the JSON array has no records');
+  if (dataRows === 0) throw fileError(t('the JSON array has no records'));
 
   async function* batches(): AsyncGenerator<RawRow[]> {
     const index = new Map(header.map((h, i) => [h, i]));
@@ -172,7 +175,7 @@ export async function openJson(path: string): Promise<TableSource> {
         const cells = new Array<string>(header.length).fill('');
         for (const [key, value] of cellsOf(obj, row)) {
           const i = index.get(key);
-          if (i === undefined) throw fileError('the file changed while it was being read');
+          if (i === undefined) throw fileError(t('the file changed while it was being read'));
           cells[i] = cellText(value);
         }
         return { row, cells };

@@ -38,6 +38,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ValidationError } from '../errors.js';
+import { render, t, type Text } from '../messages/catalogue.js';
 
 const isPosix = process.platform !== 'win32';
 /** Windows and macOS compare file names without regard to case. */
@@ -80,35 +81,40 @@ function fsCode(err: unknown): string {
   return typeof code === 'string' ? code : String(err);
 }
 
-/** What an fs error code means for the path a person gave, in their words. */
-export function describeFsError(err: unknown): string {
+/** What an fs error code means for the path a person gave, in their words: a catalogue message. */
+export function fsErrorText(err: unknown): Text {
   switch (fsCode(err)) {
     case 'ENOENT':
-      return 'its folder does not exist';
+      return t('its folder does not exist');
     case 'ENOTDIR':
-      return 'part of the path is a file, not a folder';
+      return t('part of the path is a file, not a folder');
     case 'EISDIR':
-      return 'it is a folder';
+      return t('it is a folder');
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied (or the file is open in another program, such as Excel)';
+      return t('permission denied (or the file is open in another program, such as Excel)');
     case 'EBUSY':
-      return 'the file is open in another program (such as Excel); close it and try again';
+      return t('the file is open in another program (such as Excel); close it and try again');
     case 'EROFS':
-      return 'the disk is read-only';
+      return t('the disk is read-only');
     case 'ENOSPC':
-      return 'the disk is full';
+      return t('the disk is full');
     case 'EDQUOT':
-      return 'the disk quota is used up';
+      return t('the disk quota is used up');
     case 'ENAMETOOLONG':
-      return 'the name is too long';
+      return t('the name is too long');
     case 'EEXIST':
-      return 'a file of that name appeared while writing';
+      return t('a file of that name appeared while writing');
     case 'ELOOP':
-      return 'it is a loop of symbolic links';
+      return t('it is a loop of symbolic links');
     default:
-      return `cannot be written (${fsCode(err)})`;
+      return t('cannot be written ({code})', { code: fsCode(err) });
   }
+}
+
+/** fsErrorText in English, for callers that still build English strings (prefer fsErrorText). */
+export function describeFsError(err: unknown): string {
+  return render(fsErrorText(err), 'en');
 }
 
 type StatResult = BigIntStats | { error: unknown };
@@ -171,8 +177,10 @@ function protectedSide(target: string, folder: BigIntStats, protect: readonly st
   return null;
 }
 
-const dbInUse = (side: string): string =>
-  `it is the database in use${side === '' ? '' : ` (its ${side.slice(1)} file)`}; nothing was written`;
+const dbInUse = (side: string): Text =>
+  side === ''
+    ? t('it is the database in use; nothing was written')
+    : t('it is the database in use (its {side} file); nothing was written', { side: side.slice(1) });
 
 /**
  * Checks that `path` may be written, and returns it absolute. Exit 2 with one
@@ -180,31 +188,31 @@ const dbInUse = (side: string): string =>
  */
 export function checkOutputPath(path: string, guard: OutputGuard): string {
   const field = guard.field;
-  if (path.trim() === '') throw new ValidationError(`--${field} is empty: give a file name`, field);
+  if (path.trim() === '') throw new ValidationError(t('{flag} is empty: give a file name', { flag: `--${field}` }), field);
   const target = resolve(path);
-  const refuse = (why: string): never => {
-    throw new ValidationError(`cannot write ${target}: ${why}`, field);
+  const refuse = (why: Text): never => {
+    throw new ValidationError(t('cannot write {target}: {why}', { target, why }), field);
   };
   const folder = statOf(dirname(target));
-  if (failed(folder)) return refuse(fsCode(folder.error) === 'ENOENT' ? 'its folder does not exist' : describeFsError(folder.error));
-  if (!folder.isDirectory()) refuse('part of the path is a file, not a folder');
+  if (failed(folder)) return refuse(fsCode(folder.error) === 'ENOENT' ? t('its folder does not exist') : fsErrorText(folder.error));
+  if (!folder.isDirectory()) refuse(t('part of the path is a file, not a folder'));
   const protect = guard.protect ?? [];
   // By name first: the database's -wal or -shm may not exist at this moment, and must not be made.
   const side = protectedSide(target, folder, protect);
   if (side !== null) refuse(dbInUse(side));
   for (const s of SQLITE_SIDES.slice(1)) {
     if (target.endsWith(s) && isSqliteFile(target.slice(0, -s.length))) {
-      refuse(`it belongs to the database ${basename(target.slice(0, -s.length))}; nothing was written`);
+      refuse(t('it belongs to the database {database}; nothing was written', { database: basename(target.slice(0, -s.length)) }));
     }
   }
   const link = statOf(target, false);
   if (failed(link)) {
     if (fsCode(link.error) === 'ENOENT') return target;
-    return refuse(describeFsError(link.error));
+    return refuse(fsErrorText(link.error));
   }
   const existing = statOf(target);
   if (!failed(existing)) {
-    if (existing.isDirectory()) refuse('it is a folder');
+    if (existing.isDirectory()) refuse(t('it is a folder'));
     for (const db of protect) {
       for (const s of SQLITE_SIDES) {
         const d = statOf(resolve(db) + s);
@@ -212,17 +220,21 @@ export function checkOutputPath(path: string, guard: OutputGuard): string {
       }
     }
     if (!existing.isFile())
-      refuse(`it is not a regular file (a device or a pipe)${field === 'out' ? '; use --out - for standard output' : ''}`);
+      refuse(
+        field === 'out'
+          ? t('it is not a regular file (a device or a pipe); use --out - for standard output')
+          : t('it is not a regular file (a device or a pipe)'),
+      );
     const sniffed = sniffSqlite(target);
-    if (sniffed === 'sqlite') refuse('it is an SQLite database (a parvande office or backup?); nothing was written');
+    if (sniffed === 'sqlite') refuse(t('it is an SQLite database (a parvande office or backup?); nothing was written'));
     if (typeof sniffed === 'object')
-      refuse(`cannot tell whether it is a database (${describeFsError(sniffed.unreadable)}); nothing was written`);
+      refuse(t('cannot tell whether it is a database ({why}); nothing was written', { why: fsErrorText(sniffed.unreadable) }));
   } else if (fsCode(existing.error) !== 'ENOENT') {
     // A link to a link to …: not something to write over.
-    refuse(describeFsError(existing.error));
+    refuse(fsErrorText(existing.error));
   }
   // What is left: an existing regular file that is no database, or a dangling symlink (replaced as a link).
-  if (guard.force !== true) refuse('the file exists; add --force to replace it');
+  if (guard.force !== true) refuse(t('the file exists; add --force to replace it'));
   return target;
 }
 
@@ -231,19 +243,19 @@ export function checkOutputPath(path: string, guard: OutputGuard): string {
  * Returns it absolute.
  */
 export function ensurePrivateDir(dir: string, field: string): string {
-  if (dir.trim() === '') throw new ValidationError(`--${field} is empty: give a folder`, field);
+  if (dir.trim() === '') throw new ValidationError(t('{flag} is empty: give a folder', { flag: `--${field}` }), field);
   const full = resolve(dir);
   const s = statOf(full);
   if (!failed(s)) {
-    if (!s.isDirectory()) throw new ValidationError(`cannot use the folder ${full}: it is a file`, field);
+    if (!s.isDirectory()) throw new ValidationError(t('cannot use the folder {folder}: it is a file', { folder: full }), field);
     return full;
   }
   try {
     mkdirSync(full, { recursive: true, mode: 0o700 });
     if (isPosix) chmodSync(full, 0o700);
   } catch (err) {
-    const why = fsCode(err) === 'EEXIST' ? 'part of the path is a file, not a folder' : describeFsError(err);
-    throw new ValidationError(`cannot create the folder ${full}: ${why}`, field);
+    const why = fsCode(err) === 'EEXIST' ? t('part of the path is a file, not a folder') : fsErrorText(err);
+    throw new ValidationError(t('cannot create the folder {folder}: {why}', { folder: full, why }), field);
   }
   return full;
 }
@@ -267,29 +279,29 @@ export interface CheckedFolder {
  */
 export function checkOutputFolder(dir: string, names: readonly string[], guard: OutputGuard): CheckedFolder {
   const field = guard.field;
-  if (dir.trim() === '') throw new ValidationError(`--${field} is empty: give a folder`, field);
+  if (dir.trim() === '') throw new ValidationError(t('{flag} is empty: give a folder', { flag: `--${field}` }), field);
   const full = resolve(dir);
-  const refuse = (why: string): never => {
-    throw new ValidationError(`cannot write into ${full}: ${why}`, field);
+  const refuse = (why: Text): never => {
+    throw new ValidationError(t('cannot write into {folder}: {why}', { folder: full, why }), field);
   };
   const link = statOf(full, false);
   if (failed(link)) {
-    if (fsCode(link.error) !== 'ENOENT') return refuse(describeFsError(link.error));
+    if (fsCode(link.error) !== 'ENOENT') return refuse(fsErrorText(link.error));
     const parent = statOf(dirname(full));
-    if (failed(parent)) return refuse(fsCode(parent.error) === 'ENOENT' ? 'its folder does not exist' : describeFsError(parent.error));
-    if (!parent.isDirectory()) refuse('part of the path is a file, not a folder');
+    if (failed(parent)) return refuse(fsCode(parent.error) === 'ENOENT' ? t('its folder does not exist') : fsErrorText(parent.error));
+    if (!parent.isDirectory()) refuse(t('part of the path is a file, not a folder'));
     return { path: full, existed: false, names, guard };
   }
-  if (link.isSymbolicLink()) refuse('it is a symbolic link: give the folder itself; nothing was written');
-  if (!link.isDirectory()) refuse('it is a file, not a folder; nothing was written');
+  if (link.isSymbolicLink()) refuse(t('it is a symbolic link: give the folder itself; nothing was written'));
+  if (!link.isDirectory()) refuse(t('it is a file, not a folder; nothing was written'));
   let entries: string[];
   try {
     entries = readdirSync(full);
   } catch (err) {
-    return refuse(describeFsError(err));
+    return refuse(fsErrorText(err));
   }
   if (entries.length > 0 && guard.force !== true) {
-    refuse("the folder is not empty; add --force to write into it (only the export's own files are replaced)");
+    refuse(t("the folder is not empty; add --force to write into it (only the export's own files are replaced)"));
   }
   for (const name of names) checkOutputPath(join(full, name), { ...guard, force: true });
   return { path: full, existed: true, names, guard };
@@ -308,7 +320,7 @@ export function openOutputFolder(folder: CheckedFolder, staleFirst: readonly str
       mkdirSync(folder.path, { mode: 0o700 });
       if (isPosix) chmodSync(folder.path, 0o700);
     } catch (err) {
-      throw new ValidationError(`cannot create the folder ${folder.path}: ${describeFsError(err)}`, field);
+      throw new ValidationError(t('cannot create the folder {folder}: {why}', { folder: folder.path, why: fsErrorText(err) }), field);
     }
   }
   const wasEmpty = !folder.existed || readdirSync(folder.path).length === 0;
@@ -374,7 +386,7 @@ export function createPrivateTemp(target: string, guard: OutputGuard | string): 
     // 'wx' is O_CREAT|O_EXCL: never opens an existing file, never follows a link.
     fd = openSync(path, 'wx', 0o600);
   } catch (err) {
-    throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
+    throw new ValidationError(t('cannot write {target}: {why}', { target: full, why: fsErrorText(err) }), field);
   }
   let open = true;
   const close = (): void => {
@@ -397,7 +409,7 @@ export function createPrivateTemp(target: string, guard: OutputGuard | string): 
         while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
       } catch (err) {
         temp.discard();
-        throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
+        throw new ValidationError(t('cannot write {target}: {why}', { target: full, why: fsErrorText(err) }), field);
       }
     },
     close() {
@@ -405,7 +417,7 @@ export function createPrivateTemp(target: string, guard: OutputGuard | string): 
         finish();
       } catch (err) {
         temp.discard();
-        throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
+        throw new ValidationError(t('cannot write {target}: {why}', { target: full, why: fsErrorText(err) }), field);
       }
     },
     commit() {
@@ -416,7 +428,7 @@ export function createPrivateTemp(target: string, guard: OutputGuard | string): 
       } catch (err) {
         temp.discard();
         if (err instanceof ValidationError) throw err;
-        throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
+        throw new ValidationError(t('cannot write {target}: {why}', { target: full, why: fsErrorText(err) }), field);
       }
     },
     commitAsNew() {
@@ -432,11 +444,14 @@ export function createPrivateTemp(target: string, guard: OutputGuard | string): 
             return numberedPath(target, n);
           }
         }
-        throw new ValidationError(`cannot write ${full}: ${MAX_NUMBERED} files of that name exist already`, field);
+        throw new ValidationError(
+          t('cannot write {target}: {count} files of that name exist already', { target: full, count: MAX_NUMBERED }),
+          field,
+        );
       } catch (err) {
         temp.discard();
         if (err instanceof ValidationError) throw err;
-        throw new ValidationError(`cannot write ${full}: ${describeFsError(err)}`, field);
+        throw new ValidationError(t('cannot write {target}: {why}', { target: full, why: fsErrorText(err) }), field);
       }
     },
     discard() {
@@ -486,7 +501,7 @@ export function commitPrivateFile(tempPath: string, target: string, field: strin
     renameSync(tempPath, target);
   } catch (err) {
     rmSync(tempPath, { force: true });
-    throw new ValidationError(`cannot write ${target}: ${describeFsError(err)}`, field);
+    throw new ValidationError(t('cannot write {target}: {why}', { target, why: fsErrorText(err) }), field);
   }
 }
 
@@ -504,15 +519,61 @@ export function writePrivateFile(target: string, data: Buffer | string, guard: O
  * there, in the user's own temporary folder, for the browser to read.
  */
 export function writePrivateTempFile(name: string, data: Buffer | string, field: string): string {
+  removeOldTempPages();
   let dir: string;
   try {
-    dir = mkdtempSync(join(tmpdir(), 'parvande-page-'));
+    dir = mkdtempSync(join(tmpdir(), TEMP_PAGE_PREFIX));
   } catch (err) {
-    throw new ValidationError(`cannot write in the temporary folder ${tmpdir()}: ${describeFsError(err)}`, field);
+    throw new ValidationError(
+      t('cannot write in the temporary folder {folder}: {why}', { folder: tmpdir(), why: fsErrorText(err) }),
+      field,
+    );
   }
   const target = join(dir, basename(name));
   writePrivateFile(target, data, { field });
   return target;
+}
+
+const TEMP_PAGE_PREFIX = 'parvande-page-';
+
+/** How long a page opened in the browser is kept: long enough to read and print it, not for the next user of a shared PC. */
+export const TEMP_PAGE_HOURS = 1;
+
+/**
+ * Removes the pages earlier `--open`s left in the temporary folder (parvande exits before the
+ * browser has read its page, so each is removed by a later run): a folder of ours
+ * (`parvande-page-…`, a real folder, not a link, owned by this user where the OS has owners)
+ * older than TEMP_PAGE_HOURS and holding nothing but one web page. Anything else is left alone;
+ * nothing here ever fails the command.
+ */
+export function removeOldTempPages(now = Date.now()): string[] {
+  const removed: string[] = [];
+  const root = tmpdir();
+  let names: string[];
+  try {
+    names = readdirSync(root).filter((n) => n.startsWith(TEMP_PAGE_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const dir = join(root, name);
+    try {
+      const st = lstatSync(dir);
+      if (!st.isDirectory() || (isPosix && typeof process.getuid === 'function' && st.uid !== process.getuid())) continue;
+      if (now - st.mtimeMs < TEMP_PAGE_HOURS * 3_600_000) continue;
+      const inside = readdirSync(dir);
+      const page = inside[0];
+      if (inside.length !== 1 || page === undefined || extname(page) !== '.html') continue;
+      const file = join(dir, page);
+      if (!lstatSync(file).isFile()) continue;
+      rmSync(file);
+      rmdirSync(dir);
+      removed.push(dir);
+    } catch {
+      // Another run removed it, or it is not ours to remove: left as it is.
+    }
+  }
+  return removed;
 }
 
 /** Whether a path exists at all (a dangling symlink counts). */
@@ -527,7 +588,7 @@ export function pathExists(path: string): boolean {
 export function checkBinaryStdout(suggestion: string, field = 'out'): void {
   if (process.stdout.isTTY === true) {
     throw new ValidationError(
-      `standard output is a terminal: XLSX is binary; redirect it to a file (> ${suggestion}) or give --out FILE`,
+      t('standard output is a terminal: XLSX is binary; redirect it to a file (> {suggestion}) or give --out FILE', { suggestion }),
       field,
     );
   }
@@ -560,12 +621,12 @@ const O_NOFOLLOW: number = (fsConstants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?
 export function openAppendFile(path: string, guard: OutputGuard): AppendFile {
   const field = guard.field;
   const target = checkOutputPath(path, { ...guard, force: true });
-  const refuse = (why: string): never => {
-    throw new ValidationError(`cannot write ${target}: ${why}`, field);
+  const refuse = (why: Text): never => {
+    throw new ValidationError(t('cannot write {target}: {why}', { target, why }), field);
   };
   const before = statOf(target, false);
   const existed = !failed(before);
-  if (existed && before.isSymbolicLink()) refuse('it is a symbolic link: give the file itself; nothing was written');
+  if (existed && before.isSymbolicLink()) refuse(t('it is a symbolic link: give the file itself; nothing was written'));
   let fd: number;
   try {
     const flags = existed
@@ -573,7 +634,7 @@ export function openAppendFile(path: string, guard: OutputGuard): AppendFile {
       : fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT | fsConstants.O_EXCL | O_NOFOLLOW;
     fd = openSync(target, flags, 0o600);
   } catch (err) {
-    return refuse(fsCode(err) === 'ELOOP' ? 'it is a symbolic link: give the file itself; nothing was written' : describeFsError(err));
+    return refuse(fsCode(err) === 'ELOOP' ? t('it is a symbolic link: give the file itself; nothing was written') : fsErrorText(err));
   }
   let open = true;
   const close = (): void => {
@@ -589,13 +650,13 @@ export function openAppendFile(path: string, guard: OutputGuard): AppendFile {
     const opened = fstatSync(fd, { bigint: true });
     const now = statOf(target, false);
     const same = !failed(now) && now.isFile() && opened.isFile() && sameFile(now, opened);
-    if (!same || (existed && !sameFile(before, opened))) refuse('the file was replaced while it was being opened; nothing was written');
+    if (!same || (existed && !sameFile(before, opened))) refuse(t('the file was replaced while it was being opened; nothing was written'));
     if (!existed && isPosix) fchmodSync(fd, 0o600);
   } catch (err) {
     close();
     if (!existed) rmSync(target, { force: true });
     if (err instanceof ValidationError) throw err;
-    return refuse(describeFsError(err));
+    return refuse(fsErrorText(err));
   }
   return {
     path: target,
@@ -606,7 +667,7 @@ export function openAppendFile(path: string, guard: OutputGuard): AppendFile {
         let done = 0;
         while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
       } catch (err) {
-        refuse(describeFsError(err));
+        refuse(fsErrorText(err));
       }
     },
     close,

@@ -6,6 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { ValidationError } from '../errors.js';
+import { render, t, type Text } from '../messages/catalogue.js';
 import type { Encoding } from './encoding.js';
 
 export type TableFormat = 'csv' | 'xlsx' | 'json';
@@ -22,7 +23,15 @@ export interface RawRow {
 export interface CellProblem {
   /** 0-based column index. */
   column: number;
+  /** The problem in English (`text` rendered), as the import has always read it. */
   message: string;
+  /** The problem as a catalogue message, to be shown in the reader's language. */
+  text: Text;
+}
+
+/** A cell's problem from its catalogue message: the English kept in `message`. */
+export function cellProblem(column: number, text: Text): CellProblem {
+  return { column, message: render(text, 'en'), text };
 }
 
 export interface TableSource {
@@ -50,22 +59,29 @@ export interface OpenOptions {
   sheet?: string | undefined;
 }
 
-/** An error in the file itself: one line naming the row and column. */
-export function fileError(message: string, where?: { row?: number; column?: string | number }): ValidationError {
-  const parts: string[] = [];
-  if (where?.row !== undefined) parts.push(`row ${where.row}`);
-  if (where?.column !== undefined) parts.push(`column ${where.column}`);
-  return new ValidationError(parts.length > 0 ? `${parts.join(', ')}: ${message}` : message, 'file');
+/**
+ * An error in the file itself: one line naming the row and column. `message` is a catalogue
+ * message (made with t); a plain string is still taken from callers not yet converted.
+ */
+export function fileError(message: Text | string, where?: { row?: number; column?: string | number }): ValidationError {
+  const row = where?.row;
+  const column = where?.column;
+  if (row !== undefined && column !== undefined) {
+    return new ValidationError(t('row {row}, column {column}: {message}', { row, column, message }), 'file');
+  }
+  if (row !== undefined) return new ValidationError(t('row {row}: {message}', { row, message }), 'file');
+  if (column !== undefined) return new ValidationError(t('column {column}: {message}', { column, message }), 'file');
+  return new ValidationError(message, 'file');
 }
 
 /** The input file's size; a missing file or a folder is refused in one line. */
 export function statInput(path: string): number {
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw fileError(`${path} is not a file`);
+    if (!st.isFile()) throw fileError(t('{path} is not a file', { path }));
     return st.size;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw fileError(`no file at ${path}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw fileError(t('no file at {path}', { path }));
     throw err;
   }
 }

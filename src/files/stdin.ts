@@ -7,6 +7,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { ValidationError } from '../errors.js';
+import { t } from '../messages/catalogue.js';
 import { createPrivateTemp } from './output-file.js';
 
 export interface StdinCopy {
@@ -16,7 +17,10 @@ export interface StdinCopy {
 
 export async function copyStdin(besideDb: string, input: NodeJS.ReadStream = process.stdin): Promise<StdinCopy> {
   if (input.isTTY === true) {
-    throw new ValidationError('standard input is a terminal: pipe a file into parvande (… - < clients.csv) or give the file name', 'file');
+    throw new ValidationError(
+      t('standard input is a terminal: pipe a file into parvande (… - < clients.csv) or give the file name'),
+      'file',
+    );
   }
   const temp = createPrivateTemp(join(dirname(resolve(besideDb)), 'standard-input'), 'file');
   try {

@@ -5,6 +5,7 @@
  * HH:MM, a formula's stored result. A value that cannot be read is a problem of the
  * row, never a guess.
  */
+import { t, type Text } from '../messages/catalogue.js';
 import { numberText } from './source.js';
 
 const DAY_MS = 86_400_000;
@@ -52,7 +53,7 @@ function timeOfDay(d: Date): string | null {
 }
 
 /** A cell's value as text; `problem` when it has none that can be read. */
-export function cellText(value: unknown): { text: string; problem?: string } {
+export function cellText(value: unknown): { text: string; problem?: Text } {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'number') return { text: numberText(value) };
@@ -61,19 +62,19 @@ export function cellText(value: unknown): { text: string; problem?: string } {
     const time = timeOfDay(value);
     if (time !== null) return { text: time };
     const iso = isoFromDate(value);
-    return iso === null ? { text: '', problem: 'a date Excel cannot show' } : { text: iso };
+    return iso === null ? { text: '', problem: t('a date Excel cannot show') } : { text: iso };
   }
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('formula' in v || 'sharedFormula' in v) {
       if (v.result === undefined || v.result === null) {
-        return { text: '', problem: 'a formula with no stored result (open and save the file in Excel)' };
+        return { text: '', problem: t('a formula with no stored result (open and save the file in Excel)') };
       }
       return cellText(v.result);
     }
     if (Array.isArray(v.richText)) return { text: (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('') };
-    if ('error' in v) return { text: '', problem: `the Excel error ${String(v.error)}` };
+    if ('error' in v) return { text: '', problem: t('the Excel error {error}', { error: String(v.error) }) };
     if ('text' in v) return cellText(v.text);
   }
-  return { text: '', problem: 'a value that is not text, a number or a date' };
+  return { text: '', problem: t('a value that is not text, a number or a date') };
 }

@@ -7,7 +7,9 @@
  * one), so it is refused rather than read as blanks.
  */
 import type { Row } from 'exceljs';
+import { t, type Text } from '../messages/catalogue.js';
 import {
+  cellProblem,
   columnLetter,
   columnName,
   fileError,
@@ -52,14 +54,15 @@ const attr = (tag: string, name: string): string | undefined => {
   return m ? decodeXml(m[1] as string) : undefined;
 };
 
-function damaged(reason: string): never {
-  throw fileError(`the XLSX file is truncated or damaged (${reason}): save it again from Excel`);
+function damaged(reason: Text): never {
+  throw fileError(t('the XLSX file is truncated or damaged ({reason}): save it again from Excel', { reason }));
 }
 
 async function listSheets(path: string, entries: Map<string, ZipEntry>): Promise<SheetRef[]> {
   const book = entries.get('xl/workbook.xml');
   const rels = entries.get('xl/_rels/workbook.xml.rels');
-  if (book === undefined || rels === undefined) throw fileError('not an XLSX workbook (no xl/workbook.xml): save it as .xlsx from Excel');
+  if (book === undefined || rels === undefined)
+    throw fileError(t('not an XLSX workbook (no xl/workbook.xml): save it as .xlsx from Excel'));
   const targets = new Map<string, string>();
   for (const m of (await readZipText(path, rels)).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
@@ -106,12 +109,12 @@ async function scanSheet(path: string, entry: ZipEntry): Promise<{ merges: Merge
 
 export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSource> {
   const size = statInput(path);
-  if (size === 0) throw fileError('the file is empty');
+  if (size === 0) throw fileError(t('the file is empty'));
   let entries: Map<string, ZipEntry>;
   try {
     entries = readZipDirectory(path, size);
   } catch (err) {
-    if (err instanceof ZipError) damaged(err.message);
+    if (err instanceof ZipError) damaged(err.text);
     throw err;
   }
   let sheets: SheetRef[];
@@ -119,24 +122,26 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
   let sheet: SheetRef;
   try {
     sheets = await listSheets(path, entries);
-    if (sheets.length === 0) throw fileError('the workbook has no sheets');
+    if (sheets.length === 0) throw fileError(t('the workbook has no sheets'));
     const wanted = opts.sheet?.trim();
     const found =
       wanted === undefined
         ? sheets[0]
         : (sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase()));
     if (found === undefined) {
-      throw fileError(`no sheet has the name given for --sheet; the workbook has ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+      throw fileError(
+        t('no sheet has the name given for --sheet; the workbook has {sheets}', { sheets: sheets.map((s) => `"${s.name}"`).join(', ') }),
+      );
     }
     sheet = found;
     const entry = entries.get(sheet.path);
-    if (entry === undefined) damaged(`sheet "${sheet.name}" is missing`);
+    if (entry === undefined) damaged(t('sheet "{sheet}" is missing', { sheet: sheet.name }));
     scanned = await scanSheet(path, entry);
     // exceljs reads every part in turn and, on one it cannot inflate, stops without a word (the
     // import would wait forever): every other part is inflated once here first (the sheet just was).
     for (const [name, part] of entries) if (name !== sheet.path) await streamZipEntry(path, part, () => undefined);
   } catch (err) {
-    if (err instanceof ZipError) damaged(err.message);
+    if (err instanceof ZipError) damaged(err.text);
     throw err;
   }
 
@@ -177,7 +182,7 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
   const headerLead = lead[index];
   if (headerLead === undefined) {
     await close();
-    throw fileError(`sheet "${sheet.name}" is empty`);
+    throw fileError(t('sheet "{sheet}" is empty', { sheet: sheet.name }));
   }
   const headerTexts = leadTexts[index] as string[];
   let width = headerTexts.length;
@@ -188,7 +193,9 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
   if (merge !== undefined) {
     await close();
     throw fileError(
-      `merged cells ${merge.ref} cannot be imported (only the first cell holds the value): unmerge them and fill in every cell`,
+      t('merged cells {ref} cannot be imported (only the first cell holds the value): unmerge them and fill in every cell', {
+        ref: merge.ref,
+      }),
       {
         row: merge.top,
         column: merge.top === headerRow ? columnLetter(merge.left) : columnName(header, merge.left),
@@ -198,7 +205,7 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
   const pending = lead.slice(index + 1);
   if (done && pending.every((p) => isBlankRow(p.values.map((v) => cellText(v).text)))) {
     await close();
-    throw fileError(`sheet "${sheet.name}" has a header but no data rows`, { row: headerRow });
+    throw fileError(t('sheet "{sheet}" has a header but no data rows', { sheet: sheet.name }), { row: headerRow });
   }
 
   const toRaw = (r: { row: number; values: unknown[] }): RawRow | null => {
@@ -207,11 +214,11 @@ export async function openXlsx(path: string, opts: OpenOptions): Promise<TableSo
     let filled = false;
     for (let c = 0; c < r.values.length; c++) {
       const { text, problem } = cellText(r.values[c]);
-      if (problem !== undefined) (problems ??= []).push({ column: c, message: problem });
+      if (problem !== undefined) (problems ??= []).push(cellProblem(c, problem));
       if (text.trim() === '') continue;
       filled = true;
       if (c < width) cells[c] = text;
-      else (problems ??= []).push({ column: c, message: `a value in column ${columnLetter(c)}, which has no header` });
+      else (problems ??= []).push(cellProblem(c, t('a value in column {column}, which has no header', { column: columnLetter(c) })));
     }
     if (!filled && problems === undefined) return null;
     return problems === undefined ? { row: r.row, cells } : { row: r.row, cells, problems };
@@ -270,12 +277,14 @@ async function* readRows(reader: AsyncIterable<unknown>, sheetName: string): Asy
     }
     return;
   }
-  throw fileError(`sheet "${sheetName}" could not be read from the workbook`);
+  throw fileError(t('sheet "{sheet}" could not be read from the workbook', { sheet: sheetName }));
 }
 
 function translateReadError(err: unknown): unknown {
   if (err instanceof Error && !('exitCode' in err)) {
-    return fileError(`the XLSX file could not be read (${err.message.split('\n')[0]}): save it again from Excel`);
+    return fileError(
+      t('the XLSX file could not be read ({reason}): save it again from Excel', { reason: err.message.split('\n')[0] as string }),
+    );
   }
   return err;
 }

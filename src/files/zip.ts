@@ -12,6 +12,7 @@
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { crc32, createInflateRaw } from 'node:zlib';
+import { render, t, type Text } from '../messages/catalogue.js';
 
 export interface ZipEntry {
   name: string;
@@ -24,7 +25,14 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-export class ZipError extends Error {}
+/** Why a file is not an intact ZIP: `text` to be rendered in the reader's language, `message` the English. */
+export class ZipError extends Error {
+  readonly text: Text;
+  constructor(text: Text) {
+    super(render(text, 'en'));
+    this.text = text;
+  }
+}
 
 function readAt(fd: number, position: number, length: number): Buffer {
   const buf = Buffer.alloc(length);
@@ -39,11 +47,11 @@ function readAt(fd: number, position: number, length: number): Buffer {
 
 /** The entries of the central directory; throws ZipError when the file is not an intact ZIP. */
 export function readZipDirectory(path: string, size: number): Map<string, ZipEntry> {
-  if (size < 22) throw new ZipError('too short to be a ZIP file');
+  if (size < 22) throw new ZipError(t('too short to be a ZIP file'));
   const fd = openSync(path, 'r');
   try {
     const first = readAt(fd, 0, 4);
-    if (first.readUInt32LE(0) !== 0x04034b50) throw new ZipError('not a ZIP file');
+    if (first.readUInt32LE(0) !== 0x04034b50) throw new ZipError(t('not a ZIP file'));
     const tailLength = Math.min(size, 22 + 0xffff);
     const tail = readAt(fd, size - tailLength, tailLength);
     let eocd = -1;
@@ -53,18 +61,18 @@ export function readZipDirectory(path: string, size: number): Map<string, ZipEnt
         break;
       }
     }
-    if (eocd < 0) throw new ZipError('its end (the ZIP directory) is missing');
+    if (eocd < 0) throw new ZipError(t('its end (the ZIP directory) is missing'));
     const count = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError('ZIP64 files are not supported');
+    if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError(t('ZIP64 files are not supported'));
     const eocdPosition = size - tailLength + eocd;
-    if (cdOffset + cdSize > eocdPosition) throw new ZipError('its ZIP directory points past the end of the file');
+    if (cdOffset + cdSize > eocdPosition) throw new ZipError(t('its ZIP directory points past the end of the file'));
     const cd = readAt(fd, cdOffset, cdSize);
     const entries = new Map<string, ZipEntry>();
     let p = 0;
     for (let k = 0; k < count; k++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw new ZipError('its ZIP directory is damaged');
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw new ZipError(t('its ZIP directory is damaged'));
       const nameLength = cd.readUInt16LE(p + 28);
       const entry: ZipEntry = {
         flags: cd.readUInt16LE(p + 8),
@@ -75,7 +83,8 @@ export function readZipDirectory(path: string, size: number): Map<string, ZipEnt
         localOffset: cd.readUInt32LE(p + 42),
         name: cd.toString('utf8', p + 46, p + 46 + nameLength),
       };
-      if (entry.localOffset + entry.compressedSize > cdOffset) throw new ZipError(`its part ${entry.name} runs past the end of the data`);
+      if (entry.localOffset + entry.compressedSize > cdOffset)
+        throw new ZipError(t('its part {part} runs past the end of the data', { part: entry.name }));
       entries.set(entry.name, entry);
       p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
     }
@@ -94,9 +103,10 @@ export function readZipDirectory(path: string, size: number): Map<string, ZipEnt
 function checkPartsFollowEachOther(fd: number, entries: Map<string, ZipEntry>, cdOffset: number): void {
   let expected = 0;
   for (const entry of [...entries.values()].sort((a, b) => a.localOffset - b.localOffset)) {
-    if (entry.localOffset !== expected) throw new ZipError(`its part ${entry.name} is not where the part before it ends`);
+    if (entry.localOffset !== expected) throw new ZipError(t('its part {part} is not where the part before it ends', { part: entry.name }));
     const local = readAt(fd, entry.localOffset, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) throw new ZipError(`its part ${entry.name} is damaged`);
+    if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50)
+      throw new ZipError(t('its part {part} is damaged', { part: entry.name }));
     let end = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28) + entry.compressedSize;
     // Bit 3: a data descriptor follows the data (CRC and sizes, with or without its signature).
     if ((local.readUInt16LE(6) & 8) !== 0) {
@@ -105,7 +115,7 @@ function checkPartsFollowEachOther(fd: number, entries: Map<string, ZipEntry>, c
     }
     expected = end;
   }
-  if (expected !== cdOffset) throw new ZipError('its parts do not reach the ZIP directory');
+  if (expected !== cdOffset) throw new ZipError(t('its parts do not reach the ZIP directory'));
 }
 
 /** Where an entry's data lies, once its local header agrees with the directory. */
@@ -113,11 +123,12 @@ function dataRange(path: string, entry: ZipEntry): { start: number; end: number 
   const fd = openSync(path, 'r');
   try {
     const local = readAt(fd, entry.localOffset, 30);
-    const damaged = (): ZipError => new ZipError(`its part ${entry.name} is damaged`);
+    const damaged = (): ZipError => new ZipError(t('its part {part} is damaged', { part: entry.name }));
     if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) throw damaged();
     const nameLength = local.readUInt16LE(26);
     const start = entry.localOffset + 30 + nameLength + local.readUInt16LE(28);
-    if ((entry.flags & 1) !== 0 || (local.readUInt16LE(6) & 1) !== 0) throw new ZipError(`its part ${entry.name} is encrypted`);
+    if ((entry.flags & 1) !== 0 || (local.readUInt16LE(6) & 1) !== 0)
+      throw new ZipError(t('its part {part} is encrypted', { part: entry.name }));
     if (local.readUInt16LE(8) !== entry.method || readAt(fd, entry.localOffset + 30, nameLength).toString('utf8') !== entry.name)
       throw damaged();
     // With bit 3 the local header may hold zeros (the values follow the data); anything else must match.
@@ -141,14 +152,15 @@ function dataRange(path: string, entry: ZipEntry): { start: number; end: number 
  * or inflates to other bytes than the directory's size and CRC-32 say.
  */
 export function streamZipEntry(path: string, entry: ZipEntry, onText: (text: string) => void): Promise<void> {
-  if (entry.method !== 0 && entry.method !== 8) return Promise.reject(new ZipError(`its part ${entry.name} uses an unknown compression`));
+  if (entry.method !== 0 && entry.method !== 8)
+    return Promise.reject(new ZipError(t('its part {part} uses an unknown compression', { part: entry.name })));
   let range: { start: number; end: number };
   try {
     range = dataRange(path, entry);
   } catch (err) {
     return Promise.reject(err);
   }
-  const damaged = new ZipError(`its part ${entry.name} is damaged`);
+  const damaged = new ZipError(t('its part {part} is damaged', { part: entry.name }));
   if (entry.compressedSize === 0) {
     // An empty part (a folder): nothing to inflate, and nothing may be claimed for it.
     return entry.uncompressedSize === 0 && entry.crc32 === 0 ? Promise.resolve() : Promise.reject(damaged);

@@ -21,6 +21,7 @@ import { getYear } from 'date-fns-jalali/getYear';
 import { isLeapYear } from 'date-fns-jalali/isLeapYear';
 import { setYear } from 'date-fns-jalali/setYear';
 import { ValidationError } from '../errors.js';
+import { t, type Localized, type Text } from '../messages/catalogue.js';
 import { toPersianDigits } from './digits.js';
 import { matchingKey, normalizeLetters } from './persian.js';
 
@@ -43,6 +44,8 @@ export const jalaliMonthNames = {
   en: ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'],
   fa: ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'],
 } as const satisfies Record<FormatOptions['lang'], readonly string[]>;
+const GREGORIAN_MONTH_NAMES_FA = ['ژانویه', 'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر'];
+
 const GREGORIAN_MONTH_NAMES = [
   'January',
   'February',
@@ -149,32 +152,43 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 function daysToIso(n: number): IsoDate {
   const [y, m, d] = daysToGregorian(n);
-  if (y < 1 || y > 9999) throw new ValidationError(`date out of range: year ${y} cannot be written as YYYY-MM-DD`);
+  if (y < 1 || y > 9999) throw new ValidationError(t('date out of range: year {year} cannot be written as YYYY-MM-DD', { year: y }));
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}` as IsoDate;
 }
 
-function gregorianProblem(y: number, m: number, d: number): string | undefined {
-  if (y < 1 || y > 9999) return `year ${y} is out of range`;
-  if (m < 1 || m > 12) return `month ${m} does not exist; expected 1-12`;
+/** A month's name in both languages, for a message. */
+function monthName(names: { en: readonly string[]; fa: readonly string[] }, m: number): Localized {
+  return { en: names.en[m - 1] ?? '', fa: names.fa[m - 1] ?? '' };
+}
+
+function monthLength(name: Localized, y: number, length: number, withYear: boolean): Text {
+  return withYear
+    ? t('{month} {year} has {days} days', { month: name, year: y, days: length })
+    : t('{month} has {days} days', { month: name, days: length });
+}
+
+function gregorianProblem(y: number, m: number, d: number): Text | undefined {
+  if (y < 1 || y > 9999) return t('year {year} is out of range', { year: y });
+  if (m < 1 || m > 12) return t('month {month} does not exist; expected 1-12', { month: m });
   const length = gregorianToDays(m === 12 ? y + 1 : y, (m % 12) + 1, 1) - gregorianToDays(y, m, 1);
-  if (d < 1 || d > length) return `${GREGORIAN_MONTH_NAMES[m - 1]}${m === 2 ? ` ${y}` : ''} has ${length} days`;
+  const name = monthName({ en: GREGORIAN_MONTH_NAMES, fa: GREGORIAN_MONTH_NAMES_FA }, m);
+  if (d < 1 || d > length) return monthLength(name, y, length, m === 2);
   return undefined;
 }
 
-function jalaliProblem(y: number, m: number, d: number): string | undefined {
-  if (!Number.isInteger(y) || y < 1 || y > MAX_JALALI_YEAR) return `year ${y} is out of range`;
-  if (!Number.isInteger(m) || m < 1 || m > 12) return `month ${m} does not exist; expected 1-12`;
+function jalaliProblem(y: number, m: number, d: number): Text | undefined {
+  if (!Number.isInteger(y) || y < 1 || y > MAX_JALALI_YEAR) return t('year {year} is out of range', { year: y });
+  if (!Number.isInteger(m) || m < 1 || m > 12) return t('month {month} does not exist; expected 1-12', { month: m });
   const length = daysInJalaliMonth(y, m);
-  const name = jalaliMonthNames.en[m - 1];
-  if (!Number.isInteger(d) || d < 1 || d > length) return `${name}${m === 12 ? ` ${y}` : ''} has ${length} days`;
+  if (!Number.isInteger(d) || d < 1 || d > length) return monthLength(monthName(jalaliMonthNames, m), y, length, m === 12);
   return undefined;
 }
 
 function isoToDays(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const problem = match ? gregorianProblem(y, m, d) : 'expected YYYY-MM-DD';
-  if (problem !== undefined) throw new ValidationError(`invalid ISO date "${iso}": ${problem}`);
+  const problem = match ? gregorianProblem(y, m, d) : t('expected YYYY-MM-DD');
+  if (problem !== undefined) throw new ValidationError(t('invalid ISO date "{date}": {problem}', { date: iso, problem }));
   return gregorianToDays(y, m, d);
 }
 
@@ -191,7 +205,7 @@ export const isoToJalali = (iso: string): JalaliDate => daysToJalali(isoToDays(i
 export function jalaliToIso(j: JalaliDate): IsoDate {
   const problem = jalaliProblem(j.year, j.month, j.day);
   if (problem !== undefined) {
-    throw new ValidationError(`invalid Jalali date "${j.year}/${pad(j.month)}/${pad(j.day)}": ${problem}`);
+    throw new ValidationError(t('invalid Jalali date "{date}": {problem}', { date: `${j.year}/${pad(j.month)}/${pad(j.day)}`, problem }));
   }
   return daysToIso(jalaliToDays(j.year, j.month, j.day));
 }
@@ -205,7 +219,7 @@ export function todayIso(now: Date = new Date()): IsoDate {
 export const asIsoDate = (text: string): IsoDate => daysToIso(isoToDays(text));
 
 export function addDays(iso: string, n: number): IsoDate {
-  if (!Number.isInteger(n)) throw new ValidationError(`invalid day count ${n}; expected a whole number`);
+  if (!Number.isInteger(n)) throw new ValidationError(t('invalid day count {count}; expected a whole number', { count: n }));
   return daysToIso(isoToDays(iso) + n);
 }
 
@@ -278,7 +292,11 @@ export function parseDateInput(input: string, opts: DateInputOptions): IsoDate {
     const field = opts.field ?? 'date';
     const jalali = { calendar: 'jalali', lang: 'en' } as const;
     throw new ValidationError(
-      `--${field} must be a date from ${formatDate(range.from, jalali)} to ${formatDate(range.to, jalali)} (Jalali)`,
+      t('--{field} must be a date from {from} to {to} (Jalali)', {
+        field,
+        from: formatDate(range.from, jalali),
+        to: formatDate(range.to, jalali),
+      }),
       field,
     );
   }
@@ -288,7 +306,7 @@ export function parseDateInput(input: string, opts: DateInputOptions): IsoDate {
 function parseAnyDate(input: string, opts: DateInputOptions): IsoDate {
   const field = opts.field ?? 'date';
   const s = normalizeLetters(input).toLowerCase();
-  const fail = (reason: string): ValidationError => new ValidationError(`invalid date for --${field}: ${reason}`, field);
+  const fail = (reason: Text): ValidationError => new ValidationError(t('invalid date for --{field}: {reason}', { field, reason }), field);
 
   const word = DAY_WORDS[s];
   if (word !== undefined) return addDays(opts.today, word);
@@ -301,7 +319,7 @@ function parseAnyDate(input: string, opts: DateInputOptions): IsoDate {
   }
 
   const date = /^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$/.exec(s);
-  if (!date) throw fail('expected e.g. 1405/09/04, 2026-11-25, today, +7d, -2w or +1m');
+  if (!date) throw fail(t('expected e.g. 1405/09/04, 2026-11-25, today, +7d, -2w or +1m'));
   const [y, m, d] = [Number(date[1]), Number(date[3]), Number(date[4])];
   if (y < JALALI_BEFORE) {
     const problem = jalaliProblem(y, m, d);
@@ -313,7 +331,13 @@ function parseAnyDate(input: string, opts: DateInputOptions): IsoDate {
     if (problem !== undefined) throw fail(problem);
     return daysToIso(gregorianToDays(y, m, d));
   }
-  throw fail(`year ${y} is neither Jalali (before ${JALALI_BEFORE}) nor Gregorian (${GREGORIAN_FROM} on)`);
+  throw fail(
+    t('year {year} is neither Jalali (before {jalaliBefore}) nor Gregorian ({gregorianFrom} on)', {
+      year: y,
+      jalaliBefore: JALALI_BEFORE,
+      gregorianFrom: GREGORIAN_FROM,
+    }),
+  );
 }
 
 function formatDays(n: number, opts: FormatOptions): string {
@@ -334,10 +358,12 @@ export function formatDate(iso: string, opts: FormatOptions): string {
  * An ISO day standing alone in a message (after a space, a parenthesis or the start, before a
  * space, punctuation or the end): not one inside a file name (`backup-2026-11-25.db`), a path or a
  * timestamp (`2026-11-25T08:01`), which stay as they are. The first alternative is a list of
- * examples of what to type (`expected e.g. 1405/09/04, 2026-11-25, today`, up to the next `;` or
- * `)`): there an ISO day is a format a person may type, kept as written.
+ * examples of what to type (`expected e.g. 1405/09/04, 2026-11-25, today`, in Persian after «نمونه»,
+ * «مانند» or «مثلاً», up to the next `;`, `؛` or `)`): there an ISO day is a format a person may type,
+ * kept as written.
  */
-const ISO_IN_TEXT = /(?:\be\.g\.|\bsuch as\b)[^;)]*|(?<![\p{L}\p{N}_/\\.-])\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}_/\\-]|\.[\p{L}\p{N}])/gu;
+const ISO_IN_TEXT =
+  /(?:\be\.g\.|\bsuch as\b|نمونه|مانند|مثلاً)[^;)؛]*|(?<![\p{L}\p{N}_/\\.-])\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}_/\\-]|\.[\p{L}\p{N}])/gu;
 
 /**
  * A message as a person reads it: every ISO day in it shown in the display calendar
@@ -367,7 +393,7 @@ export function formatTimestamp(isoUtc: string, opts: FormatOptions): string {
   const match = TIMESTAMP.exec(isoUtc);
   const at = match ? new Date(`${match[1]}T${match[2]}${match[3] ?? 'Z'}`) : undefined;
   if (at === undefined || Number.isNaN(at.getTime())) {
-    throw new ValidationError(`invalid timestamp "${isoUtc}"; expected e.g. 2026-11-25T08:01:02.123Z`);
+    throw new ValidationError(t('invalid timestamp "{timestamp}"; expected e.g. 2026-11-25T08:01:02.123Z', { timestamp: isoUtc }));
   }
   const day = gregorianToDays(at.getFullYear(), at.getMonth() + 1, at.getDate());
   const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
@@ -380,7 +406,7 @@ function splitMonth(month: string): [number, number] {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   const [y, m] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
   if (!match || y < 1 || y > MAX_JALALI_YEAR || m < 1 || m > 12) {
-    throw new ValidationError(`invalid month "${month}"; expected a Jalali YYYY-MM such as 1405-09`);
+    throw new ValidationError(t('invalid month "{month}"; expected a Jalali YYYY-MM such as 1405-09', { month }));
   }
   return [y, m];
 }
@@ -414,7 +440,7 @@ export function yearStart(month: string): IsoDate {
 
 export function monthsOfYear(year: number): JalaliMonth[] {
   if (!Number.isInteger(year) || year < 1 || year > MAX_JALALI_YEAR) {
-    throw new ValidationError(`invalid Jalali year ${year}`);
+    throw new ValidationError(t('invalid Jalali year {year}', { year }));
   }
   return Array.from({ length: 12 }, (_, i) => toMonth(year, i + 1));
 }
@@ -466,7 +492,7 @@ export function monthFromName(name: string): number | undefined {
   return monthNameKeys.get(key) ?? (key.endsWith('ماه') ? monthNameKeys.get(key.slice(0, -3)) : undefined);
 }
 
-const MONTH_EXAMPLES = 'expected a Jalali month such as 1405-09, 1405/9, 9, آذر, آذر ۱۴۰۵, Azar 1405, this or last';
+const MONTH_EXAMPLES = (): Text => t('expected a Jalali month such as 1405-09, 1405/9, 9, آذر, آذر ۱۴۰۵, Azar 1405, this or last');
 
 /**
  * A month as people type it: `1405-09`, `1405/9` (any digits), a bare `9` for that month of
@@ -477,16 +503,16 @@ const MONTH_EXAMPLES = 'expected a Jalali month such as 1405-09, 1405/9, 9, آذ
 export function parseMonthInput(input: string, opts: { today: string; field?: string }): JalaliMonth {
   const field = opts.field ?? 'month';
   const s = normalizeLetters(input).toLowerCase().trim();
-  const fail = (reason: string): ValidationError => new ValidationError(`invalid month for --${field}: ${reason}`, field);
+  const fail = (reason: Text): ValidationError => new ValidationError(t('invalid month for --{field}: {reason}', { field, reason }), field);
   const current = monthOf(opts.today);
 
   const word = MONTH_WORDS[s];
   if (word !== undefined) return shiftMonth(current, word);
 
   const checked = (year: number, month: number): JalaliMonth => {
-    if (year >= JALALI_BEFORE) throw fail(`year ${year} is not a Jalali year; months are Jalali, e.g. 1405-09`);
-    if (year < 1) throw fail(`year ${year} is out of range`);
-    if (month < 1 || month > 12) throw fail(`month ${month} does not exist; expected 1-12`);
+    if (year >= JALALI_BEFORE) throw fail(t('year {year} is not a Jalali year; months are Jalali, e.g. 1405-09', { year }));
+    if (year < 1) throw fail(t('year {year} is out of range', { year }));
+    if (month < 1 || month > 12) throw fail(t('month {month} does not exist; expected 1-12', { month }));
     return toMonth(year, month);
   };
 
@@ -497,12 +523,12 @@ export function parseMonthInput(input: string, opts: { today: string; field?: st
   const words = s.split(/[\s,،/-]+/).filter((w) => w !== '' && w !== 'ماه');
   const years = words.filter((w) => /^\d+$/.test(w));
   const names = words.filter((w) => !/^\d+$/.test(w));
-  if (names.length !== 1 || years.length > 1 || words.length > 2) throw fail(MONTH_EXAMPLES);
+  if (names.length !== 1 || years.length > 1 || words.length > 2) throw fail(MONTH_EXAMPLES());
   const month = monthFromName(names[0] as string);
-  if (month === undefined) throw fail(`unknown month name; ${MONTH_EXAMPLES}`);
+  if (month === undefined) throw fail(t('unknown month name; {examples}', { examples: MONTH_EXAMPLES() }));
   const year = years[0];
   if (year === undefined) return checked(jalaliYearOf(opts.today), month);
-  if (year.length !== 4) throw fail("a month's year has four digits, e.g. آذر ۱۴۰۵ or Azar 1405");
+  if (year.length !== 4) throw fail(t("a month's year has four digits, e.g. آذر ۱۴۰۵ or Azar 1405"));
   return checked(Number(year), month);
 }
 
@@ -511,7 +537,7 @@ export function ageOn(birthIso: string, onIso: string): number {
   const birth = isoToJalali(birthIso);
   const on = isoToJalali(onIso);
   if (diffDays(birthIso, onIso) < 0) {
-    throw new ValidationError(`birth date ${birthIso} is after ${onIso}`, 'birth-date');
+    throw new ValidationError(t('birth date {birth} is after {on}', { birth: birthIso, on: onIso }), 'birth-date');
   }
   const hadBirthday = on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
   return on.year - birth.year - (hadBirthday ? 0 : 1);

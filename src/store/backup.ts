@@ -1,12 +1,18 @@
-import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { DatabaseError, ValidationError } from '../errors.js';
+import { DatabaseError, type DatabaseErrorCode, ValidationError } from '../errors.js';
 import { checkOutputPath, commitPrivateFile, createPrivateTemp, describeFsError, isSqliteFile, pathExists } from '../files/output-file.js';
-import { restrictToOwner, sqliteAddon, translateSqliteError, type Sqlite, type ReadableDB } from './database.js';
+import { t, type Text } from '../messages/catalogue.js';
+import { connect } from './cipher.js';
+import { restrictToOwner, translateSqliteError, type Sqlite, type ReadableDB } from './database.js';
 import { LATEST_VERSION } from './migrations/index.js';
+
+/** The exit-5 failures this file reports (src/errors.ts). */
+const MISSING: DatabaseErrorCode = 'database-missing';
+const NEWER: DatabaseErrorCode = 'database-newer';
+const UNREADABLE: DatabaseErrorCode = 'database-unreadable';
 
 export interface FileCheck {
   path: string;
@@ -16,13 +22,16 @@ export interface FileCheck {
   bytes: number;
 }
 
-/** Opens a file read-only and checks that it is a whole parvande database this version can use. */
+/**
+ * Opens a file read-only and checks that it is a whole parvande database this version can use.
+ * An encrypted file opens with the office key (src/store/cipher.ts); the wrong key is said as such.
+ */
 export function verifyDatabaseFile(path: string): FileCheck {
   const full = resolve(path);
-  if (!existsSync(full)) throw new DatabaseError('database-missing', `no file at ${full}`);
-  let sqlite: Database.Database | undefined;
+  if (!existsSync(full)) throw new DatabaseError(MISSING, t('no file at {path}', { path: full }));
+  let sqlite: Sqlite | undefined;
   try {
-    sqlite = new Database(full, { readonly: true, fileMustExist: true, nativeBinding: sqliteAddon() });
+    sqlite = connect(full, { readonly: true }).sqlite;
     const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const integrity = rows.map((r) => r.integrity_check).join('; ');
     const schemaVersion = Number(sqlite.pragma('user_version', { simple: true }));
@@ -32,21 +41,31 @@ export function verifyDatabaseFile(path: string): FileCheck {
     const office =
       hasOffice.n === 1 ? (sqlite.prepare(`SELECT code FROM office WHERE id = 1`).get() as { code: string } | undefined) : undefined;
     const pages = Number(sqlite.pragma('page_count', { simple: true })) * Number(sqlite.pragma('page_size', { simple: true }));
-    if (integrity !== 'ok') throw new DatabaseError('database-unreadable', `${full} fails its integrity check: ${integrity.slice(0, 200)}`);
-    if (schemaVersion > LATEST_VERSION) {
+    if (integrity !== 'ok') {
       throw new DatabaseError(
-        'database-newer',
-        `${full} was written by a newer parvande (schema ${schemaVersion}; this version knows ${LATEST_VERSION})`,
+        UNREADABLE,
+        t('{path} fails its integrity check: {problems}', { path: full, problems: integrity.slice(0, 200) }),
       );
     }
-    if (office === undefined)
-      throw new DatabaseError('database-unreadable', `${full} is not a parvande office database (no office record)`);
+    if (schemaVersion > LATEST_VERSION) {
+      throw new DatabaseError(
+        NEWER,
+        t('{path} was written by a newer parvande (schema {version}; this version knows {latest})', {
+          path: full,
+          version: schemaVersion,
+          latest: LATEST_VERSION,
+        }),
+      );
+    }
+    if (office === undefined) {
+      throw new DatabaseError(UNREADABLE, t('{path} is not a parvande office database (no office record)', { path: full }));
+    }
     return { path: full, integrity, schemaVersion, officeCode: office.code, bytes: pages };
   } catch (err) {
     // A damaged copy is not the office's database: "restore a backup" would be no advice here.
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))) {
-      throw new DatabaseError('database-unreadable', `${full} is not a readable parvande database (${code})`);
+      throw new DatabaseError(UNREADABLE, t('{path} is not a readable parvande database ({code})', { path: full, code }));
     }
     throw translateSqliteError(err, full);
   } finally {
@@ -62,14 +81,15 @@ export function verifyDatabaseFile(path: string): FileCheck {
 export function backupDatabase(db: ReadableDB, dest: string): FileCheck {
   // force: an existing file is refused below in backups' own words (backups have no --force).
   const target = checkOutputPath(dest, { field: 'out', protect: [db.path], force: true });
-  if (pathExists(target)) throw new ValidationError(`${target} exists already; choose another --out`, 'out');
+  if (pathExists(target)) throw new ValidationError(t('{path} exists already; choose another --out', { path: target }), 'out');
   return copyDatabase(db.sqlite, db.path, target, 'out');
 }
 
 /**
  * Copies the database `sqlite` reads into a temporary file (exclusive, unpredictable,
  * owner-only from its first byte), flushes it to disk, verifies it, and only then gives
- * it its name. Any failure removes the temporary file. A SIGKILL cannot be caught: the
+ * it its name. VACUUM INTO writes through the reading connection's cipher: the copy of an
+ * encrypted office is encrypted with the same key from its first page. Any failure removes the temporary file. A SIGKILL cannot be caught: the
  * temporary name carries this machine and process, so the next backup can tell a
  * stopped copy from a running one (removeStalePartials).
  */
@@ -82,7 +102,7 @@ export function copyDatabase(sqlite: Sqlite, livePath: string, target: string, f
     closeSync(t.fd);
     temp = t.path;
   } catch (err) {
-    if (err instanceof ValidationError) throw new ValidationError(err.message.split(owned).join(target), field);
+    if (err instanceof ValidationError) throw new ValidationError(renamed(err.text, owned, target), field);
     throw err;
   }
   try {
@@ -96,6 +116,12 @@ export function copyDatabase(sqlite: Sqlite, livePath: string, target: string, f
     for (const side of ['', ...SIDES]) rmSync(temp + side, { force: true });
     throw translateCopyError(err, livePath, target, field);
   }
+}
+
+/** The same message, naming `to` wherever it named `from` (the temporary name is nobody's business). */
+function renamed(text: Text, from: string, to: string): Text {
+  const params = Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, typeof v === 'string' ? v.split(from).join(to) : v]));
+  return { template: text.template, params };
 }
 
 /** A backup that a power cut could take back is no backup: the copy is on disk before it gets its name. */
@@ -115,7 +141,10 @@ function translateCopyError(err: unknown, livePath: string, target: string, fiel
   if (typeof code !== 'string') return translateSqliteError(err, livePath);
   if (/^(SQLITE_(CANTOPEN|PERM|READONLY|IOERR|FULL)|E[A-Z]+$)/.test(code)) {
     if (code === 'SQLITE_FULL') return translateSqliteError(err, target);
-    return new ValidationError(`cannot write ${target}: ${code.startsWith('SQLITE_') ? `(${code})` : describeFsError(err)}`, field);
+    return new ValidationError(
+      t('cannot write {path}: {why}', { path: target, why: code.startsWith('SQLITE_') ? `(${code})` : describeFsError(err) }),
+      field,
+    );
   }
   return translateSqliteError(err, livePath);
 }
@@ -125,7 +154,8 @@ function hostTag(): string {
   return createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 }
 
-function ownerTag(pid = process.pid): string {
+/** `HOST-PID`: whose partial copy a temporary file is. */
+export function ownerTag(pid = process.pid): string {
   return `${hostTag()}-${pid}`;
 }
 
@@ -236,9 +266,10 @@ function startsEmpty(file: string): boolean {
 export function isDamagedDatabase(path: string): boolean {
   const full = resolve(path);
   if (statSync(full).size === 0) return true;
-  let sqlite: Database.Database | undefined;
+  let sqlite: Sqlite | undefined;
   try {
-    sqlite = new Database(full, { readonly: true, fileMustExist: true, nativeBinding: sqliteAddon() });
+    // An encrypted file without its key, or with a wrong one, is refused (connect throws), never taken for damaged.
+    sqlite = connect(full, { readonly: true }).sqlite;
     return sqlite.pragma('quick_check(1)', { simple: true }) !== 'ok';
   } catch (err) {
     const code = (err as { code?: unknown }).code;
@@ -259,8 +290,11 @@ export function moveAside(livePath: string, target: string): void {
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     throw new DatabaseError(
-      'database-unreadable',
-      `cannot move the damaged ${from} aside (${typeof code === 'string' ? code : String(err)}); close every program using it and try again`,
+      UNREADABLE,
+      t('cannot move the damaged {path} aside ({code}); close every program using it and try again', {
+        path: from,
+        code: typeof code === 'string' ? code : String(err),
+      }),
     );
   }
   for (const side of ['', '-wal', '-shm']) restrictToOwner(to + side);
@@ -272,9 +306,9 @@ export function moveAside(livePath: string, target: string): void {
  * without the integrity check: enough to tell one office's backups from anything else.
  */
 export function officeCodeOfFile(path: string): string | null {
-  let sqlite: Database.Database | undefined;
+  let sqlite: Sqlite | undefined;
   try {
-    sqlite = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: sqliteAddon() });
+    sqlite = connect(path, { readonly: true }).sqlite;
     const row = sqlite.prepare(`SELECT code FROM office WHERE id = 1`).get() as { code?: unknown } | undefined;
     return typeof row?.code === 'string' ? row.code : null;
   } catch {

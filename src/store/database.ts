@@ -1,13 +1,21 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { DatabaseError, ValidationError } from '../errors.js';
+import { dirname, resolve } from 'node:path';
+import { DatabaseError, type DatabaseErrorCode, ValidationError } from '../errors.js';
+import { t } from '../messages/catalogue.js';
+import { connect } from './cipher.js';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.js';
 import { applyDerivedSchema, derivedSchemaStale } from './derived.js';
 
 export type { Sqlite } from './sqlite.js';
 import type { Sqlite } from './sqlite.js';
+
+/** The exit-5 failures this file reports (src/errors.ts). */
+const LOCKED: DatabaseErrorCode = 'database-locked';
+const MISSING: DatabaseErrorCode = 'database-missing';
+const NEWER: DatabaseErrorCode = 'database-newer';
+const UNREADABLE: DatabaseErrorCode = 'database-unreadable';
+
 export type Statement = Database.Statement;
 
 declare const readableBrand: unique symbol;
@@ -35,33 +43,12 @@ export interface OpenOptions {
   /** Run pending migrations on open (default true for read-write). */
   migrate?: boolean;
   busyTimeoutMs?: number;
-}
-
-let addonPath: string | null | undefined;
-
-/**
- * better-sqlite3's compiled addon, named for it: the bundled program
- * (dist/parvande.cjs) carries the package's JavaScript, whose own search for the
- * addon starts from its own files; the addon stays in node_modules. Undefined
- * (the package searches itself) when it is not in the usual place.
- */
-export function sqliteAddon(): string | undefined {
-  if (addonPath === undefined) {
-    addonPath = null;
-    try {
-      const root = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-      for (const build of ['Release', 'Debug']) {
-        const file = join(root, 'build', build, 'better_sqlite3.node');
-        if (existsSync(file)) {
-          addonPath = file;
-          break;
-        }
-      }
-    } catch {
-      // Left to the package's own search.
-    }
-  }
-  return addonPath ?? undefined;
+  /**
+   * The passphrase to use instead of the office key (src/store/cipher.ts): an encrypted file
+   * opens with it, and a new (still empty) file is encrypted with it from its first page
+   * (init --encrypt). A plain file with content opens as it is.
+   */
+  key?: string | undefined;
 }
 
 /** Bytes the WAL is truncated back to after a checkpoint (64 MiB). */
@@ -77,7 +64,7 @@ export function walSizeLimit(): number {
   const bytes = Number(raw.trim());
   if (!Number.isSafeInteger(bytes) || bytes < 0) {
     throw new ValidationError(
-      `invalid PARVANDE_WAL_LIMIT_BYTES "${raw.trim()}": expected a whole number of bytes`,
+      t('invalid PARVANDE_WAL_LIMIT_BYTES "{value}": expected a whole number of bytes', { value: raw.trim() }),
       'PARVANDE_WAL_LIMIT_BYTES',
     );
   }
@@ -88,12 +75,15 @@ export function walSizeLimit(): number {
  * PARVANDE_MAX_PAGES caps the file at that many pages (PRAGMA max_page_count): a test
  * hook that makes SQLite fail with SQLITE_FULL exactly as on a full disk, on any machine.
  */
-function maxPagesFromEnv(): number | undefined {
+export function maxPagesFromEnv(): number | undefined {
   const raw = process.env.PARVANDE_MAX_PAGES;
   if (raw === undefined || raw.trim() === '') return undefined;
   const pages = Number(raw.trim());
   if (!Number.isSafeInteger(pages) || pages < 1) {
-    throw new ValidationError(`invalid PARVANDE_MAX_PAGES "${raw.trim()}": expected a whole number of pages`, 'PARVANDE_MAX_PAGES');
+    throw new ValidationError(
+      t('invalid PARVANDE_MAX_PAGES "{value}": expected a whole number of pages', { value: raw.trim() }),
+      'PARVANDE_MAX_PAGES',
+    );
   }
   return pages;
 }
@@ -126,14 +116,17 @@ export class Db {
   readonly sqlite: Sqlite;
   readonly path: string;
   readonly readonly: boolean;
+  /** The file is encrypted (docs/encryption.md). */
+  readonly encrypted: boolean;
   /** journal_size_limit of this connection, in bytes. */
   readonly walLimit: number;
   private readonly cache = new Map<string, Statement>();
 
-  private constructor(sqlite: Sqlite, path: string, readonly: boolean, walLimit: number) {
+  private constructor(sqlite: Sqlite, path: string, readonly: boolean, encrypted: boolean, walLimit: number) {
     this.sqlite = sqlite;
     this.path = path;
     this.readonly = readonly;
+    this.encrypted = encrypted;
     this.walLimit = walLimit;
   }
 
@@ -143,7 +136,7 @@ export class Db {
     const walLimit = walSizeLimit();
     const exists = existsSync(path);
     if (!exists && (readonly || options.create !== true)) {
-      throw new DatabaseError('database-missing', `no database at ${path}: run "parvande init" first, or pass --db`);
+      throw new DatabaseError(MISSING, t('no database at {path}: run "parvande init" first, or pass --db', { path }));
     }
     if (!exists) {
       const dir = dirname(path);
@@ -152,8 +145,8 @@ export class Db {
           mkdirSync(dir, { recursive: true, mode: 0o700 });
         } catch (err) {
           throw new DatabaseError(
-            'database-unreadable',
-            `cannot create the folder ${dir} (${String((err as { code?: unknown }).code ?? err)})`,
+            UNREADABLE,
+            t('cannot create the folder {dir} ({code})', { dir, code: String((err as { code?: unknown }).code ?? err) }),
           );
         }
         restrictToOwner(dir, 0o700);
@@ -161,12 +154,14 @@ export class Db {
       createOwnerOnly(path);
     }
     let sqlite: Sqlite;
+    let encrypted: boolean;
     try {
-      sqlite = new Database(path, { readonly, fileMustExist: true, nativeBinding: sqliteAddon() });
+      // The cipher pragmas come first, before even the version check: nothing is read unkeyed.
+      ({ sqlite, encrypted } = connect(path, { readonly, key: options.key }));
     } catch (err) {
       throw translateSqliteError(err, path);
     }
-    const db = new Db(sqlite, path, readonly, walLimit);
+    const db = new Db(sqlite, path, readonly, encrypted, walLimit);
     openDatabases.add(db);
     lastOpened = path;
     try {
@@ -209,8 +204,15 @@ export class Db {
     const v = this.userVersion;
     if (v > LATEST_VERSION) {
       throw new DatabaseError(
-        'database-newer',
-        `${this.path} was written by a newer parvande (schema ${v}; this version knows ${LATEST_VERSION}): upgrade parvande; the file was not touched`,
+        NEWER,
+        t(
+          '{path} was written by a newer parvande (schema {version}; this version knows {latest}): upgrade parvande; the file was not touched',
+          {
+            path: this.path,
+            version: v,
+            latest: LATEST_VERSION,
+          },
+        ),
       );
     }
   }
@@ -224,11 +226,11 @@ export class Db {
     const tables = (this.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number }).n;
     if (tables > 0) {
       throw new DatabaseError(
-        'database-unreadable',
-        `${this.path} is an SQLite file of another program, not a parvande database; it was not touched`,
+        UNREADABLE,
+        t('{path} is an SQLite file of another program, not a parvande database; it was not touched', { path: this.path }),
       );
     }
-    if (!create) throw new DatabaseError('database-missing', `${this.path} is empty: run "parvande init" first, or pass --db`);
+    if (!create) throw new DatabaseError(MISSING, t('{path} is empty: run "parvande init" first, or pass --db', { path: this.path }));
   }
 
   /** Migrations not yet run; at the latest schema, 1 while derived schema (src/store/derived.ts) is out of date. */
@@ -265,7 +267,7 @@ export class Db {
 
   /** A write transaction: BEGIN IMMEDIATE, so writers queue on the busy timeout instead of failing mid-way. */
   write<T>(fn: (db: WritableDB) => T): T {
-    if (this.readonly) throw new DatabaseError('database-unreadable', `${this.path} is open read-only`);
+    if (this.readonly) throw new DatabaseError(UNREADABLE, t('{path} is open read-only', { path: this.path }));
     try {
       return this.sqlite.transaction(() => fn(this as Db as WritableDB)).immediate();
     } catch (err) {
@@ -325,7 +327,10 @@ function createOwnerOnly(path: string): void {
     closeSync(openSync(path, 'wx', 0o600));
   } catch (err) {
     if ((err as { code?: unknown }).code !== 'EEXIST') {
-      throw new DatabaseError('database-unreadable', `cannot create ${path} (${String((err as { code?: unknown }).code ?? err)})`);
+      throw new DatabaseError(
+        UNREADABLE,
+        t('cannot create {path} ({code})', { path, code: String((err as { code?: unknown }).code ?? err) }),
+      );
     }
   }
   restrictToOwner(path);
@@ -346,12 +351,15 @@ export function translateSqliteError(err: unknown, path: string): unknown {
   const e = err as SqliteLikeError;
   const code = typeof e?.code === 'string' ? e.code : '';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new DatabaseError('database-locked', `${path} is locked by another program; try again in a moment`);
+    return new DatabaseError(LOCKED, t('{path} is locked by another program; try again in a moment', { path }));
   }
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
     return new DatabaseError(
-      'database-unreadable',
-      `${path} is not a readable parvande database (${code}): "parvande db check" shows what is damaged; "parvande db restore FILE" puts a backup in its place`,
+      UNREADABLE,
+      t(
+        '{path} is not a readable parvande database ({code}): "parvande db check" shows what is damaged; "parvande db restore FILE" puts a backup in its place',
+        { path, code },
+      ),
     );
   }
   if (
@@ -360,10 +368,10 @@ export function translateSqliteError(err: unknown, path: string): unknown {
     code.startsWith('SQLITE_PERM') ||
     code.startsWith('SQLITE_IOERR')
   ) {
-    return new DatabaseError('database-unreadable', `cannot use ${path} (${code})`);
+    return new DatabaseError(UNREADABLE, t('cannot use {path} ({code})', { path, code }));
   }
   if (code === 'SQLITE_FULL') {
-    return new DatabaseError('database-unreadable', `the disk holding ${path} is full; nothing was written`);
+    return new DatabaseError(UNREADABLE, t('the disk holding {path} is full; nothing was written', { path }));
   }
   return err;
 }

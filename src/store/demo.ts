@@ -5,7 +5,8 @@
  * questions the demo command asks: is this file a demo office, and removing one.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { DatabaseError } from '../errors.js';
+import { DatabaseError, type DatabaseErrorCode } from '../errors.js';
+import { t } from '../messages/catalogue.js';
 import { Db, type Statement, type ReadableDB, type WritableDB } from './database.js';
 import { resumeReportCounts, suspendReportCounts } from './report-counts/index.js';
 import type { CaseEventStored } from './cases.js';
@@ -307,6 +308,9 @@ export function inspectDemoFile(path: string): DemoFileState {
   }
 }
 
+/** A file another program holds open is locked (the error's code). */
+const LOCKED: DatabaseErrorCode = 'database-locked';
+
 /** Deletes a database file with its -wal, -shm and -journal companions. */
 export function removeDatabaseFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
@@ -315,8 +319,11 @@ export function removeDatabaseFiles(path: string): void {
     } catch (err) {
       // Windows refuses to delete a file another program holds open.
       throw new DatabaseError(
-        'database-locked',
-        `cannot remove ${path + suffix} (${String((err as { code?: unknown }).code ?? err)}): is another program using it?`,
+        LOCKED,
+        t('cannot remove {file} ({code}): is another program using it?', {
+          file: path + suffix,
+          code: String((err as { code?: unknown }).code ?? err),
+        }),
       );
     }
   }

@@ -1,5 +1,6 @@
 import { checkAuditChain, type AuditChainCheck } from './audit.js';
 import type { ReadableDB } from './database.js';
+import { render, t, type Text } from '../messages/catalogue.js';
 import { LATEST_VERSION } from './migrations/index.js';
 import { checkReportCounts, type CountMismatch } from './report-counts/index.js';
 
@@ -115,24 +116,59 @@ function damage(err: unknown): string {
   throw err;
 }
 
-/** The one line `db check` exits with when `check.ok` is false: the first thing that is wrong. */
-export function whyCheckFailed(check: DbCheck): string {
+/** The one line `db check` exits with when `check.ok` is false: the file, then the first thing that is wrong. */
+export function checkFailure(check: DbCheck): Text {
+  const path = check.path;
   const damaged = Object.values(check.counts).some((n) => n === null);
   const sound = check.integrity.join() === 'ok' && !damaged;
   // An older schema is not damage: say how to bring it up to date.
   if (check.schemaVersion < LATEST_VERSION && check.foreignKeyProblems === 0 && sound) {
-    return `is at schema ${check.schemaVersion} of ${LATEST_VERSION}: run "parvande db migrate"`;
+    return t('{path} is at schema {version} of {latest}: run "parvande db migrate"', {
+      path,
+      version: check.schemaVersion,
+      latest: LATEST_VERSION,
+    });
   }
   const trail = check.auditTrail;
   if (sound && trail !== null && trail.missingGuards.length > 0) {
-    return `failed its check: the audit trail's append-only trigger(s) ${trail.missingGuards.join(', ')} are missing`;
+    return t("{path} failed its check: the audit trail's append-only trigger(s) {triggers} are missing", {
+      path,
+      triggers: trail.missingGuards.join(', '),
+    });
   }
   if (sound && trail !== null && trail.firstBroken !== null) {
-    const why = { changed: 'was changed', 'missing before': 'follows a missing entry', unchained: 'has no hash' }[trail.firstBroken.why];
-    return `failed its check: the audit trail is broken at entry #${trail.firstBroken.id} (it ${why}, or an entry before it was)`;
+    const id = trail.firstBroken.id;
+    switch (trail.firstBroken.why) {
+      case 'changed':
+        return t('{path} failed its check: the audit trail is broken at entry #{id} (it was changed, or an entry before it was)', {
+          path,
+          id,
+        });
+      case 'missing before':
+        return t(
+          '{path} failed its check: the audit trail is broken at entry #{id} (it follows a missing entry, or an entry before it was)',
+          {
+            path,
+            id,
+          },
+        );
+      case 'unchained':
+        return t('{path} failed its check: the audit trail is broken at entry #{id} (it has no hash, or an entry before it was)', {
+          path,
+          id,
+        });
+    }
   }
   if (sound && check.reportCounts !== null && check.reportCounts.mismatches > 0) {
-    return `failed its check: ${check.reportCounts.mismatches} report count(s) differ from a recount of the records`;
+    return t('{path} failed its check: {count} report count(s) differ from a recount of the records', {
+      path,
+      count: check.reportCounts.mismatches,
+    });
   }
-  return 'failed its check (integrity or foreign keys)';
+  return t('{path} failed its check (integrity or foreign keys)', { path });
+}
+
+/** The English of checkFailure after the path: for callers not yet on the catalogue (use checkFailure). */
+export function whyCheckFailed(check: DbCheck): string {
+  return render(checkFailure(check), 'en').slice(check.path.length + 1);
 }

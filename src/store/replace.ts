@@ -12,13 +12,14 @@
  * all in the one transaction. Triggers (the report counts among them) are created after
  * the rows, so the rows and counts arrive exactly as the backup holds them.
  */
-import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { copyDatabase } from './backup.js';
-import { sqliteAddon, translateSqliteError, type Db, type Sqlite } from './database.js';
+import { connect, isEncryptedFile, requireKey } from './cipher.js';
+import { translateSqliteError, type Db, type Sqlite } from './database.js';
 
-const SOURCE = 'restore_source';
+/** The name the file whose contents are copied is attached under. */
+export const SOURCE = 'restore_source';
 
 export interface ReplaceOptions {
   /** Where to keep a verified copy of the contents being replaced; null when there are none to keep. */
@@ -33,8 +34,10 @@ export function replaceDatabase(live: Db, source: string, options: ReplaceOption
   // The backup's rows were consistent; checking each key while tables are half-copied would fail.
   s.pragma('foreign_keys = OFF');
   try {
-    // ATTACH and DETACH are refused inside a transaction.
-    s.prepare(`ATTACH DATABASE ? AS ${SOURCE}`).run(resolve(source));
+    // ATTACH and DETACH are refused inside a transaction. An encrypted backup opens with the
+    // office key (bound, never written into the SQL); KEY '' reads a plain one.
+    const file = resolve(source);
+    s.prepare(`ATTACH DATABASE ? AS ${SOURCE} KEY ?`).run(file, isEncryptedFile(file) ? requireKey(file) : '');
   } catch (err) {
     s.pragma('foreign_keys = ON');
     throw translateSqliteError(err, resolve(source));
@@ -75,7 +78,8 @@ export function replaceDatabase(live: Db, source: string, options: ReplaceOption
  * the contents about to be replaced.
  */
 function keepCopy(livePath: string, target: string): string {
-  const reader = new Database(livePath, { readonly: true, fileMustExist: true, nativeBinding: sqliteAddon() });
+  // Keyed as the live file is: the kept copy of an encrypted office is encrypted too.
+  const reader = connect(livePath, { readonly: true }).sqlite;
   try {
     return copyDatabase(reader, livePath, target, 'file').path;
   } finally {
@@ -92,7 +96,8 @@ interface SchemaRow {
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const USER_OBJECTS = `name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL`;
 
-function copyContents(s: Sqlite): void {
+/** Replaces main's schema and rows with those of the attached `SOURCE` (restore, and the copy db encrypt makes). */
+export function copyContents(s: Sqlite): void {
   const live = s.prepare(`SELECT type, name, sql FROM main.sqlite_schema WHERE ${USER_OBJECTS}`).all() as SchemaRow[];
   for (const type of ['trigger', 'view', 'table'] as const) {
     for (const o of live) if (o.type === type) s.exec(`DROP ${type.toUpperCase()} IF EXISTS main.${q(o.name)}`);

@@ -1,7 +1,9 @@
 /**
- * The raw better-sqlite3 connection, as a type. Modules below the Db class (the derived
- * schema and the SQL it generates) take this rather than importing database.ts, so that
- * database.ts, which runs them after the migrations, is not imported back.
+ * The raw connection, as a type: better-sqlite3's API, which the driver every file is opened
+ * with (better-sqlite3-multiple-ciphers, src/store/cipher.ts) shares, so @types/better-sqlite3
+ * describes it. Modules below the Db class (the derived schema and the SQL it generates) take
+ * this rather than importing database.ts, so that database.ts, which runs them after the
+ * migrations, is not imported back.
  */
 import type Database from 'better-sqlite3';
 

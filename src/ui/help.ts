@@ -1,16 +1,16 @@
 /**
  * `--help` in the command's language. As in gettext, the English a command file writes
  * (`.description('…')`, `.option('--x', '…')`, a group's summary) is the key of its Persian in
- * src/lang/fa/help/; a description built from a list of codes matches an entry with a
+ * src/messages/fa/help/; a description built from a list of codes matches an entry with a
  * placeholder (`primary problem: {codes}`). Commander's own words (headings, "default:") are
  * translated here too. The usage line and the flags stay as they are typed.
  * test/lang/help-catalogue.test.ts renders every command's help in Persian and fails on
  * a description without its Persian.
  */
 import type { Argument, Command, Help, Option } from 'commander';
-import { FA_HELP } from '../lang/fa/help/index.js';
+import { FA_HELP } from '../messages/fa/help/index.js';
 import { toPersianDigits } from '../lang/digits.js';
-import type { Lang } from '../lang/messages.js';
+import type { Lang } from '../messages/catalogue.js';
 
 const HELP_LANG = Symbol.for('parvande.helpLang');
 

@@ -2,8 +2,8 @@
 import type { Catalogue } from '../domain/codes.js';
 import { toPersianDigits } from '../lang/digits.js';
 
-export type { Lang } from '../lang/messages.js';
-import type { Lang } from '../lang/messages.js';
+export type { Lang } from '../messages/catalogue.js';
+import type { Lang } from '../messages/catalogue.js';
 
 export function codeLabel<C extends string>(cat: Catalogue<C>, code: string | null | undefined, lang: Lang): string {
   if (code === null || code === undefined) return '';

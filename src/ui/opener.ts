@@ -4,6 +4,7 @@
  * and never read as a command.
  */
 import { createRequire } from 'node:module';
+import { t, type Text } from '../messages/catalogue.js';
 
 export interface OpenerCommand {
   command: string;
@@ -30,11 +31,11 @@ export function openerCommand(file: string, platform: NodeJS.Platform, env: Node
  * Starts the opener detached, its output ignored, and does not wait for it: the browser outlives
  * the command. A program that cannot be started is a warning naming the file to open by hand.
  */
-export function openInBrowser(file: string, warn: (message: string) => void): void {
+export function openInBrowser(file: string, warn: (message: Text) => void): void {
   const { command, args } = openerCommand(file, process.platform, process.env);
   // Loaded here, not at the top: node:child_process (with net and dgram) would cost every command's start (bin/build.mjs).
   const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const child = spawn(command, args, { detached: true, stdio: 'ignore', shell: false, windowsHide: true });
-  child.on('error', (err) => warn(`could not start ${command} (${err.message}); open ${file} yourself`));
+  child.on('error', (err) => warn(t('could not start {command} ({reason}); open {file} yourself', { command, reason: err.message, file })));
   child.unref();
 }

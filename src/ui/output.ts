@@ -1,7 +1,7 @@
 import type { ParvandeError } from '../errors.js';
 import { toErrorJson } from '../errors.js';
 import { datesForReading } from '../lang/dates.js';
-import { render, tr, type Text } from '../lang/messages.js';
+import { render, tr, type Text } from '../messages/catalogue.js';
 import { colourFor } from './style.js';
 import type { Lang } from './labels.js';
 import { fitLines } from './text-width.js';
@@ -67,7 +67,7 @@ export class Output {
     this.out.write(typeof text === 'string' && this.out.isTTY === true ? showControls(text) : text);
   }
 
-  /** Catalogue messages (src/lang/messages.ts) are rendered in the command's language; a string is already rendered. */
+  /** Catalogue messages (src/messages/catalogue.ts) are rendered in the command's language; a string is already rendered. */
   warn(message: Text | string): void {
     const c = colourFor(this.err);
     this.err.write(`${c.yellow(tr(this.opts.lang, 'warning:'))} ${showControls(this.readable(message))}\n`);

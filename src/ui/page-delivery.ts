@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { t, type Text } from '../messages/catalogue.js';
 import { checkOutputPath, isStdio, writePrivateFile, writePrivateTempFile, type OutputGuard } from '../files/output-file.js';
 import type { Lang } from './labels.js';
 import { openInBrowser } from './opener.js';
@@ -39,16 +40,19 @@ export function pageRequest(cmd: Command, json: boolean, dbPath: () => string): 
   const wantsPage = flags.format === 'html' || flags.out !== undefined || flags.open === true;
   if (!wantsPage) return undefined;
   if (flags.format === 'table') {
-    throw new UsageError(`--${flags.open === true ? 'open' : 'out'} writes the web page: use it with --format html`, 'format');
+    throw new UsageError(
+      t('{flag} writes the web page: use it with --format html', { flag: flags.open === true ? '--open' : '--out' }),
+      'format',
+    );
   }
   const toFile = flags.out !== undefined && !isStdio(flags.out);
   // As the reports: the JSON and the page cannot both be standard output; with --out FILE or --open they are not.
   if (json && !toFile && flags.open !== true) {
-    throw new UsageError('--json and --format html both print on stdout: add --out FILE (or --open) for the page', 'format');
+    throw new UsageError(t('--json and --format html both print on stdout: add --out FILE (or --open) for the page'), 'format');
   }
   const guard: OutputGuard = { field: 'out', protect: [dbPath()], force: flags.force === true };
   if (flags.open === true && flags.out !== undefined && !toFile) {
-    throw new UsageError('--open shows a file: give --out FILE, or leave --out out for a temporary file', 'out');
+    throw new UsageError(t('--open shows a file: give --out FILE, or leave --out out for a temporary file'), 'out');
   }
   const target = toFile ? checkOutputPath(flags.out as string, guard) : undefined;
   return { target, out: flags.out, guard, open: flags.open === true };
@@ -66,8 +70,8 @@ export interface PageContext {
   date: string;
   /** The office's name and code, when the command read one. */
   office: () => string | undefined;
-  note: (message: string) => void;
-  warn: (message: string) => void;
+  note: (message: Text | string) => void;
+  warn: (message: Text | string) => void;
 }
 
 /** Makes the view into a page and puts it where it was asked: --out, a temporary file to open, or standard output. */
@@ -76,7 +80,7 @@ export function deliverPage(req: PageRequest, ctx: PageContext, human: () => str
   let file: string | undefined;
   if (req.target !== undefined) {
     writePrivateFile(req.target, html, req.guard);
-    ctx.note(`wrote ${req.out ?? req.target}`);
+    ctx.note(t('wrote {file}', { file: req.out ?? req.target }));
     file = req.target;
   } else if (req.open) {
     file = writePrivateTempFile(pageFileName(ctx.command), html, 'open');
@@ -85,7 +89,7 @@ export function deliverPage(req: PageRequest, ctx: PageContext, human: () => str
   }
   if (req.open && file !== undefined) {
     // The path is said, so the page can be opened (and removed) by hand if no browser starts.
-    ctx.note(`opening ${file}`);
+    ctx.note(t('opening {file}', { file }));
     openInBrowser(file, ctx.warn);
   }
 }

@@ -3,6 +3,9 @@
  * when stderr is a terminal (never in scripts, cron or pipes). cli-progress is
  * loaded only then.
  */
+import { tr } from '../messages/catalogue.js';
+import type { Lang } from './labels.js';
+
 export interface Progress {
   update(rows: number): void;
   stop(): void;
@@ -10,7 +13,10 @@ export interface Progress {
 
 const silent: Progress = { update: () => undefined, stop: () => undefined };
 
-export async function startProgress(label: string, total: number | null): Promise<Progress> {
+/** cli-progress fills the other `{…}` of the format itself; `{eta_formatted}` goes in as a parameter (its name is not a catalogue placeholder). */
+const ETA = '{eta_formatted}';
+
+export async function startProgress(label: string, total: number | null, lang: Lang = 'en'): Promise<Progress> {
   if (process.stderr.isTTY !== true) return silent;
   const cliProgress = (await import('cli-progress')).default;
   const known = total !== null && total > 0;
@@ -18,8 +24,8 @@ export async function startProgress(label: string, total: number | null): Promis
     {
       stream: process.stderr,
       format: known
-        ? `${label} [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | {eta_formatted} left`
-        : `${label} {value} rows | {rate} rows/s`,
+        ? tr(lang, '{label} [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | {eta} left', { label, eta: ETA })
+        : tr(lang, '{label} {value} rows | {rate} rows/s', { label }),
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,

@@ -2,6 +2,7 @@
  * The only file that talks to inquirer. It is loaded on demand, so commands that
  * never prompt do not pay its start-up cost.
  */
+import { render, tr, type Text } from '../messages/catalogue.js';
 import type { Lang } from './labels.js';
 
 export interface PromptChoice {
@@ -33,7 +34,8 @@ export interface PromptSpec {
    * complete at a terminal runs without a question (case open's further problems, center, worker).
    */
   alongside?: boolean;
-  validate?: (value: string) => true | string;
+  /** true, or why the value is refused: a catalogue message (made with t), or a string already in the reader's language. */
+  validate?: (value: string) => true | string | Text;
 }
 
 const HELP: Record<string, readonly [string, string]> = {
@@ -93,14 +95,27 @@ export async function askFor(spec: PromptSpec, lang: Lang = 'en'): Promise<strin
     const choices = spec.optional === true ? [...spec.choices, { value: '', name: SKIP[i] }] : spec.choices;
     return select({ message: spec.message, choices, theme: theme(lang) });
   }
+  // inquirer's own "required" check says it in English: the check is made here, in the reader's language.
+  const required = spec.optional !== true;
+  const check = spec.validate;
   return input({
     message: spec.message,
-    required: spec.optional !== true,
-    ...(spec.validate ? { validate: spec.validate } : {}),
+    validate: (value: string) => {
+      if (required && value === '') return tr(lang, 'You must provide a value');
+      if (check === undefined) return true;
+      const verdict = check(value);
+      return verdict === true ? true : render(verdict, lang);
+    },
   });
 }
 
-export async function confirm(message: string): Promise<boolean> {
+export async function confirm(message: string, lang: Lang = 'en'): Promise<boolean> {
   const { confirm: ask } = await import('@inquirer/prompts');
-  return ask({ message, default: false });
+  const yes = tr(lang, 'Yes');
+  const no = tr(lang, 'No');
+  return ask({
+    message,
+    default: false,
+    theme: { keywords: { yes, no, error: () => tr(lang, 'You must answer with "{yes}" or "{no}"', { yes, no }) } },
+  });
 }

@@ -2,11 +2,11 @@
 // beside `node -e 0` in the same run, and writes the figures (test/bench/results/latest.json,
 // a Markdown table; --update-docs puts that table in docs/performance.md).
 //
-//   node test/bench/run.mjs [--quick] [--update-docs] [--runs N] [--only startup,reports,plans,import]
+//   node test/bench/run.mjs [--quick] [--update-docs] [--runs N] [--only startup,reports,encrypted,plans,import]
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchToday, cacheDir, clientsCsv, demoOffice } from './lib/data.mjs';
+import { benchKeyFile, benchToday, cacheDir, clientsCsv, demoOffice, encryptedOffice } from './lib/data.mjs';
 import { machine, markdown, updateReadme } from './lib/output.mjs';
 import { ROOT } from './lib/proc.mjs';
 import { importSection, reportQueryPlans, reportsAvailable, timeCommand } from './lib/sections.mjs';
@@ -101,6 +101,26 @@ async function main() {
         target: 2,
       });
     }
+    if (want('reports') || want('encrypted')) {
+      // The same report on the same office encrypted (issue #14): each beside node -e 0, and the two medians' ratio below.
+      const on = `(${office.counts.services.toLocaleString('en-US')} services)`;
+      const encrypted = encryptedOffice(dir, office, log);
+      plan.push({
+        name: `report monthly --json ${on}, plain file`,
+        key: 'monthlyPlain',
+        args: ['--db', office.path, 'report', 'monthly', '--json'],
+        available: reports,
+        skipReason: noReports,
+      });
+      plan.push({
+        name: `report monthly --json ${on}, encrypted file`,
+        key: 'monthlyEncrypted',
+        args: ['--db', encrypted.path, 'report', 'monthly', '--json'],
+        env: { PARVANDE_KEY_FILE: benchKeyFile(dir) },
+        available: reports,
+        skipReason: noReports,
+      });
+    }
     if (want('reports')) {
       const on = `(${office.counts.services.toLocaleString('en-US')} services)`;
       plan.push({
@@ -126,7 +146,7 @@ async function main() {
     }
     for (const p of plan) {
       log(`timing ${p.name} …`);
-      const t = timeCommand({ ...p, runs, today });
+      const t = { ...timeCommand({ ...p, runs, today }), ...(p.key ? { key: p.key } : {}) };
       results.timings.push(t);
       log(
         t.skipped
@@ -138,6 +158,17 @@ async function main() {
     }
   } finally {
     rmSync(nightlyDir, { recursive: true, force: true });
+  }
+  const plainMonthly = results.timings.find((t) => t.key === 'monthlyPlain');
+  const encryptedMonthly = results.timings.find((t) => t.key === 'monthlyEncrypted');
+  if (plainMonthly?.medianMs && encryptedMonthly?.medianMs) {
+    results.encryption = {
+      monthlyEncryptedToPlain: Math.round((encryptedMonthly.medianMs / plainMonthly.medianMs) * 1000) / 1000,
+      monthlyCpuEncryptedToPlain: Math.round((encryptedMonthly.cpuMs / plainMonthly.cpuMs) * 1000) / 1000,
+    };
+    log(
+      `  encrypted / plain report monthly: ${results.encryption.monthlyEncryptedToPlain}× (CPU ${results.encryption.monthlyCpuEncryptedToPlain}×)`,
+    );
   }
 
   if (want('plans')) {
@@ -165,7 +196,15 @@ async function main() {
     const csv = await clientsCsv(dir, sizes.csvRows, log);
     const bigCsv = await clientsCsv(dir, sizes.bigCsvRows, log);
     try {
-      results.import = importSection({ csv, rows: sizes.csvRows, bigCsv, bigRows: sizes.bigCsvRows, runs: sizes.importRuns, log });
+      results.import = importSection({
+        csv,
+        rows: sizes.csvRows,
+        bigCsv,
+        bigRows: sizes.bigCsvRows,
+        runs: sizes.importRuns,
+        log,
+        keyFile: benchKeyFile(dir),
+      });
     } catch (err) {
       results.import = { failed: err instanceof Error ? err.message : String(err) };
     }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpDb, makeOffice, type TestOffice } from '../helpers/office.js';
+import { englishWords } from '../lang/english-words.js';
 
 let o: TestOffice;
 beforeAll(async () => {
@@ -393,17 +394,17 @@ const BAD: Bad[] = [
     exit: 2,
     code: 'usage',
     field: null,
-    message: "unknown option '--colour'",
+    message: 'unknown option --colour',
   },
   { what: 'unknown command', args: ['case', 'delete', '1'], exit: 2, code: 'usage', field: null, message: /^unknown command$/ },
-  { what: 'missing argument', args: ['case', 'show'], exit: 2, code: 'usage', field: null, message: "missing required argument 'case'" },
+  { what: 'missing argument', args: ['case', 'show'], exit: 2, code: 'usage', field: null, message: 'missing required argument <case>' },
   {
     what: 'bad --lang',
     args: ['--lang', 'de', 'case', 'list'],
     exit: 2,
     code: 'usage',
     field: null,
-    message: "option '--lang <lang>' argument is invalid. Allowed choices are en, fa.",
+    message: '--lang: expected one of en, fa',
   },
 ];
 
@@ -428,6 +429,25 @@ describe('bad input is refused and changes nothing', () => {
     if (typeof bad.message === 'string') expect(err.error.message).toBe(bad.message);
     else expect(err.error.message).toMatch(bad.message);
     expect(lines[0]).toBe(`error: ${err.error.message}`);
+    expect(dumpDb(o.db)).toBe(before);
+  });
+});
+
+describe('under --lang fa the same refusals are one Persian line (the message catalogue, #13)', () => {
+  // A bad --lang itself leaves no language asked for: that refusal is in English.
+  it.each(BAD.filter((b) => !b.args.includes('--lang')))('$what → exit $exit, in Persian', async (bad) => {
+    const before = dumpDb(o.db);
+    const r = await o.cli(['--lang', 'fa', ...bad.args]);
+    expect(r.code).toBe(bad.exit);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^خطا: /);
+    expect(englishWords(lines[0] as string)).toEqual([]);
+    const json = await o.cli(['--lang', 'fa', ...bad.args, '--json']);
+    const err = JSON.parse(json.stderr) as { error: { code: string; message: string; field: string | null } };
+    expect(err.error.code).toBe(bad.code);
+    expect(err.error.field).toBe(bad.field);
+    expect(lines[0]).toBe(`خطا: ${err.error.message}`);
     expect(dumpDb(o.db)).toBe(before);
   });
 });

@@ -92,13 +92,18 @@ describe('config set, get, unset, list, path', () => {
     expect(rel.json().value).toBe(resolve('some-office.db'));
     await cli(config, ['config', 'unset', 'db']);
     expect(readFileSync(config, 'utf8')).toBe(before);
-    const bad = await cli(config, ['config', 'set', 'lang', 'زهرا احمدی']);
+    // lang is fa in the file now: errors are in Persian unless --lang en asks otherwise.
+    const bad = await cli(config, ['--lang', 'en', 'config', 'set', 'lang', 'زهرا احمدی']);
     expect(bad.code).toBe(2);
     expect(oneLine(bad)).toBe('error: invalid value for lang: expected en or fa');
-    const key = await cli(config, ['config', 'set', 'زهرا', 'fa']);
+    const badFa = await cli(config, ['config', 'set', 'lang', 'زهرا احمدی']);
+    expect(badFa.code).toBe(2);
+    expect(oneLine(badFa)).toMatch(/^خطا: /);
+    expect(oneLine(badFa)).not.toContain('زهرا');
+    const key = await cli(config, ['--lang', 'en', 'config', 'set', 'زهرا', 'fa']);
     expect(key.code).toBe(2);
     expect(oneLine(key)).toBe('error: unknown setting; expected one of lang, calendar, db, actor');
-    const json = await cli(config, ['config', 'get', 'nope', '--json']);
+    const json = await cli(config, ['--lang', 'en', 'config', 'get', 'nope', '--json']);
     expect(JSON.parse(json.stderr)).toEqual({
       error: { code: 'invalid', message: 'unknown setting; expected one of lang, calendar, db, actor', field: 'key' },
     });

@@ -671,6 +671,16 @@ async function scenario(o: TestOffice, { run, refuse, keep, keepError }: Recorde
   if (d.code !== 0) throw new Error(`demo: ${d.stderr}`);
   keep('demo', JSON.parse(d.stdout));
 
+  // Encryption at rest (docs/encryption.md): the demo file encrypted in place, then given a new key.
+  const keys = { PARVANDE_KEY_FILE: join(o.dir, 'office.key'), PARVANDE_NEW_KEY_FILE: join(o.dir, 'new.key') };
+  writeFileSync(keys.PARVANDE_KEY_FILE, 'scenario passphrase one\n', { mode: 0o600 });
+  writeFileSync(keys.PARVANDE_NEW_KEY_FILE, 'scenario passphrase two\n', { mode: 0o600 });
+  for (const action of ['encrypt', 'rekey']) {
+    const r = await runCli(['--db', demo, 'db', action, '--json'], keys);
+    if (r.code !== 0) throw new Error(`db ${action}: ${r.stderr}`);
+    keep(`db ${action}`, JSON.parse(r.stdout));
+  }
+
   // Errors on stderr: invalid input, not found, conflict, usage.
   await refuse(['client', 'add', '--first-name', 'x', '--last-name', 'y', '--national-code', '0013542418']);
   await refuse(['case', 'show', '99999']);

@@ -74,6 +74,65 @@ describe.skipIf(!hasBash)('bash', () => {
   });
 });
 
+const hasZsh = spawnSync('zsh', ['--version']).status === 0 && spawnSync('tmux', ['-V']).status === 0;
+
+/**
+ * The zsh script loaded the way a user's ~/.zshrc loads it (compinit, then the script) in a real
+ * interactive zsh in a tmux pane; Tab pressed after what is typed; the line read back.
+ */
+describe.skipIf(!hasZsh)('zsh, in a real terminal', () => {
+  const socket = `parvande-zsh-${process.pid}`;
+  const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const screen = () => tmux('capture-pane', '-p', '-t', 'z').stdout;
+  async function until(want: (s: string) => boolean): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      const s = screen();
+      if (want(s)) return s;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return screen();
+  }
+  /** Types `typed`, presses Tab, and gives the prompt's line once it reads `want` (or after 5 s, whatever it reads then). */
+  async function tab(typed: string, want: string): Promise<string> {
+    tmux('send-keys', '-t', 'z', 'C-u');
+    tmux('send-keys', '-t', 'z', 'clear', 'Enter');
+    await until((s) => s.trim() === '>');
+    tmux('send-keys', '-t', 'z', typed);
+    await until((s) => s.includes(typed));
+    tmux('send-keys', '-t', 'z', 'Tab');
+    const line = (s: string) =>
+      s
+        .split('\n')
+        .find((l) => l.startsWith('> '))
+        ?.trim() ?? '';
+    return line(await until((s) => line(s) === want));
+  }
+
+  beforeAll(async () => {
+    writeFileSync(join(t.dir, '_parvande'), scripts.zsh as string);
+    writeFileSync(
+      join(t.dir, '.zshrc'),
+      `PS1='> '\nautoload -U compinit\ncompinit -u -D\nsource ${JSON.stringify(join(t.dir, '_parvande'))}\n`,
+    );
+    tmux('new-session', '-d', '-s', 'z', '-x', '100', '-y', '20', '-e', `ZDOTDIR=${t.dir}`, '-c', t.dir, 'zsh -i');
+    await until((s) => s.includes('>'));
+  });
+  afterAll(() => {
+    tmux('kill-server');
+  });
+
+  it('completes a group, a command in it and an option', async () => {
+    expect(await tab('parvande rep', '> parvande report')).toBe('> parvande report');
+    expect(await tab('parvande report mo', '> parvande report monthly')).toBe('> parvande report monthly');
+    expect(await tab('parvande case list --unass', '> parvande case list --unassigned')).toBe('> parvande case list --unassigned');
+  });
+
+  it("completes an option's declared choices", async () => {
+    expect(await tab('parvande --lang f', '> parvande --lang fa')).toBe('> parvande --lang fa');
+    expect(await tab('parvande completion pow', '> parvande completion powershell')).toBe('> parvande completion powershell');
+  });
+});
+
 describe('zsh and PowerShell', () => {
   it('every command name of the program is in each script', () => {
     expect(names).toContain('report');

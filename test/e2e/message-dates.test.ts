@@ -97,7 +97,7 @@ describe('no ISO date in a message a person reads', () => {
     const en = await runBin(['--db', o.db, ...args]);
     expect(en.stderr).toBe('error: date is before the case was opened (1405/09/02)\n');
     const fa = await runBin(['--db', o.db, '--lang', 'fa', ...args]);
-    expect(fa.stderr).toBe('error: date is before the case was opened (۱۴۰۵/۰۹/۰۲)\n');
+    expect(fa.stderr).toBe('خطا: تاریخ پیش از تشکیل پرونده است (۱۴۰۵/۰۹/۰۲)\n');
     const greg = await runBin(['--db', o.db, '--calendar', 'gregorian', ...args]);
     expect(greg.stderr).toBe('error: date is before the case was opened (2026-11-23)\n');
     const json = await runBin(['--db', o.db, '--json', ...args]);
@@ -107,7 +107,7 @@ describe('no ISO date in a message a person reads', () => {
   it('the settings file decides the calendar of a message too (PARVANDE_CALENDAR)', async () => {
     const args = ['service', 'log', '--case', caseNumber, '--type', 'social-work', '--date', '1405/09/01'];
     const r = await runBin(['--db', o.db, ...args], { env: { PARVANDE_CALENDAR: 'gregorian', PARVANDE_LANG: 'fa' } });
-    expect(r.stderr).toBe('error: date is before the case was opened (۲۰۲۶-۱۱-۲۳)\n');
+    expect(r.stderr).toBe('خطا: تاریخ پیش از تشکیل پرونده است (۲۰۲۶-۱۱-۲۳)\n');
   });
 
   it('a file name that holds a day is left as it is', async () => {

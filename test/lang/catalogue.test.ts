@@ -1,24 +1,15 @@
 /**
- * The message catalogue (src/lang/messages.ts): every template said in src through t() or
+ * The message catalogue (src/messages/catalogue.ts): every template said in src through t() or
  * tr() has its Persian, with the same parameters and no English words but codes, flags and
  * file names; no Persian entry is left unused; an entry in two areas has one Persian.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FA, FA_PARTS } from '../../src/lang/fa/index.js';
-import { placeholders, render, t, tr } from '../../src/lang/messages.js';
+import { SRC, sources } from './sources.js';
+import { FA, FA_PARTS } from '../../src/messages/fa/index.js';
+import { placeholders, render, t, tr } from '../../src/messages/catalogue.js';
 import { englishWords } from './english-words.js';
-
-const SRC = join(import.meta.dirname, '..', '..', 'src');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return sources(full);
-    return name.endsWith('.ts') ? [full] : [];
-  });
-}
 
 /** A string literal as written: '…', "…" or `…` without ${}. */
 const LITERAL = String.raw`(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|\x60((?:[^\x60\\$]|\\.)*)\x60)`;
@@ -37,7 +28,7 @@ function uses(): { found: Use[]; notLiteral: string[] } {
   const found: Use[] = [];
   const notLiteral: string[] = [];
   for (const file of sources(SRC)) {
-    if (file.includes(join('src', 'lang', 'fa')) || file.endsWith(join('lang', 'messages.ts'))) continue;
+    if (file.includes(join('src', 'messages', 'fa')) || file.endsWith(join('messages', 'catalogue.ts'))) continue;
     const text = readFileSync(file, 'utf8');
     const where = relative(SRC, file);
     const literalAt = new Set<number>();

@@ -5,11 +5,12 @@
  * of programs. What remains is an English word a Persian message should not hold.
  */
 import * as codes from '../../src/domain/codes.js';
+import * as peopleCodes from '../../src/domain/people/codes.js';
 import { CALENDARS, LANGS, SETTING_KEYS } from '../../src/config/settings.js';
 
 /** Codes a clerk types as they are (the office's code lists, settings, languages, calendars, formats). */
 const CODES = new Set<string>([
-  ...(Object.values(codes) as unknown[])
+  ...([...Object.values(codes), ...Object.values(peopleCodes)] as unknown[])
     .filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v))
     .flatMap((cat) => Object.keys(cat)),
   ...LANGS,
@@ -17,6 +18,10 @@ const CODES = new Set<string>([
   ...SETTING_KEYS,
   // Encodings, output formats, shells and cipher names, typed as they are.
   'utf8',
+  'KiB',
+  'MiB',
+  'table',
+  'all',
   'stdout',
   'stderr',
   'csv',
@@ -27,6 +32,7 @@ const CODES = new Set<string>([
   'md',
   'markdown',
   'bash',
+  'powershell',
   'zsh',
   'sqlcipher',
   'sqlite3',

@@ -1,5 +1,5 @@
 /**
- * `--help` in Persian (src/ui/help.ts, src/lang/fa/help/): every command's description, every
+ * `--help` in Persian (src/ui/help.ts, src/messages/fa/help/): every command's description, every
  * option's and argument's, every group's summary has its Persian, with no English words but
  * codes, flags and file names; no Persian help entry is left unused. And the built program
  * prints its help in Persian under --lang fa.
@@ -7,8 +7,8 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildFullProgram } from '../../src/cli.js';
-import { FA_HELP } from '../../src/lang/fa/help/index.js';
-import { helpTextFa } from '../../src/ui/help.js';
+import { FA_HELP } from '../../src/messages/fa/help/index.js';
+import { helpTextFa, localizeHelp } from '../../src/ui/help.js';
 import { englishWords } from './english-words.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -67,19 +67,46 @@ describe('the help catalogue', async () => {
     expect(unused).toEqual([]);
   });
 
+  it("every command's whole help reads in Persian (but its usage line, flags and example commands)", async () => {
+    const fa = await buildFullProgram();
+    localizeHelp(fa, () => 'fa');
+    const english: string[] = [];
+    const walk = (cmd: Command, path: string) => {
+      let after = '';
+      (cmd as unknown as { emit: (event: string, context: object) => void }).emit('afterHelp', {
+        error: false,
+        command: cmd,
+        write: (s: string) => (after += s),
+      });
+      const words = englishWords(prose(cmd.helpInformation() + after));
+      if (words.length > 0) english.push(`${path}: ${words.join(' ')}`);
+      for (const sub of cmd.commands) walk(sub, `${path} ${sub.name()}`);
+    };
+    walk(fa, 'parvande');
+    expect(english).toEqual([]);
+  });
+
   it('prints a command help in Persian, headings and all', async () => {
     const r = await runCli(['--lang', 'fa', 'case', 'list', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('کاربرد:');
     expect(r.stdout).toContain('نمونه‌ها:');
-    const prose = r.stdout
-      .split('\n')
-      .filter((line) => !line.trimStart().startsWith('$ ') && !line.startsWith('کاربرد:'))
-      .map((line) => line.replace(/^\s+-[^ ]*(?:, --\S+)?(?: <[^>]*>| \[[^\]]*\])?/, ''))
-      .join('\n');
-    expect(englishWords(prose)).toEqual([]);
+    expect(englishWords(prose(r.stdout))).toEqual([]);
   });
 });
+
+/** A help page without what is typed as it is: the usage line, the flags column, example command lines, command names. */
+function prose(help: string): string {
+  return help
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('$ ') && !line.startsWith('کاربرد:'))
+    .map((line) =>
+      line
+        .replace(/^\s+-[^ ]*(?:, --\S+)?(?: <[^>]*>| \[[^\]]*\])?/, '')
+        .replace(/^\s+[a-z][a-z-]*(?:\|[a-z][a-z-]*)?(?: \[[^\]]*\]| <[^>]*>)*(?=\s)/, ''),
+    )
+    .join('\n');
+}
 
 function matches(key: string, en: string): boolean {
   const re = new RegExp(

@@ -3,6 +3,7 @@
  * the options, and writing the generated rows in large transactions.
  */
 import { ConflictError, UsageError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import type { WritableDB } from '../../store/database.js';
 import type { DbPathSource } from '../../store/paths.js';
 import {
@@ -53,7 +54,7 @@ export function parseDemoSettings(input: DemoInput, today: IsoDate): DemoSetting
   const scaleText = isBlank(input.scale) ? '1' : toLatinDigits(input.scale.trim());
   const scale = /^\d+(\.\d+)?$/.test(scaleText) ? Number(scaleText) : NaN;
   // Case numbers have six digits a year: scale 100 is about 280,000 cases a year.
-  if (!(scale >= 0.01 && scale <= 100)) throw new UsageError('invalid --scale: expected a number from 0.01 to 100', 'scale');
+  if (!(scale >= 0.01 && scale <= 100)) throw new UsageError(t('invalid --scale: expected a number from 0.01 to 100'), 'scale');
   const seed = parseInteger(isBlank(input.seed) ? String(DEFAULT_SEED) : input.seed, 'seed', { min: 0, max: 4_294_967_295 });
   return { years, scale, seed, today };
 }
@@ -67,7 +68,9 @@ export function parseDemoSettings(input: DemoInput, today: IsoDate): DemoSetting
 export function prepareDemoFile(path: string, source: DbPathSource, force: boolean): boolean {
   if (source !== 'option') {
     throw new UsageError(
-      "parvande demo writes only to a file named with --db (never to PARVANDE_DB, the settings file's db or the default database), e.g. --db demo-office.db",
+      t(
+        "parvande demo writes only to a file named with --db (never to PARVANDE_DB, the settings file's db or the default database), e.g. --db demo-office.db",
+      ),
       'db',
     );
   }
@@ -75,11 +78,11 @@ export function prepareDemoFile(path: string, source: DbPathSource, force: boole
   if (state === 'missing') return false;
   if (state === 'other') {
     throw new ConflictError(
-      `${path} exists and is not a demo office; the demo never replaces it (not even with --force): choose another --db`,
+      t('{path} exists and is not a demo office; the demo never replaces it (not even with --force): choose another --db', { path }),
       'db',
     );
   }
-  if (!force) throw new ConflictError(`${path} already holds a demo office: add --force to build it again`, 'db');
+  if (!force) throw new ConflictError(t('{path} already holds a demo office: add --force to build it again', { path }), 'db');
   removeDatabaseFiles(path);
   return true;
 }

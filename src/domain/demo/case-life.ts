@@ -14,6 +14,8 @@ import {
   type DemoServiceRow,
 } from '../../store/demo.js';
 import { formatCaseNumber } from '../cases.js';
+import { InternalError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import type { Category, Channel, CloseReason, EventKind, Risk, ServiceType } from '../codes.js';
 import { matchingKey } from '../../lang/persian.js';
 import { stampOf } from './days.js';
@@ -43,7 +45,7 @@ function pickWorker(g: GeneratorState, channel: Channel, category: Category): nu
   const { rng, workers } = g;
   const role = category === 'suicide' && rng.chance(0.5) ? 'psychologist' : rng.weighted(ROLE_BY_CHANNEL[channel]);
   const list = workers[role].length > 0 ? workers[role] : FRONTLINE_ROLES.map((r) => workers[r]).find((l) => l.length > 0);
-  if (list === undefined) throw new RangeError('the demo office has no active frontline staff');
+  if (list === undefined) throw new InternalError(t('the demo office has no active frontline staff'));
   return rng.pick(list);
 }
 

@@ -4,6 +4,8 @@
  * Jalali years are computed once per day, not once per row.
  */
 import { addDays, diffDays, isoToJalali, type IsoDate } from '../../lang/dates.js';
+import { InternalError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 
 /** Oldest birth date needed: a 90-year-old client at the start of the period, with a year to spare. */
 const DAYS_BEFORE = 92 * 366;
@@ -43,7 +45,7 @@ export class DayTable {
 
   isoOf(day: number): string {
     const s = this.iso[day + DAYS_BEFORE];
-    if (s === undefined) throw new RangeError(`day ${day} is outside the demo calendar`);
+    if (s === undefined) throw new InternalError(t('day {day} is outside the demo calendar', { day }));
     return s;
   }
 

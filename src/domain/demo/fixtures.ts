@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InternalError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import { CATEGORIES, CENTER_KINDS, SECTORS, isCode, type Category, type CenterKind, type Sector } from '../codes.js';
 
 function findFixtures(): string {
@@ -16,7 +17,7 @@ function findFixtures(): string {
     const candidate = join(dir, 'fixtures', 'demo');
     if (existsSync(join(candidate, 'names.json'))) return candidate;
     const up = dirname(dir);
-    if (up === dir) throw new InternalError('the demo fixtures (fixtures/demo) are missing from this installation');
+    if (up === dir) throw new InternalError(t('the demo fixtures (fixtures/demo) are missing from this installation'));
     dir = up;
   }
 }
@@ -41,13 +42,19 @@ function readJson(name: string): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(join((fixturesDir ??= findFixtures()), name), 'utf8')) as Record<string, unknown>;
   } catch (err) {
-    throw new InternalError(`cannot read the demo fixture ${name} in ${fixturesDir ?? 'fixtures/demo'}: ${(err as Error).message}`);
+    throw new InternalError(
+      t('cannot read the demo fixture {name} in {dir}: {error}', {
+        name,
+        dir: fixturesDir ?? 'fixtures/demo',
+        error: (err as Error).message,
+      }),
+    );
   }
 }
 
 function strings(value: unknown, what: string): string[] {
   if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v.trim() !== '')) {
-    throw new InternalError(`demo fixture ${what} must be a non-empty list of names`);
+    throw new InternalError(t('demo fixture {what} must be a non-empty list of names', { what }));
   }
   return value as string[];
 }
@@ -61,11 +68,11 @@ export function loadDemoFixtures(): DemoFixtures {
     const kind = String(c.kind);
     const sector = String(c.sector);
     if (typeof c.name !== 'string' || !isCode(CENTER_KINDS, kind) || !isCode(SECTORS, sector)) {
-      throw new InternalError(`demo fixture centers.json: center ${i + 1} needs a name, a known kind and sector`);
+      throw new InternalError(t('demo fixture centers.json: center {n} needs a name, a known kind and sector', { n: i + 1 }));
     }
     return { name: c.name, kind, sector, capacity: typeof c.capacity === 'number' ? c.capacity : null };
   });
-  if (centers.length === 0) throw new InternalError('demo fixture centers.json lists no centers');
+  if (centers.length === 0) throw new InternalError(t('demo fixture centers.json lists no centers'));
   const summaryFile = (texts.summaries ?? {}) as Record<string, unknown>;
   const summaries = {} as Record<Category, string[]>;
   for (const cat of Object.keys(CATEGORIES) as Category[]) summaries[cat] = strings(summaryFile[cat], `texts.json summaries.${cat}`);

@@ -3,6 +3,9 @@
  * draw goes through one instance in a fixed order, so a seed and a "today" give
  * the same office byte for byte on every machine (Math.random is never used).
  */
+import { InternalError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
+
 export class Rng {
   private state: number;
 
@@ -29,7 +32,7 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('pick from an empty list');
+    if (items.length === 0) throw new InternalError(t('pick from an empty list'));
     return items[Math.floor(this.next() * items.length)] as T;
   }
 

@@ -4,6 +4,7 @@
  * first. Kept as one Int32 per record id: a million rows cost 4 MB, not a Map.
  */
 import { ConflictError } from '../../errors.js';
+import { t, type Text } from '../../messages/catalogue.js';
 
 export class ClaimBook {
   private readonly books = new Map<string, Int32Array>();
@@ -26,6 +27,7 @@ export class ClaimBook {
     this.beginRow();
   }
 
+  /** `noun` is the kind's record (client, case, ...), named in the refusal. */
   claim(entity: string, id: number, row: number, noun: string): void {
     let book = this.books.get(entity);
     if (book === undefined || id >= book.length) {
@@ -36,10 +38,42 @@ export class ClaimBook {
     }
     const first = book[id] as number;
     if (first !== 0 && first !== row) {
-      throw new ConflictError(`the same ${noun} as row ${first} of this file: keep one of the two rows`);
+      throw new ConflictError(sameRecord(noun, first));
     }
     book[id] = row;
     this.rowEntities.push(entity);
     this.rowIds.push(id);
+  }
+}
+
+/** A second row of the file naming the record a first row wrote. */
+function sameRecord(noun: string, row: number): Text {
+  switch (noun) {
+    case 'client':
+      return t('the same client as row {row} of this file: keep one of the two rows', { row });
+    case 'case':
+      return t('the same case as row {row} of this file: keep one of the two rows', { row });
+    case 'service':
+      return t('the same service as row {row} of this file: keep one of the two rows', { row });
+    case 'followup':
+      return t('the same followup as row {row} of this file: keep one of the two rows', { row });
+    case 'referral':
+      return t('the same referral as row {row} of this file: keep one of the two rows', { row });
+    case 'staff':
+      return t('the same staff as row {row} of this file: keep one of the two rows', { row });
+    case 'center':
+      return t('the same center as row {row} of this file: keep one of the two rows', { row });
+    case 'shift-pattern':
+      return t('the same shift-pattern as row {row} of this file: keep one of the two rows', { row });
+    case 'roster-assignment':
+      return t('the same roster-assignment as row {row} of this file: keep one of the two rows', { row });
+    case 'course':
+      return t('the same course as row {row} of this file: keep one of the two rows', { row });
+    case 'enrolment':
+      return t('the same enrolment as row {row} of this file: keep one of the two rows', { row });
+    case 'workshop':
+      return t('the same workshop as row {row} of this file: keep one of the two rows', { row });
+    default:
+      return t('the same {record} as row {row} of this file: keep one of the two rows', { record: noun, row });
   }
 }

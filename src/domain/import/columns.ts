@@ -8,6 +8,7 @@
 import { ValidationError } from '../../errors.js';
 import type { Catalogue } from '../codes.js';
 import { columnLetter } from '../../files/source.js';
+import { t } from '../../messages/catalogue.js';
 import { matchingKey } from '../../lang/persian.js';
 
 export type FieldKind =
@@ -91,12 +92,15 @@ export function findField(fields: readonly FieldSpec[], name: string): FieldSpec
   return hit?.jalali === false ? hit.field : undefined;
 }
 
+/** The field names, for a message that lists them. */
+const fieldNames = (fields: readonly FieldSpec[]): string => fields.map((f) => f.name).join(', ');
+
 /** `--map "header=field"` entries; a target of "-" or nothing ignores the column. */
 function parseMaps(fields: readonly FieldSpec[], maps: readonly string[]): Map<string, FieldSpec | null> {
   const out = new Map<string, FieldSpec | null>();
   for (const m of maps) {
     const eq = m.lastIndexOf('=');
-    if (eq <= 0) throw new ValidationError('invalid --map: expected "header=field", e.g. --map "نام پدر=-"', 'map');
+    if (eq <= 0) throw new ValidationError(t('invalid --map: expected "header=field", e.g. --map "نام پدر=-"'), 'map');
     const header = m.slice(0, eq).trim();
     const target = m.slice(eq + 1).trim();
     if (target === '' || target === '-') {
@@ -106,7 +110,7 @@ function parseMaps(fields: readonly FieldSpec[], maps: readonly string[]): Map<s
     const field = findField(fields, target);
     if (field === undefined) {
       throw new ValidationError(
-        `invalid --map: no field has the name given after "="; fields are ${fields.map((f) => f.name).join(', ')}`,
+        t('invalid --map: no field has the name given after "="; fields are {fields}', { fields: fieldNames(fields) }),
         'map',
       );
     }
@@ -123,15 +127,19 @@ function parseSets(fields: readonly FieldSpec[], sets: readonly string[]): Map<s
   const out = new Map<string, string>();
   sets.forEach((s, i) => {
     const eq = s.indexOf('=');
-    if (eq <= 0) throw new ValidationError(`invalid --set number ${i + 1}: expected "field=value", e.g. --set risk=medium`, 'set');
+    if (eq <= 0)
+      throw new ValidationError(t('invalid --set number {n}: expected "field=value", e.g. --set risk=medium', { n: i + 1 }), 'set');
     const field = findField(fields, s.slice(0, eq).trim());
     if (field === undefined) {
       throw new ValidationError(
-        `invalid --set number ${i + 1}: no field has the name given before "="; fields are ${fields.map((f) => f.name).join(', ')}`,
+        t('invalid --set number {n}: no field has the name given before "="; fields are {fields}', {
+          n: i + 1,
+          fields: fieldNames(fields),
+        }),
         'set',
       );
     }
-    if (out.has(field.name)) throw new ValidationError(`--set ${field.name} is given twice: keep one`, 'set');
+    if (out.has(field.name)) throw new ValidationError(t('--set {field} is given twice: keep one', { field: field.name }), 'set');
     out.set(field.name, s.slice(eq + 1));
   });
   return out;
@@ -161,7 +169,10 @@ export function planColumns(
     const before = firstSeen.get(key);
     if (before !== undefined) {
       throw new ValidationError(
-        `columns ${columnLetter(before)} and ${columnLetter(index)} have the same header: rename or remove one`,
+        t('columns {first} and {second} have the same header: rename or remove one', {
+          first: columnLetter(before),
+          second: columnLetter(index),
+        }),
         'columns',
       );
     }
@@ -177,8 +188,11 @@ export function planColumns(
     const target = hit.jalali ? plan.jalali : plan.index;
     const clash = target.get(hit.field.name);
     if (clash !== undefined) {
+      const both = { first: columnLetter(clash), second: columnLetter(index), field: hit.field.name };
       throw new ValidationError(
-        `columns ${columnLetter(clash)} and ${columnLetter(index)} both give ${hit.field.name}${hit.jalali ? ' (Jalali)' : ''}: remove one or map it elsewhere with --map`,
+        hit.jalali
+          ? t('columns {first} and {second} both give {field} (Jalali): remove one or map it elsewhere with --map', both)
+          : t('columns {first} and {second} both give {field}: remove one or map it elsewhere with --map', both),
         'columns',
       );
     }
@@ -189,12 +203,21 @@ export function planColumns(
   for (const key of mapped.keys()) {
     if (!used.has(key)) {
       const which = maps.findIndex((m) => headerKey(m.slice(0, m.lastIndexOf('='))) === key);
-      throw new ValidationError(`--map number ${which + 1} names a column the file does not have`, 'map');
+      throw new ValidationError(t('--map number {n} names a column the file does not have', { n: which + 1 }), 'map');
     }
   }
   if (unknown.length > 0) {
+    const what = { columns: unknown.join(', '), fields: fieldNames(fields) };
     throw new ValidationError(
-      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: map ${unknown.length > 1 ? 'each' : 'it'} to a field with --map "header=field", or skip ${unknown.length > 1 ? 'them' : 'it'} with --map "header=-" (fields: ${fields.map((f) => f.name).join(', ')})`,
+      unknown.length > 1
+        ? t(
+            'unknown columns {columns}: map each to a field with --map "header=field", or skip them with --map "header=-" (fields: {fields})',
+            what,
+          )
+        : t(
+            'unknown column {columns}: map it to a field with --map "header=field", or skip it with --map "header=-" (fields: {fields})',
+            what,
+          ),
       'columns',
     );
   }
@@ -203,7 +226,10 @@ export function planColumns(
     const column = plan.index.get(name) ?? plan.jalali.get(name);
     if (column !== undefined) {
       throw new ValidationError(
-        `--set ${name} and the column ${columnLetter(column)} both give ${name}: remove the column with --map "header=-", or drop --set`,
+        t('--set {field} and the column {column} both give {field}: remove the column with --map "header=-", or drop --set', {
+          field: name,
+          column: columnLetter(column),
+        }),
         'set',
       );
     }
@@ -212,8 +238,9 @@ export function planColumns(
     (f) => f.required === true && !plan.index.has(f.name) && !plan.jalali.has(f.name) && !plan.fixed.has(f.name),
   );
   if (missing.length > 0) {
+    const columns = missing.map((f) => `${f.name} (${f.fa})`).join(', ');
     throw new ValidationError(
-      `missing required column${missing.length > 1 ? 's' : ''}: ${missing.map((f) => `${f.name} (${f.fa})`).join(', ')}`,
+      missing.length > 1 ? t('missing required columns: {columns}', { columns }) : t('missing required column: {columns}', { columns }),
       'columns',
     );
   }

@@ -4,6 +4,7 @@
  * planner, the rejects file and the writers are shared.
  */
 import { ValidationError } from '../../errors.js';
+import type { Text } from '../../messages/catalogue.js';
 import type { ReadableDB } from '../../store/database.js';
 import { isBlank, requiredText } from '../fields.js';
 import type { CellValue } from '../../files/writers.js';
@@ -13,7 +14,8 @@ import type { RowView } from './values.js';
 
 export interface PossibleDuplicate {
   id: number;
-  reason: string;
+  /** Why the two may be the same person: rendered in the command's language in the run's report. */
+  reason: Text;
 }
 
 export interface RowOutcome {
@@ -133,19 +135,16 @@ export interface VoidCells {
 
 /**
  * The void columns of a row of a kind that can be voided (services, referrals): none filled, or
- * all three (the time a UTC timestamp, as exported); `noun` names the record in the message,
- * `parseReason` is the kind's own rule for the reason.
+ * all three (the time a UTC timestamp, as exported); `badTime` is the kind's message for a
+ * voided-at that is not one, `parseReason` the kind's own rule for the reason.
  */
-export function parseVoidCells(row: RowView, noun: string, parseReason: (value: string | undefined) => string): VoidCells | null {
+export function parseVoidCells(row: RowView, badTime: Text, parseReason: (value: string | undefined) => string): VoidCells | null {
   const at = row.get('voided-at');
   const by = row.get('voided-by');
   const reason = row.get('void-reason');
   if (isBlank(at) && isBlank(by) && isBlank(reason)) return null;
   if (isBlank(at) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(at.trim())) {
-    throw new ValidationError(
-      `voided-at must be a UTC time as exported (e.g. 2026-11-25T08:30:00.000Z) when the ${noun} is void`,
-      'voided-at',
-    );
+    throw new ValidationError(badTime, 'voided-at');
   }
   return { at: at.trim(), by: requiredText(by, 'voided-by'), reason: parseReason(reason) };
 }

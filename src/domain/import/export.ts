@@ -11,6 +11,7 @@ import { inSnapshot } from '../../store/export.js';
 import type { ReadCtx } from '../context.js';
 import { aboutPeople, UniquenessMeter, type ExportRedaction } from '../redact.js';
 import { formatDate, parseDateInput } from '../../lang/dates.js';
+import { t } from '../../messages/catalogue.js';
 import { isBlank } from '../fields.js';
 import { getOffice } from '../office.js';
 import { jalaliHeader, jalaliName, type FieldSpec } from './columns.js';
@@ -85,7 +86,7 @@ export async function exportTable(ctx: ReadCtx, entity: ImportEntity, opts: Expo
   const range: DateRange = {};
   if (!isBlank(opts.from)) range.from = parseDateInput(opts.from, { today: ctx.today, field: 'from' });
   if (!isBlank(opts.to)) range.to = parseDateInput(opts.to, { today: ctx.today, field: 'to' });
-  if (range.from !== undefined && range.to !== undefined && range.from > range.to) throw new UsageError('--from is after --to', 'from');
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) throw new UsageError(t('--from is after --to'), 'from');
   const office = getOffice(ctx);
   const columns = columnsOf(entity, opts);
   const specs = columns.map((c) => c.spec);

@@ -7,10 +7,12 @@
  */
 import { ParvandeError, ValidationError } from '../../errors.js';
 import { parseDateInput } from '../../lang/dates.js';
+import { t, type Text } from '../../messages/catalogue.js';
 import { parseBool, parseCode, parseInteger, refuseControls, splitList } from '../fields.js';
 import { parseMobile } from '../mobile.js';
 import { parseNationalCode } from '../national-code.js';
 import type { ColumnPlan, FieldSpec } from './columns.js';
+import { hideInText } from './rejection.js';
 import { normalizeCell } from './values.js';
 
 export function checkFixedValues(plan: ColumnPlan, fields: readonly FieldSpec[], today: string): void {
@@ -21,14 +23,30 @@ export function checkFixedValues(plan: ColumnPlan, fields: readonly FieldSpec[],
       checkValue(field, normalizeCell(field.kind, text), today);
     } catch (err) {
       if (!(err instanceof ParvandeError)) throw err;
-      // The parser's reason, with the field named as the option that gave it and the value cut out.
-      const reason = err.message
-        .split(text.trim())
-        .join('(hidden)')
-        .replace(/^invalid [\w-]+: /, '');
-      throw new ValidationError(`invalid --set ${name}: ${reason}`, 'set');
+      throw new ValidationError(setReason(err.text, name, text.trim()), 'set');
     }
   }
+}
+
+/**
+ * The parser's reason, with the field named as the option that gave it and the value cut out:
+ * `invalid risk: expected one of …` says `invalid --set risk: expected one of …` (its own
+ * template, the field given as the option), any other reason follows `invalid --set risk: `.
+ */
+function setReason(reason: Text, name: string, value: string): Text {
+  const hidden = hideInText(reason, [value]);
+  const head = /^invalid \{([a-zA-Z][a-zA-Z0-9]*)\}: /.exec(hidden.template);
+  const field = head === null ? undefined : hidden.params[head[1] as string];
+  if (head !== null && typeof field === 'string' && /^[\w-]+$/.test(field)) {
+    // `invalid {field}: {reason}`: the reason itself follows `invalid --set risk: `.
+    const only = /^\{([a-zA-Z][a-zA-Z0-9]*)\}$/.exec(hidden.template.slice(head[0].length));
+    const why = only === null ? undefined : hidden.params[only[1] as string];
+    if (why !== undefined) return t('invalid --set {field}: {reason}', { field: name, reason: why });
+    return { template: hidden.template, params: { ...hidden.params, [head[1] as string]: `--set ${name}` } };
+  }
+  // A sentence not yet in the catalogue: its words carry the field.
+  const words = Object.keys(hidden.params).length === 0 ? hidden.template.replace(/^invalid [\w-]+: /, '') : hidden;
+  return t('invalid --set {field}: {reason}', { field: name, reason: words });
 }
 
 function checkValue(field: FieldSpec, value: string, today: string): void {

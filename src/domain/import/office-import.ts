@@ -14,6 +14,7 @@
  */
 import { join } from 'node:path';
 import { ConflictError, ParvandeError, ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import { deleteAllCaseEvents, deleteImportKeysOfBatch, tableHasRows, tableOfKind } from '../../store/office-move.js';
 import { beginImmediate, commit, insertImportBatch, rollback, tuneForImport, updateImportBatch } from '../../store/import.js';
 import { resumeReportCounts, suspendReportCounts } from '../../store/report-counts/index.js';
@@ -58,7 +59,7 @@ function assertEmpty(ctx: WriteCtx): void {
     const table = tableOfKind(ctx.db, kind);
     if (table !== undefined && tableHasRows(ctx.db, table)) {
       throw new ConflictError(
-        `this office already holds records (${kind}): import office moves an office into an empty one; nothing was imported`,
+        t('this office already holds records ({kind}): import office moves an office into an empty one; nothing was imported', { kind }),
         'folder',
       );
     }
@@ -67,17 +68,24 @@ function assertEmpty(ctx: WriteCtx): void {
 
 export async function importOffice(ctx: WriteCtx, dir: string, opts: OfficeImportOptions): Promise<OfficeImportResult> {
   const manifest = readManifest(dir, opts.name);
-  if (manifest.redacted) refuse(`${opts.name} is a redacted export (no names): it does not import back`);
+  if (manifest.redacted) refuse(t('{folder} is a redacted export (no names): it does not import back', { folder: opts.name }));
   const office = getOffice(ctx);
   if (manifest.office.code !== office.code) {
     throw new ConflictError(
-      `${opts.name} is an export of office ${manifest.office.code}, this is office ${office.code}: import office needs a new office of the same code (parvande init --office-code ${manifest.office.code})`,
+      t(
+        '{folder} is an export of office {theirs}, this is office {ours}: import office needs a new office of the same code (parvande init --office-code {theirs})',
+        { folder: opts.name, theirs: manifest.office.code, ours: office.code },
+      ),
       'folder',
     );
   }
   if (manifest.schemaVersion > opts.schemaVersion) {
     refuse(
-      `${opts.name} was written by a newer parvande (schema ${manifest.schemaVersion}; this version knows ${opts.schemaVersion}): upgrade parvande`,
+      t('{folder} was written by a newer parvande (schema {schema}; this version knows {known}): upgrade parvande', {
+        folder: opts.name,
+        schema: manifest.schemaVersion,
+        known: opts.schemaVersion,
+      }),
     );
   }
   const kinds = officeKinds({ redacted: false });
@@ -199,7 +207,9 @@ class OfficeMove {
     const where = join(this.opts.name, listed.file);
     // A problem of the file itself (its text, its quoting, its columns) names the file; a refused row names it already.
     const named = (err: unknown): unknown =>
-      err instanceof ValidationError && !err.message.startsWith(where) ? new ValidationError(`${where}: ${err.message}`, err.field) : err;
+      err instanceof ValidationError && !err.message.startsWith(where)
+        ? new ValidationError(t('{file}: {error}', { file: where, error: err.text }), err.field)
+        : err;
     let source: Awaited<ReturnType<typeof openTable>>;
     let plan: ReturnType<typeof planColumns>;
     try {
@@ -231,7 +241,7 @@ class OfficeMove {
           } catch (err) {
             if (!(err instanceof ParvandeError) || err.exitCode === 1 || err.exitCode === 5) throw err;
             const field = err.field === undefined ? undefined : (entity.errorFields?.[err.field] ?? err.field);
-            this.refuseRow(view, plan, fields, source.header, { field, message: err.message });
+            this.refuseRow(view, plan, fields, source.header, { field, message: err.text });
           }
           rows++;
         }
@@ -241,7 +251,13 @@ class OfficeMove {
     }
     batchEnd?.();
     if (rows !== listed.rows)
-      refuse(`${join(this.opts.name, listed.file)} has ${rows} rows, its manifest says ${listed.rows}: copy the export again`);
+      refuse(
+        t('{file} has {rows} rows, its manifest says {listed}: copy the export again', {
+          file: join(this.opts.name, listed.file),
+          rows,
+          listed: listed.rows,
+        }),
+      );
     this.result.rows += rows;
   }
 
@@ -252,8 +268,11 @@ class OfficeMove {
         p.step();
       } catch (err) {
         if (!(err instanceof ParvandeError) || err.exitCode === 1 || err.exitCode === 5) throw err;
+        const at = { file: join(this.opts.name, p.file), row: p.row, reason: err.text };
         refuse(
-          `${join(this.opts.name, p.file)} row ${p.row}${err.field === undefined ? '' : ` (${err.field})`}: ${err.message}; nothing was imported`,
+          err.field === undefined
+            ? t('{file} row {row}: {reason}; nothing was imported', at)
+            : t('{file} row {row} ({field}): {reason}; nothing was imported', { ...at, field: err.field }),
           err.field,
         );
       }
@@ -272,7 +291,12 @@ class OfficeMove {
   ): never {
     const r = describeRejection(view, plan, fields, header, problem);
     // The column's header and the reason; never the cell (it may be a name or a note).
-    const where = `${join(this.opts.name, this.current.file)} row ${r.row}${r.column === null ? '' : `, column ${r.column}`}`;
-    throw new ValidationError(`${where}: ${r.reason}; nothing was imported`, r.field ?? 'folder');
+    const at = { file: join(this.opts.name, this.current.file), row: r.row, reason: r.reason };
+    throw new ValidationError(
+      r.column === null
+        ? t('{file} row {row}: {reason}; nothing was imported', at)
+        : t('{file} row {row}, column {column}: {reason}; nothing was imported', { ...at, column: r.column }),
+      r.field ?? 'folder',
+    );
   }
 }

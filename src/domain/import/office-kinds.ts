@@ -24,6 +24,7 @@ import {
 } from '../../store/office-move.js';
 import { EVENT_KINDS } from '../codes.js';
 import { parseDateInput } from '../../lang/dates.js';
+import { t } from '../../messages/catalogue.js';
 import type { FieldSpec } from './columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from './entity.js';
 import type { RowView } from './values.js';
@@ -67,25 +68,25 @@ export class OfficeIds {
     if (moved !== undefined) return moved;
     const n = this.numberOf(fileId);
     if (n !== undefined && this.same.get(kind)?.has(n) === true) return n;
-    throw new ValidationError(`${field} names no record of ${kind} in this folder`, field);
+    throw new ValidationError(t('{field} names no record of {kind} in this folder', { field, kind }), field);
   }
 }
 
 const refuseEmpty = (field: string): never => {
-  throw new ValidationError(`${field} is empty`, field);
+  throw new ValidationError(t('{field} is empty', { field }), field);
 };
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 function timestamp(v: string | undefined, field: string, required: boolean): string | null {
   if (v === undefined) {
-    if (required) throw new ValidationError(`${field} is empty: expected a UTC time such as 2026-11-25T08:30:00.000Z`, field);
+    if (required) throw new ValidationError(t('{field} is empty: expected a UTC time such as 2026-11-25T08:30:00.000Z', { field }), field);
     return null;
   }
-  const t = v.trim();
-  if (!TIMESTAMP.test(t) || Number.isNaN(Date.parse(t)))
-    throw new ValidationError(`invalid ${field}: expected a UTC time such as 2026-11-25T08:30:00.000Z`, field);
-  return t;
+  const time = v.trim();
+  if (!TIMESTAMP.test(time) || Number.isNaN(Date.parse(time)))
+    throw new ValidationError(t('invalid {field}: expected a UTC time such as 2026-11-25T08:30:00.000Z', { field }), field);
+  return time;
 }
 
 const EVENT_FIELDS: readonly FieldSpec[] = [
@@ -115,17 +116,17 @@ function restoreEvent(s: ImportSession, row: RowView): RowOutcome {
   const ids = officeIdsOf(s);
   const idText = row.get('id');
   const m = idText === undefined ? null : /^[A-Za-z0-9]{2,12}:(\d{1,15})$/.exec(idText.trim());
-  if (m === null) throw new ValidationError('invalid id: expected an exported id such as KRJ01:12', 'id');
+  if (m === null) throw new ValidationError(t('invalid id: expected an exported id such as KRJ01:12'), 'id');
   const id = Number(m[1]);
-  if (caseEventIdTaken(s.db, id)) throw new ValidationError('id is given twice', 'id');
+  if (caseEventIdTaken(s.db, id)) throw new ValidationError(t('id is given twice'), 'id');
   const number = (row.get('case') ?? '').trim();
   const kase = selectCaseByNumber(s.db, number);
-  if (kase === undefined) throw new ValidationError('case names no case of this folder', 'case');
+  if (kase === undefined) throw new ValidationError(t('case names no case of this folder'), 'case');
   const kind = (row.get('kind') ?? '').trim();
   if (!Object.hasOwn(EVENT_KINDS, kind))
-    throw new ValidationError(`invalid kind: expected one of ${Object.keys(EVENT_KINDS).join(', ')}`, 'kind');
+    throw new ValidationError(t('invalid kind: expected one of {codes}', { codes: Object.keys(EVENT_KINDS).join(', ') }), 'kind');
   const actor = row.get('actor');
-  if (actor === undefined) throw new ValidationError('actor is empty', 'actor');
+  if (actor === undefined) throw new ValidationError(t('{field} is empty', { field: 'actor' }), 'actor');
   insertCaseEventAsStored(s.db, {
     id,
     caseId: kase.id,
@@ -201,7 +202,7 @@ function restoreTimes(s: ImportSession, row: RowView): RowOutcome {
     writers.set(kind, table === undefined ? undefined : recordTimesWriter(s.db, table));
   }
   const write = writers.get(kind);
-  if (write === undefined) throw new ValidationError('kind names no kind of record this office keeps', 'kind');
+  if (write === undefined) throw new ValidationError(t('kind names no kind of record this office keeps'), 'kind');
   const id = officeIdsOf(s).resolve(kind, row.get('id'), 'id') as number;
   write({
     id,
@@ -230,7 +231,7 @@ export const officeSettings: ImportEntity = {
   importRow(s, row) {
     const key = (row.get('key') ?? '').trim();
     if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(key))
-      throw new ValidationError('invalid key: expected a setting name such as rest-hours', 'key');
+      throw new ValidationError(t('invalid key: expected a setting name such as rest-hours'), 'key');
     restoreSetting(s.db, {
       key,
       value: row.get('value') ?? '',
@@ -268,16 +269,16 @@ export const replacedTexts: ImportEntity = {
   fields: TEXT_FIELDS,
   importRow(s, row) {
     if (tableOfKind(s.db, 'replaced-texts') === undefined)
-      throw new ValidationError('this version keeps no replaced texts: upgrade parvande', 'id');
+      throw new ValidationError(t('this version keeps no replaced texts: upgrade parvande'), 'id');
     const idText = row.get('id');
     const m = idText === undefined ? null : /^[A-Za-z0-9]{2,12}:(\d{1,15})$/.exec(idText.trim());
-    if (m === null) throw new ValidationError('invalid id: expected an exported id such as KRJ01:12', 'id');
+    if (m === null) throw new ValidationError(t('invalid id: expected an exported id such as KRJ01:12'), 'id');
     const recordType = (row.get('record-type') ?? '').trim();
     const kind = KIND_OF_RECORD[recordType];
-    if (kind === undefined) throw new ValidationError('invalid record-type: expected case, service or client', 'record-type');
+    if (kind === undefined) throw new ValidationError(t('invalid record-type: expected case, service or client'), 'record-type');
     const eventText = row.get('case-event-id');
     const event = eventText === undefined ? null : /:(\d{1,15})$/.exec(eventText.trim());
-    if (eventText !== undefined && event === null) throw new ValidationError('invalid case-event-id', 'case-event-id');
+    if (eventText !== undefined && event === null) throw new ValidationError(t('invalid case-event-id'), 'case-event-id');
     insertReplacedTextAsStored(s.db, {
       id: Number(m[1]),
       recordType,

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationError, ParvandeError } from '../../errors.js';
+import { t, type Text } from '../../messages/catalogue.js';
 import type { ImportEntity } from './entity.js';
 
 export const MANIFEST = 'manifest.json';
@@ -38,7 +39,7 @@ export async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export const refuse = (message: string, field = 'folder'): never => {
+export const refuse = (message: Text, field = 'folder'): never => {
   throw new ValidationError(message, field);
 };
 
@@ -52,27 +53,38 @@ export function readManifest(dir: string, name: string): OfficeManifest {
   let text: string;
   try {
     const st = statSync(dir, { throwIfNoEntry: false });
-    if (st === undefined) refuse(`${name} does not exist: give the folder export office wrote`);
-    if (st?.isDirectory() !== true) refuse(`${name} is not a folder: give the folder export office wrote`);
+    if (st === undefined) refuse(t('{folder} does not exist: give the folder export office wrote', { folder: name }));
+    if (st?.isDirectory() !== true) refuse(t('{folder} is not a folder: give the folder export office wrote', { folder: name }));
     text = readFileSync(path, 'utf8');
   } catch (err) {
     if (err instanceof ParvandeError) throw err;
     const code = (err as { code?: string }).code;
     return refuse(
       code === 'ENOENT'
-        ? `${name} has no ${MANIFEST}: give the folder that export office wrote (an export that stopped half-way has none)`
-        : `cannot read ${join(name, MANIFEST)} (${code ?? 'unreadable'})`,
+        ? t('{folder} has no {manifest}: give the folder that export office wrote (an export that stopped half-way has none)', {
+            folder: name,
+            manifest: MANIFEST,
+          })
+        : code === undefined
+          ? t('cannot read {file} (unreadable)', { file: join(name, MANIFEST) })
+          : t('cannot read {file} ({code})', { file: join(name, MANIFEST), code }),
     );
   }
   let m: unknown;
   try {
     m = JSON.parse(text);
   } catch {
-    return refuse(`${MANIFEST} in ${name} is not valid JSON`);
+    return refuse(t('{manifest} in {folder} is not valid JSON', { manifest: MANIFEST, folder: name }));
   }
-  if (!isObject(m) || m.format !== MANIFEST_FORMAT) return refuse(`${MANIFEST} in ${name} is not an office folder's manifest`);
+  if (!isObject(m) || m.format !== MANIFEST_FORMAT)
+    return refuse(t("{manifest} in {folder} is not an office folder's manifest", { manifest: MANIFEST, folder: name }));
   if (typeof m.version !== 'number' || m.version > MANIFEST_VERSION) {
-    return refuse(`${name} was written by a newer parvande (manifest version ${String(m.version)}): upgrade parvande`);
+    return refuse(
+      t('{folder} was written by a newer parvande (manifest version {version}): upgrade parvande', {
+        folder: name,
+        version: typeof m.version === 'number' ? m.version : String(m.version),
+      }),
+    );
   }
   const office = m.office;
   const files = m.files;
@@ -97,7 +109,7 @@ export function readManifest(dir: string, name: string): OfficeManifest {
         /^[0-9a-f]{64}$/.test(f.sha256),
     )
   ) {
-    return refuse(`${MANIFEST} in ${name} is damaged: a field is missing or of the wrong kind`);
+    return refuse(t('{manifest} in {folder} is damaged: a field is missing or of the wrong kind', { manifest: MANIFEST, folder: name }));
   }
   return m as unknown as OfficeManifest;
 }
@@ -112,20 +124,28 @@ export async function checkFiles(
   const byKind = new Map<string, ManifestFile>();
   for (const f of manifest.files) {
     if (!kinds.some((k) => k.name === f.kind)) {
-      refuse(`${MANIFEST} in ${name} lists a kind of record this version does not know: upgrade parvande`);
+      refuse(
+        t('{manifest} in {folder} lists a kind of record this version does not know: upgrade parvande', {
+          manifest: MANIFEST,
+          folder: name,
+        }),
+      );
     }
-    if (f.file !== `${f.kind}.csv` || byKind.has(f.kind)) refuse(`${MANIFEST} in ${name} is damaged: its file list is not one export's`);
+    if (f.file !== `${f.kind}.csv` || byKind.has(f.kind))
+      refuse(t("{manifest} in {folder} is damaged: its file list is not one export's", { manifest: MANIFEST, folder: name }));
     const path = join(dir, f.file);
     let st;
     try {
       st = lstatSync(path);
     } catch {
-      return refuse(`${join(name, f.file)} is missing: the folder is not the whole export; copy it again`);
+      return refuse(t('{file} is missing: the folder is not the whole export; copy it again', { file: join(name, f.file) }));
     }
-    if (!st.isFile()) refuse(`${join(name, f.file)} is not a plain file (a link or a folder): copy the export again`);
+    if (!st.isFile()) refuse(t('{file} is not a plain file (a link or a folder): copy the export again', { file: join(name, f.file) }));
     if ((await sha256Of(path)) !== f.sha256) {
       refuse(
-        `${join(name, f.file)} has changed since the export (its SHA-256 differs from the manifest's): nothing was imported; copy the export again`,
+        t("{file} has changed since the export (its SHA-256 differs from the manifest's): nothing was imported; copy the export again", {
+          file: join(name, f.file),
+        }),
       );
     }
     byKind.set(f.kind, f);

@@ -3,6 +3,7 @@
  * is one file under entities/ exporting an ImportEntity, and one line here.
  */
 import { ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import type { ImportEntity } from './entity.js';
 import { cases } from './entities/cases.js';
 import { centers } from './entities/centers.js';
@@ -38,6 +39,6 @@ export const entityNames = (): string[] => ENTITIES.map((e) => e.name);
 export function getEntity(name: string): ImportEntity {
   const wanted = name.trim().toLowerCase();
   const found = ENTITIES.find((e) => e.name === wanted || e.record === wanted);
-  if (found === undefined) throw new ValidationError(`unknown kind: expected ${entityNames().join(', ')}`, 'kind');
+  if (found === undefined) throw new ValidationError(t('unknown kind: expected {kinds}', { kinds: entityNames().join(', ') }), 'kind');
   return found;
 }

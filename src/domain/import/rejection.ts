@@ -8,6 +8,7 @@
  */
 import type { ColumnPlan, FieldSpec } from './columns.js';
 import { hasLongNumber, hideLongNumbers } from '../../lang/digits.js';
+import { isText, render, templateFor, type Lang, type Param, type Text } from '../../messages/catalogue.js';
 import { normalizeCell, type RowView } from './values.js';
 
 export interface Rejection {
@@ -18,7 +19,33 @@ export interface Rejection {
   field: string | null;
   /** The cell as written, "(hidden)" for personal fields, null when there is no one cell. */
   value: string | null;
+  /** In the language the import was asked in (the run renders it). */
   reason: string;
+}
+
+/** A refused row before it is rendered: its reason a message, every personal value of the row cut out of it. */
+export interface RowRefusal extends Omit<Rejection, 'reason'> {
+  reason: Text;
+  cells: string[];
+}
+
+/** A refusal's reason in `lang`; a long run of digits made by the rendering is hidden too. */
+export function reasonIn(reason: Text, lang: Lang): string {
+  return hideLongNumbers(renderReason(reason, lang));
+}
+
+/**
+ * A message in `lang`, as render gives it, but for a command's message said of a row's column
+ * (people-refs.ts asColumn): its words are the English, made by replacing the command's option
+ * with the column; in another language the message it came from is rendered and the same done.
+ */
+function renderReason(text: Text, lang: Lang): string {
+  const { asColumnOf: of, asColumnFlag: flag, asColumn: column } = text.params;
+  if (lang !== 'en' && isText(of) && typeof flag === 'string' && typeof column === 'string')
+    return renderReason(of, lang).replace(flag, column);
+  const params: Record<string, Param> = {};
+  for (const [name, value] of Object.entries(text.params)) params[name] = isText(value) ? renderReason(value, lang) : value;
+  return render({ template: text.template, params }, lang);
 }
 
 const HIDDEN = '(hidden)';
@@ -38,8 +65,8 @@ export function describeRejection(
   plan: ColumnPlan,
   fields: ReadonlyMap<string, FieldSpec>,
   header: readonly string[],
-  what: { field?: string | undefined; columnIndex?: number; message: string },
-): Rejection & { cells: string[] } {
+  what: { field?: string | undefined; columnIndex?: number; message: Text | string },
+): RowRefusal {
   let index = what.columnIndex;
   let field: FieldSpec | undefined;
   if (index === undefined && what.field !== undefined) {
@@ -66,15 +93,43 @@ export function describeRejection(
 }
 
 /** Cuts every personal value of the row out of a message, as written and as the parsers saw it. */
-function scrub(message: string, view: RowView, plan: ColumnPlan): string {
-  let out = message;
+function scrub(message: Text | string, view: RowView, plan: ColumnPlan): Text {
+  const forms: string[] = [];
   for (const col of plan.columns) {
     const f = col.field ?? col.jalaliOf;
     if (f === undefined || f.personal !== true) continue;
     const raw = (view.raw.cells[col.index] ?? '').trim();
     if (raw.length < 2) continue;
-    const forms = new Set([raw, normalizeCell(f.kind, raw).trim(), normalizeCell(col.jalaliOf ? 'date' : f.kind, raw).trim()]);
-    for (const form of forms) if (form.length >= 2) out = out.split(form).join(HIDDEN);
+    const seen = new Set([raw, normalizeCell(f.kind, raw).trim(), normalizeCell(col.jalaliOf ? 'date' : f.kind, raw).trim()]);
+    for (const form of seen) if (form.length >= 2) forms.push(form);
   }
+  return hideInText(typeof message === 'string' ? { template: message, params: {} } : message, forms);
+}
+
+/** A string with each of `forms` and every long run of digits cut out. */
+function hideIn(text: string, forms: readonly string[]): string {
+  let out = text;
+  for (const form of forms) out = out.split(form).join(HIDDEN);
   return hideLongNumbers(out);
+}
+
+/**
+ * A message with each of `forms` (values that may be personal) and every long run of digits cut
+ * out of its parameters, nested messages included, so that it hides them in either language. A
+ * number that holds one becomes the text shown in its place. A catalogue template is the
+ * program's own words and stays as it is (its Persian is found by it); a sentence not in the
+ * catalogue may carry a value in its words, and is cut as a parameter is.
+ */
+export function hideInText(text: Text, forms: readonly string[]): Text {
+  const params: Record<string, Param> = {};
+  for (const [name, value] of Object.entries(text.params)) {
+    if (typeof value === 'string') params[name] = hideIn(value, forms);
+    else if (typeof value === 'number') {
+      const shown = hideIn(String(value), forms);
+      params[name] = shown === String(value) ? value : shown;
+    } else if (isText(value)) params[name] = hideInText(value, forms);
+    else params[name] = value;
+  }
+  const own = templateFor(text.template, 'fa') !== text.template;
+  return { template: own ? text.template : hideIn(text.template, forms), params };
 }

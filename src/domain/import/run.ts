@@ -7,6 +7,7 @@
  * transaction, rolled back at the end (dry run, or any row refused) or committed.
  */
 import { DatabaseError, ParvandeError, type DatabaseErrorCode } from '../../errors.js';
+import { render, t, type Lang, type Text } from '../../messages/catalogue.js';
 import type { TableSource } from '../../files/source.js';
 import {
   beginImmediate,
@@ -27,7 +28,7 @@ import { getOffice } from '../office.js';
 import { ClaimBook } from './claims.js';
 import type { ColumnPlan, FieldSpec } from './columns.js';
 import type { ImportEntity, ImportSession, RowOutcome } from './entity.js';
-import { describeRejection, type Rejection } from './rejection.js';
+import { describeRejection, reasonIn, type Rejection, type RowRefusal } from './rejection.js';
 import { RowLayout, RowView } from './values.js';
 
 export interface ImportOptions {
@@ -35,10 +36,13 @@ export interface ImportOptions {
   allOrNothing: boolean;
   /** Rows per transaction. */
   batchSize: number;
+  /** The language the report's reasons and the rejects file's error column are written in (default English). */
+  lang?: Lang;
 }
 
 export interface RefusedRow {
   cells: string[];
+  /** The rejects file's error column, in the import's language. */
   error: string;
 }
 
@@ -61,6 +65,7 @@ export interface ImportReport extends BatchCounts {
   possibleDuplicates: number;
   batchId: number | null;
   errors: Rejection[];
+  /** `reason` in the import's language. */
   duplicates: { row: number; id: number; existingId: number; reason: string }[];
   /** How many errors and duplicates the lists leave out (the counts above are complete). */
   errorsNotListed: number;
@@ -93,6 +98,7 @@ class ImportRun {
   /** --dry-run or --all-or-nothing: the whole file is one transaction. */
   private readonly oneTransaction: boolean;
   private readonly report: ImportReport;
+  private readonly lang: Lang;
   private readonly claims = new ClaimBook();
   private readonly caches = new Map<string, unknown>();
   private readonly session: ImportSession;
@@ -126,6 +132,7 @@ class ImportRun {
     this.fields = new Map<string, FieldSpec>(entity.fields.map((f) => [f.name, f]));
     this.layout = new RowLayout(plan, this.fields, ctx.today);
     this.oneTransaction = opts.dryRun || opts.allOrNothing;
+    this.lang = opts.lang ?? 'en';
     this.report = {
       entity: entity.name,
       dryRun: opts.dryRun,
@@ -273,7 +280,7 @@ class ImportRun {
       // Refusals are row errors; a locked or broken database, or a bug, stops the import.
       if (!(err instanceof ParvandeError) || err.exitCode === 1 || err.exitCode === 5) throw err;
       const field = err.field === undefined ? undefined : (this.entity.errorFields?.[err.field] ?? err.field);
-      this.refuse(describeRejection(view, this.plan, this.fields, this.source.header, { field, message: err.message }));
+      this.refuse(describeRejection(view, this.plan, this.fields, this.source.header, { field, message: err.text }));
       return undefined;
     }
   }
@@ -286,18 +293,20 @@ class ImportRun {
     for (const d of outcome.possibleDuplicates ?? []) {
       report.possibleDuplicates++;
       if (report.duplicates.length < LIST_LIMIT)
-        report.duplicates.push({ row: view.row, id: outcome.id, existingId: d.id, reason: d.reason });
+        report.duplicates.push({ row: view.row, id: outcome.id, existingId: d.id, reason: render(d.reason, this.lang) });
       else report.duplicatesNotListed++;
     }
   }
 
-  private refuse(r: Rejection & { cells: string[] }): void {
+  private refuse(r: RowRefusal): void {
     const report = this.report;
     report.rejected++;
-    const { cells, ...listed } = r;
+    const { cells, ...rest } = r;
+    const listed: Rejection = { ...rest, reason: reasonIn(r.reason, this.lang) };
     if (report.errors.length < LIST_LIMIT) report.errors.push(listed);
     else report.errorsNotListed++;
-    this.refused.push({ cells, error: `${r.column === null ? '' : `column ${r.column}: `}${r.reason}` });
+    const error: Text = r.column === null ? r.reason : t('column {column}: {reason}', { column: r.column, reason: r.reason });
+    this.refused.push({ cells, error: reasonIn(error, this.lang) });
   }
 
   private counts(): BatchCounts {
@@ -365,10 +374,27 @@ class ImportRun {
 /** A database failure mid-import says what stays stored: whole batches before the one being written. */
 function stoppedBy(err: unknown, kept: number): unknown {
   if (!(err instanceof DatabaseError) || kept === 0) return err;
-  const base = err.message.replace(/; nothing was written$/, '');
+  const code = err.code as DatabaseErrorCode;
+  // A full disk says nothing was written: here the batches before this one were.
+  const full = /^the disk holding (.+) is full; nothing was written$/.exec(render(err.text, 'en'));
+  if (full !== null) {
+    return new DatabaseError(
+      code,
+      t(
+        'the disk holding {path} is full; the batch being written was not stored, the {kept} rows stored before it stay (running the same import again finishes it)',
+        { path: full[1] as string, kept },
+      ),
+    );
+  }
   return new DatabaseError(
-    err.code as DatabaseErrorCode,
-    `${base}; the batch being written was not stored, the ${kept} rows stored before it stay (running the same import again finishes it)`,
+    code,
+    t(
+      '{error}; the batch being written was not stored, the {kept} rows stored before it stay (running the same import again finishes it)',
+      {
+        error: err.text,
+        kept,
+      },
+    ),
   );
 }
 

@@ -11,6 +11,7 @@ import { addDays, parseDateInput } from '../../lang/dates.js';
 import { refuseControls } from '../fields.js';
 import { FORBIDDEN_CHAR } from '../../lang/controls.js';
 import { toLatinDigits } from '../../lang/digits.js';
+import { t, type Text } from '../../messages/catalogue.js';
 import { normalizeLetters, persianLetterForms } from '../../lang/persian.js';
 import { jalaliName, type ColumnPlan, type FieldSpec } from './columns.js';
 
@@ -162,16 +163,20 @@ export class RowView {
     const today = this.layout.today;
     const a = parseDateInput(value, { today, field: name });
     const b = parseDateInput(twin, { today, field: jalaliName(field) });
-    if (a !== b) throw new ValidationError(`${name} and ${jalaliName(field)} give different dates: correct one of them`, name);
+    if (a !== b)
+      throw new ValidationError(
+        t('{field} and {jalali} give different dates: correct one of them', { field: name, jalali: jalaliName(field) }),
+        name,
+      );
     return value;
   }
 
   /** Problems the reader found and values under columns with no header: the row is refused for them. */
-  problem(): { column: number; message: string } | undefined {
+  problem(): { column: number; message: Text | string } | undefined {
     const first = this.raw.problems?.[0];
     if (first !== undefined) return first;
     for (const i of this.layout.plan.unnamed) {
-      if ((this.raw.cells[i] ?? '').trim() !== '') return { column: i, message: 'a value under a column with no header' };
+      if ((this.raw.cells[i] ?? '').trim() !== '') return { column: i, message: t('a value under a column with no header') };
     }
     return undefined;
   }

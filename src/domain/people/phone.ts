@@ -8,18 +8,19 @@
 import { ValidationError } from '../../errors.js';
 import { parseMobile } from '../mobile.js';
 import { toLatinDigits } from '../../lang/digits.js';
+import { t } from '../../messages/catalogue.js';
 
 const DECORATION = /[\s\-\u2010-\u2015().\u200c\u200e\u200f\u202a-\u202e]/g;
 
 export function parsePhone(input: string, field = 'phone'): string {
   const s = toLatinDigits(input).replace(DECORATION, '');
-  if (s === '') throw new ValidationError('phone number is empty', field);
-  if (!/^\+?[0-9]+$/.test(s)) throw new ValidationError('phone number must contain only digits (optionally after a leading +)', field);
+  if (s === '') throw new ValidationError(t('phone number is empty'), field);
+  if (!/^\+?[0-9]+$/.test(s)) throw new ValidationError(t('phone number must contain only digits (optionally after a leading +)'), field);
   let national = s;
   if (s.startsWith('+') || s.startsWith('00')) {
     const rest = s.startsWith('+') ? s.slice(1) : s.slice(2);
     if (!rest.startsWith('98'))
-      throw new ValidationError('phone number has a foreign country code; only Iranian (+98) numbers are accepted', field);
+      throw new ValidationError(t('phone number has a foreign country code; only Iranian (+98) numbers are accepted'), field);
     national = rest.slice(2);
   } else if (s.startsWith('98') && s.length === 12) {
     national = s.slice(2);
@@ -28,7 +29,7 @@ export function parsePhone(input: string, field = 'phone'): string {
   if (subscriber.startsWith('9')) return parseMobile(input, field);
   if (!/^[1-8][0-9]{9}$/.test(subscriber)) {
     throw new ValidationError(
-      'phone number must be a mobile (09…) or a landline with its area code (0 and 10 digits, e.g. 021 and 8 digits)',
+      t('phone number must be a mobile (09…) or a landline with its area code (0 and 10 digits, e.g. 021 and 8 digits)'),
       field,
     );
   }

@@ -3,6 +3,7 @@
  * date, a year by months, a free range, and the same over several offices.
  */
 import { NotFoundError, UsageError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import { narrowReportCounts, type CountScopeKind } from '../../store/report-counts/index.js';
 import { selectOffice } from '../../store/office.js';
 import type { ReadCtx } from '../context.js';
@@ -118,7 +119,7 @@ export interface ReportInput {
 /** `--center` or `--worker` as typed, or null for the whole office (both at once are refused). */
 export function scopeRef(input: ReportInput): ScopeRef | null {
   if (input.center !== undefined && input.worker !== undefined) {
-    throw new UsageError('give --center or --worker, not both', 'worker');
+    throw new UsageError(t('give --center or --worker, not both'), 'worker');
   }
   if (input.center !== undefined) return { kind: 'center', ref: input.center };
   return input.worker === undefined ? null : { kind: 'worker', ref: input.worker };
@@ -139,7 +140,8 @@ export function buildReport<R extends AnyReport>(ctx: Pick<ReadCtx, 'db' | 'toda
 /** The office a report is of. The store's row, not domain/office.ts: that module loads the audit trail's modules, which a report never needs. */
 function reportOffice(ctx: Pick<ReadCtx, 'db'>): OfficeRef {
   const office = selectOffice(ctx.db);
-  if (office === undefined) throw new NotFoundError('this database has no office yet: run "parvande init --office-code C --office-name N"');
+  if (office === undefined)
+    throw new NotFoundError(t('this database has no office yet: run "parvande init --office-code C --office-name N"'));
   return { code: office.code, name: office.name };
 }
 

@@ -10,6 +10,7 @@ import { selectOffice } from '../../store/office.js';
 import { selectSetting, upsertSetting } from '../../store/settings.js';
 import { selectStaff } from '../../store/staff.js';
 import { ConflictError, ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import { recordAudit } from '../audit.js';
 import type { ReadCtx, WriteCtx } from '../context.js';
 import { cleanText, isBlank } from '../fields.js';
@@ -68,7 +69,7 @@ export function parseReportSettingsInput(raw: RawReportSettings): RawReportSetti
   if (typeof prefix === 'string') {
     const text = cleanText(prefix, 'number-prefix', 40);
     if (text === '')
-      throw new ValidationError('--number-prefix is empty: give a prefix, or --no-number-prefix for the office code', 'number-prefix');
+      throw new ValidationError(t('--number-prefix is empty: give a prefix, or --no-number-prefix for the office code'), 'number-prefix');
     return { ...raw, numberPrefix: text };
   }
   return raw;
@@ -86,7 +87,7 @@ export function writeReportSettings(ctx: WriteCtx, input: RawReportSettings): Re
     let value = '';
     if (ref !== false) {
       const s = resolveStaff(ctx, ref, option);
-      if (!s.active) throw new ConflictError(`staff member #${s.id} is no longer active and cannot sign the report`, option);
+      if (!s.active) throw new ConflictError(t('staff member #{id} is no longer active and cannot sign the report', { id: s.id }), option);
       value = String(s.id);
     }
     upsertSetting(ctx.db, key, value, at);

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { ConflictError, UsageError, ValidationError } from '../../errors.js';
+import { t, type Text } from '../../messages/catalogue.js';
 import { LATEST_VERSION } from '../../store/migrations/index.js';
 import type { ReadCtx } from '../context.js';
 import { emptyTally, toFigures, type Tally } from './figures.js';
@@ -77,10 +78,10 @@ export type ReportPackage = z.infer<typeof PackageJson>;
 
 const total = (m: Map<unknown, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
 
-function tallyToJson(t: Tally): TallyJson {
-  const s = t.services;
+function tallyToJson(tally: Tally): TallyJson {
+  const s = tally.services;
   return {
-    period: { ...t.period },
+    period: { ...tally.period },
     services: {
       type: [...s.type],
       channel: [...s.channel],
@@ -88,40 +89,40 @@ function tallyToJson(t: Tally): TallyJson {
       'any-category': [...s['any-category']],
       'type-category': [...s['type-category']],
     },
-    opened: total(t.opened.center),
-    openAtEnd: total(t.openAtEnd.center),
-    closedByReason: [...t.closedByReason],
-    closeDays: [...t.closeDays],
-    reopened: t.reopened,
-    followups: { ...t.followups },
-    overdueAtEnd: t.overdueAtEnd,
-    clients: { ...t.clients },
-    referrals: { sent: [...t.referrals.sent], answered: [...t.referrals.answered], awaitingAtEnd: t.referralsAwaitingAtEnd },
+    opened: total(tally.opened.center),
+    openAtEnd: total(tally.openAtEnd.center),
+    closedByReason: [...tally.closedByReason],
+    closeDays: [...tally.closeDays],
+    reopened: tally.reopened,
+    followups: { ...tally.followups },
+    overdueAtEnd: tally.overdueAtEnd,
+    clients: { ...tally.clients },
+    referrals: { sent: [...tally.referrals.sent], answered: [...tally.referrals.answered], awaitingAtEnd: tally.referralsAwaitingAtEnd },
   };
 }
 
 function tallyFromJson(j: TallyJson): Tally {
-  const t = emptyTally(j.period as Period, false);
-  for (const d of ['type', 'channel', 'category', 'any-category', 'type-category'] as const) t.services[d] = new Map(j.services[d]);
+  const tally = emptyTally(j.period as Period, false);
+  for (const d of ['type', 'channel', 'category', 'any-category', 'type-category'] as const) tally.services[d] = new Map(j.services[d]);
   // The totals only, as a roll-up's sum keeps them: "no center", "nobody".
-  t.opened = { center: new Map([[null, j.opened]]), worker: new Map([[null, j.opened]]) };
-  t.openAtEnd = { center: new Map([[null, j.openAtEnd]]), worker: new Map([[null, j.openAtEnd]]) };
-  t.closedByReason = new Map(j.closedByReason);
-  t.closeDays = new Map(j.closeDays);
-  t.reopened = j.reopened;
-  t.followups = { ...j.followups };
-  t.overdueAtEnd = j.overdueAtEnd;
-  t.clients = { ...j.clients };
-  t.referrals = { sent: new Map(j.referrals.sent), answered: new Map(j.referrals.answered) };
-  t.referralsAwaitingAtEnd = j.referrals.awaitingAtEnd;
-  return t;
+  tally.opened = { center: new Map([[null, j.opened]]), worker: new Map([[null, j.opened]]) };
+  tally.openAtEnd = { center: new Map([[null, j.openAtEnd]]), worker: new Map([[null, j.openAtEnd]]) };
+  tally.closedByReason = new Map(j.closedByReason);
+  tally.closeDays = new Map(j.closeDays);
+  tally.reopened = j.reopened;
+  tally.followups = { ...j.followups };
+  tally.overdueAtEnd = j.overdueAtEnd;
+  tally.clients = { ...j.clients };
+  tally.referrals = { sent: new Map(j.referrals.sent), answered: new Map(j.referrals.answered) };
+  tally.referralsAwaitingAtEnd = j.referrals.awaitingAtEnd;
+  return tally;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The package of one office's report of `plan` (monthly or year), read inside the caller's snapshot. */
 export function makePackage(ctx: Pick<ReadCtx, 'db' | 'today'>, plan: ReportPlan, of: string, madeAt: string): ReportPackage {
-  if (plan.kind === 'range') throw new UsageError('a report package is of a month or a year', 'month');
+  if (plan.kind === 'range') throw new UsageError(t('a report package is of a month or a year'), 'month');
   const { office, tallies } = packageTallies(ctx, plan);
   const body = {
     format: PACKAGE_FORMAT,
@@ -139,26 +140,38 @@ export function makePackage(ctx: Pick<ReadCtx, 'db' | 'today'>, plan: ReportPlan
 /** The package as its file holds it (UTF-8 JSON, one line, a newline at the end). */
 export const packageText = (p: ReportPackage): string => `${JSON.stringify(p)}\n`;
 
+/** How messages name the n-th (1-based) package file: `--package #2 (azar-krj.json)`. */
+export const packageWhich = (n: number, file: string): Text => t('--package #{n} ({file})', { n, file });
+
 /**
  * A package file's text, checked: JSON of the package's form, its checksum, this parvande's
- * schema. `which` names the file in messages (`--package #2 (azar-krj.json)`).
+ * schema. `which` names the file in messages (packageWhich; a string is the transition's English).
  */
-export function readPackage(text: string, which: string): ReportPackage {
+export function readPackage(text: string, which: Text | string): ReportPackage {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ValidationError(`${which} is not a report package: not JSON`, 'package');
+    throw new ValidationError(t('{which} is not a report package: not JSON', { which }), 'package');
   }
   const checked = PackageJson.safeParse(parsed);
-  if (!checked.success) throw new ValidationError(`${which} is not a report package of this form (version ${PACKAGE_VERSION})`, 'package');
+  if (!checked.success) {
+    throw new ValidationError(
+      t('{which} is not a report package of this form (version {version})', { which, version: PACKAGE_VERSION }),
+      'package',
+    );
+  }
   const { sha256: stated, ...body } = parsed as ReportPackage;
   if (sha256(JSON.stringify(body)) !== stated) {
-    throw new ValidationError(`${which} fails its checksum: it was changed or damaged after it was made`, 'package');
+    throw new ValidationError(t('{which} fails its checksum: it was changed or damaged after it was made', { which }), 'package');
   }
   if (checked.data.schemaVersion !== LATEST_VERSION) {
     throw new ValidationError(
-      `${which} was made at schema version ${checked.data.schemaVersion}; this parvande reads version ${LATEST_VERSION}: make it again with this version`,
+      t('{which} was made at schema version {version}; this parvande reads version {latest}: make it again with this version', {
+        which,
+        version: checked.data.schemaVersion,
+        latest: LATEST_VERSION,
+      }),
       'package',
     );
   }
@@ -176,17 +189,31 @@ export function rollUpPackages<R extends AnyReport>(
   plan: ReportPlan<R>,
   of: string | undefined,
 ): Rollup<R> {
-  if (packages.length === 0) throw new UsageError('give at least one --package FILE', 'package');
+  if (packages.length === 0) throw new UsageError(t('give at least one --package FILE'), 'package');
   const first = packages[0]?.pkg as ReportPackage;
   const wanted = of ?? first.of;
   const seen = new Map<string, string>();
   packages.forEach(({ file, pkg }, i) => {
-    const which = `--package #${i + 1} (${file})`;
-    if (pkg.kind !== plan.kind) throw new ConflictError(`${which} is a ${pkg.kind} package, not a ${plan.kind} one`, 'package');
-    if (pkg.of !== wanted)
-      throw new ConflictError(`${which} is of ${pkg.of}, not ${wanted}: every package must be of one period`, 'package');
+    const which = packageWhich(i + 1, file);
+    if (pkg.kind !== plan.kind) {
+      throw new ConflictError(
+        t('{which} is a {kind} package, not a {wanted} one', { which, kind: pkg.kind, wanted: plan.kind }),
+        'package',
+      );
+    }
+    if (pkg.of !== wanted) {
+      throw new ConflictError(
+        t('{which} is of {period}, not {wanted}: every package must be of one period', { which, period: pkg.of, wanted }),
+        'package',
+      );
+    }
     const twin = seen.get(pkg.office.code);
-    if (twin !== undefined) throw new ConflictError(`office ${pkg.office.code} is given twice: ${twin} and ${file}`, 'package');
+    if (twin !== undefined) {
+      throw new ConflictError(
+        t('office {code} is given twice: {first} and {second}', { code: pkg.office.code, first: twin, second: file }),
+        'package',
+      );
+    }
     seen.set(pkg.office.code, file);
   });
   const offices = packages.map(({ file, pkg }) => {

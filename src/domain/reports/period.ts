@@ -4,6 +4,7 @@
  * the end of the period, or today when the period has not ended yet.
  */
 import { ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import {
   addDays,
   daysInJalaliMonth,
@@ -76,7 +77,7 @@ export function yearPeriod(year: number, today: IsoDate): Period {
 export function rangePeriod(fromInput: string, toInput: string, today: IsoDate): Period {
   const from = parseDateInput(fromInput, { today, field: 'from' });
   const to = parseDateInput(toInput, { today, field: 'to' });
-  if (to < from) throw new ValidationError('--to is before --from', 'to');
+  if (to < from) throw new ValidationError(t('--to is before --from'), 'to');
   return makePeriod(null, from, to, today);
 }
 

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConflictError, DatabaseError, NotFoundError, UsageError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import type { Db } from '../../store/database.js';
 import { LATEST_VERSION } from '../../store/migrations/index.js';
 import { withReadOnlyFiles, writeToFile } from '../../store/office-files.js';
@@ -27,22 +28,39 @@ interface OfficeFile {
 function openOfficeFiles(files: readonly string[], open: (file: string) => Db): OfficeFile[] {
   const opened: OfficeFile[] = [];
   files.forEach((file, i) => {
-    const which = `--db #${i + 1} (${file})`;
-    if (!existsSync(resolve(file))) throw new NotFoundError(`no database at ${which}`, 'db');
+    const which = t('--db #{n} ({file})', { n: i + 1, file });
+    if (!existsSync(resolve(file))) throw new NotFoundError(t('no database at {which}', { which }), 'db');
     const db = open(file);
     const version = db.userVersion;
     if (version !== LATEST_VERSION) {
       throw new DatabaseError(
         version > LATEST_VERSION ? 'database-newer' : 'database-unreadable',
-        `${which} has schema version ${version}; this parvande reads version ${LATEST_VERSION}: ` +
-          (version > LATEST_VERSION ? 'upgrade parvande' : 'run "parvande db migrate" on that file first'),
+        version > LATEST_VERSION
+          ? t('{which} has schema version {version}; this parvande reads version {latest}: upgrade parvande', {
+              which,
+              version,
+              latest: LATEST_VERSION,
+            })
+          : t('{which} has schema version {version}; this parvande reads version {latest}: run "parvande db migrate" on that file first', {
+              which,
+              version,
+              latest: LATEST_VERSION,
+            }),
       );
     }
     const office = db.read((r) => selectOffice(r));
-    if (office === undefined) throw new NotFoundError(`${which} has no office: it was never set up with "parvande init"`, 'db');
+    if (office === undefined)
+      throw new NotFoundError(t('{which} has no office: it was never set up with "parvande init"', { which }), 'db');
     const twin = opened.find((o) => o.code === office.code);
     if (twin !== undefined) {
-      throw new ConflictError(`office ${office.code} is given twice: ${twin.file} and ${file}; each office may appear once`, 'db');
+      throw new ConflictError(
+        t('office {code} is given twice: {first} and {second}; each office may appear once', {
+          code: office.code,
+          first: twin.file,
+          second: file,
+        }),
+        'db',
+      );
     }
     opened.push({ file, db, code: office.code });
   });
@@ -65,7 +83,7 @@ export interface RollupOptions {
  * snapshot through a read-only connection; every file is closed before it returns.
  */
 export function rollUpOffices<R extends AnyReport>(files: readonly string[], plan: ReportPlan<R>, options: RollupOptions): Rollup<R> {
-  if (files.length < 2) throw new UsageError('a roll-up needs at least two --db files', 'db');
+  if (files.length < 2) throw new UsageError(t('a roll-up needs at least two --db files'), 'db');
   const { today, redact } = options;
   const read = withReadOnlyFiles((open) => {
     const offices = openOfficeFiles(files, open);

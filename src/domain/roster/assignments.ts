@@ -1,5 +1,6 @@
 /** Putting people on shifts, taking them off, and swapping two assignments. */
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { render, t, type Text } from '../../messages/catalogue.js';
 import {
   deleteAssignment,
   insertAssignment,
@@ -34,7 +35,16 @@ export interface AssignInput {
 
 export interface SkippedDate {
   date: string;
+  /** Why, in English: the value --json gives. */
   reason: string;
+  /** Why, as a message to show in the reader's language (not enumerable: --json has `reason`). */
+  readonly why: Text;
+}
+
+function skippedDate(date: string, why: Text): SkippedDate {
+  const skipped = { date, reason: render(why, 'en') };
+  Object.defineProperty(skipped, 'why', { value: why, enumerable: false });
+  return skipped as SkippedDate;
 }
 
 export interface AssignResult {
@@ -49,12 +59,12 @@ export function datesOf(
 ): string[] {
   const parse = (v: string, field: string): string => parseDateInput(v, { today: ctx.today, field, kind: 'record' });
   if (!isBlank(input.date)) {
-    if (!isBlank(input.from) || !isBlank(input.to)) throw new ValidationError('give either --date or --from/--to, not both', 'date');
-    if (!isBlank(input.repeat)) throw new ValidationError('--repeat needs --from and --to', 'repeat');
+    if (!isBlank(input.from) || !isBlank(input.to)) throw new ValidationError(t('give either --date or --from/--to, not both'), 'date');
+    if (!isBlank(input.repeat)) throw new ValidationError(t('--repeat needs --from and --to'), 'repeat');
     return [parse(input.date, 'date')];
   }
   if (isBlank(input.from) || isBlank(input.to))
-    throw new ValidationError('give --date, or --from and --to (with --repeat)', isBlank(input.from) ? 'from' : 'to');
+    throw new ValidationError(t('give --date, or --from and --to (with --repeat)'), isBlank(input.from) ? 'from' : 'to');
   return expandRepeat(parse(input.from, 'from'), parse(input.to, 'to'), isBlank(input.repeat) ? 'daily' : input.repeat);
 }
 
@@ -64,12 +74,12 @@ export function datesOf(
  * the same command; by default one refusal refuses the whole command.
  */
 export function assignShifts(ctx: WriteCtx, input: AssignInput): AssignResult {
-  if (isBlank(input.staff)) throw new ValidationError('--staff is required', 'staff');
-  if (isBlank(input.pattern)) throw new ValidationError('--pattern is required', 'pattern');
+  if (isBlank(input.staff)) throw new ValidationError(t('--staff is required'), 'staff');
+  if (isBlank(input.pattern)) throw new ValidationError(t('--pattern is required'), 'pattern');
   const staff = resolveStaff(ctx, input.staff, 'staff');
   const pattern = resolvePattern(ctx, input.pattern, input.service);
   const dates = datesOf(ctx, input);
-  if (dates.length === 0) throw new ValidationError('the repeat picks no date in that range', 'repeat');
+  if (dates.length === 0) throw new ValidationError(t('the repeat picks no date in that range'), 'repeat');
   const restMinutes = restMinutesOf(ctx);
   const assigned: Assignment[] = [];
   const skipped: SkippedDate[] = [];
@@ -80,11 +90,14 @@ export function assignShifts(ctx: WriteCtx, input: AssignInput): AssignResult {
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       if (input.skipConflicts === true) {
-        skipped.push({ date, reason: err.message });
+        skipped.push(skippedDate(date, err.text));
         continue;
       }
       throw dates.length > 1
-        ? new ConflictError(`${date}: ${err.message}; nothing was assigned (add --skip-conflicts to assign the other dates)`, err.field)
+        ? new ConflictError(
+            t('{date}: {reason}; nothing was assigned (add --skip-conflicts to assign the other dates)', { date, reason: err.text }),
+            err.field,
+          )
         : err;
     }
     const id = insertAssignment(ctx.db, { patternId: pattern.id, shiftDate: date, staffId: staff.id, ...span }, ctx.now());
@@ -110,7 +123,7 @@ export function unassignShifts(ctx: WriteCtx, input: UnassignInput): Assignment[
   let rows: Assignment[];
   if (ids.length > 0) {
     if (!isBlank(input.staff) || !isBlank(input.date) || !isBlank(input.from)) {
-      throw new ValidationError('give assignment ids, or --staff with --date or --from/--to, not both', 'staff');
+      throw new ValidationError(t('give assignment ids, or --staff with --date or --from/--to, not both'), 'staff');
     }
     rows = ids.map((v) => {
       const id = parseId(v, 'assignment');
@@ -119,14 +132,14 @@ export function unassignShifts(ctx: WriteCtx, input: UnassignInput): Assignment[
       return a;
     });
   } else {
-    if (isBlank(input.staff)) throw new ValidationError('give assignment ids, or --staff with --date or --from/--to', 'staff');
+    if (isBlank(input.staff)) throw new ValidationError(t('give assignment ids, or --staff with --date or --from/--to'), 'staff');
     const staff = resolveStaff(ctx, input.staff, 'staff');
     const pattern = isBlank(input.pattern) ? undefined : resolvePattern(ctx, input.pattern, input.service);
     const dates = datesOf(ctx, input);
     const from = dates[0] as string;
     const to = dates[dates.length - 1] as string;
     rows = selectAssignments(ctx.db, { from, to, staffId: staff.id, ...(pattern ? { patternId: pattern.id } : {}) });
-    if (rows.length === 0) throw new NotFoundError(`staff member #${staff.id} has no shift there`, 'staff');
+    if (rows.length === 0) throw new NotFoundError(t('staff member #{id} has no shift there', { id: staff.id }), 'staff');
   }
   const seen = new Set<number>();
   for (const a of rows) {
@@ -152,10 +165,11 @@ function loadAssignment(ctx: Pick<ReadCtx, 'db'>, ref: string, field: string): A
 export function swapAssignments(ctx: WriteCtx, refA: string, refB: string): [Assignment, Assignment] {
   const a = loadAssignment(ctx, refA, 'a');
   const b = loadAssignment(ctx, refB, 'b');
-  if (a.id === b.id) throw new ValidationError('give two different assignments', 'b');
-  if (a.staffId === b.staffId) throw new ValidationError(`both assignments are staff member #${a.staffId}'s: nothing to swap`, 'b');
+  if (a.id === b.id) throw new ValidationError(t('give two different assignments'), 'b');
+  if (a.staffId === b.staffId)
+    throw new ValidationError(t("both assignments are staff member #{id}'s: nothing to swap", { id: a.staffId }), 'b');
   if (a.patternId === b.patternId && a.shiftDate === b.shiftDate) {
-    throw new ValidationError('both assignments are on the same shift: swapping them changes nothing', 'b');
+    throw new ValidationError(t('both assignments are on the same shift: swapping them changes nothing'), 'b');
   }
   const staffA = selectStaff(ctx.db, a.staffId) as Staff;
   const staffB = selectStaff(ctx.db, b.staffId) as Staff;
@@ -166,14 +180,20 @@ export function swapAssignments(ctx: WriteCtx, refA: string, refB: string): [Ass
     checkPlacement(ctx, { staff: staffB, pattern: patternOf(a), date: a.shiftDate }, { exclude, restMinutes });
   } catch (err) {
     if (err instanceof ConflictError)
-      throw new ConflictError(`cannot give assignment #${a.id} to staff member #${b.staffId}: ${err.message}`, 'a');
+      throw new ConflictError(
+        t('cannot give assignment #{id} to staff member #{staff}: {reason}', { id: a.id, staff: b.staffId, reason: err.text }),
+        'a',
+      );
     throw err;
   }
   try {
     checkPlacement(ctx, { staff: staffA, pattern: patternOf(b), date: b.shiftDate }, { exclude, restMinutes });
   } catch (err) {
     if (err instanceof ConflictError)
-      throw new ConflictError(`cannot give assignment #${b.id} to staff member #${a.staffId}: ${err.message}`, 'b');
+      throw new ConflictError(
+        t('cannot give assignment #{id} to staff member #{staff}: {reason}', { id: b.id, staff: a.staffId, reason: err.text }),
+        'b',
+      );
     throw err;
   }
   // The two new placements are different people, so they cannot clash with each other.

@@ -6,6 +6,7 @@
  * 2022, so local minutes are real minutes.) Only `localNow` reads the clock.
  */
 import { ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import { addDays, diffDays, parseDateInput, type IsoDate } from '../../lang/dates.js';
 import { toLatinDigits } from '../../lang/digits.js';
 import { normalizeLetters } from '../../lang/persian.js';
@@ -26,7 +27,8 @@ export function parseClockTime(input: string, field: string): ClockTime {
   const h = m ? Number(m[1]) : NaN;
   const min = m && m[2] !== undefined ? Number(m[2]) : 0;
   if (m && h === 24 && min === 0) return '00:00';
-  if (!m || h > 23 || min > 59) throw new ValidationError(`invalid time for --${field}: expected HH:MM, e.g. 08:00 or 20:30`, field);
+  if (!m || h > 23 || min > 59)
+    throw new ValidationError(t('invalid time for --{field}: expected HH:MM, e.g. 08:00 or 20:30', { field }), field);
   return `${pad(h)}:${pad(min)}`;
 }
 
@@ -102,7 +104,7 @@ export function parseLocalDateTime(input: string, ctx: { today: IsoDate; now: ()
   const zoned = ZONED.exec(s);
   if (zoned) {
     const at = new Date(`${zoned[1]}T${zoned[2]}${zoned[3] === 'z' ? 'Z' : (zoned[3] as string).replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
-    if (Number.isNaN(at.getTime())) throw new ValidationError(`invalid date and time for --${field}`, field);
+    if (Number.isNaN(at.getTime())) throw new ValidationError(t('invalid date and time for --{field}', { field }), field);
     return toInstant(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`, `${pad(at.getHours())}:${pad(at.getMinutes())}`);
   }
   const parts = /^(.+?)(?:[t\s]+|\s*,\s*)(\d{1,2}[:.]\d{2})(?::\d{2})?$/.exec(s);
@@ -112,7 +114,7 @@ export function parseLocalDateTime(input: string, ctx: { today: IsoDate; now: ()
   }
   if (/^\d{1,2}[:.]\d{2}$/.test(s)) return toInstant(ctx.today, parseClockTime(s, field));
   throw new ValidationError(
-    `invalid date and time for --${field}: expected e.g. "1405/09/04 22:30", 2026-11-25T22:30, 22:30 or now`,
+    t('invalid date and time for --{field}: expected e.g. "1405/09/04 22:30", 2026-11-25T22:30, 22:30 or now', { field }),
     field,
   );
 }

@@ -4,6 +4,7 @@
  * all counted from this one expansion.
  */
 import { ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import { countAssignmentsByShift, selectAssignments, selectPatterns, type PatternRow } from '../../store/roster.js';
 import type { ReadCtx } from '../context.js';
 import { addDays, diffDays, monthRange, parseDateInput, parseMonthInput } from '../../lang/dates.js';
@@ -38,9 +39,10 @@ function eachDate(from: string, to: string): string[] {
 }
 
 function checkRange(from: string, to: string): void {
-  if (to < from) throw new ValidationError('--to is before --from', 'to');
+  if (to < from) throw new ValidationError(t('--to is before --from'), 'to');
   const span = diffDays(from, to) + 1;
-  if (span > MAX_RANGE_DAYS) throw new ValidationError(`the range has ${span} days; at most ${MAX_RANGE_DAYS} at a time`, 'to');
+  if (span > MAX_RANGE_DAYS)
+    throw new ValidationError(t('the range has {days} days; at most {max} at a time', { days: span, max: MAX_RANGE_DAYS }), 'to');
 }
 
 /** Every shift starting on dates from..to (patterns in force that day), with the people on it. */
@@ -157,8 +159,8 @@ export interface RosterShowInput {
 export function showRoster(ctx: Pick<ReadCtx, 'db' | 'today'>, input: RosterShowInput): RosterView {
   const wantsMonth = input.month !== undefined && input.month !== false;
   const wantsWeek = input.week !== undefined && input.week !== false;
-  if (wantsMonth && wantsWeek) throw new ValidationError('give --week or --month, not both', 'week');
-  if (!isBlank(input.service) && !isBlank(input.staff)) throw new ValidationError('give --service or --staff, not both', 'service');
+  if (wantsMonth && wantsWeek) throw new ValidationError(t('give --week or --month, not both'), 'week');
+  if (!isBlank(input.service) && !isBlank(input.staff)) throw new ValidationError(t('give --service or --staff, not both'), 'service');
   let from: string;
   let to: string;
   if (wantsMonth) {

@@ -2,6 +2,8 @@
  * Who is on duty: on each service at a moment, and the worker a hotline call or
  * mobile-team operation logged without one is credited to.
  */
+import { toPersianDigits } from '../../lang/digits.js';
+import { t, type Text } from '../../messages/catalogue.js';
 import { selectOnDutyAt, selectPatterns } from '../../store/roster.js';
 import { selectStaff } from '../../store/staff.js';
 import type { ReadCtx } from '../context.js';
@@ -92,7 +94,24 @@ export const onDutyWorker: DefaultWorker = (ctx, type, date) => {
   if (first === undefined) return null;
   const worker = selectStaff(ctx.db, first.staffId) as Staff;
   const others = people.slice(1).map((p) => `#${p.staffId}`);
-  const when = date === ctx.today ? `at ${showInstant(at)}` : `at ${showInstant(at)}, noon of the service date`;
-  const also = others.length > 0 ? `; also on duty: ${others.join(', ')}; took the earliest shift start` : '';
-  return { worker, why: `${service} duty roster (on duty ${when}${also})` };
+  return { worker, why: onDutyWhy(service, showInstant(at), date !== ctx.today, others.join(', ')) };
 };
+
+/** Why a service's worker was taken from the duty roster: who was on duty when, and how one of several was chosen. */
+export function onDutyWhy(code: string, atTime: string, pastDay: boolean, others: string): Text {
+  // The time as digits the reader writes; the duty service by its code in English, its name in Persian.
+  const at = { en: atTime, fa: toPersianDigits(atTime) };
+  const service = { en: code, fa: (DUTY_SERVICES as Record<string, { fa: string } | undefined>)[code]?.fa ?? code };
+  if (others === '') {
+    return pastDay
+      ? t('{service} duty roster (on duty at {at}, noon of the service date)', { service, at })
+      : t('{service} duty roster (on duty at {at})', { service, at });
+  }
+  return pastDay
+    ? t('{service} duty roster (on duty at {at}, noon of the service date; also on duty: {others}; took the earliest shift start)', {
+        service,
+        at,
+        others,
+      })
+    : t('{service} duty roster (on duty at {at}; also on duty: {others}; took the earliest shift start)', { service, at, others });
+}

@@ -1,5 +1,6 @@
 /** Shift patterns: the shifts each service needs every day, set by the office. */
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import {
   countPatternAssignments,
   insertPattern,
@@ -63,7 +64,8 @@ export function addPattern(ctx: WriteCtx, input: PatternInput): Pattern {
   const validFrom = isBlank(input.from) ? ctx.today : parseDateInput(input.from, { today: ctx.today, field: 'from', kind: 'record' });
   const nameKey = matchingKey(name);
   const clash = selectPatternsByNameKey(ctx.db, nameKey, service)[0];
-  if (clash !== undefined) throw new ConflictError(`${service} already has a shift pattern with this name (#${clash.id})`, 'name');
+  if (clash !== undefined)
+    throw new ConflictError(t('{service} already has a shift pattern with this name (#{id})', { service, id: clash.id }), 'name');
   const id = insertPattern(ctx.db, { service, name, nameKey, startTime, endTime, peopleNeeded, validFrom, retiredOn: null }, ctx.now());
   recordAudit(ctx, 'create', 'shift-pattern', id);
   return describePattern(selectPattern(ctx.db, id) as PatternRow, ctx.today);
@@ -79,10 +81,21 @@ export function resolvePattern(ctx: Pick<ReadCtx, 'db'>, ref: string, service?: 
   }
   const svc = optionalCode(DUTY_SERVICES, service, 'service') ?? undefined;
   const found = selectPatternsByNameKey(ctx.db, matchingKey(ref), svc);
-  if (found.length === 0) throw new NotFoundError(`no shift pattern${svc ? ` of ${svc}` : ''} has the name given for --${field}`, field);
+  if (found.length === 0) {
+    throw new NotFoundError(
+      svc
+        ? t('no shift pattern of {service} has the name given for --{field}', { service: svc, field })
+        : t('no shift pattern has the name given for --{field}', { field }),
+      field,
+    );
+  }
   if (found.length > 1) {
     throw new ValidationError(
-      `${found.length} services have a shift with the name given for --${field}: give --service or the id (${found.map((p) => '#' + p.id).join(', ')})`,
+      t('{count} services have a shift with the name given for --{field}: give --service or the id ({ids})', {
+        count: found.length,
+        field,
+        ids: found.map((p) => '#' + p.id).join(', '),
+      }),
       field,
     );
   }
@@ -101,7 +114,7 @@ export interface PatternUpdate extends PatternInput {
 export function updatePattern(ctx: WriteCtx, input: PatternUpdate): Pattern {
   const p = resolvePattern(ctx, input.id, input.service, 'id');
   const changed = (['name', 'start', 'end', 'needed', 'from'] as const).filter((k) => input[k] !== undefined);
-  if (changed.length === 0) throw new ValidationError('nothing to update: give --name, --start, --end, --needed or --from');
+  if (changed.length === 0) throw new ValidationError(t('nothing to update: give --name, --start, --end, --needed or --from'));
   const next: PatternWrite = {
     service: p.service,
     name: input.name === undefined ? p.name : requiredText(input.name, 'name', 60),
@@ -114,19 +127,29 @@ export function updatePattern(ctx: WriteCtx, input: PatternUpdate): Pattern {
   };
   next.nameKey = matchingKey(next.name);
   const clash = selectPatternsByNameKey(ctx.db, next.nameKey, p.service).find((o) => o.id !== p.id);
-  if (clash !== undefined) throw new ConflictError(`${p.service} already has a shift pattern with this name (#${clash.id})`, 'name');
+  if (clash !== undefined)
+    throw new ConflictError(
+      t('{service} already has a shift pattern with this name (#{id})', { service: p.service, id: clash.id }),
+      'name',
+    );
   if ((next.startTime !== p.startTime || next.endTime !== p.endTime) && countPatternAssignments(ctx.db, p.id) > 0) {
     throw new ConflictError(
-      `shift pattern #${p.id} has assignments: its hours cannot change; retire it ("roster pattern retire ${p.id}") and add a new pattern`,
+      t('shift pattern #{id} has assignments: its hours cannot change; retire it ("{command}") and add a new pattern', {
+        id: p.id,
+        command: `roster pattern retire ${p.id}`,
+      }),
       'start',
     );
   }
   const span = selectPatternAssignmentSpan(ctx.db, p.id);
   if (span.first !== null && next.validFrom > span.first) {
-    throw new ConflictError(`shift pattern #${p.id} has assignments from ${span.first}: --from cannot be later than that`, 'from');
+    throw new ConflictError(
+      t('shift pattern #{id} has assignments from {date}: --from cannot be later than that', { id: p.id, date: span.first }),
+      'from',
+    );
   }
   if (next.retiredOn !== null && next.retiredOn <= next.validFrom)
-    throw new ValidationError('--from must be before the retirement date', 'from');
+    throw new ValidationError(t('--from must be before the retirement date'), 'from');
   updatePatternRow(ctx.db, p.id, next, ctx.now());
   recordAudit(ctx, 'update', 'shift-pattern', p.id, changed);
   return describePattern(selectPattern(ctx.db, p.id) as PatternRow, ctx.today);
@@ -135,12 +158,20 @@ export function updatePattern(ctx: WriteCtx, input: PatternUpdate): Pattern {
 /** From `date` on (default today) the pattern's shifts no longer exist; refused while people are assigned to them. */
 export function retirePattern(ctx: WriteCtx, ref: string, date: string | undefined, service?: string): Pattern {
   const p = resolvePattern(ctx, ref, service, 'id');
-  if (p.retiredOn !== null) throw new ConflictError(`shift pattern #${p.id} is already retired`, 'id');
+  if (p.retiredOn !== null) throw new ConflictError(t('shift pattern #{id} is already retired', { id: p.id }), 'id');
   const on = isBlank(date) ? ctx.today : parseDateInput(date, { today: ctx.today, field: 'date', kind: 'record' });
-  if (on <= p.validFrom) throw new ValidationError(`shift pattern #${p.id} starts on ${p.validFrom}: retire it after that date`, 'date');
+  if (on <= p.validFrom) {
+    throw new ValidationError(
+      t('shift pattern #{id} starts on {date}: retire it after that date', { id: p.id, date: p.validFrom }),
+      'date',
+    );
+  }
   const left = countPatternAssignments(ctx.db, p.id, on);
   if (left > 0) {
-    throw new ConflictError(`shift pattern #${p.id} has ${left} assignment(s) on or after that date: unassign them first`, 'date');
+    throw new ConflictError(
+      t('shift pattern #{id} has {count} assignment(s) on or after that date: unassign them first', { id: p.id, count: left }),
+      'date',
+    );
   }
   updatePatternRow(ctx.db, p.id, { ...p, nameKey: matchingKey(p.name), retiredOn: on }, ctx.now());
   recordAudit(ctx, 'retire', 'shift-pattern', p.id, ['retired-on']);

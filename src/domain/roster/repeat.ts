@@ -4,6 +4,7 @@
  * `weekdays` means Saturday–Wednesday (name Thursday too if it should count).
  */
 import { ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import { addDays, diffDays, type IsoDate } from '../../lang/dates.js';
 import { splitList } from '../fields.js';
 import { matchingKey } from '../../lang/persian.js';
@@ -42,9 +43,10 @@ function weekdayOf(word: string): number | undefined {
  * Persian: شنبه، سه‌شنبه).
  */
 export function expandRepeat(from: string, to: string, repeat: string): IsoDate[] {
-  if (to < from) throw new ValidationError('--to is before --from', 'to');
+  if (to < from) throw new ValidationError(t('--to is before --from'), 'to');
   const span = diffDays(from, to) + 1;
-  if (span > MAX_RANGE_DAYS) throw new ValidationError(`the range has ${span} days; at most ${MAX_RANGE_DAYS} at a time`, 'to');
+  if (span > MAX_RANGE_DAYS)
+    throw new ValidationError(t('the range has {days} days; at most {max} at a time', { days: span, max: MAX_RANGE_DAYS }), 'to');
   const word = ALIASES[matchingKey(repeat).replace(/_/g, '-')] ?? repeat.trim().toLowerCase().replace(/_/g, '-');
   let pick: (date: IsoDate, i: number) => boolean;
   if (word === 'daily') pick = () => true;
@@ -57,13 +59,13 @@ export function expandRepeat(from: string, to: string, repeat: string): IsoDate[
       const d = weekdayOf(part);
       if (d === undefined) {
         throw new ValidationError(
-          `invalid --repeat: expected ${REPEAT_WORDS.join(', ')} or weekday names such as saturday or saturday,tuesday`,
+          t('invalid --repeat: expected {words} or weekday names such as saturday or saturday,tuesday', { words: REPEAT_WORDS.join(', ') }),
           'repeat',
         );
       }
       days.add(d);
     }
-    if (days.size === 0) throw new ValidationError('--repeat is empty', 'repeat');
+    if (days.size === 0) throw new ValidationError(t('--repeat is empty'), 'repeat');
     pick = (d) => days.has(weekdayIndex(d));
   }
   const dates: IsoDate[] = [];

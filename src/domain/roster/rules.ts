@@ -6,6 +6,7 @@
  * Each refusal says why; all are conflicts with stored data (exit 4).
  */
 import { ConflictError } from '../../errors.js';
+import { t, type Text } from '../../messages/catalogue.js';
 import { selectStaffAssignmentsIn, type AssignmentRow, type PatternRow } from '../../store/roster.js';
 import type { ReadCtx } from '../context.js';
 import { REST_HOURS, readSetting } from '../people/settings.js';
@@ -28,8 +29,14 @@ export interface CheckOptions {
 
 export const showInstant = (at: LocalInstant): string => at.replace('T', ' ');
 
-const describe = (a: AssignmentRow): string =>
-  `${a.service} "${a.patternName}" (assignment #${a.id}, ${showInstant(a.startsAt)}–${showInstant(a.endsAt)})`;
+const describe = (a: AssignmentRow): Text =>
+  t('{service} "{name}" (assignment #{id}, {start}–{end})', {
+    service: a.service,
+    name: a.patternName,
+    id: a.id,
+    start: showInstant(a.startsAt),
+    end: showInstant(a.endsAt),
+  });
 
 export function restMinutesOf(ctx: Pick<ReadCtx, 'db'>): number {
   return readSetting(ctx, REST_HOURS) * 60;
@@ -42,15 +49,20 @@ export function checkPlacement(
   opts: CheckOptions = {},
 ): { startsAt: LocalInstant; endsAt: LocalInstant } {
   const { staff, pattern, date } = p;
-  const who = `staff member #${staff.id}`;
+  const who = t('staff member #{id}', { id: staff.id });
   if (!inForceOn(pattern, date)) {
-    const when = date < pattern.validFrom ? `starts on ${pattern.validFrom}` : `was retired on ${pattern.retiredOn}`;
-    throw new ConflictError(`shift pattern #${pattern.id} has no shift on that date: it ${when}`, 'date');
+    throw new ConflictError(
+      date < pattern.validFrom
+        ? t('shift pattern #{id} has no shift on that date: it starts on {date}', { id: pattern.id, date: pattern.validFrom })
+        : t('shift pattern #{id} has no shift on that date: it was retired on {date}', { id: pattern.id, date: String(pattern.retiredOn) }),
+      'date',
+    );
   }
   if (staff.leftOn !== null && date >= staff.leftOn)
-    throw new ConflictError(`${who} left on ${staff.leftOn}: no shifts from that day`, 'staff');
-  if (staff.leftOn === null && !staff.active) throw new ConflictError(`${who} is no longer active`, 'staff');
-  if (staff.startDate !== null && date < staff.startDate) throw new ConflictError(`${who} starts work on ${staff.startDate}`, 'staff');
+    throw new ConflictError(t('{who} left on {date}: no shifts from that day', { who, date: staff.leftOn }), 'staff');
+  if (staff.leftOn === null && !staff.active) throw new ConflictError(t('{who} is no longer active', { who }), 'staff');
+  if (staff.startDate !== null && date < staff.startDate)
+    throw new ConflictError(t('{who} starts work on {date}', { who, date: staff.startDate }), 'staff');
 
   const span = shiftSpan(date, pattern.startTime, pattern.endTime);
   const rest = opts.restMinutes ?? restMinutesOf(ctx);
@@ -64,21 +76,31 @@ export function checkPlacement(
     if (a.startsAt < span.endsAt && span.startsAt < a.endsAt) {
       throw new ConflictError(
         a.patternId === pattern.id && a.shiftDate === date
-          ? `${who} is already on this shift (assignment #${a.id})`
-          : `${who} is already on ${describe(a)}, which overlaps ${showInstant(span.startsAt)}–${showInstant(span.endsAt)}`,
+          ? t('{who} is already on this shift (assignment #{id})', { who, id: a.id })
+          : t('{who} is already on {shift}, which overlaps {start}–{end}', {
+              who,
+              shift: describe(a),
+              start: showInstant(span.startsAt),
+              end: showInstant(span.endsAt),
+            }),
         'staff',
       );
     }
   }
   if (rest === 0) return span;
-  const hours = `${rest / 60} h`;
+  const hours = rest / 60;
   const thisIsNight = isNightShift(span.startsAt, span.endsAt);
   for (const a of around) {
     if (a.endsAt <= span.startsAt && isNightShift(a.startsAt, a.endsAt)) {
       const gap = instantMinutes(span.startsAt) - instantMinutes(a.endsAt);
       if (gap < rest) {
         throw new ConflictError(
-          `${who} needs ${hours} of rest after the night shift ${describe(a)}: the next shift may start at ${showInstant(addMinutes(a.endsAt, rest))} or later`,
+          t('{who} needs {hours} h of rest after the night shift {shift}: the next shift may start at {at} or later', {
+            who,
+            hours,
+            shift: describe(a),
+            at: showInstant(addMinutes(a.endsAt, rest)),
+          }),
           'staff',
         );
       }
@@ -87,7 +109,12 @@ export function checkPlacement(
       const gap = instantMinutes(a.startsAt) - instantMinutes(span.endsAt);
       if (gap < rest) {
         throw new ConflictError(
-          `this night shift ends at ${showInstant(span.endsAt)} and ${who} is on ${describe(a)} less than ${hours} later (the rest period)`,
+          t('this night shift ends at {at} and {who} is on {shift} less than {hours} h later (the rest period)', {
+            at: showInstant(span.endsAt),
+            who,
+            shift: describe(a),
+            hours,
+          }),
           'staff',
         );
       }

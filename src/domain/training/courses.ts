@@ -4,6 +4,7 @@
  * normalisation), and completing any run satisfies a course mandatory for a role.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import {
   countPlacesTaken,
   insertCourse,
@@ -55,7 +56,7 @@ export interface CourseInput {
 export function parseHours(value: string | number, field: string): number {
   const text = typeof value === 'number' ? String(value) : toLatinDigits(value).trim().replace('/', '.');
   if (!/^\d{1,4}(\.\d{1,2})?$/.test(text) || Number(text) <= 0) {
-    throw new ValidationError(`invalid ${field}: expected hours such as 12 or 1.5`, field);
+    throw new ValidationError(t('invalid {field}: expected hours such as 12 or 1.5', { field }), field);
   }
   return Number(text);
 }
@@ -73,7 +74,7 @@ export function validateCourse(ctx: Pick<ReadCtx, 'today'>, input: CourseInput, 
   const date = (v: string, field: string): string => parseDateInput(v, { today: ctx.today, field, kind: 'record' });
   const startsOn = keep('from') ? (base as Course).startsOn : date(requiredText(input.from, 'from'), 'from');
   const endsOn = keep('to') ? (base as Course).endsOn : isBlank(input.to) ? startsOn : date(input.to, 'to');
-  if (endsOn < startsOn) throw new ValidationError('--to is before --from', 'to');
+  if (endsOn < startsOn) throw new ValidationError(t('--to is before --from'), 'to');
   const audience = keep('audience')
     ? (base as Course).audience
     : isBlank(input.audience)
@@ -81,7 +82,7 @@ export function validateCourse(ctx: Pick<ReadCtx, 'today'>, input: CourseInput, 
       : parseCode(AUDIENCES, input.audience, 'audience');
   const mandatoryFor = keep('mandatoryFor') ? (base as Course).mandatoryFor : parseRoles(input.mandatoryFor);
   if (audience === 'community' && mandatoryFor.length > 0) {
-    throw new ValidationError('a community course cannot be mandatory for a staff role', 'mandatory-for');
+    throw new ValidationError(t('a community course cannot be mandatory for a staff role'), 'mandatory-for');
   }
   return {
     title,
@@ -115,10 +116,14 @@ export function resolveCourse(ctx: Pick<ReadCtx, 'db'>, ref: string, field = 'co
     return c;
   }
   const runs = selectCoursesByTitleKey(ctx.db, matchingKey(ref));
-  if (runs.length === 0) throw new NotFoundError(`no course has the title given for --${field}`, field);
+  if (runs.length === 0) throw new NotFoundError(t('no course has the title given for --{field}', { field }), field);
   if (runs.length > 1)
     throw new ValidationError(
-      `${runs.length} runs of the course titled as given for --${field} exist: give the id (${runs.map((c) => '#' + c.id).join(', ')})`,
+      t('{count} runs of the course titled as given for --{field} exist: give the id ({ids})', {
+        count: runs.length,
+        field,
+        ids: runs.map((c) => '#' + c.id).join(', '),
+      }),
       field,
     );
   return runs[0] as Course;
@@ -138,14 +143,17 @@ export function updateCourse(ctx: WriteCtx, input: CourseUpdate): CourseUpdateRe
   const changed = (['title', 'topic', 'hours', 'provider', 'from', 'to', 'capacity', 'audience', 'mandatoryFor'] as const).filter(
     (k) => input[k] !== undefined,
   );
-  if (changed.length === 0) throw new ValidationError('nothing to update: give at least one field to change');
+  if (changed.length === 0) throw new ValidationError(t('nothing to update: give at least one field to change'));
   const w = validateCourse(ctx, input, current);
   const taken = countPlacesTaken(ctx.db, current.id);
   if (w.capacity !== null && w.capacity < taken) {
-    throw new ConflictError(`course #${current.id} has ${taken} places taken: the capacity cannot go below that`, 'capacity');
+    throw new ConflictError(
+      t('course #{id} has {count} places taken: the capacity cannot go below that', { id: current.id, count: taken }),
+      'capacity',
+    );
   }
   if (w.audience !== current.audience && selectEnrolments(ctx.db, { courseId: current.id }).length > 0) {
-    throw new ConflictError(`course #${current.id} has enrolments: its audience cannot change`, 'audience');
+    throw new ConflictError(t('course #{id} has enrolments: its audience cannot change', { id: current.id }), 'audience');
   }
   updateCourseRow(ctx.db, current.id, w, ctx.now());
   recordAudit(

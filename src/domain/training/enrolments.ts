@@ -5,6 +5,7 @@
  * Completing implies attending, so `complete` also accepts an enrolled person.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import {
   countPlacesTaken,
   insertEnrolment,
@@ -31,7 +32,7 @@ export type Enrolment = EnrolmentRow;
 
 function dateOrToday(ctx: Pick<ReadCtx, 'today'>, value: string | undefined, field = 'date'): string {
   const d = isBlank(value) ? ctx.today : parseDateInput(value, { today: ctx.today, field, kind: 'record' });
-  if (d > ctx.today) throw new ValidationError(`--${field} is in the future`, field);
+  if (d > ctx.today) throw new ValidationError(t('--{field} is in the future', { field }), field);
   return d;
 }
 
@@ -46,23 +47,23 @@ export interface EnrolInput {
 
 /** Gives each person a place, or a place in line when the course is full. */
 export function enrol(ctx: WriteCtx, input: EnrolInput): Enrolment[] {
-  if (isBlank(input.course)) throw new ValidationError('--course is required', 'course');
+  if (isBlank(input.course)) throw new ValidationError(t('--course is required'), 'course');
   const course = resolveCourse(ctx, input.course);
   const on = dateOrToday(ctx, input.date);
   const byStaff = !isBlank(input.staff);
   if (byStaff === !isBlank(input.client))
-    throw new ValidationError('give --staff (staff courses) or --client (community courses)', 'staff');
+    throw new ValidationError(t('give --staff (staff courses) or --client (community courses)'), 'staff');
   if (byStaff && course.audience !== 'staff')
-    throw new ValidationError(`course #${course.id} is for the community: enrol clients with --client`, 'staff');
+    throw new ValidationError(t('course #{id} is for the community: enrol clients with --client', { id: course.id }), 'staff');
   if (!byStaff && course.audience !== 'community')
-    throw new ValidationError(`course #${course.id} is for staff: enrol staff with --staff`, 'client');
+    throw new ValidationError(t('course #{id} is for staff: enrol staff with --staff', { id: course.id }), 'client');
   const refs = splitList(byStaff ? (input.staff as string) : (input.client as string));
   const out: Enrolment[] = [];
   for (const ref of refs) {
     let who: { staffId?: number; clientId?: number };
     if (byStaff) {
       const s = resolveStaff(ctx, ref, 'staff');
-      if (!worksOn(s, on)) throw new ConflictError(`staff member #${s.id} does not work here on ${on}`, 'staff');
+      if (!worksOn(s, on)) throw new ConflictError(t('staff member #{id} does not work here on {date}', { id: s.id, date: on }), 'staff');
       who = { staffId: s.id };
     } else {
       who = { clientId: resolveClient(ctx, ref, 'client').id };
@@ -78,11 +79,17 @@ function enrolOne(ctx: WriteCtx, course: Course, who: { staffId?: number; client
   const status = full ? 'waiting' : 'enrolled';
   const enrolledOn = full ? null : on;
   const existing = selectEnrolmentOf(ctx.db, course.id, who);
-  const label = who.staffId !== undefined ? `staff member #${who.staffId}` : `client #${who.clientId}`;
+  const label =
+    who.staffId !== undefined ? t('staff member #{id}', { id: who.staffId }) : t('client #{id}', { id: who.clientId as number });
   if (existing !== undefined) {
     if (existing.status !== 'dropped') {
       throw new ConflictError(
-        `${label} is already on course #${course.id} (enrolment #${existing.id}, ${existing.status})`,
+        t('{who} is already on course #{id} (enrolment #{enrolment}, {status})', {
+          who: label,
+          id: course.id,
+          enrolment: existing.id,
+          status: existing.status,
+        }),
         who.staffId !== undefined ? 'staff' : 'client',
       );
     }
@@ -139,26 +146,32 @@ export function resolveEnrolment(ctx: Pick<ReadCtx, 'db'>, ref: EnrolmentRef): E
     return e;
   }
   if (isBlank(ref.course) || (isBlank(ref.staff) && isBlank(ref.client))) {
-    throw new ValidationError('give the enrolment id, or --course with --staff or --client', 'enrolment');
+    throw new ValidationError(t('give the enrolment id, or --course with --staff or --client'), 'enrolment');
   }
   const course = resolveCourse(ctx, ref.course);
   const who = !isBlank(ref.staff)
     ? { staffId: resolveStaff(ctx, ref.staff, 'staff').id }
     : { clientId: resolveClient(ctx, ref.client as string).id };
   const e = selectEnrolmentOf(ctx.db, course.id, who);
-  if (e === undefined) throw new NotFoundError(`that person is not on course #${course.id}`, 'enrolment');
+  if (e === undefined) throw new NotFoundError(t('that person is not on course #{id}', { id: course.id }), 'enrolment');
   return e;
 }
 
 function checkCourseStarted(course: Course, on: string, field: string): void {
   if (on < course.startsOn)
-    throw new ValidationError(`course #${course.id} starts on ${course.startsOn}; --${field} is before that`, field);
+    throw new ValidationError(
+      t('course #{id} starts on {date}; --{field} is before that', { id: course.id, date: course.startsOn, field }),
+      field,
+    );
 }
 
 export function markAttended(ctx: WriteCtx, ref: EnrolmentRef, date?: string): Enrolment {
   const e = resolveEnrolment(ctx, ref);
   if (e.status !== 'enrolled')
-    throw new ConflictError(`enrolment #${e.id} is ${e.status}: only an enrolled person can attend`, 'enrolment');
+    throw new ConflictError(
+      t('enrolment #{id} is {status}: only an enrolled person can attend', { id: e.id, status: e.status }),
+      'enrolment',
+    );
   const on = dateOrToday(ctx, date);
   checkCourseStarted(resolveCourse(ctx, String(e.courseId)), on, 'date');
   updateEnrolmentRow(ctx.db, e.id, { status: 'attended', waitingPosition: null, attendedOn: on }, ctx.now());
@@ -177,14 +190,17 @@ export function parseScore(value: string | undefined): number | null {
   if (isBlank(value)) return null;
   const text = toLatinDigits(value).trim();
   const n = Number(text);
-  if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || n > 100) throw new ValidationError('invalid score: expected 0 to 100', 'score');
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || n > 100) throw new ValidationError(t('invalid score: expected 0 to 100'), 'score');
   return n;
 }
 
 export function markCompleted(ctx: WriteCtx, input: CompleteInput): Enrolment {
   const e = resolveEnrolment(ctx, input);
   if (e.status !== 'enrolled' && e.status !== 'attended') {
-    throw new ConflictError(`enrolment #${e.id} is ${e.status}: only an enrolled or attending person can complete`, 'enrolment');
+    throw new ConflictError(
+      t('enrolment #{id} is {status}: only an enrolled or attending person can complete', { id: e.id, status: e.status }),
+      'enrolment',
+    );
   }
   const on = dateOrToday(ctx, input.date);
   checkCourseStarted(resolveCourse(ctx, String(e.courseId)), on, 'date');
@@ -208,7 +224,8 @@ export interface DropResult {
 
 export function dropEnrolment(ctx: WriteCtx, ref: EnrolmentRef, date?: string): DropResult {
   const e = resolveEnrolment(ctx, ref);
-  if (e.status === 'dropped' || e.status === 'completed') throw new ConflictError(`enrolment #${e.id} is already ${e.status}`, 'enrolment');
+  if (e.status === 'dropped' || e.status === 'completed')
+    throw new ConflictError(t('enrolment #{id} is already {status}', { id: e.id, status: e.status }), 'enrolment');
   const on = dateOrToday(ctx, date);
   updateEnrolmentRow(ctx.db, e.id, { status: 'dropped', waitingPosition: null, droppedOn: on }, ctx.now());
   recordAudit(ctx, 'drop', 'enrolment', e.id, ['status']);

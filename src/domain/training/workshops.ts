@@ -4,6 +4,7 @@
  * number of women and men attending. Only sessions already held are recorded.
  */
 import { ValidationError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import {
   insertWorkshop,
   selectWorkshop,
@@ -52,7 +53,7 @@ export function validateWorkshop(ctx: Pick<ReadCtx, 'db' | 'today'>, input: Work
   const heldOn = keep('date')
     ? (base as Workshop).heldOn
     : parseDateInput(requiredText(input.date, 'date'), { today: ctx.today, field: 'date', kind: 'record' });
-  if (heldOn > ctx.today) throw new ValidationError('a workshop is recorded once held: --date is in the future', 'date');
+  if (heldOn > ctx.today) throw new ValidationError(t('a workshop is recorded once held: --date is in the future'), 'date');
   const count = (v: string | number | undefined, field: string, old: number | undefined): number =>
     v === undefined && old !== undefined ? old : (optionalInteger(v, field, { min: 0, max: 100_000 }) ?? 0);
   const w: WorkshopWrite = {
@@ -88,7 +89,7 @@ export function updateWorkshop(ctx: WriteCtx, input: WorkshopInput & { id: strin
   const changed = (['topic', 'title', 'date', 'center', 'place', 'facilitator', 'hours', 'female', 'male', 'note'] as const).filter(
     (k) => input[k] !== undefined,
   );
-  if (changed.length === 0) throw new ValidationError('nothing to update: give at least one field to change');
+  if (changed.length === 0) throw new ValidationError(t('nothing to update: give at least one field to change'));
   updateWorkshopRow(ctx.db, id, validateWorkshop(ctx, input, current), ctx.now());
   recordAudit(ctx, 'update', 'workshop', id, changed);
   return selectWorkshop(ctx.db, id) as Workshop;

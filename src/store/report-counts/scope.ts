@@ -11,6 +11,8 @@
  */
 import type { ReadableDB } from '../database.js';
 import { translateSqliteError } from '../database.js';
+import { InternalError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
 import { SOURCES, type CountScopeKind } from './measures.js';
 import { recountInto } from './recount.js';
 
@@ -26,7 +28,7 @@ const FOLLOWUPS = SOURCES.find((s) => s.name === 'followups');
 
 /** From now on, this connection's report queries read the counts of `scope` only. */
 export function narrowReportCounts(db: ReadableDB, scope: CountScope): void {
-  if (!Number.isSafeInteger(scope.id) || scope.id < 1) throw new Error(`narrowReportCounts: bad id ${scope.id}`);
+  if (!Number.isSafeInteger(scope.id) || scope.id < 1) throw new InternalError(t('narrowReportCounts: bad id {id}', { id: scope.id }));
   const s = db.sqlite;
   try {
     s.exec(`DROP TABLE IF EXISTS temp.report_counts; DROP TABLE IF EXISTS temp.followups;

@@ -1,6 +1,7 @@
 import type { Client, ClientDetail, PossibleDuplicate } from '../../domain/clients.js';
 import { SEXES } from '../../domain/codes.js';
 import { formatMobileLocal } from '../../domain/mobile.js';
+import { t, type Text } from '../../messages/catalogue.js';
 import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
 import { replacedTextsTable, replacedTextsTitle } from './replaced-texts.js';
@@ -46,6 +47,13 @@ export function clientTable(rows: Client[], f: Fmt): string {
   );
 }
 
-export function duplicatesNote(d: PossibleDuplicate[]): string {
-  return `possible duplicate of ${d.map((x) => `#${x.id}${x.reason === 'same-name-and-birth' ? ' (same name and birth date)' : ' (same name)'}`).join(', ')}: check before opening a case`;
+/** The warning after `client add` finds clients of the same name: a message, rendered in the command's language. */
+export function duplicatesNote(d: PossibleDuplicate[]): Text {
+  const items = d.map((x) =>
+    x.reason === 'same-name-and-birth' ? t('#{id} (same name and birth date)', { id: x.id }) : t('#{id} (same name)', { id: x.id }),
+  );
+  // The list as one message, its items joined with the language's comma.
+  const [first, ...rest] = items;
+  const list = rest.reduce<Text>((a, b) => t('{first}, {rest}', { first: a, rest: b }), first as Text);
+  return t('possible duplicate of {list}: check before opening a case', { list });
 }

@@ -8,6 +8,7 @@ import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
 import { digits } from '../labels.js';
 import { hoursSpan, instant, pw } from './people-words.js';
+import { render } from '../../messages/catalogue.js';
 
 export function patternCard(p: Pattern, f: Fmt): string {
   return renderCard(
@@ -67,7 +68,7 @@ export function assignResultView(r: AssignResult, f: Fmt): string {
       `${pw(f, 'skipped')}:`,
       renderTable(
         [f.w('date'), pw(f, 'reason')],
-        r.skipped.map((s) => [f.date(s.date), s.reason]),
+        r.skipped.map((s) => [f.date(s.date), render(s.why, f.lang)]),
         { rtl: f.rtl, wrap: [1] },
       ),
     );

@@ -1,7 +1,19 @@
 // The benchmark's data: built once into a folder under the OS temp dir, keyed by what
 // produced it (the generator, fixtures, schema and sizes), and reused while that key holds.
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -90,6 +102,34 @@ export function demoOffice(dir, name, { years, scale, minimum }, log) {
     `  built in ${entry.buildSeconds} s: ${result.counts.services.toLocaleString('en-US')} services, ${result.counts.cases.toLocaleString('en-US')} cases, ${entry.megabytes} MB`,
   );
   return { path, ...entry, reused: false };
+}
+
+/** The owner-only key file the encrypted contenders are opened with (PARVANDE_KEY_FILE): a made-up passphrase. */
+export function benchKeyFile(dir) {
+  const file = join(dir, 'bench.key');
+  if (!existsSync(file)) writeFileSync(file, 'benchmark passphrase, not a secret\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
+}
+
+/**
+ * The same office encrypted (`parvande db encrypt` of a copy), kept in the cache beside the
+ * plain one: the encrypted contenders read exactly the plain contenders' rows.
+ */
+export function encryptedOffice(dir, office, log) {
+  const path = office.path.replace(/\.db$/, '-encrypted.db');
+  if (existsSync(path)) {
+    log(`  reusing ${path}`);
+    return { ...office, path, reused: true };
+  }
+  const partial = path.replace(/\.db$/, '.partial.db');
+  for (const s of ['', '-wal', '-shm']) rmSync(partial + s, { force: true });
+  copyFileSync(office.path, partial);
+  log(`  encrypting a copy of ${office.path} …`);
+  const r = parvande(['--db', partial, 'db', 'encrypt'], { env: benchEnv({ PARVANDE_KEY_FILE: benchKeyFile(dir) }) });
+  renameSync(partial, path);
+  log(`  encrypted in ${round(r.ms / 1000, 1)} s`);
+  return { ...office, path, encryptSeconds: round(r.ms / 1000, 1), reused: false };
 }
 
 export function benchToday(dir) {

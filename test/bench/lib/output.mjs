@@ -42,6 +42,18 @@ export function markdown(results) {
     else if (t.failed) row([t.name, `failed: ${cut(t.failed)}`, '', '', '', '', target, mark(t.ok)]);
     else row([t.name, `${t.medianMs} ms`, `${t.baselineMs} ms`, x(t.ratio), `${t.cpuMs} ms`, x(t.cpuRatio), target, mark(t.ok)]);
   }
+  const enc = results.encryption;
+  if (enc)
+    row([
+      'report monthly: encrypted file over plain file (same office)',
+      '',
+      '',
+      x(enc.monthlyEncryptedToPlain),
+      '',
+      x(enc.monthlyCpuEncryptedToPlain),
+      '',
+      '',
+    ]);
   const q = results.queryPlans;
   if (q?.failed) row(['Report query plans', `failed: ${cut(q.failed)}`, '', '', '', '', '', '']);
   if (q?.plans)
@@ -94,6 +106,18 @@ export function markdown(results) {
         x(im.toSqliteUtils.cpu),
         '≥ 2× (CPU)',
         mark(im.toSqliteUtilsOk),
+      ]);
+    }
+    if (im.parvandeEncrypted !== undefined && im.encryptedToPlain !== undefined) {
+      row([
+        '… parvande into an encrypted office (init --encrypt); its time over the plain import',
+        took(im.parvandeEncrypted),
+        '',
+        x(im.encryptedToPlain.wall),
+        cpu(im.parvandeEncrypted),
+        x(im.encryptedToPlain.cpu),
+        '',
+        '',
       ]);
     }
     if (!im.sqlite3.skipped)

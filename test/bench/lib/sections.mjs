@@ -9,9 +9,9 @@ import { BIN, ROOT, benchEnv, findProgram, hasCommand, median, parvande, round, 
 const INSERT_FLOOR = join(dirname(fileURLToPath(import.meta.url)), 'insert-floor.mjs');
 
 /** One timed command beside `node -e 0`, or the reason it was skipped. */
-export function timeCommand({ name, args, target, runs, today, available = true, skipReason, before }) {
+export function timeCommand({ name, args, target, runs, today, available = true, skipReason, before, env: extra = {} }) {
   if (!available) return { name, skipped: skipReason };
-  const env = benchEnv(today === undefined ? {} : { PARVANDE_TODAY: today });
+  const env = benchEnv({ ...(today === undefined ? {} : { PARVANDE_TODAY: today }), ...extra });
   const command = `parvande ${args.join(' ')}`;
   try {
     const t = timeBesideNode([BIN, ...args], { runs, env, before });
@@ -104,9 +104,11 @@ function importedRows(stdout) {
   return seen.length > 0 ? seen[0] : null;
 }
 
-function freshOffice(dir, i) {
+function freshOffice(dir, i, keyFile) {
   const db = join(dir, `import-${i}.db`);
-  parvande(['--db', db, 'init', '--office-code', 'BENCH', '--office-name', 'Benchmark office']);
+  const encrypt = keyFile === undefined ? [] : ['--encrypt'];
+  const env = benchEnv(keyFile === undefined ? {} : { PARVANDE_KEY_FILE: keyFile });
+  parvande(['--db', db, 'init', ...encrypt, '--office-code', 'BENCH', '--office-name', 'Benchmark office'], { env });
   return db;
 }
 
@@ -138,7 +140,7 @@ function ceilingScript(csv) {
  * better-sqlite3 can beat it); and `sqlite-utils insert --csv` where it is installed. Each is
  * timed in wall time and CPU time. Then a big file's import: its time and peak memory.
  */
-export function importSection({ csv, rows, bigCsv, bigRows, runs, log }) {
+export function importSection({ csv, rows, bigCsv, bigRows, runs, log, keyFile }) {
   if (!importAvailable()) return { skipped: 'import command not available' };
   const work = mkdtempSync(join(tmpdir(), 'parvande-bench-import-'));
   try {
@@ -152,6 +154,18 @@ export function importSection({ csv, rows, bigCsv, bigRows, runs, log }) {
           const r = parvande(['--db', db, '--json', 'import', 'clients', csv]);
           const inserted = importedRows(r.stdout);
           if (inserted !== null && inserted !== rows) throw new Error(`parvande import inserted ${inserted} of ${rows} rows`);
+          return r;
+        },
+      },
+      // The same import into an office file encrypted from its first byte (init --encrypt): the cost of encryption at rest.
+      keyFile !== undefined && {
+        key: 'parvandeEncrypted',
+        program: 'parvande, encrypted office (SQLCipher via SQLite3 Multiple Ciphers)',
+        prepare: (i) => freshOffice(work, `encrypted-${i}`, keyFile),
+        time: (db) => {
+          const r = parvande(['--db', db, '--json', 'import', 'clients', csv], { env: benchEnv({ PARVANDE_KEY_FILE: keyFile }) });
+          const inserted = importedRows(r.stdout);
+          if (inserted !== null && inserted !== rows) throw new Error(`parvande import (encrypted) inserted ${inserted} of ${rows} rows`);
           return r;
         },
       },
@@ -205,6 +219,14 @@ export function importSection({ csv, rows, bigCsv, bigRows, runs, log }) {
       result.floorToCeiling = round(result.schemaCeiling.seconds / result.nodeFloor.seconds, 3);
     }
     result.toFloor = vs(result.nodeFloor);
+    if (result.parvandeEncrypted !== undefined) {
+      // Above 1: the encrypted office's import takes that much longer than the plain one's.
+      const e = result.parvandeEncrypted;
+      result.encryptedToPlain = {
+        wall: round(e.seconds / p.seconds, 3),
+        cpu: p.cpuSeconds === null || e.cpuSeconds === null ? null : round(e.cpuSeconds / p.cpuSeconds, 3),
+      };
+    }
     if (!result.sqliteUtils.skipped) {
       result.toSqliteUtils = vs(result.sqliteUtils);
       result.toSqliteUtilsOk = result.toSqliteUtils.cpu === null ? null : result.toSqliteUtils.cpu >= 2;

@@ -24,6 +24,7 @@ import { CASE_STATUSES, CATEGORIES, CHANNELS, CLOSE_REASONS, RISKS } from '../..
 import { jalaliYearOf, parseDateInput } from '../../../lang/dates.js';
 import { optionalCode, optionalInteger } from '../../fields.js';
 import { toLatinDigits } from '../../../lang/digits.js';
+import { t } from '../../../messages/catalogue.js';
 import type { FieldSpec } from '../columns.js';
 import { exportId, type ImportEntity, type ImportSession, type RowOutcome } from '../entity.js';
 import { differences, refText, rowTarget } from '../refs.js';
@@ -65,23 +66,26 @@ const FIELDS: readonly FieldSpec[] = [
 const NUMBER = /^([A-Z0-9]{2,12})-(\d{4})-(\d{6})$/;
 
 function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'cases', row.get('id'));
+  const idRef = rowTarget(s, 'cases', row.get('id'));
   const numberText = row.get('case-number');
   const number = numberText === undefined ? undefined : toLatinDigits(numberText).trim().toUpperCase();
   let target: CaseRow | undefined;
-  if (t.local !== undefined) {
-    target = selectCase(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no case ${s.officeCode}:${t.local} in this office`, 'id');
+  if (idRef.local !== undefined) {
+    target = selectCase(s.db, idRef.local);
+    if (target === undefined) throw new NotFoundError(t('no case {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
   }
   if (number !== undefined) {
-    if (!NUMBER.test(number)) throw new ValidationError('invalid case-number: expected e.g. KRJ01-1405-000012', 'case-number');
+    if (!NUMBER.test(number)) throw new ValidationError(t('invalid case-number: expected e.g. KRJ01-1405-000012'), 'case-number');
     const byNumber = selectCaseByNumber(s.db, number);
     if (target !== undefined && byNumber !== undefined && byNumber.id !== target.id) {
-      throw new ConflictError(`the id column names case #${target.id}, but case number ${number} is case #${byNumber.id}`, 'case-number');
+      throw new ConflictError(
+        t('the id column names case #{id}, but case number {number} is case #{other}', { id: target.id, number, other: byNumber.id }),
+        'case-number',
+      );
     }
     target ??= byNumber;
   }
-  if (target === undefined && t.mapped !== undefined) target = selectCase(s.db, t.mapped);
+  if (target === undefined && idRef.mapped !== undefined) target = selectCase(s.db, idRef.mapped);
 
   // `case open`'s steps on the row's cells: the client, the parse, the rules (a worker may have left since).
   const client = refText(s, 'clients', row.get('client-id'));
@@ -102,11 +106,11 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
   const closeReason = optionalCode(CLOSE_REASONS, row.get('close-reason'), 'close-reason');
   const reopenCount = optionalInteger(row.get('reopen-count'), 'reopen-count', { min: 0, max: 1000 }) ?? 0;
   if (status === 'open' && (row.get('closed-on') !== undefined || closeReason !== null)) {
-    throw new ValidationError('an open case has no closed-on or close-reason: set status to closed, or empty them', 'status');
+    throw new ValidationError(t('an open case has no closed-on or close-reason: set status to closed, or empty them'), 'status');
   }
   if (status === 'closed' && row.get('closed-on') === undefined)
-    throw new ValidationError('a closed case needs its closed-on date', 'closed-on');
-  if (status === 'closed' && closeReason === null) throw new ValidationError('a closed case needs its close-reason', 'close-reason');
+    throw new ValidationError(t('a closed case needs its closed-on date'), 'closed-on');
+  if (status === 'closed' && closeReason === null) throw new ValidationError(t('a closed case needs its close-reason'), 'close-reason');
   // `case close`'s parse and rules (errors name reason and date: errorFields maps them to the columns).
   const close = (id: number): void => {
     recordCaseClosing(
@@ -148,11 +152,14 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
       );
     if (changed.length > 0) {
       throw new ConflictError(
-        `differs from the stored case ${target.caseNumber} in ${changed.join(', ')}: change a case with the case commands`,
+        t('differs from the stored case {number} in {fields}: change a case with the case commands', {
+          number: target.caseNumber,
+          fields: changed.join(', '),
+        }),
         changed[0],
       );
     }
-    if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'cases', t.external, target.id, s.batchId);
+    if (idRef.external !== undefined && idRef.mapped === undefined) insertImportKey(s.db, 'cases', idRef.external, target.id, s.batchId);
     if (!closing) return { action: 'unchanged', id: target.id };
     close(target.id);
     return { action: 'updated', id: target.id };
@@ -164,12 +171,22 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
   if (number !== undefined) {
     const m = NUMBER.exec(number) as RegExpExecArray;
     if (Number(m[2]) !== year)
-      throw new ValidationError(`case-number ${number} is of year ${m[2]}, but the case was opened in ${year}`, 'case-number');
+      throw new ValidationError(
+        t('case-number {number} is of year {numberYear}, but the case was opened in {year}', {
+          number,
+          numberYear: Number(m[2]),
+          year,
+        }),
+        'case-number',
+      );
     caseNumber = number;
     seq = Number(m[3]);
-    if (seq < 1) throw new ValidationError('invalid case-number: its sequence must be at least 000001', 'case-number');
+    if (seq < 1) throw new ValidationError(t('invalid case-number: its sequence must be at least 000001'), 'case-number');
     if (caseSeqTaken(s.db, year, seq)) {
-      throw new ConflictError(`case number ${number}: year ${year} sequence ${seq} is taken by another case here`, 'case-number');
+      throw new ConflictError(
+        t('case number {number}: year {year} sequence {seq} is taken by another case here', { number, year, seq }),
+        'case-number',
+      );
     }
   } else {
     seq = nextCaseSeq(s.db, year);
@@ -198,7 +215,7 @@ function importCaseRow(s: ImportSession, row: RowView): RowOutcome {
   if (status === 'closed') close(id);
   if (reopenCount > 0) updateCaseReopenCount(s.db, id, reopenCount);
   s.claim('cases', id, row.row);
-  if (t.external !== undefined) insertImportKey(s.db, 'cases', t.external, id, s.batchId);
+  if (idRef.external !== undefined) insertImportKey(s.db, 'cases', idRef.external, id, s.batchId);
   return { action: 'inserted', id };
 }
 

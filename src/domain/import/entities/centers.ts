@@ -5,6 +5,7 @@
  * changes a center, so a row that differs from the stored one is refused.
  */
 import { ConflictError, NotFoundError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { selectCenter, selectCenterByNameKey, type CenterRow } from '../../../store/centers.js';
 import { iterateCenters } from '../../../store/export.js';
 import { insertImportKey } from '../../../store/import.js';
@@ -25,12 +26,12 @@ const FIELDS: readonly FieldSpec[] = [
 ];
 
 function importCenter(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'centers', row.get('id'));
+  const idRef = rowTarget(s, 'centers', row.get('id'));
   let target: CenterRow | undefined;
-  if (t.local !== undefined) {
-    target = selectCenter(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no center ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectCenter(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectCenter(s.db, idRef.local);
+    if (target === undefined) throw new NotFoundError(t('no center {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectCenter(s.db, idRef.mapped);
   // `center add`'s parse step, so a stored center can be compared with the row; a blank cell is no difference.
   const input = parseCenterInput({
     name: row.get('name'),
@@ -54,18 +55,21 @@ function importCenter(s: ImportSession, row: RowView): RowOutcome {
   if (target === undefined) {
     const created = registerCenter(s, input);
     s.claim('centers', created.id, row.row);
-    if (t.external !== undefined) insertImportKey(s.db, 'centers', t.external, created.id, s.batchId);
+    if (idRef.external !== undefined) insertImportKey(s.db, 'centers', idRef.external, created.id, s.batchId);
     return { action: 'inserted', id: created.id };
   }
   s.claim('centers', target.id, row.row);
   const changed = differences(target, incoming, { name: 'name', kind: 'kind', sector: 'sector', capacity: 'capacity', county: 'county' });
   if (changed.length > 0) {
     throw new ConflictError(
-      `differs from the stored center #${target.id} in ${changed.join(', ')}: centers are not changed by import`,
+      t('differs from the stored center #{id} in {fields}: centers are not changed by import', {
+        id: target.id,
+        fields: changed.join(', '),
+      }),
       changed[0],
     );
   }
-  if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'centers', t.external, target.id, s.batchId);
+  if (idRef.external !== undefined && idRef.mapped === undefined) insertImportKey(s.db, 'centers', idRef.external, target.id, s.batchId);
   return { action: 'unchanged', id: target.id };
 }
 

@@ -5,6 +5,7 @@
  * in spelling, or has another key, is reported and never merged.
  */
 import { ConflictError, NotFoundError, ParvandeError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import {
   insertClient,
   insertMergedClient,
@@ -207,8 +208,15 @@ function possibleDuplicates(s: ImportSession, id: number, w: ValidatedClient['wr
     // Two different national codes are two different people.
     if (c === undefined || (c.nationalCode !== null && w.nationalCode !== null && c.nationalCode !== w.nationalCode)) continue;
     const spelled = c.firstName === w.firstName && c.lastName === w.lastName;
-    const born = c.birthDate === w.birthDate ? 'same birth date' : 'a birth date unknown';
-    out.push({ id: c.id, reason: spelled ? `same name, ${born}` : `same name spelled differently, ${born}` });
+    const born = c.birthDate === w.birthDate;
+    const reason = spelled
+      ? born
+        ? t('same name, same birth date')
+        : t('same name, a birth date unknown')
+      : born
+        ? t('same name spelled differently, same birth date')
+        : t('same name spelled differently, a birth date unknown');
+    out.push({ id: c.id, reason });
   }
   return out.slice(0, 5);
 }
@@ -235,7 +243,7 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
   let target: Client | undefined;
   if (ref.local !== undefined) {
     target = selectClient(s.db, ref.local);
-    if (target === undefined) throw new NotFoundError(`no client ${s.officeCode}:${ref.local} in this office`, 'id');
+    if (target === undefined) throw new NotFoundError(t('no client {id} in this office', { id: `${s.officeCode}:${ref.local}` }), 'id');
   } else if (ref.external !== undefined) {
     const mapped = selectImportKey(s.db, 'clients', ref.external);
     if (mapped !== undefined) target = selectClient(s.db, mapped);
@@ -274,7 +282,7 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
       const holder = selectClientByNationalCode(s.db, w.nationalCode);
       if (holder !== undefined && holder.id !== target.id) {
         throw new ConflictError(
-          `this national code belongs to client #${holder.id}, but the id column names client #${target.id}`,
+          t('this national code belongs to client #{holder}, but the id column names client #{id}', { holder: holder.id, id: target.id }),
           'national-code',
         );
       }
@@ -287,7 +295,10 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
     );
     if (same.length > 1) {
       throw new ConflictError(
-        `${same.length} clients have this name and birth date (${same.map((c) => '#' + c.id).join(', ')}): add a national-code or id column to tell them apart`,
+        t('{count} clients have this name and birth date ({ids}): add a national-code or id column to tell them apart', {
+          count: same.length,
+          ids: same.map((c) => '#' + c.id).join(', '),
+        }),
         'first-name',
       );
     }
@@ -297,7 +308,7 @@ function importClient(s: ImportSession, row: RowView): RowOutcome {
 
   s.claim('clients', target.id, row.row);
   if (mergedText !== undefined && selectMergedInto(s.db, target.id) !== mergedTarget(s, mergedText)) {
-    throw new ConflictError('a stored client is merged with client merge, never by an import', 'merged-into');
+    throw new ConflictError(t('a stored client is merged with client merge, never by an import'), 'merged-into');
   }
   if (ref.external !== undefined) insertImportKey(s.db, 'clients', ref.external, target.id, s.batchId);
   // A stored client is updated only from the cells that hold something: a blank cell never erases.
@@ -327,7 +338,7 @@ function mergedTarget(s: ImportSession, text: string): number {
   const ref = refText(s, 'clients', text);
   const id = ref !== undefined && /^#\d+$/.test(ref) ? Number(ref.slice(1)) : undefined;
   if (id === undefined || selectClient(s.db, id) === undefined) {
-    throw new NotFoundError('the client this one was merged into is not stored here: its row must come first', 'merged-into');
+    throw new NotFoundError(t('the client this one was merged into is not stored here: its row must come first'), 'merged-into');
   }
   return id;
 }
@@ -336,7 +347,7 @@ function mergedTarget(s: ImportSession, text: string): number {
 function linkMergedClient(s: ImportSession, id: number, text: string): void {
   const keep = mergedTarget(s, text);
   for (let at: number | null = keep, steps = 0; at !== null; at = selectMergedInto(s.db, at), steps++) {
-    if (at === id || steps > 1000) throw new ConflictError(`client #${id} would be merged into itself`, 'merged-into');
+    if (at === id || steps > 1000) throw new ConflictError(t('client #{id} would be merged into itself', { id }), 'merged-into');
   }
   markClientMerged(s.db, id, keep, false, s.now());
 }

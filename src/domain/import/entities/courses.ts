@@ -8,6 +8,7 @@
  * up from the waiting list).
  */
 import { ConflictError, NotFoundError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { insertImportKey } from '../../../store/import.js';
 import { selectCourse, selectCourses, selectCoursesByTitleKey, type CourseRow } from '../../../store/training.js';
 import { addCourse, updateCourse, validateCourse, type CourseInput, type CourseUpdate } from '../../training/courses.js';
@@ -53,12 +54,12 @@ const COLUMNS: ReadonlyArray<readonly [string, keyof CourseInput, keyof CourseRo
 const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a.join(',') === b.join(',') : a === b);
 
 function importCourseRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'courses', row.get('id'));
+  const idRef = rowTarget(s, 'courses', row.get('id'));
   let target: CourseRow | undefined;
-  if (t.local !== undefined) {
-    target = selectCourse(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no course ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectCourse(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectCourse(s.db, idRef.local);
+    if (target === undefined) throw new NotFoundError(t('no course {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectCourse(s.db, idRef.mapped);
 
   const input: CourseInput = {};
   for (const [column, option] of COLUMNS) {
@@ -71,7 +72,10 @@ function importCourseRow(s: ImportSession, row: RowView): RowOutcome {
     const runs = selectCoursesByTitleKey(s.db, fresh.titleKey).filter((c) => c.startsOn === fresh.startsOn);
     if (runs.length > 1) {
       throw new ConflictError(
-        `${runs.length} runs of this course start that day (${runs.map((c) => '#' + c.id).join(', ')}): add an id column`,
+        t('{count} runs of this course start that day ({ids}): add an id column', {
+          count: runs.length,
+          ids: runs.map((c) => '#' + c.id).join(', '),
+        }),
         'title',
       );
     }
@@ -80,12 +84,12 @@ function importCourseRow(s: ImportSession, row: RowView): RowOutcome {
   if (target === undefined) {
     const c = addCourse(s, input);
     s.claim('courses', c.id, row.row);
-    if (t.external !== undefined) insertImportKey(s.db, 'courses', t.external, c.id, s.batchId);
+    if (idRef.external !== undefined) insertImportKey(s.db, 'courses', idRef.external, c.id, s.batchId);
     return { action: 'inserted', id: c.id };
   }
 
   s.claim('courses', target.id, row.row);
-  if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'courses', t.external, target.id, s.batchId);
+  if (idRef.external !== undefined && idRef.mapped === undefined) insertImportKey(s.db, 'courses', idRef.external, target.id, s.batchId);
   // A matched course is changed only by the cells that hold something, and only where they differ.
   const next = validateCourse(s, input, target);
   const update: CourseUpdate = { id: String(target.id) };

@@ -9,6 +9,7 @@
  * attended, completed or dropped; anything else that differs is refused.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { selectClient } from '../../../store/clients.js';
 import { insertImportKey } from '../../../store/import.js';
 import { selectStaffList } from '../../../store/staff.js';
@@ -96,7 +97,11 @@ function readWanted(s: ImportSession, row: RowView): Wanted {
           : null;
   } else {
     const clash = RULED_OUT[w.status].find(filled);
-    if (clash !== undefined) throw new ValidationError(`${clash} is filled but the status is ${w.status}: empty one of them`, clash);
+    if (clash !== undefined)
+      throw new ValidationError(
+        t('{field} is filled but the status is {status}: empty one of them', { field: clash, status: w.status }),
+        clash,
+      );
   }
   return w;
 }
@@ -114,14 +119,16 @@ function rowCourse(s: ImportSession, row: RowView): Course {
     course = resolveCourse(s, title, 'course-title');
   } else if (ref !== undefined && 'foreign' in ref) {
     throw new NotFoundError(
-      `no course was imported here with the id in the course column: import that office's courses file first, or add a course-title column`,
+      t(
+        "no course was imported here with the id in the course column: import that office's courses file first, or add a course-title column",
+      ),
       'course',
     );
   } else {
-    throw new ValidationError("course is required: give the course's id or title", 'course');
+    throw new ValidationError(t("course is required: give the course's id or title"), 'course');
   }
   if (title !== undefined && matchingKey(title) !== matchingKey(course.title)) {
-    throw new ValidationError(`course #${course.id} has another title than the course-title column says`, 'course-title');
+    throw new ValidationError(t('course #{id} has another title than the course-title column says', { id: course.id }), 'course-title');
   }
   return course;
 }
@@ -143,21 +150,32 @@ function advance(s: ImportSession, e: EnrolmentRow, w: Wanted, fresh: boolean): 
     const course = selectCourse(s.db, e.courseId) as Course;
     throw new ConflictError(
       fresh
-        ? `course #${course.id} is full (${course.capacity} places): the person goes on the waiting list, not ${want}; leave the status empty or write waiting, or raise the capacity`
-        : `enrolment #${e.id} is on the waiting list (position ${e.waitingPosition}): it moves up only when a place frees up`,
+        ? t(
+            'course #{id} is full ({capacity} places): the person goes on the waiting list, not {status}; leave the status empty or write waiting, or raise the capacity',
+            { id: course.id, capacity: course.capacity ?? 'null', status: want },
+          )
+        : t('enrolment #{id} is on the waiting list (position {position}): it moves up only when a place frees up', {
+            id: e.id,
+            position: e.waitingPosition ?? 'null',
+          }),
       'status',
     );
   }
   if (want === 'waiting') {
     throw new ConflictError(
       fresh
-        ? `course #${e.courseId} has a free place: the person is enrolled, not waiting; leave the status empty or write enrolled`
-        : `enrolment #${e.id} is ${e.status}, not waiting`,
+        ? t('course #{id} has a free place: the person is enrolled, not waiting; leave the status empty or write enrolled', {
+            id: e.courseId,
+          })
+        : t('enrolment #{id} is {status}, not waiting', { id: e.id, status: e.status }),
       'status',
     );
   }
   if (e.status === 'completed' || e.status === 'dropped' || RANK[want] < RANK[e.status]) {
-    throw new ConflictError(`enrolment #${e.id} is ${e.status}: a file does not take it back to ${want}`, 'status');
+    throw new ConflictError(
+      t('enrolment #{id} is {status}: a file does not take it back to {want}', { id: e.id, status: e.status, want }),
+      'status',
+    );
   }
   const attended = w.dates['attended-on'];
   if (
@@ -195,13 +213,16 @@ function historyDates(s: ImportSession, e: EnrolmentRow, w: Wanted): void {
   const order = [e.requestedOn, enrolledOn, attendedOn, e.completedOn ?? e.droppedOn].filter((d): d is string => d !== null);
   if (order.some((d, i) => i > 0 && d < (order[i - 1] as string)) || (order[order.length - 1] as string) > s.today) {
     throw new ValidationError(
-      'requested-on, enrolled-on, attended-on and completed-on or dropped-on must follow one another, none in the future',
+      t('requested-on, enrolled-on, attended-on and completed-on or dropped-on must follow one another, none in the future'),
       field,
     );
   }
   const course = selectCourse(s.db, e.courseId) as Course;
   if (attendedOn !== null && attendedOn < course.startsOn) {
-    throw new ValidationError(`course #${course.id} starts on ${course.startsOn}; attended-on is before that`, 'attended-on');
+    throw new ValidationError(
+      t('course #{id} starts on {date}; attended-on is before that', { id: course.id, date: course.startsOn }),
+      'attended-on',
+    );
   }
   updateEnrolmentRow(s.db, e.id, { status: e.status, waitingPosition: e.waitingPosition, enrolledOn, attendedOn }, s.now());
 }
@@ -224,22 +245,27 @@ function differences(e: EnrolmentRow, w: Wanted): string[] {
 }
 
 function importEnrolmentRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'enrolments', row.get('id'));
+  const idRef = rowTarget(s, 'enrolments', row.get('id'));
   let target: EnrolmentRow | undefined;
-  if (t.local !== undefined) {
-    target = selectEnrolment(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no enrolment ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectEnrolment(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectEnrolment(s.db, idRef.local);
+    if (target === undefined)
+      throw new NotFoundError(t('no enrolment {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectEnrolment(s.db, idRef.mapped);
 
   const w = readWanted(s, row);
   const course = rowCourse(s, row);
   const who = rowPerson(s, row, course);
-  const label = 'staffId' in who ? `staff member #${who.staffId}` : `client #${who.clientId}`;
   if (
     target !== undefined &&
     (target.courseId !== course.id || ('staffId' in who ? target.staffId !== who.staffId : target.clientId !== who.clientId))
   ) {
-    throw new ConflictError(`enrolment #${target.id} is not ${label}'s on course #${course.id}: check the id column`, 'id');
+    const at = { id: target.id, course: course.id };
+    const notTheirs =
+      'staffId' in who
+        ? t("enrolment #{id} is not staff member #{person}'s on course #{course}: check the id column", { ...at, person: who.staffId })
+        : t("enrolment #{id} is not client #{person}'s on course #{course}: check the id column", { ...at, person: who.clientId });
+    throw new ConflictError(notTheirs, 'id');
   }
   target ??= selectEnrolmentOf(s.db, course.id, who);
 
@@ -258,22 +284,28 @@ function importEnrolmentRow(s: ImportSession, row: RowView): RowOutcome {
     const off = differences(stored, w);
     if (off.length > 0) {
       throw new ConflictError(
-        `the commands' rules give ${off.join(', ')} other than the row says (status ${stored.status}): check the row`,
+        t("the commands' rules give {fields} other than the row says (status {status}): check the row", {
+          fields: off.join(', '),
+          status: stored.status,
+        }),
         off[0],
       );
     }
-    if (t.external !== undefined) insertImportKey(s.db, 'enrolments', t.external, made.id, s.batchId);
+    if (idRef.external !== undefined) insertImportKey(s.db, 'enrolments', idRef.external, made.id, s.batchId);
     return { action: 'inserted', id: made.id };
   }
 
   s.claim('enrolments', target.id, row.row);
-  if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'enrolments', t.external, target.id, s.batchId);
+  if (idRef.external !== undefined && idRef.mapped === undefined) insertImportKey(s.db, 'enrolments', idRef.external, target.id, s.batchId);
   const moved = advance(s, target, w, false);
   const stored = selectEnrolment(s.db, target.id) as EnrolmentRow;
   const off = differences(stored, w);
   if (off.length > 0) {
     throw new ConflictError(
-      `differs from the stored enrolment #${target.id} (${stored.status}) in ${off.join(', ')}: a file only moves an enrolment on (attended, completed, dropped); use the training commands`,
+      t(
+        'differs from the stored enrolment #{id} ({status}) in {fields}: a file only moves an enrolment on (attended, completed, dropped); use the training commands',
+        { id: target.id, status: stored.status, fields: off.join(', ') },
+      ),
       off[0],
     );
   }

@@ -7,6 +7,7 @@
  * difference is refused.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { iterateFollowups } from '../../../store/export.js';
 import { insertFollowup, selectFollowup, type FollowupRow } from '../../../store/followups.js';
 import { insertImportKey, selectFollowupByContent } from '../../../store/import.js';
@@ -40,12 +41,13 @@ const FIELDS: readonly FieldSpec[] = [
 ];
 
 function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'followups', row.get('id'));
+  const idRef = rowTarget(s, 'followups', row.get('id'));
   let target: FollowupRow | undefined;
-  if (t.local !== undefined) {
-    target = selectFollowup(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no follow-up ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectFollowup(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectFollowup(s.db, idRef.local);
+    if (target === undefined)
+      throw new NotFoundError(t('no follow-up {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectFollowup(s.db, idRef.mapped);
 
   // `followup schedule`'s steps on the row's cells: the case, the parse, the rules (a worker may have left since).
   const raw: RawFollowupSchedule = {
@@ -62,10 +64,10 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
   const doneText = row.get('done-on');
   const outcome = optionalNote(row.get('outcome'), 'outcome');
   if (status === 'scheduled' && (doneText !== undefined || outcome !== null)) {
-    throw new ValidationError('a scheduled follow-up has no done-on or outcome: set its status, or empty them', 'status');
+    throw new ValidationError(t('a scheduled follow-up has no done-on or outcome: set its status, or empty them'), 'status');
   }
   if ((status === 'done' || status === 'missed') && doneText === undefined)
-    throw new ValidationError(`a ${status} follow-up needs its done-on date`, 'done-on');
+    throw new ValidationError(t('a {status} follow-up needs its done-on date', { status }), 'done-on');
   const doneOn =
     status === 'cancelled' || doneText === undefined
       ? null
@@ -80,7 +82,7 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
   };
 
   const schedule = { caseId: v.caseId, dueOn: v.dueOn, workerId: v.workerId, note: v.note, fromPlan };
-  if (target === undefined && t.external === undefined && t.local === undefined) {
+  if (target === undefined && idRef.external === undefined && idRef.local === undefined) {
     const content = { caseId: v.caseId, dueOn: v.dueOn, note: v.note };
     const id = nthStoredWithContent(s, 'followups', content, (nth) => selectFollowupByContent(s.db, content, nth));
     if (id !== undefined) target = selectFollowup(s.db, id);
@@ -99,11 +101,15 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
       changed.push(...differences(target, { status, doneOn, outcome }, { status: 'status', doneOn: 'done-on', outcome: 'outcome' }));
     if (changed.length > 0) {
       throw new ConflictError(
-        `differs from the stored follow-up #${target.id} in ${changed.join(', ')}: change it with the followup commands`,
+        t('differs from the stored follow-up #{id} in {fields}: change it with the followup commands', {
+          id: target.id,
+          fields: changed.join(', '),
+        }),
         changed[0],
       );
     }
-    if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'followups', t.external, target.id, s.batchId);
+    if (idRef.external !== undefined && idRef.mapped === undefined)
+      insertImportKey(s.db, 'followups', idRef.external, target.id, s.batchId);
     if (!finishing) return { action: 'unchanged', id: target.id };
     finish(target.id);
     return { action: 'updated', id: target.id };
@@ -116,7 +122,7 @@ function importFollowupRow(s: ImportSession, row: RowView): RowOutcome {
   });
   if (status !== 'scheduled') finish(id);
   s.claim('followups', id, row.row);
-  if (t.external !== undefined) insertImportKey(s.db, 'followups', t.external, id, s.batchId);
+  if (idRef.external !== undefined) insertImportKey(s.db, 'followups', idRef.external, id, s.batchId);
   return { action: 'inserted', id };
 }
 

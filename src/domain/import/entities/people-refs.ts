@@ -9,6 +9,7 @@
  * wrong person.
  */
 import { ConflictError, NotFoundError, ParvandeError, ValidationError } from '../../../errors.js';
+import { render, t, type Text } from '../../../messages/catalogue.js';
 import { selectClient, selectClientByNationalCode } from '../../../store/clients.js';
 import { selectImportKey } from '../../../store/import.js';
 import { selectStaff, selectStaffByNationalCode } from '../../../store/staff.js';
@@ -44,23 +45,18 @@ function rowNationalCode(row: RowView): string | undefined {
 }
 
 /** The name columns of a row must name the person found; spelling variants (ی/ي, ZWNJ, spaces) are no difference. */
-function checkName(
-  row: RowView,
-  stored: { firstName: string; lastName: string },
-  key: (f: string, l: string) => string,
-  what: string,
-): void {
+function checkName(row: RowView, stored: { firstName: string; lastName: string }, key: (f: string, l: string) => string, what: Text): void {
   const first = row.get('first-name');
   const last = row.get('last-name');
   if (first === undefined && last === undefined) return;
   if (key(first ?? stored.firstName, last ?? stored.lastName) !== key(stored.firstName, stored.lastName)) {
     const field = first === undefined ? 'last-name' : 'first-name';
-    throw new ValidationError(`the name is not that of ${what}: check the row's names, id and national code`, field);
+    throw new ValidationError(t("the name is not that of {who}: check the row's names, id and national code", { who: what }), field);
   }
 }
 
-const foreignHint = (entity: string, id: string): string =>
-  `no ${entity} was imported here with the id ${id}: import that office's ${entity} file first, or add a national-code column`;
+/** How a row's person was found: by a column, or by the name. */
+const foundBy = (by: string): Text => (by === 'name' ? t('found by name') : t('found by {column}', { column: by }));
 
 /**
  * The staff member a row names: by its `refField` column, else its national
@@ -80,26 +76,34 @@ export function rowStaff(s: ImportSession, row: RowView, refField = 'staff'): St
   } else if (code !== undefined) {
     staff = selectStaffByNationalCode(s.db, code);
     if (staff === undefined)
-      throw new NotFoundError('no staff member has this national code: import or add the person first', 'national-code');
+      throw new NotFoundError(t('no staff member has this national code: import or add the person first'), 'national-code');
     by = 'national-code';
   } else if (row.get('first-name') !== undefined && row.get('last-name') !== undefined) {
     staff = resolveStaff(s, `${row.get('first-name')} ${row.get('last-name')}`, 'first-name');
     by = 'name';
   } else if (ref !== undefined && 'foreign' in ref) {
-    throw new NotFoundError(foreignHint('staff', ref.foreign), refField);
+    throw new NotFoundError(
+      t("no staff was imported here with the id {id}: import that office's staff file first, or add a national-code column", {
+        id: ref.foreign,
+      }),
+      refField,
+    );
   } else {
-    throw new ValidationError(`${refField} is required: give the staff member's id, national code or full name`, refField);
+    throw new ValidationError(
+      t("{field} is required: give the staff member's id, national code or full name", { field: refField }),
+      refField,
+    );
   }
   if (code !== undefined && staff.nationalCode !== code) {
     const holder = staff.nationalCode === null ? selectStaffByNationalCode(s.db, code) : staff;
     if (holder !== undefined) {
       throw new ConflictError(
-        `the national code is not that of staff member #${staff.id} (found by ${by}): check the row`,
+        t('the national code is not that of staff member #{id} ({found}): check the row', { id: staff.id, found: foundBy(by) }),
         'national-code',
       );
     }
   }
-  checkName(row, staff, staffNameKey, `staff member #${staff.id} (found by ${by})`);
+  checkName(row, staff, staffNameKey, t('staff member #{id} ({found})', { id: staff.id, found: foundBy(by) }));
   return staff;
 }
 
@@ -116,21 +120,29 @@ export function rowClient(s: ImportSession, row: RowView, refField = 'client'): 
     client = resolveClient(s, ref.text, refField);
   } else if (code !== undefined) {
     client = selectClientByNationalCode(s.db, code);
-    if (client === undefined) throw new NotFoundError('no client has this national code', 'national-code');
+    if (client === undefined) throw new NotFoundError(t('no client has this national code'), 'national-code');
     by = 'national-code';
   } else if (ref !== undefined && 'foreign' in ref) {
-    throw new NotFoundError(foreignHint('clients', ref.foreign), refField);
+    throw new NotFoundError(
+      t("no clients was imported here with the id {id}: import that office's clients file first, or add a national-code column", {
+        id: ref.foreign,
+      }),
+      refField,
+    );
   } else {
-    throw new ValidationError(`${refField} is required: give the client's id or national code`, refField);
+    throw new ValidationError(t("{field} is required: give the client's id or national code", { field: refField }), refField);
   }
   // A client merged into another takes nothing new (client merge): the row names the record kept.
   assertNotMerged(s, client, by);
   if (code !== undefined && client.nationalCode !== code) {
     const holder = client.nationalCode === null ? selectClientByNationalCode(s.db, code) : client;
     if (holder !== undefined)
-      throw new ConflictError(`the national code is not that of client #${client.id} (found by ${by}): check the row`, 'national-code');
+      throw new ConflictError(
+        t('the national code is not that of client #{id} ({found}): check the row', { id: client.id, found: foundBy(by) }),
+        'national-code',
+      );
   }
-  checkName(row, client, clientNameKey, `client #${client.id} (found by ${by})`);
+  checkName(row, client, clientNameKey, t('client #{id} ({found})', { id: client.id, found: foundBy(by) }));
   return client;
 }
 
@@ -150,9 +162,22 @@ export function asColumn<T>(option: string, column: string, step: () => T): T {
     return step();
   } catch (err) {
     if (err instanceof ParvandeError && err.field === option && option !== column) {
-      const Same = err.constructor as new (message: string, field?: string) => ParvandeError;
-      throw new Same(err.message.replace(`--${option}`, column), column);
+      const Same = err.constructor as new (message: Text, field?: string) => ParvandeError;
+      throw new Same(ofColumn(err.text, option, column), column);
     }
     throw err;
   }
+}
+
+/**
+ * A command's message said of the row's column: the first `--option` in it becomes the column.
+ * Its words are the English so made; the message it was made from rides along (asColumnOf),
+ * so that the import's report says it in Persian the same way (renderReason).
+ */
+function ofColumn(text: Text, option: string, column: string): Text {
+  const flag = `--${option}`;
+  return {
+    template: render(text, 'en').replace(flag, column),
+    params: { asColumnOf: text, asColumnFlag: flag, asColumn: column },
+  };
 }

@@ -9,6 +9,7 @@
  * row; any other difference is refused.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { insertImportKey } from '../../../store/import.js';
 import {
   iterateReferrals,
@@ -81,12 +82,12 @@ function parseState(s: ImportSession, row: RowView, sentOn: IsoDate): RowState {
   const note = optionalNote(row.get('note'), 'note');
   if (status === 'sent') {
     if (answer !== null || answeredOn !== null) {
-      throw new ValidationError('a referral still sent has no answer or answered-on: set its status, or empty them', 'status');
+      throw new ValidationError(t('a referral still sent has no answer or answered-on: set its status, or empty them'), 'status');
     }
     return { status, answer: null, answeredOn: null, statusOn: date('status-on') ?? sentOn, note };
   }
-  if (answer === 'sent') throw new ValidationError('answer is the first answer: accepted, declined or feedback', 'answer');
-  if (answeredOn === null) throw new ValidationError(`a ${status} referral needs its answered-on date`, 'answered-on');
+  if (answer === 'sent') throw new ValidationError(t('answer is the first answer: accepted, declined or feedback'), 'answer');
+  if (answeredOn === null) throw new ValidationError(t('a {status} referral needs its answered-on date', { status }), 'answered-on');
   return { status, answer: answer ?? status, answeredOn, statusOn: date('status-on') ?? answeredOn, note };
 }
 
@@ -106,12 +107,12 @@ function applyState(s: ImportSession, id: number, state: RowState): void {
 }
 
 function importReferralRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'referrals', row.get('id'));
+  const idRef = rowTarget(s, 'referrals', row.get('id'));
   let target: ReferralRow | undefined;
-  if (t.local !== undefined) {
-    target = selectReferral(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no referral ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectReferral(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectReferral(s.db, idRef.local);
+    if (target === undefined) throw new NotFoundError(t('no referral {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectReferral(s.db, idRef.mapped);
 
   // `referral add`'s steps on the row's cells: the case, the parse, the rules.
   const raw: RawAddReferral = {
@@ -121,13 +122,17 @@ function importReferralRow(s: ImportSession, row: RowView): RowOutcome {
     date: row.get('sent-on'),
     reason: row.get('reason'),
   };
-  if (isBlank(raw.date)) throw new ValidationError('sent-on is required', 'sent-on');
+  if (isBlank(raw.date)) throw new ValidationError(t('{column} is required', { column: 'sent-on' }), 'sent-on');
   const v = validateReferral(s, resolveReferralCase(s, raw.case), parseAddReferralInput(raw, s.today));
   const state = parseState(s, row, v.sentOn);
-  const voided = parseVoidCells(row, 'referral', parseVoidReason);
+  const voided = parseVoidCells(
+    row,
+    t('voided-at must be a UTC time as exported (e.g. 2026-11-25T08:30:00.000Z) when the referral is void'),
+    parseVoidReason,
+  );
   const content = { caseId: v.caseId, agencyKind: v.agencyKind, agency: v.agency, sentOn: v.sentOn, reason: v.reason };
 
-  if (target === undefined && t.external === undefined && t.local === undefined) {
+  if (target === undefined && idRef.external === undefined && idRef.local === undefined) {
     const key = [v.caseId, v.agencyKind, v.agency, v.sentOn];
     const id = nthStoredWithContent(s, 'referrals', key, (nth) => selectReferralByContent(s.db, content, nth));
     if (id !== undefined) target = selectReferral(s.db, id);
@@ -147,11 +152,15 @@ function importReferralRow(s: ImportSession, row: RowView): RowOutcome {
     if (target.voidedAt !== (voided?.at ?? null)) changed.push('voided-at');
     if (changed.length > 0) {
       throw new ConflictError(
-        `differs from the stored referral #${target.id} in ${changed.join(', ')}: change it with "parvande referral update"`,
+        t('differs from the stored referral #{id} in {fields}: change it with "parvande referral update"', {
+          id: target.id,
+          fields: changed.join(', '),
+        }),
         changed[0],
       );
     }
-    if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'referrals', t.external, target.id, s.batchId);
+    if (idRef.external !== undefined && idRef.mapped === undefined)
+      insertImportKey(s.db, 'referrals', idRef.external, target.id, s.batchId);
     if (same) return { action: 'unchanged', id: target.id };
     applyState(s, target.id, state);
     return { action: 'updated', id: target.id };
@@ -160,7 +169,7 @@ function importReferralRow(s: ImportSession, row: RowView): RowOutcome {
   applyState(s, id, state);
   if (voided !== null) updateReferralVoided(s.db, id, voided.at, voided.by, voided.reason);
   s.claim('referrals', id, row.row);
-  if (t.external !== undefined) insertImportKey(s.db, 'referrals', t.external, id, s.batchId);
+  if (idRef.external !== undefined) insertImportKey(s.db, 'referrals', idRef.external, id, s.batchId);
   return { action: 'inserted', id };
 }
 

@@ -8,6 +8,7 @@
  * move between shifts with `roster unassign`, `assign` and `swap`.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { insertImportKey } from '../../../store/import.js';
 import { selectAssignment, selectAssignments, selectPattern, type AssignmentRow, type PatternRow } from '../../../store/roster.js';
 import { selectStaffList } from '../../../store/staff.js';
@@ -62,17 +63,25 @@ function rowPattern(s: ImportSession, row: RowView): PatternRow {
     p = resolvePattern(s, name, serviceText, 'pattern-name');
   } else if (ref !== undefined && 'foreign' in ref) {
     throw new NotFoundError(
-      `no shift pattern was imported here with the id in the pattern column: import that office's shift-patterns file first, or add pattern-name and service columns`,
+      t(
+        "no shift pattern was imported here with the id in the pattern column: import that office's shift-patterns file first, or add pattern-name and service columns",
+      ),
       'pattern',
     );
   } else {
-    throw new ValidationError("pattern is required: give the shift pattern's id, or its name (with the service)", 'pattern');
+    throw new ValidationError(t("pattern is required: give the shift pattern's id, or its name (with the service)"), 'pattern');
   }
   if (serviceText !== undefined && parseCode(DUTY_SERVICES, serviceText, 'service') !== p.service) {
-    throw new ConflictError(`shift pattern #${p.id} is a ${p.service} shift, not one of the service given`, 'service');
+    throw new ConflictError(
+      t('shift pattern #{id} is a {service} shift, not one of the service given', { id: p.id, service: p.service }),
+      'service',
+    );
   }
   if (name !== undefined && matchingKey(name) !== matchingKey(p.name)) {
-    throw new ValidationError(`shift pattern #${p.id} is named "${p.name}", not as the pattern-name column says`, 'pattern-name');
+    throw new ValidationError(
+      t('shift pattern #{id} is named "{name}", not as the pattern-name column says', { id: p.id, name: p.name }),
+      'pattern-name',
+    );
   }
   return p;
 }
@@ -81,12 +90,13 @@ function rowPattern(s: ImportSession, row: RowView): PatternRow {
 const instantCell = (text: string): string => toLatinDigits(text).trim().replace(/\s+/, 'T');
 
 function importAssignmentRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'roster-assignments', row.get('id'));
+  const idRef = rowTarget(s, 'roster-assignments', row.get('id'));
   let target: AssignmentRow | undefined;
-  if (t.local !== undefined) {
-    target = selectAssignment(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no roster assignment ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectAssignment(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectAssignment(s.db, idRef.local);
+    if (target === undefined)
+      throw new NotFoundError(t('no roster assignment {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectAssignment(s.db, idRef.mapped);
 
   const date = parseDateInput(requiredText(row.get('date'), 'date'), { today: s.today, field: 'date', kind: 'record' });
   const pattern = rowPattern(s, row);
@@ -100,7 +110,12 @@ function importAssignmentRow(s: ImportSession, row: RowView): RowOutcome {
     const given = row.get(field);
     if (given !== undefined && instantCell(given) !== expected) {
       throw new ConflictError(
-        `shift pattern #${pattern.id} runs ${span.startsAt.replace('T', ' ')}–${span.endsAt.replace('T', ' ')} on that date, not as the ${field} column says`,
+        t('shift pattern #{id} runs {start}–{end} on that date, not as the {column} column says', {
+          id: pattern.id,
+          start: span.startsAt.replace('T', ' '),
+          end: span.endsAt.replace('T', ' '),
+          column: field,
+        }),
         field,
       );
     }
@@ -116,11 +131,15 @@ function importAssignmentRow(s: ImportSession, row: RowView): RowOutcome {
     ];
     if (changed.length > 0) {
       throw new ConflictError(
-        `differs from the stored roster assignment #${target.id} in ${changed.join(', ')}: move people with "roster unassign", "roster assign" or "roster swap"`,
+        t(
+          'differs from the stored roster assignment #{id} in {fields}: move people with "roster unassign", "roster assign" or "roster swap"',
+          { id: target.id, fields: changed.join(', ') },
+        ),
         changed[0],
       );
     }
-    if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'roster-assignments', t.external, target.id, s.batchId);
+    if (idRef.external !== undefined && idRef.mapped === undefined)
+      insertImportKey(s.db, 'roster-assignments', idRef.external, target.id, s.batchId);
     return { action: 'unchanged', id: target.id };
   }
 
@@ -128,7 +147,7 @@ function importAssignmentRow(s: ImportSession, row: RowView): RowOutcome {
     assignShifts(s, { staff: String(staff.id), pattern: String(pattern.id), date }),
   ).assigned[0] as AssignmentRow;
   s.claim('roster-assignments', made.id, row.row);
-  if (t.external !== undefined) insertImportKey(s.db, 'roster-assignments', t.external, made.id, s.batchId);
+  if (idRef.external !== undefined) insertImportKey(s.db, 'roster-assignments', idRef.external, made.id, s.batchId);
   return { action: 'inserted', id: made.id };
 }
 

@@ -7,6 +7,7 @@
  * dated up to its closing, and a worker may have left since.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { iterateServices } from '../../../store/export.js';
 import { insertImportKey, selectServiceByContent } from '../../../store/import.js';
 import { insertService, selectService, updateServiceVoided, type ServiceRow } from '../../../store/services.js';
@@ -36,12 +37,12 @@ const FIELDS: readonly FieldSpec[] = [
 ];
 
 function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'services', row.get('id'));
+  const idRef = rowTarget(s, 'services', row.get('id'));
   let target: ServiceRow | undefined;
-  if (t.local !== undefined) {
-    target = selectService(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no service ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectService(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectService(s.db, idRef.local);
+    if (target === undefined) throw new NotFoundError(t('no service {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectService(s.db, idRef.mapped);
 
   // `service log`'s parse and rules on the row's cells, read as history.
   const input = parseLogServiceInput(
@@ -56,17 +57,24 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
     s.today,
   );
   const v = validateService(s, input, { history: true });
-  if (row.get('date') === undefined) throw new ValidationError('date is required', 'date');
+  if (row.get('date') === undefined) throw new ValidationError(t('{column} is required', { column: 'date' }), 'date');
   const channel = optionalCode(CHANNELS, row.get('channel'), 'channel');
   if (channel !== null && channel !== v.channel) {
     throw new ValidationError(
-      `channel ${channel} differs from the case's channel ${v.channel}: a service takes its case's channel`,
+      t("channel {channel} differs from the case's channel {caseChannel}: a service takes its case's channel", {
+        channel,
+        caseChannel: v.channel,
+      }),
       'channel',
     );
   }
-  const voided = parseVoidCells(row, 'service', parseReason);
+  const voided = parseVoidCells(
+    row,
+    t('voided-at must be a UTC time as exported (e.g. 2026-11-25T08:30:00.000Z) when the service is void'),
+    parseReason,
+  );
   const content = { caseId: v.caseId, serviceDate: v.serviceDate, type: v.type, workerId: v.workerId, minutes: v.minutes, note: v.note };
-  if (target === undefined && t.external === undefined && t.local === undefined) {
+  if (target === undefined && idRef.external === undefined && idRef.local === undefined) {
     const id = nthStoredWithContent(s, 'services', content, (nth) => selectServiceByContent(s.db, content, nth));
     if (id !== undefined) target = selectService(s.db, id);
   }
@@ -83,18 +91,21 @@ function importServiceRow(s: ImportSession, row: RowView): RowOutcome {
     if ((target.voidedAt ?? null) !== (voided?.at ?? null)) changed.push('voided-at');
     if (changed.length > 0) {
       throw new ConflictError(
-        `differs from the stored service #${target.id} in ${changed.join(', ')}: services are not changed by import`,
+        t('differs from the stored service #{id} in {fields}: services are not changed by import', {
+          id: target.id,
+          fields: changed.join(', '),
+        }),
         changed[0],
       );
     }
-    if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'services', t.external, target.id, s.batchId);
+    if (idRef.external !== undefined && idRef.mapped === undefined) insertImportKey(s.db, 'services', idRef.external, target.id, s.batchId);
     return { action: 'unchanged', id: target.id };
   }
   const id = insertService(s.db, { ...content, channel: v.channel }, s.now());
   if (v.caseId !== null) addEvent(s, v.caseId, 'service', v.serviceDate, { serviceId: id, workerId: v.workerId, reason: v.type });
   if (voided !== null) updateServiceVoided(s.db, id, voided.at, voided.by, voided.reason);
   s.claim('services', id, row.row);
-  if (t.external !== undefined) insertImportKey(s.db, 'services', t.external, id, s.batchId);
+  if (idRef.external !== undefined) insertImportKey(s.db, 'services', idRef.external, id, s.batchId);
   return { action: 'inserted', id };
 }
 

@@ -7,6 +7,7 @@
  * `retire` would change it (its hours only while nobody is assigned to it).
  */
 import { ConflictError, NotFoundError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { insertImportKey } from '../../../store/import.js';
 import { selectPattern, selectPatterns, selectPatternsByNameKey, type PatternRow } from '../../../store/roster.js';
 import { parseDateInput } from '../../../lang/dates.js';
@@ -46,12 +47,13 @@ export function clockCell(text: string, field: string): string {
 }
 
 function importPatternRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'shift-patterns', row.get('id'));
+  const idRef = rowTarget(s, 'shift-patterns', row.get('id'));
   let target: PatternRow | undefined;
-  if (t.local !== undefined) {
-    target = selectPattern(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no shift pattern ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectPattern(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectPattern(s.db, idRef.local);
+    if (target === undefined)
+      throw new NotFoundError(t('no shift pattern {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectPattern(s.db, idRef.mapped);
 
   const service = parseCode(DUTY_SERVICES, requiredText(row.get('service'), 'service'), 'service');
   const name = requiredText(row.get('name'), 'name', 60);
@@ -71,17 +73,24 @@ function importPatternRow(s: ImportSession, row: RowView): RowOutcome {
     const p = addPattern(s, { service, name, start, end, needed, from: validFrom });
     if (retiredOn !== undefined) retirePattern(s, String(p.id), retiredOn);
     s.claim('shift-patterns', p.id, row.row);
-    if (t.external !== undefined) insertImportKey(s.db, 'shift-patterns', t.external, p.id, s.batchId);
+    if (idRef.external !== undefined) insertImportKey(s.db, 'shift-patterns', idRef.external, p.id, s.batchId);
     return { action: 'inserted', id: p.id };
   }
 
   s.claim('shift-patterns', target.id, row.row);
-  if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'shift-patterns', t.external, target.id, s.batchId);
+  if (idRef.external !== undefined && idRef.mapped === undefined)
+    insertImportKey(s.db, 'shift-patterns', idRef.external, target.id, s.batchId);
   if (service !== target.service) {
-    throw new ConflictError(`shift pattern #${target.id} is a ${target.service} shift: a pattern's service does not change`, 'service');
+    throw new ConflictError(
+      t("shift pattern #{id} is a {service} shift: a pattern's service does not change", { id: target.id, service: target.service }),
+      'service',
+    );
   }
   if (retiredOn !== target.retiredOn && !(retiredOn === undefined || target.retiredOn === null)) {
-    throw new ConflictError(`shift pattern #${target.id} was retired on ${target.retiredOn}: a retirement does not change`, 'retired-on');
+    throw new ConflictError(
+      t('shift pattern #{id} was retired on {date}: a retirement does not change', { id: target.id, date: target.retiredOn }),
+      'retired-on',
+    );
   }
   // Only the cells that differ go to `roster pattern update`, so the audit trail names just those.
   const update: PatternUpdate = { id: String(target.id) };

@@ -6,6 +6,7 @@
  * and rules of `staff leave --date`.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { insertImportKey } from '../../../store/import.js';
 import {
   insertStaff,
@@ -78,12 +79,13 @@ const COMPARED = {
 } as const;
 
 function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'staff', row.get('id'));
+  const idRef = rowTarget(s, 'staff', row.get('id'));
   let target: StaffRow | undefined;
-  if (t.local !== undefined) {
-    target = selectStaff(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no staff member ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectStaff(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectStaff(s.db, idRef.local);
+    if (target === undefined)
+      throw new NotFoundError(t('no staff member {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectStaff(s.db, idRef.mapped);
 
   const input: RawStaff = {};
   for (const [name, key] of INPUTS) if (row.get(name) !== undefined) (input as Record<string, unknown>)[key] = row.get(name);
@@ -91,7 +93,7 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
   if (center !== undefined) input.center = center;
   const leftText = row.get('left-on');
   const active = row.get('active') === undefined ? leftText === undefined : parseBool(row.get('active') as string, 'active');
-  if (active && leftText !== undefined) throw new ValidationError('left-on is filled but active says yes: empty one of them', 'left-on');
+  if (active && leftText !== undefined) throw new ValidationError(t('left-on is filled but active says yes: empty one of them'), 'left-on');
   // `staff leave`'s parse and rules (its errors name date: errorFields maps it to left-on).
   const leave = (id: number): void => {
     recordStaffLeaving(s, selectStaff(s.db, id) as Staff, parseLeaveDate(leftText, s.today));
@@ -105,7 +107,7 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
   const repaired = parsedCode?.repaired === true ? { repaired: ['national-code'] } : {};
   if (target === undefined && code !== undefined) target = selectStaffByNationalCode(s.db, code);
   let namesakes: StaffRow[] = [];
-  if (target === undefined && t.external === undefined) {
+  if (target === undefined && idRef.external === undefined) {
     const first = input.firstName ?? '';
     const last = input.lastName ?? '';
     namesakes = selectStaffByNameKey(s.db, staffNameKey(first, last));
@@ -115,7 +117,10 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     );
     if (same.length > 1) {
       throw new ConflictError(
-        `${same.length} staff members have this name (${same.map((x) => '#' + x.id).join(', ')}): add an id or national-code column`,
+        t('{count} staff members have this name ({ids}): add an id or national-code column', {
+          count: same.length,
+          ids: same.map((x) => '#' + x.id).join(', '),
+        }),
         'first-name',
       );
     }
@@ -133,7 +138,10 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
         }
         const removed = recordStaffLeaving(s, selectStaff(s.db, id) as Staff, parseLeaveDate(leftText, s.today)).removedAssignments;
         if (removed > 0 && s.afterAll !== undefined) {
-          throw new ConflictError(`the folder holds ${removed} shifts of staff member #${id} after the day they left`, 'left-on');
+          throw new ConflictError(
+            t('the folder holds {count} shifts of staff member #{id} after the day they left', { count: removed, id }),
+            'left-on',
+          );
         }
       };
       // import office: the departure waits for every row, so that what the office kept from before it was recorded
@@ -142,17 +150,17 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
       else depart();
     }
     s.claim('staff', id, row.row);
-    if (t.external !== undefined) insertImportKey(s.db, 'staff', t.external, id, s.batchId);
+    if (idRef.external !== undefined) insertImportKey(s.db, 'staff', idRef.external, id, s.batchId);
     // As for clients: a name spelled differently is reported; two different national codes are two people.
     const possibleDuplicates = namesakes
       .filter((x) => code === undefined || x.nationalCode === null || x.nationalCode === code)
       .slice(0, 5)
-      .map((x) => ({ id: x.id, reason: 'same name spelled differently' }));
+      .map((x) => ({ id: x.id, reason: t('same name spelled differently') }));
     return { action: 'inserted', id, ...repaired, ...(possibleDuplicates.length > 0 ? { possibleDuplicates } : {}) };
   }
 
   s.claim('staff', target.id, row.row);
-  if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'staff', t.external, target.id, s.batchId);
+  if (idRef.external !== undefined && idRef.mapped === undefined) insertImportKey(s.db, 'staff', idRef.external, target.id, s.batchId);
   const next = validateStaff(s, { ...input, active: target.active }, target, { repairNationalCode: true });
   const changed = (Object.keys(COMPARED) as (keyof typeof COMPARED)[])
     .filter((k) => (next[k] ?? null) !== target[k])
@@ -167,7 +175,7 @@ function importStaffRow(s: ImportSession, row: RowView): RowOutcome {
     parseDateInput(leftText, { today: s.today, field: 'left-on', kind: 'record' }) !== target.leftOn;
   if (leftDiffers)
     throw new ConflictError(
-      `left-on differs from the stored date of staff member #${target.id}: change it with the staff commands`,
+      t('left-on differs from the stored date of staff member #{id}: change it with the staff commands', { id: target.id }),
       'left-on',
     );
   if (changed.length === 0 && !leaving && !rejoining) return { action: 'unchanged', id: target.id };

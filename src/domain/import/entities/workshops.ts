@@ -8,6 +8,7 @@
  * update` would update it.
  */
 import { NotFoundError } from '../../../errors.js';
+import { t } from '../../../messages/catalogue.js';
 import { insertImportKey } from '../../../store/import.js';
 import {
   insertWorkshop,
@@ -52,12 +53,12 @@ const COLUMNS: ReadonlyArray<readonly [keyof WorkshopInput, keyof WorkshopWrite]
 ];
 
 function importWorkshopRow(s: ImportSession, row: RowView): RowOutcome {
-  const t = rowTarget(s, 'workshops', row.get('id'));
+  const idRef = rowTarget(s, 'workshops', row.get('id'));
   let target: WorkshopRow | undefined;
-  if (t.local !== undefined) {
-    target = selectWorkshop(s.db, t.local);
-    if (target === undefined) throw new NotFoundError(`no workshop ${s.officeCode}:${t.local} in this office`, 'id');
-  } else if (t.mapped !== undefined) target = selectWorkshop(s.db, t.mapped);
+  if (idRef.local !== undefined) {
+    target = selectWorkshop(s.db, idRef.local);
+    if (target === undefined) throw new NotFoundError(t('no workshop {id} in this office', { id: `${s.officeCode}:${idRef.local}` }), 'id');
+  } else if (idRef.mapped !== undefined) target = selectWorkshop(s.db, idRef.mapped);
 
   const input: WorkshopInput = {};
   for (const [column] of COLUMNS) {
@@ -70,7 +71,7 @@ function importWorkshopRow(s: ImportSession, row: RowView): RowOutcome {
     if (v !== undefined) input[column] = v;
   }
   const fresh = validateWorkshop(s, input);
-  if (target === undefined && t.external === undefined && t.local === undefined) {
+  if (target === undefined && idRef.external === undefined && idRef.local === undefined) {
     // No id: the n-th row naming a session is the n-th stored session so named.
     const key = [fresh.topic, fresh.heldOn, fresh.centerId, fresh.place, fresh.title];
     const seen = s.cache('workshops.sessions', () => new Map<string, number>());
@@ -84,12 +85,12 @@ function importWorkshopRow(s: ImportSession, row: RowView): RowOutcome {
     const id = insertWorkshop(s.db, fresh, s.now());
     recordAudit(s, 'create', 'workshop', id);
     s.claim('workshops', id, row.row);
-    if (t.external !== undefined) insertImportKey(s.db, 'workshops', t.external, id, s.batchId);
+    if (idRef.external !== undefined) insertImportKey(s.db, 'workshops', idRef.external, id, s.batchId);
     return { action: 'inserted', id };
   }
 
   s.claim('workshops', target.id, row.row);
-  if (t.external !== undefined && t.mapped === undefined) insertImportKey(s.db, 'workshops', t.external, target.id, s.batchId);
+  if (idRef.external !== undefined && idRef.mapped === undefined) insertImportKey(s.db, 'workshops', idRef.external, target.id, s.batchId);
   // Cells left empty keep the stored value, as `training workshop update` does.
   const next = validateWorkshop(s, input, target);
   const changed = COLUMNS.filter(([column, stored]) => input[column] !== undefined && next[stored] !== target[stored]).map(

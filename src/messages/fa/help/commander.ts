@@ -42,7 +42,8 @@ export const COMMANDER: Readonly<Record<string, string>> = {
   'bring in spreadsheets (CSV in any encoding, XLSX)': 'ورود صفحه‌گسترده‌ها (CSV با هر رمزگذاری، XLSX)',
   'send records out as CSV, XLSX or JSON': 'خروجی گرفتن از سوابق به صورت CSV، XLSX یا JSON',
   'the audit trail: who wrote or viewed what, when': 'دفتر رویدادها: چه کسی چه چیزی را کی نوشت یا دید',
-  'the database file: path, migrations, checks, backup, restore': 'فایل پایگاه داده: مسیر، به‌روزرسانی ساختار، بررسی، پشتیبان، بازگردانی',
+  'the database file: path, migrations, checks, backup, restore, encryption':
+    'فایل پایگاه داده: مسیر، به‌روزرسانی ساختار، بررسی، پشتیبان، بازگردانی، رمزگذاری',
   'build a demo office to try parvande on': 'ساختن یک ادارهٔ نمونه برای آزمودن پرونده',
   'print a shell completion script: bash, zsh or PowerShell': 'چاپ اسکریپت تکمیل خودکار پوسته: bash، zsh یا PowerShell',
   'your own defaults (lang, calendar, db, actor): set once, e.g. parvande config set lang fa':

@@ -5,7 +5,7 @@
  *
  *     throw new ValidationError(t('cannot write {file}: {why}', { file, why }), 'out');
  *
- * and its Persian template lives in src/lang/fa/, one file per area of the program. A
+ * and its Persian template lives in src/messages/fa/, one file per area of the program. A
  * message is rendered in the language of the command only when it is shown (src/ui/output.ts),
  * so the store and the domain throw without knowing who reads. `{name}` marks a parameter;
  * a number parameter is written with Persian digits under `fa`; a parameter may itself be a
@@ -13,12 +13,17 @@
  * lacks its Persian, when the two disagree on parameters, when a Persian template holds an
  * English word other than a code, a flag or a file name, or when an entry is no longer used.
  */
-import { toPersianDigits } from './digits.js';
 import { FA } from './fa/index.js';
 
 export type Lang = 'en' | 'fa';
 
-export type Param = string | number | Text;
+/** A word already known in both languages (a month's name): rendered in the reader's. */
+export interface Localized {
+  readonly en: string;
+  readonly fa: string;
+}
+
+export type Param = string | number | Text | Localized;
 export type Params = Readonly<Record<string, Param>>;
 
 /** A message not yet rendered: its English template and its parameters. */
@@ -41,6 +46,15 @@ export function isText(value: unknown): value is Text {
   );
 }
 
+/**
+ * Latin digits as Persian ones. src/lang/digits.ts owns digit rules for text people type; this
+ * layer sits below it (errors and the language rules both read the catalogue), so the one
+ * conversion a number parameter needs is written here.
+ */
+function persianNumber(value: number): string {
+  return String(value).replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+}
+
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
 
 /** The template in the language asked; English when the catalogue lacks it (the catalogue test keeps that from shipping). */
@@ -54,8 +68,9 @@ export function render(text: Text | string, lang: Lang): string {
   return templateFor(text.template, lang).replace(PLACEHOLDER, (whole, name: string) => {
     const value = text.params[name];
     if (value === undefined) return whole;
-    if (typeof value === 'number') return lang === 'fa' ? toPersianDigits(String(value)) : String(value);
-    return typeof value === 'string' ? value : render(value, lang);
+    if (typeof value === 'number') return lang === 'fa' ? persianNumber(value) : String(value);
+    if (typeof value === 'string') return value;
+    return isText(value) ? render(value, lang) : value[lang];
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * The Persian half of the message catalogue (src/lang/messages.ts): English template → Persian
+ * The Persian half of the message catalogue (src/messages/catalogue.ts): English template → Persian
  * template, one file per area of the program so that each area's words sit together. A template
  * may appear in two areas only with the same Persian (the catalogue test checks).
  */
@@ -10,6 +10,7 @@ import { DB } from './db.js';
 import { DOMAIN } from './domain.js';
 import { FILES } from './files.js';
 import { IMPORT } from './import.js';
+import { LANG } from './lang.js';
 import { OPERATIONS } from './operations.js';
 import { REPORTS } from './reports.js';
 import { ROSTER } from './roster.js';
@@ -26,6 +27,7 @@ export const FA_PARTS: Readonly<Record<string, Readonly<Record<string, string>>>
   DOMAIN,
   FILES,
   IMPORT,
+  LANG,
   OPERATIONS,
   REPORTS,
   ROSTER,

@@ -1,2 +1,0 @@
-/** Persian of the messages said in operations: see src/lang/fa/index.ts. */
-export const OPERATIONS: Readonly<Record<string, string>> = {};

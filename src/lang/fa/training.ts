@@ -1,2 +1,0 @@
-/** Persian of the messages said in training: see src/lang/fa/index.ts. */
-export const TRAINING: Readonly<Record<string, string>> = {};
