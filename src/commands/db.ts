@@ -179,15 +179,7 @@ export function dbCommand(): Command {
       ),
     'parvande db encrypt',
     'PARVANDE_KEY_FILE=/root/parvande.key parvande db encrypt --db office.db',
-  ).action(async (_o: unknown, cmd: Command) => {
-    const rt = Runtime.of(cmd);
-    const path = rt.dbPath.path;
-    checkCanChangeKey(path, 'encrypt');
-    const newKey = await newOfficeKey(rt, 'PARVANDE_KEY_FILE');
-    warnRemoved(rt, removeLeftovers(path));
-    const r = encryptOffice({ path, newKey, actor: rt.actor, command: rt.command });
-    rt.out.result(r, () => encryptedLine(rt, r, 'encrypt'));
-  });
+  ).action((_o: unknown, cmd: Command) => changeKey(cmd, 'encrypt'));
 
   withExamples(
     db
@@ -197,15 +189,7 @@ export function dbCommand(): Command {
       ),
     'parvande db rekey',
     'PARVANDE_KEY_FILE=old.key PARVANDE_NEW_KEY_FILE=new.key parvande db rekey --db office.db',
-  ).action(async (_o: unknown, cmd: Command) => {
-    const rt = Runtime.of(cmd);
-    const path = rt.dbPath.path;
-    checkCanChangeKey(path, 'rekey');
-    const newKey = await newOfficeKey(rt, 'PARVANDE_NEW_KEY_FILE');
-    warnRemoved(rt, removeLeftovers(path));
-    const r = rekeyOffice({ path, newKey, actor: rt.actor, command: rt.command });
-    rt.out.result(r, () => encryptedLine(rt, r, 'rekey'));
-  });
+  ).action((_o: unknown, cmd: Command) => changeKey(cmd, 'rekey'));
   return withPages(db, 'check');
 }
 
@@ -231,4 +215,16 @@ function warnRemoved(rt: Runtime, cleanup: StaleCleanup): void {
           folders,
         }),
   );
+}
+
+/** `db encrypt` and `db rekey`: checked, the new key asked (or read), old leftovers removed, then the verified copy. */
+async function changeKey(cmd: Command, kind: 'encrypt' | 'rekey'): Promise<void> {
+  const rt = Runtime.of(cmd);
+  const path = rt.dbPath.path;
+  checkCanChangeKey(path, kind);
+  const newKey = await newOfficeKey(rt, kind === 'encrypt' ? 'PARVANDE_KEY_FILE' : 'PARVANDE_NEW_KEY_FILE');
+  warnRemoved(rt, removeLeftovers(path));
+  const request = { path, newKey, actor: rt.actor, command: rt.command };
+  const r = kind === 'encrypt' ? encryptOffice(request) : rekeyOffice(request);
+  rt.out.result(r, () => encryptedLine(rt, r, kind));
 }
