@@ -10,6 +10,20 @@ import { renderTable } from '../ui/table.js';
 import { withExamples } from './shared.js';
 import { withPages } from './page-options.js';
 
+/** Where a value comes from, as the reader says it (the codes of --json in English). */
+function sourceLabel(source: SettingSource, lang: Lang): string {
+  switch (source) {
+    case 'flag':
+      return tr(lang, 'flag');
+    case 'env':
+      return tr(lang, 'env');
+    case 'file':
+      return tr(lang, 'file');
+    case 'default':
+      return tr(lang, 'default');
+  }
+}
+
 /** What a key is, in the language of the help. */
 function describeKey(lang: Lang, key: SettingKey): string {
   return render(SETTINGS[key].describe, lang);
@@ -114,7 +128,8 @@ export function configCommand(): Command {
     rt.out.result(result, () =>
       renderTable(
         [tr(rt.lang, 'key'), tr(rt.lang, 'value'), tr(rt.lang, 'from')],
-        settings.map((s) => [s.key, s.value, s.source]),
+        settings.map((s) => [s.key, s.value, sourceLabel(s.source, rt.lang)]),
+        { rtl: rt.lang === 'fa' },
       ),
     );
   });

@@ -8,6 +8,7 @@ import { checkDatabase, checkFailure, type DbCheck } from '../store/maintenance.
 import { LATEST_VERSION } from '../store/migrations/index.js';
 import { Runtime } from '../runtime.js';
 import { renderCard } from '../ui/table.js';
+import { tableLabel } from '../ui/labels.js';
 import { fmt, withExamples } from './shared.js';
 import { withPages } from './page-options.js';
 import { newOfficeKey } from './unlock.js';
@@ -75,15 +76,19 @@ export function dbCommand(): Command {
       renderCard(
         [
           [f.w('path'), check.path],
-          [tr(rt.lang, 'Schema'), `${check.schemaVersion} / ${LATEST_VERSION}`],
+          [tr(rt.lang, 'Schema'), `${f.n(check.schemaVersion)} / ${f.n(LATEST_VERSION)}`],
           [tr(rt.lang, 'Encryption'), encrypted ? tr(rt.lang, 'encrypted (sqlcipher)') : tr(rt.lang, 'none')],
-          [tr(rt.lang, 'Integrity'), check.integrity.join('; ')],
+          // SQLite's own lines stay as it writes them; its one word for a whole file is ours to say.
+          [
+            tr(rt.lang, 'Integrity'),
+            check.integrity.length === 1 && check.integrity[0] === 'ok' ? tr(rt.lang, 'ok') : check.integrity.join('; '),
+          ],
           [
             tr(rt.lang, 'Foreign-key problems'),
-            check.foreignKeyProblems === null ? tr(rt.lang, 'could not be checked') : String(check.foreignKeyProblems),
+            check.foreignKeyProblems === null ? tr(rt.lang, 'could not be checked') : f.n(check.foreignKeyProblems),
           ],
           ...Object.entries(check.counts).map(([k, v]): [string, string] => [
-            k,
+            tableLabel(k, rt.lang),
             v === null ? tr(rt.lang, 'damaged: could not be read') : f.n(v),
           ]),
           [
@@ -91,7 +96,7 @@ export function dbCommand(): Command {
             check.reportCounts === null
               ? tr(rt.lang, 'not checked')
               : check.reportCounts.mismatches === 0
-                ? 'ok'
+                ? tr(rt.lang, 'ok')
                 : tr(rt.lang, '{count} differ from a recount', { count: f.n(check.reportCounts.mismatches) }),
           ],
           [tr(rt.lang, 'Audit trail'), auditTrailLine(check.auditTrail, f, rt.lang)],

@@ -82,6 +82,28 @@ const WORDS = {
 
 export type Word = keyof typeof WORDS;
 
+/** The tables `db check` counts, in Persian; in English the table's own name is shown. */
+const TABLES_FA: Readonly<Record<string, string>> = {
+  clients: 'مددجویان',
+  cases: 'پرونده‌ها',
+  services: 'خدمات',
+  followups: 'پیگیری‌ها',
+  referrals: 'ارجاع‌ها',
+  staff: 'کارکنان',
+  centers: 'مراکز',
+  case_events: 'سیر پرونده‌ها',
+  shift_patterns: 'شیفت‌ها',
+  roster_assignments: 'کشیک‌های برنامه',
+  courses: 'دوره‌های آموزشی',
+  enrolments: 'ثبت‌نام‌ها',
+  workshops: 'کارگاه‌ها',
+  audit_log: 'دفتر رویدادها',
+};
+
+export function tableLabel(table: string, lang: Lang): string {
+  return lang === 'fa' ? (TABLES_FA[table] ?? table) : table;
+}
+
 export function word(w: Word, lang: Lang): string {
   return WORDS[w][lang === 'fa' ? 1 : 0];
 }

@@ -103,4 +103,5 @@ export const DB: Readonly<Record<string, string>> = {
   'Province (استان)': 'استان',
   'created office {code} in {path}': 'ادارهٔ {code} در {path} ساخته شد',
   'updated office {code}': 'ادارهٔ {code} به‌روز شد',
+  ok: 'درست',
 };

@@ -103,4 +103,8 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
   "The script is made from this version's commands: after an upgrade, the next terminal has the new ones.":
     'اسکریپت از فرمان‌های همین نسخه ساخته می‌شود: پس از ارتقا، پایانهٔ بعدی فرمان‌های تازه را دارد.',
   'unknown shell: expected bash, zsh or powershell': 'پوستهٔ ناشناخته: یکی از bash، zsh یا `powershell` را بدهید',
+  flag: 'گزینهٔ فرمان',
+  env: 'متغیر محیطی',
+  file: 'فایل تنظیمات',
+  default: 'پیش‌فرض',
 };
