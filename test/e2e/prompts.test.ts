@@ -160,3 +160,60 @@ describe.runIf(hasScript)('answering prompts in a terminal', () => {
     });
   });
 });
+
+/**
+ * The same desk in Persian (the message catalogue, #13): every question, every re-asked answer's
+ * reason and the closing line are Persian, for commands beyond case open.
+ */
+describe.runIf(hasScript)('answering prompts in Persian', () => {
+  const t = tempDb();
+  const env = { PARVANDE_DB: t.db, PARVANDE_USER: 'clerk', PARVANDE_LANG: 'fa' };
+  beforeAll(async () => {
+    const r = await runBin(['init', '--office-code', 'PTF01', '--office-name', 'x'], { env });
+    if (r.code !== 0) throw new Error(r.stderr);
+  });
+  afterAll(() => t.cleanup());
+
+  it('client add re-asks in Persian; center add, case open, referral add and followup schedule ask in Persian', async () => {
+    const add = new Terminal(['client', 'add', '--sex', 'female', '--birth-date', '1370/05/12'], env);
+    await add.answer('? نام', 'زهرا', ENTER);
+    await add.answer('نام خانوادگی', 'احمدی', ENTER);
+    await add.answer('کد ملی', '1234567890', ENTER);
+    await add.waitFor('رقم کنترل کد ملی درست نیست');
+    await add.answer('رقم کنترل کد ملی درست نیست', ...Array.from({ length: 10 }, () => '\x7f'), '0013542419', ENTER);
+    await add.answer('تلفن همراه', ENTER);
+    expect(await add.exit()).toBe(0);
+
+    const center = new Terminal(['center', 'add', '--sector', 'gov'], env);
+    await center.answer('نام مرکز', 'مرکز مداخله', ENTER);
+    await center.answer('? نوع', ENTER);
+    expect(await center.exit()).toBe(0);
+
+    const open = new Terminal(['case', 'open', '--client', '1', '--channel', 'hotline', '--category', 'suicide'], env);
+    // Asked because a required value (the risk) was: further problems, center and worker, each left empty.
+    await open.answer('مسائل دیگر', ENTER);
+    await open.answer('سطح خطر', DOWN, ENTER); // critical, then high
+    await open.answer('? مرکز', ENTER);
+    await open.answer('? کارشناس', ENTER);
+    expect(await open.exit()).toBe(0);
+
+    const referral = new Terminal(['referral', 'add', '--case', '1405-1'], env);
+    await referral.answer('نوع دستگاه', ENTER);
+    await referral.answer('نام دستگاه', 'کلانتری ۱۲', ENTER);
+    await referral.answer('علت ارجاع پرونده چیست؟', 'حمایت قضایی', ENTER);
+    expect(await referral.exit()).toBe(0);
+
+    const followup = new Terminal(['followup', 'schedule', '--case', '1405-1'], env);
+    await followup.answer('موعد', '1405/13/01', ENTER);
+    await followup.waitFor('ماه ۱۳ وجود ندارد');
+    await followup.answer('ماه ۱۳ وجود ندارد', ...Array.from({ length: 10 }, () => '\x7f'), '+7d', ENTER);
+    expect(await followup.exit()).toBe(0);
+
+    // Nothing English was asked or said on the way (codes and what was typed aside).
+    for (const run of [add, center, open, referral, followup]) {
+      expect(run.screen).not.toMatch(/\b(?:First|Last|name|Center|Kind|Worker|Due|Why|agency|required)\b/);
+    }
+    const shown = (await runBin(['case', 'show', '1', '--json'], { env })).json();
+    expect(shown.followups).toHaveLength(1);
+  });
+});
