@@ -248,7 +248,12 @@ export function displayFromArgv(
     try {
       return resolveSetting(key, flags, env, () => file).value as T;
     } catch {
-      return fallback;
+      // The bad value is the error being reported: it is said in the language the variable or the file asks for.
+      try {
+        return resolveSetting(key, { ...flags, [key]: undefined }, env, () => file).value as T;
+      } catch {
+        return fallback;
+      }
     }
   };
   return { lang: pick<LangSetting>('lang', 'en'), calendar: pick<CalendarSetting>('calendar', 'jalali') };

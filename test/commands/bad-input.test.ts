@@ -452,6 +452,16 @@ describe('under --lang fa the same refusals are one Persian line (the message ca
   });
 });
 
+describe('a bad --lang is refused in the language the variable or the settings file asks for', () => {
+  it('PARVANDE_LANG=fa with --lang de: one Persian line; without it, English', async () => {
+    const fa = await o.cli(['--lang', 'de', 'case', 'list'], { PARVANDE_LANG: 'fa' });
+    expect(fa.code).toBe(2);
+    expect(fa.stderr).toBe('خطا: --lang: یکی از این‌ها را بدهید: en, fa\n');
+    const en = await o.cli(['--lang', 'de', 'case', 'list']);
+    expect(en.stderr).toBe('error: --lang: expected one of en, fa\n');
+  });
+});
+
 describe('dates are accepted in every documented form', () => {
   // 1405/09/04 is 2026-11-25, the pinned office date.
   const FORMS: [string, string][] = [
