@@ -30,6 +30,16 @@ export type Params = Readonly<Record<string, Param>>;
 export interface Text {
   readonly template: string;
   readonly params: Params;
+  /** Once rendered, the first `[0]` becomes `[1]`: a command's message said of something else (saidOf). */
+  readonly replace?: readonly [string, string];
+}
+
+/**
+ * A message said of another name than its own: a command's refusal of `--sex` read from an
+ * imported file is said of the file's column `sex`, in whatever language it is rendered in.
+ */
+export function saidOf(text: Text, name: string, other: string): Text {
+  return { ...text, replace: [name, other] };
 }
 
 /** A message to be rendered where it is shown. The template must be a string literal (the catalogue test reads it). */
@@ -65,6 +75,11 @@ export function templateFor(template: string, lang: Lang): string {
 /** The message in `lang`, its parameters filled in. */
 export function render(text: Text | string, lang: Lang): string {
   if (typeof text === 'string') return text;
+  const rendered = fill(text, lang);
+  return text.replace === undefined ? rendered : rendered.replace(text.replace[0], text.replace[1]);
+}
+
+function fill(text: Text, lang: Lang): string {
   return templateFor(text.template, lang).replace(PLACEHOLDER, (whole, name: string) => {
     const value = text.params[name];
     if (value === undefined) return whole;

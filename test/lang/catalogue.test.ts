@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SRC, sources } from './sources.js';
 import { FA, FA_PARTS } from '../../src/messages/fa/index.js';
-import { placeholders, render, t, tr } from '../../src/messages/catalogue.js';
+import { placeholders, render, saidOf, t, tr } from '../../src/messages/catalogue.js';
 import { englishWords } from './english-words.js';
 
 /** A string literal as written: '…', "…" or `…` without ${}. */
@@ -97,6 +97,16 @@ describe('the message catalogue', () => {
       }
     }
     expect(clashes).toEqual([]);
+  });
+
+  it("says a command's message of another name, in either language (an import's column for an option)", () => {
+    const said = saidOf(
+      t('invalid date for --{field}: {reason}', { field: 'date', reason: t('expected YYYY-MM-DD') }),
+      '--date',
+      'attended-on',
+    );
+    expect(render(said, 'en')).toBe('invalid date for attended-on: expected YYYY-MM-DD');
+    expect(render(said, 'fa')).toBe('تاریخ attended-on نادرست است: به شکل YYYY-MM-DD بدهید');
   });
 
   it('renders parameters, Persian digits for numbers and nested messages', () => {

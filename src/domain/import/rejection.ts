@@ -31,21 +31,7 @@ export interface RowRefusal extends Omit<Rejection, 'reason'> {
 
 /** A refusal's reason in `lang`; a long run of digits made by the rendering is hidden too. */
 export function reasonIn(reason: Text, lang: Lang): string {
-  return hideLongNumbers(renderReason(reason, lang));
-}
-
-/**
- * A message in `lang`, as render gives it, but for a command's message said of a row's column
- * (people-refs.ts asColumn): its words are the English, made by replacing the command's option
- * with the column; in another language the message it came from is rendered and the same done.
- */
-function renderReason(text: Text, lang: Lang): string {
-  const { asColumnOf: of, asColumnFlag: flag, asColumn: column } = text.params;
-  if (lang !== 'en' && isText(of) && typeof flag === 'string' && typeof column === 'string')
-    return renderReason(of, lang).replace(flag, column);
-  const params: Record<string, Param> = {};
-  for (const [name, value] of Object.entries(text.params)) params[name] = isText(value) ? renderReason(value, lang) : value;
-  return render({ template: text.template, params }, lang);
+  return hideLongNumbers(render(reason, lang));
 }
 
 const HIDDEN = '(hidden)';
@@ -131,5 +117,5 @@ export function hideInText(text: Text, forms: readonly string[]): Text {
     else params[name] = value;
   }
   const own = templateFor(text.template, 'fa') !== text.template;
-  return { template: own ? text.template : hideIn(text.template, forms), params };
+  return { ...text, template: own ? text.template : hideIn(text.template, forms), params };
 }

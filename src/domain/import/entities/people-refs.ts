@@ -9,7 +9,7 @@
  * wrong person.
  */
 import { ConflictError, NotFoundError, ParvandeError, ValidationError } from '../../../errors.js';
-import { render, t, type Text } from '../../../messages/catalogue.js';
+import { saidOf, t, type Text } from '../../../messages/catalogue.js';
 import { selectClient, selectClientByNationalCode } from '../../../store/clients.js';
 import { selectImportKey } from '../../../store/import.js';
 import { selectStaff, selectStaffByNationalCode } from '../../../store/staff.js';
@@ -169,15 +169,7 @@ export function asColumn<T>(option: string, column: string, step: () => T): T {
   }
 }
 
-/**
- * A command's message said of the row's column: the first `--option` in it becomes the column.
- * Its words are the English so made; the message it was made from rides along (asColumnOf),
- * so that the import's report says it in Persian the same way (renderReason).
- */
+/** A command's message said of the row's column: the first `--option` in it becomes the column, in either language. */
 function ofColumn(text: Text, option: string, column: string): Text {
-  const flag = `--${option}`;
-  return {
-    template: render(text, 'en').replace(flag, column),
-    params: { asColumnOf: text, asColumnFlag: flag, asColumn: column },
-  };
+  return saidOf(text, `--${option}`, column);
 }
