@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { listAudit } from '../domain/audit-trail.js';
-import { tr } from '../messages/catalogue.js';
+import { tr, type Lang } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
 import { renderTable } from '../ui/table.js';
 import { fmt, limitOption, parseLimit, withExamples } from './shared.js';
@@ -41,8 +41,7 @@ export function auditCommand(): Command {
               r.command,
               r.action,
               `${r.recordType}${r.recordId ? ':' + r.recordId : ''}`,
-              // Field names one after another (`status,note`): a space after each comma lets them go on over lines.
-              (r.detail ?? '').replaceAll(',', ', '),
+              detailText(r.action, r.detail, rt.lang),
             ]),
             // In 80 columns: the fields go on over lines of their cell and a long actor name is cut; then the action
             // goes (the command says it: "case close"), then the command. Which record and which fields are never cut.
@@ -51,4 +50,19 @@ export function auditCommand(): Command {
     );
   });
   return withPages(audit, 'list');
+}
+
+/**
+ * An entry's detail as read: an export's (`rows 3,csv,redacted`, src/domain/audit.ts
+ * recordExport) in the reader's words; else the field names one after another (`status,note`,
+ * codes as typed), a space after each comma so that they go on over lines.
+ */
+function detailText(action: string, detail: string | null, lang: Lang): string {
+  const [rows, format, redacted] = (detail ?? '').split(',');
+  const count = /^rows (\d+)$/.exec(rows ?? '')?.[1];
+  if (action === 'export' && count !== undefined && format !== undefined) {
+    if (redacted === 'redacted') return tr(lang, 'rows {count}, {format}, redacted', { count: Number(count), format });
+    if (redacted === 'not redacted') return tr(lang, 'rows {count}, {format}, not redacted', { count: Number(count), format });
+  }
+  return (detail ?? '').replaceAll(',', ', ');
 }

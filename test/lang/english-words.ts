@@ -60,6 +60,7 @@ export function englishWords(persian: string): string[] {
     .replace(/(^|[\s(«"'،:[])--?[a-zA-Z][\w-]*(=[^\s)»"'،]*)?/g, ' ')
     .replace(/\bparvande(\s+[a-z][a-z0-9-]*)*/g, ' ')
     .replace(/[\w./\\-]*\.(csv|xlsx|xls|json|html|db|log|txt|pdf|sql|ps1|cmd|bak|key)\b/gi, ' ')
+    .replace(/(?:\b[A-Za-z]:)?[/\\][^\s،؛()«»]*/g, ' ')
     .replace(/\b[A-Z][A-Z0-9_]+\b/g, ' ')
     .replace(/\b[A-Za-z0-9]+(-[A-Za-z0-9]+)+\b/g, ' ')
     .replace(/\b[A-Za-z]*[0-9][A-Za-z0-9]*\b/g, ' ');

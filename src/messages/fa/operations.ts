@@ -107,4 +107,6 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
   env: 'متغیر محیطی',
   file: 'فایل تنظیمات',
   default: 'پیش‌فرض',
+  'rows {count}, {format}, redacted': '{count} ردیف، {format}، بی‌نام‌شده',
+  'rows {count}, {format}, not redacted': '{count} ردیف، {format}، بی‌نام‌نشده',
 };
