@@ -52,6 +52,12 @@ class Terminal {
     }
   }
 
+  /** A refused answer: waits for the reason shown under it, clears the ten characters typed, types `text`. */
+  async retype(reason: string, text: string): Promise<void> {
+    await this.waitFor(reason);
+    await this.answer(reason, ...Array.from({ length: 10 }, () => '\x7f'), text, ENTER);
+  }
+
   async exit(timeoutMs = 15_000): Promise<number> {
     const guard = new Promise<number>((_, reject) =>
       setTimeout(() => {
@@ -143,9 +149,8 @@ describe.runIf(hasScript)('answering prompts in a terminal', () => {
     await add.answer('First name', 'علی', ENTER);
     await add.answer('Last name', 'کریمی', ENTER);
     await add.answer('National code', '1234567890', ENTER);
-    await add.waitFor('national code fails the checksum');
     // Clear the field, then type a valid code.
-    await add.answer('national code fails the checksum', ...Array.from({ length: 10 }, () => '\x7f'), '0023456787', ENTER);
+    await add.retype('national code fails the checksum', '0023456787');
     await add.answer('Mobile', '0912', ENTER);
     await add.waitFor('mobile number has 4 digits in local form; expected 11 (09 and 9 more)');
     await add.answer('expected 11', '1234567', ENTER);
@@ -179,8 +184,7 @@ describe.runIf(hasScript)('answering prompts in Persian', () => {
     await add.answer('? نام', 'زهرا', ENTER);
     await add.answer('نام خانوادگی', 'احمدی', ENTER);
     await add.answer('کد ملی', '1234567890', ENTER);
-    await add.waitFor('رقم کنترل کد ملی درست نیست');
-    await add.answer('رقم کنترل کد ملی درست نیست', ...Array.from({ length: 10 }, () => '\x7f'), '0013542419', ENTER);
+    await add.retype('رقم کنترل کد ملی درست نیست', '0013542419');
     await add.answer('تلفن همراه', ENTER);
     expect(await add.exit()).toBe(0);
 
@@ -205,8 +209,7 @@ describe.runIf(hasScript)('answering prompts in Persian', () => {
 
     const followup = new Terminal(['followup', 'schedule', '--case', '1405-1'], env);
     await followup.answer('موعد', '1405/13/01', ENTER);
-    await followup.waitFor('ماه ۱۳ وجود ندارد');
-    await followup.answer('ماه ۱۳ وجود ندارد', ...Array.from({ length: 10 }, () => '\x7f'), '+7d', ENTER);
+    await followup.retype('ماه ۱۳ وجود ندارد', '+7d');
     expect(await followup.exit()).toBe(0);
 
     // Nothing English was asked or said on the way (codes and what was typed aside).

@@ -94,6 +94,9 @@ function byCommand(lines: string[]): { output: string[]; exit: string }[] {
 }
 
 describe('every list and card in an 80-column terminal (tmux)', () => {
+  /** The audit trail's record types and field names (`enrolment:3`, `status, score`): codes as stored, shown as they are. */
+  // 'clients': the kind of the export the pane itself runs, recorded before audit list reads the trail.
+  const auditCodes = new Set<string>(['clients']);
   beforeAll(async () => {
     writeFileSync(join(t.dir, 'tmux.conf'), 'set -g history-limit 50000\nset -g status off\n');
     writeFileSync(
@@ -104,16 +107,6 @@ describe('every list and card in an 80-column terminal (tmux)', () => {
       const r = await runBin(['--db', t.db, '--no-input', ...args], { env: ENV });
       if (r.code !== 0) throw new Error(`parvande ${args.join(' ')}: ${r.stderr}`);
     }
-  }, 120_000);
-  afterAll(() => {
-    spawnSync('tmux', ['-L', SOCKET, 'kill-server'], { encoding: 'utf8' });
-    t.cleanup();
-  });
-
-  /** The audit trail's record types and field names (`enrolment:3`, `status, score`): codes as stored, shown as they are. */
-  // 'clients': the kind of the export the pane itself runs, recorded before audit list reads the trail.
-  const auditCodes = new Set<string>(['clients']);
-  beforeAll(async () => {
     const trail = (await runBin(['--db', t.db, 'audit', 'list', '--limit', '1000', '--json'], { env: ENV })).json() as {
       action: string;
       recordType: string;
@@ -123,6 +116,10 @@ describe('every list and card in an 80-column terminal (tmux)', () => {
       auditCodes.add(e.recordType);
       if (e.action !== 'export') for (const w of (e.detail ?? '').match(/[A-Za-z]+/g) ?? []) auditCodes.add(w);
     }
+  }, 120_000);
+  afterAll(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server'], { encoding: 'utf8' });
+    t.cleanup();
   });
 
   for (const lang of ['en', 'fa'] as const) {
