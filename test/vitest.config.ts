@@ -10,6 +10,23 @@ import { defineConfig } from 'vitest/config';
  */
 const TIMED = ['test/hardening/kill.test.ts', 'test/faults/kill-import.test.ts', 'test/import/kill.test.ts', 'test/hardening/load.test.ts'];
 
+/**
+ * `npm run test:fast` (test/run-suite.mjs --fast sets PARVANDE_FAST): the loop while working leaves
+ * out the timed suites and the slowest of the others, which the whole suite (CI) runs: the model
+ * test, the terminal pickers, the hardening backups, the privacy refusal scan, the fuzzers, the
+ * 80-column pane and the encryption kill test.
+ */
+const SLOW = [
+  'test/hardening/model.test.ts',
+  'test/e2e/pickers-terminal.test.ts',
+  'test/hardening/backup.test.ts',
+  'test/privacy/refusal-scan.test.ts',
+  'test/hardening/fuzz-args.test.ts',
+  'test/terminal/eighty-columns.test.ts',
+  'test/commands/encrypt-kill.test.ts',
+];
+const fast = process.env.PARVANDE_FAST === '1';
+
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   // Tests that read or lock an office file in the test's own process use the program's own SQLite
@@ -38,8 +55,11 @@ export default defineConfig({
       PARVANDE_OPENER: 'true',
     },
     projects: [
-      { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'], exclude: TIMED, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: fast ? [...TIMED, ...SLOW] : TIMED, sequence: { groupOrder: 0 } },
+      },
+      ...(fast ? [] : [{ extends: true as const, test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } } }]),
     ],
   },
 });
