@@ -17,6 +17,11 @@ export class Fmt {
     return this.lang === 'fa';
   }
 
+  /** Items one after another, with the reader's comma (، in Persian). */
+  list(items: readonly string[]): string {
+    return items.join(this.lang === 'fa' ? '، ' : ', ');
+  }
+
   date(iso: string | null | undefined): string {
     return iso ? formatDate(iso, { calendar: this.calendar, lang: this.lang }) : '';
   }

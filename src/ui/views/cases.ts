@@ -77,7 +77,7 @@ function eventDetail(e: CaseDetail['events'][number], f: Fmt): string {
     bits.push(`${f.w('worker')} ${e.workerName ?? f.id(e.workerId)}`);
   if (e.kind === 'referral' && e.reason) bits.push(referralTimelineDetail(e.reason, f));
   bits.push(...caseUpdateDetail(e, f));
-  return bits.length > 0 ? ` (${bits.join(', ')})` : '';
+  return bits.length > 0 ? ` (${f.list(bits)})` : '';
 }
 
 /**
@@ -105,7 +105,7 @@ export function caseTable(rows: Case[], f: Fmt): string {
 export function closeResult(r: CloseCaseResult, f: Fmt): string {
   const lines = [caseCard(r.case, f)];
   if (r.plannedFollowups.length > 0) {
-    lines.push('', `${f.w('followups')}: ${r.plannedFollowups.map((p) => `${f.id(p.id)} ${f.date(p.dueOn)}`).join(', ')}`);
+    lines.push('', `${f.w('followups')}: ${f.list(r.plannedFollowups.map((p) => `${f.id(p.id)} ${f.date(p.dueOn)}`))}`);
   }
   return lines.join('\n');
 }

@@ -9,7 +9,7 @@ import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
 import { pw } from './people-words.js';
 
-const roles = (f: Fmt, list: string[]): string => list.map((r) => f.code(ROLES, r)).join(', ');
+const roles = (f: Fmt, list: string[]): string => f.list(list.map((r) => f.code(ROLES, r)));
 
 export function courseCard(c: Course | CourseSummary, f: Fmt): string {
   const pairs: [string, string][] = [
