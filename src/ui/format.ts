@@ -1,5 +1,5 @@
 import type { Catalogue } from '../domain/codes.js';
-import { formatDate, formatTimestamp } from '../lang/dates.js';
+import { datesForReading, formatDate, formatTimestamp } from '../lang/dates.js';
 import { codeLabel, digits, num, word, type Lang, type Word } from './labels.js';
 import type { OutputOptions } from './output.js';
 
@@ -15,6 +15,14 @@ export class Fmt {
 
   get rtl(): boolean {
     return this.lang === 'fa';
+  }
+
+  /**
+   * A message a view quotes (an import's reason for a refused row), its ISO days in the display
+   * calendar as every message line shows them (src/ui/output.ts); --json keeps them ISO.
+   */
+  said(message: string): string {
+    return datesForReading(message, { calendar: this.calendar, lang: this.lang });
   }
 
   /** Items one after another, with the reader's comma (، in Persian). */

@@ -4,6 +4,8 @@
  * start; a referral's entry) run in English and in Persian, by the built program, and stderr
  * holds no YYYY-MM-DD. --json keeps ISO; --calendar gregorian shows the Gregorian day.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { runBin } from '../helpers/cli.js';
 import { makeOffice, type TestOffice } from '../helpers/office.js';
@@ -102,6 +104,18 @@ describe('no ISO date in a message a person reads', () => {
     expect(greg.stderr).toBe('error: date is before the case was opened (2026-11-23)\n');
     const json = await runBin(['--db', o.db, '--json', ...args]);
     expect(JSON.parse(json.stderr).error.message).toBe('date is before the case was opened (2026-11-23)');
+  });
+
+  it("an import's refused rows quote their reasons with the day in the display calendar; --json keeps ISO", async () => {
+    const file = join(o.dir, 'services.csv');
+    writeFileSync(file, `case,type,date,minutes\n${caseNumber},social-work,1405/09/01,30\n`);
+    const en = await runBin(['--db', o.db, 'import', 'services', file]);
+    expect(en.stdout).toContain('date is before the case was opened (1405/09/02)');
+    const fa = await runBin(['--db', o.db, '--lang', 'fa', 'import', 'services', file]);
+    expect(fa.stdout).toContain('تاریخ پیش از تشکیل پرونده است (۱۴۰۵/۰۹/۰۲)');
+    expect(en.stdout + fa.stdout).not.toMatch(ISO);
+    const json = await runBin(['--db', o.db, '--json', 'import', 'services', file]);
+    expect(JSON.parse(json.stdout).errors[0].reason).toBe('date is before the case was opened (2026-11-23)');
   });
 
   it('the settings file decides the calendar of a message too (PARVANDE_CALENDAR)', async () => {

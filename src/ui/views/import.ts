@@ -60,7 +60,7 @@ export function importSummary(r: ImportResult, f: Fmt): string {
         row: d.row,
         id: f.id(d.id),
         existing: f.id(d.existingId),
-        reason: d.reason,
+        reason: f.said(d.reason),
       });
       lines.push(`    ${pair}`);
     }
@@ -80,8 +80,8 @@ export function importSummary(r: ImportResult, f: Fmt): string {
               : ` (${JSON.stringify(e.value)})`;
       const line =
         e.column === null
-          ? tr(lang, 'row {row}: {reason}', { row: e.row, reason: e.reason })
-          : tr(lang, 'row {row}, column {column}{shown}: {reason}', { row: e.row, column: e.column, shown, reason: e.reason });
+          ? tr(lang, 'row {row}: {reason}', { row: e.row, reason: f.said(e.reason) })
+          : tr(lang, 'row {row}, column {column}{shown}: {reason}', { row: e.row, column: e.column, shown, reason: f.said(e.reason) });
       lines.push(`  ${line}`);
     }
     if (r.rejected > SHOWN) lines.push(`  … ${tr(lang, 'and {count} more', { count: f.n(r.rejected - SHOWN) })}`);
