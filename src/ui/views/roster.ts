@@ -68,7 +68,7 @@ export function assignResultView(r: AssignResult, f: Fmt): string {
       `${pw(f, 'skipped')}:`,
       renderTable(
         [f.w('date'), pw(f, 'reason')],
-        r.skipped.map((s) => [f.date(s.date), render(s.why, f.lang)]),
+        r.skipped.map((s) => [f.date(s.date), f.said(render(s.why, f.lang))]),
         { rtl: f.rtl, wrap: [1] },
       ),
     );
