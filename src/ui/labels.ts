@@ -104,8 +104,16 @@ export function tableLabel(table: string, lang: Lang): string {
   return lang === 'fa' ? (TABLES_FA[table] ?? table) : table;
 }
 
+/** A word in both languages, as the word tables of the views hold it: [English, Persian]. */
+export type WordPair = readonly [en: string, fa: string];
+
+/** The reader's half of a word pair: the one place that says which half is Persian. */
+export function inLang(pair: WordPair, lang: Lang): string {
+  return pair[lang === 'fa' ? 1 : 0];
+}
+
 export function word(w: Word, lang: Lang): string {
-  return WORDS[w][lang === 'fa' ? 1 : 0];
+  return inLang(WORDS[w], lang);
 }
 
 /** Numbers as the reader writes them. */

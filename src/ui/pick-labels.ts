@@ -10,6 +10,7 @@ import type { CenterPick, ClientPick, StaffPick } from '../domain/pickers.js';
 import { jalaliYearOf } from '../lang/dates.js';
 import type { Fmt } from './format.js';
 import type { Lang } from './labels.js';
+import { inLang } from './labels.js';
 
 const WORDS = {
   born: ['born', 'متولد'],
@@ -20,7 +21,7 @@ const WORDS = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 export function pickWord(w: keyof typeof WORDS, lang: Lang): string {
-  return WORDS[w][lang === 'fa' ? 1 : 0];
+  return inLang(WORDS[w], lang);
 }
 
 const SEP = ' · ';

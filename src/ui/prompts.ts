@@ -3,7 +3,7 @@
  * never prompt do not pay its start-up cost.
  */
 import { render, tr, type Text } from '../messages/catalogue.js';
-import type { Lang } from './labels.js';
+import { inLang, type Lang } from './labels.js';
 
 export interface PromptChoice {
   value: string;
@@ -53,17 +53,19 @@ const NO_MATCH = ['(no match: type another part of the name)', '(موردی پی
 
 /** The key hints under a list, in the display language (inquirer writes them in English). */
 function theme(lang: Lang): { style: { keysHelpTip: (keys: [string, string][]) => string } } {
-  const i = lang === 'fa' ? 1 : 0;
-  const name = (key: string): string => (key === 'space' ? SPACE[i] : key);
-  return { style: { keysHelpTip: (keys) => keys.map(([key, action]) => `${name(key)} ${HELP[action]?.[i] ?? action}`).join(' • ') } };
+  const name = (key: string): string => (key === 'space' ? inLang(SPACE, lang) : key);
+  const help = (action: string): string => {
+    const pair = HELP[action];
+    return pair === undefined ? action : inLang(pair, lang);
+  };
+  return { style: { keysHelpTip: (keys) => keys.map(([key, action]) => `${name(key)} ${help(action)}`).join(' • ') } };
 }
 
 export async function askFor(spec: PromptSpec, lang: Lang = 'en'): Promise<string> {
   const { checkbox, input, search, select } = await import('@inquirer/prompts');
-  const i = lang === 'fa' ? 1 : 0;
   if (spec.search !== undefined) {
     const { find, pinned = [] } = spec.search;
-    const skip: PromptChoice[] = spec.optional === true ? [{ value: '', name: SKIP[i] }] : [];
+    const skip: PromptChoice[] = spec.optional === true ? [{ value: '', name: inLang(SKIP, lang) }] : [];
     return search<string>({
       message: spec.message,
       theme: theme(lang),
@@ -71,7 +73,7 @@ export async function askFor(spec: PromptSpec, lang: Lang = 'en'): Promise<strin
       source: (term) => {
         const typed = (term ?? '').trim() !== '';
         const found = find(term ?? '');
-        const hint: PromptChoice[] = found.length === 0 && typed ? [{ value: '', name: NO_MATCH[i], disabled: true }] : found;
+        const hint: PromptChoice[] = found.length === 0 && typed ? [{ value: '', name: inLang(NO_MATCH, lang), disabled: true }] : found;
         // Enter takes the first choice: before anything is typed, the pinned ones and "skip"; after, the first match.
         const all = typed ? [...hint, ...pinned, ...skip] : [...pinned, ...skip, ...hint];
         return all.map((c) => (c.disabled === true ? { ...c, disabled: ' ' } : c));
@@ -84,7 +86,10 @@ export async function askFor(spec: PromptSpec, lang: Lang = 'en'): Promise<strin
       choices: spec.choices,
       theme: {
         ...theme(lang),
-        style: { ...theme(lang).style, renderSelectedChoices: (c: { name: string }[]) => c.map((x) => x.name).join(LIST_SEP[i]) },
+        style: {
+          ...theme(lang).style,
+          renderSelectedChoices: (c: { name: string }[]) => c.map((x) => x.name).join(inLang(LIST_SEP, lang)),
+        },
       },
       pageSize: 12,
       loop: false,
@@ -92,7 +97,7 @@ export async function askFor(spec: PromptSpec, lang: Lang = 'en'): Promise<strin
     return ticked.join(',');
   }
   if (spec.choices !== undefined) {
-    const choices = spec.optional === true ? [...spec.choices, { value: '', name: SKIP[i] }] : spec.choices;
+    const choices = spec.optional === true ? [...spec.choices, { value: '', name: inLang(SKIP, lang) }] : spec.choices;
     return select({ message: spec.message, choices, theme: theme(lang) });
   }
   // inquirer's own "required" check says it in English: the check is made here, in the reader's language.

@@ -9,37 +9,23 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/main.js';
+import { captureOutput } from '../helpers/cli.js';
 import { dumpDb, makeOffice, type TestOffice } from '../helpers/office.js';
 
 /** Runs the program in this process as if stdin and stdout were a terminal. */
 async function atTerminal(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
   const realStdin = Object.getOwnPropertyDescriptor(process, 'stdin');
   const stdoutTty = process.stdout.isTTY;
   // A terminal nobody types at: a question would wait on it (or fail), and the test would see it.
   const fake = Object.assign(new Readable({ read() {} }), { isTTY: true, setRawMode: () => fake });
   Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get: () => fake });
   (process.stdout as { isTTY?: boolean }).isTTY = true;
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  }) as typeof process.stderr.write;
   try {
-    const code = await Promise.race([
-      run(args),
-      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`a question was asked: ${stdout}`)), 5_000)),
-    ]);
-    return { code, stdout, stderr };
+    const r = await captureOutput(() =>
+      Promise.race([run(args), new Promise<number>((_, reject) => setTimeout(() => reject(new Error('a question was asked')), 5_000))]),
+    );
+    return { code: r.value, stdout: r.stdout, stderr: r.stderr };
   } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
     (process.stdout as { isTTY?: boolean }).isTTY = stdoutTty;
     if (realStdin !== undefined) Object.defineProperty(process, 'stdin', realStdin);
     fake.destroy();

@@ -42,20 +42,35 @@ export async function runCli(
   env: Record<string, string | undefined> = {},
   stdin: string | Buffer = '',
 ): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
   const saved: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(env)) {
     saved[k] = process.env[k];
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
   const stdinTty = process.stdin.isTTY;
   const realStdin = Object.getOwnPropertyDescriptor(process, 'stdin');
   const fakeStdin = Readable.from(stdin.length === 0 ? [] : [Buffer.from(stdin)]);
   Object.defineProperty(process, 'stdin', { configurable: true, enumerable: realStdin?.enumerable ?? true, get: () => fakeStdin });
+  try {
+    const r = await captureOutput(() => run(args));
+    return result(r.value, r.stdout, r.stderr);
+  } finally {
+    if (realStdin !== undefined) Object.defineProperty(process, 'stdin', realStdin);
+    (process.stdin as { isTTY?: boolean }).isTTY = stdinTty;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** What `fn` writes on stdout and stderr while it runs in this process (the in-process runs of the program). */
+export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ value: T; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
   process.stdout.write = ((chunk: string | Uint8Array) => {
     stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
@@ -65,17 +80,13 @@ export async function runCli(
     return true;
   }) as typeof process.stderr.write;
   try {
-    const code = await run(args);
-    return result(code, stdout, stderr);
+    return { value: await fn(), stdout, stderr };
+  } catch (e) {
+    if (e instanceof Error) e.message += `\nstdout so far: ${stdout}`;
+    throw e;
   } finally {
     process.stdout.write = out;
     process.stderr.write = err;
-    if (realStdin !== undefined) Object.defineProperty(process, 'stdin', realStdin);
-    (process.stdin as { isTTY?: boolean }).isTTY = stdinTty;
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   }
 }
 

@@ -1,7 +1,7 @@
 /** Labels of the staff register, roster and training views, in English and Persian. */
 import type { LocalInstant } from '../../domain/roster/clock.js';
 import type { Fmt } from '../format.js';
-import { digits } from '../labels.js';
+import { digits, inLang } from '../labels.js';
 
 const WORDS = {
   nationalCode: ['National code', 'کد ملی'],
@@ -72,7 +72,7 @@ const WORDS = {
 export type PeopleWord = keyof typeof WORDS;
 
 export function pw(f: Fmt, w: PeopleWord): string {
-  return WORDS[w][f.lang === 'fa' ? 1 : 0];
+  return inLang(WORDS[w], f.lang);
 }
 
 /** A local instant as the reader's date and `HH:MM`. */

@@ -2,6 +2,7 @@ import { REFERRAL_AGENCIES, REFERRAL_STATUSES } from '../../domain/codes.js';
 import type { Referral, ReferralDetail } from '../../domain/referrals.js';
 import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
+import { inLang } from '../labels.js';
 
 /** The referral words (kept here, beside the only views that use them). */
 const WORDS = {
@@ -18,7 +19,7 @@ const WORDS = {
   voided: ['VOID', 'باطل'],
 } as const satisfies Record<string, readonly [string, string]>;
 
-const w = (f: Fmt, k: keyof typeof WORDS): string => WORDS[k][f.rtl ? 1 : 0];
+const w = (f: Fmt, k: keyof typeof WORDS): string => inLang(WORDS[k], f.lang);
 
 /** Days since it was sent, for a referral still awaited. */
 function waiting(r: Referral, f: Fmt, today: string | undefined): string {

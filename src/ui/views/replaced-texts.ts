@@ -6,6 +6,7 @@
 import type { ReplacedText } from '../../domain/replaced-texts.js';
 import type { Fmt } from '../format.js';
 import { renderTable } from '../table.js';
+import { inLang } from '../labels.js';
 
 const WORDS = {
   title: ['Replaced text', 'متن‌های جایگزین‌شده'],
@@ -14,7 +15,7 @@ const WORDS = {
   at: ['When', 'زمان'],
 } as const satisfies Record<string, readonly [string, string]>;
 
-const rw = (f: Fmt, w: keyof typeof WORDS): string => WORDS[w][f.lang === 'fa' ? 1 : 0];
+const rw = (f: Fmt, w: keyof typeof WORDS): string => inLang(WORDS[w], f.lang);
 
 /** Which text: the summary, or a service's note with the service's id. */
 function which(r: ReplacedText, f: Fmt): string {

@@ -1,5 +1,6 @@
 /** The words of the reports, in English and Persian (codes' own labels come from src/domain/codes.ts). */
 import type { Lang } from '../labels.js';
+import { inLang } from '../labels.js';
 
 const WORDS = {
   monthlyReport: ['Monthly activity report', 'گزارش ماهانه فعالیت'],
@@ -124,5 +125,5 @@ const WORDS = {
 export type ReportWord = keyof typeof WORDS;
 
 export function reportWord(w: ReportWord, lang: Lang): string {
-  return WORDS[w][lang === 'fa' ? 1 : 0];
+  return inLang(WORDS[w], lang);
 }

@@ -4,6 +4,7 @@ import { AUDIENCES, DUTY_SERVICES, WORKSHOP_TOPICS } from '../../domain/people/c
 import type { PeopleFigures } from '../../domain/people/report-figures.js';
 import type { Fmt } from '../format.js';
 import type { DocRow, DocTable } from './report-doc.js';
+import { inLang } from '../labels.js';
 
 const WORDS = {
   staffOnRoll: ['Staff on the roll', 'کارکنان شاغل'],
@@ -27,7 +28,7 @@ const WORDS = {
 type Word = keyof typeof WORDS;
 
 export function peopleTables(p: PeopleFigures, f: Fmt): DocTable[] {
-  const w = (k: Word): string => WORDS[k][f.lang === 'fa' ? 1 : 0];
+  const w = (k: Word): string => inLang(WORDS[k], f.lang);
   const rows = (prefix: string, entries: [string, string, (number | null)[]][]): DocRow[] =>
     entries.map(([code, label, values]) => ({ code: `${prefix}.${code}`, label, values }));
   return [

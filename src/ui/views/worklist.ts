@@ -9,6 +9,7 @@ import type { WorkFollowup, Worklist } from '../../domain/worklist.js';
 import type { Fmt } from '../format.js';
 import { renderCard, renderTable } from '../table.js';
 import { hoursSpan } from './people-words.js';
+import { inLang } from '../labels.js';
 
 const WORDS = {
   worklist: ['Worklist', 'کارتابل'],
@@ -31,7 +32,7 @@ const WORDS = {
 type WorklistWord = keyof typeof WORDS;
 
 function ww(f: Fmt, w: WorklistWord, n?: number): string {
-  const text = WORDS[w][f.lang === 'fa' ? 1 : 0];
+  const text = inLang(WORDS[w], f.lang);
   return n === undefined ? text : text.replace('{n}', f.n(n));
 }
 
