@@ -7,7 +7,7 @@
 import { Command, Option } from 'commander';
 import { CALENDARS, LANGS } from './config/settings.js';
 import { VERSION } from './version.js';
-import { helpLang, helpText } from './ui/help.js';
+import { examplesHelp, helpLang, helpText } from './ui/help.js';
 
 /** One --db stays a string; a repeated --db becomes a list, which only the report roll-up accepts (Runtime.dbPath refuses it). */
 function collectDb(value: string, previous: string | string[] | undefined): string | string[] {
@@ -171,16 +171,12 @@ function rootProgram(): Command {
     // An encrypted office file: its passphrase is asked on a terminal before the command opens it (docs/encryption.md).
     .hook('preAction', async (_root, action) => (await import('./commands/unlock.js')).askForOfficeKey(action))
     .showSuggestionAfterError(true)
-    .configureHelp({ sortSubcommands: false })
-    .addHelpText('after', () => {
-      const lang = helpLang(program);
-      const examples = [
-        'parvande init --office-code KRJ01 --office-name "اورژانس اجتماعی کرج"',
-        'parvande client add --first-name زهرا --last-name احمدی --sex female',
-        'parvande case open --client 1 --channel hotline --category suicide --risk high',
-        'parvande followup list --overdue --json',
-      ];
-      return `\n${helpText(lang, 'Examples:')}\n${examples.map((e) => `  $ ${e}`).join('\n')}\n\n${helpText(lang, EXIT_CODES)}\n`;
-    });
-  return program;
+    .configureHelp({ sortSubcommands: false });
+  examplesHelp(program, [
+    'parvande init --office-code KRJ01 --office-name "اورژانس اجتماعی کرج"',
+    'parvande client add --first-name زهرا --last-name احمدی --sex female',
+    'parvande case open --client 1 --channel hotline --category suicide --risk high',
+    'parvande followup list --overdue --json',
+  ]);
+  return program.addHelpText('after', () => `${helpText(helpLang(program), EXIT_CODES)}\n`);
 }

@@ -36,6 +36,13 @@ export function closeAllRuntimes(): void {
   openRuntimes.clear();
 }
 
+/** A command's words under the program: `case list`, `db restore`. */
+export function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c !== null && c.parent !== null; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
 export class Runtime {
   readonly globals: GlobalOptions;
   readonly out: Output;
@@ -70,12 +77,16 @@ export class Runtime {
     return resolveSetting(key, flags, process.env, () => this.settings.values);
   }
 
+  private static readonly byCommand = new WeakMap<Command, Runtime>();
+
+  /** The command's Runtime, made once (the unlock hook and the action share it: the settings file is read once). */
   static of(cmd: Command): Runtime {
-    const names: string[] = [];
-    for (let c: Command | null = cmd; c !== null && c.parent !== null; c = c.parent) names.unshift(c.name());
-    const rt = new Runtime(cmd.optsWithGlobals<GlobalOptions>(), names.join(' '));
+    const made = Runtime.byCommand.get(cmd);
+    if (made !== undefined) return made;
+    const rt = new Runtime(cmd.optsWithGlobals<GlobalOptions>(), commandPath(cmd));
     const page = pageRequest(cmd, rt.out.json, () => rt.dbPath.path);
     if (page !== undefined) rt.out.asPage((human, stdout) => deliverPage(page, rt.pageContext(), human, stdout));
+    Runtime.byCommand.set(cmd, rt);
     return rt;
   }
 

@@ -22,6 +22,7 @@ import { clientCard, clientTable, duplicatesNote } from '../ui/views/clients.js'
 import { choose, fieldList, fmt, limitOption, parseLimit, validateWith, withExamples } from './shared.js';
 import { codeCheck } from './pick.js';
 import { withPages } from './page-options.js';
+import { listOf } from '../ui/labels.js';
 
 interface ClientOpts {
   firstName?: string;
@@ -232,9 +233,7 @@ function mergeSummary(r: ClientMergeResult, lang: Lang): string {
   const merged = r.merged.id;
   const lines = [tr(lang, 'client #{merged} merged into client #{kept}', { merged, kept: r.client.id })];
   lines.push(
-    r.movedCases.length === 0
-      ? tr(lang, 'no cases moved')
-      : tr(lang, 'cases moved: {cases}', { cases: r.movedCases.join(lang === 'fa' ? '، ' : ', ') }),
+    r.movedCases.length === 0 ? tr(lang, 'no cases moved') : tr(lang, 'cases moved: {cases}', { cases: listOf(r.movedCases, lang) }),
   );
   if (r.movedEnrolments > 0) lines.push(tr(lang, 'training enrolments moved: {count}', { count: r.movedEnrolments }));
   if (r.enrolmentsLeft > 0) {

@@ -2,11 +2,10 @@ import { Argument, Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { t, tr, type Lang } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
+import { commandTree, completionScript, SHELLS } from '../ui/completion.js';
 import { helpLang } from '../ui/help.js';
 import { VERSION } from '../version.js';
 import { withExamples } from './shared.js';
-
-const SHELL_NAMES = ['bash', 'zsh', 'powershell'] as const;
 
 /** How to install each script, after `completion --help`, in the language of the help (the lines to add are typed as they are). */
 function installHelp(lang: Lang): string {
@@ -28,7 +27,7 @@ export function completionCommand(buildProgram: () => Promise<Command>): Command
   const shell = new Argument('<shell>', 'bash, zsh or powershell');
   // The choices are listed (help, and completion of this very argument) but checked below: commander's
   // own refusal would repeat the word typed.
-  shell.argChoices = [...SHELL_NAMES];
+  shell.argChoices = [...SHELLS];
   return withExamples(
     new Command('completion')
       .description("print a completion script for bash, zsh or PowerShell, made from this version's commands and options")
@@ -40,10 +39,9 @@ export function completionCommand(buildProgram: () => Promise<Command>): Command
   ).action(async (name: string, _opts: unknown, cmd: Command) => {
     const rt = Runtime.of(cmd);
     const given = name.trim().toLowerCase();
-    const which = SHELL_NAMES.find((s) => s === given);
+    const which = SHELLS.find((s) => s === given);
     if (which === undefined) throw new UsageError(t('unknown shell: expected bash, zsh or powershell'), 'shell');
     // The whole program, every group loaded: the script must know every command, not only this one.
-    const { commandTree, completionScript } = await import('../ui/completion.js');
     const script = completionScript(which, commandTree(await buildProgram()), VERSION);
     rt.out.result({ shell: which, script }, () => script);
   });

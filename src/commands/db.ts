@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { keepBackups, makeBackup, parseKeep, planRestore, removeLeftovers, restoreBackup } from '../domain/backups.js';
-import { checkCanChangeKey, encryptOffice, rekeyOffice, type EncryptResult } from '../domain/encryption.js';
+import { changeOfficeKey, checkCanChangeKey, type EncryptResult } from '../domain/encryption.js';
 import type { StaleCleanup } from '../store/backup.js';
 import { DatabaseError, type DatabaseErrorCode, UsageError } from '../errors.js';
 import { t, tr, type Lang } from '../messages/catalogue.js';
@@ -230,6 +230,6 @@ async function changeKey(cmd: Command, kind: 'encrypt' | 'rekey'): Promise<void>
   const newKey = await newOfficeKey(rt, kind === 'encrypt' ? 'PARVANDE_KEY_FILE' : 'PARVANDE_NEW_KEY_FILE');
   warnRemoved(rt, removeLeftovers(path));
   const request = { path, newKey, actor: rt.actor, command: rt.command };
-  const r = kind === 'encrypt' ? encryptOffice(request) : rekeyOffice(request);
+  const r = changeOfficeKey(request, kind);
   rt.out.result(r, () => encryptedLine(rt, r, kind));
 }

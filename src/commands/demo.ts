@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { t, tr } from '../messages/catalogue.js';
 import { Runtime } from '../runtime.js';
-import { digits } from '../ui/labels.js';
+import { digits, decimal } from '../ui/labels.js';
 import { fmt, withExamples } from './shared.js';
 
 interface DemoOpts {
@@ -32,7 +32,7 @@ export function demoCommand(): Command {
     const started = Date.now();
     const r = buildDemoOffice(rt.ctx({ create: true }), settings, replaced);
     const took = ((Date.now() - started) / 1000).toFixed(1);
-    const seconds = rt.lang === 'fa' ? digits(took, 'fa').replace('.', '٫') : took;
+    const seconds = decimal(digits(took, rt.lang), rt.lang);
     rt.out.note(replaced ? t('rebuilt in {seconds} s', { seconds }) : t('built in {seconds} s', { seconds }));
     const f = fmt(rt);
     const c = r.counts;

@@ -14,6 +14,7 @@ import {
 } from '../files/output-file.js';
 import { Runtime } from '../runtime.js';
 import { fmt, withExamples } from './shared.js';
+import { listOf, decimal } from '../ui/labels.js';
 
 interface ExportOpts {
   format?: string;
@@ -138,7 +139,7 @@ async function exportPseudonyms(rt: Runtime, opts: ExportOpts) {
 function uniquenessNote(rt: Runtime, rows: number, share: number, on: readonly string[]): Text {
   // One decimal always (5.0), in the command's digits and decimal sign.
   const shown = fmt(rt).text((Math.round(share * 1000) / 10).toFixed(1));
-  const percent = rt.lang === 'fa' ? shown.replace('.', '٫') : shown;
+  const percent = decimal(shown, rt.lang);
   return t(
     '{percent} % of the {rows} records are unique on the columns kept ({columns}): each of those can be told apart by anyone who knows those facts of a person',
     { percent, rows, columns: on.join(', ') },
@@ -214,7 +215,10 @@ async function exportWholeOffice(rt: Runtime, opts: ExportOpts): Promise<void> {
     throw err;
   }
   rt.out.result(r, () => {
-    const files = r.files.map((f) => tr(rt.lang, '{count} {kind}', { count: f.rows, kind: f.kind })).join(rt.lang === 'fa' ? '، ' : ', ');
+    const files = listOf(
+      r.files.map((f) => tr(rt.lang, '{count} {kind}', { count: f.rows, kind: f.kind })),
+      rt.lang,
+    );
     const shown = { office: r.office, folder: r.folder, files };
     return r.redacted
       ? tr(rt.lang, 'exported office {office} to {folder}: {files} (redacted: it does not import back)', shown)

@@ -13,6 +13,7 @@ import type { RejectsFile } from '../files/rejects.js';
 import { Runtime } from '../runtime.js';
 import { importSummary, type ImportResult } from '../ui/views/import.js';
 import { fmt, withExamples } from './shared.js';
+import { listOf } from '../ui/labels.js';
 
 interface ImportOpts {
   format?: 'csv' | 'xlsx' | 'json';
@@ -209,5 +210,8 @@ async function importWholeOffice(rt: Runtime, dir: string, opts: ImportOpts): Pr
 
 /** `120 clients, 40 cases`, in the command's language. */
 function countsOf(rt: Runtime, counts: readonly { kind: string; count: number }[]): string {
-  return counts.map((c) => render(t('{count} {kind}', c), rt.lang)).join(rt.lang === 'fa' ? '، ' : ', ');
+  return listOf(
+    counts.map((c) => render(t('{count} {kind}', c), rt.lang)),
+    rt.lang,
+  );
 }

@@ -3,7 +3,6 @@
  * and the checks a command runs on its given flags before its first question.
  */
 import { resolveCenter } from '../domain/centers.js';
-import { resolveClient } from '../domain/clients.js';
 import type { Catalogue } from '../domain/codes.js';
 import { splitList, parseCode, parseInteger } from '../domain/fields.js';
 import { pickCenters, pickClients, pickStaff } from '../domain/pickers.js';
@@ -77,11 +76,6 @@ export const centerCheck =
   (rt: Runtime, field = 'center') =>
   (v: string): unknown =>
     rt.read((ctx) => resolveCenter(ctx, v, field));
-
-export const clientCheck =
-  (rt: Runtime, field = 'client') =>
-  (v: string): unknown =>
-    rt.read((ctx) => resolveClient(ctx, v, field));
 
 /** A worker who may take new work: people who have left are refused, as the command refuses them. */
 export const activeWorkerCheck =

@@ -5,7 +5,7 @@ import { ParvandeError } from '../errors.js';
 import type { Lang, Text } from '../messages/catalogue.js';
 import type { Runtime } from '../runtime.js';
 import { Fmt } from '../ui/format.js';
-import { word, type Word } from '../ui/labels.js';
+import { word, type Word, listOf } from '../ui/labels.js';
 import type { PromptSpec } from '../ui/prompts.js';
 import { examplesHelp } from '../ui/help.js';
 
@@ -55,13 +55,14 @@ export function choose<C extends string>(cat: Catalogue<C>, rt: Runtime): NonNul
  * typed (`national-code`) in English, by their labels in Persian, in the reader's list style.
  */
 export function fieldList(names: readonly string[], lang: Lang): string {
-  if (lang === 'en') return names.join(', ');
-  return names
-    .map((n) => {
+  if (lang === 'en') return listOf(names, lang);
+  return listOf(
+    names.map((n) => {
       const w = FIELD_WORDS[n];
       return w === undefined ? n : word(w, lang);
-    })
-    .join('، ');
+    }),
+    lang,
+  );
 }
 
 /** The label of each field a message may name, by the name the option has. */

@@ -33,6 +33,7 @@ import {
 import { centerCheck, codeCheck, dateCheck, integerCheck } from './pick.js';
 import { choose, codeList, fmt, withExamples } from './shared.js';
 import { withPages } from './page-options.js';
+import { listOf } from '../ui/labels.js';
 
 function courseFields(cmd: Command): Command {
   return cmd
@@ -117,7 +118,10 @@ function courseCommand(): Command {
     const rt = Runtime.of(cmd);
     const c = rt.write((ctx) => updateCourse(ctx, { ...opts, id: ref }));
     if (c.promoted.length > 0) {
-      const enrolments = c.promoted.map((id) => tr(rt.lang, 'enrolment #{id}', { id })).join(listComma(rt));
+      const enrolments = listOf(
+        c.promoted.map((id) => tr(rt.lang, 'enrolment #{id}', { id })),
+        rt.lang,
+      );
       rt.out.note(t('moved up from the waiting list: {enrolments}', { enrolments }));
     }
     rt.out.result(c, () => courseCard(c, fmt(rt)));
@@ -209,11 +213,6 @@ function enrolmentRef(cmd: Command): Command {
 
 type RefOptions = Omit<EnrolmentRef, 'id'> & { date?: string };
 
-/** Between the items of a list in a note: the Persian comma under fa. */
-function listComma(rt: Runtime): string {
-  return rt.lang === 'fa' ? '، ' : ', ';
-}
-
 export function trainingCommand(): Command {
   const training = withExamples(
     new Command('training').description('training records: courses, enrolments and waiting lists, compliance, community workshops'),
@@ -243,7 +242,7 @@ export function trainingCommand(): Command {
       const places = waiting.map((e) =>
         tr(rt.lang, 'enrolment #{id} waits at position {position}', { id: e.id, position: e.waitingPosition ?? '-' }),
       );
-      rt.out.note(t('the course is full: {waiting}', { waiting: places.join(listComma(rt)) }));
+      rt.out.note(t('the course is full: {waiting}', { waiting: listOf(places, rt.lang) }));
     }
     rt.out.result(rows, () => enrolmentTable(rows, fmt(rt)));
   });

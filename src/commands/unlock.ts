@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { t } from '../messages/catalogue.js';
-import { Runtime, type GlobalOptions } from '../runtime.js';
+import { commandPath, Runtime, type GlobalOptions } from '../runtime.js';
 import { hasKey, isEncryptedFile, readKeyFile, rememberPassphrase } from '../store/cipher.js';
 
 /** Commands that never open the office file: no question for them. */
@@ -20,24 +20,23 @@ export async function askForOfficeKey(action: Command): Promise<void> {
   // A passphrase is kept for one command only (tests run many in one process).
   rememberPassphrase(undefined);
   if (hasKey()) return;
-  const names: string[] = [];
-  for (let c: Command | null = action; c !== null && c.parent !== null; c = c.parent) names.unshift(c.name());
-  if (NEVER_OPENS.has(names.join(' ')) || NEVER_OPENS.has(names[0] ?? '')) return;
-  // No terminal, no question (and no settings read twice): the store's refusal names PARVANDE_KEY_FILE.
+  const path = commandPath(action);
+  if (NEVER_OPENS.has(path) || NEVER_OPENS.has(path.split(' ')[0] ?? '')) return;
+  // No terminal, no question (and the settings not read): the store's refusal names PARVANDE_KEY_FILE.
   const globals = action.optsWithGlobals<GlobalOptions>();
   if (globals.input === false || process.stdin.isTTY !== true || process.stdout.isTTY !== true) return;
   let files: string[];
   let rt: Runtime;
   try {
-    rt = new Runtime(globals, names.join(' '));
-    if (!rt.interactive) return;
+    // The action's own Runtime (Runtime.of makes it once): the settings are read once for both.
+    rt = Runtime.of(action);
     files = rt.dbPaths.length > 1 ? [...rt.dbPaths] : [rt.dbPath.path];
   } catch {
     // A bad setting or option: the command itself says what is wrong.
     return;
   }
   // db restore FILE: the backup may be encrypted where the office file is not (a damaged one moved aside).
-  if (names.join(' ') === 'db restore' && typeof action.args[0] === 'string') files.push(action.args[0]);
+  if (path === 'db restore' && typeof action.args[0] === 'string') files.push(action.args[0]);
   const locked = files.map((f) => resolve(f)).find((f) => isEncryptedFile(f));
   if (locked === undefined) return;
   const { askPassphrase } = await import('../ui/passphrase.js');

@@ -63,7 +63,7 @@ interface Candidate {
 }
 
 /** The backups of this office in the written backup's folder, other than it, newest first. */
-export function olderBackups(input: KeepBackupsInput): Candidate[] {
+function olderBackups(input: KeepBackupsInput): Candidate[] {
   const folder = dirname(input.written);
   const pattern = backupName(input.officeCode);
   const untouchable = [input.written, ...['', ...SIDES].map((s) => input.livePath + s)]

@@ -49,19 +49,14 @@ export function checkCanChangeKey(file: string, action: 'encrypt' | 'rekey'): vo
   }
 }
 
-/** A plain office file encrypted in place. */
-export function encryptOffice(o: EncryptOptions): EncryptResult {
-  checkCanChangeKey(o.path, 'encrypt');
-  return reKey(resolve(o.path), o, 'encrypt');
-}
-
-/** An encrypted office file under a new key; the old key no longer opens it. */
-export function rekeyOffice(o: EncryptOptions): EncryptResult {
-  checkCanChangeKey(o.path, 'rekey');
-  return reKey(resolve(o.path), o, 'rekey');
-}
-
-function reKey(path: string, o: EncryptOptions, action: 'encrypt' | 'rekey'): EncryptResult {
+/**
+ * `encrypt`: a plain office file encrypted in place. `rekey`: an encrypted one under a new key (the
+ * old key no longer opens it). Checked again here, at the moment of the change (the command checked
+ * before asking for the passphrase; the file may have changed since).
+ */
+export function changeOfficeKey(o: EncryptOptions, action: 'encrypt' | 'rekey'): EncryptResult {
+  checkCanChangeKey(o.path, action);
+  const path = resolve(o.path);
   const now = new Date().toISOString();
   const done = reKeyOffice(path, {
     newKey: o.newKey,

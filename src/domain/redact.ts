@@ -21,7 +21,6 @@ import { monthOf } from '../lang/dates.js';
 import { t } from '../messages/catalogue.js';
 import type { FieldSpec } from './import/columns.js';
 import type { ImportEntity } from './import/entity.js';
-import { getOffice } from './office.js';
 
 export const REDACTION_KEY_SETTING = 'privacy.redaction-key';
 
@@ -86,13 +85,6 @@ export function redactionKey(ctx: WriteCtx): string {
 export interface Transactions {
   read<T>(fn: (ctx: ReadCtx) => T): T;
   write<T>(fn: (ctx: WriteCtx) => T): T;
-}
-
-/** The office's pseudonyms and code; the key is written only the first time, so a redacted export usually takes no write lock. */
-export function officePseudonyms(tx: Transactions): { pseudonyms: Pseudonyms; officeCode: string } {
-  const read = tx.read((ctx) => ({ key: readRedactionKey(ctx), officeCode: getOffice(ctx).code }));
-  const key = read.key ?? tx.write((ctx) => redactionKey(ctx));
-  return { pseudonyms: new Pseudonyms(key), officeCode: read.officeCode };
 }
 
 /**

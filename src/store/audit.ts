@@ -108,7 +108,7 @@ export function selectAuditHead(db: ReadableDB): { entries: number; head: string
 }
 
 /** The triggers that keep the trail append-only, as migrations 1 and 5 made them. */
-export const AUDIT_GUARDS = ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_no_replace'] as const;
+const AUDIT_GUARDS = ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_no_replace'] as const;
 
 export interface AuditChainCheck {
   entries: number;

@@ -1,5 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { DatabaseError, type DatabaseErrorCode, ValidationError } from '../errors.js';
@@ -94,15 +106,11 @@ export function backupDatabase(db: ReadableDB, dest: string): FileCheck {
  * stopped copy from a running one (removeStalePartials).
  */
 export function copyDatabase(sqlite: Sqlite, livePath: string, target: string, field: string): FileCheck {
-  const owned = `${target}.partial-${ownerTag()}`;
   let temp: string;
   try {
-    const t = createPrivateTemp(owned, field);
-    // SQLite opens the file itself. The handle is closed now (and never again through the helper).
-    closeSync(t.fd);
-    temp = t.path;
+    temp = createPartial(target, field);
   } catch (err) {
-    if (err instanceof ValidationError) throw new ValidationError(renamed(err.text, owned, target), field);
+    if (err instanceof ValidationError) throw new ValidationError(renamed(err.text, `${target}.partial-${ownerTag()}`, target), field);
     throw err;
   }
   try {
@@ -124,11 +132,23 @@ function renamed(text: Text, from: string, to: string): Text {
   return { template: text.template, params };
 }
 
-/** A backup that a power cut could take back is no backup: the copy is on disk before it gets its name. */
-function syncToDisk(path: string): void {
+/**
+ * The temporary file a copy to `target` is written into: exclusive, owner-only, named for this
+ * machine and process (`partialCopyName`) so that a stopped copy is found and removed later
+ * (removeStalePartials). Closed: SQLite opens the file itself.
+ */
+export function createPartial(target: string, field: string): string {
+  const t = createPrivateTemp(`${target}.partial-${ownerTag()}`, field);
+  closeSync(t.fd);
+  return t.path;
+}
+
+/** A copy that a power cut could take back is no copy: it is on disk before it gets its name. Gives its size. */
+export function syncToDisk(path: string): number {
   const fd = openSync(path, 'r+');
   try {
     fsyncSync(fd);
+    return fstatSync(fd).size;
   } finally {
     closeSync(fd);
   }
@@ -155,7 +175,7 @@ function hostTag(): string {
 }
 
 /** `HOST-PID`: whose partial copy a temporary file is. */
-export function ownerTag(pid = process.pid): string {
+function ownerTag(pid = process.pid): string {
   return `${hostTag()}-${pid}`;
 }
 
@@ -163,7 +183,8 @@ export function ownerTag(pid = process.pid): string {
 const PARTIAL = /^\..+\.partial-([0-9a-f]{8})-(\d+)\.[0-9a-f]{16}\.tmp$/;
 /** `.NAME.partial`: what a backup of an earlier parvande left when it was stopped. */
 const OLD_PARTIAL = /^\..+\.partial$/;
-const SIDES = ['-journal', '-wal', '-shm'] as const;
+/** The files SQLite keeps beside a database. */
+export const SIDES = ['-journal', '-wal', '-shm'] as const;
 
 /** The name process `pid` of this machine gives a copy to `target` (tests plant such files). */
 export function partialCopyName(target: string, pid = process.pid): string {

@@ -22,7 +22,7 @@ import type { Sqlite } from './sqlite.js';
 const UNREADABLE: DatabaseErrorCode = 'database-unreadable';
 
 /** The environment variable naming the key file (the nightly job, scripts). */
-export const KEY_FILE_ENV = 'PARVANDE_KEY_FILE';
+const KEY_FILE_ENV = 'PARVANDE_KEY_FILE';
 
 let addonPath: string | null | undefined;
 
@@ -159,7 +159,7 @@ export function requireKey(path: string): string {
   );
 }
 
-export function wrongKeyError(path: string): DatabaseError {
+function wrongKeyError(path: string): DatabaseError {
   return new DatabaseError(
     UNREADABLE,
     t(
@@ -178,7 +178,7 @@ function hexOf(passphrase: string): string {
  * The cipher pragmas come before any other statement on the connection. The scheme is set on
  * every connection, keyed or not, so that an encrypted file it attaches (a restore) reads too.
  */
-export function applyKey(sqlite: Sqlite, passphrase: string | undefined): void {
+function applyKey(sqlite: Sqlite, passphrase: string | undefined): void {
   sqlite.pragma(`cipher = 'sqlcipher'`);
   if (passphrase !== undefined) sqlite.pragma(`hexkey = '${hexOf(passphrase)}'`);
 }

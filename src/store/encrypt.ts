@@ -12,13 +12,12 @@
  * rollback-journal mode, so that no other program has it open (the switch out of WAL needs
  * that) and no write can slip in between the copy and the rename.
  */
-import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { t } from '../messages/catalogue.js';
 import { DatabaseError, type DatabaseErrorCode } from '../errors.js';
-import { createPrivateTemp } from '../files/output-file.js';
-import { ownerTag } from './backup.js';
-import { connect, isEncryptedFile, requireKey } from './cipher.js';
+import { createPartial, SIDES, syncToDisk } from './backup.js';
+import { connect, requireKey } from './cipher.js';
 import { Db, maxPagesFromEnv, restrictToOwner, translateSqliteError, type Sqlite, type WritableDB } from './database.js';
 import { copyContents, SOURCE } from './replace.js';
 
@@ -40,8 +39,6 @@ export interface ReKeyOptions {
   inside: (db: WritableDB) => void;
 }
 
-const SIDES = ['-journal', '-wal', '-shm'] as const;
-
 /**
  * Writes the contents of the office file at `path` (plain, or encrypted with the office key)
  * into a new file encrypted with `options.newKey` and puts it in its place.
@@ -59,7 +56,7 @@ export function reKeyOffice(path: string, options: ReKeyOptions): ReKeyed {
     }
     s.exec('BEGIN IMMEDIATE');
     const counts = countRows(s, 'main');
-    temp = createTemp(path);
+    temp = createPartial(path, 'db');
     copyInto(temp, path, live.encrypted, options.newKey);
     checkCopy(temp, options.newKey, counts);
     const copy = Db.open(temp, { key: options.newKey, migrate: false });
@@ -97,14 +94,6 @@ export function reKeyOffice(path: string, options: ReKeyOptions): ReKeyed {
   }
 }
 
-/** Named as a backup's partial copy is (`.NAME.partial-HOST-PID.RANDOM.tmp`), so that a killed run's copy is found and removed. */
-function createTemp(path: string): string {
-  const temp = createPrivateTemp(`${path}.partial-${ownerTag()}`, 'db');
-  // SQLite opens the file itself.
-  closeSync(temp.fd);
-  return temp.path;
-}
-
 /** The copy is keyed while still empty, reads the office file through ATTACH, and writes everything in one transaction. */
 function copyInto(temp: string, livePath: string, liveEncrypted: boolean, newKey: string): void {
   const { sqlite } = connect(temp, { key: newKey });
@@ -133,9 +122,10 @@ function copyInto(temp: string, livePath: string, liveEncrypted: boolean, newKey
 
 /** Reopened with the new key alone: whole, encrypted, and holding every row of the office file. */
 function checkCopy(temp: string, newKey: string, counts: Record<string, number>): void {
-  if (!isEncryptedFile(temp)) throw new DatabaseError(UNREADABLE, t('the encrypted copy of the office could not be verified'));
-  const { sqlite } = connect(temp, { readonly: true, key: newKey });
+  // connect reads the header once: a copy that is not encrypted is refused with what it tells.
+  const { sqlite, encrypted } = connect(temp, { readonly: true, key: newKey });
   try {
+    if (!encrypted) throw new DatabaseError(UNREADABLE, t('the encrypted copy of the office could not be verified'));
     const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     const copied = countRows(sqlite, 'main');
     const same = JSON.stringify(copied) === JSON.stringify(counts);
@@ -162,16 +152,6 @@ function countRows(s: Sqlite, schema: string): Record<string, number> {
         .get(),
     );
   return counts;
-}
-
-function syncToDisk(path: string): number {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-    return fstatSync(fd).size;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The rename itself survives a power cut once the folder is flushed (not possible on Windows, where it is not needed). */

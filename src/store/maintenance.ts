@@ -1,6 +1,6 @@
 import { checkAuditChain, type AuditChainCheck } from './audit.js';
 import type { ReadableDB } from './database.js';
-import { render, t, type Text } from '../messages/catalogue.js';
+import { t, type Text } from '../messages/catalogue.js';
 import { LATEST_VERSION } from './migrations/index.js';
 import { checkReportCounts, type CountMismatch } from './report-counts/index.js';
 
@@ -166,9 +166,4 @@ export function checkFailure(check: DbCheck): Text {
     });
   }
   return t('{path} failed its check (integrity or foreign keys)', { path });
-}
-
-/** The English of checkFailure after the path: for callers not yet on the catalogue (use checkFailure). */
-export function whyCheckFailed(check: DbCheck): string {
-  return render(checkFailure(check), 'en').slice(check.path.length + 1);
 }

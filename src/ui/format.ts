@@ -1,6 +1,6 @@
 import type { Catalogue } from '../domain/codes.js';
 import { datesForReading, formatDate, formatTimestamp } from '../lang/dates.js';
-import { codeLabel, digits, num, word, type Lang, type Word } from './labels.js';
+import { codeLabel, digits, num, word, type Lang, type Word, listOf } from './labels.js';
 import type { OutputOptions } from './output.js';
 
 /** Turns stored values into what a reader of the chosen language and calendar expects. */
@@ -27,7 +27,7 @@ export class Fmt {
 
   /** Items one after another, with the reader's comma (، in Persian). */
   list(items: readonly string[]): string {
-    return items.join(this.lang === 'fa' ? '، ' : ', ');
+    return listOf(items, this.lang);
   }
 
   date(iso: string | null | undefined): string {

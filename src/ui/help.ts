@@ -11,6 +11,7 @@ import type { Argument, Command, Help, Option } from 'commander';
 import { FA_HELP } from '../messages/fa/help/index.js';
 import { toPersianDigits } from '../lang/digits.js';
 import type { Lang } from '../messages/catalogue.js';
+import { listOf } from './labels.js';
 
 const HELP_LANG = Symbol.for('parvande.helpLang');
 
@@ -87,7 +88,7 @@ function extras(
   show: boolean,
 ): string {
   const info: string[] = [];
-  if (choices) info.push(`${helpText(lang, 'choices:')} ${choices.map(quoted).join(lang === 'fa' ? '، ' : ', ')}`);
+  if (choices) info.push(`${helpText(lang, 'choices:')} ${listOf(choices.map(quoted), lang)}`);
   if (fallback !== undefined && show) {
     const value = fallbackText || quoted(fallback);
     info.push(`${helpText(lang, 'default:')} ${lang === 'fa' ? toPersianDigits(value) : value}`);

@@ -104,6 +104,16 @@ export function tableLabel(table: string, lang: Lang): string {
   return lang === 'fa' ? (TABLES_FA[table] ?? table) : table;
 }
 
+/** Items one after another, with the reader's comma (، in Persian). */
+export function listOf(items: readonly string[], lang: Lang): string {
+  return items.join(lang === 'fa' ? '، ' : ', ');
+}
+
+/** A number's text (its digits already the reader's) with the reader's decimal sign (٫ in Persian). */
+export function decimal(text: string, lang: Lang): string {
+  return lang === 'fa' ? text.replace('.', '٫') : text;
+}
+
 /** A word in both languages, as the word tables of the views hold it: [English, Persian]. */
 export type WordPair = readonly [en: string, fa: string];
 

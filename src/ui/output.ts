@@ -89,11 +89,6 @@ export class Output {
     );
   }
 
-  /** The message in the command's language, rendered for reading. */
-  say(message: Text | string): string {
-    return this.readable(message);
-  }
-
   /** A message's ISO days in the display calendar: a person reads dates as the office writes them (with --json, stderr keeps ISO for scripts). */
   private readable(message: Text | string): string {
     const text = render(message, this.opts.lang);

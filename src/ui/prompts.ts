@@ -3,7 +3,7 @@
  * never prompt do not pay its start-up cost.
  */
 import { render, tr, type Text } from '../messages/catalogue.js';
-import { inLang, type Lang } from './labels.js';
+import { inLang, type Lang, listOf } from './labels.js';
 
 export interface PromptChoice {
   value: string;
@@ -47,7 +47,6 @@ const HELP: Record<string, readonly [string, string]> = {
 };
 
 const SKIP = ['(skip)', '(هیچ)'] as const;
-const LIST_SEP = [', ', '، '] as const;
 const SPACE = ['space', 'فاصله'] as const;
 const NO_MATCH = ['(no match: type another part of the name)', '(موردی پیدا نشد: بخش دیگری از نام را بنویسید)'] as const;
 
@@ -88,7 +87,11 @@ export async function askFor(spec: PromptSpec, lang: Lang = 'en'): Promise<strin
         ...theme(lang),
         style: {
           ...theme(lang).style,
-          renderSelectedChoices: (c: { name: string }[]) => c.map((x) => x.name).join(inLang(LIST_SEP, lang)),
+          renderSelectedChoices: (c: { name: string }[]) =>
+            listOf(
+              c.map((x) => x.name),
+              lang,
+            ),
         },
       },
       pageSize: 12,

@@ -132,7 +132,8 @@ export function readLetterhead(
   const office = selectOffice(ctx.db);
   const s = readReportSettings(ctx);
   const name = (p: ReportSigner | null): string | null => (redact || p === null || !p.active ? null : p.name);
-  const prefix = s.printedPrefix;
+  // printedPrefix, from the office row already read.
+  const prefix = s.numberPrefix ?? office?.code ?? null;
   return {
     office: office === undefined ? null : { code: office.code, name: office.name, county: office.county, province: office.province },
     number: prefix === null || opts.narrowed ? null : reportNumber(prefix, period),

@@ -45,7 +45,6 @@ export const UI: Readonly<Record<string, string>> = {
   comma: 'ویرگول',
   semicolon: 'نقطه‌ویرگول',
   tab: 'تب',
-  ', ': '، ',
   'sheet "{sheet}"': 'برگهٔ «{sheet}»',
   '{file} ({what}): {rows} rows of {entity}': '{file} ({what}): {rows} ردیف {entity}',
   'would be inserted': 'افزوده می‌شد',

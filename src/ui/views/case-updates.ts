@@ -21,11 +21,7 @@ function value(field: string, v: string, f: Fmt): string {
   if (v === '-' || v === '') return f.w('none');
   if (v === 'anonymous') return f.w('anonymous');
   if (v.startsWith('#')) return f.text(v);
-  if (field === 'primary-category' || field === 'categories')
-    return v
-      .split(',')
-      .map((c) => f.code(CATEGORIES, c))
-      .join(f.rtl ? '، ' : ', ');
+  if (field === 'primary-category' || field === 'categories') return f.list(v.split(',').map((c) => f.code(CATEGORIES, c)));
   if (field === 'channel') return f.code(CHANNELS, v);
   if (field === 'risk') return f.code(RISKS, v);
   if (field === 'opened-on') return f.date(v);

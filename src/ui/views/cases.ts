@@ -25,7 +25,7 @@ export function caseCard(c: Case, f: Fmt): string {
       [f.w('id'), f.id(c.id)],
       [f.w('client'), c.clientId === null ? f.w('anonymous') : f.named(c.clientName, c.clientId)],
       [f.w('channel'), f.code(CHANNELS, c.channel)],
-      [f.w('categories'), c.categories.map((x) => f.code(CATEGORIES, x)).join(f.rtl ? '، ' : ', ')],
+      [f.w('categories'), f.list(c.categories.map((x) => f.code(CATEGORIES, x)))],
       [f.w('risk'), f.code(RISKS, c.risk)],
       [f.w('center'), f.named(c.centerName, c.centerId)],
       [f.w('worker'), f.named(c.workerName, c.workerId)],

@@ -32,14 +32,14 @@ function countLabels(r: ImportResult, lang: Lang): [inserted: string, updated: s
 
 export function importSummary(r: ImportResult, f: Fmt): string {
   const lang = f.lang;
-  const what = [
-    r.format.toUpperCase(),
-    r.encoding === null ? null : (ENCODING_NAMES[r.encoding as Encoding] ?? r.encoding),
-    r.separator === null ? null : separatorName(r.separator, lang),
-    r.sheet === null ? null : tr(lang, 'sheet "{sheet}"', { sheet: r.sheet }),
-  ]
-    .filter((x) => x !== null)
-    .join(tr(lang, ', '));
+  const what = f.list(
+    [
+      r.format.toUpperCase(),
+      r.encoding === null ? null : (ENCODING_NAMES[r.encoding as Encoding] ?? r.encoding),
+      r.separator === null ? null : separatorName(r.separator, lang),
+      r.sheet === null ? null : tr(lang, 'sheet "{sheet}"', { sheet: r.sheet }),
+    ].filter((x) => x !== null),
+  );
   const lines = [tr(lang, '{file} ({what}): {rows} rows of {entity}', { file: r.file, what, rows: f.n(r.rows), entity: r.entity })];
   const [inserted, updated] = countLabels(r, lang);
   const counts: [string, number][] = [

@@ -4,6 +4,7 @@ import type { Fmt } from '../format.js';
 import { reportWord } from './report-labels.js';
 import type { DocList, DocTable, ReportDoc } from './report-doc.js';
 import { renderReportTable } from './report-table.js';
+import { decimal } from '../labels.js';
 
 const TERMINAL_WIDTH = 80;
 
@@ -11,7 +12,7 @@ const TERMINAL_WIDTH = 80;
 export function formatValue(v: number | null, fmt: Fmt): string {
   if (v === null) return '–';
   const text = fmt.n(v);
-  return fmt.lang === 'fa' ? text.replace('.', '٫') : text;
+  return decimal(text, fmt.lang);
 }
 
 /** Sub-rows are indented at the start of the line: the left in English, the right in Persian. */
